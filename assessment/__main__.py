@@ -1,0 +1,5 @@
+"""`python -m assessment`: the command line."""
+
+from assessment.cli import main
+
+main()

@@ -1,0 +1,265 @@
+"""Load a question bank version from questions/vN/*.toml and validate it as a whole, once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from assessment.errors import BankError
+from assessment.models import (
+    FORM_IDS,
+    PROFILE_IDS,
+    Bank,
+    Dimension,
+    Form,
+    LikertItem,
+    Profile,
+    SalaryFacts,
+    Scenario,
+    TwinPair,
+)
+
+QUESTIONS_DIR = Path(__file__).resolve().parent.parent / "questions"
+MIN_LIKERT_PER_DIMENSION = 6
+MIN_REVERSED_PER_DIMENSION = 2
+MIN_SCENARIOS_PER_DIMENSION = 1
+MIN_SHORT_FORM_LIKERT_PER_DIMENSION = 3
+M = TypeVar("M", bound=BaseModel)
+_VERSION_DIR = re.compile(r"^v([1-9][0-9]{0,2})$")
+
+
+def available_versions(root: Path = QUESTIONS_DIR) -> tuple[int, ...]:
+    """Return the bank versions present under root, oldest first."""
+    if not root.is_dir():
+        return ()
+    found = (_VERSION_DIR.match(path.name) for path in root.iterdir() if path.is_dir())
+    return tuple(sorted(int(match.group(1)) for match in found if match))
+
+
+def latest_version(root: Path = QUESTIONS_DIR) -> int:
+    """Return the newest bank version under root."""
+    versions = available_versions(root)
+    if not versions:
+        raise BankError(root, "questions", "no bank version folder (v1, v2, …) found")
+    return versions[-1]
+
+
+@cache
+def load_bank(version: int | None = None, root: Path = QUESTIONS_DIR) -> Bank:
+    """Return the validated bank of a version (the newest by default); cached per process."""
+    chosen = latest_version(root) if version is None else version
+    folder = root / f"v{chosen}"
+    if not folder.is_dir():
+        raise BankError(folder, f"v{chosen}", "no such bank version")
+    return read_bank(folder)
+
+
+def read_bank(folder: Path) -> Bank:
+    """Read and validate every file of one bank folder (uncached; use load_bank)."""
+    head_path = folder / "bank.toml"
+    head = _read_toml(head_path)
+    dimensions_path = folder / "dimensions.toml"
+    dimensions = _parse_entries(dimensions_path, Dimension, _table_list(dimensions_path, "dimensions"))
+    dimension_ids = [d.id for d in dimensions]
+    _refuse_duplicates(dimensions_path, dimension_ids, "dimension")
+    _check_version_name(folder, head_path, head)
+
+    likert: list[LikertItem] = []
+    scenarios: list[Scenario] = []
+    pairs: list[tuple[Path, TwinPair]] = []
+    item_files = sorted((folder / "items").glob("*.toml"))
+    if not item_files:
+        raise BankError(folder / "items", "items", "no item files found")
+    seen_items: dict[str, Path] = {}
+    for path in item_files:
+        data = _read_toml(path)
+        dimension = data.get("dimension")
+        if dimension not in dimension_ids:
+            raise BankError(path, f"dimension = {dimension!r}", "unknown dimension")
+        extra = set(data) - {"dimension", "likert", "scenarios", "pairs"}
+        if extra:
+            raise BankError(path, ", ".join(sorted(extra)), "unknown key")
+        file_likert = _parse_entries(
+            path, LikertItem, ({**e, "dimension": dimension} for e in _table_list(path, "likert"))
+        )
+        file_scenarios = _parse_entries(
+            path, Scenario, ({**e, "dimension": dimension} for e in _table_list(path, "scenarios"))
+        )
+        for item in (*file_likert, *file_scenarios):
+            if item.id in seen_items:
+                raise BankError(path, item.id, f"duplicate id (also in {seen_items[item.id].name})")
+            seen_items[item.id] = path
+        likert.extend(file_likert)
+        scenarios.extend(file_scenarios)
+        pairs.extend((path, pair) for pair in _parse_entries(path, TwinPair, _table_list(path, "pairs")))
+
+    _check_dimension_coverage(folder, dimensions, likert, scenarios, seen_items)
+    _check_pairs(pairs, {item.id: item for item in likert})
+
+    forms_path = folder / "forms.toml"
+    forms = {f.id: f for f in _parse_entries(forms_path, Form, _table_list(forms_path, "forms"))}
+    _check_forms(forms_path, forms, {**{i.id: i for i in likert}, **{s.id: s for s in scenarios}})
+
+    profiles_path = folder / "profiles.toml"
+    profile_list = _parse_entries(profiles_path, Profile, _table_list(profiles_path, "profiles"))
+    _refuse_duplicates(profiles_path, [p.id for p in profile_list], "profile")
+    _check_profiles(profiles_path, profile_list, dimension_ids)
+
+    salary_path = folder / "salary.toml"
+    salary = _parse_entries(salary_path, SalaryFacts, [_read_toml(salary_path)])[0]
+
+    try:
+        return Bank(
+            version=head.get("version"),
+            released=head.get("released"),
+            likert_labels=head.get("likert_labels"),
+            dimensions=tuple(dimensions),
+            likert=tuple(likert),
+            scenarios=tuple(scenarios),
+            pairs=tuple(pair for _, pair in pairs),
+            forms=forms,
+            profiles={p.id: p for p in profile_list},
+            salary=salary,
+        )
+    except ValidationError as error:
+        raise BankError(head_path, "bank", _describe(error)) from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise BankError(path, path.name, "file is missing") from None
+    except tomllib.TOMLDecodeError as error:
+        raise BankError(path, "TOML", str(error)) from None
+
+
+def _table_list(path: Path, key: str) -> list[dict[str, Any]]:
+    value = _read_toml(path).get(key, [])
+    if not isinstance(value, list) or not all(isinstance(entry, dict) for entry in value):
+        raise BankError(path, key, "must be an array of tables ([[...]])")
+    return value
+
+
+def _parse_entries(
+    path: Path, model: type[M], entries: Iterable[Mapping[str, Any]]
+) -> list[M]:
+    parsed: list[M] = []
+    for position, entry in enumerate(entries, start=1):
+        try:
+            parsed.append(model.model_validate(entry))
+        except ValidationError as error:
+            name = entry.get("id", f"entry {position}") if isinstance(entry, Mapping) else position
+            raise BankError(path, str(name), _describe(error)) from None
+    return parsed
+
+
+def _describe(error: ValidationError) -> str:
+    """Turn pydantic's report into one line a bank maintainer can act on."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    if first["type"] == "missing" and first["loc"] and first["loc"][-1] in ("de", "en"):
+        return f"missing translation '{first['loc'][-1]}' in {where}"
+    if first["type"] == "missing":
+        return f"missing field {where}"
+    if first["type"] == "extra_forbidden":
+        return f"unknown field {where}"
+    return f"{where}: {first['msg']}" if where else str(first["msg"])
+
+
+def _refuse_duplicates(path: Path, ids: list[str], what: str) -> None:
+    duplicates = [name for name, count in Counter(ids).items() if count > 1]
+    if duplicates:
+        raise BankError(path, duplicates[0], f"duplicate {what} id")
+
+
+def _check_version_name(folder: Path, head_path: Path, head: Mapping[str, Any]) -> None:
+    match = _VERSION_DIR.match(folder.name)
+    if match and head.get("version") != int(match.group(1)):
+        raise BankError(head_path, "version", f"must be {match.group(1)} to match the folder")
+
+
+def _check_dimension_coverage(
+    folder: Path,
+    dimensions: list[Dimension],
+    likert: list[LikertItem],
+    scenarios: list[Scenario],
+    sources: Mapping[str, Path],
+) -> None:
+    for dimension in dimensions:
+        own = [item for item in likert if item.dimension == dimension.id]
+        path = sources[own[0].id] if own else folder / "items"
+        reversed_count = sum(item.keying == "minus" for item in own)
+        if len(own) < MIN_LIKERT_PER_DIMENSION:
+            raise BankError(
+                path, dimension.id,
+                f"too few Likert items ({len(own)}, at least {MIN_LIKERT_PER_DIMENSION})",
+            )
+        if reversed_count < MIN_REVERSED_PER_DIMENSION or len(own) - reversed_count < 2:
+            raise BankError(
+                path, dimension.id,
+                f"unbalanced keying ({reversed_count} of {len(own)} reversed;"
+                f" at least {MIN_REVERSED_PER_DIMENSION} of each)",
+            )
+        if sum(s.dimension == dimension.id for s in scenarios) < MIN_SCENARIOS_PER_DIMENSION:
+            raise BankError(path, dimension.id, "no situational-judgment scenario")
+
+
+def _check_pairs(pairs: list[tuple[Path, TwinPair]], likert: Mapping[str, LikertItem]) -> None:
+    for path, pair in pairs:
+        for member, keying in ((pair.plus, "plus"), (pair.minus, "minus")):
+            item = likert.get(member)
+            if item is None:
+                raise BankError(path, member, "pair names an unknown Likert item")
+            if item.keying != keying:
+                raise BankError(path, member, f"pair member must be keyed {keying}")
+        if likert[pair.plus].dimension != likert[pair.minus].dimension:
+            raise BankError(path, f"{pair.plus}/{pair.minus}", "pair spans two dimensions")
+
+
+def _check_forms(
+    path: Path, forms: Mapping[str, Form], items: Mapping[str, LikertItem | Scenario]
+) -> None:
+    for form_id in FORM_IDS:
+        if form_id not in forms:
+            raise BankError(path, form_id, "form is missing")
+    for form in forms.values():
+        _refuse_duplicates(path, list(form.items), f"item in form {form.id}:")
+        for item_id in form.items:
+            if item_id not in items:
+                raise BankError(path, item_id, f"form {form.id} names an unknown item")
+    short = Counter(
+        items[i].dimension for i in forms["short"].items if isinstance(items[i], LikertItem)
+    )
+    dimensions = {item.dimension for item in items.values()}
+    for dimension in sorted(dimensions):
+        if short[dimension] < MIN_SHORT_FORM_LIKERT_PER_DIMENSION:
+            raise BankError(
+                path, dimension,
+                f"short form has {short[dimension]} Likert items for this dimension,"
+                f" at least {MIN_SHORT_FORM_LIKERT_PER_DIMENSION}",
+            )
+    if not set(forms["short"].items) <= set(forms["full"].items):
+        raise BankError(path, "short", "the short form must be a subset of the full form")
+
+
+def _check_profiles(path: Path, profiles: list[Profile], dimension_ids: list[str]) -> None:
+    present = {p.id for p in profiles}
+    for profile_id in PROFILE_IDS:
+        if profile_id not in present:
+            raise BankError(path, profile_id, "profile is missing")
+    for profile in profiles:
+        for dimension_id in dimension_ids:
+            if dimension_id not in profile.targets:
+                raise BankError(path, profile.id, f"no target for dimension {dimension_id}")
+        for dimension_id in profile.targets:
+            if dimension_id not in dimension_ids:
+                raise BankError(path, profile.id, f"target for unknown dimension {dimension_id}")

@@ -1,0 +1,150 @@
+"""The command line: the bank as JSON, scoring of answer files and codes, encoding, schemas."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from assessment.errors import AnswersError, BankError, SelbstcheckError
+from assessment.i18n import LANGUAGES, Language
+
+MAX_ANSWERS_FILE_BYTES = 1_000_000
+EXIT_USAGE = 2
+
+
+def read_answers_file(path: Path, language: Language) -> Any:
+    """Return the Answers in a JSON file, or raise AnswersError saying what is wrong with it."""
+    from assessment.answers import Answers
+
+    try:
+        if path.stat().st_size > MAX_ANSWERS_FILE_BYTES:
+            raise AnswersError("answers.file_invalid", path=path, reason="> 1 MB")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise AnswersError("answers.file_unreadable", path=path, reason=error.strerror) from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        return Answers.model_validate(data)
+    except UnicodeDecodeError:
+        raise AnswersError("answers.file_invalid", path=path, reason="not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        reason = f"JSON, line {error.lineno}: {error.msg}"
+        raise AnswersError("answers.file_invalid", path=path, reason=reason) from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        reason = f"{where}: {first['msg']}"
+        raise AnswersError("answers.file_invalid", path=path, reason=reason) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="selbstcheck",
+        description="Selbstcheck IT-Leitung Duisburg – question bank, scoring and share codes.",
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, default="de", help="language of the output")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    bank = commands.add_parser("bank", help="print a bank version as JSON")
+    bank.add_argument("--version", type=int, default=None, help="bank version (default: newest)")
+
+    score = commands.add_parser("score", help="score an answers file or a share code")
+    source = score.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", type=Path, help="JSON answers file")
+    source.add_argument("--code", help="a share or progress code, or a link containing one")
+    score.add_argument("--profile", choices=("duisburg", "public", "mittelstand", "industry"))
+    score.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    encode = commands.add_parser("encode", help="print the share code for an answers file")
+    encode.add_argument("file", type=Path)
+
+    commands.add_parser("check-bank", help="validate every bank version")
+
+    schema = commands.add_parser("schema", help="print a JSON Schema")
+    schema.add_argument("which", choices=("bank", "answers", "result"))
+    return parser
+
+
+def _emit(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _score(args: argparse.Namespace, lang: Language) -> None:
+    from assessment.bank import load_bank
+    from assessment.links import code_from_text
+    from assessment.report import render_text
+    from assessment.result import build_result
+    from assessment.sharecode import decode_code
+
+    if args.code is not None:
+        answers = decode_code(code_from_text(args.code)).answers
+    else:
+        answers = read_answers_file(args.file, lang)
+    if args.profile:
+        answers = answers.model_copy(update={"profile": args.profile})
+    try:
+        bank = load_bank(answers.bank_version)
+    except BankError:
+        raise AnswersError(
+            "code.unknown_version", version=answers.bank_version
+        ) from None
+    result = build_result(answers, bank)
+    if args.json:
+        _emit(result.model_dump(mode="json"))
+    else:
+        sys.stdout.write(render_text(result, bank, lang))
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit status."""
+    args = _parser().parse_args(argv)
+    lang: Language = args.lang
+    try:
+        if args.command == "bank":
+            from assessment.bank import load_bank
+
+            _emit(load_bank(args.version).model_dump(mode="json"))
+        elif args.command == "score":
+            _score(args, lang)
+        elif args.command == "encode":
+            from assessment.sharecode import encode_share_code
+
+            sys.stdout.write(encode_share_code(read_answers_file(args.file, lang)) + "\n")
+        elif args.command == "check-bank":
+            from assessment.bank import available_versions, load_bank
+
+            for version in available_versions():
+                bank = load_bank(version)
+                sys.stdout.write(
+                    f"v{version}: ok ({len(bank.dimensions)} dimensions,"
+                    f" {len(bank.likert)} statements, {len(bank.scenarios)} scenarios)\n"
+                )
+        elif args.command == "schema":
+            _emit(_schema(args.which))
+    except SelbstcheckError as error:
+        sys.stderr.write(f"selbstcheck: {error.message(lang)}\n")
+        return EXIT_USAGE
+    except BankError as error:
+        sys.stderr.write(f"selbstcheck: {error}\n")
+        return EXIT_USAGE
+    return 0
+
+
+def _schema(which: str) -> dict[str, Any]:
+    from assessment.answers import Answers
+    from assessment.models import Bank
+    from assessment.result import Result
+
+    model = {"bank": Bank, "answers": Answers, "result": Result}[which]
+    return model.model_json_schema()
+
+
+def main() -> None:
+    """Console entry point."""
+    sys.exit(run())

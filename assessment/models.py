@@ -1,0 +1,208 @@
+"""The question bank as frozen models: dimensions, items, forms, demand profiles, salary ranges."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from assessment.i18n import Text
+
+Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
+Keying = Literal["plus", "minus"]
+FormId = Literal["short", "full"]
+ProfileId = Literal["duisburg", "public", "mittelstand", "industry"]
+Experience = Literal["starter", "changer", "experienced"]
+
+FORM_IDS: tuple[FormId, ...] = ("short", "full")
+PROFILE_IDS: tuple[ProfileId, ...] = ("duisburg", "public", "mittelstand", "industry")
+# The concrete settings a comparison ranks; "duisburg" is the general profile behind "noch offen".
+SETTING_IDS: tuple[ProfileId, ...] = ("public", "mittelstand", "industry")
+EXPERIENCE_LEVELS: tuple[Experience, ...] = ("starter", "changer", "experienced")
+
+LIKERT_MIN = 1
+LIKERT_MAX = 5
+SCENARIO_SCORE_MAX = 3
+SCENARIO_OPTION_IDS = ("a", "b", "c", "d")
+
+
+class _Frozen(BaseModel):
+    """Base of every bank model: unknown keys fail loudly, nothing changes after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ArticleAnchor(_Frozen):
+    """Where a demand stands in the article: a short phrase from it and what it implies."""
+
+    quote: str = Field(min_length=3, max_length=160)
+    implication: Text
+
+
+class Competence(_Frozen):
+    """The e-CF 4.0 competence a dimension relates to."""
+
+    code: str = Field(pattern=r"^[A-E]\.\d{1,2}$")
+    name: Text
+
+
+class Dimension(_Frozen):
+    """One demand of the role that a person can judge about themselves."""
+
+    id: Identifier
+    name: Text
+    definition: Text
+    anchor: ArticleAnchor
+    ecf: Competence | None = None
+    strength: Text
+    next_steps: tuple[Text, ...] = Field(min_length=2)
+
+
+class LikertItem(_Frozen):
+    """A five-point statement; keying says whether agreement counts for or against the dimension."""
+
+    id: Identifier
+    dimension: Identifier
+    text: Text
+    keying: Keying
+
+
+class ScenarioOption(_Frozen):
+    """One way to act in a scenario, with how effective it is (0–3) and why."""
+
+    id: Literal["a", "b", "c", "d"]
+    text: Text
+    score: int = Field(ge=0, le=SCENARIO_SCORE_MAX)
+    rationale: Text
+
+
+class Scenario(_Frozen):
+    """A situational-judgment item set in the article's world, with four options."""
+
+    id: Identifier
+    dimension: Identifier
+    situation: Text
+    options: tuple[ScenarioOption, ScenarioOption, ScenarioOption, ScenarioOption]
+
+    @model_validator(mode="after")
+    def _options_in_order(self) -> Scenario:
+        if tuple(option.id for option in self.options) != SCENARIO_OPTION_IDS:
+            raise ValueError("options must be a, b, c, d in that order")
+        if len({option.score for option in self.options}) < 2:
+            raise ValueError("options must differ in effectiveness")
+        return self
+
+    def option(self, option_id: str) -> ScenarioOption:
+        return next(option for option in self.options if option.id == option_id)
+
+
+Item = LikertItem | Scenario
+
+
+class TwinPair(_Frozen):
+    """Two statements of opposite meaning about the same thing, for the consistency check."""
+
+    plus: Identifier
+    minus: Identifier
+
+
+class Target(_Frozen):
+    """The band on 0–100 a setting asks of one dimension, how much it weighs, and why."""
+
+    low: int = Field(ge=0, le=100)
+    high: int = Field(ge=0, le=100)
+    weight: int = Field(ge=1, le=3)
+    rationale: Text
+
+    @model_validator(mode="after")
+    def _low_below_high(self) -> Target:
+        if self.low >= self.high:
+            raise ValueError("low must be below high")
+        return self
+
+
+class Profile(_Frozen):
+    """The demand profile of one setting in Duisburg: a target per dimension."""
+
+    id: ProfileId
+    name: Text
+    description: Text
+    anchor: ArticleAnchor
+    targets: dict[Identifier, Target]
+
+
+class Form(_Frozen):
+    """A declared subset of the bank that a person answers, in presentation order."""
+
+    id: FormId
+    name: Text
+    minutes: int = Field(ge=1, le=60)
+    items: tuple[Identifier, ...] = Field(min_length=1)
+
+
+class SalaryRange(_Frozen):
+    """A monthly gross range in euro that the article gives for an experience level."""
+
+    low: int = Field(gt=0)
+    high: int = Field(gt=0)
+    quote: str = Field(min_length=3)
+
+
+class SalaryFacts(_Frozen):
+    """The article's salary figures and what it says about sectors."""
+
+    entry: SalaryRange
+    experienced: SalaryRange
+    sector_notes: dict[ProfileId, Text]
+
+
+class Bank(_Frozen):
+    """One released, immutable version of the question bank, validated as a whole."""
+
+    version: int = Field(ge=1, le=255)
+    released: dt.date
+    likert_labels: tuple[Text, Text, Text, Text, Text]
+    dimensions: tuple[Dimension, ...]
+    likert: tuple[LikertItem, ...]
+    scenarios: tuple[Scenario, ...]
+    pairs: tuple[TwinPair, ...]
+    forms: dict[FormId, Form]
+    profiles: dict[ProfileId, Profile]
+    salary: SalaryFacts
+
+    _dimensions_by_id: dict[str, Dimension] = PrivateAttr(default_factory=dict)
+    _items_by_id: dict[str, Item] = PrivateAttr(default_factory=dict)
+    _form_items: dict[tuple[str, str | None], tuple[Item, ...]] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: object, /) -> None:
+        self._dimensions_by_id.update({d.id: d for d in self.dimensions})
+        self._items_by_id.update({item.id: item for item in self.likert})
+        self._items_by_id.update({scenario.id: scenario for scenario in self.scenarios})
+        for form in self.forms.values():
+            items = tuple(self._items_by_id[item_id] for item_id in form.items)
+            self._form_items[form.id, None] = items
+            for dimension in self.dimensions:
+                own = tuple(item for item in items if item.dimension == dimension.id)
+                self._form_items[form.id, dimension.id] = own
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        return self._dimensions_by_id[dimension_id]
+
+    def item(self, item_id: str) -> Item:
+        return self._items_by_id[item_id]
+
+    def has_item(self, item_id: str) -> bool:
+        return item_id in self._items_by_id
+
+    @property
+    def dimension_ids(self) -> tuple[str, ...]:
+        return tuple(dimension.id for dimension in self.dimensions)
+
+    def form_items(self, form: FormId) -> tuple[Item, ...]:
+        """Return the form's items in presentation order."""
+        return self._form_items[form, None]
+
+    def form_items_of(self, form: FormId, dimension_id: str) -> tuple[Item, ...]:
+        """Return the form's items that measure one dimension."""
+        return self._form_items[form, dimension_id]

@@ -1,0 +1,54 @@
+"""The whole result of one set of answers: scores, matches, comparison, quality, salary."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assessment.answers import Answers, check_answers
+from assessment.matching import Comparison, ProfileMatch, compare_profiles, match_profile
+from assessment.models import Bank, Experience
+from assessment.quality import QualityFlag, check_quality
+from assessment.salary import SalaryCheck, check_salary
+from assessment.scoring import DimensionScore, score_answers
+
+
+class Result(BaseModel):
+    """Everything computed from one set of answers; recomputed from the answers, never stored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bank_version: int
+    answers: Answers
+    answered: int = Field(ge=0, description="Items answered")
+    total: int = Field(ge=1, description="Items in the form")
+    scores: tuple[DimensionScore, ...]
+    match: ProfileMatch
+    comparison: Comparison
+    quality: tuple[QualityFlag, ...]
+    salary: SalaryCheck | None = None
+
+
+def build_result(
+    answers: Answers,
+    bank: Bank,
+    experience: Experience | None = None,
+    expected_salary: int | None = None,
+) -> Result:
+    """Return the result of answers against their bank (the salary check when experience is given)."""
+    check_answers(answers, bank)
+    scores = score_answers(answers, bank)
+    return Result(
+        bank_version=bank.version,
+        answers=answers,
+        answered=len(answers.responses),
+        total=len(bank.forms[answers.form].items),
+        scores=scores,
+        match=match_profile(scores, bank.profiles[answers.profile]),
+        comparison=compare_profiles(scores, bank),
+        quality=check_quality(answers, bank),
+        salary=(
+            check_salary(bank, experience, answers.profile, expected_salary)
+            if experience is not None
+            else None
+        ),
+    )

@@ -1,0 +1,171 @@
+"""Share and progress codes: answers packed into a short, URL-safe, checksummed string.
+
+Layout (bytes, then base64url without padding):
+  format | bank version | flags (form, profile, language, kind) | [page] | answers | crc32
+Answers are one mixed-radix integer over the form's items in order: a Likert item takes 0 for
+"unanswered" or its value 1–5, a scenario 0 or 1–4 for options a–d.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import zlib
+import math
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assessment.answers import Answers, check_answers
+from assessment.bank import QUESTIONS_DIR, available_versions, load_bank
+from assessment.errors import BankError, CodeError
+from assessment.i18n import LANGUAGES
+from assessment.models import (
+    FORM_IDS,
+    LIKERT_MAX,
+    PROFILE_IDS,
+    SCENARIO_OPTION_IDS,
+    Bank,
+    FormId,
+    LikertItem,
+)
+
+CodeKind = Literal["result", "progress"]
+CODE_FORMAT = 1
+# Anything longer than this cannot be a code of ours; refused before any decoding work.
+MAX_CODE_LENGTH = 200
+MAX_PAGE = 255
+_CHECKSUM_BYTES = 4
+_HEADER_BYTES = 3
+_ALPHABET = re.compile(r"^[A-Za-z0-9_-]*$")
+_KINDS: tuple[CodeKind, ...] = ("result", "progress")
+
+
+class DecodedCode(BaseModel):
+    """What a code carries: the answers, and for a progress code the page to resume on."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: CodeKind
+    answers: Answers
+    page: int = Field(default=0, ge=0, le=MAX_PAGE)
+
+
+_LAYOUTS: dict[tuple[int, FormId], tuple[Bank, tuple[int, ...], int]] = {}
+
+
+def _layout(bank: Bank, form: FormId) -> tuple[tuple[int, ...], int]:
+    """Return the radix of every item of a form and the bytes its answers take (cached)."""
+    cached = _LAYOUTS.get((id(bank), form))
+    if cached is None or cached[0] is not bank:
+        radices = tuple(
+            LIKERT_MAX + 1 if isinstance(item, LikertItem) else len(SCENARIO_OPTION_IDS) + 1
+            for item in bank.form_items(form)
+        )
+        capacity = math.prod(radices)
+        cached = (bank, radices, max(1, ((capacity - 1).bit_length() + 7) // 8))
+        _LAYOUTS[id(bank), form] = cached
+    return cached[1], cached[2]
+
+
+def encode_code(
+    answers: Answers, kind: CodeKind = "result", page: int = 0, root: Path = QUESTIONS_DIR
+) -> str:
+    """Return the code for answers (checked against their bank version)."""
+    bank = load_bank(answers.bank_version, root)
+    check_answers(answers, bank)
+    radices, size = _layout(bank, answers.form)
+    number = 0
+    for item, radix in zip(reversed(bank.form_items(answers.form)), reversed(radices), strict=True):
+        response = answers.responses.get(item.id)
+        digit = 0
+        if isinstance(response, int):
+            digit = response
+        elif isinstance(response, str):
+            digit = SCENARIO_OPTION_IDS.index(response) + 1
+        number = number * radix + digit
+    flags = (
+        FORM_IDS.index(answers.form)
+        | PROFILE_IDS.index(answers.profile) << 1
+        | LANGUAGES.index(answers.language) << 3
+        | _KINDS.index(kind) << 4
+    )
+    body = bytes([CODE_FORMAT, answers.bank_version, flags])
+    if kind == "progress":
+        body += bytes([min(max(page, 0), MAX_PAGE)])
+    body += number.to_bytes(size, "big")
+    body += zlib.crc32(body).to_bytes(_CHECKSUM_BYTES, "big")
+    return base64.urlsafe_b64encode(body).decode("ascii").rstrip("=")
+
+
+def encode_share_code(answers: Answers) -> str:
+    """Return the share code of a finished (or partly finished) set of answers."""
+    return encode_code(answers, "result")
+
+
+def encode_progress_code(answers: Answers, page: int) -> str:
+    """Return the progress code of an unfinished questionnaire on a given page."""
+    return encode_code(answers, "progress", page)
+
+
+def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
+    """Return what a code carries, or raise CodeError saying what is wrong with it."""
+    text = code.strip()
+    if not text:
+        raise CodeError("code.empty")
+    if len(text) > MAX_CODE_LENGTH:
+        raise CodeError("code.too_long", limit=MAX_CODE_LENGTH)
+    if not _ALPHABET.match(text) or len(text) % 4 == 1:
+        raise CodeError("code.bad_characters")
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError):
+        raise CodeError("code.bad_characters") from None
+    if len(raw) < _HEADER_BYTES + _CHECKSUM_BYTES:
+        raise CodeError("code.truncated")
+    code_format, version, flags = raw[0], raw[1], raw[2]
+    if code_format != CODE_FORMAT or flags >> 5:
+        raise CodeError("code.corrupted")
+    form_index, profile_index = flags & 1, flags >> 1 & 3
+    language_index, kind_index = flags >> 3 & 1, flags >> 4 & 1
+    if version not in available_versions(root):
+        raise CodeError("code.unknown_version", version=version)
+    try:
+        bank = load_bank(version, root)
+    except BankError:
+        raise CodeError("code.unknown_version", version=version) from None
+    form = FORM_IDS[form_index]
+    kind = _KINDS[kind_index]
+    head = _HEADER_BYTES + (1 if kind == "progress" else 0)
+    radices, size = _layout(bank, form)
+    expected = head + size + _CHECKSUM_BYTES
+    if len(raw) < expected:
+        raise CodeError("code.truncated")
+    if len(raw) > expected:
+        raise CodeError("code.wrong_length")
+    body, checksum = raw[:-_CHECKSUM_BYTES], raw[-_CHECKSUM_BYTES:]
+    if zlib.crc32(body).to_bytes(_CHECKSUM_BYTES, "big") != checksum:
+        raise CodeError("code.corrupted")
+    number = int.from_bytes(body[head:], "big")
+    responses: dict[str, int | str] = {}
+    for item, radix in zip(bank.form_items(form), radices, strict=True):
+        number, digit = divmod(number, radix)
+        if digit and isinstance(item, LikertItem):
+            responses[item.id] = digit
+        elif digit:
+            responses[item.id] = SCENARIO_OPTION_IDS[digit - 1]
+    if number:
+        raise CodeError("code.corrupted")
+    try:
+        answers = Answers(
+            bank_version=version,
+            form=form,
+            profile=PROFILE_IDS[profile_index],
+            language=LANGUAGES[language_index],
+            responses=responses,
+        )
+    except ValidationError:  # pragma: no cover - digits are in range by construction
+        raise CodeError("code.corrupted") from None
+    return DecodedCode(kind=kind, answers=answers, page=body[3] if kind == "progress" else 0)

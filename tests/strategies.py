@@ -1,0 +1,49 @@
+"""Hypothesis strategies for answers and codes, built from the real bank."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from assessment.answers import Answers
+from assessment.bank import load_bank
+from assessment.i18n import LANGUAGES
+from assessment.models import FORM_IDS, PROFILE_IDS, SCENARIO_OPTION_IDS, FormId, LikertItem
+
+
+def responses_for(form: FormId, answered_share: float = 0.0) -> st.SearchStrategy[dict[str, int | str]]:
+    """Return a strategy for responses to a form's items; each item may be left out."""
+    bank = load_bank(1)
+    fields = {
+        item.id: (
+            st.integers(min_value=1, max_value=5)
+            if isinstance(item, LikertItem)
+            else st.sampled_from(SCENARIO_OPTION_IDS)
+        )
+        for item in bank.form_items(form)
+    }
+    return st.fixed_dictionaries({}, optional=fields)  # type: ignore[arg-type]
+
+
+@st.composite
+def answers(draw: st.DrawFn, form: FormId | None = None, complete: bool = False) -> Answers:
+    """Return valid Answers to bank v1, complete or with any items left out."""
+    chosen: FormId = form or draw(st.sampled_from(FORM_IDS))
+    bank = load_bank(1)
+    if complete:
+        responses: dict[str, int | str] = {
+            item.id: (
+                draw(st.integers(min_value=1, max_value=5))
+                if isinstance(item, LikertItem)
+                else draw(st.sampled_from(SCENARIO_OPTION_IDS))
+            )
+            for item in bank.form_items(chosen)
+        }
+    else:
+        responses = draw(responses_for(chosen))
+    return Answers(
+        bank_version=1,
+        form=chosen,
+        profile=draw(st.sampled_from(PROFILE_IDS)),
+        language=draw(st.sampled_from(LANGUAGES)),
+        responses=responses,
+    )
