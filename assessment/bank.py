@@ -19,6 +19,7 @@ from assessment.models import (
     Bank,
     Dimension,
     Form,
+    FormId,
     LikertItem,
     Profile,
     SalaryFacts,
@@ -66,7 +67,8 @@ def read_bank(folder: Path) -> Bank:
     head_path = folder / "bank.toml"
     head = _read_toml(head_path)
     dimensions_path = folder / "dimensions.toml"
-    dimensions = _parse_entries(dimensions_path, Dimension, _table_list(dimensions_path, "dimensions"))
+    dimension_tables = _table_list(dimensions_path, "dimensions")
+    dimensions = _parse_entries(dimensions_path, Dimension, dimension_tables)
     dimension_ids = [d.id for d in dimensions]
     _refuse_duplicates(dimensions_path, dimension_ids, "dimension")
     _check_version_name(folder, head_path, head)
@@ -92,13 +94,15 @@ def read_bank(folder: Path) -> Bank:
         file_scenarios = _parse_entries(
             path, Scenario, ({**e, "dimension": dimension} for e in _table_list(path, "scenarios"))
         )
-        for item in (*file_likert, *file_scenarios):
+        file_items: list[LikertItem | Scenario] = [*file_likert, *file_scenarios]
+        for item in file_items:
             if item.id in seen_items:
                 raise BankError(path, item.id, f"duplicate id (also in {seen_items[item.id].name})")
             seen_items[item.id] = path
         likert.extend(file_likert)
         scenarios.extend(file_scenarios)
-        pairs.extend((path, pair) for pair in _parse_entries(path, TwinPair, _table_list(path, "pairs")))
+        file_pairs = _parse_entries(path, TwinPair, _table_list(path, "pairs"))
+        pairs.extend((path, pair) for pair in file_pairs)
 
     _check_dimension_coverage(folder, dimensions, likert, scenarios, seen_items)
     _check_pairs(pairs, {item.id: item for item in likert})
@@ -116,17 +120,17 @@ def read_bank(folder: Path) -> Bank:
     salary = _parse_entries(salary_path, SalaryFacts, [_read_toml(salary_path)])[0]
 
     try:
-        return Bank(
-            version=head.get("version"),
-            released=head.get("released"),
-            likert_labels=head.get("likert_labels"),
-            dimensions=tuple(dimensions),
-            likert=tuple(likert),
-            scenarios=tuple(scenarios),
-            pairs=tuple(pair for _, pair in pairs),
-            forms=forms,
-            profiles={p.id: p for p in profile_list},
-            salary=salary,
+        return Bank.model_validate(
+            {
+                **head,
+                "dimensions": tuple(dimensions),
+                "likert": tuple(likert),
+                "scenarios": tuple(scenarios),
+                "pairs": tuple(pair for _, pair in pairs),
+                "forms": forms,
+                "profiles": {p.id: p for p in profile_list},
+                "salary": salary,
+            }
         )
     except ValidationError as error:
         raise BankError(head_path, "bank", _describe(error)) from None
@@ -140,6 +144,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise BankError(path, path.name, "file is missing") from None
     except tomllib.TOMLDecodeError as error:
         raise BankError(path, "TOML", str(error)) from None
+    except RecursionError:
+        raise BankError(path, "TOML", "nested too deeply") from None
+    except UnicodeDecodeError:
+        raise BankError(path, "TOML", "not UTF-8 text") from None
 
 
 def _table_list(path: Path, key: str) -> list[dict[str, Any]]:
@@ -149,9 +157,7 @@ def _table_list(path: Path, key: str) -> list[dict[str, Any]]:
     return value
 
 
-def _parse_entries(
-    path: Path, model: type[M], entries: Iterable[Mapping[str, Any]]
-) -> list[M]:
+def _parse_entries(path: Path, model: type[M], entries: Iterable[Mapping[str, Any]]) -> list[M]:
     parsed: list[M] = []
     for position, entry in enumerate(entries, start=1):
         try:
@@ -200,12 +206,14 @@ def _check_dimension_coverage(
         reversed_count = sum(item.keying == "minus" for item in own)
         if len(own) < MIN_LIKERT_PER_DIMENSION:
             raise BankError(
-                path, dimension.id,
+                path,
+                dimension.id,
                 f"too few Likert items ({len(own)}, at least {MIN_LIKERT_PER_DIMENSION})",
             )
         if reversed_count < MIN_REVERSED_PER_DIMENSION or len(own) - reversed_count < 2:
             raise BankError(
-                path, dimension.id,
+                path,
+                dimension.id,
                 f"unbalanced keying ({reversed_count} of {len(own)} reversed;"
                 f" at least {MIN_REVERSED_PER_DIMENSION} of each)",
             )
@@ -226,7 +234,7 @@ def _check_pairs(pairs: list[tuple[Path, TwinPair]], likert: Mapping[str, Likert
 
 
 def _check_forms(
-    path: Path, forms: Mapping[str, Form], items: Mapping[str, LikertItem | Scenario]
+    path: Path, forms: Mapping[FormId, Form], items: Mapping[str, LikertItem | Scenario]
 ) -> None:
     for form_id in FORM_IDS:
         if form_id not in forms:
@@ -243,7 +251,8 @@ def _check_forms(
     for dimension in sorted(dimensions):
         if short[dimension] < MIN_SHORT_FORM_LIKERT_PER_DIMENSION:
             raise BankError(
-                path, dimension,
+                path,
+                dimension,
                 f"short form has {short[dimension]} Likert items for this dimension,"
                 f" at least {MIN_SHORT_FORM_LIKERT_PER_DIMENSION}",
             )

@@ -1,21 +1,24 @@
-"""The command line: the bank as JSON, scoring of answer files and codes, encoding, schemas."""
+"""The command line: bank as JSON, scoring of answers and codes, encoding, group view, schemas."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from assessment.errors import AnswersError, BankError, SelbstcheckError
 from assessment.i18n import LANGUAGES, Language
 
 MAX_ANSWERS_FILE_BYTES = 1_000_000
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 EXIT_USAGE = 2
+PROFILE_CHOICES = ("duisburg", "public", "mittelstand", "industry")
 
 
 def read_answers_file(path: Path, language: Language) -> Any:
@@ -36,11 +39,16 @@ def read_answers_file(path: Path, language: Language) -> Any:
     except json.JSONDecodeError as error:
         reason = f"JSON, line {error.lineno}: {error.msg}"
         raise AnswersError("answers.file_invalid", path=path, reason=reason) from None
+    except RecursionError:
+        reason = "JSON nested too deeply"
+        raise AnswersError("answers.file_invalid", path=path, reason=reason) from None
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "(top level)"
         reason = f"{where}: {first['msg']}"
         raise AnswersError("answers.file_invalid", path=path, reason=reason) from None
+    except ValueError as error:  # e.g. integers with more digits than Python converts
+        raise AnswersError("answers.file_invalid", path=path, reason=str(error)[:80]) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     source = score.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", type=Path, help="JSON answers file")
     source.add_argument("--code", help="a share or progress code, or a link containing one")
-    score.add_argument("--profile", choices=("duisburg", "public", "mittelstand", "industry"))
+    score.add_argument("--profile", choices=PROFILE_CHOICES)
     score.add_argument("--json", action="store_true", help="print the result as JSON")
 
     encode = commands.add_parser("encode", help="print the share code for an answers file")
@@ -66,9 +74,24 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check-bank", help="validate every bank version")
 
+    group = commands.add_parser(
+        "group", help="overview and item statistics for a file of share codes (one per line)"
+    )
+    group.add_argument("file", type=Path, help="text or CSV file of share codes or links")
+    group.add_argument(
+        "--profile", choices=PROFILE_CHOICES, default="duisburg", help="setting to compare with"
+    )
+    group.add_argument("--json", action="store_true", help="print everything as JSON")
+
     schema = commands.add_parser("schema", help="print a JSON Schema")
     schema.add_argument("which", choices=("bank", "answers", "result"))
     return parser
+
+
+def _fail(message: str) -> None:
+    """Write one error line; control characters from the input are shown escaped."""
+    line = _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
+    sys.stderr.write(f"selbstcheck: {line}\n")
 
 
 def _emit(data: object) -> None:
@@ -91,14 +114,31 @@ def _score(args: argparse.Namespace, lang: Language) -> None:
     try:
         bank = load_bank(answers.bank_version)
     except BankError:
-        raise AnswersError(
-            "code.unknown_version", version=answers.bank_version
-        ) from None
+        raise AnswersError("code.unknown_version", version=answers.bank_version) from None
     result = build_result(answers, bank)
     if args.json:
         _emit(result.model_dump(mode="json"))
     else:
         sys.stdout.write(render_text(result, bank, lang))
+
+
+def _group(args: argparse.Namespace, lang: Language) -> None:
+    from assessment.group import GroupError, parse_codes, read_codes_file, score_group
+    from assessment.group_report import group_json, render_group_text
+    from assessment.itemstats import item_statistics
+
+    text = read_codes_file(args.file)
+    if not text.strip():
+        raise GroupError("group.empty")
+    answers, invalid = parse_codes(text)
+    group = score_group(answers, args.profile)
+    stats = item_statistics(answers) if answers else None
+    if args.json:
+        _emit(group_json(group, invalid, stats, lang))
+    else:
+        sys.stdout.write(render_group_text(group, invalid, stats, lang))
+    if not answers:
+        raise GroupError("group.no_valid_codes", count=len(invalid))
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -125,13 +165,15 @@ def run(argv: Sequence[str] | None = None) -> int:
                     f"v{version}: ok ({len(bank.dimensions)} dimensions,"
                     f" {len(bank.likert)} statements, {len(bank.scenarios)} scenarios)\n"
                 )
+        elif args.command == "group":
+            _group(args, lang)
         elif args.command == "schema":
             _emit(_schema(args.which))
     except SelbstcheckError as error:
-        sys.stderr.write(f"selbstcheck: {error.message(lang)}\n")
+        _fail(error.message(lang))
         return EXIT_USAGE
     except BankError as error:
-        sys.stderr.write(f"selbstcheck: {error}\n")
+        _fail(str(error))
         return EXIT_USAGE
     return 0
 
@@ -141,8 +183,8 @@ def _schema(which: str) -> dict[str, Any]:
     from assessment.models import Bank
     from assessment.result import Result
 
-    model = {"bank": Bank, "answers": Answers, "result": Result}[which]
-    return model.model_json_schema()
+    models: dict[str, type[BaseModel]] = {"bank": Bank, "answers": Answers, "result": Result}
+    return models[which].model_json_schema()
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode
 
 from assessment.errors import CodeError
 from assessment.sharecode import MAX_CODE_LENGTH
@@ -26,8 +26,8 @@ def code_from_text(text: str) -> str:
         raise CodeError("code.too_long", limit=MAX_CODE_LENGTH)
     if "=" not in stripped and "?" not in stripped:
         return stripped
-    query = urlsplit(stripped).query if "?" in stripped else stripped
-    params = parse_qs(query, keep_blank_values=True)
+    query = stripped.split("?", 1)[1] if "?" in stripped else stripped
+    params = parse_qs(query.split("#", 1)[0], keep_blank_values=True)
     for name in (SHARE_PARAM, PROGRESS_PARAM):
         if params.get(name):
             return params[name][0].strip()

@@ -107,7 +107,9 @@ def match_profile(scores: tuple[DimensionScore, ...], profile: Profile) -> Profi
             )
         )
     ordered = tuple(matches)
-    below = sorted((m for m in ordered if m.band == "below"), key=lambda m: (-m.priority, -m.weight))
+    below = sorted(
+        (m for m in ordered if m.band == "below"), key=lambda m: (-m.priority, -m.weight)
+    )
     met = sorted(
         (m for m in ordered if m.met),
         key=lambda m: (-m.weight, -(m.score or 0) + m.low),
@@ -133,8 +135,6 @@ def compare_profiles(scores: tuple[DimensionScore, ...], bank: Bank) -> Comparis
         return Comparison(ranking=ranking, best=None, tied=())
     head = ranking[0]
     tied = tuple(
-        m.profile
-        for m in ranking[1:]
-        if (m.weighted_gap, m.met) == (head.weighted_gap, head.met)
+        m.profile for m in ranking[1:] if (m.weighted_gap, m.met) == (head.weighted_gap, head.met)
     )
     return Comparison(ranking=ranking, best=head.profile, tied=tied)

@@ -1,8 +1,9 @@
-"""How a form is split into questionnaire pages: statements in pages of up to eight, scenarios of three."""
+"""How a form is split into pages: statements up to eight a page, then scenarios three a page."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from assessment.models import Bank, FormId, Item, LikertItem
 
@@ -10,7 +11,7 @@ MAX_STATEMENTS_PER_PAGE = 8
 MAX_SCENARIOS_PER_PAGE = 3
 
 
-def _even_chunks(items: list[Item], limit: int) -> list[tuple[Item, ...]]:
+def _even_chunks(items: Sequence[Item], limit: int) -> list[tuple[Item, ...]]:
     """Split items into the fewest pages of at most limit, as even in size as possible."""
     if not items:
         return []

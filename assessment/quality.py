@@ -1,4 +1,4 @@
-"""Response-quality checks: straight-lining, contradicting twins, speeding. They never change scores."""
+"""Response-quality checks: straight-lining, contradicting twins, speeding; never change scores."""
 
 from __future__ import annotations
 
@@ -76,4 +76,3 @@ def check_quality(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
     if fast:
         flags.append(QualityFlag(kind="too_fast", count=len(fast), where=tuple(fast)))
     return tuple(flags)
-

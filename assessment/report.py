@@ -43,7 +43,9 @@ def render_text(result: Result, bank: Bank, lang: Language) -> str:
     lines.append(msg("report.comparison", lang))
     lines.append(_wrap(summary.comparison_text, "  "))
     for line in summary.comparison:
-        lines.append(f"  {'*' if line.best else '-'} {line.name}: {line.met_text} ({line.level_label})")
+        lines.append(
+            f"  {'*' if line.best else '-'} {line.name}: {line.met_text} ({line.level_label})"
+        )
     lines.append("")
     lines.extend(_wrap(line) for line in summary.salary_lines)
     lines.append(_wrap(summary.caveat))

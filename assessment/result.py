@@ -34,7 +34,7 @@ def build_result(
     experience: Experience | None = None,
     expected_salary: int | None = None,
 ) -> Result:
-    """Return the result of answers against their bank (the salary check when experience is given)."""
+    """Return the result of answers against their bank (with the salary check given experience)."""
     check_answers(answers, bank)
     scores = score_answers(answers, bank)
     return Result(

@@ -69,6 +69,10 @@ def format_euro(amount: int, language: Language) -> str:
     from babel.numbers import format_currency
 
     return format_currency(
-        amount, "EUR", locale=_LOCALES[language], format_type="standard", currency_digits=False,
+        amount,
+        "EUR",
+        locale=_LOCALES[language],
+        format_type="standard",
+        currency_digits=False,
         format="#,##0\u00a0¤" if language == "de" else "¤#,##0",
     )

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import math
 import re
 import zlib
-import math
 from pathlib import Path
 from typing import Literal
 
@@ -70,6 +70,18 @@ def _layout(bank: Bank, form: FormId) -> tuple[tuple[int, ...], int]:
     return cached[1], cached[2]
 
 
+def _chars(size: int) -> int:
+    """Return the length of the unpadded base64 text of size bytes."""
+    return math.ceil(size * 4 / 3)
+
+
+def _b64decode(text: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError):  # pragma: no cover - alphabet and length checked
+        raise CodeError("code.corrupted") from None
+
+
 def encode_code(
     answers: Answers, kind: CodeKind = "result", page: int = 0, root: Path = QUESTIONS_DIR
 ) -> str:
@@ -117,15 +129,11 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
         raise CodeError("code.empty")
     if len(text) > MAX_CODE_LENGTH:
         raise CodeError("code.too_long", limit=MAX_CODE_LENGTH)
-    if not _ALPHABET.match(text) or len(text) % 4 == 1:
+    if not _ALPHABET.match(text):
         raise CodeError("code.bad_characters")
-    try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except (binascii.Error, ValueError):
-        raise CodeError("code.bad_characters") from None
-    if len(raw) < _HEADER_BYTES + _CHECKSUM_BYTES:
+    if len(text) < _chars(_HEADER_BYTES + _CHECKSUM_BYTES):
         raise CodeError("code.truncated")
-    code_format, version, flags = raw[0], raw[1], raw[2]
+    code_format, version, flags = _b64decode(text[:4])
     if code_format != CODE_FORMAT or flags >> 5:
         raise CodeError("code.corrupted")
     form_index, profile_index = flags & 1, flags >> 1 & 3
@@ -140,11 +148,12 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
     kind = _KINDS[kind_index]
     head = _HEADER_BYTES + (1 if kind == "progress" else 0)
     radices, size = _layout(bank, form)
-    expected = head + size + _CHECKSUM_BYTES
-    if len(raw) < expected:
+    expected = _chars(head + size + _CHECKSUM_BYTES)
+    if len(text) < expected:
         raise CodeError("code.truncated")
-    if len(raw) > expected:
+    if len(text) > expected:
         raise CodeError("code.wrong_length")
+    raw = _b64decode(text)
     body, checksum = raw[:-_CHECKSUM_BYTES], raw[-_CHECKSUM_BYTES:]
     if zlib.crc32(body).to_bytes(_CHECKSUM_BYTES, "big") != checksum:
         raise CodeError("code.corrupted")

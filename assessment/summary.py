@@ -28,6 +28,7 @@ class DimensionCard(_Frozen):
     low: int
     high: int
     weight: int
+    gap: int
     score_text: str
     verdict: str
     answered_text: str
@@ -71,8 +72,9 @@ class Summary(_Frozen):
     bank_version: int
 
 
-def _card(match: DimensionMatch, answered: int, total: int, bank: Bank, profile: str,
-          lang: Language) -> DimensionCard:
+def _card(
+    match: DimensionMatch, answered: int, total: int, bank: Bank, profile: str, lang: Language
+) -> DimensionCard:
     dimension = bank.dimension(match.dimension)
     target = bank.profiles[profile].targets[match.dimension]  # type: ignore[index]
     band_text = {
@@ -91,6 +93,7 @@ def _card(match: DimensionMatch, answered: int, total: int, bank: Bank, profile:
         low=match.low,
         high=match.high,
         weight=match.weight,
+        gap=match.gap,
         score_text=(
             msg("score.value", lang, score=match.score)
             if match.score is not None
@@ -146,7 +149,11 @@ def summarize(result: Result, bank: Bank, lang: Language) -> Summary:
         names = [bank.profiles[p].name(lang) for p in (comparison.best, *comparison.tied)]
         key = "comparison.tied" if comparison.tied else "comparison.best"
         comparison_text = msg(
-            key, lang, names=" / ".join(names), met=best.met, scored=best.scored,
+            key,
+            lang,
+            names=" / ".join(names),
+            met=best.met,
+            scored=best.scored,
             gaps=", ".join(bank.dimension(d).name(lang) for d in best.development)
             or msg("comparison.no_gaps", lang),
         )
@@ -156,13 +163,18 @@ def summarize(result: Result, bank: Bank, lang: Language) -> Summary:
         salary_lines.append(
             msg(
                 f"salary.range_{'experienced' if check.experience == 'experienced' else 'entry'}",
-                lang, low=format_euro(check.low, lang), high=format_euro(check.high, lang),
+                lang,
+                low=format_euro(check.low, lang),
+                high=format_euro(check.high, lang),
             )
         )
         if check.expected is not None and check.position is not None:
             salary_lines.append(
-                msg(f"salary.position_{check.position}", lang,
-                    expected=format_euro(check.expected, lang))
+                msg(
+                    f"salary.position_{check.position}",
+                    lang,
+                    expected=format_euro(check.expected, lang),
+                )
             )
         salary_lines.append(bank.salary.sector_notes[check.profile](lang))
     return Summary(

@@ -10,7 +10,9 @@ from assessment.i18n import LANGUAGES
 from assessment.models import FORM_IDS, PROFILE_IDS, SCENARIO_OPTION_IDS, FormId, LikertItem
 
 
-def responses_for(form: FormId, answered_share: float = 0.0) -> st.SearchStrategy[dict[str, int | str]]:
+def responses_for(
+    form: FormId, answered_share: float = 0.0
+) -> st.SearchStrategy[dict[str, int | str]]:
     """Return a strategy for responses to a form's items; each item may be left out."""
     bank = load_bank(1)
     fields = {

@@ -1,0 +1,79 @@
+"""Core benchmark: scoring and matching, share codes, and `import assessment` in a fresh process."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+
+from assessment.answers import Answers
+from assessment.bank import load_bank
+from assessment.models import LikertItem
+from assessment.result import build_result
+from assessment.sharecode import decode_code, encode_share_code
+from tests.benchmarks.common import Row, median_seconds
+
+RESPONSES = 10_000
+
+
+def _random_answers(rng: random.Random) -> Answers:
+    bank = load_bank(1)
+    responses: dict[str, int | str] = {
+        item.id: rng.randint(1, 5) if isinstance(item, LikertItem) else rng.choice("abcd")
+        for item in bank.form_items("full")
+    }
+    return Answers(bank_version=1, form="full", profile="industry", responses=responses)
+
+
+def _process_seconds(code: str, repeat: int = 7) -> float:
+    def start() -> None:
+        subprocess.run([sys.executable, "-c", code], check=True)
+
+    return median_seconds(start, repeat=repeat)
+
+
+def run() -> list[Row]:
+    """Return the core figures."""
+    bank = load_bank(1)
+    rng = random.Random(2026)  # noqa: S311 - reproducible test data, not cryptography
+    one = _random_answers(rng)
+    many = [_random_answers(rng) for _ in range(RESPONSES)]
+    raw = [a.model_dump() for a in many]
+    code = encode_share_code(one)
+
+    validate_one = median_seconds(lambda: Answers.model_validate(raw[0]), number=200)
+    result_one = median_seconds(lambda: build_result(one, bank), number=200)
+    validate_many = median_seconds(lambda: [Answers.model_validate(r) for r in raw], repeat=3)
+    result_many = median_seconds(lambda: [build_result(a, bank) for a in many], repeat=3)
+    encode = median_seconds(lambda: encode_share_code(one), number=500)
+    decode = median_seconds(lambda: decode_code(code), number=500)
+    bare = _process_seconds("pass")
+    imported = _process_seconds("import assessment")
+    core = _process_seconds("import assessment.result, assessment.sharecode")
+    return [
+        Row(
+            "score+match one full response",
+            result_one * 1e3,
+            "ms",
+            "validate its answers (pydantic)",
+            validate_one * 1e3,
+            "< 1 ms",
+        ),
+        Row(
+            f"score+match {RESPONSES:,} responses",
+            result_many,
+            "s",
+            f"validate {RESPONSES:,} answers",
+            validate_many,
+        ),
+        Row("encode share code", encode * 1e6, "µs", "decode share code", decode * 1e6),
+        Row(
+            "python -c 'import assessment'",
+            imported * 1e3,
+            "ms",
+            "python -c pass",
+            bare * 1e3,
+            "< 150 ms",
+        ),
+        Row("import the scoring core", core * 1e3, "ms", "python -c pass", bare * 1e3, "< 150 ms"),
+    ]

@@ -1,0 +1,38 @@
+"""Timing helpers and the row format every benchmark reports."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Row:
+    """One benchmark figure beside its same-run baseline."""
+
+    name: str
+    value: float
+    unit: str
+    baseline_name: str = ""
+    baseline: float = 0.0
+    target: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return self.value / self.baseline if self.baseline else None
+
+    def as_dict(self) -> dict[str, object]:
+        return {**asdict(self), "ratio": self.ratio}
+
+
+def median_seconds(action: Callable[[], object], repeat: int = 7, number: int = 1) -> float:
+    """Return the median wall time of number calls of action, over repeat rounds, per call."""
+    rounds = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            action()
+        rounds.append((time.perf_counter() - start) / number)
+    return statistics.median(rounds)

@@ -1,0 +1,65 @@
+"""Personas: a trait level per dimension turned into the answers such a person would give."""
+
+from __future__ import annotations
+
+from assessment.answers import Answers
+from assessment.bank import load_bank
+from assessment.models import FormId, LikertItem, ProfileId
+
+Traits = dict[str, int]
+
+# A calm, pragmatic firefighter from a Mittelstand company: steady under fire, at home with
+# old systems and small budgets, not much for buzzwords; communicates decently.
+FIREFIGHTER: Traits = {
+    "crisis": 5,
+    "communication": 4,
+    "budget": 5,
+    "legacy": 5,
+    "security": 4,
+    "learning": 3,
+    "leadership": 4,
+    "resilience": 5,
+    "pragmatism": 5,
+}
+# A cloud-only modernizer: learns fast and loves new platforms, dislikes old systems, wants
+# budget for the new thing, and talks in trends rather than operating reality.
+MODERNIZER: Traits = {
+    "crisis": 3,
+    "communication": 4,
+    "budget": 2,
+    "legacy": 1,
+    "security": 3,
+    "learning": 5,
+    "leadership": 3,
+    "resilience": 3,
+    "pragmatism": 2,
+}
+# A conflict-averse technician: technically careful and secure, but avoids the board room,
+# dislikes conflict and criticism, and would rather not lead.
+TECHNICIAN: Traits = {
+    "crisis": 3,
+    "communication": 1,
+    "budget": 3,
+    "legacy": 4,
+    "security": 5,
+    "learning": 4,
+    "leadership": 1,
+    "resilience": 1,
+    "pragmatism": 4,
+}
+
+
+def persona_answers(
+    traits: Traits, form: FormId = "full", profile: ProfileId = "duisburg"
+) -> Answers:
+    """Return the answers of a person with these trait levels (1–5) to every item of a form."""
+    bank = load_bank(1)
+    responses: dict[str, int | str] = {}
+    for item in bank.form_items(form):
+        level = traits[item.dimension]
+        if isinstance(item, LikertItem):
+            responses[item.id] = level if item.keying == "plus" else 6 - level
+        else:
+            wanted = round((level - 1) * 3 / 4)
+            responses[item.id] = min(item.options, key=lambda o: abs(o.score - wanted)).id
+    return Answers(bank_version=1, form=form, profile=profile, responses=responses)

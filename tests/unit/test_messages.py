@@ -1,0 +1,38 @@
+"""The message catalogue: every key in both languages with the same placeholders."""
+
+from __future__ import annotations
+
+from assessment.matching import overall_level
+from assessment.messages import load_catalogue, msg, placeholders
+
+
+def test_every_entry_has_both_languages_and_same_placeholders() -> None:
+    """German and English exist for every key and name the same placeholders."""
+    catalogue = load_catalogue()
+    assert len(catalogue) > 40
+    for key, texts in catalogue.items():
+        assert texts["de"].strip(), key
+        assert texts["en"].strip(), key
+        assert placeholders(texts["de"]) == placeholders(texts["en"]), key
+
+
+def test_keys_built_from_machine_values_exist() -> None:
+    """Each band, level, flag and salary position the domain can produce has its text."""
+    catalogue = load_catalogue()
+    for band in ("below", "within", "above", "unknown"):
+        assert f"band.{band}" in catalogue
+        assert f"band.{band}_verdict" in catalogue
+    for level in ("strong", "partial", "gaps", "insufficient"):
+        for suffix in ("", "_headline", "_text"):
+            assert f"level.{level}{suffix}" in catalogue
+    for kind in ("long_string", "contradictions", "too_fast"):
+        assert f"quality.{kind}" in catalogue
+    for position in ("below", "within", "above", "far_above"):
+        assert f"salary.position_{position}" in catalogue
+    assert overall_level(()) == "insufficient"
+
+
+def test_placeholders_are_filled() -> None:
+    """msg fills placeholders and keeps German umlauts intact."""
+    assert msg("overall.met", "de", met=6, scored=9) == "6 von 9 Anforderungen erfüllt"
+    assert msg("overall.met", "en", met=6, scored=9) == "6 of 9 demands met"
