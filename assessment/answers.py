@@ -53,13 +53,15 @@ def check_answers(answers: Answers, bank: Bank) -> Answers:
     """Return the answers if they fit the bank; raise AnswersError naming what does not."""
     if answers.bank_version != bank.version:
         raise AnswersError("answers.version_mismatch", got=answers.bank_version, want=bank.version)
-    in_form = set(bank.forms[answers.form].items)
+    index = bank.index
+    in_form = index.form_item_ids[answers.form]
     for item_id, value in answers.responses.items():
-        if not bank.has_item(item_id):
+        item = index.items.get(item_id)
+        if item is None:
             raise AnswersError("answers.unknown_item", item=item_id)
         if item_id not in in_form:
             raise AnswersError("answers.not_in_form", item=item_id, form=answers.form)
-        is_likert = isinstance(bank.item(item_id), LikertItem)
+        is_likert = isinstance(item, LikertItem)
         if is_likert and not isinstance(value, int):
             raise AnswersError("answers.likert_value", item=item_id)
         if not is_likert and value not in SCENARIO_OPTION_IDS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -171,38 +172,64 @@ class Bank(_Frozen):
     profiles: dict[ProfileId, Profile]
     salary: SalaryFacts
 
-    _dimensions_by_id: dict[str, Dimension] = PrivateAttr(default_factory=dict)
-    _items_by_id: dict[str, Item] = PrivateAttr(default_factory=dict)
-    _form_items: dict[tuple[str, str | None], tuple[Item, ...]] = PrivateAttr(default_factory=dict)
+    _index: BankIndex = PrivateAttr()
 
     def model_post_init(self, context: object, /) -> None:
-        self._dimensions_by_id.update({d.id: d for d in self.dimensions})
-        self._items_by_id.update({item.id: item for item in self.likert})
-        self._items_by_id.update({scenario.id: scenario for scenario in self.scenarios})
-        for form in self.forms.values():
-            items = tuple(self._items_by_id[item_id] for item_id in form.items)
-            self._form_items[form.id, None] = items
-            for dimension in self.dimensions:
-                own = tuple(item for item in items if item.dimension == dimension.id)
-                self._form_items[form.id, dimension.id] = own
+        self._index = BankIndex.build(self)
+
+    @property
+    def index(self) -> BankIndex:
+        """Lookup tables built once; fetch once in hot loops (private attributes are slow)."""
+        return self._index
 
     def dimension(self, dimension_id: str) -> Dimension:
-        return self._dimensions_by_id[dimension_id]
+        return self._index.dimensions[dimension_id]
 
     def item(self, item_id: str) -> Item:
-        return self._items_by_id[item_id]
+        return self._index.items[item_id]
 
     def has_item(self, item_id: str) -> bool:
-        return item_id in self._items_by_id
+        return item_id in self._index.items
 
     @property
     def dimension_ids(self) -> tuple[str, ...]:
-        return tuple(dimension.id for dimension in self.dimensions)
+        return self._index.dimension_ids
 
     def form_items(self, form: FormId) -> tuple[Item, ...]:
         """Return the form's items in presentation order."""
-        return self._form_items[form, None]
+        return self._index.form_items[form, None]
 
     def form_items_of(self, form: FormId, dimension_id: str) -> tuple[Item, ...]:
         """Return the form's items that measure one dimension."""
-        return self._form_items[form, dimension_id]
+        return self._index.form_items[form, dimension_id]
+
+
+@dataclass(frozen=True, slots=True)
+class BankIndex:
+    """Lookup tables of one bank, derived from it once."""
+
+    dimension_ids: tuple[str, ...]
+    dimensions: dict[str, Dimension]
+    items: dict[str, Item]
+    form_items: dict[tuple[str, str | None], tuple[Item, ...]]
+    form_item_ids: dict[str, frozenset[str]]
+
+    @classmethod
+    def build(cls, bank: Bank) -> BankIndex:
+        items: dict[str, Item] = {item.id: item for item in bank.likert}
+        items.update({scenario.id: scenario for scenario in bank.scenarios})
+        form_items: dict[tuple[str, str | None], tuple[Item, ...]] = {}
+        for form in bank.forms.values():
+            in_form = tuple(items[item_id] for item_id in form.items)
+            form_items[form.id, None] = in_form
+            for dimension in bank.dimensions:
+                form_items[form.id, dimension.id] = tuple(
+                    item for item in in_form if item.dimension == dimension.id
+                )
+        return cls(
+            dimension_ids=tuple(d.id for d in bank.dimensions),
+            dimensions={d.id: d for d in bank.dimensions},
+            items=items,
+            form_items=form_items,
+            form_item_ids={form.id: frozenset(form.items) for form in bank.forms.values()},
+        )

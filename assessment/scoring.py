@@ -46,8 +46,9 @@ def score_answers(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
     """Return a score per dimension of the bank, in the bank's dimension order."""
     scores = []
     responses = answers.responses
+    form_items = bank.index.form_items
     for dimension in bank.dimensions:
-        items = bank.form_items_of(answers.form, dimension.id)
+        items = form_items[answers.form, dimension.id]
         values = [item_value(item, responses[item.id]) for item in items if item.id in responses]
         enough = bool(values) and len(values) >= MIN_ANSWERED_SHARE * len(items)
         scores.append(

@@ -23,13 +23,13 @@ def responses_for(
         )
         for item in bank.form_items(form)
     }
-    return st.fixed_dictionaries({}, optional=fields)  # type: ignore[arg-type]
+    return st.fixed_dictionaries({}, optional=fields)
 
 
 @st.composite
 def answers(draw: st.DrawFn, form: FormId | None = None, complete: bool = False) -> Answers:
     """Return valid Answers to bank v1, complete or with any items left out."""
-    chosen: FormId = form or draw(st.sampled_from(FORM_IDS))
+    chosen: FormId = form if form is not None else draw(st.sampled_from(FORM_IDS))
     bank = load_bank(1)
     if complete:
         responses: dict[str, int | str] = {

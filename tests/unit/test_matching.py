@@ -48,8 +48,8 @@ def _match(weight: int, band: str, gap: int = 0) -> DimensionMatch:
         low=40,
         high=60,
         weight=weight,
-        band=band,
-        gap=gap,  # type: ignore[arg-type]
+        band=band,  # type: ignore[arg-type]
+        gap=gap,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -77,7 +79,7 @@ def test_fewer_than_half_answered_is_not_scored(bank: Bank) -> None:
     """A dimension with under half of its form items answered reports None, at half it scores."""
     dimension = bank.dimension_ids[0]
     items = bank.form_items_of("full", dimension)
-    half = -(-len(items) * MIN_ANSWERED_SHARE // 1)  # ceil
+    half = math.ceil(len(items) * MIN_ANSWERED_SHARE)
 
     def answered(count: int) -> Answers:
         chosen = [i for i in items if isinstance(i, LikertItem)][: int(count)]

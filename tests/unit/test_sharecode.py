@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from assessment.answers import Answers
 from assessment.errors import CodeError
 from assessment.links import code_from_text, share_link
-from assessment.models import Bank, LikertItem
+from assessment.models import Bank, FormId, LikertItem
 from assessment.sharecode import (
     MAX_CODE_LENGTH,
     decode_code,
@@ -24,15 +24,15 @@ from tests.strategies import answers
 FULL_FORM_LIMIT = 80
 
 
-def _complete(bank: Bank, form: str = "full") -> Answers:
+def _complete(bank: Bank, form: FormId = "full") -> Answers:
     responses: dict[str, int | str] = {}
-    for index, item in enumerate(bank.form_items(form)):  # type: ignore[arg-type]
+    for index, item in enumerate(bank.form_items(form)):
         responses[item.id] = index % 5 + 1 if isinstance(item, LikertItem) else "abcd"[index % 4]
     return Answers(
         bank_version=1,
         form=form,
         profile="industry",
-        language="en",  # type: ignore[arg-type]
+        language="en",
         responses=responses,
     )
 
@@ -113,8 +113,9 @@ def _raw(bank: Bank, mutate: object) -> str:
     return base64.urlsafe_b64encode(bytes(data)).decode().rstrip("=")
 
 
-def _rechecksum(data: bytearray) -> None:
+def _rechecksum(data: bytearray) -> bytearray:
     data[-4:] = zlib.crc32(bytes(data[:-4])).to_bytes(4, "big")
+    return data
 
 
 @pytest.mark.parametrize(
