@@ -37,7 +37,8 @@ def test_english_summary_and_salary_lines(bank: Bank) -> None:
     )
     summary = summarize(result, bank, "en")
     assert summary.salary_lines[0] == (
-        "The article gives a realistic €5,500 to €7,300 gross per month for experienced heads of IT."
+        "The article gives a realistic €5,500 to €7,300 gross per month"
+        " for experienced heads of IT."
     )
     assert "€9,500" in summary.salary_lines[1]
     assert "well above" in summary.salary_lines[1]
