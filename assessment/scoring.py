@@ -42,21 +42,46 @@ def to_pomp(mean: float) -> int:
     return math.floor((mean - LIKERT_MIN) / (LIKERT_MAX - LIKERT_MIN) * 100 + 0.5)
 
 
+ValueTable = dict[int | str, float]
+_TABLES: dict[int, tuple[Bank, dict[tuple[str, str], tuple[tuple[str, ValueTable], ...]]]] = {}
+
+
+def _value_tables(bank: Bank) -> dict[tuple[str, str], tuple[tuple[str, ValueTable], ...]]:
+    """Return, per (form, dimension), each item's id with its response → keyed value table."""
+    cached = _TABLES.get(id(bank))
+    if cached is None or cached[0] is not bank:
+        tables: dict[tuple[str, str], tuple[tuple[str, ValueTable], ...]] = {}
+        for form in bank.forms:
+            for dimension_id in bank.dimension_ids:
+                entries = []
+                for item in bank.form_items_of(form, dimension_id):
+                    choices: tuple[int | str, ...] = (
+                        tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
+                        if isinstance(item, LikertItem)
+                        else tuple(option.id for option in item.options)
+                    )
+                    entries.append((item.id, {c: item_value(item, c) for c in choices}))
+                tables[form, dimension_id] = tuple(entries)
+        cached = (bank, tables)
+        _TABLES[id(bank)] = cached
+    return cached[1]
+
+
 def score_answers(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
     """Return a score per dimension of the bank, in the bank's dimension order."""
     scores = []
     responses = answers.responses
-    form_items = bank.index.form_items
-    for dimension in bank.dimensions:
-        items = form_items[answers.form, dimension.id]
-        values = [item_value(item, responses[item.id]) for item in items if item.id in responses]
-        enough = bool(values) and len(values) >= MIN_ANSWERED_SHARE * len(items)
+    tables = _value_tables(bank)
+    for dimension_id in bank.dimension_ids:
+        entries = tables[answers.form, dimension_id]
+        values = [table[responses[item_id]] for item_id, table in entries if item_id in responses]
+        enough = bool(values) and len(values) >= MIN_ANSWERED_SHARE * len(entries)
         scores.append(
             DimensionScore(
-                dimension=dimension.id,
+                dimension=dimension_id,
                 score=to_pomp(sum(values) / len(values)) if enough else None,
                 answered=len(values),
-                total=len(items),
+                total=len(entries),
             )
         )
     return tuple(scores)

@@ -1,0 +1,405 @@
+"""Group view for coaches: many share codes in, an anonymous overview per bank version out.
+
+Nothing is stored: the codes are the data, and every person is scored exactly as on their own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assessment.answers import Answers
+from assessment.bank import QUESTIONS_DIR, load_bank
+from assessment.errors import BankError, CodeError, SelbstcheckError
+from assessment.i18n import Language
+from assessment.links import code_from_text
+from assessment.matching import Level, match_profile
+from assessment.messages import msg
+from assessment.models import Bank, FormId, ProfileId
+from assessment.scoring import score_answers
+from assessment.sharecode import decode_code
+
+# Input limits, checked before any decoding work: a group larger than this is not a coaching group.
+MAX_GROUP_LINES = 10_000
+MAX_GROUP_BYTES = 4_000_000
+# How much of an invalid line is echoed back (enough to find it, never a whole pasted document).
+SNIPPET_LENGTH = 40
+# A token this long from the code alphabet that mixes in digits, "-", "_" or inner capitals,
+# or a link with ?r=/?p=, is taken as an attempted code; words and names are not.
+MIN_CODE_LIKE_LENGTH = 10
+LEVELS: tuple[Level, ...] = ("strong", "partial", "gaps", "insufficient")
+# CSV for spreadsheet programs: German Excel expects semicolons, English comma.
+CSV_DELIMITERS: dict[Language, str] = {"de": ";", "en": ","}
+
+# Cells of one line that are tried as codes, at most (a CSV row has a handful).
+MAX_CANDIDATES_PER_LINE = 20
+
+_TOKEN = re.compile(r"[^\s,;\"'|]+")
+_CODE_LIKE = re.compile(rf"^[A-Za-z0-9_-]{{{MIN_CODE_LIKE_LENGTH},}}$")
+_NOT_A_WORD = re.compile(r"[0-9_-]|.[A-Z]")
+_LINK_LIKE = re.compile(r"[?&][rp]=")
+
+
+class GroupError(SelbstcheckError):
+    """Group input that cannot be read at all (too large, not text); a bad line is not this."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class InvalidLine(BaseModel):
+    """A line that holds no readable code: its number, a short copy, and why it was refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    line: int = Field(ge=1, description="1-based line number in the input")
+    text: str = Field(max_length=SNIPPET_LENGTH, description="Shortened, printable copy")
+    error: CodeError
+
+    @property
+    def reason(self) -> str:
+        """The machine key of the refusal (``truncated``, ``corrupted``, ``group.no_code`` …)."""
+        return self.error.reason
+
+    def message(self, language: Language) -> str:
+        return self.error.message(language)
+
+
+class Distribution(_Frozen):
+    """Five-number summary of the scores of one dimension (quartiles: inclusive method)."""
+
+    n: int = Field(ge=1)
+    minimum: float
+    q1: float
+    median: float
+    q3: float
+    maximum: float
+
+
+class DimensionGroup(_Frozen):
+    """One dimension across the group: every score, and how many people meet the demand."""
+
+    dimension: str
+    low: int
+    high: int
+    weight: int
+    scores: tuple[int, ...] = Field(description="Scores of the people scored, in input order")
+    unscored: int = Field(ge=0, description="People with too few answers for this dimension")
+    below: int = Field(ge=0)
+    within: int = Field(ge=0)
+    above: int = Field(ge=0)
+    distribution: Distribution | None
+
+    @property
+    def meets(self) -> int:
+        """People within or above the target band."""
+        return self.within + self.above
+
+
+class DevelopmentArea(_Frozen):
+    """How often a dimension is a development area (below the band) in the group."""
+
+    dimension: str
+    people: int = Field(ge=1, description="People below the target band")
+    most_urgent: int = Field(ge=0, description="People for whom it is the most urgent area")
+
+
+class PersonRow(_Frozen):
+    """One anonymous person: a running number, no name; scores in the bank's dimension order."""
+
+    number: int = Field(ge=1, description="#1, #2 … in input order across the whole group")
+    form: FormId
+    scores: tuple[int | None, ...]
+    met: int = Field(ge=0)
+    scored: int = Field(ge=0)
+    level: Level
+    development: tuple[str, ...]
+
+
+class VersionGroup(_Frozen):
+    """The people who answered one bank version, scored by that version alone."""
+
+    bank_version: int
+    people: int = Field(ge=1)
+    dimension_ids: tuple[str, ...]
+    dimensions: tuple[DimensionGroup, ...]
+    development: tuple[DevelopmentArea, ...] = Field(description="Most common first")
+    levels: dict[Level, int]
+    persons: tuple[PersonRow, ...]
+
+
+class GroupResult(_Frozen):
+    """The group against one setting's profile, one section per bank version present."""
+
+    profile: ProfileId
+    people: int = Field(ge=0)
+    versions: tuple[VersionGroup, ...] = Field(description="Oldest bank version first")
+
+    @property
+    def mixed_versions(self) -> bool:
+        return len(self.versions) > 1
+
+
+def text_from_bytes(data: bytes) -> str:
+    """Return uploaded file content as text, or raise GroupError when it is no text file."""
+    _check_size(len(data))
+    if b"\x00" in data:
+        raise GroupError("group.not_text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Codes are ASCII; other cells of a spreadsheet export may be in a legacy encoding.
+        return data.decode("latin-1")
+
+
+def read_codes_file(path: Path) -> str:
+    """Return the text of a file of codes, or raise GroupError saying why it cannot be read."""
+    try:
+        if path.stat().st_size > MAX_GROUP_BYTES:
+            raise GroupError("group.too_large", limit_mb=MAX_GROUP_BYTES // 1_000_000)
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise GroupError("answers.file_unreadable", path=path, reason=reason) from None
+    return text_from_bytes(data)
+
+
+def parse_codes(text: str, root: Path = QUESTIONS_DIR) -> tuple[list[Answers], list[InvalidLine]]:
+    """Return the answers of every line that holds a code, and every line that does not.
+
+    A line is a code, a link, a CSV row (any cell may hold the code) or free text around one
+    code. Blank lines are skipped, and so is a first line with nothing code-like (a header).
+    A code that occurs again is counted once; its repetitions are listed as skipped lines.
+    """
+    _check_size(len(text))
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines()
+    filled = sum(1 for line in lines if line.strip())
+    if filled > MAX_GROUP_LINES:
+        raise GroupError("group.too_many_lines", lines=filled, limit=MAX_GROUP_LINES)
+    found: list[Answers] = []
+    invalid: list[InvalidLine] = []
+    seen: dict[str, int] = {}
+    first = True
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            code, answers = _code_in_line(line, root)
+        except _NoCodeError:
+            if not first:
+                invalid.append(_invalid(number, line, CodeError("group.no_code")))
+        except CodeError as error:
+            invalid.append(_invalid(number, line, error))
+        else:
+            if code in seen:
+                invalid.append(
+                    _invalid(number, line, CodeError("group.duplicate", line=seen[code]))
+                )
+            else:
+                seen[code] = number
+                found.append(answers)
+        first = False
+    return found, invalid
+
+
+class _NoCodeError(Exception):
+    """Nothing in the line even looks like a code (a header row, a name …)."""
+
+
+def _code_in_line(line: str, root: Path) -> tuple[str, Answers]:
+    """Return the code in a line and its answers, trying the whole line first, then each cell."""
+    try:
+        code = code_from_text(line)
+        return code, decode_code(code, root).answers
+    except CodeError as error:
+        whole_line_error = error
+    candidates = [
+        token
+        for token in _TOKEN.findall(line)
+        if _LINK_LIKE.search(token) or (_CODE_LIKE.match(token) and _NOT_A_WORD.search(token))
+    ][:MAX_CANDIDATES_PER_LINE]
+    if not candidates:
+        raise _NoCodeError
+    if candidates == [line.strip()]:
+        raise whole_line_error
+    attempts: list[tuple[bool, int, CodeError]] = []
+    for token in candidates:
+        try:
+            code = code_from_text(token)
+            return code, decode_code(code, root).answers
+        except CodeError as error:
+            attempts.append((bool(_LINK_LIKE.search(token)), len(token), error))
+    # Report the most code-like attempt: a link before a bare token, a longer before a shorter.
+    raise max(attempts, key=lambda attempt: attempt[:2])[2]
+
+
+def _invalid(number: int, line: str, error: CodeError) -> InvalidLine:
+    printable = "".join(c if c.isprintable() else "\ufffd" for c in line.strip())
+    if len(printable) > SNIPPET_LENGTH:
+        printable = printable[: SNIPPET_LENGTH - 1] + "…"
+    return InvalidLine(line=number, text=printable, error=error)
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_GROUP_BYTES:
+        raise GroupError("group.too_large", limit_mb=MAX_GROUP_BYTES // 1_000_000)
+
+
+def distribution(scores: Sequence[int]) -> Distribution | None:
+    """Return the five-number summary of scores, or None when there are none."""
+    if not scores:
+        return None
+    if len(scores) == 1:
+        only = float(scores[0])
+        return Distribution(n=1, minimum=only, q1=only, median=only, q3=only, maximum=only)
+    q1, median, q3 = statistics.quantiles(scores, n=4, method="inclusive")
+    return Distribution(
+        n=len(scores),
+        minimum=float(min(scores)),
+        q1=q1,
+        median=median,
+        q3=q3,
+        maximum=float(max(scores)),
+    )
+
+
+def score_group(
+    answers: Sequence[Answers], profile: ProfileId = "duisburg", root: Path = QUESTIONS_DIR
+) -> GroupResult:
+    """Return the group's overview against one setting; each person is scored by their version.
+
+    Every person gets exactly the scores and match of their own result (score_answers and
+    match_profile, against the chosen setting instead of their own). The answers must fit their
+    bank, as answers from parse_codes or decode_code always do.
+    """
+    by_version: dict[int, list[tuple[int, Answers]]] = {}
+    for number, person in enumerate(answers, start=1):
+        by_version.setdefault(person.bank_version, []).append((number, person))
+    sections = []
+    for version in sorted(by_version):
+        try:
+            bank = load_bank(version, root)
+        except BankError:
+            raise CodeError("code.unknown_version", version=version) from None
+        sections.append(_score_version(bank, by_version[version], profile))
+    return GroupResult(profile=profile, people=len(answers), versions=tuple(sections))
+
+
+def _score_version(
+    bank: Bank, people: list[tuple[int, Answers]], profile: ProfileId
+) -> VersionGroup:
+    target_profile = bank.profiles[profile]
+    dimension_ids = bank.dimension_ids
+    matches = [match_profile(score_answers(person, bank), target_profile) for _, person in people]
+    rows = tuple(
+        PersonRow(
+            number=number,
+            form=person.form,
+            scores=tuple(d.score for d in match.dimensions),
+            met=match.met,
+            scored=match.scored,
+            level=match.level,
+            development=match.development,
+        )
+        for (number, person), match in zip(people, matches, strict=True)
+    )
+    dimensions = []
+    for index, dimension_id in enumerate(dimension_ids):
+        target = target_profile.targets[dimension_id]
+        column = [match.dimensions[index] for match in matches]
+        bands = Counter(d.band for d in column)
+        scores = [d.score for d in column if d.score is not None]
+        dimensions.append(
+            DimensionGroup(
+                dimension=dimension_id,
+                low=target.low,
+                high=target.high,
+                weight=target.weight,
+                scores=tuple(scores),
+                unscored=bands["unknown"],
+                below=bands["below"],
+                within=bands["within"],
+                above=bands["above"],
+                distribution=distribution(scores),
+            )
+        )
+    below = Counter(d for match in matches for d in match.development)
+    most_urgent = Counter(match.development[0] for match in matches if match.development)
+    order = {d: i for i, d in enumerate(dimension_ids)}
+    development = tuple(
+        DevelopmentArea(dimension=d, people=below[d], most_urgent=most_urgent[d])
+        for d in sorted(below, key=lambda d: (-below[d], -most_urgent[d], order[d]))
+    )
+    levels = Counter(match.level for match in matches)
+    return VersionGroup(
+        bank_version=bank.version,
+        people=len(rows),
+        dimension_ids=dimension_ids,
+        dimensions=tuple(dimensions),
+        development=development,
+        levels={level: levels[level] for level in LEVELS},
+        persons=rows,
+    )
+
+
+def group_csv(result: GroupResult, bank: Bank, lang: Language, root: Path = QUESTIONS_DIR) -> str:
+    """Return the anonymous per-person table as CSV (semicolons in German, commas in English).
+
+    Column names come from bank; a dimension that only another version has is named by that
+    version's bank. A person's cell is empty where their version lacks the dimension or where
+    they answered too few of its questions.
+    """
+    banks = {
+        section.bank_version: (
+            bank if bank.version == section.bank_version else load_bank(section.bank_version, root)
+        )
+        for section in result.versions
+    }
+    columns: list[str] = []
+    names: dict[str, str] = {}
+    for section in result.versions:
+        for dimension_id in section.dimension_ids:
+            if dimension_id not in names:
+                source = bank if dimension_id in bank.dimension_ids else banks[section.bank_version]
+                names[dimension_id] = source.dimension(dimension_id).name(lang)
+                columns.append(dimension_id)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITERS[lang], lineterminator="\r\n")
+    writer.writerow(
+        [
+            msg("group.csv_person", lang),
+            msg("group.csv_version", lang),
+            msg("group.csv_form", lang),
+            *(names[d] for d in columns),
+            msg("group.csv_met", lang),
+            msg("group.csv_scored", lang),
+            msg("group.csv_level", lang),
+        ]
+    )
+    rows = sorted(
+        ((row, section) for section in result.versions for row in section.persons),
+        key=lambda pair: pair[0].number,
+    )
+    for row, section in rows:
+        by_dimension = dict(zip(section.dimension_ids, row.scores, strict=True))
+        writer.writerow(
+            [
+                f"#{row.number}",
+                section.bank_version,
+                banks[section.bank_version].forms[row.form].name(lang),
+                *("" if by_dimension.get(d) is None else by_dimension[d] for d in columns),
+                row.met,
+                row.scored,
+                msg(f"level.{row.level}", lang),
+            ]
+        )
+    return buffer.getvalue()

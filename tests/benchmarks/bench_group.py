@@ -1,0 +1,135 @@
+"""Benchmark of the group view: 10,000 share codes parsed, decoded and scored.
+
+Run with `python -m tests.benchmarks.bench_group`. Two baselines are timed in the same run:
+decoding alone (for parsing) and the bare per-person scoring loop (for the group's own overhead).
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+from assessment.answers import Answers
+from assessment.bank import load_bank
+from assessment.group import parse_codes, score_group
+from assessment.itemstats import item_statistics
+from assessment.links import code_from_text
+from assessment.matching import match_profile
+from assessment.models import FORM_IDS, PROFILE_IDS, SCENARIO_OPTION_IDS, LikertItem
+from assessment.scoring import score_answers
+from assessment.sharecode import decode_code, encode_share_code
+from tests.benchmarks.common import Row
+
+GROUP_SIZE = 10_000
+# The budget for parsing and scoring GROUP_SIZE codes on the reference machine (2 cores).
+BUDGET_SECONDS = 2.0
+SEED = 20261128
+REPEAT = 3
+
+
+def make_codes(count: int = GROUP_SIZE, seed: int = SEED) -> list[str]:
+    """Return share codes of random answers to bank v1, both forms, about 5 % left out."""
+    bank = load_bank(1)
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not cryptography
+    codes = []
+    for _ in range(count):
+        form = rng.choice(FORM_IDS)
+        responses: dict[str, int | str] = {
+            item.id: (
+                rng.randint(1, 5)
+                if isinstance(item, LikertItem)
+                else rng.choice(SCENARIO_OPTION_IDS)
+            )
+            for item in bank.form_items(form)
+            if rng.random() > 0.05
+        }
+        answers = Answers(
+            bank_version=1, form=form, profile=rng.choice(PROFILE_IDS), responses=responses
+        )
+        codes.append(encode_share_code(answers))
+    return codes
+
+
+def _median_seconds(action: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Return the median wall time (perf_counter) and CPU time (process_time) of action."""
+    wall, cpu = [], []
+    for _ in range(repeat):
+        start_wall, start_cpu = time.perf_counter(), time.process_time()
+        action()
+        wall.append(time.perf_counter() - start_wall)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def measure(repeat: int = REPEAT) -> dict[str, float]:
+    """Return the timings in seconds (median of repeat rounds) and ratios to the baselines."""
+    codes = make_codes()
+    text = "\n".join(codes)
+    bank = load_bank(1)
+    profile = bank.profiles["duisburg"]
+    answers, invalid = parse_codes(text)
+    if len(answers) != GROUP_SIZE or invalid:
+        raise AssertionError(f"expected {GROUP_SIZE} valid codes, got {len(answers)}")
+    import pingouin  # type: ignore[import-untyped]  # noqa: F401 - import time is not measured
+
+    decode, _ = _median_seconds(
+        lambda: [decode_code(code_from_text(code)) for code in codes], repeat
+    )
+    bare, _ = _median_seconds(
+        lambda: [match_profile(score_answers(a, bank), profile) for a in answers], repeat
+    )
+    parse, parse_cpu = _median_seconds(lambda: parse_codes(text), repeat)
+    score, score_cpu = _median_seconds(lambda: score_group(answers, "duisburg"), repeat)
+    stats, _ = _median_seconds(lambda: item_statistics(answers), repeat)
+    total = parse + score
+    return {
+        "codes": float(GROUP_SIZE),
+        "decode_baseline_s": decode,
+        "bare_scoring_baseline_s": bare,
+        "parse_s": parse,
+        "score_group_s": score,
+        "parse_and_score_s": total,
+        "parse_and_score_cpu_s": parse_cpu + score_cpu,
+        "item_statistics_s": stats,
+        "parse_over_decode": parse / decode,
+        "score_group_over_bare_scoring": score / bare,
+        "parse_and_score_over_decode": total / decode,
+        "budget_s": BUDGET_SECONDS,
+        "budget_share": total / BUDGET_SECONDS,
+    }
+
+
+def run(figures: dict[str, float] | None = None) -> list[Row]:
+    """Return the figures in the row format of `make bench`."""
+    f = measure() if figures is None else figures
+    return [
+        Row("group: parse 10,000 codes", f["parse_s"], "s", "decode alone", f["decode_baseline_s"]),
+        Row(
+            "group: score 10,000 people",
+            f["score_group_s"],
+            "s",
+            "bare score_answers+match_profile loop",
+            f["bare_scoring_baseline_s"],
+        ),
+        Row(
+            "group: parse + score 10,000 codes",
+            f["parse_and_score_s"],
+            "s",
+            "decode alone",
+            f["decode_baseline_s"],
+            f"< {BUDGET_SECONDS:g} s",
+        ),
+        Row("group: item statistics, 10,000 people", f["item_statistics_s"], "s"),
+    ]
+
+
+def main() -> None:
+    """Print the figures, one per line."""
+    for name, value in measure().items():
+        print(f"{name:>30}: {value:.3f}")
+
+
+if __name__ == "__main__":
+    main()
