@@ -163,7 +163,8 @@ def _parse_entries(path: Path, model: type[M], entries: Iterable[Mapping[str, An
         try:
             parsed.append(model.model_validate(entry))
         except ValidationError as error:
-            name = entry.get("id", f"entry {position}") if isinstance(entry, Mapping) else position
+            given = entry.get("id") if isinstance(entry, Mapping) else None
+            name = given if isinstance(given, str) and given.strip() else f"entry {position}"
             raise BankError(path, str(name), _describe(error)) from None
     return parsed
 

@@ -1,0 +1,7 @@
+"""Bare twin of the app's result page (for AppTest): language switch, view, footer."""
+
+from bare_views import footer, language_switch, result  # type: ignore[import-not-found]  # streamlit puts this folder on sys.path
+
+language_switch()
+result()
+footer()

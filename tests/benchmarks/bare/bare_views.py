@@ -1,0 +1,206 @@
+"""Plain Streamlit views with the same number and kind of elements as the app's pages.
+
+No domain code: fixed texts, no scoring, no URL writes. They are the floor that the app's
+rerun cost is compared with. Widget keys match the app's so that one load client drives both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+LIKERT = (
+    "trifft gar nicht zu",
+    "trifft eher nicht zu",
+    "teils, teils",
+    "trifft eher zu",
+    "trifft voll zu",
+)
+ITEMS_PER_PAGE = 8
+PAGES = 11
+CARDS = 9
+TEXT = (
+    "Ein IT-Leiter in Duisburg verbindet Technik, Budget und Führung; dieser Satz steht für "
+    "einen Absatz Text von ähnlicher Länge wie in der App."
+)
+CHART: dict[str, Any] = {
+    "data": {
+        "values": [
+            {"name": f"Dimension {i}", "score": 10 * i, "low": 40, "high": 70} for i in range(CARDS)
+        ]
+    },
+    "layer": [
+        {
+            "mark": {"type": "bar", "color": "#c5ccd6", "height": 14},
+            "encoding": {
+                "x": {"field": "low", "type": "quantitative", "scale": {"domain": [0, 100]}},
+                "x2": {"field": "high"},
+                "y": {"field": "name", "type": "ordinal"},
+            },
+        },
+        {
+            "mark": {"type": "point", "filled": True, "size": 190},
+            "encoding": {
+                "x": {"field": "score", "type": "quantitative"},
+                "y": {"field": "name", "type": "ordinal"},
+                "tooltip": [{"field": "name"}, {"field": "score"}],
+            },
+        },
+    ],
+}
+
+
+def language_switch() -> None:
+    """The language switch in the top right, as in the app."""
+    _, right = st.columns([3, 1], vertical_alignment="center")
+    with right:
+        st.segmented_control(
+            "Sprache",
+            ("de", "en"),
+            default="de",
+            required=True,
+            key="lang_switch",
+            label_visibility="collapsed",
+            width="stretch",
+        )
+
+
+def footer() -> None:
+    """Divider and caption, as in the app."""
+    st.divider()
+    st.caption("Selbstcheck IT-Leitung Duisburg · Fragenbank 1")
+
+
+def _start() -> None:
+    st.session_state["started"] = True
+    st.session_state["page"] = 0
+
+
+def start() -> None:
+    """The start page: 14 markdown, 2 headings, 3 radios, a number input, a button."""
+    st.title("Selbstcheck IT-Leitung Duisburg", anchor=False)
+    st.markdown(TEXT)
+    with st.container(border=True):
+        for _ in range(3):
+            st.markdown(TEXT)
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**Für wen**")
+        st.markdown(TEXT)
+    with right:
+        st.markdown("**Dauer**")
+        st.markdown("- Kurzform: 27 Aussagen, etwa 8 Minuten")
+        st.markdown("- Langform: 70 Aussagen, etwa 20 Minuten")
+    st.markdown("**Datenschutz**")
+    st.markdown(TEXT)
+    st.subheader("Ihre Wahl", anchor=False)
+    st.radio("Umfang", ("Kurzform", "Langform"), key="start_form")
+    st.radio("Umfeld", ("Öffentlich", "Mittelstand", "Industrie", "Offen"), key="start_profile")
+    st.radio(
+        "Hintergrund",
+        ("Einstieg", "Wechsel", "Erfahren"),
+        index=None,
+        key="start_background",
+        horizontal=True,
+    )
+    st.number_input(
+        "Gehalt", min_value=30_000, max_value=250_000, value=None, step=100, key="start_salary"
+    )
+    st.caption(TEXT)
+    st.button("Check starten", key="start_button", type="primary", on_click=_start)
+
+
+def _answered(key: str) -> None:
+    st.session_state.setdefault("answers", {})[key] = st.session_state.get(key)
+
+
+def _move(step: int) -> None:
+    st.session_state["page"] = max(0, min(PAGES, st.session_state.get("page", 0) + step))
+
+
+def questionnaire() -> None:
+    """A questionnaire page: title, progress, intro, 8 horizontal radios in boxes, 2 buttons."""
+    page = st.session_state.get("page", 0)
+    st.title("Langform", anchor=False)
+    st.progress((page + 1) / PAGES, text=f"Seite {page + 1} von {PAGES}")
+    st.markdown(TEXT)
+    for index in range(ITEMS_PER_PAGE):
+        key = f"item_p{page}_{index}"
+        with st.container(border=True):
+            st.radio(
+                f"{page * ITEMS_PER_PAGE + index + 1}. {TEXT}",
+                (1, 2, 3, 4, 5),
+                index=None,
+                format_func=lambda value: LIKERT[value - 1],
+                key=key,
+                horizontal=True,
+                on_change=_answered,
+                args=(key,),
+            )
+    with st.container(horizontal=True, horizontal_alignment="distribute"):
+        st.button("Zurück", key="nav_back", on_click=_move, args=(-1,), disabled=page == 0)
+        st.button("Weiter", key="nav_next", type="primary", on_click=_move, args=(1,))
+
+
+def _card(index: int) -> None:
+    with st.container(border=True, key=f"card_{index}"):
+        st.markdown(f"**Dimension {index}**")
+        st.markdown(f"▲ {10 * index} von 100 · im Zielbereich  \n{TEXT}")
+        st.caption("Im Artikel")
+        st.markdown(f"„{TEXT}“ – {TEXT}")
+        st.caption("Warum dieses Ziel")
+        st.markdown(TEXT)
+        st.caption("Nächste Schritte")
+        st.markdown(f"- {TEXT}\n- {TEXT}")
+        if index:  # the app's first card has no competence line
+            st.caption(f"Kompetenz: {TEXT}")
+
+
+def result() -> None:
+    """A shared result: 6 headings, 89 markdown, 2 alerts, a table, a chart, 9 cards, a button."""
+    st.title("Geteiltes Ergebnis", anchor=False)
+    st.markdown(TEXT)
+    st.caption("Umfeld offen · Langform · 70 von 70 beantwortet")
+    st.subheader("Überschrift des Ergebnisses", anchor=False)
+    st.markdown(f"**5 von 9 Anforderungen erfüllt.** {TEXT}")
+    st.info(TEXT)
+    st.warning(TEXT)
+    st.markdown(TEXT)
+    st.subheader("Vergleich der Umfelder", anchor=False)
+    st.markdown(TEXT)
+    st.table(
+        [
+            {
+                "Umfeld": f"Umfeld {i}",
+                "Erfüllt": "5 von 9",
+                "Stufe": "mittel",
+                "Lücken": "Budget, Führung",
+            }
+            for i in range(3)
+        ],
+        hide_index=True,
+    )
+    st.subheader("Profil", anchor=False)
+    st.vega_lite_chart(CHART, width="stretch", theme=None)
+    st.caption(TEXT)
+    st.subheader("Entwicklungsfelder", anchor=False)
+    for index in range(4):
+        _card(index)
+    st.subheader("Stärken", anchor=False)
+    for index in range(4, CARDS):
+        _card(index)
+    st.divider()
+    st.button("Selbst den Check machen", key="take_check", type="primary")
+
+
+def router() -> None:
+    """Pick the view as the app does: ?r= shows a result, else the session's step."""
+    language_switch()
+    if "r" in st.query_params:
+        result()
+    elif not st.session_state.get("started"):
+        start()
+    else:
+        questionnaire()
+    footer()
