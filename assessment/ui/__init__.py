@@ -1,0 +1,1 @@
+"""The browser UI: the only package that imports Streamlit. Views render; the domain computes."""

@@ -1,0 +1,35 @@
+"""The one page of the app: picks the view from the URL and the session, then renders it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.errors import CodeError
+from assessment.links import SHARE_PARAM
+from assessment.ui import questionnaire, result, shared, start, state
+
+
+def render() -> None:
+    """Render the view that the URL and this session ask for."""
+    shared.page_style()
+    state.adopt_url_language()
+    code = st.query_params.get(SHARE_PARAM)
+    if code is not None:
+        lang = result.render_shared(code)
+        shared.footer(lang, state.flow().bank_version)
+        return
+    lang = shared.language_switch()
+    try:
+        state.follow_url()
+    except CodeError as error:
+        shared.render_code_error(error, lang)
+        return
+    current = state.flow()
+    if not current.started:
+        start.render(lang)
+    elif current.page >= len(state.pages_of(current.bank_version, current.form)):
+        result.render_own(lang)
+    else:
+        questionnaire.render(lang)
+    shared.footer(lang, current.bank_version)
+    state.flush_url()

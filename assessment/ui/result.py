@@ -1,0 +1,232 @@
+"""The result page, for one's own answers and for a shared link: rendered from the Summary only."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.bank import load_bank
+from assessment.errors import CodeError
+from assessment.i18n import Language
+from assessment.links import PROGRESS_PARAM
+from assessment.models import Bank
+from assessment.result import Result, build_result
+from assessment.sharecode import decode_code, encode_share_code
+from assessment.summary import DimensionCard, Summary, summarize
+from assessment.ui import shared, state
+from assessment.ui.text import plain, t
+
+OWN_RESULT_KEY = "own_result"
+EDIT_KEY = "result_edit"
+RESTART_KEY = "result_restart"
+TAKE_CHECK_KEY = "take_check"
+PDF_KEY = "download_pdf"
+JSON_KEY = "download_json"
+
+
+def _card(card: DimensionCard, lang: Language) -> None:
+    with st.container(border=True, key=f"card_{card.dimension}"):
+        st.markdown(f"**{plain(card.name)}**")
+        symbol = t(f"ui.symbol.{card.band}", lang)
+        st.markdown(
+            t(
+                "ui.result.card_score",
+                lang,
+                symbol=symbol,
+                score=card.score_text,
+                band=plain(card.band_label),
+            )
+            + "  \n"
+            + plain(card.verdict)
+        )
+        st.caption(t("ui.result.anchor_label", lang))
+        st.markdown(f"„{plain(card.anchor_quote)}“ – {plain(card.why)}")
+        if card.next_steps:
+            st.caption(t("ui.result.next_steps_label", lang))
+            st.markdown("\n".join(f"- {plain(step)}" for step in card.next_steps))
+        if card.strength:
+            st.caption(t("ui.result.strength_label", lang))
+            st.markdown(plain(card.strength))
+        with st.expander(t("ui.result.rationale_label", lang)):
+            st.markdown(plain(card.rationale))
+            if card.competence:
+                st.caption(f"{t('ui.result.competence_label', lang)}: {plain(card.competence)}")
+
+
+def _cards(summary: Summary, lang: Language) -> None:
+    groups = (
+        ("ui.result.development_heading", ("below",)),
+        ("ui.result.strengths_heading", ("within", "above")),
+        ("ui.result.unscored_heading", ("unknown",)),
+    )
+    for heading, bands in groups:
+        cards = [card for card in summary.cards if card.band in bands]
+        if cards:
+            st.subheader(t(heading, lang), anchor=False)
+            for card in cards:
+                _card(card, lang)
+
+
+def _comparison(summary: Summary, lang: Language) -> None:
+    st.subheader(t("ui.result.comparison_heading", lang), anchor=False)
+    st.markdown(plain(summary.comparison_text))
+    setting, met = t("ui.result.col_setting", lang), t("ui.result.col_met", lang)
+    level, gaps = t("ui.result.col_level", lang), t("ui.result.col_gaps", lang)
+    rows = [
+        {
+            setting: t("ui.result.best_marker", lang, name=line.name) if line.best else line.name,
+            met: line.met_text,
+            level: line.level_label,
+            gaps: ", ".join(line.gaps) or t("ui.result.no_gaps", lang),
+        }
+        for line in summary.comparison
+    ]
+    st.table(rows, hide_index=True)
+
+
+def render_summary(
+    summary: Summary, share_code: str, lang: Language, *, open_setting: bool
+) -> None:
+    """Render a result's texts, chart, cards, notices and comparison (no share section)."""
+    st.caption(
+        t(
+            "ui.result.meta",
+            lang,
+            profile=plain(summary.profile_name),
+            form=summary.form_name,
+            answered=summary.answered_text,
+        )
+    )
+    st.subheader(plain(summary.headline), anchor=False)
+    st.markdown(f"**{plain(summary.met_text)}.** {plain(summary.overall_text)}")
+    st.info(plain(summary.caveat))
+    if summary.quality_notices:
+        st.markdown(f"**{t('ui.result.quality_heading', lang)}**")
+    for notice in summary.quality_notices:
+        st.warning(plain(notice))
+
+    if open_setting:
+        st.markdown(t("ui.result.comparison_open", lang))
+        _comparison(summary, lang)
+
+    st.subheader(t("ui.result.chart_heading", lang), anchor=False)
+    st.vega_lite_chart(shared.chart_spec(share_code, lang), width="stretch", theme=None)
+    st.caption(t("ui.result.chart_caption", lang))
+    _cards(summary, lang)
+
+    if summary.salary_lines:
+        st.subheader(t("ui.result.salary_heading", lang), anchor=False)
+        st.markdown("\n".join(f"- {plain(line)}" for line in summary.salary_lines))
+    if not open_setting:
+        _comparison(summary, lang)
+
+
+def _own_result(lang: Language) -> tuple[Result, Summary, str]:
+    """Return this session's result, summary and share code, computed once per change."""
+    current = state.flow()
+    answers = state.answers(with_timings=True)
+    key = (answers.model_dump_json(), lang, current.experience, current.salary)
+    cached = st.session_state.get(OWN_RESULT_KEY)
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2], cached[3]
+    bank = load_bank(answers.bank_version)
+    result = build_result(answers, bank, current.experience, current.salary)
+    summary = summarize(result, bank, lang)
+    code = encode_share_code(answers)
+    st.session_state[OWN_RESULT_KEY] = (key, result, summary, code)
+    return result, summary, code
+
+
+def _edit() -> None:
+    """Go back to the last questionnaire page (callback)."""
+    current = state.flow()
+    pages = state.pages_of(current.bank_version, current.form)
+    current.page = len(pages) - 1
+    state.write_progress()
+
+
+def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
+    link = shared.link_for(share_code)
+    st.subheader(t("ui.share.heading", lang), anchor=False)
+    st.markdown(t("ui.share.intro", lang))
+    st.code(link, language=None, wrap_lines=True)
+    st.markdown(t("ui.share.contains", lang))
+    st.markdown(t("ui.share.excludes", lang))
+
+    st.subheader(t("ui.share.downloads_heading", lang), anchor=False)
+
+    def pdf() -> bytes:
+        from assessment.pdf import build_pdf
+
+        return build_pdf(result, bank, lang, link)
+
+    def json() -> str:
+        from assessment.export import result_json
+
+        return result_json(result)
+
+    with st.container(horizontal=True):
+        st.download_button(
+            t("ui.share.pdf", lang),
+            data=pdf,
+            file_name=t("ui.share.pdf_file", lang),
+            mime="application/pdf",
+            key=PDF_KEY,
+            on_click="ignore",
+            type="primary",
+            icon=":material/picture_as_pdf:",
+        )
+        st.download_button(
+            t("ui.share.json", lang),
+            data=json,
+            file_name=t("ui.share.json_file", lang),
+            mime="application/json",
+            key=JSON_KEY,
+            on_click="ignore",
+            icon=":material/data_object:",
+        )
+
+
+def render_own(lang: Language) -> None:
+    """Render the result of this session's answers, with salary check, sharing and downloads."""
+    result, summary, share_code = _own_result(lang)
+    bank = load_bank(result.bank_version)
+    shared.scroll_to_top("result")
+    st.title(t("ui.result.heading", lang), anchor=False)
+    render_summary(summary, share_code, lang, open_setting=result.answers.profile == "duisburg")
+    _share(result, bank, share_code, lang)
+    st.divider()
+    with st.container(horizontal=True):
+        st.button(t("ui.result.edit_answers", lang), key=EDIT_KEY, on_click=_edit)
+        st.button(t("ui.app.restart", lang), key=RESTART_KEY, on_click=state.restart)
+
+
+def _shared_language(lang: Language) -> None:
+    """Switch the language of a shared result; the code stays in the URL."""
+    st.session_state[state.LANG_KEY] = lang
+    st.query_params[state.LANG_PARAM] = lang
+
+
+def render_shared(code: str) -> Language:
+    """Render a result opened from a share link (read-only, no salary); return its language."""
+    try:
+        decoded = decode_code(code)
+    except CodeError as error:
+        lang = shared.language_switch(_shared_language)
+        shared.render_code_error(error, lang)
+        return lang
+    if state.LANG_PARAM not in st.query_params:
+        st.session_state[state.LANG_KEY] = decoded.answers.language
+    if PROGRESS_PARAM in st.query_params:
+        del st.query_params[PROGRESS_PARAM]
+    lang = shared.language_switch(_shared_language)
+    answers = decoded.answers
+    share_code = encode_share_code(answers) if decoded.kind == "progress" else code.strip()
+    summary = shared.shared_summary(share_code, lang)
+    st.title(t("ui.result.shared_heading", lang), anchor=False)
+    st.markdown(t("ui.result.shared_intro", lang))
+    render_summary(summary, share_code, lang, open_setting=answers.profile == "duisburg")
+    st.divider()
+    st.button(
+        t("ui.result.take_check", lang), key=TAKE_CHECK_KEY, type="primary", on_click=state.restart
+    )
+    return lang

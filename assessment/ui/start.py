@@ -1,0 +1,114 @@
+"""The start page: what the check is and is not, and the choices that shape it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.i18n import Language
+from assessment.models import EXPERIENCE_LEVELS, FORM_IDS, SETTING_IDS, Experience, ProfileId
+from assessment.salary import MAX_EXPECTED_SALARY, MIN_EXPECTED_SALARY
+from assessment.ui import state
+from assessment.ui.text import t
+
+FORM_KEY = "start_form"
+PROFILE_KEY = "start_profile"
+BACKGROUND_KEY = "start_background"
+SALARY_KEY = "start_salary"
+START_KEY = "start_button"
+# The concrete settings first, "not decided yet" (the general Duisburg profile) last.
+PROFILE_CHOICES: tuple[ProfileId, ...] = (*SETTING_IDS, "duisburg")
+SALARY_STEP = 100
+SALARY_WIDTH = 320
+
+
+def _start() -> None:
+    """Begin the questionnaire with the chosen options (callback of the start button)."""
+    experience: Experience | None = st.session_state.get(BACKGROUND_KEY)
+    if experience is None:
+        state.flow().background_missing = True
+        return
+    salary = st.session_state.get(SALARY_KEY)
+    state.start_questionnaire(
+        form=st.session_state.get(FORM_KEY) or "short",
+        profile=st.session_state.get(PROFILE_KEY) or "duisburg",
+        experience=experience,
+        salary=int(salary) if salary is not None else None,
+    )
+
+
+def render(lang: Language) -> None:
+    """Render the start page."""
+    bank = state.newest_bank()
+    current = state.flow()
+    st.title(t("ui.app.title", lang), anchor=False)
+    st.markdown(t("ui.start.lead", lang))
+
+    with st.container(border=True):
+        st.markdown(f"**{t('ui.start.what_heading', lang)}**")
+        st.markdown(t("ui.start.what_is", lang))
+        st.markdown(t("ui.start.what_not", lang))
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{t('ui.start.who_heading', lang)}**")
+        st.markdown(t("ui.start.who", lang))
+    with right:
+        st.markdown(f"**{t('ui.start.duration_heading', lang)}**")
+        for form_id in FORM_IDS:
+            form = bank.forms[form_id]
+            st.markdown(
+                "- "
+                + t(
+                    "ui.start.duration",
+                    lang,
+                    form=form.name(lang),
+                    items=len(form.items),
+                    minutes=form.minutes,
+                )
+            )
+    st.markdown(f"**{t('ui.start.privacy_heading', lang)}**")
+    st.markdown(t("ui.start.privacy", lang))
+
+    st.subheader(t("ui.start.choices_heading", lang), anchor=False)
+    st.radio(
+        t("ui.start.form_label", lang),
+        FORM_IDS,
+        index=FORM_IDS.index(current.form) if FORM_KEY not in st.session_state else 0,
+        format_func=lambda f: t(
+            "ui.start.form_option",
+            lang,
+            form=bank.forms[f].name(lang),
+            minutes=bank.forms[f].minutes,
+        ),
+        key=FORM_KEY,
+    )
+    st.radio(
+        t("ui.start.setting_label", lang),
+        PROFILE_CHOICES,
+        index=PROFILE_CHOICES.index(current.profile) if PROFILE_KEY not in st.session_state else 0,
+        format_func=lambda p: (
+            t("ui.start.setting_open", lang) if p == "duisburg" else bank.profiles[p].name(lang)
+        ),
+        key=PROFILE_KEY,
+    )
+    st.radio(
+        t("ui.start.background_label", lang),
+        EXPERIENCE_LEVELS,
+        index=None,
+        format_func=lambda e: t(f"ui.start.bg_{e}", lang),
+        key=BACKGROUND_KEY,
+        horizontal=True,
+    )
+    st.number_input(
+        t("ui.start.salary_label", lang),
+        min_value=MIN_EXPECTED_SALARY,
+        max_value=MAX_EXPECTED_SALARY,
+        value=None,
+        step=SALARY_STEP,
+        placeholder=t("ui.start.salary_placeholder", lang),
+        key=SALARY_KEY,
+        width=SALARY_WIDTH,
+    )
+    st.caption(t("ui.start.salary_note", lang))
+    if current.background_missing and st.session_state.get(BACKGROUND_KEY) is None:
+        st.error(t("ui.start.background_missing", lang))
+    st.button(t("ui.start.start_button", lang), key=START_KEY, type="primary", on_click=_start)

@@ -1,0 +1,251 @@
+"""Session and URL state: the questionnaire's progress lives in the session and in `?p=`.
+
+The URL carries the progress code (answers, form, setting, language, page), the language and the
+background; the expected salary lives only in the session. When a run starts without any change
+of ours pending and the URL's code differs from the one this session last wrote (a reload, the
+browser's back button, a pasted link), the URL wins.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from functools import cache
+
+import streamlit as st
+
+from assessment.answers import Answers, PageTiming
+from assessment.bank import latest_version, load_bank
+from assessment.i18n import DEFAULT_LANGUAGE, Language, parse_language
+from assessment.links import PROGRESS_PARAM
+from assessment.models import (
+    EXPERIENCE_LEVELS,
+    Bank,
+    Experience,
+    FormId,
+    Item,
+    ProfileId,
+)
+from assessment.pages import first_incomplete_page, paginate
+from assessment.sharecode import decode_code, encode_progress_code
+
+LANG_PARAM = "lang"
+BACKGROUND_PARAM = "bg"
+FLOW_KEY = "flow"
+LANG_KEY = "lang"
+ITEM_KEY_PREFIX = "item_"
+
+
+def clock() -> float:
+    """Return a monotonic time in seconds (a function so that tests can replace it)."""
+    return time.monotonic()
+
+
+@dataclass
+class Flow:
+    """One person's way through the check in this browser session."""
+
+    bank_version: int = 0
+    form: FormId = "short"
+    profile: ProfileId = "duisburg"
+    experience: Experience | None = None
+    salary: int | None = None
+    responses: dict[str, int | str] = field(default_factory=dict)
+    page: int = 0
+    started: bool = False
+    seconds: dict[int, float] = field(default_factory=dict)
+    shown: tuple[int, float] | None = None
+    synced_code: str | None = None
+    show_missing: bool = False
+    resumed: bool = False
+    background_missing: bool = False
+    url_pending: bool = False
+
+
+def item_key(item_id: str) -> str:
+    """Return the widget key of an item's radio."""
+    return f"{ITEM_KEY_PREFIX}{item_id}"
+
+
+def newest_bank() -> Bank:
+    """Return the bank that new questionnaires use (the newest version)."""
+    return load_bank(latest_version())
+
+
+@cache
+def pages_of(version: int, form: FormId) -> tuple[tuple[Item, ...], ...]:
+    """Return the questionnaire pages of a form of a bank version (computed once per process)."""
+    return paginate(load_bank(version), form)
+
+
+def flow() -> Flow:
+    """Return this session's flow, creating it on first use."""
+    if FLOW_KEY not in st.session_state:
+        st.session_state[FLOW_KEY] = Flow(bank_version=latest_version())
+    current: Flow = st.session_state[FLOW_KEY]
+    return current
+
+
+def language() -> Language:
+    """Return the language of this session (German until chosen otherwise)."""
+    value: Language = st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
+    return value
+
+
+def adopt_url_language() -> Language:
+    """Take the language from the URL when it names one; return the session's language."""
+    if LANG_PARAM in st.query_params:
+        st.session_state[LANG_KEY] = parse_language(st.query_params[LANG_PARAM])
+    return language()
+
+
+def set_language(lang: Language) -> None:
+    """Switch the language; the URL follows, and so does an open questionnaire's code."""
+    st.session_state[LANG_KEY] = lang
+    st.query_params[LANG_PARAM] = lang
+    if flow().started:
+        write_progress()  # the code carries the language too
+
+
+def answers(with_timings: bool = False) -> Answers:
+    """Return the session's answers as the domain's Answers."""
+    current = flow()
+    pages = pages_of(current.bank_version, current.form)
+    timings = (
+        tuple(
+            PageTiming(items=len(pages[index]), seconds=seconds)
+            for index, seconds in sorted(current.seconds.items())
+            if index < len(pages)
+        )
+        if with_timings
+        else ()
+    )
+    return Answers(
+        bank_version=current.bank_version,
+        form=current.form,
+        profile=current.profile,
+        language=language(),
+        responses=dict(current.responses),
+        page_seconds=timings,
+    )
+
+
+def write_progress() -> None:
+    """Ask for the progress code, language and background to be put into the URL.
+
+    The URL is written once, at the end of the run (flush_url), after the page has been drawn:
+    when the address changes, what it describes is already on screen.
+    """
+    flow().url_pending = True
+
+
+def flush_url() -> None:
+    """Write the pending progress code, language and background into the URL."""
+    current = flow()
+    if not current.url_pending or not current.started:
+        return
+    code = encode_progress_code(answers(), current.page)
+    params = {PROGRESS_PARAM: code, LANG_PARAM: language()}
+    if current.experience is not None:
+        params[BACKGROUND_PARAM] = current.experience
+    st.query_params.from_dict(params)
+    current.synced_code = code
+    current.url_pending = False
+
+
+def start_questionnaire(
+    form: FormId, profile: ProfileId, experience: Experience, salary: int | None
+) -> None:
+    """Begin a fresh questionnaire with the start page's choices."""
+    st.session_state[FLOW_KEY] = Flow(
+        bank_version=latest_version(),
+        form=form,
+        profile=profile,
+        experience=experience,
+        salary=salary,
+        started=True,
+    )
+    forget_item_widgets()
+    write_progress()
+
+
+def restart() -> None:
+    """Forget the questionnaire and go to a fresh start page (the language stays)."""
+    lang = language()
+    st.session_state[FLOW_KEY] = Flow(bank_version=latest_version())
+    forget_item_widgets()
+    st.query_params.from_dict({LANG_PARAM: lang})
+
+
+def forget_item_widgets() -> None:
+    """Drop the radios' own state so they show the flow's answers again."""
+    for key in [k for k in st.session_state if str(k).startswith(ITEM_KEY_PREFIX)]:
+        del st.session_state[key]
+
+
+def restore_from_code(code: str) -> None:
+    """Resume from a progress code (a share code resumes at its first unanswered page).
+
+    Raises CodeError when the code cannot be read; the session then stays as it was.
+    """
+    decoded = decode_code(code)
+    given = decoded.answers
+    pages = pages_of(given.bank_version, given.form)
+    done = first_incomplete_page(pages, dict(given.responses))
+    page = min(decoded.page, done) if decoded.kind == "progress" else done
+    previous = flow()
+    background = st.query_params.get(BACKGROUND_PARAM)
+    st.session_state[FLOW_KEY] = Flow(
+        bank_version=given.bank_version,
+        form=given.form,
+        profile=given.profile,
+        experience=next((e for e in EXPERIENCE_LEVELS if e == background), None),
+        salary=previous.salary if previous.started else None,
+        responses=dict(given.responses),
+        page=page,
+        started=True,
+        resumed=not previous.started and 0 < page < len(pages),
+    )
+    if LANG_PARAM not in st.query_params:
+        st.session_state[LANG_KEY] = given.language
+    forget_item_widgets()
+    if page != decoded.page or decoded.kind != "progress" or LANG_PARAM not in st.query_params:
+        write_progress()
+    else:
+        flow().synced_code = code
+
+
+def follow_url() -> None:
+    """Make the session follow the URL when the URL's progress code is not the one last written.
+
+    Raises CodeError for an unreadable code.
+    """
+    current = flow()
+    if current.url_pending:
+        # A callback of this run changed the answers: the session is newer than the URL, which
+        # may still be the one the browser had before our last write reached it.
+        return
+    code = st.query_params.get(PROGRESS_PARAM)
+    if code is None:
+        if current.started and current.synced_code is not None:
+            current.started = False  # the URL went back to the start page
+            current.synced_code = None
+        return
+    if code != current.synced_code:
+        restore_from_code(code)
+
+
+def leave_page() -> None:
+    """Add the time spent on the current page to its total."""
+    current = flow()
+    if current.shown is not None and current.shown[0] == current.page:
+        elapsed = max(0.0, clock() - current.shown[1])
+        current.seconds[current.page] = current.seconds.get(current.page, 0.0) + elapsed
+    current.shown = None
+
+
+def mark_page_shown() -> None:
+    """Note when the current page was first shown (reruns on the same page keep the time)."""
+    current = flow()
+    if current.shown is None or current.shown[0] != current.page:
+        current.shown = (current.page, clock())

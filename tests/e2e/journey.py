@@ -1,0 +1,118 @@
+"""A person's way through the app in Chromium, for the privacy, injection and scale-out tests."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import parse_qs, urlsplit
+
+from playwright.sync_api import Page, expect
+
+from assessment.bank import load_bank
+from assessment.links import PROGRESS_PARAM
+from assessment.models import LikertItem
+from assessment.sharecode import decode_code
+from assessment.ui.state import ITEM_KEY_PREFIX, pages_of
+from tests.cluster import page_in, progress_in
+
+TIMEOUT_MS = 20_000
+ITEM_SELECTOR = f"[class*='st-key-{ITEM_KEY_PREFIX}']"
+T = TypeVar("T")
+
+
+def in_thread(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to its end in a thread of its own (Playwright's loop owns this thread)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def start(page: Page) -> None:
+    """Choose a setting and a background on the start page and start the short form."""
+    page.get_by_role("radiogroup", name="In welchem Umfeld").get_by_text(
+        "Mittelstand", exact=True
+    ).click()
+    page.get_by_role("radiogroup", name="Ihr Hintergrund").get_by_text(
+        "Umsteiger/in", exact=True
+    ).click()
+    page.get_by_role("button", name="Check starten").click()
+    expect(page.locator(ITEM_SELECTOR).first).to_be_visible()
+
+
+def query(page: Page) -> str:
+    """Return the query string of the page's URL."""
+    return urlsplit(page.url).query
+
+
+def wait_for_url(
+    page: Page, done: Callable[[str], bool], what: str, timeout: float = TIMEOUT_MS / 1000
+) -> None:
+    """Wait (bounded) until done(query string) is true; the app writes the URL after each rerun."""
+    deadline = time.monotonic() + timeout
+    while not done(query(page)):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the URL never showed {what}: {page.url}")
+        page.wait_for_timeout(50)
+
+
+def item_ids(page: Page) -> list[str]:
+    """Return the ids of the items on the page that the URL names (the domain's pagination)."""
+    wait_for_url(page, lambda q: PROGRESS_PARAM in parse_qs(q), "a progress code")
+    code = decode_code(parse_qs(query(page))[PROGRESS_PARAM][0])
+    pages = pages_of(code.answers.bank_version, code.answers.form)
+    return [item.id for item in pages[code.page]] if code.page < len(pages) else []
+
+
+def choice_for(item_id: str) -> int:
+    """Return the option index a steady persona picks: 4 for statements, option c for scenarios."""
+    return 3 if isinstance(load_bank(1).item(item_id), LikertItem) else 2
+
+
+def _has_answer(item_id: str) -> Callable[[str], bool]:
+    return lambda query_string: item_id in progress_in(query_string)
+
+
+def answer_page(page: Page, limit: int | None = None) -> list[str]:
+    """Answer the items shown (the first `limit`), each confirmed in the URL; return their ids."""
+    answered = []
+    done = progress_in(query(page))
+    for item_id in [i for i in item_ids(page) if i not in done][:limit]:
+        container = page.locator(f".st-key-{ITEM_KEY_PREFIX}{item_id}")
+        index = choice_for(item_id)
+        container.get_by_test_id("stRadioOption").nth(index).click()
+        expect(container.get_by_role("radio").nth(index)).to_be_checked()
+        wait_for_url(page, _has_answer(item_id), f"the answer to {item_id}")
+        answered.append(item_id)
+    return answered
+
+
+def next_page(page: Page) -> None:
+    """Press Weiter (or Auswerten) and wait until the URL names the next page."""
+    before = page_in(query(page))
+    page.get_by_role("button", name="Weiter").or_(
+        page.get_by_role("button", name="Auswerten")
+    ).click()
+    wait_for_url(page, lambda q: page_in(q) == before + 1, f"page {before + 1}")
+
+
+def finish(page: Page) -> None:
+    """Answer every remaining page and wait for the result."""
+    while item_ids(page):
+        answer_page(page)
+        next_page(page)
+    expect(page.get_by_role("heading", name="Ihr Ergebnis")).to_be_visible()
+
+
+def share_link(page: Page) -> str:
+    """Return the share link shown on the result page."""
+    return page.get_by_test_id("stCode").inner_text().strip()
+
+
+def download(page: Page, key: str) -> bytes:
+    """Click a download button (by widget key) and return the file's bytes."""
+    with page.expect_download(timeout=TIMEOUT_MS * 2) as info:
+        page.locator(f".st-key-{key} button").click()
+    return Path(info.value.path()).read_bytes()

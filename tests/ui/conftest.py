@@ -1,0 +1,110 @@
+"""Helpers for driving the app with AppTest: start, answer pages, personas, a slow clock."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assessment.bank import load_bank
+from assessment.models import Experience, FormId, Item, LikertItem, ProfileId, Scenario
+from assessment.ui import state
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+RUN_TIMEOUT = 60
+Persona = Callable[[Item], int | str]
+
+
+def strong(item: Item) -> int | str:
+    """Agree with every plus-keyed statement, reject every minus-keyed one, pick the best option."""
+    if isinstance(item, LikertItem):
+        return 5 if item.keying == "plus" else 1
+    return max(item.options, key=lambda option: option.score).id
+
+
+def weak(item: Item) -> int | str:
+    """The mirror image of strong: the lowest possible score on every item."""
+    if isinstance(item, LikertItem):
+        return 1 if item.keying == "plus" else 5
+    assert isinstance(item, Scenario)
+    return min(item.options, key=lambda option: option.score).id
+
+
+def new_app(**query: str) -> AppTest:
+    """Return a fresh app run once with the given query parameters."""
+    at = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT)
+    for name, value in query.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def start(
+    at: AppTest,
+    form: FormId = "short",
+    profile: ProfileId = "public",
+    background: Experience = "changer",
+    salary: int | None = None,
+) -> AppTest:
+    """Make the start page's choices and press start."""
+    at.radio(key="start_form").set_value(form)
+    at.radio(key="start_profile").set_value(profile)
+    at.radio(key="start_background").set_value(background)
+    if salary is not None:
+        at.number_input(key="start_salary").set_value(salary)
+    at.run()
+    return at.button(key="start_button").click().run()
+
+
+def item_keys(at: AppTest) -> list[str]:
+    """Return the widget keys of the item radios on the page shown."""
+    return [r.key for r in at.radio if r.key and r.key.startswith(state.ITEM_KEY_PREFIX)]
+
+
+def answer_page(at: AppTest, persona: Persona, skip: int = 0) -> AppTest:
+    """Answer every item on the page shown (but the last `skip`) the persona's way."""
+    bank = load_bank(1)
+    keys = item_keys(at)
+    for key in keys[: len(keys) - skip]:
+        at.radio(key=key).set_value(persona(bank.item(key.removeprefix(state.ITEM_KEY_PREFIX))))
+    return at.run()
+
+
+def complete(at: AppTest, persona: Persona = strong) -> AppTest:
+    """Answer every page and press Weiter / Auswerten until the result shows."""
+    for _ in range(100):
+        if not item_keys(at):
+            return at
+        answer_page(at, persona)
+        at.button(key="nav_next").click().run()
+        assert not at.exception
+    raise AssertionError("the questionnaire did not end")
+
+
+def texts(at: AppTest) -> str:
+    """Return all visible text of the last run joined (Markdown, headings, alerts, captions)."""
+    parts = [
+        *(e.value for e in at.title),
+        *(e.value for e in at.subheader),
+        *(e.value for e in at.markdown),
+        *(e.value for e in at.caption),
+        *(e.value for e in at.info),
+        *(e.value for e in at.warning),
+        *(e.value for e in at.error),
+    ]
+    return "\n".join(str(part).replace("\\", "") for part in parts)
+
+
+def page_count(form: FormId) -> int:
+    """Return the number of questionnaire pages of a form of bank v1."""
+    return len(state.pages_of(1, form))
+
+
+@pytest.fixture
+def slow_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every page appear to take a minute, so the speed check stays quiet."""
+    ticks = itertools.count(step=60.0)
+    monkeypatch.setattr(state, "clock", lambda: next(ticks))
+    return
