@@ -40,9 +40,8 @@ def test_band_is_encoded_by_shape_not_only_colour(bank: Bank) -> None:
     """The score marker's shape scale maps each band to its own shape."""
     summary = summarize(build_result(persona_answers(MODERNIZER), bank), bank, "de")
     spec = profile_chart(summary).to_dict(validate=False)
-    shapes = [
-        layer["encoding"]["shape"] for layer in _layers(spec) if "shape" in layer.get("encoding", {})
-    ]
+    encodings = [layer.get("encoding", {}) for layer in _layers(spec)]
+    shapes = [encoding["shape"] for encoding in encodings if "shape" in encoding]
     assert len(shapes) == 1
     assert shapes[0]["scale"]["domain"] == list(BAND_SHAPES)
     assert shapes[0]["scale"]["range"] == list(BAND_SHAPES.values())
