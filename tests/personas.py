@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import random
+
 from assessment.answers import Answers
 from assessment.bank import load_bank
-from assessment.models import FormId, LikertItem, ProfileId
+from assessment.models import (
+    FORM_IDS,
+    PROFILE_IDS,
+    SCENARIO_OPTION_IDS,
+    Bank,
+    FormId,
+    LikertItem,
+    ProfileId,
+)
 
 Traits = dict[str, int]
 
@@ -63,3 +73,31 @@ def persona_answers(
             wanted = round((level - 1) * 3 / 4)
             responses[item.id] = min(item.options, key=lambda o: abs(o.score - wanted)).id
     return Answers(bank_version=1, form=form, profile=profile, responses=responses)
+
+
+def random_answers(
+    bank: Bank, count: int, seed: int, answered_share: float = 0.9, form: FormId | None = None
+) -> list[Answers]:
+    """Return answers with random choices, both forms, some items (or whole dimensions) left out."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data
+    people = []
+    for _ in range(count):
+        chosen = form if form is not None else rng.choice(FORM_IDS)
+        responses: dict[str, int | str] = {
+            item.id: (
+                rng.randint(1, 5)
+                if isinstance(item, LikertItem)
+                else rng.choice(SCENARIO_OPTION_IDS)
+            )
+            for item in bank.form_items(chosen)
+            if rng.random() < answered_share
+        }
+        people.append(
+            Answers(
+                bank_version=bank.version,
+                form=chosen,
+                profile=rng.choice(PROFILE_IDS),
+                responses=responses,
+            )
+        )
+    return people

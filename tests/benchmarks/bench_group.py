@@ -6,21 +6,19 @@ decoding alone (for parsing) and the bare per-person scoring loop (for the group
 
 from __future__ import annotations
 
-import random
 import statistics
 import time
 from collections.abc import Callable
 
-from assessment.answers import Answers
 from assessment.bank import load_bank
 from assessment.group import parse_codes, score_group
 from assessment.itemstats import item_statistics
 from assessment.links import code_from_text
 from assessment.matching import match_profile
-from assessment.models import FORM_IDS, PROFILE_IDS, SCENARIO_OPTION_IDS, LikertItem
 from assessment.scoring import score_answers
 from assessment.sharecode import decode_code, encode_share_code
 from tests.benchmarks.common import Row
+from tests.personas import random_answers
 
 GROUP_SIZE = 10_000
 # The budget for parsing and scoring GROUP_SIZE codes on the reference machine (2 cores).
@@ -31,25 +29,8 @@ REPEAT = 3
 
 def make_codes(count: int = GROUP_SIZE, seed: int = SEED) -> list[str]:
     """Return share codes of random answers to bank v1, both forms, about 5 % left out."""
-    bank = load_bank(1)
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not cryptography
-    codes = []
-    for _ in range(count):
-        form = rng.choice(FORM_IDS)
-        responses: dict[str, int | str] = {
-            item.id: (
-                rng.randint(1, 5)
-                if isinstance(item, LikertItem)
-                else rng.choice(SCENARIO_OPTION_IDS)
-            )
-            for item in bank.form_items(form)
-            if rng.random() > 0.05
-        }
-        answers = Answers(
-            bank_version=1, form=form, profile=rng.choice(PROFILE_IDS), responses=responses
-        )
-        codes.append(encode_share_code(answers))
-    return codes
+    people = random_answers(load_bank(1), count, seed, answered_share=0.95)
+    return [encode_share_code(answers) for answers in people]
 
 
 def _median_seconds(action: Callable[[], object], repeat: int) -> tuple[float, float]:

@@ -26,6 +26,7 @@ from assessment.result import build_result
 from assessment.sharecode import decode_code
 from assessment.summary import summarize
 from assessment.ui.state import ITEM_KEY_PREFIX
+from tests.e2e import journey
 
 pytestmark = pytest.mark.e2e
 
@@ -118,13 +119,7 @@ def test_start_page(page: Page, artifacts: Path) -> None:
     expect(page.get_by_text("Kein Einstellungstest:")).to_be_visible()
     expect(page.get_by_text("steht nie in der Adresse")).to_be_visible()
     _screenshots(page, artifacts, "start")
-    page.get_by_role("radiogroup", name="In welchem Umfeld").get_by_text(
-        "Mittelstand", exact=True
-    ).click()
-    page.get_by_role("radiogroup", name="Ihr Hintergrund").get_by_text(
-        "Umsteiger/in", exact=True
-    ).click()
-    page.get_by_role("button", name="Check starten").click()
+    journey.start(page)
     expect(_progress(page)).to_contain_text("Seite 1 von 4 · 0 von 27 Fragen beantwortet")
     expect(page).to_have_url(re.compile(r"[?&]p=[A-Za-z0-9_-]+"))
     assert "salary" not in page.url

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import random
 import shutil
 from pathlib import Path
 
 import pytest
 
-from assessment.answers import Answers
 from assessment.bank import QUESTIONS_DIR, load_bank
 from assessment.errors import CodeError
 from assessment.group import (
@@ -29,41 +27,12 @@ from assessment.group import (
 from assessment.links import share_link
 from assessment.messages import msg
 from assessment.models import (
-    FORM_IDS,
-    PROFILE_IDS,
-    SCENARIO_OPTION_IDS,
     Bank,
-    LikertItem,
     ProfileId,
 )
 from assessment.result import build_result
 from assessment.sharecode import encode_code, encode_share_code
-
-
-def random_answers(bank: Bank, count: int, seed: int, answered_share: float = 0.9) -> list[Answers]:
-    """Return answers with random choices, both forms, some items (or whole dimensions) left out."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data
-    people = []
-    for _ in range(count):
-        form = rng.choice(FORM_IDS)
-        responses: dict[str, int | str] = {
-            item.id: (
-                rng.randint(1, 5)
-                if isinstance(item, LikertItem)
-                else rng.choice(SCENARIO_OPTION_IDS)
-            )
-            for item in bank.form_items(form)
-            if rng.random() < answered_share
-        }
-        people.append(
-            Answers(
-                bank_version=bank.version,
-                form=form,
-                profile=rng.choice(PROFILE_IDS),
-                responses=responses,
-            )
-        )
-    return people
+from tests.personas import random_answers
 
 
 def make_v2_root(tmp_path: Path) -> Path:
