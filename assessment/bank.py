@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections import Counter
@@ -28,6 +29,7 @@ from assessment.models import (
 )
 
 QUESTIONS_DIR = Path(__file__).resolve().parent.parent / "questions"
+QUESTIONS_ENV = "SELBSTCHECK_QUESTIONS_DIR"
 MIN_LIKERT_PER_DIMENSION = 6
 MIN_REVERSED_PER_DIMENSION = 2
 MIN_SCENARIOS_PER_DIMENSION = 1
@@ -36,8 +38,23 @@ M = TypeVar("M", bound=BaseModel)
 _VERSION_DIR = re.compile(r"^v([1-9][0-9]{0,2})$")
 
 
+def resolve_root(root: Path = QUESTIONS_DIR) -> Path:
+    """Return the questions folder: the given one, or for the default the one QUESTIONS_ENV names.
+
+    The override lets a deployment (or a test) add bank versions without touching the package.
+    """
+    if root == QUESTIONS_DIR and os.environ.get(QUESTIONS_ENV):
+        return Path(os.environ[QUESTIONS_ENV]).resolve()
+    return root
+
+
 def available_versions(root: Path = QUESTIONS_DIR) -> tuple[int, ...]:
-    """Return the bank versions present under root, oldest first."""
+    """Return the bank versions present under root, oldest first (listed once per process)."""
+    return _listed_versions(resolve_root(root))
+
+
+@cache
+def _listed_versions(root: Path) -> tuple[int, ...]:
     if not root.is_dir():
         return ()
     found = (_VERSION_DIR.match(path.name) for path in root.iterdir() if path.is_dir())
@@ -48,17 +65,21 @@ def latest_version(root: Path = QUESTIONS_DIR) -> int:
     """Return the newest bank version under root."""
     versions = available_versions(root)
     if not versions:
-        raise BankError(root, "questions", "no bank version folder (v1, v2, …) found")
+        raise BankError(resolve_root(root), "questions", "no bank version folder (v1, v2, …)")
     return versions[-1]
 
 
-@cache
 def load_bank(version: int | None = None, root: Path = QUESTIONS_DIR) -> Bank:
     """Return the validated bank of a version (the newest by default); cached per process."""
-    chosen = latest_version(root) if version is None else version
-    folder = root / f"v{chosen}"
+    folder = resolve_root(root)
+    return _loaded_bank(latest_version(folder) if version is None else version, folder)
+
+
+@cache
+def _loaded_bank(version: int, root: Path) -> Bank:
+    folder = root / f"v{version}"
     if not folder.is_dir():
-        raise BankError(folder, f"v{chosen}", "no such bank version")
+        raise BankError(folder, f"v{version}", "no such bank version")
     return read_bank(folder)
 
 
