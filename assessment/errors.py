@@ -22,6 +22,15 @@ class SelbstcheckError(Exception):
         """Return the message for a person in the given language."""
         return msg(self.key, language, **self.params)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from key and params: pickling (st.cache_data) must not feed the English
+        # message back in as a key.
+        return (_rebuild, (type(self), self.key, self.params))
+
+
+def _rebuild(kind: type[SelbstcheckError], key: str, params: dict[str, object]) -> SelbstcheckError:
+    return kind(key, **params)
+
 
 class CodeError(SelbstcheckError):
     """A share or progress code that cannot be read (truncated, corrupted, unknown version …)."""

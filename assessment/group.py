@@ -351,12 +351,17 @@ def _score_version(
     )
 
 
-def group_csv(result: GroupResult, bank: Bank, lang: Language, root: Path = QUESTIONS_DIR) -> str:
-    """Return the anonymous per-person table as CSV (semicolons in German, commas in English).
+Cell = int | str | None
+
+
+def group_table(
+    result: GroupResult, bank: Bank, lang: Language, root: Path = QUESTIONS_DIR
+) -> tuple[list[str], list[list[Cell]]]:
+    """Return the anonymous per-person table: column names and one row per person, by number.
 
     Column names come from bank; a dimension that only another version has is named by that
-    version's bank. A person's cell is empty where their version lacks the dimension or where
-    they answered too few of its questions.
+    version's bank. A person's cell is None where their version lacks the dimension or where
+    they answered too few of its questions. The first cell is the person's number (1, 2 …).
     """
     banks = {
         section.bank_version: (
@@ -372,34 +377,45 @@ def group_csv(result: GroupResult, bank: Bank, lang: Language, root: Path = QUES
                 source = bank if dimension_id in bank.dimension_ids else banks[section.bank_version]
                 names[dimension_id] = source.dimension(dimension_id).name(lang)
                 columns.append(dimension_id)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=CSV_DELIMITERS[lang], lineterminator="\r\n")
-    writer.writerow(
-        [
-            msg("group.csv_person", lang),
-            msg("group.csv_version", lang),
-            msg("group.csv_form", lang),
-            *(names[d] for d in columns),
-            msg("group.csv_met", lang),
-            msg("group.csv_scored", lang),
-            msg("group.csv_level", lang),
-        ]
-    )
-    rows = sorted(
+    header = [
+        msg("group.csv_person", lang),
+        msg("group.csv_version", lang),
+        msg("group.csv_form", lang),
+        *(names[d] for d in columns),
+        msg("group.csv_met", lang),
+        msg("group.csv_scored", lang),
+        msg("group.csv_level", lang),
+    ]
+    pairs = sorted(
         ((row, section) for section in result.versions for row in section.persons),
         key=lambda pair: pair[0].number,
     )
-    for row, section in rows:
+    rows: list[list[Cell]] = []
+    for row, section in pairs:
         by_dimension = dict(zip(section.dimension_ids, row.scores, strict=True))
-        writer.writerow(
+        rows.append(
             [
-                f"#{row.number}",
+                row.number,
                 section.bank_version,
                 banks[section.bank_version].forms[row.form].name(lang),
-                *("" if by_dimension.get(d) is None else by_dimension[d] for d in columns),
+                *(by_dimension.get(d) for d in columns),
                 row.met,
                 row.scored,
                 msg(f"level.{row.level}", lang),
             ]
         )
+    return header, rows
+
+
+def group_csv(result: GroupResult, bank: Bank, lang: Language, root: Path = QUESTIONS_DIR) -> str:
+    """Return the anonymous per-person table as CSV (semicolons in German, commas in English).
+
+    The columns are those of group_table; a person is "#1", "#2" …, a missing score is empty.
+    """
+    header, rows = group_table(result, bank, lang, root)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITERS[lang], lineterminator="\r\n")
+    writer.writerow(header)
+    for number, *cells in rows:
+        writer.writerow([f"#{number}", *("" if cell is None else cell for cell in cells)])
     return buffer.getvalue()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +26,7 @@ from assessment.result import Result
 from assessment.summary import DimensionCard, Summary, summarize
 
 if TYPE_CHECKING:
+    import altair as alt
     from fpdf import FPDF
 
 MAX_PAGES = 2
@@ -136,6 +137,7 @@ class _Picture:
     y: float
     w: float
     h: float
+    image: int = 0
 
 
 _Op = _Text | _Rule | _Picture
@@ -255,20 +257,25 @@ def format_day(day: dt.date, lang: Language) -> str:
     return format_date(day, format="long", locale=_LOCALES[lang])
 
 
-def chart_png(summary: Summary) -> bytes:
-    """Return the summary's profile chart as a PNG sized for print, rendered without a browser."""
+def chart_to_png(chart: alt.TopLevelMixin, width: int, height: int) -> bytes:
+    """Return an Altair chart drawn at width × height pixels (doubled), without a browser."""
     import vl_convert
 
-    from assessment.chart import profile_chart
-
-    chart = profile_chart(summary).properties(
-        width=CHART_WIDTH_PX, height=CHART_ROW_PX * max(1, len(summary.cards))
-    )
-    png: bytes = vl_convert.vegalite_to_png(chart.to_dict(), scale=CHART_SCALE)
+    sized = chart.properties(width=width, height=height)
+    png: bytes = vl_convert.vegalite_to_png(sized.to_dict(), scale=CHART_SCALE)
     return png
 
 
-def _png_size(png: bytes) -> tuple[int, int]:
+def chart_png(summary: Summary) -> bytes:
+    """Return the summary's profile chart as a PNG sized for print, rendered without a browser."""
+    from assessment.chart import profile_chart
+
+    return chart_to_png(
+        profile_chart(summary), CHART_WIDTH_PX, CHART_ROW_PX * max(1, len(summary.cards))
+    )
+
+
+def png_size(png: bytes) -> tuple[int, int]:
     """Return the pixel width and height from a PNG's header."""
     if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
         raise ValueError("not a PNG image")
@@ -289,57 +296,48 @@ def build_pdf(
     png = chart_png(summary)
     day = format_day(today or dt.date.today(), lang)
     for density in DENSITIES:
-        layout = _Layout(summary, _png_size(png), day, link, density)
+        layout = _Layout(summary, png_size(png), day, link, density)
         if layout.pages <= MAX_PAGES:
             break
-    return _draw(layout, png)
+    return draw_pdf(layout, [png], msg("report.title", lang))
 
 
-@dataclass
-class _Layout:
-    """Where everything goes at one density; `pages` tells whether it fits."""
+class PageLayout:
+    """Text lines, rules and pictures placed on A4 pages top to bottom; nothing is drawn yet.
 
-    summary: Summary
-    chart_px: tuple[int, int]
-    day: str
-    link: str
-    density: Density
-    ops: list[_Op] = field(default_factory=list)
-    page: int = 1
-    y: float = MARGIN
+    Subclasses add their sections with these primitives; draw_pdf then draws the result once.
+    """
 
-    def __post_init__(self) -> None:
-        self.lang: Language = self.summary.language
-        self._header()
-        self._chart()
-        self._cards()
-        self._quality()
-        self._comparison()
-        self._closing()
-        self.pages = self.page
-        self._footers()
+    def __init__(self, lang: Language, body: float) -> None:
+        self.lang: Language = lang
+        self.body = body
+        self.ops: list[_Op] = []
+        self.page = 1
+        self.y = MARGIN
 
-    # -- primitives ----------------------------------------------------------------------
+    @property
+    def pages(self) -> int:
+        return self.page
 
-    def _keep(self, height: float) -> None:
+    def keep(self, height: float) -> None:
         """Start a new page unless height still fits on this one."""
         if self.y + height > BOTTOM and self.y > MARGIN:
             self.page += 1
             self.y = MARGIN
 
-    def _lines(
+    def lines(
         self, text: str, size: float, bold: bool = False, indent: float = 0, lead: str = ""
     ) -> tuple[str, ...]:
         """Return the lines of text (after its lead-in, whose bold weight takes a little more)."""
         extra = text_width(lead, size, bold=True) - text_width(lead, size, bold) if lead else 0
         return wrap_text(_with_lead(lead, text), size, TEXT_WIDTH - indent - extra, bold)
 
-    def _height(
+    def height(
         self, text: str, size: float, bold: bool = False, indent: float = 0, lead: str = ""
     ) -> float:
-        return len(self._lines(text, size, bold, indent, lead)) * size * LEADING
+        return len(self.lines(text, size, bold, indent, lead)) * size * LEADING
 
-    def _paragraph(
+    def paragraph(
         self,
         text: str,
         size: float,
@@ -354,20 +352,20 @@ class _Layout:
         """Lay out text line by line; a lead-in (such as "Im Artikel:") is set in bold, a
         bullet hangs in the indent before the first line."""
         height = size * LEADING
-        for number, line in enumerate(self._lines(text, size, bold, indent, lead)):
-            self._keep(height)
+        for number, line in enumerate(self.lines(text, size, bold, indent, lead)):
+            self.keep(height)
             x, width = MARGIN + indent, TEXT_WIDTH - indent
             if number == 0 and bullet:
-                self._put(x - BULLET_HANG, BULLET_HANG, height, bullet, size, bold, colour)
+                self.put(x - BULLET_HANG, BULLET_HANG, height, bullet, size, bold, colour)
             if number == 0 and lead and line.startswith(lead):
                 lead_width = text_width(lead, size, bold=True)
-                self._put(x, lead_width, height, lead, size, True, colour)
+                self.put(x, lead_width, height, lead, size, True, colour)
                 line, x, width = line[len(lead) :], x + lead_width, width - lead_width
-            self._put(x, width, height, line, size, bold, colour)
+            self.put(x, width, height, line, size, bold, colour)
             self.y += height
         self.y += after
 
-    def _put(
+    def put(
         self,
         x: float,
         width: float,
@@ -387,23 +385,86 @@ class _Layout:
             _Text(self.page, x, top, width, height, text, size, bold, colour, align, link)
         )
 
-    def _rule(self, colour: Colour, thickness: float) -> None:
+    def rule(self, colour: Colour, thickness: float) -> None:
         self.ops.append(_Rule(self.page, MARGIN, self.y, TEXT_WIDTH, colour, thickness))
 
-    def _heading(self, text: str, keep_with: float) -> None:
+    def heading(self, text: str, keep_with: float) -> None:
         """A section title with a hairline under it, kept on a page with what follows."""
-        size = self.density.body + 2
+        size = self.body + 2
         self.y += 3.5
-        self._keep(size * LEADING + 3 + keep_with)
-        self._paragraph(text, size, bold=True, colour=ACCENT, after=1)
-        self._rule(RULE, 0.2)
+        self.keep(size * LEADING + 3 + keep_with)
+        self.paragraph(text, size, bold=True, colour=ACCENT, after=1)
+        self.rule(RULE, 0.2)
         self.y += 2
+
+    def picture_size(self, pixels: tuple[int, int], max_height: float) -> tuple[float, float]:
+        """Return the width and height (mm) of a picture: the text width, or less when tall."""
+        width_px, height_px = pixels
+        width = TEXT_WIDTH
+        height = width * height_px / width_px
+        if height > max_height:
+            height = max_height
+            width = height * width_px / height_px
+        return width, height
+
+    def picture(self, size: tuple[float, float], image: int = 0) -> None:
+        """Place picture number image, centred, at the current y (the caller keeps room)."""
+        width, height = size
+        self.ops.append(
+            _Picture(self.page, MARGIN + (TEXT_WIDTH - width) / 2, self.y, width, height, image)
+        )
+        self.y += height
+
+    def footers(self, key: str) -> None:
+        """Put the footer (a catalogue text with {page} and {pages}) on every page."""
+        for page in range(1, self.pages + 1):
+            text = msg(key, self.lang, page=page, pages=self.pages)
+            self.ops.append(
+                _Text(
+                    page,
+                    MARGIN,
+                    PAGE_HEIGHT - MARGIN,
+                    TEXT_WIDTH,
+                    4,
+                    text,
+                    7.5,
+                    False,
+                    MUTED,
+                    align="C",
+                )
+            )
+
+
+class _Layout(PageLayout):
+    """Where everything of a result goes at one density; `pages` tells whether it fits."""
+
+    def __init__(
+        self,
+        summary: Summary,
+        chart_px: tuple[int, int],
+        day: str,
+        link: str,
+        density: Density,
+    ) -> None:
+        super().__init__(summary.language, density.body)
+        self.summary = summary
+        self.chart_px = chart_px
+        self.day = day
+        self.link = link
+        self.density = density
+        self._header()
+        self._chart()
+        self._cards()
+        self._quality()
+        self._comparison()
+        self._closing()
+        self.footers("pdf.footer")
 
     # -- sections ------------------------------------------------------------------------
 
     def _header(self) -> None:
         summary, density = self.summary, self.density
-        self._paragraph(msg("report.title", self.lang), 17, bold=True, colour=ACCENT, after=1.5)
+        self.paragraph(msg("report.title", self.lang), 17, bold=True, colour=ACCENT, after=1.5)
         meta = " · ".join(
             (
                 msg("pdf.created", self.lang, date=self.day),
@@ -412,25 +473,17 @@ class _Layout:
                 msg("pdf.profile", self.lang, profile=summary.profile_name),
             )
         )
-        self._paragraph(meta, density.small, colour=MUTED, after=2)
-        self._rule(ACCENT, 0.6)
+        self.paragraph(meta, density.small, colour=MUTED, after=2)
+        self.rule(ACCENT, 0.6)
         self.y += 4
-        self._paragraph(summary.headline, density.body + 2.5, bold=True, after=1.5)
-        self._paragraph(f"{summary.met_text}. {summary.overall_text}", density.body, after=0.8)
-        self._paragraph(summary.answered_text, density.small, colour=MUTED)
+        self.paragraph(summary.headline, density.body + 2.5, bold=True, after=1.5)
+        self.paragraph(f"{summary.met_text}. {summary.overall_text}", density.body, after=0.8)
+        self.paragraph(summary.answered_text, density.small, colour=MUTED)
 
     def _chart(self) -> None:
-        width_px, height_px = self.chart_px
-        width = TEXT_WIDTH
-        height = width * height_px / width_px
-        if height > self.density.chart_height:
-            height = self.density.chart_height
-            width = height * width_px / height_px
-        self._heading(msg("pdf.chart", self.lang), keep_with=height)
-        self.ops.append(
-            _Picture(self.page, MARGIN + (TEXT_WIDTH - width) / 2, self.y, width, height)
-        )
-        self.y += height
+        size = self.picture_size(self.chart_px, self.density.chart_height)
+        self.heading(msg("pdf.chart", self.lang), keep_with=size[1])
+        self.picture(size)
 
     def _card_paragraphs(self, card: DimensionCard) -> list[_Para]:
         """Return a card's paragraphs under its title."""
@@ -463,18 +516,18 @@ class _Layout:
         for card in self.summary.cards:
             paragraphs = self._card_paragraphs(card)
             height = title_height + sum(
-                self._height(p.text, p.size, p.bold, p.indent, p.lead) for p in paragraphs
+                self.height(p.text, p.size, p.bold, p.indent, p.lead) for p in paragraphs
             )
             if first:
-                self._heading(msg("pdf.dimensions", self.lang), keep_with=height)
+                self.heading(msg("pdf.dimensions", self.lang), keep_with=height)
                 first = False
             else:
                 self.y += 2.2
-                self._keep(height)
+                self.keep(height)
             self._card_title(card, size)
             self.y += 0.4
             for p in paragraphs:
-                self._paragraph(
+                self.paragraph(
                     p.text,
                     p.size,
                     bold=p.bold,
@@ -488,9 +541,9 @@ class _Layout:
         status = f"{card.score_text} · {card.band_label}"
         status_width = text_width(status, size, bold=True)
         height = size * LEADING
-        self._keep(height)
+        self.keep(height)
         colour = BAND_COLOURS.get(card.band, MUTED)
-        self._put(
+        self.put(
             MARGIN + TEXT_WIDTH - status_width,
             status_width,
             height,
@@ -502,7 +555,7 @@ class _Layout:
         )
         name_width = TEXT_WIDTH - status_width - 3
         name = wrap_text(card.name, size, name_width, bold=True)[0]
-        self._put(MARGIN, name_width, height, name, size, True, INK)
+        self.put(MARGIN, name_width, height, name, size, True, INK)
         self.y += height
 
     def _quality(self) -> None:
@@ -510,9 +563,9 @@ class _Layout:
         if not notices:
             return
         body = self.density.body
-        self._heading(msg("report.quality", self.lang), keep_with=self._height(notices[0], body))
+        self.heading(msg("report.quality", self.lang), keep_with=self.height(notices[0], body))
         for notice in notices:
-            self._paragraph(f"! {notice}", body, colour=WARNING, after=1.2)
+            self.paragraph(f"! {notice}", body, colour=WARNING, after=1.2)
 
     def _comparison(self) -> None:
         summary, body = self.summary, self.density.body
@@ -520,18 +573,18 @@ class _Layout:
             self._comparison_row(line.name, line.met_text, line.level_label, line.best)
             for line in summary.comparison
         ]
-        text_height = self._height(summary.comparison_text, body)
-        self._heading(
+        text_height = self.height(summary.comparison_text, body)
+        self.heading(
             msg("report.comparison", self.lang),
             keep_with=text_height + 1.5 + sum(height for height, _ in rows),
         )
-        self._paragraph(summary.comparison_text, body, after=1.5)
+        self.paragraph(summary.comparison_text, body, after=1.5)
         for height, cells in rows:
-            self._keep(height)
+            self.keep(height)
             for x, width, lines, bold, colour in cells:
                 for number, line in enumerate(lines):
                     line_y = self.y + number * body * LEADING
-                    self._put(MARGIN + x, width, body * LEADING, line, body, bold, colour, y=line_y)
+                    self.put(MARGIN + x, width, body * LEADING, line, body, bold, colour, y=line_y)
             self.y += height + 0.6
 
     def _comparison_row(
@@ -557,60 +610,41 @@ class _Layout:
 
     def _closing(self) -> None:
         density = self.density
-        self._heading(
-            msg("pdf.caveat", self.lang), keep_with=self._height(self.summary.caveat, density.small)
+        self.heading(
+            msg("pdf.caveat", self.lang), keep_with=self.height(self.summary.caveat, density.small)
         )
-        self._paragraph(self.summary.caveat, density.small, colour=MUTED)
+        self.paragraph(self.summary.caveat, density.small, colour=MUTED)
         size = density.body
         while text_width(self.link, size) > TEXT_WIDTH and size > 6:
             size -= 0.5
         lines = wrap_text(self.link, size, TEXT_WIDTH) if self.link else []
         note = msg("pdf.link_note", self.lang)
-        self._heading(
+        self.heading(
             msg("pdf.link", self.lang),
-            keep_with=len(lines) * size * 0.5 + 1 + self._height(note, density.small),
+            keep_with=len(lines) * size * 0.5 + 1 + self.height(note, density.small),
         )
         target = self.link if is_web_link(self.link) else None
         for line in lines:
             width = text_width(line, size)
-            self._put(MARGIN, width, size * 0.5, line, size, False, LINK, link=target)
+            self.put(MARGIN, width, size * 0.5, line, size, False, LINK, link=target)
             self.y += size * 0.5
         self.y += 1
-        self._paragraph(note, density.small, colour=MUTED)
-
-    def _footers(self) -> None:
-        for page in range(1, self.pages + 1):
-            text = msg("pdf.footer", self.lang, page=page, pages=self.pages)
-            self.ops.append(
-                _Text(
-                    page,
-                    MARGIN,
-                    PAGE_HEIGHT - MARGIN,
-                    TEXT_WIDTH,
-                    4,
-                    text,
-                    7.5,
-                    False,
-                    MUTED,
-                    align="C",
-                )
-            )
+        self.paragraph(note, density.small, colour=MUTED)
 
 
-def _draw(layout: _Layout, png: bytes) -> bytes:
-    """Draw a layout with fpdf2 and return the PDF."""
+def draw_pdf(layout: PageLayout, pngs: Sequence[bytes], title: str) -> bytes:
+    """Draw a layout with fpdf2 and return the PDF; a picture shows pngs[picture.image]."""
     pdf = _new_fpdf()
-    title = msg("report.title", layout.lang)
     pdf.set_title(title)
     pdf.set_lang(layout.lang)
     pdf.set_creator(title)
     for page in range(1, layout.pages + 1):
         pdf.add_page()
-        _draw_page(pdf, (op for op in layout.ops if op.page == page), png)
+        _draw_page(pdf, (op for op in layout.ops if op.page == page), pngs)
     return bytes(pdf.output())
 
 
-def _draw_page(pdf: FPDF, ops: Iterable[_Op], png: bytes) -> None:
+def _draw_page(pdf: FPDF, ops: Iterable[_Op], pngs: Sequence[bytes]) -> None:
     for op in ops:
         if isinstance(op, _Text):
             pdf.set_font(FONT, "B" if op.bold else "", op.size)
@@ -622,4 +656,4 @@ def _draw_page(pdf: FPDF, ops: Iterable[_Op], png: bytes) -> None:
             pdf.set_line_width(op.thickness)
             pdf.line(op.x, op.y, op.x + op.w, op.y)
         else:
-            pdf.image(io.BytesIO(png), x=op.x, y=op.y, w=op.w, h=op.h)
+            pdf.image(io.BytesIO(pngs[op.image]), x=op.x, y=op.y, w=op.w, h=op.h)

@@ -6,17 +6,21 @@ import streamlit as st
 
 from assessment.errors import CodeError
 from assessment.links import SHARE_PARAM
-from assessment.ui import questionnaire, result, shared, start, state
+from assessment.ui import group, questionnaire, result, shared, start, state
 
 
 def render() -> None:
     """Render the view that the URL and this session ask for."""
     shared.page_style()
     state.adopt_url_language()
+    if state.group_view_requested():
+        lang = group.render()
+        shared.footer(lang, state.flow().bank_version)
+        return
     code = st.query_params.get(SHARE_PARAM)
     if code is not None:
-        lang = result.render_shared(code)
-        shared.footer(lang, state.flow().bank_version)
+        lang, version = result.render_shared(code)
+        shared.footer(lang, version)
         return
     lang = shared.language_switch()
     try:

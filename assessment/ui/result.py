@@ -200,25 +200,22 @@ def render_own(lang: Language) -> None:
         st.button(t("ui.app.restart", lang), key=RESTART_KEY, on_click=state.restart)
 
 
-def _shared_language(lang: Language) -> None:
-    """Switch the language of a shared result; the code stays in the URL."""
-    st.session_state[state.LANG_KEY] = lang
-    st.query_params[state.LANG_PARAM] = lang
+def render_shared(code: str) -> tuple[Language, int]:
+    """Render a result opened from a share link (read-only, no salary).
 
-
-def render_shared(code: str) -> Language:
-    """Render a result opened from a share link (read-only, no salary); return its language."""
+    Return the language and the bank version shown (the link's own, not the newest).
+    """
     try:
         decoded = decode_code(code)
     except CodeError as error:
-        lang = shared.language_switch(_shared_language)
+        lang = shared.language_switch(state.set_view_language)
         shared.render_code_error(error, lang)
-        return lang
+        return lang, state.flow().bank_version
     if state.LANG_PARAM not in st.query_params:
         st.session_state[state.LANG_KEY] = decoded.answers.language
     if PROGRESS_PARAM in st.query_params:
         del st.query_params[PROGRESS_PARAM]
-    lang = shared.language_switch(_shared_language)
+    lang = shared.language_switch(state.set_view_language)
     answers = decoded.answers
     share_code = encode_share_code(answers) if decoded.kind == "progress" else code.strip()
     summary = shared.shared_summary(share_code, lang)
@@ -229,4 +226,4 @@ def render_shared(code: str) -> Language:
     st.button(
         t("ui.result.take_check", lang), key=TAKE_CHECK_KEY, type="primary", on_click=state.restart
     )
-    return lang
+    return lang, answers.bank_version

@@ -15,6 +15,7 @@ PROFILE_KEY = "start_profile"
 BACKGROUND_KEY = "start_background"
 SALARY_KEY = "start_salary"
 START_KEY = "start_button"
+GROUP_LINK_KEY = "open_group"
 # The concrete settings first, "not decided yet" (the general Duisburg profile) last.
 PROFILE_CHOICES: tuple[ProfileId, ...] = (*SETTING_IDS, "duisburg")
 SALARY_STEP = 100
@@ -112,3 +113,10 @@ def render(lang: Language) -> None:
     if current.background_missing and st.session_state.get(BACKGROUND_KEY) is None:
         st.error(t("ui.start.background_missing", lang))
     st.button(t("ui.start.start_button", lang), key=START_KEY, type="primary", on_click=_start)
+    st.button(
+        t("ui.group.link", lang),
+        key=GROUP_LINK_KEY,
+        type="tertiary",
+        icon=":material/groups:",
+        on_click=state.open_group_view,
+    )

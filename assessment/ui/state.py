@@ -31,6 +31,9 @@ from assessment.sharecode import decode_code, encode_progress_code
 
 LANG_PARAM = "lang"
 BACKGROUND_PARAM = "bg"
+# ?view=group opens the group evaluation for coaches instead of the questionnaire.
+VIEW_PARAM = "view"
+GROUP_VIEW = "group"
 FLOW_KEY = "flow"
 LANG_KEY = "lang"
 ITEM_KEY_PREFIX = "item_"
@@ -97,6 +100,12 @@ def adopt_url_language() -> Language:
     if LANG_PARAM in st.query_params:
         st.session_state[LANG_KEY] = parse_language(st.query_params[LANG_PARAM])
     return language()
+
+
+def set_view_language(lang: Language) -> None:
+    """Switch the language of a view without a questionnaire (shared result, group view)."""
+    st.session_state[LANG_KEY] = lang
+    st.query_params[LANG_PARAM] = lang
 
 
 def set_language(lang: Language) -> None:
@@ -167,6 +176,21 @@ def start_questionnaire(
     )
     forget_item_widgets()
     write_progress()
+
+
+def group_view_requested() -> bool:
+    """Return whether the URL asks for the group evaluation."""
+    return st.query_params.get(VIEW_PARAM) == GROUP_VIEW
+
+
+def open_group_view() -> None:
+    """Go to the group evaluation (callback of the start page's link); the language stays."""
+    st.query_params.from_dict({VIEW_PARAM: GROUP_VIEW, LANG_PARAM: language()})
+
+
+def close_group_view() -> None:
+    """Leave the group evaluation for the start page (its input stays in the session)."""
+    st.query_params.from_dict({LANG_PARAM: language()})
 
 
 def restart() -> None:

@@ -33,6 +33,9 @@ def _format(row: Row) -> str:
 
 def main(selected: list[str]) -> None:
     rows: dict[str, list[dict[str, object]]] = {}
+    if selected and OUTPUT.is_file():
+        # A partial run updates its own modules and keeps the figures of the others.
+        rows = json.loads(OUTPUT.read_text(encoding="utf-8"))
     print(f"{'figure':<46} {'value':>14} {'ratio':>7}  {'baseline (same run)':<34} {'':<16} target")
     for name in _modules(selected):
         module = importlib.import_module(f"tests.benchmarks.{name}")

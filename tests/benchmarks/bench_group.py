@@ -1,4 +1,4 @@
-"""Benchmark of the group view: 10,000 share codes parsed, decoded and scored.
+"""Benchmark of the group view: 10,000 share codes parsed, decoded, scored, charted, printed.
 
 Run with `python -m tests.benchmarks.bench_group`. Two baselines are timed in the same run:
 decoding alone (for parsing) and the bare per-person scoring loop (for the group's own overhead).
@@ -11,7 +11,9 @@ import time
 from collections.abc import Callable
 
 from assessment.bank import load_bank
+from assessment.chart import group_chart
 from assessment.group import parse_codes, score_group
+from assessment.group_pdf import build_group_pdf
 from assessment.itemstats import item_statistics
 from assessment.links import code_from_text
 from assessment.matching import match_profile
@@ -64,6 +66,9 @@ def measure(repeat: int = REPEAT) -> dict[str, float]:
     parse, parse_cpu = _median_seconds(lambda: parse_codes(text), repeat)
     score, score_cpu = _median_seconds(lambda: score_group(answers, "duisburg"), repeat)
     stats, _ = _median_seconds(lambda: item_statistics(answers), repeat)
+    group = score_group(answers, "duisburg")
+    chart, _ = _median_seconds(lambda: group_chart(group.versions[0], bank, "de").to_dict(), repeat)
+    pdf, _ = _median_seconds(lambda: build_group_pdf(group, 0, "de"), repeat)
     total = parse + score
     return {
         "codes": float(GROUP_SIZE),
@@ -74,6 +79,8 @@ def measure(repeat: int = REPEAT) -> dict[str, float]:
         "parse_and_score_s": total,
         "parse_and_score_cpu_s": parse_cpu + score_cpu,
         "item_statistics_s": stats,
+        "group_chart_spec_s": chart,
+        "group_pdf_s": pdf,
         "parse_over_decode": parse / decode,
         "score_group_over_bare_scoring": score / bare,
         "parse_and_score_over_decode": total / decode,
@@ -103,6 +110,8 @@ def run(figures: dict[str, float] | None = None) -> list[Row]:
             f"< {BUDGET_SECONDS:g} s",
         ),
         Row("group: item statistics, 10,000 people", f["item_statistics_s"], "s"),
+        Row("group: chart spec, 10,000 people", f["group_chart_spec_s"], "s"),
+        Row("group: PDF summary, 10,000 people", f["group_pdf_s"], "s"),
     ]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from assessment.bank import load_bank
 from assessment.links import PROGRESS_PARAM
@@ -20,6 +20,8 @@ from assessment.ui.state import ITEM_KEY_PREFIX, pages_of
 from tests.cluster import page_in, progress_in
 
 TIMEOUT_MS = 20_000
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 ITEM_SELECTOR = f"[class*='st-key-{ITEM_KEY_PREFIX}']"
 T = TypeVar("T")
 
@@ -28,6 +30,20 @@ def in_thread(coroutine: Coroutine[Any, Any, T]) -> T:
     """Run a coroutine to its end in a thread of its own (Playwright's loop owns this thread)."""
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, coroutine).result()
+
+
+def save_screenshots(page: Page, folder: Path, name: str) -> None:
+    """Save the whole page at desktop and phone width (the app scrolls inside stMain)."""
+    for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(viewport)
+        expect(page.get_by_test_id("stMain")).to_be_visible()
+        height = page.evaluate(
+            "() => document.querySelector('[data-testid=\"stMainBlockContainer\"]').scrollHeight"
+        )
+        page.set_viewport_size({"width": viewport["width"], "height": min(int(height) + 80, 8000)})
+        page.wait_for_function("() => document.fonts.status === 'loaded'")
+        page.screenshot(path=folder / f"{name}-{label}.png", animations="disabled")
+    page.set_viewport_size(DESKTOP)
 
 
 def start(page: Page) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader
 
 from assessment.bank import load_bank
@@ -27,27 +27,13 @@ from assessment.sharecode import decode_code
 from assessment.summary import summarize
 from assessment.ui.state import ITEM_KEY_PREFIX
 from tests.e2e import journey
+from tests.e2e.journey import DESKTOP, PHONE
+from tests.e2e.journey import save_screenshots as _screenshots
 
 pytestmark = pytest.mark.e2e
 
-DESKTOP: ViewportSize = {"width": 1280, "height": 900}
-PHONE: ViewportSize = {"width": 390, "height": 844}
 TIMEOUT_MS = 20_000
 ITEM_SELECTOR = f"[class*='st-key-{ITEM_KEY_PREFIX}']:not([data-stale='true'])"
-
-
-def _screenshots(page: Page, folder: Path, name: str) -> None:
-    """Save the whole page at desktop and phone width (the app scrolls inside stMain)."""
-    for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(viewport)
-        expect(page.get_by_test_id("stMain")).to_be_visible()
-        height = page.evaluate(
-            "() => document.querySelector('[data-testid=\"stMainBlockContainer\"]').scrollHeight"
-        )
-        page.set_viewport_size({"width": viewport["width"], "height": min(int(height) + 80, 8000)})
-        page.wait_for_function("() => document.fonts.status === 'loaded'")
-        page.screenshot(path=folder / f"{name}-{label}.png", animations="disabled")
-    page.set_viewport_size(DESKTOP)
 
 
 def _item_id(container: Locator) -> str:

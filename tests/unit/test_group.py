@@ -19,6 +19,7 @@ from assessment.group import (
     GroupError,
     distribution,
     group_csv,
+    group_table,
     parse_codes,
     read_codes_file,
     score_group,
@@ -346,3 +347,26 @@ def test_a_line_with_many_cells_is_tried_only_up_to_the_cap(bank: Bank) -> None:
     found, invalid = parse_codes(f"Code\n{noise};{code}\n{code};{noise}\n")
     assert [(line.line, line.reason) for line in invalid] == [(2, "truncated")]
     assert len(found) == 1
+
+
+def test_group_table_numbers_people_and_leaves_unscored_cells_empty(bank: Bank) -> None:
+    """group_table: numbers 1…n, ints for scores, None where a dimension was not scored."""
+    first = bank.dimension_ids[0]
+    people = random_answers(bank, 4, seed=11, answered_share=1.0)
+    people[2] = people[2].model_copy(
+        update={
+            "responses": {
+                item: value
+                for item, value in people[2].responses.items()
+                if bank.item(item).dimension != first
+            }
+        }
+    )
+    result = score_group(people, "public")
+    header, rows = group_table(result, bank, "en")
+    assert header[:3] == ["Person", "Version", "Questionnaire"]
+    assert header[3] == bank.dimension(first).name("en")
+    assert [row[0] for row in rows] == [1, 2, 3, 4]
+    assert rows[2][3] is None
+    assert all(isinstance(row[3], int) for index, row in enumerate(rows) if index != 2)
+    assert [row[-3] for row in rows] == [p.met for p in result.versions[0].persons]

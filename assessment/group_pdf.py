@@ -1,0 +1,205 @@
+"""The group evaluation as an A4 PDF for coaches: counts, the group chart, demands, development.
+
+Anonymous like the page: numbers and dimension names only, never a code, a line of the input or
+a single person's answers. Built with the layout primitives and the drawing of assessment.pdf.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from assessment.bank import QUESTIONS_DIR, load_bank
+from assessment.group import DimensionGroup, GroupResult, VersionGroup
+from assessment.group_report import format_score
+from assessment.i18n import Language
+from assessment.messages import msg
+from assessment.models import Bank
+from assessment.pdf import (
+    ACCENT,
+    BULLET_HANG,
+    CHART_WIDTH_PX,
+    INK,
+    LEADING,
+    MARGIN,
+    MUTED,
+    TEXT_WIDTH,
+    WARNING,
+    PageLayout,
+    chart_to_png,
+    draw_pdf,
+    format_day,
+    png_size,
+    text_width,
+    wrap_text,
+)
+
+BODY = 9.5
+SMALL = 8.0
+# Print height per dimension row of the group chart (pixels before doubling), and its cap in mm.
+GROUP_CHART_ROW_PX = 72
+CHART_MAX_HEIGHT = 125.0
+
+
+def group_chart_png(section: VersionGroup, bank: Bank, lang: Language) -> bytes:
+    """Return the group chart of one bank version as a PNG sized for print."""
+    from assessment.chart import group_chart
+
+    height = GROUP_CHART_ROW_PX * max(1, len(section.dimensions))
+    return chart_to_png(group_chart(section, bank, lang), CHART_WIDTH_PX, height)
+
+
+def build_group_pdf(
+    group: GroupResult,
+    skipped: int,
+    lang: Language,
+    *,
+    today: dt.date | None = None,
+    root: Path = QUESTIONS_DIR,
+) -> bytes:
+    """Return the group summary as a PDF: one section (with its chart) per bank version.
+
+    skipped is the number of input lines that held no readable code; it is reported, never
+    their content.
+    """
+    banks = {
+        section.bank_version: load_bank(section.bank_version, root) for section in group.versions
+    }
+    pngs = [
+        group_chart_png(section, banks[section.bank_version], lang) for section in group.versions
+    ]
+    day = format_day(today or dt.date.today(), lang)
+    layout = _GroupLayout(group, banks, [png_size(png) for png in pngs], skipped, day, lang, root)
+    return draw_pdf(layout, pngs, msg("group_pdf.title", lang))
+
+
+class _GroupLayout(PageLayout):
+    """Where everything of the group summary goes; as many pages as it needs."""
+
+    def __init__(
+        self,
+        group: GroupResult,
+        banks: dict[int, Bank],
+        chart_px: list[tuple[int, int]],
+        skipped: int,
+        day: str,
+        lang: Language,
+        root: Path,
+    ) -> None:
+        super().__init__(lang, BODY)
+        self.group = group
+        self.banks = banks
+        newest = banks[group.versions[-1].bank_version] if group.versions else load_bank(None, root)
+        self._header(newest.profiles[group.profile].name(lang), skipped, day)
+        for index, section in enumerate(group.versions):
+            self._version(index, section, banks[section.bank_version], chart_px[index])
+        self.heading(
+            msg("pdf.caveat", lang), keep_with=self.height(msg("group_pdf.caveat", lang), SMALL)
+        )
+        self.paragraph(msg("group_pdf.caveat", lang), SMALL, colour=MUTED)
+        self.footers("group_pdf.footer")
+
+    def _header(self, profile: str, skipped: int, day: str) -> None:
+        lang, group = self.lang, self.group
+        self.paragraph(msg("group_pdf.title", lang), 17, bold=True, colour=ACCENT, after=1.5)
+        versions = ", ".join(str(section.bank_version) for section in group.versions) or "–"
+        meta = " · ".join(
+            (
+                msg("pdf.created", lang, date=day),
+                msg("pdf.profile", lang, profile=profile),
+                msg("report.bank_version", lang, version=versions),
+            )
+        )
+        self.paragraph(meta, SMALL, colour=MUTED, after=2)
+        self.rule(ACCENT, 0.6)
+        self.y += 4
+        counts = msg("group.counts", lang, people=group.people, invalid=skipped)
+        self.paragraph(counts, BODY + 2, bold=True, after=1.2)
+        self.paragraph(msg("group_pdf.anonymous", lang), SMALL, colour=MUTED)
+        if group.mixed_versions:
+            self.y += 1
+            text = msg("group.mixed_versions", lang, count=len(group.versions))
+            self.paragraph(text, BODY, colour=WARNING)
+
+    def _version(
+        self, index: int, section: VersionGroup, bank: Bank, chart_px: tuple[int, int]
+    ) -> None:
+        lang = self.lang
+        size = self.picture_size(chart_px, CHART_MAX_HEIGHT)
+        title = (
+            msg("group.version", lang, version=section.bank_version, people=section.people)
+            if self.group.mixed_versions
+            else msg("ui.group.overview_heading", lang)
+        )
+        self.heading(title, keep_with=size[1])
+        self.picture(size, image=index)
+        self.y += 1
+        self.paragraph(msg("ui.group.chart_caption", lang), SMALL, colour=MUTED)
+
+        first = True
+        for dimension in section.dimensions:
+            name = bank.dimension(dimension.dimension).name(lang)
+            detail = self._detail(dimension, name)
+            height = BODY * LEADING + self.height(detail, SMALL)
+            if first:
+                self.heading(msg("group_pdf.demands", lang), keep_with=height)
+                first = False
+            else:
+                self.y += 1.6
+                self.keep(height)
+            self._dimension_title(name, dimension)
+            self.paragraph(detail, SMALL, colour=MUTED)
+        self.y += 1.5
+        self.paragraph(msg("group.levels", lang, **section.levels), BODY)
+
+        areas = [
+            msg(
+                "group.development",
+                lang,
+                name=bank.dimension(area.dimension).name(lang),
+                people=area.people,
+                total=section.people,
+                urgent=area.most_urgent,
+            )
+            for area in section.development
+        ] or [msg("group.no_development", lang)]
+        self.heading(msg("group.development_title", lang), keep_with=self.height(areas[0], BODY))
+        for text in areas:
+            self.paragraph(text, BODY, indent=BULLET_HANG + 1, bullet="→", after=0.6)
+
+    def _detail(self, dimension: DimensionGroup, name: str) -> str:
+        spread = dimension.distribution
+        if spread is None:
+            return msg("group.dimension_unscored", self.lang, name=name)
+        return msg(
+            "group_pdf.demand_line",
+            self.lang,
+            median=format_score(spread.median, self.lang),
+            q1=format_score(spread.q1, self.lang),
+            q3=format_score(spread.q3, self.lang),
+            low=dimension.low,
+            high=dimension.high,
+        )
+
+    def _dimension_title(self, name: str, dimension: DimensionGroup) -> None:
+        """The dimension's name, and at the right how many of those scored meet it."""
+        scored = dimension.distribution.n if dimension.distribution else 0
+        status = msg("group_pdf.met", self.lang, meets=dimension.meets, scored=scored)
+        status_width = text_width(status, BODY, bold=True)
+        height = BODY * LEADING
+        self.keep(height)
+        self.put(
+            MARGIN + TEXT_WIDTH - status_width,
+            status_width,
+            height,
+            status,
+            BODY,
+            True,
+            ACCENT,
+            align="R",
+        )
+        name_width = TEXT_WIDTH - status_width - 3
+        self.put(
+            MARGIN, name_width, height, wrap_text(name, BODY, name_width, True)[0], BODY, True, INK
+        )
+        self.y += height

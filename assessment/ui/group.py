@@ -1,0 +1,459 @@
+"""The group evaluation for coaches: share codes in, an anonymous overview out; nothing stored.
+
+The pasted text or uploaded file lives only in this session's widgets; the evaluation is cached
+per input and setting (a few entries, one hour) and remembered for this session's reruns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd  # type: ignore[import-untyped]
+import streamlit as st
+
+from assessment.bank import load_bank
+from assessment.errors import SelbstcheckError
+from assessment.group import (
+    GroupError,
+    GroupResult,
+    InvalidLine,
+    VersionGroup,
+    group_table,
+    parse_codes,
+    score_group,
+    text_from_bytes,
+)
+from assessment.group_report import format_score
+from assessment.i18n import Language
+from assessment.itemstats import (
+    MAX_TWIN_R,
+    MIN_ALPHA,
+    MIN_ITEM_TOTAL_R,
+    MIN_RESPONSES_FOR_STATS,
+    FormStats,
+    ItemStatsReport,
+    StatFlag,
+    format_stat,
+    item_statistics,
+)
+from assessment.models import PROFILE_IDS, LikertItem, ProfileId
+from assessment.ui import shared, state
+from assessment.ui.text import plain, t
+
+TEXT_KEY = "group_text"
+FILE_KEY = "group_file"
+PROFILE_KEY = "group_profile"
+EVALUATE_KEY = "group_evaluate"
+BACK_KEY = "group_back"
+STATS_KEY = "group_stats"
+CSV_KEY = "group_csv"
+PDF_KEY = "group_pdf"
+MEMO_KEY = "group_memo"
+PEOPLE_TABLE_KEY = "group_people"
+INVALID_TABLE_KEY = "group_invalid"
+# The general Duisburg profile first: a coach's group has not chosen one setting.
+PROFILE_CHOICES: tuple[ProfileId, ...] = PROFILE_IDS
+UPLOAD_TYPES = ("txt", "csv")
+TEXT_HEIGHT = 170
+SETTING_WIDTH = 420
+# Each entry can hold up to 10,000 people; a few inputs per process are plenty.
+GROUP_CACHE_ENTRIES = 4
+GROUP_CACHE_SECONDS = 3600
+WORDING_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The group overview of one input against one setting, and the lines that were skipped."""
+
+    group: GroupResult
+    invalid: tuple[InvalidLine, ...]
+
+
+@st.cache_data(max_entries=GROUP_CACHE_ENTRIES, ttl=GROUP_CACHE_SECONDS, show_spinner=False)
+def evaluate(text: str, profile: ProfileId) -> Evaluation:
+    """Return the evaluation of pasted or uploaded codes (cached; raises GroupError)."""
+    answers, invalid = parse_codes(text)
+    return Evaluation(score_group(answers, profile), tuple(invalid))
+
+
+@st.cache_data(max_entries=GROUP_CACHE_ENTRIES, ttl=GROUP_CACHE_SECONDS, show_spinner=False)
+def item_stats(text: str) -> ItemStatsReport:
+    """Return the item statistics of the codes in text (cached)."""
+    answers, _ = parse_codes(text)
+    return item_statistics(answers)
+
+
+@st.cache_data(max_entries=4 * GROUP_CACHE_ENTRIES, ttl=GROUP_CACHE_SECONDS, show_spinner=False)
+def chart_spec(
+    digest: str, profile: ProfileId, version: int, lang: Language, _section: VersionGroup
+) -> dict[str, Any]:
+    """Return the Vega-Lite spec of one version's group chart (cached per input and language)."""
+    from assessment.chart import group_chart
+
+    spec: dict[str, Any] = group_chart(_section, load_bank(version), lang).to_dict()
+    return spec
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _evaluation(text: str, profile: ProfileId, lang: Language) -> Evaluation:
+    """Return the evaluation, remembered for this session's reruns (no copy from the cache)."""
+    key = (_digest(text), profile)
+    memo = st.session_state.get(MEMO_KEY)
+    if memo is not None and memo[0] == key:
+        remembered: Evaluation = memo[1]
+        return remembered
+    with st.spinner(t("ui.group.working", lang)):
+        evaluation = evaluate(text, profile)
+    st.session_state[MEMO_KEY] = (key, evaluation)
+    return evaluation
+
+
+def _stat(value: float | None, lang: Language) -> str:
+    """Return a statistic for a table cell; a value that could not be computed is "–"."""
+    return t("ui.group.none", lang) if value is None else format_stat(value, lang)
+
+
+# -- input -------------------------------------------------------------------------------------
+
+
+def _input(lang: Language) -> str | None:
+    """Render the inputs; return the text to evaluate (the file wins), or None when empty.
+
+    Raises GroupError when an uploaded file is no text file or too large.
+    """
+    pasted = st.text_area(
+        t("ui.group.text_label", lang),
+        key=TEXT_KEY,
+        height=TEXT_HEIGHT,
+        placeholder=t("ui.group.text_placeholder", lang),
+    )
+    uploaded = st.file_uploader(t("ui.group.file_label", lang), type=UPLOAD_TYPES, key=FILE_KEY)
+    bank = state.newest_bank()
+    st.selectbox(
+        t("ui.group.setting_label", lang),
+        PROFILE_CHOICES,
+        format_func=lambda p: bank.profiles[p].name(lang),
+        key=PROFILE_KEY,
+        width=SETTING_WIDTH,
+    )
+    st.button(t("ui.group.evaluate", lang), key=EVALUATE_KEY, type="primary")
+    if uploaded is not None:
+        if pasted and pasted.strip():
+            st.caption(t("ui.group.file_wins", lang))
+        return text_from_bytes(uploaded.getvalue())
+    return pasted if pasted and pasted.strip() else None
+
+
+# -- the overview -------------------------------------------------------------------------------
+
+
+def _invalid_lines(invalid: tuple[InvalidLine, ...], lang: Language) -> None:
+    """List every skipped line with its number, a shortened copy and why (plain table cells)."""
+    st.markdown(f"**{t('group.invalid_title', lang)}**")
+    st.container(key=INVALID_TABLE_KEY).dataframe(
+        pd.DataFrame(
+            {
+                t("ui.group.col_line", lang): [line.line for line in invalid],
+                t("ui.group.col_text", lang): [line.text for line in invalid],
+                t("ui.group.col_reason", lang): [line.message(lang) for line in invalid],
+            }
+        ),
+        hide_index=True,
+    )
+
+
+def _demands(section: VersionGroup, lang: Language) -> pd.DataFrame:
+    bank = load_bank(section.bank_version)
+    none = t("ui.group.none", lang)
+    rows = []
+    for dimension in section.dimensions:
+        spread = dimension.distribution
+        rows.append(
+            {
+                t("ui.group.col_dimension", lang): bank.dimension(dimension.dimension).name(lang),
+                t("ui.group.col_target", lang): t(
+                    "ui.group.range", lang, low=dimension.low, high=dimension.high
+                ),
+                t("ui.group.col_median", lang): (
+                    format_score(spread.median, lang) if spread else none
+                ),
+                t("ui.group.col_middle", lang): (
+                    t(
+                        "ui.group.range",
+                        lang,
+                        low=format_score(spread.q1, lang),
+                        high=format_score(spread.q3, lang),
+                    )
+                    if spread
+                    else none
+                ),
+                t("ui.group.col_meets", lang): dimension.meets,
+                t("ui.group.col_below", lang): dimension.below,
+                t("ui.group.col_unscored", lang): dimension.unscored,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Language) -> None:
+    """One bank version's chart, demands, overall levels and development areas."""
+    bank = load_bank(section.bank_version)
+    spec = chart_spec(digest, profile, section.bank_version, lang, section)
+    st.vega_lite_chart(spec, width="stretch", theme=None)
+    st.caption(t("ui.group.chart_caption", lang))
+    st.markdown(f"**{t('ui.group.demands_heading', lang)}**")
+    st.dataframe(_demands(section, lang), hide_index=True)
+    st.caption(t("ui.group.demands_caption", lang))
+    st.markdown(plain(t("group.levels", lang, **section.levels)))
+    st.markdown(f"**{t('group.development_title', lang)}**")
+    if not section.development:
+        st.markdown(t("group.no_development", lang))
+    lines = [
+        t(
+            "group.development",
+            lang,
+            name=bank.dimension(area.dimension).name(lang),
+            people=area.people,
+            total=section.people,
+            urgent=area.most_urgent,
+        )
+        for area in section.development
+    ]
+    if lines:
+        st.markdown("\n".join(f"- {plain(line)}" for line in lines))
+
+
+def _people(group: GroupResult, lang: Language) -> None:
+    """The sortable anonymous table: #1, #2 … in input order, one column per dimension."""
+    header, rows = group_table(group, state.newest_bank(), lang)
+    frame = pd.DataFrame(rows, columns=header)
+    person, version = header[0], header[1]
+    dimensions = header[3:-3]
+    for column in dimensions:
+        frame[column] = frame[column].astype("Int64")
+    config: dict[str, Any] = {person: st.column_config.NumberColumn(format="#%d", pinned=True)}
+    order = [c for c in header if c != version or group.mixed_versions]
+    st.subheader(t("ui.group.table_heading", lang), anchor=False)
+    st.caption(t("ui.group.table_caption", lang))
+    st.container(key=PEOPLE_TABLE_KEY).dataframe(
+        frame,
+        hide_index=True,
+        column_config=config,
+        column_order=order,
+        placeholder=t("ui.group.none", lang),
+    )
+
+
+def _downloads(evaluation: Evaluation, lang: Language) -> None:
+    group = evaluation.group
+
+    def csv() -> str:
+        from assessment.group import group_csv
+
+        return group_csv(group, state.newest_bank(), lang)
+
+    def pdf() -> bytes:
+        from assessment.group_pdf import build_group_pdf
+
+        return build_group_pdf(group, len(evaluation.invalid), lang)
+
+    st.subheader(t("ui.group.downloads_heading", lang), anchor=False)
+    with st.container(horizontal=True):
+        st.download_button(
+            t("ui.group.pdf", lang),
+            data=pdf,
+            file_name=t("ui.group.pdf_file", lang),
+            mime="application/pdf",
+            key=PDF_KEY,
+            on_click="ignore",
+            type="primary",
+            icon=":material/picture_as_pdf:",
+        )
+        st.download_button(
+            t("ui.group.csv", lang),
+            data=csv,
+            file_name=t("ui.group.csv_file", lang),
+            mime="text/csv",
+            key=CSV_KEY,
+            on_click="ignore",
+            icon=":material/table:",
+        )
+
+
+# -- item statistics ---------------------------------------------------------------------------
+
+
+def _flag_text(flag: StatFlag, section: FormStats, lang: Language) -> str:
+    subject = flag.subject
+    if flag.kind == "low_alpha":
+        subject = load_bank(section.bank_version).dimension(flag.subject).name(lang)
+    text = t("ui.group.flag", lang, subject=subject, reason=flag.reason(lang))
+    if flag.tentative:
+        text += " " + t("ui.group.tentative", lang, minimum=MIN_RESPONSES_FOR_STATS)
+    return text
+
+
+def _stats_section(section: FormStats, lang: Language) -> None:
+    bank = load_bank(section.bank_version)
+    heading = t(
+        "group.stats_section",
+        lang,
+        version=section.bank_version,
+        form=bank.forms[section.form].name(lang),
+        people=section.people,
+    )
+    st.markdown(f"**{plain(heading)}**")
+    few = [dimension.n for dimension in section.dimensions if dimension.too_few]
+    if few:
+        st.warning(t("group.too_few", lang, n=min(few), minimum=MIN_RESPONSES_FOR_STATS))
+    dimension_rows, item_rows, pair_rows = [], [], []
+    for dimension in section.dimensions:
+        name = bank.dimension(dimension.dimension).name(lang)
+        ci = (
+            t(
+                "ui.group.ci",
+                lang,
+                low=format_stat(dimension.alpha_ci[0], lang),
+                high=format_stat(dimension.alpha_ci[1], lang),
+            )
+            if dimension.alpha_ci is not None
+            else t("ui.group.none", lang)
+        )
+        dimension_rows.append(
+            {
+                t("ui.group.col_dimension", lang): name,
+                t("ui.group.col_n", lang): dimension.n,
+                t("ui.group.col_alpha", lang): _stat(dimension.alpha, lang),
+                t("ui.group.col_ci", lang): ci,
+            }
+        )
+        for stat in dimension.items:
+            item = bank.item(stat.item)
+            wording = item.text(lang) if isinstance(item, LikertItem) else ""
+            if len(wording) > WORDING_LENGTH:
+                wording = wording[: WORDING_LENGTH - 1] + "…"
+            item_rows.append(
+                {
+                    t("ui.group.col_item", lang): stat.item,
+                    t("ui.group.col_dimension", lang): name,
+                    t("ui.group.col_wording", lang): wording,
+                    t("ui.group.col_keying", lang): t(f"ui.group.keying_{stat.keying}", lang),
+                    t("ui.group.col_mean", lang): _stat(stat.mean, lang),
+                    t("ui.group.col_sd", lang): _stat(stat.sd, lang),
+                    t("ui.group.col_item_total", lang): _stat(stat.item_total_r, lang),
+                }
+            )
+        for pair in dimension.pairs:
+            pair_rows.append(
+                {
+                    t("ui.group.col_pair", lang): f"{pair.plus} / {pair.minus}",
+                    t("ui.group.col_responses", lang): pair.n,
+                    t("ui.group.col_r", lang): _stat(pair.r, lang),
+                }
+            )
+    st.caption(t("ui.group.dimensions_label", lang))
+    st.dataframe(pd.DataFrame(dimension_rows), hide_index=True)
+    st.caption(t("ui.group.items_label", lang))
+    st.dataframe(pd.DataFrame(item_rows), hide_index=True)
+    if pair_rows:
+        st.caption(t("ui.group.pairs_label", lang))
+        st.dataframe(pd.DataFrame(pair_rows), hide_index=True)
+    flags = [flag for dimension in section.dimensions for flag in dimension.flags]
+    st.markdown(f"**{t('group.flags_title', lang)}**")
+    if flags:
+        st.markdown("\n".join(f"- {plain(_flag_text(flag, section, lang))}" for flag in flags))
+    else:
+        st.markdown(t("group.no_flags", lang))
+
+
+def _statistics(text: str, lang: Language) -> None:
+    """The maintainers' expander; the statistics are computed only while it is open."""
+    expander = st.expander(
+        t("ui.group.stats_expander", lang),
+        key=STATS_KEY,
+        on_change="rerun",
+        icon=":material/query_stats:",
+    )
+    with expander:
+        if not expander.open:
+            return
+        st.markdown(
+            t(
+                "ui.group.stats_intro",
+                lang,
+                alpha=format_stat(MIN_ALPHA, lang),
+                item_total=format_stat(MIN_ITEM_TOTAL_R, lang),
+                twin=format_stat(MAX_TWIN_R, lang),
+            )
+        )
+        with st.spinner(t("ui.group.stats_working", lang)):
+            report = item_stats(text)
+        for section in report.sections:
+            _stats_section(section, lang)
+
+
+# -- the page ----------------------------------------------------------------------------------
+
+
+def _results(text: str, lang: Language) -> None:
+    profile: ProfileId = st.session_state.get(PROFILE_KEY) or PROFILE_CHOICES[0]
+    try:
+        evaluation = _evaluation(text, profile, lang)
+    except SelbstcheckError as error:
+        st.error(plain(error.message(lang)))
+        return
+    group, invalid = evaluation.group, evaluation.invalid
+    if group.people == 0:
+        st.error(t("group.no_valid_codes", lang, count=len(invalid)))
+        if invalid:
+            _invalid_lines(invalid, lang)
+        return
+    bank = state.newest_bank()
+    st.subheader(t("ui.group.overview_heading", lang), anchor=False)
+    st.markdown(f"**{t('group.counts', lang, people=group.people, invalid=len(invalid))}**")
+    st.caption(t("ui.group.compared", lang, profile=bank.profiles[group.profile].name(lang)))
+    if invalid:
+        st.warning(t("ui.group.invalid_intro", lang, count=len(invalid)))
+        _invalid_lines(invalid, lang)
+    if group.mixed_versions:
+        st.info(t("group.mixed_versions", lang, count=len(group.versions)))
+    digest = _digest(text)
+    for section in group.versions:
+        if group.mixed_versions:
+            heading = t("group.version", lang, version=section.bank_version, people=section.people)
+            st.subheader(heading, anchor=False)
+        _version(section, digest, group.profile, lang)
+    _people(group, lang)
+    _downloads(evaluation, lang)
+    _statistics(text, lang)
+
+
+def render() -> Language:
+    """Render the group evaluation page; return its language."""
+    lang = shared.language_switch(state.set_view_language)
+    st.button(
+        t("ui.group.back", lang),
+        key=BACK_KEY,
+        type="tertiary",
+        icon=":material/arrow_back:",
+        on_click=state.close_group_view,
+    )
+    st.title(t("ui.group.title", lang), anchor=False)
+    st.markdown(t("ui.group.lead", lang))
+    st.caption(t("ui.group.privacy", lang))
+    try:
+        text = _input(lang)
+    except GroupError as error:
+        st.error(plain(error.message(lang)))
+        return lang
+    if text is None:
+        st.caption(t("ui.group.empty_hint", lang))
+        return lang
+    _results(text, lang)
+    return lang
