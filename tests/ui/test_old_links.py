@@ -67,8 +67,11 @@ def test_v2_differs_as_intended(two_versions: Path) -> None:
     assert available_versions() == (1, 2)
     assert latest_version() == 2
     v1, v2 = load_bank(1), load_bank(2)
-    assert v2.item(REWORDED).text.de == NEW_WORDING
-    assert v1.item(REWORDED).text.de != NEW_WORDING
+    old, new = v1.item(REWORDED), v2.item(REWORDED)
+    assert isinstance(old, LikertItem)
+    assert isinstance(new, LikertItem)
+    assert new.text.de == NEW_WORDING
+    assert old.text.de != NEW_WORDING
     assert len(v2.likert) == len(v1.likert) - 1
     assert len(v2.forms["full"].items) == len(v1.forms["full"].items) - 1
 
