@@ -6,6 +6,7 @@ The band is carried by the marker's shape and a text label, never by colour alon
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from typing import Any
 
@@ -52,6 +53,26 @@ def chart_rows(summary: Summary) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+_SPEC_TEMPLATES: dict[tuple[str, int], dict[str, Any]] = {}
+
+
+def profile_chart_spec(summary: Summary) -> dict[str, Any]:
+    """Return the Vega-Lite spec of profile_chart(summary) without building the chart again.
+
+    The spec depends on the summary only through its data rows, its language (axis title) and
+    its number of rows (height); Altair builds one template per language and row count (~40 ms)
+    and every later spec only swaps in the rows (well under a millisecond).
+    """
+    key = (summary.language, len(summary.cards))
+    template = _SPEC_TEMPLATES.get(key)
+    if template is None:
+        template = profile_chart(summary).to_dict(validate=False)
+        _SPEC_TEMPLATES[key] = template
+    spec = copy.deepcopy(template)
+    spec["datasets"] = {spec["data"]["name"]: chart_rows(summary)}
+    return spec
 
 
 def profile_chart(summary: Summary) -> alt.LayerChart:

@@ -129,8 +129,8 @@ def shared_summary(share_code: str, lang: Language) -> Summary:
 @st.cache_data(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_SECONDS, show_spinner=False)
 def chart_spec(share_code: str, lang: Language) -> dict[str, Any]:
     """Return the Vega-Lite spec of the profile chart for a share code (cached)."""
-    from assessment.chart import profile_chart  # Altair is imported on the first result only
+    from assessment.chart import profile_chart_spec  # Altair: imported on the first result only
 
     # Schema validation costs ~18 ms a chart; tests/unit/test_chart.py validates the spec.
-    spec: dict[str, Any] = profile_chart(shared_summary(share_code, lang)).to_dict(validate=False)
+    spec: dict[str, Any] = profile_chart_spec(shared_summary(share_code, lang))
     return spec

@@ -51,7 +51,7 @@ def test_coach_pastes_codes_and_sees_chart_table_and_downloads(
             "\n".join([*links, PAYLOAD])
         )
         page.get_by_role("button", name="Auswerten").click()
-        expect(page.get_by_text("6 Personen ausgewertet, 1 Zeilen übersprungen.")).to_be_visible()
+        expect(page.get_by_text("Ausgewertet: 6 · übersprungene Zeilen: 1")).to_be_visible()
 
         chart = page.get_by_test_id("stVegaLiteChart")
         expect(chart).to_have_count(1)
@@ -77,7 +77,7 @@ def test_coach_pastes_codes_and_sees_chart_table_and_downloads(
         with page.expect_download() as pdf_download:
             page.get_by_role("button", name="PDF-Gruppenübersicht").click()
         reader = PdfReader(io.BytesIO(Path(pdf_download.value.path()).read_bytes()))
-        assert "6 Personen ausgewertet" in reader.pages[0].extract_text()
+        assert "Ausgewertet: 6" in reader.pages[0].extract_text()
 
         save_screenshots(page, artifacts, "group")
 
@@ -89,7 +89,7 @@ def test_coach_pastes_codes_and_sees_chart_table_and_downloads(
             "buffer": "\n".join(rows).encode(),
         }
         page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(files=[upload])
-        expect(page.get_by_text("3 Personen ausgewertet, 0 Zeilen übersprungen.")).to_be_visible()
+        expect(page.get_by_text("Ausgewertet: 3 · übersprungene Zeilen: 0")).to_be_visible()
         expect(page.get_by_text("Ausgewertet wird die hochgeladene Datei")).to_be_visible()
         assert not dialogs
     finally:

@@ -101,7 +101,7 @@ def test_valid_codes_show_counts_demands_chart_and_anonymous_table() -> None:
     answers, _ = parse_codes("\n".join(CODES))
     expected = score_group(answers, "duisburg").versions[0]
     shown = texts(at)
-    assert "6 Personen ausgewertet, 0 Zeilen übersprungen." in shown
+    assert "Ausgewertet: 6 · übersprungene Zeilen: 0" in shown
     assert "Verglichen mit dem Umfeld „Allgemeines Duisburg-Profil“." in shown
     assert not at.warning
     assert not at.error
@@ -148,7 +148,7 @@ def test_a_mix_of_valid_and_invalid_lines_lists_each_invalid_one_and_evaluates_t
     _, invalid = parse_codes("\n".join(lines))
     assert [i.line for i in invalid] == [2, 3, 5, 6]
     shown = texts(at)
-    assert f"{len(CODES)} Personen ausgewertet, 4 Zeilen übersprungen." in shown
+    assert f"Ausgewertet: {len(CODES)} · übersprungene Zeilen: 4" in shown
     assert at.warning[0].value.startswith("4 Zeile(n) enthalten keinen lesbaren Code")
     listing = frame(at, "Zeile")
     assert list(listing["Zeile"]) == [2, 3, 5, 6]
@@ -170,7 +170,7 @@ def test_only_invalid_lines_show_only_the_error_listing() -> None:
     assert not at.get("vega_lite_chart")
     assert not at.get("download_button")
     assert not at.subheader
-    assert "Personen ausgewertet" not in texts(at)
+    assert "Ausgewertet:" not in texts(at)
 
 
 def test_item_statistics_warn_below_thirty_and_never_invent_numbers() -> None:
@@ -219,7 +219,7 @@ def test_language_switch_keeps_the_pasted_input() -> None:
     assert at.title[0].value == "Group evaluation"
     assert at.text_area(key=group_page.TEXT_KEY).value == "\n".join(CODES)
     assert at.selectbox(key=group_page.PROFILE_KEY).value == "industry"
-    assert "6 people evaluated, 0 lines skipped." in texts(at)
+    assert "Evaluated: 6 · lines skipped: 0" in texts(at)
     assert at.query_params["view"] == state.GROUP_VIEW
     assert list(frame(at, "Person")["Person"]) == [1, 2, 3, 4, 5, 6]
 

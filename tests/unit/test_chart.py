@@ -53,3 +53,22 @@ def test_spec_loads_nothing_from_outside(bank: Bank) -> None:
     summary = summarize(build_result(persona_answers(MODERNIZER), bank), bank, "de")
     text = str(profile_chart(summary).to_dict(validate=False)["datasets"])
     assert "http" not in text
+
+
+def test_spec_from_template_equals_a_freshly_built_spec(bank: Bank) -> None:
+    """The fast spec equals Altair's own for other data, language by language."""
+    from assessment.chart import profile_chart_spec
+    from tests.personas import FIREFIGHTER, TECHNICIAN
+
+    for lang in ("de", "en"):
+        first = summarize(build_result(persona_answers(MODERNIZER), bank), bank, lang)
+        profile_chart_spec(first)  # builds the template from the first summary
+        for persona in (FIREFIGHTER, TECHNICIAN):
+            other = summarize(build_result(persona_answers(persona), bank), bank, lang)
+            fast = profile_chart_spec(other)
+            built = profile_chart(other).to_dict(validate=False)
+            assert list(fast["datasets"].values()) == list(built["datasets"].values())
+            assert {k: v for k, v in fast.items() if k not in ("data", "datasets")} == {
+                k: v for k, v in built.items() if k not in ("data", "datasets")
+            }
+            assert fast["datasets"][fast["data"]["name"]] == chart_rows(other)

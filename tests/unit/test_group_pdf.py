@@ -67,7 +67,7 @@ def test_text_has_counts_setting_and_every_demand(
     """Counts, setting, date, each dimension with median and met count, levels, development."""
     group, _, text = german
     section = group.versions[0]
-    assert "6 Personen ausgewertet, 2 Zeilen übersprungen." in text
+    assert "Ausgewertet: 6 · übersprungene Zeilen: 2" in text
     assert "Umfeld: Öffentliche Verwaltung" in text
     assert "Erstellt am 28. November 2026" in text
     assert "Fragenkatalog Version 1" in text
@@ -112,7 +112,7 @@ def test_english_pdf(bank: Bank) -> None:
     group = _group("industry")
     text = _text(build_group_pdf(group, 0, "en", today=DAY))
     assert "Self-check IT leadership Duisburg – group evaluation" in text
-    assert "6 people evaluated, 0 lines skipped." in text
+    assert "Evaluated: 6 · lines skipped: 0" in text
     assert "Setting: Industry" in text
     assert "Created on 28 November 2026" in text
     for dimension in bank.dimensions:
