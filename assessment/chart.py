@@ -55,6 +55,32 @@ def chart_rows(summary: Summary) -> list[dict[str, Any]]:
     return rows
 
 
+def _track_and_band(
+    base: alt.Chart, x_scale: alt.Scale, lang: Language
+) -> tuple[alt.Chart, alt.Chart]:
+    """Return the 0–100 track with its axis and the grey target band of every row."""
+    track = base.mark_bar(color=TRACK_COLOUR, height=14).encode(
+        x=alt.X(
+            "zero:Q",
+            scale=x_scale,
+            title=msg("ui.chart.axis", lang),
+            axis=alt.Axis(
+                values=[0, 25, 50, 75, 100],
+                grid=False,
+                labelColor=MUTED_COLOUR,
+                titleColor=MUTED_COLOUR,
+                domain=False,
+                tickColor=BAND_COLOUR,
+            ),
+        ),
+        x2="full:Q",
+    )
+    band = base.mark_bar(color=BAND_COLOUR, height=14).encode(
+        x=alt.X("low:Q", scale=x_scale), x2="high:Q", tooltip=[alt.Tooltip("target:N", title=None)]
+    )
+    return track, band
+
+
 _SPEC_TEMPLATES: dict[tuple[str, int], dict[str, Any]] = {}
 
 
@@ -83,25 +109,7 @@ def profile_chart(summary: Summary) -> alt.LayerChart:
     x_scale = alt.Scale(domain=[0, 100], nice=False)
     base = alt.Chart(data).encode(y=y)
 
-    track = base.mark_bar(color=TRACK_COLOUR, height=14).encode(
-        x=alt.X(
-            "zero:Q",
-            scale=x_scale,
-            title=msg("ui.chart.axis", lang),
-            axis=alt.Axis(
-                values=[0, 25, 50, 75, 100],
-                grid=False,
-                labelColor=MUTED_COLOUR,
-                titleColor=MUTED_COLOUR,
-                domain=False,
-                tickColor=BAND_COLOUR,
-            ),
-        ),
-        x2="full:Q",
-    )
-    band = base.mark_bar(color=BAND_COLOUR, height=14).encode(
-        x=alt.X("low:Q", scale=x_scale), x2="high:Q", tooltip=[alt.Tooltip("target:N", title=None)]
-    )
+    track, band = _track_and_band(base, x_scale, lang)
     name = base.mark_text(
         align="left",
         baseline="bottom",
@@ -224,25 +232,7 @@ def group_chart(section: VersionGroup, bank: Bank, lang: Language) -> alt.LayerC
     base = alt.Chart(alt.InlineData(values=dimension_rows)).encode(y=y)
     scored = base.transform_filter("datum.median != null")
 
-    track = base.mark_bar(color=TRACK_COLOUR, height=14).encode(
-        x=alt.X(
-            "zero:Q",
-            scale=x_scale,
-            title=msg("ui.chart.axis", lang),
-            axis=alt.Axis(
-                values=[0, 25, 50, 75, 100],
-                grid=False,
-                labelColor=MUTED_COLOUR,
-                titleColor=MUTED_COLOUR,
-                domain=False,
-                tickColor=BAND_COLOUR,
-            ),
-        ),
-        x2="full:Q",
-    )
-    band = base.mark_bar(color=BAND_COLOUR, height=14).encode(
-        x=alt.X("low:Q", scale=x_scale), x2="high:Q", tooltip=[alt.Tooltip("target:N", title=None)]
-    )
+    track, band = _track_and_band(base, x_scale, lang)
     dots = (
         alt.Chart(alt.InlineData(values=dot_rows))
         .mark_circle(color=INK_COLOUR, opacity=DOT_OPACITY)

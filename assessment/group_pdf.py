@@ -11,7 +11,7 @@ from pathlib import Path
 
 from assessment.bank import QUESTIONS_DIR, load_bank
 from assessment.group import DimensionGroup, GroupResult, VersionGroup
-from assessment.group_report import format_score
+from assessment.group_report import development_lines, format_score
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.models import Bank
@@ -152,17 +152,7 @@ class _GroupLayout(PageLayout):
         self.y += 1.5
         self.paragraph(msg("group.levels", lang, **section.levels), BODY)
 
-        areas = [
-            msg(
-                "group.development",
-                lang,
-                name=bank.dimension(area.dimension).name(lang),
-                people=area.people,
-                total=section.people,
-                urgent=area.most_urgent,
-            )
-            for area in section.development
-        ] or [msg("group.no_development", lang)]
+        areas = development_lines(section, bank, lang) or [msg("group.no_development", lang)]
         self.heading(msg("group.development_title", lang), keep_with=self.height(areas[0], BODY))
         for text in areas:
             self.paragraph(text, BODY, indent=BULLET_HANG + 1, bullet="→", after=0.6)

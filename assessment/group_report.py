@@ -69,10 +69,15 @@ def _render_version(section: VersionGroup, bank: Bank, lang: Language) -> list[s
         lines.append(_wrap(text, "  "))
     lines.append(_wrap(msg("group.levels", lang, **section.levels), "  "))
     lines.append("  " + msg("group.development_title", lang))
-    if not section.development:
-        lines.append("    " + msg("group.no_development", lang))
-    for area in section.development:
-        text = msg(
+    areas = development_lines(section, bank, lang) or [msg("group.no_development", lang)]
+    lines.extend(_wrap(text, "    ") for text in areas)
+    return lines
+
+
+def development_lines(section: VersionGroup, bank: Bank, lang: Language) -> list[str]:
+    """Return one sentence per common development area of a group section, most common first."""
+    return [
+        msg(
             "group.development",
             lang,
             name=bank.dimension(area.dimension).name(lang),
@@ -80,8 +85,8 @@ def _render_version(section: VersionGroup, bank: Bank, lang: Language) -> list[s
             total=section.people,
             urgent=area.most_urgent,
         )
-        lines.append(_wrap(text, "    "))
-    return lines
+        for area in section.development
+    ]
 
 
 def render_item_stats(

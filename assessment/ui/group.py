@@ -25,7 +25,7 @@ from assessment.group import (
     score_group,
     text_from_bytes,
 )
-from assessment.group_report import format_score
+from assessment.group_report import development_lines, format_score
 from assessment.i18n import Language
 from assessment.itemstats import (
     MAX_TWIN_R,
@@ -214,17 +214,7 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
     st.markdown(f"**{t('group.development_title', lang)}**")
     if not section.development:
         st.markdown(t("group.no_development", lang))
-    lines = [
-        t(
-            "group.development",
-            lang,
-            name=bank.dimension(area.dimension).name(lang),
-            people=area.people,
-            total=section.people,
-            urgent=area.most_urgent,
-        )
-        for area in section.development
-    ]
+    lines = development_lines(section, bank, lang)
     if lines:
         st.markdown("\n".join(f"- {plain(line)}" for line in lines))
 
