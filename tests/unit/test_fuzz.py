@@ -544,3 +544,13 @@ def test_fuzz_url_parameters_give_a_valid_session_or_code_error(
         assert written.kind == "progress"
         assert written.answers.responses == flow.responses
         assert set(params) <= {PROGRESS_PARAM, "lang", "bg"}
+
+
+@given(view=st.none() | url_values)
+@example(view="group")
+@example(view="Group ")
+def test_fuzz_view_parameter_opens_the_group_view_only_when_exact(view: str | None) -> None:
+    """Any `view` value is harmless: only exactly "group" opens the group evaluation."""
+    query = {"view": view} if view is not None else {}
+    with fake_streamlit(query) as (state, _params, _session):
+        assert state.group_view_requested() is (view == "group")
