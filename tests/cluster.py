@@ -25,6 +25,8 @@ from types import TracebackType
 from typing import Self
 from urllib.parse import parse_qs
 
+import psutil
+
 from assessment.links import PROGRESS_PARAM
 from assessment.sharecode import decode_code
 from assessment.ui.state import pages_of
@@ -236,6 +238,20 @@ class Cluster:
         port = int(address.rsplit(":", 1)[1])
         return next(i for i, r in enumerate(self.replicas) if r.port == port)
 
+    def busiest(self) -> int:
+        """Return the index of the running replica with the most open client connections."""
+
+        def connections(index: int) -> int:
+            replica = self.replicas[index]
+            if replica.process is None:
+                return -1
+            tcp = psutil.Process(replica.process.pid).net_connections(kind="tcp")
+            return sum(
+                c.status == psutil.CONN_ESTABLISHED and c.laddr.port == replica.port for c in tcp
+            )
+
+        return max(range(len(self.replicas)), key=connections)
+
     def kill(self, index: int) -> None:
         """Kill a replica with SIGKILL, as a crash or an OOM kill would."""
         process = self.replicas[index].process
@@ -419,7 +435,8 @@ async def run_fault(
     seed: int = 6,
     budget_seconds: float = 240.0,
 ) -> FaultReport:
-    """Drive people through nginx; kill replica 0 when kill_after of the answers are given."""
+    """Drive people through nginx; when kill_after of the answers are given, kill the replica
+    that serves the most people (sticky hashing can split a small crowd unevenly) and restart it."""
     report = FaultReport(people=people)
     zero = time.perf_counter()
     crowd = [
@@ -432,8 +449,9 @@ async def run_fault(
         while report.answers_given < kill_after * expected:
             await asyncio.sleep(0.02)
         report.kill_at = time.perf_counter() - zero
-        cluster.kill(0)
-        report.restart_seconds = await asyncio.to_thread(cluster.restart, 0)
+        victim = cluster.busiest()
+        cluster.kill(victim)
+        report.restart_seconds = await asyncio.to_thread(cluster.restart, victim)
 
     async def one(person: FaultyPerson) -> None:
         await asyncio.sleep(0.02 * person.index)

@@ -133,7 +133,7 @@ def test_allowed_hosts_from_the_environment_are_enforced(cluster: Cluster) -> No
 
 
 def test_ten_people_lose_nothing_when_a_replica_dies(cluster: Cluster) -> None:
-    """10 people answer via nginx while replica 0 is killed and restarted: 0 answers lost."""
+    """10 people answer via nginx while the busiest replica is killed and restarted: 0 lost."""
     report = in_thread(run_fault(cluster, people=10, budget_seconds=120))
     assert report.other_errors == []
     assert report.finished == 10
