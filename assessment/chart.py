@@ -81,6 +81,28 @@ def _track_and_band(
     return track, band
 
 
+def _row_texts(
+    base: alt.Chart, x_scale: alt.Scale, offset: int
+) -> tuple[alt.Chart, alt.Chart, alt.Chart]:
+    """Return each row's texts: its name above the bar, its label and target band below it."""
+    name = base.mark_text(
+        align="left",
+        baseline="bottom",
+        dy=-offset,
+        fontWeight="bold",
+        fontSize=13,
+        color=INK_COLOUR,
+        font=FONT,
+    ).encode(x=alt.X("zero:Q", scale=x_scale), text="name:N")
+    label = base.mark_text(
+        align="left", baseline="top", dy=offset, fontSize=12, color=MUTED_COLOUR, font=FONT
+    ).encode(x=alt.X("zero:Q", scale=x_scale), text="label:N")
+    target = base.mark_text(
+        align="right", baseline="top", dy=offset, fontSize=11, color=MUTED_COLOUR, font=FONT
+    ).encode(x=alt.X("full:Q", scale=x_scale), text="target:N")
+    return name, label, target
+
+
 _SPEC_TEMPLATES: dict[tuple[str, int], dict[str, Any]] = {}
 
 
@@ -110,21 +132,7 @@ def profile_chart(summary: Summary) -> alt.LayerChart:
     base = alt.Chart(data).encode(y=y)
 
     track, band = _track_and_band(base, x_scale, lang)
-    name = base.mark_text(
-        align="left",
-        baseline="bottom",
-        dy=-12,
-        fontWeight="bold",
-        fontSize=13,
-        color=INK_COLOUR,
-        font=FONT,
-    ).encode(x=alt.X("zero:Q", scale=x_scale), text="name:N")
-    label = base.mark_text(
-        align="left", baseline="top", dy=12, fontSize=12, color=MUTED_COLOUR, font=FONT
-    ).encode(x=alt.X("zero:Q", scale=x_scale), text="label:N")
-    target = base.mark_text(
-        align="right", baseline="top", dy=12, fontSize=11, color=MUTED_COLOUR, font=FONT
-    ).encode(x=alt.X("full:Q", scale=x_scale), text="target:N")
+    name, label, target = _row_texts(base, x_scale, offset=12)
     bands = list(BAND_SHAPES)
     marker = (
         base.transform_filter("datum.score != null")
@@ -255,21 +263,7 @@ def group_chart(section: VersionGroup, bank: Bank, lang: Language) -> alt.LayerC
     median = scored.mark_tick(color=INK_COLOUR, thickness=3, size=26).encode(
         x=alt.X("median:Q", scale=x_scale)
     )
-    name = base.mark_text(
-        align="left",
-        baseline="bottom",
-        dy=-15,
-        fontWeight="bold",
-        fontSize=13,
-        color=INK_COLOUR,
-        font=FONT,
-    ).encode(x=alt.X("zero:Q", scale=x_scale), text="name:N")
-    label = base.mark_text(
-        align="left", baseline="top", dy=15, fontSize=12, color=MUTED_COLOUR, font=FONT
-    ).encode(x=alt.X("zero:Q", scale=x_scale), text="label:N")
-    target = base.mark_text(
-        align="right", baseline="top", dy=15, fontSize=11, color=MUTED_COLOUR, font=FONT
-    ).encode(x=alt.X("full:Q", scale=x_scale), text="target:N")
+    name, label, target = _row_texts(base, x_scale, offset=15)
     chart: alt.LayerChart = (
         alt.layer(track, band, dots, box, median, name, label, target)
         .properties(

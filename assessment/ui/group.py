@@ -254,26 +254,26 @@ def _downloads(evaluation: Evaluation, lang: Language) -> None:
         return build_group_pdf(group, len(evaluation.invalid), lang)
 
     st.subheader(t("ui.group.downloads_heading", lang), anchor=False)
-    with st.container(horizontal=True):
-        st.download_button(
-            t("ui.group.pdf", lang),
-            data=pdf,
-            file_name=t("ui.group.pdf_file", lang),
-            mime="application/pdf",
-            key=PDF_KEY,
-            on_click="ignore",
-            type="primary",
-            icon=":material/picture_as_pdf:",
-        )
-        st.download_button(
-            t("ui.group.csv", lang),
-            data=csv,
-            file_name=t("ui.group.csv_file", lang),
-            mime="text/csv",
-            key=CSV_KEY,
-            on_click="ignore",
-            icon=":material/table:",
-        )
+    shared.download_row(
+        [
+            shared.Download(
+                t("ui.group.pdf", lang),
+                pdf,
+                t("ui.group.pdf_file", lang),
+                "application/pdf",
+                PDF_KEY,
+                ":material/picture_as_pdf:",
+            ),
+            shared.Download(
+                t("ui.group.csv", lang),
+                csv,
+                t("ui.group.csv_file", lang),
+                "text/csv",
+                CSV_KEY,
+                ":material/table:",
+            ),
+        ]
+    )
 
 
 # -- item statistics ---------------------------------------------------------------------------

@@ -164,26 +164,26 @@ def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
 
         return result_json(result)
 
-    with st.container(horizontal=True):
-        st.download_button(
-            t("ui.share.pdf", lang),
-            data=pdf,
-            file_name=t("ui.share.pdf_file", lang),
-            mime="application/pdf",
-            key=PDF_KEY,
-            on_click="ignore",
-            type="primary",
-            icon=":material/picture_as_pdf:",
-        )
-        st.download_button(
-            t("ui.share.json", lang),
-            data=json,
-            file_name=t("ui.share.json_file", lang),
-            mime="application/json",
-            key=JSON_KEY,
-            on_click="ignore",
-            icon=":material/data_object:",
-        )
+    shared.download_row(
+        [
+            shared.Download(
+                t("ui.share.pdf", lang),
+                pdf,
+                t("ui.share.pdf_file", lang),
+                "application/pdf",
+                PDF_KEY,
+                ":material/picture_as_pdf:",
+            ),
+            shared.Download(
+                t("ui.share.json", lang),
+                json,
+                t("ui.share.json_file", lang),
+                "application/json",
+                JSON_KEY,
+                ":material/data_object:",
+            ),
+        ]
+    )
 
 
 def render_own(lang: Language) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
@@ -134,3 +135,31 @@ def chart_spec(share_code: str, lang: Language) -> dict[str, Any]:
     # Schema validation costs ~18 ms a chart; tests/unit/test_chart.py validates the spec.
     spec: dict[str, Any] = profile_chart_spec(shared_summary(share_code, lang))
     return spec
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file offered for download; its content is built only when the person clicks."""
+
+    label: str
+    build: Callable[[], bytes | str]
+    file_name: str
+    mime: str
+    key: str
+    icon: str
+
+
+def download_row(downloads: Sequence[Download]) -> None:
+    """Show download buttons side by side, the first as the primary one; no rerun on click."""
+    with st.container(horizontal=True):
+        for index, download in enumerate(downloads):
+            st.download_button(
+                download.label,
+                data=download.build,
+                file_name=download.file_name,
+                mime=download.mime,
+                key=download.key,
+                on_click="ignore",
+                type="primary" if index == 0 else "secondary",
+                icon=download.icon,
+            )
