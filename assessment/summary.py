@@ -116,13 +116,25 @@ def _card(
     )
 
 
+def open_points(match: ProfileMatch, bank: Bank, lang: Language) -> tuple[str, ...]:
+    """Return what keeps a setting from fitting fully: dimensions below the band, most urgent
+    first, then those above a band that is capped because too much of it is a risk there."""
+    above = sorted(
+        (m for m in match.dimensions if m.band == "above"), key=lambda m: (-m.priority, m.dimension)
+    )
+    return (
+        *(bank.dimension(d).name(lang) for d in match.development),
+        *(f"{bank.dimension(m.dimension).name(lang)} ({msg('band.above', lang)})" for m in above),
+    )
+
+
 def _comparison_line(match: ProfileMatch, bank: Bank, best: bool, lang: Language) -> ComparisonLine:
     return ComparisonLine(
         profile=match.profile,
         name=bank.profiles[match.profile].name(lang),
         met_text=msg("overall.met", lang, met=match.met, scored=match.scored),
         level_label=msg(f"level.{match.level}", lang),
-        gaps=tuple(bank.dimension(d).name(lang) for d in match.development),
+        gaps=open_points(match, bank, lang),
         best=best,
     )
 
@@ -154,8 +166,7 @@ def summarize(result: Result, bank: Bank, lang: Language) -> Summary:
             names=" / ".join(names),
             met=best.met,
             scored=best.scored,
-            gaps=", ".join(bank.dimension(d).name(lang) for d in best.development)
-            or msg("comparison.no_gaps", lang),
+            gaps=", ".join(open_points(best, bank, lang)) or msg("comparison.no_gaps", lang),
         )
     salary_lines: list[str] = []
     if result.salary is not None:

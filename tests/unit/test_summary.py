@@ -91,3 +91,17 @@ def test_scenario_answer_must_be_an_option(bank: Bank) -> None:
     with pytest.raises(AnswersError) as caught:
         check_answers(Answers(bank_version=1, form="full", responses={"crisis_s1": 3}), bank)
     assert caught.value.key == "answers.scenario_value"
+
+
+def test_capped_bands_count_as_open_points_in_the_comparison(bank: Bank) -> None:
+    """Scoring above a capped band (too much is a risk there) is named as an open point."""
+    from tests.personas import FIREFIGHTER
+
+    result = build_result(persona_answers(FIREFIGHTER, profile="industry"), bank)
+    above = [m for m in result.match.dimensions if m.band == "above"]
+    assert [m.dimension for m in above] == ["legacy"]  # industry caps legacy tolerance at 90
+    summary = summarize(result, bank, "de")
+    industry = next(line for line in summary.comparison if line.profile == "industry")
+    assert "Toleranz für Altsysteme (über dem Zielbereich)" in industry.gaps
+    assert result.comparison.best == "mittelstand"
+    assert "Toleranz für Altsysteme" not in summary.comparison_text
