@@ -12,14 +12,17 @@ from assessment.models import (
     LIKERT_MAX,
     LIKERT_MIN,
     SCENARIO_OPTION_IDS,
+    UNSURE,
     Bank,
+    Experience,
     FormId,
-    LikertItem,
     ProfileId,
+    Scenario,
 )
 
 LikertValue = Annotated[int, Field(ge=LIKERT_MIN, le=LIKERT_MAX)]
-OptionId = Annotated[str, Field(pattern=r"^[a-d]$")]
+# A scenario option a–d, or "na": "Kann ich (noch) nicht einschätzen" on a statement that offers it.
+OptionId = Annotated[str, Field(pattern=r"^([a-d]|na)$")]
 MAX_PAGE_SECONDS = 24 * 3600
 
 
@@ -41,9 +44,16 @@ class Answers(BaseModel):
     form: FormId
     profile: ProfileId = "duisburg"
     language: Language = "de"
+    background: Experience | None = Field(
+        default=None, description="Background chosen on the start page (bank v2 on)"
+    )
     responses: dict[str, LikertValue | OptionId] = Field(
         default_factory=dict,
-        description="Item id → Likert value 1–5 or scenario option a–d; unanswered items absent",
+        description=(
+            "Item id → value 1–5 (statement, trade-off, validity statement), scenario option"
+            ' a–d, or "na" (can\'t judge yet, only where the statement presumes experience);'
+            " unanswered items absent"
+        ),
         max_length=500,
     )
     page_seconds: tuple[PageTiming, ...] = Field(default=(), max_length=200)
@@ -61,9 +71,14 @@ def check_answers(answers: Answers, bank: Bank) -> Answers:
             raise AnswersError("answers.unknown_item", item=item_id)
         if item_id not in in_form:
             raise AnswersError("answers.not_in_form", item=item_id, form=answers.form)
-        is_likert = isinstance(item, LikertItem)
-        if is_likert and not isinstance(value, int):
+        if isinstance(item, Scenario):
+            if value not in SCENARIO_OPTION_IDS:
+                raise AnswersError("answers.scenario_value", item=item_id)
+        elif value == UNSURE:
+            if getattr(item, "presumes", None) is None:
+                raise AnswersError("answers.unsure_not_offered", item=item_id)
+        elif not isinstance(value, int):
             raise AnswersError("answers.likert_value", item=item_id)
-        if not is_likert and value not in SCENARIO_OPTION_IDS:
-            raise AnswersError("answers.scenario_value", item=item_id)
+    if answers.background is not None and bank.rules < 2:
+        raise AnswersError("answers.background_v1")
     return answers

@@ -25,7 +25,9 @@ from assessment.models import (
     Profile,
     SalaryFacts,
     Scenario,
+    TradeoffItem,
     TwinPair,
+    ValidityItem,
 )
 
 QUESTIONS_DIR = Path(__file__).resolve().parent.parent / "questions"
@@ -34,6 +36,13 @@ MIN_LIKERT_PER_DIMENSION = 6
 MIN_REVERSED_PER_DIMENSION = 2
 MIN_SCENARIOS_PER_DIMENSION = 1
 MIN_SHORT_FORM_LIKERT_PER_DIMENSION = 3
+# Rules 2 (honest verdicts): fewer statements per dimension, since trade-offs and scenarios add.
+MIN_LIKERT_PER_DIMENSION_V2 = 4
+# Scenario options of similar length, so that the longest is no hint: longest ≤ 1.25 × shortest
+# (characters, per language), and the best-scored option the longest in at most a third.
+MAX_OPTION_LENGTH_RATIO = 1.25
+MAX_BEST_IS_LONGEST_SHARE = 1 / 3
+VALIDITY_FILE = "validity.toml"
 M = TypeVar("M", bound=BaseModel)
 _VERSION_DIR = re.compile(r"^v([1-9][0-9]{0,2})$")
 
@@ -94,8 +103,10 @@ def read_bank(folder: Path) -> Bank:
     _refuse_duplicates(dimensions_path, dimension_ids, "dimension")
     _check_version_name(folder, head_path, head)
 
+    rules = head.get("rules", 1)
     likert: list[LikertItem] = []
     scenarios: list[Scenario] = []
+    tradeoffs: list[TradeoffItem] = []
     pairs: list[tuple[Path, TwinPair]] = []
     item_files = sorted((folder / "items").glob("*.toml"))
     if not item_files:
@@ -106,7 +117,7 @@ def read_bank(folder: Path) -> Bank:
         dimension = data.get("dimension")
         if dimension not in dimension_ids:
             raise BankError(path, f"dimension = {dimension!r}", "unknown dimension")
-        extra = set(data) - {"dimension", "likert", "scenarios", "pairs"}
+        extra = set(data) - {"dimension", "likert", "scenarios", "pairs", "tradeoffs"}
         if extra:
             raise BankError(path, ", ".join(sorted(extra)), "unknown key")
         file_likert = _parse_entries(
@@ -115,27 +126,62 @@ def read_bank(folder: Path) -> Bank:
         file_scenarios = _parse_entries(
             path, Scenario, ({**e, "dimension": dimension} for e in _table_list(path, "scenarios"))
         )
-        file_items: list[LikertItem | Scenario] = [*file_likert, *file_scenarios]
+        file_tradeoffs = _parse_entries(
+            path,
+            TradeoffItem,
+            ({**e, "dimension": dimension} for e in _table_list(path, "tradeoffs")),
+        )
+        file_items: list[LikertItem | Scenario | TradeoffItem] = [
+            *file_likert,
+            *file_scenarios,
+            *file_tradeoffs,
+        ]
         for item in file_items:
             if item.id in seen_items:
                 raise BankError(path, item.id, f"duplicate id (also in {seen_items[item.id].name})")
             seen_items[item.id] = path
         likert.extend(file_likert)
         scenarios.extend(file_scenarios)
+        tradeoffs.extend(file_tradeoffs)
         file_pairs = _parse_entries(path, TwinPair, _table_list(path, "pairs"))
         pairs.extend((path, pair) for pair in file_pairs)
 
-    _check_dimension_coverage(folder, dimensions, likert, scenarios, seen_items)
+    virtues: list[ValidityItem] = []
+    validity_path = folder / VALIDITY_FILE
+    if validity_path.exists():
+        virtues = _parse_entries(validity_path, ValidityItem, _table_list(validity_path, "virtues"))
+        for virtue in virtues:
+            if virtue.id in seen_items:
+                raise BankError(validity_path, virtue.id, "duplicate id")
+            seen_items[virtue.id] = validity_path
+
+    minimum = MIN_LIKERT_PER_DIMENSION if rules == 1 else MIN_LIKERT_PER_DIMENSION_V2
+    _check_dimension_coverage(folder, dimensions, likert, scenarios, seen_items, minimum)
     _check_pairs(pairs, {item.id: item for item in likert})
+    _check_tradeoffs(dimensions, tradeoffs, seen_items)
+    presuming = [i.id for i in likert if i.presumes] + [i.id for i in tradeoffs if i.presumes]
+    if presuming and "unsure_label" not in head:
+        raise BankError(head_path, "unsure_label", "statements presume experience: give the label")
+    if rules >= 2:
+        _check_option_lengths(scenarios, seen_items)
 
     forms_path = folder / "forms.toml"
     forms = {f.id: f for f in _parse_entries(forms_path, Form, _table_list(forms_path, "forms"))}
-    _check_forms(forms_path, forms, {**{i.id: i for i in likert}, **{s.id: s for s in scenarios}})
+    all_items: dict[str, LikertItem | Scenario | TradeoffItem | ValidityItem] = {
+        **{i.id: i for i in likert},
+        **{s.id: s for s in scenarios},
+        **{t.id: t for t in tradeoffs},
+        **{v.id: v for v in virtues},
+    }
+    _check_forms(forms_path, forms, all_items)
 
     profiles_path = folder / "profiles.toml"
     profile_list = _parse_entries(profiles_path, Profile, _table_list(profiles_path, "profiles"))
     _refuse_duplicates(profiles_path, [p.id for p in profile_list], "profile")
     _check_profiles(profiles_path, profile_list, dimension_ids)
+    _check_axes(profiles_path, profile_list, dimensions)
+    if rules >= 2:
+        _check_support(profiles_path, profile_list)
 
     salary_path = folder / "salary.toml"
     salary = _parse_entries(salary_path, SalaryFacts, [_read_toml(salary_path)])[0]
@@ -147,6 +193,8 @@ def read_bank(folder: Path) -> Bank:
                 "dimensions": tuple(dimensions),
                 "likert": tuple(likert),
                 "scenarios": tuple(scenarios),
+                "tradeoffs": tuple(tradeoffs),
+                "virtues": tuple(virtues),
                 "pairs": tuple(pair for _, pair in pairs),
                 "forms": forms,
                 "profiles": {p.id: p for p in profile_list},
@@ -221,16 +269,17 @@ def _check_dimension_coverage(
     likert: list[LikertItem],
     scenarios: list[Scenario],
     sources: Mapping[str, Path],
+    minimum: int = MIN_LIKERT_PER_DIMENSION,
 ) -> None:
     for dimension in dimensions:
         own = [item for item in likert if item.dimension == dimension.id]
         path = sources[own[0].id] if own else folder / "items"
         reversed_count = sum(item.keying == "minus" for item in own)
-        if len(own) < MIN_LIKERT_PER_DIMENSION:
+        if len(own) < minimum:
             raise BankError(
                 path,
                 dimension.id,
-                f"too few Likert items ({len(own)}, at least {MIN_LIKERT_PER_DIMENSION})",
+                f"too few Likert items ({len(own)}, at least {minimum})",
             )
         if reversed_count < MIN_REVERSED_PER_DIMENSION or len(own) - reversed_count < 2:
             raise BankError(
@@ -255,8 +304,50 @@ def _check_pairs(pairs: list[tuple[Path, TwinPair]], likert: Mapping[str, Likert
             raise BankError(path, f"{pair.plus}/{pair.minus}", "pair spans two dimensions")
 
 
+def _check_tradeoffs(
+    dimensions: list[Dimension], tradeoffs: list[TradeoffItem], sources: Mapping[str, Path]
+) -> None:
+    with_axis = {d.id for d in dimensions if d.axis is not None}
+    for item in tradeoffs:
+        if item.dimension not in with_axis:
+            raise BankError(sources[item.id], item.id, "trade-off in a dimension without an axis")
+
+
+def _check_option_lengths(scenarios: list[Scenario], sources: Mapping[str, Path]) -> None:
+    """Refuse options whose length gives the key away (rules 2 banks)."""
+    best_longest: list[str] = []
+    for scenario in scenarios:
+        for lang in ("de", "en"):
+            lengths = [len(option.text(lang)) for option in scenario.options]
+            if max(lengths) > MAX_OPTION_LENGTH_RATIO * min(lengths):
+                raise BankError(
+                    sources[scenario.id],
+                    scenario.id,
+                    f"options differ too much in length ({lang}: {min(lengths)}–{max(lengths)}"
+                    f" characters; the longest may be at most {MAX_OPTION_LENGTH_RATIO}×"
+                    " the shortest)",
+                )
+        best = max(scenario.options, key=lambda option: option.score)
+        others = [option for option in scenario.options if option is not best]
+        if any(
+            len(best.text(lang)) > max(len(option.text(lang)) for option in others)
+            for lang in ("de", "en")
+        ):
+            best_longest.append(scenario.id)
+    if scenarios and len(best_longest) > MAX_BEST_IS_LONGEST_SHARE * len(scenarios):
+        raise BankError(
+            sources[best_longest[0]],
+            ", ".join(best_longest),
+            f"the best-scored option is the longest in {len(best_longest)} of {len(scenarios)}"
+            " scenarios (at most a third; strictly longest in either language):"
+            " length gives the key away",
+        )
+
+
 def _check_forms(
-    path: Path, forms: Mapping[FormId, Form], items: Mapping[str, LikertItem | Scenario]
+    path: Path,
+    forms: Mapping[FormId, Form],
+    items: Mapping[str, LikertItem | Scenario | TradeoffItem | ValidityItem],
 ) -> None:
     for form_id in FORM_IDS:
         if form_id not in forms:
@@ -269,7 +360,7 @@ def _check_forms(
     short = Counter(
         items[i].dimension for i in forms["short"].items if isinstance(items[i], LikertItem)
     )
-    dimensions = {item.dimension for item in items.values()}
+    dimensions = {item.dimension for item in items.values() if item.dimension is not None}
     for dimension in sorted(dimensions):
         if short[dimension] < MIN_SHORT_FORM_LIKERT_PER_DIMENSION:
             raise BankError(
@@ -294,3 +385,29 @@ def _check_profiles(path: Path, profiles: list[Profile], dimension_ids: list[str
         for dimension_id in profile.targets:
             if dimension_id not in dimension_ids:
                 raise BankError(path, profile.id, f"target for unknown dimension {dimension_id}")
+
+
+def _check_axes(path: Path, profiles: list[Profile], dimensions: list[Dimension]) -> None:
+    with_axis = {d.id for d in dimensions if d.axis is not None}
+    for profile in profiles:
+        for dimension_id in profile.axes:
+            if dimension_id not in with_axis:
+                raise BankError(path, profile.id, f"axis range for {dimension_id}, which has none")
+
+
+def _check_support(path: Path, profiles: list[Profile]) -> None:
+    """Refuse a setting's band or weight that differs from the general profile without support."""
+    general = next(p for p in profiles if p.id == "duisburg")
+    for profile in profiles:
+        if profile.id == "duisburg":
+            continue
+        for dimension_id, target in profile.targets.items():
+            base = general.targets[dimension_id]
+            differs = (target.low, target.high, target.weight) != (base.low, base.high, base.weight)
+            if differs and target.support is None:
+                raise BankError(
+                    path,
+                    f"{profile.id}.{dimension_id}",
+                    "differs from the general Duisburg profile without support"
+                    " (an article quote or a named source)",
+                )

@@ -15,6 +15,12 @@ Keying = Literal["plus", "minus"]
 FormId = Literal["short", "full"]
 ProfileId = Literal["duisburg", "public", "mittelstand", "industry"]
 Experience = Literal["starter", "changer", "experienced"]
+# What a statement presumes that a career starter may not have had yet.
+Presumes = Literal["team", "budget", "management", "incident", "project"]
+Pole = Literal["a", "b"]
+ScenarioSetting = Literal["public", "mittelstand", "industry", "general"]
+# The scoring and matching rules a bank version is scored by: 1 = bank v1's, 2 = honest verdicts.
+Rules = Literal[1, 2]
 
 FORM_IDS: tuple[FormId, ...] = ("short", "full")
 PROFILE_IDS: tuple[ProfileId, ...] = ("duisburg", "public", "mittelstand", "industry")
@@ -24,6 +30,8 @@ EXPERIENCE_LEVELS: tuple[Experience, ...] = ("starter", "changer", "experienced"
 
 LIKERT_MIN = 1
 LIKERT_MAX = 5
+# The answer "Kann ich (noch) nicht einschätzen" to a statement that presumes experience.
+UNSURE = "na"
 SCENARIO_SCORE_MAX = 3
 SCENARIO_OPTION_IDS = ("a", "b", "c", "d")
 
@@ -48,6 +56,21 @@ class Competence(_Frozen):
     name: Text
 
 
+class Axis(_Frozen):
+    """The two respectable poles of a dimension's trade-off statements (0 = a, 100 = b)."""
+
+    a: Text
+    b: Text
+
+
+class BackgroundSteps(_Frozen):
+    """Next steps written for one background; a background without its own uses the general ones."""
+
+    starter: tuple[Text, ...] | None = Field(default=None, min_length=2)
+    changer: tuple[Text, ...] | None = Field(default=None, min_length=2)
+    experienced: tuple[Text, ...] | None = Field(default=None, min_length=2)
+
+
 class Dimension(_Frozen):
     """One demand of the role that a person can judge about themselves."""
 
@@ -58,15 +81,53 @@ class Dimension(_Frozen):
     ecf: Competence | None = None
     strength: Text
     next_steps: tuple[Text, ...] = Field(min_length=2)
+    axis: Axis | None = None
+    steps: BackgroundSteps | None = None
+
+    def steps_for(self, background: Experience | None) -> tuple[Text, ...]:
+        """Return the next steps for a background, the general ones where it has none."""
+        own = getattr(self.steps, background, None) if background and self.steps else None
+        return own or self.next_steps
+
+    def entry_steps(self) -> tuple[Text, ...]:
+        """Return the entry-level steps for an area to gain experience in."""
+        return self.steps_for("starter")
 
 
 class LikertItem(_Frozen):
-    """A five-point statement; keying says whether agreement counts for or against the dimension."""
+    """A five-point statement; keying says whether agreement counts for or against the dimension.
+
+    A statement that presumes experience also offers "Kann ich (noch) nicht einschätzen".
+    """
 
     id: Identifier
     dimension: Identifier
     text: Text
     keying: Keying
+    presumes: Presumes | None = None
+
+
+class TradeoffItem(_Frozen):
+    """A bipolar statement between two respectable poles, answered 1 (a) … 5 (b).
+
+    It never counts towards a dimension's level; it places the person on the dimension's axis.
+    `high` names the text that stands for the axis's pole b.
+    """
+
+    id: Identifier
+    dimension: Identifier
+    a: Text
+    b: Text
+    high: Pole
+    presumes: Presumes | None = None
+
+
+class ValidityItem(_Frozen):
+    """An "unlikely virtue": a statement almost nobody can honestly agree with; never scored."""
+
+    id: Identifier
+    text: Text
+    dimension: None = None
 
 
 class ScenarioOption(_Frozen):
@@ -84,6 +145,7 @@ class Scenario(_Frozen):
     id: Identifier
     dimension: Identifier
     situation: Text
+    setting: ScenarioSetting | None = None
     options: tuple[ScenarioOption, ScenarioOption, ScenarioOption, ScenarioOption]
 
     @model_validator(mode="after")
@@ -98,7 +160,9 @@ class Scenario(_Frozen):
         return next(option for option in self.options if option.id == option_id)
 
 
-Item = LikertItem | Scenario
+Item = LikertItem | Scenario | TradeoffItem | ValidityItem
+# Items answered on a five-point scale (statements, trade-offs, unlikely virtues).
+FivePointItem = LikertItem | TradeoffItem | ValidityItem
 
 
 class TwinPair(_Frozen):
@@ -108,6 +172,32 @@ class TwinPair(_Frozen):
     minus: Identifier
 
 
+class Source(_Frozen):
+    """A named outside source for a profile figure: title, publisher, year (and a link)."""
+
+    title: str = Field(min_length=3, max_length=300)
+    publisher: str = Field(min_length=2, max_length=200)
+    year: int = Field(ge=1990, le=2100)
+    url: str | None = Field(default=None, pattern=r"^https://\S+$")
+
+    def cite(self) -> str:
+        return f"{self.title}. {self.publisher}, {self.year}."
+
+
+class Support(_Frozen):
+    """What a profile figure rests on: a quote from the article or a named outside source."""
+
+    quote: str | None = Field(default=None, min_length=3, max_length=300)
+    source: Source | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _quote_or_source(self) -> Support:
+        if (self.quote is None) == (self.source is None):
+            raise ValueError("give exactly one of quote or source")
+        return self
+
+
 class Target(_Frozen):
     """The band on 0–100 a setting asks of one dimension, how much it weighs, and why."""
 
@@ -115,9 +205,25 @@ class Target(_Frozen):
     high: int = Field(ge=0, le=100)
     weight: int = Field(ge=1, le=3)
     rationale: Text
+    support: Support | None = None
 
     @model_validator(mode="after")
     def _low_below_high(self) -> Target:
+        if self.low >= self.high:
+            raise ValueError("low must be below high")
+        return self
+
+
+class AxisTarget(_Frozen):
+    """The range on a dimension's trade-off axis (0 = pole a, 100 = pole b) a setting prefers."""
+
+    low: int = Field(ge=0, le=100)
+    high: int = Field(ge=0, le=100)
+    rationale: Text
+    support: Support
+
+    @model_validator(mode="after")
+    def _low_below_high(self) -> AxisTarget:
         if self.low >= self.high:
             raise ValueError("low must be below high")
         return self
@@ -131,6 +237,7 @@ class Profile(_Frozen):
     description: Text
     anchor: ArticleAnchor
     targets: dict[Identifier, Target]
+    axes: dict[Identifier, AxisTarget] = Field(default_factory=dict)
 
 
 class Form(_Frozen):
@@ -163,10 +270,15 @@ class Bank(_Frozen):
 
     version: int = Field(ge=1, le=255)
     released: dt.date
+    rules: Rules = 1
     likert_labels: tuple[Text, Text, Text, Text, Text]
+    unsure_label: Text | None = None
+    changelog: tuple[Text, ...] = ()
     dimensions: tuple[Dimension, ...]
     likert: tuple[LikertItem, ...]
     scenarios: tuple[Scenario, ...]
+    tradeoffs: tuple[TradeoffItem, ...] = ()
+    virtues: tuple[ValidityItem, ...] = ()
     pairs: tuple[TwinPair, ...]
     forms: dict[FormId, Form]
     profiles: dict[ProfileId, Profile]
@@ -218,6 +330,8 @@ class BankIndex:
     def build(cls, bank: Bank) -> BankIndex:
         items: dict[str, Item] = {item.id: item for item in bank.likert}
         items.update({scenario.id: scenario for scenario in bank.scenarios})
+        items.update({tradeoff.id: tradeoff for tradeoff in bank.tradeoffs})
+        items.update({virtue.id: virtue for virtue in bank.virtues})
         form_items: dict[tuple[str, str | None], tuple[Item, ...]] = {}
         for form in bank.forms.values():
             in_form = tuple(items[item_id] for item_id in form.items)

@@ -1,11 +1,12 @@
-"""How a form is split into pages: statements up to eight a page, then scenarios three a page."""
+"""How a form is split into pages: statements up to eight a page, then trade-offs, then scenarios
+three a page."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
 
-from assessment.models import Bank, FormId, Item, LikertItem
+from assessment.models import Bank, FormId, Item, Scenario, TradeoffItem
 
 MAX_STATEMENTS_PER_PAGE = 8
 MAX_SCENARIOS_PER_PAGE = 3
@@ -26,12 +27,14 @@ def _even_chunks(items: Sequence[Item], limit: int) -> list[tuple[Item, ...]]:
 
 
 def paginate(bank: Bank, form: FormId) -> tuple[tuple[Item, ...], ...]:
-    """Return the pages of a form in order; statements come first, then scenarios."""
+    """Return the pages of a form in order: statements first, then trade-offs, then scenarios."""
     items = bank.form_items(form)
-    statements = [item for item in items if isinstance(item, LikertItem)]
-    scenarios = [item for item in items if not isinstance(item, LikertItem)]
+    tradeoffs = [item for item in items if isinstance(item, TradeoffItem)]
+    scenarios = [item for item in items if isinstance(item, Scenario)]
+    statements = [item for item in items if not isinstance(item, TradeoffItem | Scenario)]
     return (
         *_even_chunks(statements, MAX_STATEMENTS_PER_PAGE),
+        *_even_chunks(tradeoffs, MAX_STATEMENTS_PER_PAGE),
         *_even_chunks(scenarios, MAX_SCENARIOS_PER_PAGE),
     )
 

@@ -26,6 +26,9 @@ class Result(BaseModel):
     comparison: Comparison
     quality: tuple[QualityFlag, ...]
     salary: SalaryCheck | None = None
+    tentative: bool = Field(
+        default=False, description="A quality notice fired: verdict and comparison are tentative"
+    )
 
 
 def build_result(
@@ -34,21 +37,27 @@ def build_result(
     experience: Experience | None = None,
     expected_salary: int | None = None,
 ) -> Result:
-    """Return the result of answers against their bank (with the salary check given experience)."""
+    """Return the result of answers against their bank (with the salary check given experience;
+    from bank v2 on the background the answers carry stands in for it)."""
     check_answers(answers, bank)
     scores = score_answers(answers, bank)
+    quality = check_quality(answers, bank)
+    tentative = bank.rules >= 2 and bool(quality)
+    if experience is None:
+        experience = answers.background
     return Result(
         bank_version=bank.version,
         answers=answers,
         answered=len(answers.responses),
         total=len(bank.forms[answers.form].items),
         scores=scores,
-        match=match_profile(scores, bank.profiles[answers.profile]),
-        comparison=compare_profiles(scores, bank),
-        quality=check_quality(answers, bank),
+        match=match_profile(scores, bank.profiles[answers.profile], bank.rules),
+        comparison=compare_profiles(scores, bank, tentative),
+        quality=quality,
         salary=(
             check_salary(bank, experience, answers.profile, expected_salary)
             if experience is not None
             else None
         ),
+        tentative=tentative,
     )

@@ -11,7 +11,8 @@ from assessment.models import Bank, Experience, ProfileId, SalaryRange
 
 SalaryPosition = Literal["below", "within", "above", "far_above"]
 
-# An expectation this far above the article's range is outside what it calls realistic.
+# Bank v1 only: an expectation this far above the article's range is called outside what it
+# calls realistic (the article sets no such threshold; rules 2 compare neutrally).
 FAR_ABOVE_FACTOR = 1.25
 # Plausible input bounds for a monthly gross salary in euro; outside them the input is refused.
 MIN_EXPECTED_SALARY = 500
@@ -49,8 +50,8 @@ def check_salary(
             position = "below"
         elif expected <= span.high:
             position = "within"
-        elif expected <= span.high * FAR_ABOVE_FACTOR:
-            position = "above"
+        elif bank.rules >= 2 or expected <= span.high * FAR_ABOVE_FACTOR:
+            position = "above"  # rules 2: a neutral comparison, no "outlier" threshold
         else:
             position = "far_above"
     return SalaryCheck(

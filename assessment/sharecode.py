@@ -1,9 +1,11 @@
 """Share and progress codes: answers packed into a short, URL-safe, checksummed string.
 
 Layout (bytes, then base64url without padding):
-  format | bank version | flags (form, profile, language, kind) | [page] | answers | crc32
-Answers are one mixed-radix integer over the form's items in order: a Likert item takes 0 for
-"unanswered" or its value 1–5, a scenario 0 or 1–4 for options a–d.
+  format | bank version | flags (form, profile, language, kind[, background]) | [page] | answers
+  | crc32
+Answers are one mixed-radix integer over the form's items in order: a five-point item takes 0
+for "unanswered" or its value 1–5, a scenario 0 or 1–4 for options a–d. Format 2 (banks with
+rules 2) adds the background in the flags and 6 = "can't judge yet" for statements that offer it.
 """
 
 from __future__ import annotations
@@ -27,13 +29,19 @@ from assessment.models import (
     LIKERT_MAX,
     PROFILE_IDS,
     SCENARIO_OPTION_IDS,
+    UNSURE,
     Bank,
+    Experience,
     FormId,
-    LikertItem,
+    Scenario,
 )
 
 CodeKind = Literal["result", "progress"]
 CODE_FORMAT = 1
+# Codes of banks scored by rules 2 (background in the flags, can't-judge-yet answers).
+CODE_FORMAT_V2 = 2
+_UNSURE_DIGIT = LIKERT_MAX + 1
+_BACKGROUNDS: tuple[Experience | None, ...] = (None, "starter", "changer", "experienced")
 # Anything longer than this cannot be a code of ours; refused before any decoding work.
 MAX_CODE_LENGTH = 200
 MAX_PAGE = 255
@@ -61,7 +69,9 @@ def _layout(bank: Bank, form: FormId) -> tuple[tuple[int, ...], int]:
     cached = _LAYOUTS.get((id(bank), form))
     if cached is None or cached[0] is not bank:
         radices = tuple(
-            LIKERT_MAX + 1 if isinstance(item, LikertItem) else len(SCENARIO_OPTION_IDS) + 1
+            len(SCENARIO_OPTION_IDS) + 1
+            if isinstance(item, Scenario)
+            else (_UNSURE_DIGIT + 1 if getattr(item, "presumes", None) else LIKERT_MAX + 1)
             for item in bank.form_items(form)
         )
         capacity = math.prod(radices)
@@ -95,6 +105,8 @@ def encode_code(
         digit = 0
         if isinstance(response, int):
             digit = response
+        elif response == UNSURE:
+            digit = _UNSURE_DIGIT
         elif isinstance(response, str):
             digit = SCENARIO_OPTION_IDS.index(response) + 1
         number = number * radix + digit
@@ -104,7 +116,11 @@ def encode_code(
         | LANGUAGES.index(answers.language) << 3
         | _KINDS.index(kind) << 4
     )
-    body = bytes([CODE_FORMAT, answers.bank_version, flags])
+    code_format = CODE_FORMAT
+    if bank.rules >= 2:
+        code_format = CODE_FORMAT_V2
+        flags |= _BACKGROUNDS.index(answers.background) << 5
+    body = bytes([code_format, answers.bank_version, flags])
     if kind == "progress":
         body += bytes([min(max(page, 0), MAX_PAGE)])
     body += number.to_bytes(size, "big")
@@ -134,7 +150,9 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
     if len(text) < _chars(_HEADER_BYTES + _CHECKSUM_BYTES):
         raise CodeError("code.truncated")
     code_format, version, flags = _b64decode(text[:4])
-    if code_format != CODE_FORMAT or flags >> 5:
+    if code_format not in (CODE_FORMAT, CODE_FORMAT_V2) or flags >> (
+        5 if code_format == CODE_FORMAT else 7
+    ):
         raise CodeError("code.corrupted")
     form_index, profile_index = flags & 1, flags >> 1 & 3
     language_index, kind_index = flags >> 3 & 1, flags >> 4 & 1
@@ -142,6 +160,8 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
         bank = load_bank(version, root)
     except BankError:
         raise CodeError("code.unknown_version", version=version) from None
+    if (code_format == CODE_FORMAT_V2) != (bank.rules >= 2):
+        raise CodeError("code.corrupted")
     form = FORM_IDS[form_index]
     kind = _KINDS[kind_index]
     head = _HEADER_BYTES + (1 if kind == "progress" else 0)
@@ -159,10 +179,12 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
     responses: dict[str, int | str] = {}
     for item, radix in zip(bank.form_items(form), radices, strict=True):
         number, digit = divmod(number, radix)
-        if digit and isinstance(item, LikertItem):
-            responses[item.id] = digit
-        elif digit:
+        if not digit:
+            continue
+        if isinstance(item, Scenario):
             responses[item.id] = SCENARIO_OPTION_IDS[digit - 1]
+        else:
+            responses[item.id] = UNSURE if digit == _UNSURE_DIGIT else digit
     if number:
         raise CodeError("code.corrupted")
     try:
@@ -171,6 +193,7 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
             form=form,
             profile=PROFILE_IDS[profile_index],
             language=LANGUAGES[language_index],
+            background=_BACKGROUNDS[flags >> 5 & 3] if code_format == CODE_FORMAT_V2 else None,
             responses=responses,
         )
     except ValidationError:  # pragma: no cover - digits are in range by construction

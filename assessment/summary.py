@@ -1,13 +1,18 @@
-"""The result in words, in one language: the texts that the page, the PDF and the CLI all show."""
+"""The result in words, in one language: the texts that the page, the PDF and the CLI all show.
+
+Bank v1 results keep their v1 wording. From rules 2 on, verdicts are verbal and carry their
+uncertainty, feedback follows the background, and the comparison names a better fit only when
+the evidence allows it.
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.i18n import Language
-from assessment.matching import DimensionMatch, ProfileMatch
+from assessment.matching import AxisMatch, DimensionMatch, ProfileMatch
 from assessment.messages import msg
-from assessment.models import Bank
+from assessment.models import SETTING_IDS, Bank, Experience, Scenario, Support, Target
 from assessment.result import Result
 from assessment.salary import format_euro
 
@@ -38,6 +43,37 @@ class DimensionCard(_Frozen):
     competence: str | None
     next_steps: tuple[str, ...]
     strength: str | None
+    uncertainty: int | None = None
+    support: str | None = Field(default=None, description="What the target band rests on")
+    axis_text: str | None = Field(default=None, description="Position on the trade-off axis")
+
+
+class CardGroup(_Frozen):
+    """A heading of the result page and the dimensions shown under it, in order."""
+
+    key: str
+    heading: str
+    intro: str | None = None
+    dimensions: tuple[str, ...]
+
+
+class OptionReview(_Frozen):
+    """One scenario option after the result: its rating and why."""
+
+    option: str
+    text: str
+    score: int
+    rationale: str
+    chosen: bool
+
+
+class ScenarioReview(_Frozen):
+    """A scenario with every option's rating and rationale, shown only after the result."""
+
+    item: str
+    dimension: str
+    situation: str
+    options: tuple[OptionReview, ...]
 
 
 class ComparisonLine(_Frozen):
@@ -70,6 +106,11 @@ class Summary(_Frozen):
     comparison_text: str
     comparison: tuple[ComparisonLine, ...]
     bank_version: int
+    rules: int = 1
+    tentative: bool = False
+    groups: tuple[CardGroup, ...] = ()
+    axes_intro: str | None = None
+    scenarios: tuple[ScenarioReview, ...] = ()
 
 
 def _card(
@@ -125,6 +166,10 @@ def open_points(match: ProfileMatch, bank: Bank, lang: Language) -> tuple[str, .
     return (
         *(bank.dimension(d).name(lang) for d in match.development),
         *(f"{bank.dimension(m.dimension).name(lang)} ({msg('band.above', lang)})" for m in above),
+        *(
+            f"{bank.dimension(d).name(lang)} ({msg('v2.band_borderline', lang)})"
+            for d in match.borderline
+        ),
     )
 
 
@@ -141,6 +186,8 @@ def _comparison_line(match: ProfileMatch, bank: Bank, best: bool, lang: Language
 
 def summarize(result: Result, bank: Bank, lang: Language) -> Summary:
     """Return the result's texts in one language."""
+    if bank.rules >= 2:
+        return _summarize_v2(result, bank, lang)
     match = result.match
     profile = bank.profiles[match.profile]
     counts = {s.dimension: (s.answered, s.total) for s in result.scores}
@@ -210,4 +257,314 @@ def summarize(result: Result, bank: Bank, lang: Language) -> Summary:
             for m in comparison.ranking
         ),
         bank_version=result.bank_version,
+        groups=_groups_v1(cards, lang),
+        scenarios=scenario_reviews(result, bank, lang),
+    )
+
+
+def _groups_v1(cards: tuple[DimensionCard, ...], lang: Language) -> tuple[CardGroup, ...]:
+    groups = (
+        ("development", "ui.result.development_heading", ("below",)),
+        ("strengths", "ui.result.strengths_heading", ("within", "above")),
+        ("unscored", "ui.result.unscored_heading", ("unknown",)),
+    )
+    return tuple(
+        CardGroup(key=key, heading=msg(heading, lang), dimensions=members)
+        for key, heading, bands in groups
+        if (members := tuple(c.dimension for c in cards if c.band in bands))
+    )
+
+
+def scenario_reviews(result: Result, bank: Bank, lang: Language) -> tuple[ScenarioReview, ...]:
+    """Return every answered scenario with all options rated and explained (after the result)."""
+    reviews = []
+    for item in bank.form_items(result.answers.form):
+        if not isinstance(item, Scenario) or item.id not in result.answers.responses:
+            continue
+        chosen = result.answers.responses[item.id]
+        reviews.append(
+            ScenarioReview(
+                item=item.id,
+                dimension=item.dimension,
+                situation=item.situation(lang),
+                options=tuple(
+                    OptionReview(
+                        option=option.id,
+                        text=option.text(lang),
+                        score=option.score,
+                        rationale=option.rationale(lang),
+                        chosen=option.id == chosen,
+                    )
+                    for option in item.options
+                ),
+            )
+        )
+    return tuple(reviews)
+
+
+# --- rules 2 -------------------------------------------------------------------------------
+
+
+def support_text(support: Support | None, lang: Language) -> str | None:
+    """Return what a profile figure rests on, in words: the article's words or a named source."""
+    if support is None:
+        return None
+    note = f" {support.note(lang)}" if support.note else ""
+    if support.source is not None:
+        return msg("v2.support_source", lang, source=support.source.cite()) + note
+    return msg("v2.support_quote", lang, quote=support.quote) + note
+
+
+def _lean(position: int, error: int, poles: tuple[str, str], lang: Language) -> str:
+    if position + error < 50:
+        return msg("v2.axis_lean", lang, pole=poles[0])
+    if position - error > 50:
+        return msg("v2.axis_lean", lang, pole=poles[1])
+    return msg("v2.axis_between", lang, a=poles[0], b=poles[1])
+
+
+def _axis_text(axis: AxisMatch | None, bank: Bank, profile_id: str, lang: Language) -> str | None:
+    """Return where the person stands on the dimension's axis and what the setting prefers."""
+    if axis is None or axis.position is None:
+        return None
+    dimension = bank.dimension(axis.dimension)
+    if dimension.axis is None:  # pragma: no cover - a position exists only where the axis does
+        return None
+    poles = (dimension.axis.a(lang), dimension.axis.b(lang))
+    text = msg(
+        "v2.axis_position",
+        lang,
+        lean=_lean(axis.position, axis.uncertainty or 0, poles, lang),
+        position=axis.position,
+        error=axis.uncertainty or 0,
+    )
+    target = bank.profiles[profile_id].axes.get(axis.dimension)  # type: ignore[index]
+    if target is not None:
+        preferred = _lean((target.low + target.high) // 2, 0, poles, lang)
+        text += " " + msg(
+            f"v2.axis_fit_{axis.fit}",
+            lang,
+            preferred=preferred,
+            why=target.rationale(lang),
+            support=support_text(target.support, lang) or "",
+        )
+    elif profile_id == "duisburg":
+        others = [
+            bank.profiles[pid].name(lang)
+            for pid in SETTING_IDS
+            if axis.dimension in bank.profiles[pid].axes
+        ]
+        if others:
+            text += " " + msg("v2.axis_settings_differ", lang, settings=", ".join(others))
+    else:
+        text += " " + msg("v2.axis_open", lang)
+    return text
+
+
+def _verdict_v2(
+    match: DimensionMatch, answered: int, unsure: int, total: int, lang: Language
+) -> str:
+    error = match.uncertainty or 0
+    if match.band == "experience":
+        return msg("v2.verdict_experience", lang, unsure=unsure, total=total)
+    if match.band == "unknown":
+        return msg("band.unknown_verdict", lang, answered=answered, total=total)
+    return msg(f"v2.verdict_{match.band}", lang, low=match.low, high=match.high, error=error)
+
+
+def _steps_v2(
+    match: DimensionMatch, bank: Bank, background: Experience | None, lang: Language
+) -> tuple[str, ...]:
+    dimension = bank.dimension(match.dimension)
+    if match.band == "experience":
+        return tuple(step(lang) for step in dimension.entry_steps())
+    if match.band in ("below", "borderline", "unknown"):
+        return tuple(step(lang) for step in dimension.steps_for(background))
+    return ()
+
+
+def _card_v2(
+    match: DimensionMatch,
+    result: Result,
+    axis: AxisMatch | None,
+    bank: Bank,
+    profile_id: str,
+    lang: Language,
+) -> DimensionCard:
+    dimension = bank.dimension(match.dimension)
+    score = next(s for s in result.scores if s.dimension == match.dimension)
+    target: Target = bank.profiles[profile_id].targets[match.dimension]  # type: ignore[index]
+    return DimensionCard(
+        dimension=match.dimension,
+        name=dimension.name(lang),
+        definition=dimension.definition(lang),
+        band=match.band,
+        band_label=msg(f"v2.band_{match.band}", lang),
+        score=match.score,
+        low=match.low,
+        high=match.high,
+        weight=match.weight,
+        gap=match.gap,
+        score_text=(
+            msg("v2.score_value", lang, score=match.score, error=match.uncertainty or 0)
+            if match.score is not None
+            else msg("score.none", lang)
+        ),
+        verdict=_verdict_v2(match, score.answered, score.unsure, score.total, lang),
+        answered_text=msg(
+            "v2.score_answered",
+            lang,
+            scored=score.answered - score.unsure,
+            unsure=score.unsure,
+            total=score.total,
+        ),
+        anchor_quote=dimension.anchor.quote,
+        why=dimension.anchor.implication(lang),
+        rationale=target.rationale(lang),
+        competence=(
+            f"e-CF {dimension.ecf.code} {dimension.ecf.name(lang)}" if dimension.ecf else None
+        ),
+        next_steps=_steps_v2(match, bank, result.answers.background, lang),
+        strength=dimension.strength(lang) if match.met else None,
+        uncertainty=match.uncertainty,
+        support=support_text(target.support, lang),
+        axis_text=_axis_text(axis, bank, profile_id, lang),
+    )
+
+
+def _groups_v2(
+    match: ProfileMatch, background: Experience | None, lang: Language
+) -> tuple[CardGroup, ...]:
+    """Return the result's sections: starters see areas to gain experience, others development."""
+    by_band: dict[str, list[str]] = {}
+    for m in match.dimensions:
+        by_band.setdefault(m.band, []).append(m.dimension)
+    starter = background == "starter"
+    below = list(match.development)
+    groups: list[tuple[str, list[str]]] = []
+    if starter:
+        groups.append(("experience", [*below, *by_band.get("experience", [])]))
+    else:
+        groups.append(("development", below))
+        groups.append(("experience", by_band.get("experience", [])))
+    groups.append(("borderline", by_band.get("borderline", [])))
+    groups.append(("strengths", list(match.strengths)))
+    groups.append(("unscored", by_band.get("unknown", [])))
+    suffix = "_starter" if starter else ""
+    return tuple(
+        CardGroup(
+            key=key,
+            heading=msg(f"v2.group_{key}", lang),
+            intro=msg(f"v2.group_{key}_intro{suffix if key == 'experience' else ''}", lang),
+            dimensions=tuple(members),
+        )
+        for key, members in groups
+        if members
+    )
+
+
+def _met_text_v2(match: ProfileMatch, lang: Language) -> str:
+    parts = [msg("overall.met", lang, met=match.met, scored=match.scored)]
+    if match.borderline:
+        parts.append(msg("v2.met_borderline", lang, count=len(match.borderline)))
+    if match.experience:
+        parts.append(msg("v2.met_experience", lang, count=len(match.experience)))
+    return ", ".join(parts)
+
+
+def _comparison_text_v2(result: Result, bank: Bank, lang: Language) -> str:
+    comparison = result.comparison
+    head = comparison.ranking[0]
+    if comparison.tentative:
+        return msg("v2.comparison_tentative", lang)
+    if head.level in ("insufficient", "experience"):
+        return msg("comparison.none", lang)
+    differences = ", ".join(bank.dimension(d).name(lang) for d in comparison.differences)
+    if comparison.best is None:
+        return msg(
+            "v2.comparison_unclear",
+            lang,
+            differences=differences or msg("comparison.no_gaps", lang),
+        )
+    best = next(m for m in comparison.ranking if m.profile == comparison.best)
+    return msg(
+        "v2.comparison_best",
+        lang,
+        name=bank.profiles[comparison.best].name(lang),
+        gaps=", ".join(open_points(best, bank, lang)) or msg("comparison.no_gaps", lang),
+    )
+
+
+def _salary_lines_v2(result: Result, bank: Bank, lang: Language) -> tuple[str, ...]:
+    check = result.salary
+    if check is None:
+        return ()
+    kind = "experienced" if check.experience == "experienced" else "entry"
+    span = bank.salary.experienced if kind == "experienced" else bank.salary.entry
+    lines = [msg(f"v2.salary_range_{kind}", lang, quote=span.quote), msg("v2.salary_reading", lang)]
+    if check.expected is not None and check.position is not None:
+        lines.append(
+            msg(
+                f"v2.salary_position_{check.position}",
+                lang,
+                expected=format_euro(check.expected, lang),
+                low=format_euro(check.low, lang),
+                high=format_euro(check.high, lang),
+            )
+        )
+    lines.append(bank.salary.sector_notes[check.profile](lang))
+    return tuple(lines)
+
+
+def _summarize_v2(result: Result, bank: Bank, lang: Language) -> Summary:
+    match = result.match
+    profile = bank.profiles[match.profile]
+    axes = {a.dimension: a for a in match.axes}
+    by_id = {m.dimension: m for m in match.dimensions}
+    background = result.answers.background
+    groups = _groups_v2(match, background, lang)
+    order = [d for group in groups for d in group.dimensions]
+    cards = tuple(_card_v2(by_id[d], result, axes.get(d), bank, match.profile, lang) for d in order)
+    comparison = result.comparison
+    headline = msg(f"level.{match.level}_headline", lang, profile=profile.name(lang))
+    overall = msg(f"v2.level_{match.level}_text", lang)
+    if match.capped:
+        overall += " " + msg("v2.level_capped", lang)
+    if result.tentative:
+        headline = msg("v2.tentative_headline", lang, headline=headline)
+        overall += " " + msg("v2.tentative_text", lang)
+    return Summary(
+        language=lang,
+        profile_name=profile.name(lang),
+        form_name=bank.forms[result.answers.form].name(lang),
+        headline=headline,
+        met_text=_met_text_v2(match, lang),
+        overall_text=overall,
+        caveat=msg("v2.caveat", lang),
+        answered_text=msg("overall.answered", lang, answered=result.answered, total=result.total),
+        cards=cards,
+        development=tuple(bank.dimension(d).name(lang) for d in match.development),
+        strengths=tuple(bank.dimension(d).name(lang) for d in match.strengths),
+        quality_notices=tuple(
+            msg(f"quality.{flag.kind}", lang, count=flag.count) for flag in result.quality
+        ),
+        salary_lines=_salary_lines_v2(result, bank, lang),
+        comparison_text=_comparison_text_v2(result, bank, lang),
+        comparison=tuple(
+            ComparisonLine(
+                profile=m.profile,
+                name=bank.profiles[m.profile].name(lang),
+                met_text=_met_text_v2(m, lang),
+                level_label=msg(f"level.{m.level}", lang),
+                gaps=open_points(m, bank, lang),
+                best=m.profile == comparison.best,
+            )
+            for m in comparison.ranking
+        ),
+        bank_version=result.bank_version,
+        rules=bank.rules,
+        tentative=result.tentative,
+        groups=groups,
+        axes_intro=msg("v2.axes_intro", lang) if match.axes else None,
+        scenarios=scenario_reviews(result, bank, lang),
     )

@@ -14,6 +14,7 @@ from assessment.models import (
     FormId,
     LikertItem,
     ProfileId,
+    Scenario,
 )
 
 Traits = dict[str, int]
@@ -66,10 +67,11 @@ def persona_answers(
     bank = load_bank(1)
     responses: dict[str, int | str] = {}
     for item in bank.form_items(form):
-        level = traits[item.dimension]
         if isinstance(item, LikertItem):
+            level = traits[item.dimension]
             responses[item.id] = level if item.keying == "plus" else 6 - level
-        else:
+        elif isinstance(item, Scenario):
+            level = traits[item.dimension]
             wanted = round((level - 1) * 3 / 4)
             responses[item.id] = min(item.options, key=lambda o: abs(o.score - wanted)).id
     return Answers(bank_version=1, form=form, profile=profile, responses=responses)

@@ -6,11 +6,24 @@ import streamlit as st
 
 from assessment.bank import load_bank
 from assessment.i18n import Language
-from assessment.models import LIKERT_MAX, LIKERT_MIN, SCENARIO_OPTION_IDS, Item, LikertItem
+from assessment.models import (
+    LIKERT_MAX,
+    LIKERT_MIN,
+    SCENARIO_OPTION_IDS,
+    UNSURE,
+    Bank,
+    Item,
+    LikertItem,
+    Scenario,
+    TradeoffItem,
+    ValidityItem,
+)
 from assessment.ui import shared, state
 from assessment.ui.text import plain, t
 
-LIKERT_VALUES = tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
+LIKERT_VALUES: tuple[int, ...] = tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
+# "Kann ich (noch) nicht einschätzen" comes last, set apart from the scale (see PAGE_STYLE).
+UNSURE_VALUES: tuple[int | str, ...] = (*LIKERT_VALUES, UNSURE)
 BACK_KEY = "nav_back"
 NEXT_KEY = "nav_next"
 # Situations are long; the missing-answers list quotes their beginning only.
@@ -60,10 +73,109 @@ def _numbers(pages: tuple[tuple[Item, ...], ...]) -> dict[str, int]:
 
 def _question_text(item: Item, lang: Language) -> str:
     """Return an item's text for the missing-answers list, long situations shortened."""
-    text = item.text(lang) if isinstance(item, LikertItem) else item.situation(lang)
+    if isinstance(item, Scenario):
+        text = item.situation(lang)
+    elif isinstance(item, TradeoffItem):
+        text = f"{item.a(lang)} / {item.b(lang)}"
+    else:
+        text = item.text(lang)
     if len(text) <= MISSING_TEXT_CHARS:
         return text
     return text[:MISSING_TEXT_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _index(values: tuple[int | str, ...], chosen: int | str | None, key: str) -> int | None:
+    """Return the preselected option: the flow's answer, unless the radio keeps its own state."""
+    if chosen is None or key in st.session_state or chosen not in values:
+        return None
+    return values.index(chosen)
+
+
+def _five_point(
+    item_id: str,
+    label: str,
+    labels: list[str],
+    chosen: int | str | None,
+    offers_unsure: bool,
+    bank: Bank,
+    lang: Language,
+    collapsed: bool = False,
+) -> None:
+    """A five-point radio; where offered, "can't judge yet" follows, set apart from the scale."""
+    key = state.item_key(item_id)
+    values = UNSURE_VALUES if offers_unsure else LIKERT_VALUES
+    unsure = bank.unsure_label(lang) if bank.unsure_label is not None else ""
+    with st.container(key=f"unsure_{item_id}" if offers_unsure else None):
+        st.radio(
+            label,
+            values,
+            index=_index(values, chosen, key),
+            format_func=lambda value: (
+                unsure if value == UNSURE else labels[int(value) - LIKERT_MIN]
+            ),
+            key=key,
+            horizontal=True,
+            on_change=_answered,
+            args=(item_id,),
+            label_visibility="collapsed" if collapsed else "visible",
+        )
+
+
+def _statement(
+    item: LikertItem | ValidityItem,
+    number: int,
+    chosen: int | str | None,
+    bank: Bank,
+    lang: Language,
+) -> None:
+    """A five-point statement; one that presumes experience also offers "can't judge yet"."""
+    presumes = item.presumes if isinstance(item, LikertItem) else None
+    _five_point(
+        item.id,
+        t("ui.quest.item_label", lang, number=number, text=plain(item.text(lang))),
+        [label(lang) for label in bank.likert_labels],
+        chosen,
+        presumes is not None and bank.unsure_label is not None,
+        bank,
+        lang,
+    )
+
+
+def _tradeoff(
+    item: TradeoffItem, number: int, chosen: int | str | None, bank: Bank, lang: Language
+) -> None:
+    """A trade-off: two respectable statements, a five-point scale between them."""
+    a, b = plain(item.a(lang)), plain(item.b(lang))
+    st.markdown(t("ui.quest.tradeoff_poles", lang, number=number, a=a, b=b))
+    _five_point(
+        item.id,
+        t("ui.quest.tradeoff_label", lang, number=number, a=a, b=b),
+        [t(f"ui.quest.tradeoff_{n}", lang) for n in LIKERT_VALUES],
+        chosen,
+        item.presumes is not None and bank.unsure_label is not None,
+        bank,
+        lang,
+        collapsed=True,
+    )
+
+
+def _scenario(item: Scenario, number: int, chosen: int | str | None, lang: Language) -> None:
+    """A situation with four single actions; the ratings stay hidden until the result."""
+    key = state.item_key(item.id)
+    options = {option.id: plain(option.text(lang)) for option in item.options}
+    st.markdown(f"**{t('ui.quest.situation_label', lang, number=number)}**")
+    st.markdown(plain(item.situation(lang)))
+    values: tuple[int | str, ...] = SCENARIO_OPTION_IDS
+    st.radio(
+        plain(item.situation(lang)),
+        values,
+        index=_index(values, chosen, key),
+        format_func=lambda option_id: options[str(option_id)],  # type: ignore[index]
+        key=key,
+        on_change=_answered,
+        args=(item.id,),
+        label_visibility="collapsed",
+    )
 
 
 def render(lang: Language) -> None:
@@ -93,52 +205,21 @@ def render(lang: Language) -> None:
     if current.resumed:
         st.info(t("ui.quest.resumed", lang))
 
-    labels = [label(lang) for label in bank.likert_labels]
-    is_statements = isinstance(page[0], LikertItem)
-    st.markdown(
-        t("ui.quest.statements_intro" if is_statements else "ui.quest.scenarios_intro", lang)
-    )
+    if isinstance(page[0], Scenario):
+        intro = "ui.quest.scenarios_intro"
+    elif isinstance(page[0], TradeoffItem):
+        intro = "ui.quest.tradeoffs_intro"
+    else:
+        intro = "ui.quest.statements_intro"
+    st.markdown(t(intro, lang))
     for item in page:
-        key = state.item_key(item.id)
-        chosen = current.responses.get(item.id)
-        number = numbers[item.id]
-        if isinstance(item, LikertItem):
-            index = (
-                LIKERT_VALUES.index(int(chosen))
-                if chosen is not None and key not in st.session_state
-                else None
-            )
-            with st.container(border=True):
-                st.radio(
-                    t("ui.quest.item_label", lang, number=number, text=plain(item.text(lang))),
-                    LIKERT_VALUES,
-                    index=index,
-                    format_func=lambda value: labels[value - LIKERT_MIN],
-                    key=key,
-                    horizontal=True,
-                    on_change=_answered,
-                    args=(item.id,),
-                )
-        else:
-            index = (
-                SCENARIO_OPTION_IDS.index(str(chosen))
-                if chosen is not None and key not in st.session_state
-                else None
-            )
-            options = {option.id: plain(option.text(lang)) for option in item.options}
-            with st.container(border=True):
-                st.markdown(f"**{t('ui.quest.situation_label', lang, number=number)}**")
-                st.markdown(plain(item.situation(lang)))
-                st.radio(
-                    plain(item.situation(lang)),
-                    SCENARIO_OPTION_IDS,
-                    index=index,
-                    format_func=lambda option_id, options=options: options[option_id],
-                    key=key,
-                    on_change=_answered,
-                    args=(item.id,),
-                    label_visibility="collapsed",
-                )
+        with st.container(border=True):
+            if isinstance(item, Scenario):
+                _scenario(item, numbers[item.id], current.responses.get(item.id), lang)
+            elif isinstance(item, TradeoffItem):
+                _tradeoff(item, numbers[item.id], current.responses.get(item.id), bank, lang)
+            else:
+                _statement(item, numbers[item.id], current.responses.get(item.id), bank, lang)
 
     missing = [item for item in page if item.id not in current.responses]
     if current.show_missing and missing:

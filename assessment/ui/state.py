@@ -134,6 +134,7 @@ def answers(with_timings: bool = False) -> Answers:
         form=current.form,
         profile=current.profile,
         language=language(),
+        background=(current.experience if load_bank(current.bank_version).rules >= 2 else None),
         responses=dict(current.responses),
         page_seconds=timings,
     )
@@ -223,7 +224,8 @@ def restore_from_code(code: str) -> None:
         bank_version=given.bank_version,
         form=given.form,
         profile=given.profile,
-        experience=next((e for e in EXPERIENCE_LEVELS if e == background), None),
+        experience=given.background
+        or next((e for e in EXPERIENCE_LEVELS if e == background), None),
         salary=previous.salary if previous.started else None,
         responses=dict(given.responses),
         page=page,

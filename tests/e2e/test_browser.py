@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from assessment.bank import load_bank
 from assessment.links import code_from_text
-from assessment.models import LikertItem
+from assessment.models import LikertItem, Scenario
 from assessment.result import build_result
 from assessment.sharecode import decode_code
 from assessment.summary import summarize
@@ -48,6 +48,8 @@ def _best_index(item_id: str) -> int:
     item = load_bank(1).item(item_id)
     if isinstance(item, LikertItem):
         return 4 if item.keying == "plus" else 0
+    if not isinstance(item, Scenario):
+        raise TypeError(f"bank v1 has no {type(item).__name__}")
     return max(range(4), key=lambda index: item.options[index].score)
 
 

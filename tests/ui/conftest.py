@@ -22,6 +22,8 @@ def strong(item: Item) -> int | str:
     """Agree with every plus-keyed statement, reject every minus-keyed one, pick the best option."""
     if isinstance(item, LikertItem):
         return 5 if item.keying == "plus" else 1
+    if not isinstance(item, Scenario):
+        raise TypeError(f"bank v1 has no {type(item).__name__}")
     return max(item.options, key=lambda option: option.score).id
 
 

@@ -214,7 +214,7 @@ def test_zero_variance_gives_none_never_nan(bank: Bank) -> None:
 def test_reversed_twins_answered_alike_and_a_weak_scale_are_flagged(bank: Bank) -> None:
     """Twins that correlate positively, and a scale of pure noise, are flagged with reasons."""
     pair = bank.pairs[0]
-    dimension_id = bank.item(pair.plus).dimension
+    dimension_id = str(bank.item(pair.plus).dimension)
     likert = {i.id for i in bank.form_items_of("full", dimension_id) if isinstance(i, LikertItem)}
     people = simulate(bank, 200, seed=8, noise_items=frozenset(likert))
     dimension = next(

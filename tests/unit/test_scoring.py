@@ -18,7 +18,7 @@ def _full(bank: Bank, value: int, form: str = "full", option_score: int | None =
     for item in bank.form_items(form):  # type: ignore[arg-type]
         if isinstance(item, LikertItem):
             responses[item.id] = value
-        else:
+        elif isinstance(item, Scenario):
             wanted = option_score if option_score is not None else 3
             responses[item.id] = next(o.id for o in item.options if o.score == wanted)
     return Answers(bank_version=1, form=form, responses=responses)  # type: ignore[arg-type]
@@ -68,7 +68,7 @@ def test_best_possible_answers_score_100(bank: Bank) -> None:
     for item in bank.form_items("full"):
         if isinstance(item, LikertItem):
             responses[item.id] = 5 if item.keying == "plus" else 1
-        else:
+        elif isinstance(item, Scenario):
             responses[item.id] = next(o.id for o in item.options if o.score == 3)
     scores = score_answers(Answers(bank_version=1, form="full", responses=responses), bank)
     assert [s.score for s in scores] == [100] * len(bank.dimensions)
