@@ -43,6 +43,8 @@ MIN_LIKERT_PER_DIMENSION_V2 = 4
 MAX_OPTION_LENGTH_RATIO = 1.25
 MAX_BEST_IS_LONGEST_SHARE = 1 / 3
 VALIDITY_FILE = "validity.toml"
+# The article every bank is derived from; its quotes must stand in it word for word.
+ARTICLE_FILE = "article-it-leiter-duisburg.txt"
 M = TypeVar("M", bound=BaseModel)
 _VERSION_DIR = re.compile(r"^v([1-9][0-9]{0,2})$")
 
@@ -411,3 +413,25 @@ def _check_support(path: Path, profiles: list[Profile]) -> None:
                     "differs from the general Duisburg profile without support"
                     " (an article quote or a named source)",
                 )
+
+
+def bank_quotes(bank: Bank) -> tuple[str, ...]:
+    """Return every phrase the bank attributes to the article (anchors, support, salary)."""
+    quotes = [d.anchor.quote for d in bank.dimensions]
+    quotes += [p.anchor.quote for p in bank.profiles.values()]
+    for profile in bank.profiles.values():
+        supports = [t.support for t in profile.targets.values()]
+        supports += [a.support for a in profile.axes.values()]
+        quotes += [s.quote for s in supports if s is not None and s.quote is not None]
+    quotes += [bank.salary.entry.quote, bank.salary.experienced.quote]
+    return tuple(quotes)
+
+
+def quotes_missing_from_article(bank: Bank, root: Path = QUESTIONS_DIR) -> tuple[str, ...]:
+    """Return the bank's quotes that do not stand word for word in the article copy."""
+    path = resolve_root(root) / ARTICLE_FILE
+    try:
+        article = " ".join(path.read_text(encoding="utf-8").split())
+    except OSError:
+        raise BankError(path, ARTICLE_FILE, "the article copy is missing") from None
+    return tuple(q for q in bank_quotes(bank) if " ".join(q.split()) not in article)

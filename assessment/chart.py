@@ -25,7 +25,12 @@ BAND_COLOUR = "#c5ccd6"
 INK_COLOUR = "#1b2f4b"
 MUTED_COLOUR = "#4a5868"
 # Marker shape per band: below points down, within is round, above points up.
-BAND_SHAPES: dict[str, str] = {"below": "triangle-down", "within": "circle", "above": "triangle-up"}
+BAND_SHAPES: dict[str, str] = {
+    "below": "triangle-down",
+    "within": "circle",
+    "above": "triangle-up",
+    "borderline": "diamond",
+}
 ROW_HEIGHT = 74
 CHART_WIDTH = 560
 FONT = "sans-serif"
@@ -44,6 +49,17 @@ def chart_rows(summary: Summary) -> list[dict[str, Any]]:
                 "high": card.high,
                 "band": card.band,
                 "band_label": card.band_label,
+                # The score's uncertainty as a thin line (bank v2 on; None in v1).
+                "err_low": (
+                    max(0, card.score - card.uncertainty)
+                    if card.score is not None and card.uncertainty is not None
+                    else None
+                ),
+                "err_high": (
+                    min(100, card.score + card.uncertainty)
+                    if card.score is not None and card.uncertainty is not None
+                    else None
+                ),
                 "label": msg(
                     "ui.chart.label", summary.language, score=card.score_text, band=card.band_label
                 ),
@@ -149,8 +165,13 @@ def profile_chart(summary: Summary) -> alt.LayerChart:
             tooltip=[alt.Tooltip("name:N", title=None), alt.Tooltip("label:N", title=None)],
         )
     )
+    error = (
+        base.transform_filter("datum.err_low != null")
+        .mark_rule(color=INK_COLOUR, strokeWidth=2)
+        .encode(x=alt.X("err_low:Q", scale=x_scale), x2="err_high:Q")
+    )
     chart: alt.LayerChart = (
-        alt.layer(track, band, marker, name, label, target)
+        alt.layer(track, band, error, marker, name, label, target)
         .properties(
             width=CHART_WIDTH,
             height=ROW_HEIGHT * max(1, len(summary.cards)),

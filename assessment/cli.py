@@ -157,13 +157,18 @@ def run(argv: Sequence[str] | None = None) -> int:
 
             sys.stdout.write(encode_share_code(read_answers_file(args.file, lang)) + "\n")
         elif args.command == "check-bank":
-            from assessment.bank import available_versions, load_bank
+            from assessment.bank import available_versions, load_bank, quotes_missing_from_article
 
             for version in available_versions():
                 bank = load_bank(version)
+                missing = quotes_missing_from_article(bank)
+                if missing:
+                    raise BankError(f"v{version}", missing[0], "not word for word in the article")
                 sys.stdout.write(
                     f"v{version}: ok ({len(bank.dimensions)} dimensions,"
-                    f" {len(bank.likert)} statements, {len(bank.scenarios)} scenarios)\n"
+                    f" {len(bank.likert)} statements, {len(bank.tradeoffs)} trade-offs,"
+                    f" {len(bank.scenarios)} scenarios, {len(bank.virtues)} validity statements;"
+                    " every quote stands in the article)\n"
                 )
         elif args.command == "group":
             _group(args, lang)

@@ -19,6 +19,12 @@ def share_link(base_url: str, code: str) -> str:
     return f"{base}?{urlencode({SHARE_PARAM: code})}"
 
 
+def method_link(base_url: str, lang: str) -> str:
+    """Return the address of the methodology page on a base URL (or a link on it)."""
+    base = base_url.split("?", 1)[0].split("#", 1)[0]
+    return f"{base}?{urlencode({'view': 'method', 'lang': lang})}"
+
+
 def code_from_text(text: str) -> str:
     """Return the code in a pasted code or link (`…?r=CODE` or `…?p=CODE`)."""
     stripped = text.strip()

@@ -222,7 +222,8 @@ def axis_fit(score: DimensionScore, target: AxisTarget | None) -> AxisFit:
 
 
 def overall_level_v2(matches: tuple[DimensionMatch, ...]) -> tuple[Level, bool]:
-    """Return the non-compensatory overall level and whether a critical demand capped it."""
+    """Return the non-compensatory overall level, and whether a critical demand below holds it
+    at "partial" (whatever else is met)."""
     scored = [m for m in matches if m.band not in ("unknown", "experience")]
     if not scored or len(scored) < MIN_SCORED_SHARE * len(matches):
         experience = sum(m.band == "experience" for m in matches)
@@ -234,9 +235,10 @@ def overall_level_v2(matches: tuple[DimensionMatch, ...]) -> tuple[Level, bool]:
     if share < PARTIAL_FIT_SHARE:
         level = "gaps"
     critical_below = any(m.weight >= CRITICAL_WEIGHT and m.band == "below" for m in scored)
-    if level == "strong" and critical_below:
-        return "partial", True
-    return level, False
+    if critical_below and level == "strong":
+        level = "partial"
+    # capped: the level is "partial" and a critical demand below would keep it there anyway.
+    return level, critical_below and level == "partial"
 
 
 def _weighted_gap(scores: tuple[DimensionScore, ...], profile: Profile) -> float:

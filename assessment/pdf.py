@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from assessment.errors import SelbstcheckError
 from assessment.export import shareable_result
 from assessment.i18n import Language
+from assessment.links import method_link
 from assessment.messages import msg
 from assessment.models import Bank
 from assessment.result import Result
@@ -72,6 +73,8 @@ BAND_COLOURS: dict[str, Colour] = {
     "within": (21, 128, 61),
     "above": (29, 78, 216),
     "unknown": MUTED,
+    "borderline": (146, 64, 14),
+    "experience": (29, 78, 216),
 }
 
 
@@ -507,6 +510,8 @@ class _Layout(PageLayout):
             paragraphs.append(
                 _Para(card.strength, density.small, lead=msg("pdf.strength", self.lang))
             )
+        if card.axis_text and density.strengths:
+            paragraphs.append(_Para(card.axis_text, density.small, colour=MUTED))
         return paragraphs
 
     def _cards(self) -> None:
@@ -630,6 +635,10 @@ class _Layout(PageLayout):
             self.y += size * 0.5
         self.y += 1
         self.paragraph(note, density.small, colour=MUTED)
+        if self.link and self.summary.rules >= 2:
+            self.y += 1
+            method = method_link(self.link, self.lang)
+            self.paragraph(msg("pdf.method", self.lang, link=method), density.small, colour=MUTED)
 
 
 def draw_pdf(layout: PageLayout, pngs: Sequence[bytes], title: str) -> bytes:

@@ -31,7 +31,9 @@ MIN_SECONDS_PER_ITEM = 2.0
 # Rules 2: agreeing with both statements of this many twin pairs of the full form fires the
 # notice; a shorter form scales it by its share of the pairs (never below 2, none under 2 pairs).
 AGREED_OPPOSITES_FULL_FORM = 4
-# Rules 2: endorsing (≥ AGREE_FROM) more than this share of the unlikely virtues answered.
+# Rules 2: endorsing fully ("trifft voll zu") more than this share of the unlikely virtues
+# answered; "trifft eher zu" to a "never" statement can honestly mean "almost never".
+VIRTUE_ENDORSED_FROM = 5
 VIRTUES_MAX_SHARE = 0.5
 VIRTUES_MIN_ANSWERED = 3
 # Rules 2: the pooled spread (SD) of a person's keyed statement answers within dimensions from
@@ -174,7 +176,7 @@ def _check_v2(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
         for item in bank.form_items(answers.form)
         if isinstance(item, ValidityItem) and isinstance(responses.get(item.id), int)
     ]
-    endorsed = sum(value >= AGREE_FROM for value in virtues)
+    endorsed = sum(value >= VIRTUE_ENDORSED_FROM for value in virtues)
     if len(virtues) >= VIRTUES_MIN_ANSWERED and endorsed > VIRTUES_MAX_SHARE * len(virtues):
         flags.append(QualityFlag(kind="unlikely_virtues", count=endorsed))
 

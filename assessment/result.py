@@ -37,14 +37,11 @@ def build_result(
     experience: Experience | None = None,
     expected_salary: int | None = None,
 ) -> Result:
-    """Return the result of answers against their bank (with the salary check given experience;
-    from bank v2 on the background the answers carry stands in for it)."""
+    """Return the result of answers against their bank (with the salary check given experience)."""
     check_answers(answers, bank)
     scores = score_answers(answers, bank)
     quality = check_quality(answers, bank)
     tentative = bank.rules >= 2 and bool(quality)
-    if experience is None:
-        experience = answers.background
     return Result(
         bank_version=bank.version,
         answers=answers,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -24,3 +25,19 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 def bank() -> Bank:
     """The released bank v1."""
     return load_bank(1)
+
+
+@pytest.fixture
+def v1_questions_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A questions folder holding only bank v1 (and the article), as before v2 shipped.
+
+    Tests of the v1 questionnaire path use it: a v1 progress link still resumes that path.
+    """
+    from assessment.bank import ARTICLE_FILE, QUESTIONS_DIR, QUESTIONS_ENV
+
+    root = tmp_path / "questions-v1-only"
+    root.mkdir()
+    (root / "v1").symlink_to(QUESTIONS_DIR / "v1", target_is_directory=True)
+    (root / ARTICLE_FILE).symlink_to(QUESTIONS_DIR / ARTICLE_FILE)
+    monkeypatch.setenv(QUESTIONS_ENV, str(root))
+    return root

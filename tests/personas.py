@@ -7,9 +7,11 @@ import random
 from assessment.answers import Answers
 from assessment.bank import load_bank
 from assessment.models import (
+    EXPERIENCE_LEVELS,
     FORM_IDS,
     PROFILE_IDS,
     SCENARIO_OPTION_IDS,
+    UNSURE,
     Bank,
     FormId,
     LikertItem,
@@ -18,6 +20,8 @@ from assessment.models import (
 )
 
 Traits = dict[str, int]
+# Random answers say "can't judge yet" this often where a statement offers it.
+UNSURE_SHARE = 0.2
 
 # A calm, pragmatic firefighter from a Mittelstand company: steady under fire, at home with
 # old systems and small budgets, not much for buzzwords; communicates decently.
@@ -87,9 +91,13 @@ def random_answers(
         chosen = form if form is not None else rng.choice(FORM_IDS)
         responses: dict[str, int | str] = {
             item.id: (
-                rng.randint(1, 5)
-                if isinstance(item, LikertItem)
-                else rng.choice(SCENARIO_OPTION_IDS)
+                rng.choice(SCENARIO_OPTION_IDS)
+                if isinstance(item, Scenario)
+                else (
+                    UNSURE
+                    if getattr(item, "presumes", None) and rng.random() < UNSURE_SHARE
+                    else rng.randint(1, 5)
+                )
             )
             for item in bank.form_items(chosen)
             if rng.random() < answered_share
@@ -99,6 +107,7 @@ def random_answers(
                 bank_version=bank.version,
                 form=chosen,
                 profile=rng.choice(PROFILE_IDS),
+                background=rng.choice(EXPERIENCE_LEVELS) if bank.rules >= 2 else None,
                 responses=responses,
             )
         )

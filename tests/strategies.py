@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import strategies as st
 
 from assessment.answers import Answers
 from assessment.bank import load_bank
 from assessment.i18n import LANGUAGES
-from assessment.models import FORM_IDS, PROFILE_IDS, SCENARIO_OPTION_IDS, FormId, LikertItem
+from assessment.models import (
+    EXPERIENCE_LEVELS,
+    FORM_IDS,
+    PROFILE_IDS,
+    SCENARIO_OPTION_IDS,
+    UNSURE,
+    FormId,
+    LikertItem,
+    Scenario,
+)
 
 
 def responses_for(
@@ -47,5 +58,44 @@ def answers(draw: st.DrawFn, form: FormId | None = None, complete: bool = False)
         form=chosen,
         profile=draw(st.sampled_from(PROFILE_IDS)),
         language=draw(st.sampled_from(LANGUAGES)),
+        responses=responses,
+    )
+
+
+FIXTURE_ROOT = Path(__file__).resolve().parent / "fixtures" / "questions"
+
+
+def five_point_or_unsure(item: object) -> st.SearchStrategy[int | str]:
+    """Return a strategy for one five-point answer; "na" too where the item offers it."""
+    values: st.SearchStrategy[int | str] = st.integers(min_value=1, max_value=5)
+    if getattr(item, "presumes", None) is not None:
+        values = st.one_of(values, st.just(UNSURE))
+    return values
+
+
+@st.composite
+def v2_answers(
+    draw: st.DrawFn, root: Path = FIXTURE_ROOT, form: FormId | None = None, complete: bool = False
+) -> Answers:
+    """Return valid Answers to a rules-2 bank (the v2-style fixture by default)."""
+    bank = load_bank(2, root)
+    chosen: FormId = form if form is not None else draw(st.sampled_from(FORM_IDS))
+    fields = {
+        item.id: (
+            st.sampled_from(SCENARIO_OPTION_IDS)
+            if isinstance(item, Scenario)
+            else five_point_or_unsure(item)
+        )
+        for item in bank.form_items(chosen)
+    }
+    responses = draw(
+        st.fixed_dictionaries(fields) if complete else st.fixed_dictionaries({}, optional=fields)
+    )
+    return Answers(
+        bank_version=2,
+        form=chosen,
+        profile=draw(st.sampled_from(PROFILE_IDS)),
+        language=draw(st.sampled_from(LANGUAGES)),
+        background=draw(st.sampled_from((None, *EXPERIENCE_LEVELS))),
         responses=responses,
     )

@@ -6,7 +6,7 @@ import streamlit as st
 
 from assessment.errors import CodeError
 from assessment.links import SHARE_PARAM
-from assessment.ui import group, questionnaire, result, shared, start, state
+from assessment.ui import group, method, questionnaire, result, shared, start, state
 
 
 def render() -> None:
@@ -16,6 +16,10 @@ def render() -> None:
     if state.group_view_requested():
         lang = group.render()
         shared.footer(lang, state.flow().bank_version)
+        return
+    if state.method_view_requested():
+        lang, version = method.render()
+        shared.footer(lang, version)
         return
     code = st.query_params.get(SHARE_PARAM)
     if code is not None:

@@ -48,22 +48,55 @@ def _card(card: DimensionCard, lang: Language) -> None:
             st.markdown(plain(card.strength))
         with st.expander(t("ui.result.rationale_label", lang)):
             st.markdown(plain(card.rationale))
+            if card.support:
+                st.markdown(plain(card.support))
             if card.competence:
                 st.caption(f"{t('ui.result.competence_label', lang)}: {plain(card.competence)}")
 
 
 def _cards(summary: Summary, lang: Language) -> None:
-    groups = (
-        ("ui.result.development_heading", ("below",)),
-        ("ui.result.strengths_heading", ("within", "above")),
-        ("ui.result.unscored_heading", ("unknown",)),
-    )
-    for heading, bands in groups:
-        cards = [card for card in summary.cards if card.band in bands]
-        if cards:
-            st.subheader(t(heading, lang), anchor=False)
-            for card in cards:
-                _card(card, lang)
+    by_id = {card.dimension: card for card in summary.cards}
+    for group in summary.groups:
+        st.subheader(plain(group.heading), anchor=False)
+        if group.intro:
+            st.caption(plain(group.intro))
+        for dimension in group.dimensions:
+            _card(by_id[dimension], lang)
+
+
+def _axes(summary: Summary, lang: Language) -> None:
+    """The trade-off axes: where the person leans, and what each setting prefers."""
+    lines = [card for card in summary.cards if card.axis_text]
+    if not lines or summary.axes_intro is None:
+        return
+    st.subheader(t("ui.result.axes_heading", lang), anchor=False)
+    st.markdown(plain(summary.axes_intro))
+    st.markdown("\n".join(f"- **{plain(c.name)}:** {plain(c.axis_text or '')}" for c in lines))
+
+
+def _scenarios(summary: Summary, lang: Language) -> None:
+    """Every answered scenario with all options rated and explained (after the result only)."""
+    if not summary.scenarios:
+        return
+    st.subheader(t("ui.result.scenarios_heading", lang), anchor=False)
+    st.caption(t("ui.result.scenarios_intro", lang))
+    for number, review in enumerate(summary.scenarios, start=1):
+        with st.expander(t("ui.result.scenario_label", lang, number=number)):
+            st.markdown(plain(review.situation))
+            for option in review.options:
+                mark = t("ui.result.scenario_chosen", lang) if option.chosen else ""
+                st.markdown(
+                    t(
+                        "ui.result.scenario_option",
+                        lang,
+                        option=option.option,
+                        text=plain(option.text),
+                        score=option.score,
+                        chosen=mark,
+                    )
+                    + "  \n"
+                    + plain(option.rationale)
+                )
 
 
 def _comparison(summary: Summary, lang: Language) -> None:
@@ -110,14 +143,20 @@ def render_summary(
 
     st.subheader(t("ui.result.chart_heading", lang), anchor=False)
     st.vega_lite_chart(shared.chart_spec(share_code, lang), width="stretch", theme=None)
-    st.caption(t("ui.result.chart_caption", lang))
+    st.caption(
+        t("ui.result.chart_caption_v2" if summary.rules >= 2 else "ui.result.chart_caption", lang)
+    )
     _cards(summary, lang)
+
+    _axes(summary, lang)
 
     if summary.salary_lines:
         st.subheader(t("ui.result.salary_heading", lang), anchor=False)
         st.markdown("\n".join(f"- {plain(line)}" for line in summary.salary_lines))
     if not open_setting:
         _comparison(summary, lang)
+    _scenarios(summary, lang)
+    st.markdown(t("ui.result.method_link", lang, link=shared.method_link(lang)))
 
 
 def _own_result(lang: Language) -> tuple[Result, Summary, str]:
@@ -149,8 +188,9 @@ def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
     st.subheader(t("ui.share.heading", lang), anchor=False)
     st.markdown(t("ui.share.intro", lang))
     st.code(link, language=None, wrap_lines=True)
-    st.markdown(t("ui.share.contains", lang))
-    st.markdown(t("ui.share.excludes", lang))
+    suffix = "_v2" if bank.rules >= 2 else ""
+    st.markdown(t(f"ui.share.contains{suffix}", lang))
+    st.markdown(t(f"ui.share.excludes{suffix}", lang))
 
     st.subheader(t("ui.share.downloads_heading", lang), anchor=False)
 
@@ -220,7 +260,8 @@ def render_shared(code: str) -> tuple[Language, int]:
     share_code = encode_share_code(answers) if decoded.kind == "progress" else code.strip()
     summary = shared.shared_summary(share_code, lang)
     st.title(t("ui.result.shared_heading", lang), anchor=False)
-    st.markdown(t("ui.result.shared_intro", lang))
+    suffix = "_v2" if summary.rules >= 2 else ""
+    st.markdown(t(f"ui.result.shared_intro{suffix}", lang))
     render_summary(summary, share_code, lang, open_setting=answers.profile == "duisburg")
     st.divider()
     st.button(

@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from assessment import links
 from assessment.bank import load_bank
 from assessment.errors import CodeError
 from assessment.i18n import LANGUAGES, Language
@@ -112,6 +113,11 @@ def base_url() -> str:
         scheme = st.context.headers.get("X-Forwarded-Proto", "http")
         return f"{scheme}://{host}/"
     return ""
+
+
+def method_link(lang: Language) -> str:
+    """Return the address of the methodology page on this app."""
+    return links.method_link(base_url(), lang)
 
 
 def link_for(code: str) -> str:

@@ -7,7 +7,7 @@ import streamlit as st
 from assessment.i18n import Language
 from assessment.models import EXPERIENCE_LEVELS, FORM_IDS, SETTING_IDS, Experience, ProfileId
 from assessment.salary import MAX_EXPECTED_SALARY, MIN_EXPECTED_SALARY
-from assessment.ui import state
+from assessment.ui import shared, state
 from assessment.ui.text import t
 
 FORM_KEY = "start_form"
@@ -68,6 +68,7 @@ def render(lang: Language) -> None:
             )
     st.markdown(f"**{t('ui.start.privacy_heading', lang)}**")
     st.markdown(t("ui.start.privacy", lang))
+    st.markdown(t("ui.method.start_link", lang, link=shared.method_link(lang)))
 
     st.subheader(t("ui.start.choices_heading", lang), anchor=False)
     st.radio(
@@ -98,6 +99,7 @@ def render(lang: Language) -> None:
         format_func=lambda e: t(f"ui.start.bg_{e}", lang),
         key=BACKGROUND_KEY,
         horizontal=True,
+        help=t("ui.start.background_help", lang) if bank.rules >= 2 else None,
     )
     st.number_input(
         t("ui.start.salary_label", lang),

@@ -34,6 +34,8 @@ BACKGROUND_PARAM = "bg"
 # ?view=group opens the group evaluation for coaches instead of the questionnaire.
 VIEW_PARAM = "view"
 GROUP_VIEW = "group"
+# ?view=method opens the methodology page.
+METHOD_VIEW = "method"
 FLOW_KEY = "flow"
 LANG_KEY = "lang"
 ITEM_KEY_PREFIX = "item_"
@@ -182,6 +184,11 @@ def start_questionnaire(
 def group_view_requested() -> bool:
     """Return whether the URL asks for the group evaluation."""
     return st.query_params.get(VIEW_PARAM) == GROUP_VIEW
+
+
+def method_view_requested() -> bool:
+    """Return whether the URL asks for the methodology page."""
+    return st.query_params.get(VIEW_PARAM) == METHOD_VIEW
 
 
 def open_group_view() -> None:

@@ -1,4 +1,8 @@
-"""The app driven through Streamlit's AppTest: start page, questionnaire, result, links, errors."""
+"""The app driven through Streamlit's AppTest: start page, questionnaire, result, links, errors.
+
+These run the bank v1 path (a questions folder holding only v1), which v1 progress and share
+links still take; tests/ui/test_app_v2.py drives the bank v2 questionnaire that new users get.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ from tests.ui.conftest import (
     weak,
 )
 
-pytestmark = pytest.mark.usefixtures("slow_clock")
+pytestmark = pytest.mark.usefixtures("slow_clock", "v1_questions_only")
 
 
 def test_start_page_explains_the_check() -> None:

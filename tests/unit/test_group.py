@@ -256,6 +256,7 @@ def test_mixed_versions_are_scored_separately(tmp_path: Path) -> None:
             assert row.level == alone.match.level
 
 
+@pytest.mark.usefixtures("v1_questions_only")
 def test_unknown_version_in_a_code_is_an_invalid_line(tmp_path: Path, bank: Bank) -> None:
     """A v2 code read where only v1 exists is reported as an unknown version."""
     root = make_v2_root(tmp_path)
