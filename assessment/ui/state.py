@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from functools import cache
 
 import streamlit as st
 
@@ -77,10 +76,17 @@ def newest_bank() -> Bank:
     return load_bank(latest_version())
 
 
-@cache
+_PAGES: dict[tuple[int, FormId], tuple[Bank, tuple[tuple[Item, ...], ...]]] = {}
+
+
 def pages_of(version: int, form: FormId) -> tuple[tuple[Item, ...], ...]:
-    """Return the questionnaire pages of a form of a bank version (computed once per process)."""
-    return paginate(load_bank(version), form)
+    """Return the questionnaire pages of a form of a bank version (computed once per bank)."""
+    bank = load_bank(version)
+    cached = _PAGES.get((id(bank), form))
+    if cached is None or cached[0] is not bank:
+        cached = (bank, paginate(bank, form))
+        _PAGES[id(bank), form] = cached
+    return cached[1]
 
 
 def flow() -> Flow:

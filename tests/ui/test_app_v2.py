@@ -1,0 +1,205 @@
+"""The bank v2 questionnaire and result in AppTest: can't judge yet, trade-offs, areas to gain
+experience, borderline verdicts, scenario rationales after the result, the methodology page."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assessment.bank import QUESTIONS_ENV, load_bank
+from assessment.i18n import Language
+from assessment.models import UNSURE, Item, LikertItem, Scenario, TradeoffItem, ValidityItem
+from assessment.ui import state
+from tests.strategies import FIXTURE_ROOT
+from tests.ui.conftest import item_keys, new_app, start, texts
+
+pytestmark = pytest.mark.usefixtures("slow_clock")
+
+UNSURE_DE = "Kann ich (noch) nicht einschätzen"
+
+
+def middling(item: Item) -> int | str:
+    """Agree a little with plus-keyed statements, a little against minus-keyed ones, stay in
+    the middle of every trade-off, deny the unlikely virtues, take the second option."""
+    if isinstance(item, Scenario):
+        return "b"
+    if isinstance(item, LikertItem):
+        return 4 if item.keying == "plus" else 2
+    if isinstance(item, ValidityItem):
+        return 1
+    return 3
+
+
+def agreeable(item: Item) -> int | str:
+    """"Trifft eher zu" to every statement whatever its keying; the second option."""
+    if isinstance(item, LikertItem):
+        return 4
+    return middling(item)
+
+
+def starter(item: Item) -> int | str:
+    """Like middling, but "can't judge yet" wherever a statement presumes experience."""
+    if getattr(item, "presumes", None) is not None:
+        return UNSURE
+    return middling(item)
+
+
+def complete_v2(at: AppTest, persona: object = middling, version: int = 2) -> AppTest:
+    """Answer every page of a v2-style bank the persona's way until the result shows."""
+    bank = load_bank(version)
+    for _ in range(60):
+        keys = item_keys(at)
+        if not keys:
+            return at
+        for key in keys:
+            item = bank.item(key.removeprefix(state.ITEM_KEY_PREFIX))
+            at.radio(key=key).set_value(persona(item))  # type: ignore[operator]
+        at.run()
+        at.button(key="nav_next").click().run()
+        assert not at.exception
+    raise AssertionError("the questionnaire did not end")
+
+
+@pytest.fixture
+def fixture_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Serve the v2-style fixture bank (four small dimensions) instead of the real banks."""
+    monkeypatch.setenv(QUESTIONS_ENV, str(FIXTURE_ROOT))
+
+
+def test_new_questionnaire_uses_bank_v2_with_its_item_kinds() -> None:
+    """New users get v2: presuming statements offer "can't judge yet" set after the scale,
+    trade-offs come on their own pages with both poles."""
+    at = start(new_app(), form="full", background="starter")
+    assert not at.exception
+    assert "Fragenkatalog Version 2" in texts(at)
+    bank = load_bank(2)
+    seen_unsure = seen_tradeoff = False
+    for _ in range(30):
+        keys = item_keys(at)
+        if not keys:
+            break
+        for key in keys:
+            item = bank.item(key.removeprefix(state.ITEM_KEY_PREFIX))
+            options = at.radio(key=key).options
+            if getattr(item, "presumes", None):
+                assert options[-1] == UNSURE_DE
+                assert len(options) == 6
+                seen_unsure = True
+            elif not isinstance(item, Scenario):
+                assert len(options) == 5
+            if isinstance(item, TradeoffItem):
+                seen_tradeoff = True
+                assert "Beide Seiten sind respektable Arbeitsweisen" in texts(at)
+                assert item.a("de") in texts(at)
+                assert item.b("de") in texts(at)
+            at.radio(key=key).set_value(starter(item))
+        at.run()
+        at.button(key="nav_next").click().run()
+    assert seen_unsure
+    assert seen_tradeoff
+    assert not item_keys(at)
+    assert at.title[0].value == "Ihr Ergebnis"
+
+
+def test_unsure_counts_as_answered_for_the_page(fixture_questions: None) -> None:
+    """A page whose presuming statements are answered "can't judge yet" is complete."""
+    at = start(new_app(), form="full", background="starter")
+    bank = load_bank(2)
+    for page in range(1, 6):
+        keys = item_keys(at)
+        for key in keys:
+            at.radio(key=key).set_value(starter(bank.item(key.removeprefix("item_"))))
+        at.run()
+        unsure = [r.key for r in at.radio if r.key in keys and r.value == UNSURE]
+        at.button(key="nav_next").click().run()
+        assert not at.error
+        assert f"Seite {page + 1} von" in at.get("progress")[0].proto.text
+        if unsure:
+            return
+    raise AssertionError("no page with a statement that presumes experience")
+
+
+def test_starter_who_cannot_judge_sees_an_area_to_gain_experience(
+    fixture_questions: None,
+) -> None:
+    """delta's team statements answered "can't judge yet": an Erfahrungsfeld with entry steps."""
+    at = complete_v2(start(new_app(), form="full", background="starter"), starter)
+    shown = texts(at)
+    assert "Erfahrungsfelder" in [s.value for s in at.subheader]
+    assert "Erfahrungsfeld: Zu 4 von 7 Fragen konnten Sie (noch) nichts sagen" in shown
+    assert "Einstiegsschritt delta 1." in shown
+    assert "unter dem Zielbereich" not in shown.split("Erfahrungsfelder")[1].split("\n")[0]
+
+
+def test_borderline_dimension_shows_an_der_grenze(fixture_questions: None) -> None:
+    """Agreeing with everything lands within the uncertainty of the band edges."""
+    at = complete_v2(start(new_app(), form="full", background="changer"), agreeable)
+    shown = texts(at)
+    assert "An der Grenze" in [s.value for s in at.subheader]
+    assert "◆" in shown
+    assert "Punkte unter dem Zielbereich" not in shown
+
+
+def test_scenario_rationales_open_only_after_the_result(fixture_questions: None) -> None:
+    """While answering, no rating or rationale shows; on the result every option's rating and
+    reason open in an expander, the person's choice marked."""
+    at = start(new_app(), form="full", background="changer")
+    bank = load_bank(2)
+    scenario = next(s for s in bank.scenarios)
+    for _ in range(10):
+        keys = item_keys(at)
+        if not keys:
+            break
+        assert scenario.options[0].rationale("de") not in texts(at)
+        assert "von 3" not in texts(at)
+        for key in keys:
+            at.radio(key=key).set_value(middling(bank.item(key.removeprefix("item_"))))
+        at.run()
+        at.button(key="nav_next").click().run()
+    labels = [e.label for e in at.expander]
+    assert "Situation 1: alle Möglichkeiten mit Bewertung" in labels
+    shown = texts(at)
+    for option in scenario.options:
+        assert option.rationale("de") in shown
+    assert "**3 von 3** · Ihre Wahl" in shown
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_methodology_page_in_both_languages(lang: Language) -> None:
+    """?view=method explains purpose, scoring, quality checks, limits, sources and versions."""
+    at = new_app(view="method", lang=lang)
+    assert not at.exception
+    headings = [s.value for s in at.subheader]
+    expected = {
+        "de": ["Zweck und Einsatz", "Auswertung", "Was der Check nicht kann", "Quellen"],
+        "en": ["Purpose and intended use", "Scoring", "What the check cannot do", "Sources"],
+    }[lang]
+    for heading in expected:
+        assert heading in headings
+    shown = texts(at)
+    assert "DIN 33430" in shown
+    assert ("1,96" if lang == "de" else "1.96") in shown
+    assert (
+        at.title[0].value == {"de": "So funktioniert der Check", "en": "How the check works"}[lang]
+    )
+
+
+def test_methodology_is_linked_from_start_and_result(fixture_questions: None) -> None:
+    """The start page and the result link to ?view=method in the page's language."""
+    at = new_app()
+    assert "?view=method&lang=de" in texts(at)
+    at = complete_v2(start(at, form="short", background="experienced"))
+    assert "?view=method&lang=de" in texts(at)
+
+
+def test_shared_v2_link_keeps_the_background(fixture_questions: None) -> None:
+    """A v2 share link carries the background: a starter's shared result groups the same way."""
+    at = complete_v2(start(new_app(), form="full", background="starter"), starter)
+    own_groups = [s.value for s in at.subheader]
+    code = next(c.value for c in at.code).split("?r=")[1]
+    shared = new_app(r=code)
+    assert not shared.exception
+    assert "den gewählten Hintergrund" in texts(shared)
+    assert [g for g in own_groups if g == "Erfahrungsfelder"] == [
+        s.value for s in shared.subheader if s.value == "Erfahrungsfelder"
+    ]
