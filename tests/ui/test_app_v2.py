@@ -31,7 +31,7 @@ def middling(item: Item) -> int | str:
 
 
 def agreeable(item: Item) -> int | str:
-    """"Trifft eher zu" to every statement whatever its keying; the second option."""
+    """ "Trifft eher zu" to every statement whatever its keying; the second option."""
     if isinstance(item, LikertItem):
         return 4
     return middling(item)
