@@ -344,6 +344,22 @@ def _check_option_lengths(scenarios: list[Scenario], sources: Mapping[str, Path]
             " scenarios (at most a third; strictly longest in either language):"
             " length gives the key away",
         )
+    for lang in ("de", "en"):
+        best_shortest = [s.id for s in scenarios if _best_is_shortest(s, lang)]
+        if scenarios and len(best_shortest) > MAX_BEST_IS_LONGEST_SHARE * len(scenarios):
+            raise BankError(
+                sources[best_shortest[0]],
+                ", ".join(best_shortest),
+                f"the best-scored option is the shortest in {len(best_shortest)} of"
+                f" {len(scenarios)} scenarios ({lang}; at most a third):"
+                " length gives the key away",
+            )
+
+
+def _best_is_shortest(scenario: Scenario, lang: str) -> bool:
+    best = max(scenario.options, key=lambda option: option.score)
+    others = [option for option in scenario.options if option is not best]
+    return len(best.text(lang)) < min(len(option.text(lang)) for option in others)  # type: ignore[arg-type]
 
 
 def _check_forms(

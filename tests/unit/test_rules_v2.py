@@ -557,3 +557,21 @@ def test_rules_constants_are_what_the_methodology_page_states() -> None:
         3,
     )
     assert (quality.SCATTER_MIN_SD, quality.VIRTUE_ENDORSED_FROM) == (1.15, 5)
+
+
+def test_check_bank_refuses_a_bank_whose_best_option_is_mostly_the_shortest(
+    tmp_path: Path,
+) -> None:
+    """Best option strictly shortest (per language) in more than a third: refused, named."""
+    folder = _fixture_copy(tmp_path)
+
+    def best_shortest(data: TomlData) -> None:
+        option = data["scenarios"][0]["options"][1]  # b is scored 3
+        option["text"]["en"] = option["text"]["en"].replace("Option b for", "Option b to")
+
+    for name in ("alpha", "beta"):
+        edit_toml(folder / "items" / f"{name}.toml", best_shortest)
+    with pytest.raises(BankError) as caught:
+        read_bank(folder)
+    assert "alpha_s1, beta_s1" in caught.value.entry
+    assert "shortest in 2 of 4" in caught.value.problem
