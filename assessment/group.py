@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assessment.answers import Answers
 from assessment.bank import QUESTIONS_DIR, load_bank
 from assessment.errors import BankError, CodeError, SelbstcheckError
+from assessment.files import FileRefusedError, read_regular_file
 from assessment.i18n import Language
 from assessment.links import code_from_text
 from assessment.matching import Level, match_profile
@@ -168,9 +169,11 @@ def text_from_bytes(data: bytes) -> str:
 def read_codes_file(path: Path) -> str:
     """Return the text of a file of codes, or raise GroupError saying why it cannot be read."""
     try:
-        if path.stat().st_size > MAX_GROUP_BYTES:
-            raise GroupError("group.too_large", limit_mb=MAX_GROUP_BYTES // 1_000_000)
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_GROUP_BYTES)
+    except FileRefusedError as refusal:
+        if refusal.kind == "not_regular":
+            raise GroupError("answers.file_not_regular", path=path) from None
+        raise GroupError("group.too_large", limit_mb=MAX_GROUP_BYTES // 1_000_000) from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise GroupError("answers.file_unreadable", path=path, reason=reason) from None
