@@ -109,7 +109,7 @@ def render(lang: Language) -> None:
                 else None
             )
             with st.container(border=True):
-                st.radio(
+                value: int | str | None = st.radio(
                     t("ui.quest.item_label", lang, number=number, text=plain(item.text(lang))),
                     LIKERT_VALUES,
                     index=index,
@@ -129,7 +129,7 @@ def render(lang: Language) -> None:
             with st.container(border=True):
                 st.markdown(f"**{t('ui.quest.situation_label', lang, number=number)}**")
                 st.markdown(plain(item.situation(lang)))
-                st.radio(
+                value = st.radio(
                     plain(item.situation(lang)),
                     SCENARIO_OPTION_IDS,
                     index=index,
@@ -139,6 +139,7 @@ def render(lang: Language) -> None:
                     args=(item.id,),
                     label_visibility="collapsed",
                 )
+        state.adopt_widget_answer(item.id, value)
 
     missing = [item for item in page if item.id not in current.responses]
     if current.show_missing and missing:
