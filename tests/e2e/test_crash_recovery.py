@@ -8,24 +8,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from tests.cluster import APP, ROOT, progress_in
 from tests.e2e.journey import (
     ITEM_SELECTOR,
     TIMEOUT_MS,
     answer_page,
-    choice_for,
+    click_after_reconnect,
+    half_done,
     item_ids,
     next_page,
     query,
-    wait_for_url,
 )
 from tests.loadclient import StreamlitServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
-# Streamlit's frontend retries with a growing pause; after a restart it is back within seconds.
-RECONNECT_TIMEOUT_MS = 60_000
 
 
 @pytest.fixture
@@ -35,30 +33,6 @@ def own_server() -> Iterator[list[StreamlitServer]]:
     yield servers
     for server in servers:
         server.stop()
-
-
-def half_done(page: Page) -> str:
-    """Answer page 1 and three items of page 2; return the fourth item of page 2."""
-    from tests.e2e.journey import start
-
-    start(page)
-    answer_page(page)
-    next_page(page)
-    answer_page(page, limit=3)
-    rest = [i for i in item_ids(page) if i not in progress_in(query(page))]
-    assert rest
-    return rest[0]
-
-
-def click_after_reconnect(page: Page, item_id: str) -> None:
-    """Wait for the reconnected app, click an answer, and wait until the URL carries it."""
-    container = page.locator(f".st-key-item_{item_id}")
-    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=RECONNECT_TIMEOUT_MS)
-    expect(container).to_be_visible()
-    index = choice_for(item_id)
-    container.get_by_test_id("stRadioOption").nth(index).click()
-    expect(container.get_by_role("radio").nth(index)).to_be_checked()
-    wait_for_url(page, lambda q: item_id in progress_in(q), f"the answer to {item_id}")
 
 
 def test_a_click_after_a_crash_and_restart_reaches_the_url(
