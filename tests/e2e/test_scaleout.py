@@ -31,8 +31,10 @@ from tests.e2e.journey import (
     start,
     wait_until,
 )
+from tests.e2e.test_framing import frame_it, framing_origin
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+__all__ = ["framing_origin"]  # a fixture of this module too
 
 
 @pytest.fixture(scope="module")
@@ -276,3 +278,10 @@ def test_the_deployment_configuration_bounds_uploads_and_websockets() -> None:
     for location in ("/_stcore/upload_file/", "/_stcore/stream"):
         assert "limit_req zone=" in blocks[location], location
         assert "limit_conn " in blocks[location], location
+
+
+def test_the_app_behind_nginx_refuses_to_be_framed(
+    browser: Browser, framing_origin: str, cluster: Cluster
+) -> None:
+    """Through deploy/nginx.conf the app does not render in a frame; the parent gets nothing."""
+    assert frame_it(browser, framing_origin, cluster.url) == (False, [])
