@@ -24,15 +24,20 @@ PROFILE_CHOICES = ("duisburg", "public", "mittelstand", "industry")
 def read_answers_file(path: Path, language: Language) -> Any:
     """Return the Answers in a JSON file, or raise AnswersError saying what is wrong with it."""
     from assessment.answers import Answers
+    from assessment.files import FileRefusedError, read_regular_file
 
     try:
-        if path.stat().st_size > MAX_ANSWERS_FILE_BYTES:
-            raise AnswersError("answers.file_invalid", path=path, reason="> 1 MB")
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_ANSWERS_FILE_BYTES)
+    except FileRefusedError as refusal:
+        if refusal.kind == "not_regular":
+            raise AnswersError("answers.file_not_regular", path=path) from None
+        raise AnswersError("answers.file_invalid", path=path, reason="> 1 MB") from None
     except OSError as error:
-        raise AnswersError("answers.file_unreadable", path=path, reason=error.strerror) from None
+        reason = error.strerror or type(error).__name__
+        raise AnswersError("answers.file_unreadable", path=path, reason=reason) from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        # A byte-order mark, as some Windows editors write it, is not part of the JSON.
+        data = json.loads(raw.decode("utf-8-sig"))
         return Answers.model_validate(data)
     except UnicodeDecodeError:
         raise AnswersError("answers.file_invalid", path=path, reason="not UTF-8 text") from None

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assessment.answers import Answers
 from assessment.bank import QUESTIONS_DIR, load_bank
 from assessment.errors import BankError, CodeError, SelbstcheckError
+from assessment.files import FileRefusedError, read_regular_file
 from assessment.i18n import Language
 from assessment.links import code_from_text
 from assessment.matching import Level, match_profile
@@ -55,22 +56,27 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class InvalidLine(BaseModel):
-    """A line that holds no readable code: its number, a short copy, and why it was refused."""
+class InvalidLine(_Frozen):
+    """A line that holds no readable code: its number, a short copy, and why it was refused.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    Only the reason's catalogue key and parameters are kept, never the exception: its traceback
+    would hold the whole input and every other attempt of the line alive.
+    """
 
     line: int = Field(ge=1, description="1-based line number in the input")
     text: str = Field(max_length=SNIPPET_LENGTH, description="Shortened, printable copy")
-    error: CodeError
+    key: str = Field(description="Catalogue key of the reason (``code.truncated`` …)")
+    params: tuple[tuple[str, int | str], ...] = Field(
+        default=(), description="The reason's placeholders"
+    )
 
     @property
     def reason(self) -> str:
         """The machine key of the refusal (``truncated``, ``corrupted``, ``group.no_code`` …)."""
-        return self.error.reason
+        return self.key.removeprefix("code.")
 
     def message(self, language: Language) -> str:
-        return self.error.message(language)
+        return msg(self.key, language, **dict(self.params))
 
 
 class Distribution(_Frozen):
@@ -163,9 +169,11 @@ def text_from_bytes(data: bytes) -> str:
 def read_codes_file(path: Path) -> str:
     """Return the text of a file of codes, or raise GroupError saying why it cannot be read."""
     try:
-        if path.stat().st_size > MAX_GROUP_BYTES:
-            raise GroupError("group.too_large", limit_mb=MAX_GROUP_BYTES // 1_000_000)
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_GROUP_BYTES)
+    except FileRefusedError as refusal:
+        if refusal.kind == "not_regular":
+            raise GroupError("answers.file_not_regular", path=path) from None
+        raise GroupError("group.too_large", limit_mb=MAX_GROUP_BYTES // 1_000_000) from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise GroupError("answers.file_unreadable", path=path, reason=reason) from None
@@ -177,7 +185,9 @@ def parse_codes(text: str, root: Path = QUESTIONS_DIR) -> tuple[list[Answers], l
 
     A line is a code, a link, a CSV row (any cell may hold the code) or free text around one
     code. Blank lines are skipped, and so is a first line with nothing code-like (a header).
-    A code that occurs again is counted once; its repetitions are listed as skipped lines.
+    A person is counted once: a line whose answers (bank version, form and every response) equal
+    an earlier line's is listed as a skipped duplicate, whatever its language, setting, page or
+    kind of code (a share code, a progress link, the English code of the same answers).
     """
     _check_size(len(text))
     text = text.removeprefix("\ufeff")
@@ -187,66 +197,88 @@ def parse_codes(text: str, root: Path = QUESTIONS_DIR) -> tuple[list[Answers], l
         raise GroupError("group.too_many_lines", lines=filled, limit=MAX_GROUP_LINES)
     found: list[Answers] = []
     invalid: list[InvalidLine] = []
-    seen: dict[str, int] = {}
+    seen: dict[AnswersKey, int] = {}
     first = True
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        try:
-            code, answers = _code_in_line(line, root)
-        except _NoCodeError:
-            if not first:
-                invalid.append(_invalid(number, line, CodeError("group.no_code")))
-        except CodeError as error:
-            invalid.append(_invalid(number, line, error))
-        else:
-            if code in seen:
-                invalid.append(
-                    _invalid(number, line, CodeError("group.duplicate", line=seen[code]))
-                )
+        outcome = _code_in_line(line, root)
+        if isinstance(outcome, Answers):
+            key = answers_key(outcome)
+            if key in seen:
+                invalid.append(_invalid(number, line, ("group.duplicate", (("line", seen[key]),))))
             else:
-                seen[code] = number
-                found.append(answers)
+                seen[key] = number
+                found.append(outcome)
+        elif outcome is not None:
+            invalid.append(_invalid(number, line, outcome))
+        elif not first:
+            invalid.append(_invalid(number, line, ("group.no_code", ())))
         first = False
     return found, invalid
 
 
-class _NoCodeError(Exception):
-    """Nothing in the line even looks like a code (a header row, a name …)."""
+AnswersKey = tuple[int, str, tuple[tuple[str, int | str], ...]]
+# Why a line was refused: a catalogue key and its parameters (never the exception itself).
+Refusal = tuple[str, tuple[tuple[str, int | str], ...]]
 
 
-def _code_in_line(line: str, root: Path) -> tuple[str, Answers]:
-    """Return the code in a line and its answers, trying the whole line first, then each cell."""
+def answers_key(answers: Answers) -> AnswersKey:
+    """Return what makes two codes the same person's: bank version, form and every response."""
+    return (answers.bank_version, answers.form, tuple(sorted(answers.responses.items())))
+
+
+def duplicates(invalid: Sequence[InvalidLine]) -> int:
+    """Return how many skipped lines were duplicates of an earlier line's answers."""
+    return sum(line.key == "group.duplicate" for line in invalid)
+
+
+def _refusal(error: CodeError) -> Refusal:
+    return error.key, tuple((name, _param(value)) for name, value in error.params.items())
+
+
+def _decode_text(text: str, root: Path) -> Answers | Refusal:
+    """Return the answers of a code or link, or why it was refused (no exception is kept)."""
     try:
-        code = code_from_text(line)
-        return code, decode_code(code, root).answers
+        return decode_code(code_from_text(text), root).answers
     except CodeError as error:
-        whole_line_error = error
+        return _refusal(error)
+
+
+def _code_in_line(line: str, root: Path) -> Answers | Refusal | None:
+    """Return the answers of the code in a line, trying the whole line first, then each cell;
+    or why the most code-like attempt was refused; None when nothing looks like a code."""
+    whole_line = _decode_text(line, root)
+    if isinstance(whole_line, Answers):
+        return whole_line
     candidates = [
         token
         for token in _TOKEN.findall(line)
         if _LINK_LIKE.search(token) or (_CODE_LIKE.match(token) and _NOT_A_WORD.search(token))
     ][:MAX_CANDIDATES_PER_LINE]
     if not candidates:
-        raise _NoCodeError
+        return None
     if candidates == [line.strip()]:
-        raise whole_line_error
-    attempts: list[tuple[bool, int, CodeError]] = []
+        return whole_line
+    attempts: list[tuple[bool, int, Refusal]] = []
     for token in candidates:
-        try:
-            code = code_from_text(token)
-            return code, decode_code(code, root).answers
-        except CodeError as error:
-            attempts.append((bool(_LINK_LIKE.search(token)), len(token), error))
+        outcome = _decode_text(token, root)
+        if isinstance(outcome, Answers):
+            return outcome
+        attempts.append((bool(_LINK_LIKE.search(token)), len(token), outcome))
     # Report the most code-like attempt: a link before a bare token, a longer before a shorter.
-    raise max(attempts, key=lambda attempt: attempt[:2])[2]
+    return max(attempts, key=lambda attempt: attempt[:2])[2]
 
 
-def _invalid(number: int, line: str, error: CodeError) -> InvalidLine:
+def _invalid(number: int, line: str, refusal: Refusal) -> InvalidLine:
     printable = "".join(c if c.isprintable() else "\ufffd" for c in line.strip())
     if len(printable) > SNIPPET_LENGTH:
         printable = printable[: SNIPPET_LENGTH - 1] + "…"
-    return InvalidLine(line=number, text=printable, error=error)
+    return InvalidLine(line=number, text=printable, key=refusal[0], params=refusal[1])
+
+
+def _param(value: object) -> int | str:
+    return value if isinstance(value, int | str) else str(value)
 
 
 def _check_size(size: int) -> None:

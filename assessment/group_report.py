@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assessment.bank import QUESTIONS_DIR, load_bank
-from assessment.group import GroupResult, InvalidLine, VersionGroup
+from assessment.group import GroupResult, InvalidLine, VersionGroup, duplicates
 from assessment.i18n import Language
 from assessment.itemstats import (
     MIN_RESPONSES_FOR_STATS,
@@ -175,6 +175,8 @@ def render_group_text(
         msg("group.title", lang, profile=profile_name),
         msg("group.counts", lang, people=group.people, invalid=len(invalid)),
     ]
+    if duplicates(invalid):
+        lines.append(_wrap(msg("group.duplicates_dropped", lang, count=duplicates(invalid))))
     if group.mixed_versions:
         lines.append(_wrap(msg("group.mixed_versions", lang, count=len(group.versions))))
     for section in group.versions:
@@ -202,6 +204,7 @@ def group_json(
             {"line": i.line, "text": i.text, "reason": i.reason, "message": i.message(lang)}
             for i in invalid
         ],
+        "duplicates_dropped": duplicates(invalid),
         "item_stats": stats.model_dump(mode="json") if stats is not None else None,
         "flags": [
             {**flag.model_dump(mode="json"), "message": flag.reason(lang)}

@@ -198,4 +198,16 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
         )
     except ValidationError:  # pragma: no cover - digits are in range by construction
         raise CodeError("code.corrupted") from None
-    return DecodedCode(kind=kind, answers=answers, page=body[3] if kind == "progress" else 0)
+    decoded = DecodedCode(kind=kind, answers=answers, page=body[3] if kind == "progress" else 0)
+    check_canonical(text, decoded, root)
+    return decoded
+
+
+def check_canonical(text: str, decoded: DecodedCode, root: Path = QUESTIONS_DIR) -> None:
+    """Raise CodeError unless text is exactly the code that its decoded content encodes to.
+
+    base64 leaves unused bits in the last character, so several strings can decode to the same
+    answers; only the one this product writes is accepted (a duplicate check compares codes).
+    """
+    if encode_code(decoded.answers, decoded.kind, decoded.page, root) != text:
+        raise CodeError("code.not_canonical")

@@ -47,53 +47,10 @@ ALLOWED_HOSTS = "127.0.0.1 localhost"
 START_KEYS = {"background": "start_background", "start": "start_button", "next": "nav_next"}
 ITEM_PREFIX = "item_"
 
-# The configuration that the README documents; {listen} and {servers} are filled in per run.
-NGINX_SITE = """\
-# Sticky per browser: the first response sets a cookie with a random key; nginx hashes every
-# later request of that browser (page, websocket, downloads) onto the same replica. When that
-# replica is down, nginx tries the next one; the person's progress is in the URL, so nothing
-# is lost.
-map $cookie_{cookie} $replica_key {{
-    ""      $request_id;
-    default $cookie_{cookie};
-}}
-map $http_upgrade $connection_upgrade {{
-    default upgrade;
-    ""      close;
-}}
-upstream selbstcheck {{
-    hash $replica_key consistent;
-{servers}
-}}
-server {{
-    listen {listen};
-    server_name _;
-    location / {{
-        proxy_pass http://selbstcheck;
-        proxy_http_version 1.1;
-        proxy_set_header Host $host;
-        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        proxy_set_header X-Forwarded-Proto $scheme;
-        proxy_next_upstream error timeout http_502 http_503;
-        proxy_connect_timeout 2s;
-        add_header Set-Cookie "{cookie}=$replica_key; Path=/; HttpOnly; SameSite=Lax" always;
-        add_header X-Replica $upstream_addr always;
-    }}
-    location /_stcore/stream {{
-        proxy_pass http://selbstcheck;
-        proxy_http_version 1.1;
-        proxy_set_header Host $host;
-        proxy_set_header Upgrade $http_upgrade;
-        proxy_set_header Connection $connection_upgrade;
-        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        proxy_next_upstream error timeout;
-        proxy_connect_timeout 2s;
-        proxy_read_timeout 1h;
-        proxy_send_timeout 1h;
-        proxy_buffering off;
-    }}
-}}
-"""
+# The deployment's configuration, used as it is; only its two includes are written per run.
+NGINX_SITE = ROOT / "deploy" / "nginx.conf"
+REPLICAS_INCLUDE = "selbstcheck/replicas.conf"
+LISTEN_INCLUDE = "selbstcheck/listen.conf"
 
 NGINX_MAIN = """\
 {user}worker_processes 1;
@@ -107,7 +64,7 @@ http {{
     fastcgi_temp_path {prefix}/fastcgi;
     uwsgi_temp_path {prefix}/uwsgi;
     scgi_temp_path {prefix}/scgi;
-{site}
+    include {site};
 }}
 """
 
@@ -120,12 +77,10 @@ def nginx_binary() -> str | None:
     return next((path for path in NGINX_CANDIDATES if Path(path).is_file()), None)
 
 
-def nginx_site(listen: str, upstreams: list[str]) -> str:
-    """Return the server part of the nginx configuration for replicas at upstreams."""
-    servers = "\n".join(
-        f"    server {address} max_fails=1 fail_timeout=2s;" for address in upstreams
-    )
-    return NGINX_SITE.format(cookie=STICKY_COOKIE, listen=listen, servers=servers)
+def nginx_includes(listen: str, upstreams: list[str]) -> dict[str, str]:
+    """Return the two files that deploy/nginx.conf includes, for replicas at upstreams."""
+    servers = "".join(f"server {address} max_fails=1 fail_timeout=2s;\n" for address in upstreams)
+    return {REPLICAS_INCLUDE: servers, LISTEN_INCLUDE: f"listen {listen};\nserver_name _;\n"}
 
 
 def wait_for_port(port: int, timeout: float = 10.0) -> None:
@@ -156,8 +111,11 @@ class Nginx:
         """Write nginx.conf into the prefix folder and return its path."""
         self.prefix.mkdir(parents=True, exist_ok=True)
         user = "user root;\n" if os.geteuid() == 0 else ""
-        site = nginx_site(f"127.0.0.1:{self.port}", self.upstreams)
-        text = NGINX_MAIN.format(user=user, prefix=self.prefix, site=site)
+        includes = nginx_includes(f"127.0.0.1:{self.port}", self.upstreams)
+        for name, content in includes.items():
+            (self.prefix / name).parent.mkdir(parents=True, exist_ok=True)
+            (self.prefix / name).write_text(content, encoding="utf-8")
+        text = NGINX_MAIN.format(user=user, prefix=self.prefix, site=NGINX_SITE)
         path = self.prefix / "nginx.conf"
         path.write_text(text, encoding="utf-8")
         return path

@@ -1,7 +1,8 @@
 """The group evaluation for coaches: share codes in, an anonymous overview out; nothing stored.
 
-The pasted text or uploaded file lives only in this session's widgets; the evaluation is cached
-per input and setting (a few entries, one hour) and remembered for this session's reruns.
+The pasted text or uploaded file lives only in this session's widgets (at most 1 MB); the
+evaluation is held once per process, per input and setting (a few entries, one hour), and shared
+by reference, so a session keeps nothing but its input.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from assessment.group import (
     GroupResult,
     InvalidLine,
     VersionGroup,
+    duplicates,
     group_table,
     parse_codes,
     score_group,
@@ -50,7 +52,6 @@ BACK_KEY = "group_back"
 STATS_KEY = "group_stats"
 CSV_KEY = "group_csv"
 PDF_KEY = "group_pdf"
-MEMO_KEY = "group_memo"
 PEOPLE_TABLE_KEY = "group_people"
 INVALID_TABLE_KEY = "group_invalid"
 # The general Duisburg profile first: a coach's group has not chosen one setting.
@@ -58,6 +59,8 @@ PROFILE_CHOICES: tuple[ProfileId, ...] = PROFILE_IDS
 UPLOAD_TYPES = ("txt", "csv")
 TEXT_HEIGHT = 170
 SETTING_WIDTH = 420
+# The documented limit of one paste or upload (README: 10,000 lines and 1 MB).
+MAX_INPUT_CHARS = 1_000_000
 # Each entry can hold up to 10,000 people; a few inputs per process are plenty.
 GROUP_CACHE_ENTRIES = 4
 GROUP_CACHE_SECONDS = 3600
@@ -72,9 +75,13 @@ class Evaluation:
     invalid: tuple[InvalidLine, ...]
 
 
-@st.cache_data(max_entries=GROUP_CACHE_ENTRIES, ttl=GROUP_CACHE_SECONDS, show_spinner=False)
+@st.cache_resource(max_entries=GROUP_CACHE_ENTRIES, ttl=GROUP_CACHE_SECONDS, show_spinner=False)
 def evaluate(text: str, profile: ProfileId) -> Evaluation:
-    """Return the evaluation of pasted or uploaded codes (cached; raises GroupError)."""
+    """Return the evaluation of pasted or uploaded codes (raises GroupError).
+
+    Held once per process and handed out by reference (the models are frozen): no copy per
+    rerun and none in the session, and at most GROUP_CACHE_ENTRIES of them at a time.
+    """
     answers, invalid = parse_codes(text)
     return Evaluation(score_group(answers, profile), tuple(invalid))
 
@@ -102,16 +109,9 @@ def _digest(text: str) -> str:
 
 
 def _evaluation(text: str, profile: ProfileId, lang: Language) -> Evaluation:
-    """Return the evaluation, remembered for this session's reruns (no copy from the cache)."""
-    key = (_digest(text), profile)
-    memo = st.session_state.get(MEMO_KEY)
-    if memo is not None and memo[0] == key:
-        remembered: Evaluation = memo[1]
-        return remembered
+    """Return the evaluation (shared by every session with the same input and setting)."""
     with st.spinner(t("ui.group.working", lang)):
-        evaluation = evaluate(text, profile)
-    st.session_state[MEMO_KEY] = (key, evaluation)
-    return evaluation
+        return evaluate(text, profile)
 
 
 def _stat(value: float | None, lang: Language) -> str:
@@ -132,6 +132,9 @@ def _input(lang: Language) -> str | None:
         key=TEXT_KEY,
         height=TEXT_HEIGHT,
         placeholder=t("ui.group.text_placeholder", lang),
+        # One character more than allowed: the browser and the server cut a longer paste there,
+        # and the page says it is too large instead of evaluating a silently shortened copy.
+        max_chars=MAX_INPUT_CHARS + 1,
     )
     uploaded = st.file_uploader(t("ui.group.file_label", lang), type=UPLOAD_TYPES, key=FILE_KEY)
     bank = state.newest_bank()
@@ -146,8 +149,17 @@ def _input(lang: Language) -> str | None:
     if uploaded is not None:
         if pasted and pasted.strip():
             st.caption(t("ui.group.file_wins", lang))
+        _check_input_size(uploaded.size)
         return text_from_bytes(uploaded.getvalue())
+    if pasted:
+        _check_input_size(len(pasted))
     return pasted if pasted and pasted.strip() else None
+
+
+def _check_input_size(size: int) -> None:
+    """Raise GroupError when a paste or upload is larger than the documented 1 MB."""
+    if size > MAX_INPUT_CHARS:
+        raise GroupError("group.too_large", limit_mb=MAX_INPUT_CHARS // 1_000_000)
 
 
 # -- the overview -------------------------------------------------------------------------------
@@ -408,6 +420,8 @@ def _results(text: str, lang: Language) -> None:
     st.subheader(t("ui.group.overview_heading", lang), anchor=False)
     st.markdown(f"**{t('group.counts', lang, people=group.people, invalid=len(invalid))}**")
     st.caption(t("ui.group.compared", lang, profile=bank.profiles[group.profile].name(lang)))
+    if duplicates(invalid):
+        st.info(t("group.duplicates_dropped", lang, count=duplicates(invalid)))
     if invalid:
         st.warning(t("ui.group.invalid_intro", lang, count=len(invalid)))
         _invalid_lines(invalid, lang)

@@ -100,13 +100,15 @@ def _five_point(
     bank: Bank,
     lang: Language,
     collapsed: bool = False,
-) -> None:
-    """A five-point radio; where offered, "can't judge yet" follows, set apart from the scale."""
+) -> int | str | None:
+    """A five-point radio; where offered, "can't judge yet" follows, set apart from the scale.
+
+    Return the radio's value (None when nothing is chosen)."""
     key = state.item_key(item_id)
     values = UNSURE_VALUES if offers_unsure else LIKERT_VALUES
     unsure = bank.unsure_label(lang) if bank.unsure_label is not None else ""
     with st.container(key=f"unsure_{item_id}" if offers_unsure else None):
-        st.radio(
+        return st.radio(
             label,
             values,
             index=_index(values, chosen, key),
@@ -127,10 +129,10 @@ def _statement(
     chosen: int | str | None,
     bank: Bank,
     lang: Language,
-) -> None:
+) -> int | str | None:
     """A five-point statement; one that presumes experience also offers "can't judge yet"."""
     presumes = item.presumes if isinstance(item, LikertItem) else None
-    _five_point(
+    return _five_point(
         item.id,
         t("ui.quest.item_label", lang, number=number, text=plain(item.text(lang))),
         [label(lang) for label in bank.likert_labels],
@@ -143,11 +145,11 @@ def _statement(
 
 def _tradeoff(
     item: TradeoffItem, number: int, chosen: int | str | None, bank: Bank, lang: Language
-) -> None:
+) -> int | str | None:
     """A trade-off: two respectable statements, a five-point scale between them."""
     a, b = plain(item.a(lang)), plain(item.b(lang))
     st.markdown(t("ui.quest.tradeoff_poles", lang, number=number, a=a, b=b))
-    _five_point(
+    return _five_point(
         item.id,
         t("ui.quest.tradeoff_label", lang, number=number, a=a, b=b),
         [t(f"ui.quest.tradeoff_{n}", lang) for n in LIKERT_VALUES],
@@ -159,14 +161,16 @@ def _tradeoff(
     )
 
 
-def _scenario(item: Scenario, number: int, chosen: int | str | None, lang: Language) -> None:
+def _scenario(
+    item: Scenario, number: int, chosen: int | str | None, lang: Language
+) -> int | str | None:
     """A situation with four single actions; the ratings stay hidden until the result."""
     key = state.item_key(item.id)
     options = {option.id: plain(option.text(lang)) for option in item.options}
     st.markdown(f"**{t('ui.quest.situation_label', lang, number=number)}**")
     st.markdown(plain(item.situation(lang)))
     values: tuple[int | str, ...] = SCENARIO_OPTION_IDS
-    st.radio(
+    return st.radio(
         plain(item.situation(lang)),
         values,
         index=_index(values, chosen, key),
@@ -214,12 +218,14 @@ def render(lang: Language) -> None:
     st.markdown(t(intro, lang))
     for item in page:
         with st.container(border=True):
+            chosen = current.responses.get(item.id)
             if isinstance(item, Scenario):
-                _scenario(item, numbers[item.id], current.responses.get(item.id), lang)
+                value = _scenario(item, numbers[item.id], chosen, lang)
             elif isinstance(item, TradeoffItem):
-                _tradeoff(item, numbers[item.id], current.responses.get(item.id), bank, lang)
+                value = _tradeoff(item, numbers[item.id], chosen, bank, lang)
             else:
-                _statement(item, numbers[item.id], current.responses.get(item.id), bank, lang)
+                value = _statement(item, numbers[item.id], chosen, bank, lang)
+        state.adopt_widget_answer(item.id, value)
 
     missing = [item for item in page if item.id not in current.responses]
     if current.show_missing and missing:

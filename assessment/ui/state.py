@@ -247,7 +247,11 @@ def restore_from_code(code: str) -> None:
     )
     if LANG_PARAM not in st.query_params:
         st.session_state[LANG_KEY] = given.language
-    forget_item_widgets()
+    if previous.started:
+        # The radios still show this session's old answers: let them show the code's instead.
+        # A new session keeps them: its only radio values are those that a reconnecting tab
+        # just sent (after a server restart or a failover), the click included.
+        forget_item_widgets()
     if page != decoded.page or decoded.kind != "progress" or LANG_PARAM not in st.query_params:
         write_progress()
     else:
@@ -272,6 +276,18 @@ def follow_url() -> None:
         return
     if code != current.synced_code:
         restore_from_code(code)
+
+
+def adopt_widget_answer(item_id: str, value: int | str | None) -> None:
+    """Record an answer that a radio shows but the flow lacks; the radio's value wins.
+
+    Its callback has not run when a new session's first run carries the click (the tab
+    reconnected to a restarted server or another replica): the click is still kept.
+    """
+    current = flow()
+    if value is not None and current.responses.get(item_id) != value:
+        current.responses[item_id] = value
+        write_progress()
 
 
 def leave_page() -> None:

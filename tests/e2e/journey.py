@@ -20,6 +20,8 @@ from assessment.ui.state import ITEM_KEY_PREFIX, pages_of
 from tests.cluster import page_in, progress_in
 
 TIMEOUT_MS = 20_000
+# Streamlit's frontend retries with a growing pause; after a restart it is back within seconds.
+RECONNECT_TIMEOUT_MS = 60_000
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 PHONE: ViewportSize = {"width": 390, "height": 844}
 ITEM_SELECTOR = f"[class*='st-key-{ITEM_KEY_PREFIX}']"
@@ -132,3 +134,34 @@ def download(page: Page, key: str) -> bytes:
     with page.expect_download(timeout=TIMEOUT_MS * 2) as info:
         page.locator(f".st-key-{key} button").click()
     return Path(info.value.path()).read_bytes()
+
+
+def wait_until(done: Callable[[], bool], what: str, timeout: float = TIMEOUT_MS / 1000) -> None:
+    """Wait (bounded) until done() is true."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        time.sleep(0.05)
+
+
+def half_done(page: Page) -> str:
+    """Answer page 1 and three items of page 2; return the fourth item of page 2."""
+    start(page)
+    answer_page(page)
+    next_page(page)
+    answer_page(page, limit=3)
+    rest = [i for i in item_ids(page) if i not in progress_in(query(page))]
+    assert rest
+    return rest[0]
+
+
+def click_after_reconnect(page: Page, item_id: str) -> None:
+    """Wait for the reconnected app, click an answer, and wait until the URL carries it."""
+    container = page.locator(f".st-key-item_{item_id}")
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=RECONNECT_TIMEOUT_MS)
+    expect(container).to_be_visible()
+    index = choice_for(item_id)
+    container.get_by_test_id("stRadioOption").nth(index).click()
+    expect(container.get_by_role("radio").nth(index)).to_be_checked()
+    wait_for_url(page, lambda q: item_id in progress_in(q), f"the answer to {item_id}")

@@ -7,26 +7,34 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
+import psutil
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.cluster import Cluster, nginx_binary, page_in, progress_in, run_fault
+from tests.cluster import NGINX_SITE, Cluster, nginx_binary, page_in, progress_in, run_fault
 from tests.e2e.journey import (
     TIMEOUT_MS,
     answer_page,
+    click_after_reconnect,
     finish,
+    half_done,
     in_thread,
     item_ids,
     next_page,
     query,
     share_link,
     start,
+    wait_until,
 )
+from tests.e2e.test_framing import frame_it, framing_origin
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+__all__ = ["framing_origin"]  # a fixture of this module too
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +150,138 @@ def test_ten_people_lose_nothing_when_a_replica_dies(cluster: Cluster) -> None:
     assert report.reloads == report.cut_sockets  # every cut socket was followed by a reload
     assert report.answers_given >= 10 * 27
     assert report.restart_seconds > 0
+
+
+def _stream_connections(cluster: Cluster, index: int) -> int:
+    """Return the established client connections of a replica (nginx's upstream sockets)."""
+    replica = cluster.replicas[index]
+    assert replica.process is not None
+    return sum(
+        c.status == psutil.CONN_ESTABLISHED and c.laddr.port == replica.port
+        for c in psutil.Process(replica.process.pid).net_connections(kind="tcp")
+    )
+
+
+def test_a_click_after_failover_without_reload_reaches_the_url(
+    browser: Browser, cluster: Cluster
+) -> None:
+    """The serving replica dies; the tab reconnects through nginx by itself; the click counts."""
+    context = browser.new_context(locale="de-DE")
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    response = page.goto(cluster.url)
+    assert response is not None
+    serving = _replica_of(response.headers, cluster)
+    other = 1 - serving
+    try:
+        item_id = half_done(page)
+        before = progress_in(query(page))
+        connections = _stream_connections(cluster, other)
+        cluster.kill(serving)
+        wait_until(lambda: _stream_connections(cluster, other) > connections, "a reconnect")
+        click_after_reconnect(page, item_id)
+        after = progress_in(query(page))
+        assert after == {**before, item_id: after[item_id]}
+    finally:
+        context.close()
+        if cluster.replicas[serving].process is None:
+            cluster.restart(serving)
+
+
+def _request(cluster: Cluster, method: str, path: str, body: bytes = b"", **headers: str) -> Any:
+    """Send one request through nginx; return the response (status, headers, body read)."""
+    connection = http.client.HTTPConnection("127.0.0.1", cluster.nginx.port, timeout=30)
+    try:
+        connection.request(method, path, body=body or None, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return response
+    finally:
+        connection.close()
+
+
+def test_nginx_sends_the_security_headers_and_hides_internals(cluster: Cluster) -> None:
+    """Every answer forbids framing and sniffing; metrics and other internals are not passed."""
+    for path in ("/", "/_stcore/health", "/_stcore/host-config", "/_stcore/metrics"):
+        response = _request(cluster, "GET", path)
+        assert response.getheader("X-Frame-Options") == "DENY", path
+        assert response.getheader("Content-Security-Policy") == "frame-ancestors 'none'", path
+        assert response.getheader("X-Content-Type-Options") == "nosniff", path
+        assert response.getheader("Referrer-Policy") == "no-referrer", path
+    assert _request(cluster, "GET", "/").status == 200
+    assert _request(cluster, "GET", "/_stcore/health").status == 200
+    assert _request(cluster, "GET", "/_stcore/host-config").status == 200
+    for path in (
+        "/_stcore/metrics",
+        "/_stcore/script-health-check",
+        "/_stcore/agent/openapi.json",
+        "/_stcore/bidi-components/x",
+    ):
+        assert _request(cluster, "GET", path).status == 404, path
+    for replica in cluster.replicas:  # the replicas themselves would answer
+        assert _request_direct(replica.port, "/_stcore/metrics") == 200
+
+
+def _request_direct(port: int, path: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def test_the_frontend_still_loads_through_nginx(browser: Browser, cluster: Cluster) -> None:
+    """With Streamlit's internals denied, the start page renders and its websocket works."""
+    context = browser.new_context(locale="de-DE")
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        page.goto(cluster.url)
+        expect(page.get_by_role("button", name="Check starten")).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_uploads_are_bounded_in_size_and_rate(cluster: Cluster) -> None:
+    """A body over 1.1 MB is refused by nginx (413); a flood of upload PUTs is cut off (429)."""
+    path = "/_stcore/upload_file/invented-session/invented-file"
+    assert _request(cluster, "PUT", path, b"x" * 1_200_000).status == 413
+    statuses = [_request(cluster, "PUT", path, b"x" * 100).status for _ in range(40)]
+    assert 429 in statuses
+    assert statuses.index(429) <= 21  # the burst of 20 (and one in the rate), then refused
+
+
+def test_websocket_opens_are_rate_limited(cluster: Cluster) -> None:
+    """More websocket opens from one address than the burst allows are refused (429)."""
+    statuses = [
+        _request(
+            cluster,
+            "GET",
+            "/_stcore/stream",
+            Host="not-allowed.example",  # the replica refuses it, so no session is made
+            Connection="Upgrade",
+            Upgrade="websocket",
+        ).status
+        for _ in range(130)
+    ]
+    assert 429 in statuses
+
+
+def test_the_deployment_configuration_bounds_uploads_and_websockets() -> None:
+    """deploy/nginx.conf sets size, rate and connection limits on upload and stream."""
+    text = NGINX_SITE.read_text(encoding="utf-8")
+    blocks = dict(re.findall(r"location (?:= )?(/_stcore/[a-z_/]+) \{(.*?)\n    \}", text, re.S))
+    assert "client_max_body_size" in blocks["/_stcore/upload_file/"]
+    for location in ("/_stcore/upload_file/", "/_stcore/stream"):
+        assert "limit_req zone=" in blocks[location], location
+        assert "limit_conn " in blocks[location], location
+
+
+def test_the_app_behind_nginx_refuses_to_be_framed(
+    browser: Browser, framing_origin: str, cluster: Cluster
+) -> None:
+    """Through deploy/nginx.conf the app does not render in a frame; the parent gets nothing."""
+    assert frame_it(browser, framing_origin, cluster.url) == (False, [])

@@ -17,6 +17,7 @@ from assessment.models import FORM_IDS
 from assessment.sharecode import encode_share_code
 from assessment.ui import group as group_page
 from assessment.ui import state
+from assessment.ui.text import plain
 from tests.personas import FIREFIGHTER, MODERNIZER, TECHNICIAN, persona_answers
 from tests.ui.conftest import new_app, texts
 from tests.ui.test_injection import LIVE
@@ -248,3 +249,42 @@ def test_too_many_lines_give_a_clear_error_and_nothing_else() -> None:
     ]
     assert not at.dataframe
     assert not at.get("vega_lite_chart")
+
+
+def test_a_paste_above_the_documented_limit_is_refused_not_evaluated() -> None:
+    """The text area stops one character above 1 MB, and the page names the limit."""
+    at = group_app()
+    area = at.text_area(key=group_page.TEXT_KEY)
+    assert area.proto.max_chars == group_page.MAX_INPUT_CHARS + 1
+    junk = "\n".join(
+        " ".join(f"AQEA{n:06d}{k:012d}" for k in range(5))
+        for n in range(group_page.MAX_INPUT_CHARS // 115 + 10)
+    )
+    assert len(junk) > group_page.MAX_INPUT_CHARS
+    area.input(junk[: group_page.MAX_INPUT_CHARS + 1])
+    at.button(key=group_page.EVALUATE_KEY).click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [plain(msg("group.too_large", "de", limit_mb=1))]
+    assert not at.dataframe
+    at.text_area(key=group_page.TEXT_KEY).input(junk[: group_page.MAX_INPUT_CHARS]).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        msg(
+            "group.no_valid_codes",
+            "de",
+            count=len(junk[: group_page.MAX_INPUT_CHARS].split()) // 5 + 1,
+        )
+    ]
+    assert tables(at, msg("ui.group.col_reason", "de"))  # evaluated: every line is listed
+
+
+def test_the_session_keeps_only_its_input() -> None:
+    """After an evaluation the session holds widget values and the flow, no evaluation."""
+    at = paste(group_app(), [*CODES, "garbage-line-0000000000"])
+    assert not at.exception
+    assert tables(at, msg("ui.group.col_reason", "de"))
+    from assessment.ui.group import Evaluation
+
+    for key in list(at.session_state):
+        value = at.session_state[key]
+        assert not isinstance(value, Evaluation | tuple | list), key

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -173,3 +175,49 @@ def test_module_and_console_script_run() -> None:
     assert script.returncode == 2
     assert "Traceback" not in script.stderr
     assert script.stderr.startswith("selbstcheck: ")
+
+
+def _special_file(kind: str, tmp_path: Path) -> Path:
+    """Return a path to a file that is no regular file: a symlink to /dev/zero, or a FIFO."""
+    path = tmp_path / f"{kind}.json"
+    if kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(path)
+    return path
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child process
+    """Cap the child's address space at 1 GB: an unbounded read fails there, not on the host."""
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+@pytest.mark.parametrize("command", ["score", "encode", "group"])
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_special_files_are_refused_in_one_line(tmp_path: Path, command: str, kind: str) -> None:
+    """A symlink to /dev/zero or a FIFO is refused with one line and exit 2, without reading."""
+    path = _special_file(kind, tmp_path)
+    completed = subprocess.run(
+        [sys.executable, "-m", "assessment", "--lang", "en", command, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=_limit_memory,  # a resource limit, set before the child runs
+        timeout=120,  # a guard against the hang that a FIFO caused; never reached when fixed
+    )
+    assert completed.returncode == 2, completed.stderr
+    assert completed.stdout == ""
+    assert completed.stderr == (
+        f"selbstcheck: {path} is not a regular file (but, for example,"
+        " a device, a pipe or a folder) and is not read.\n"
+    )
+
+
+def test_an_answers_file_with_a_byte_order_mark_is_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, bank: Bank
+) -> None:
+    """A UTF-8 byte-order mark (as Windows editors write it) does not stop the answers file."""
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + _answers(bank).model_dump_json().encode("utf-8"))
+    assert run(["encode", str(path)]) == 0
+    assert decode_code(capsys.readouterr().out.strip()).answers == _answers(bank)

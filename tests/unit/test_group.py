@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
+import random
 import shutil
+import string
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from assessment.bank import QUESTIONS_DIR, load_bank
-from assessment.errors import CodeError
 from assessment.group import (
     MAX_CANDIDATES_PER_LINE,
     MAX_GROUP_BYTES,
@@ -18,6 +21,7 @@ from assessment.group import (
     SNIPPET_LENGTH,
     GroupError,
     distribution,
+    duplicates,
     group_csv,
     group_table,
     parse_codes,
@@ -25,6 +29,7 @@ from assessment.group import (
     score_group,
     text_from_bytes,
 )
+from assessment.group_report import group_json, render_group_text
 from assessment.links import share_link
 from assessment.messages import msg
 from assessment.models import (
@@ -173,7 +178,7 @@ def test_invalid_lines_are_listed_with_reasons_and_skipped(bank: Bank) -> None:
     )
     assert invalid[2].text == long_garbage[: SNIPPET_LENGTH - 1] + "…"
     assert all(len(line.text) <= SNIPPET_LENGTH for line in invalid)
-    assert isinstance(invalid[1].error, CodeError)
+    assert invalid[1].key == "code.corrupted"
     assert invalid[1].message("de") == msg("code.corrupted", "de")
     assert invalid[2].message("en") == msg("group.no_code", "en")
 
@@ -339,6 +344,69 @@ def test_a_repeated_code_is_counted_once(bank: Bank) -> None:
         (4, "group.duplicate"),
     ]
     assert invalid[0].message("de") == msg("group.duplicate", "de", line=1)
+    assert duplicates(invalid) == 2
+
+
+def test_one_persons_codes_in_other_spellings_are_counted_once(bank: Bank) -> None:
+    """The same answers as an English code, a progress link or another setting count once."""
+    person = random_answers(bank, 1, seed=43)[0]
+    other_language = "en" if person.language == "de" else "de"
+    variants = [
+        encode_share_code(person),
+        encode_share_code(person.model_copy(update={"language": other_language})),
+        encode_code(person, "progress", page=3),
+        share_link("http://localhost:8501/", encode_code(person, "progress", page=1)),
+        encode_share_code(person.model_copy(update={"profile": "industry"})),
+    ]
+    assert len(set(variants)) == len(variants)
+    found, invalid = parse_codes("\n".join(variants))
+    assert found == [person]
+    assert [(line.line, line.reason) for line in invalid] == [
+        (n, "group.duplicate") for n in range(2, 6)
+    ]
+    assert duplicates(invalid) == 4
+    text = render_group_text(score_group(found), invalid, None, "de")
+    assert msg("group.duplicates_dropped", "de", count=4) in " ".join(text.split())
+    assert group_json(score_group(found), invalid, None, "en")["duplicates_dropped"] == 4
+
+
+def test_invalid_lines_keep_no_exception(bank: Bank) -> None:
+    """A skipped line holds its reason key and parameters only: no exception, no traceback."""
+    code = encode_share_code(random_answers(bank, 1, seed=44)[0])
+    _, invalid = parse_codes(f"{code}\n{code[:-3]}\n{code}")
+    for line in invalid:
+        assert all(not isinstance(value, BaseException) for value in vars(line).values())
+    assert [(line.key, line.params) for line in invalid] == [
+        ("code.truncated", ()),
+        ("group.duplicate", (("line", 1),)),
+    ]
+
+
+def _junk(lines: int, seed: int) -> str:
+    """Code-like junk as in the attack run: 20 tokens per line, each `AQEA` + 18 code characters."""
+    rng = random.Random(seed)  # noqa: S311 - test data, not secrets
+    alphabet = string.ascii_letters + string.digits + "-_"
+    return "\n".join(
+        " ".join("AQEA" + "".join(rng.choices(alphabet, k=18)) for _ in range(20))
+        for _ in range(lines)
+    )
+
+
+@pytest.mark.slow
+def test_parsing_4_mb_of_code_like_junk_stays_under_30_mb() -> None:
+    """Parsing 4 MB of junk (8,694 lines of 20 code-like tokens) allocates at most 30 MB."""
+    text = _junk(8_694, seed=13)
+    assert len(text) > 3_990_000
+    gc.collect()
+    tracemalloc.start()
+    try:
+        found, invalid = parse_codes(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert found == []
+    assert len(invalid) == 8_694
+    assert peak < 30_000_000, peak
 
 
 def test_a_line_with_many_cells_is_tried_only_up_to_the_cap(bank: Bank) -> None:

@@ -182,3 +182,48 @@ def test_links_carry_and_give_back_the_code(bank: Bank) -> None:
     with pytest.raises(CodeError) as caught:
         code_from_text("https://example.org/?lang=de")
     assert caught.value.reason == "empty"
+
+
+B64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def _same_bytes_variants(code: str) -> list[str]:
+    """Return the other strings whose base64 decodes to the same bytes as code (unused bits)."""
+
+    def raw(text: str) -> bytes:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+    return [
+        code[:-1] + last
+        for last in B64_ALPHABET
+        if last != code[-1] and raw(code[:-1] + last) == raw(code)
+    ]
+
+
+@pytest.mark.parametrize("kind", ["result", "progress"])
+def test_non_canonical_codes_are_refused(bank: Bank, kind: str) -> None:
+    """Strings that differ only in the unused bits of the last character are refused."""
+    answers_ = _complete(bank, "short")
+    code = encode_share_code(answers_) if kind == "result" else encode_progress_code(answers_, 2)
+    variants = _same_bytes_variants(code)
+    assert len(variants) in (3, 15)  # 2 or 4 unused bits
+    assert decode_code(code).answers == answers_
+    for variant in variants:
+        with pytest.raises(CodeError) as caught:
+            decode_code(variant)
+        assert caught.value.reason == "not_canonical"
+        assert "verändert" in caught.value.message("de")
+        assert "altered" in caught.value.message("en")
+
+
+def test_the_reported_sixteen_spellings_count_once() -> None:
+    """Of the 16 spellings `AQEAEMy2h2v8S_EUqceS0A` … `…S0P` from the attack run, one is read."""
+    reasons = []
+    for last in B64_ALPHABET[:16]:
+        try:
+            decode_code(f"AQEAEMy2h2v8S_EUqceS0{last}")
+        except CodeError as error:
+            reasons.append(error.reason)
+        else:
+            reasons.append("accepted")
+    assert sorted(reasons) == ["accepted"] + ["not_canonical"] * 15
