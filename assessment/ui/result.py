@@ -13,6 +13,7 @@ from assessment.result import Result, build_result
 from assessment.sharecode import decode_code, encode_share_code
 from assessment.summary import DimensionCard, Summary, summarize
 from assessment.ui import shared, state
+from assessment.ui.chart_text import accessible_chart, profile_chart_text
 from assessment.ui.text import plain, t
 
 OWN_RESULT_KEY = "own_result"
@@ -61,13 +62,13 @@ def _cards(summary: Summary, lang: Language) -> None:
     for heading, bands in groups:
         cards = [card for card in summary.cards if card.band in bands]
         if cards:
-            st.subheader(t(heading, lang), anchor=False)
+            st.header(t(heading, lang), anchor=False)
             for card in cards:
                 _card(card, lang)
 
 
 def _comparison(summary: Summary, lang: Language) -> None:
-    st.subheader(t("ui.result.comparison_heading", lang), anchor=False)
+    st.header(t("ui.result.comparison_heading", lang), anchor=False)
     st.markdown(plain(summary.comparison_text))
     setting, met = t("ui.result.col_setting", lang), t("ui.result.col_met", lang)
     level, gaps = t("ui.result.col_level", lang), t("ui.result.col_gaps", lang)
@@ -96,7 +97,7 @@ def render_summary(
             answered=summary.answered_text,
         )
     )
-    st.subheader(plain(summary.headline), anchor=False)
+    st.header(plain(summary.headline), anchor=False)
     st.markdown(f"**{plain(summary.met_text)}.** {plain(summary.overall_text)}")
     st.info(plain(summary.caveat))
     if summary.quality_notices:
@@ -108,13 +109,15 @@ def render_summary(
         st.markdown(t("ui.result.comparison_open", lang))
         _comparison(summary, lang)
 
-    st.subheader(t("ui.result.chart_heading", lang), anchor=False)
-    st.vega_lite_chart(shared.chart_spec(share_code, lang), width="stretch", theme=None)
+    st.header(t("ui.result.chart_heading", lang), anchor=False)
+    accessible_chart(
+        shared.chart_spec(share_code, lang), profile_chart_text(summary, lang), "profile", lang
+    )
     st.caption(t("ui.result.chart_caption", lang))
     _cards(summary, lang)
 
     if summary.salary_lines:
-        st.subheader(t("ui.result.salary_heading", lang), anchor=False)
+        st.header(t("ui.result.salary_heading", lang), anchor=False)
         st.markdown("\n".join(f"- {plain(line)}" for line in summary.salary_lines))
     if not open_setting:
         _comparison(summary, lang)
@@ -146,13 +149,13 @@ def _edit() -> None:
 
 def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
     link = shared.link_for(share_code)
-    st.subheader(t("ui.share.heading", lang), anchor=False)
+    st.header(t("ui.share.heading", lang), anchor=False)
     st.markdown(t("ui.share.intro", lang))
     st.code(link, language=None, wrap_lines=True)
     st.markdown(t("ui.share.contains", lang))
     st.markdown(t("ui.share.excludes", lang))
 
-    st.subheader(t("ui.share.downloads_heading", lang), anchor=False)
+    st.header(t("ui.share.downloads_heading", lang), anchor=False)
 
     def pdf() -> bytes:
         from assessment.pdf import build_pdf
@@ -190,7 +193,7 @@ def render_own(lang: Language) -> None:
     """Render the result of this session's answers, with salary check, sharing and downloads."""
     result, summary, share_code = _own_result(lang)
     bank = load_bank(result.bank_version)
-    shared.scroll_to_top("result")
+    shared.scroll_to_top("result", t("ui.result.heading", lang))
     st.title(t("ui.result.heading", lang), anchor=False)
     render_summary(summary, share_code, lang, open_setting=result.answers.profile == "duisburg")
     _share(result, bank, share_code, lang)

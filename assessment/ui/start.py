@@ -69,7 +69,7 @@ def render(lang: Language) -> None:
     st.markdown(f"**{t('ui.start.privacy_heading', lang)}**")
     st.markdown(t("ui.start.privacy", lang))
 
-    st.subheader(t("ui.start.choices_heading", lang), anchor=False)
+    st.header(t("ui.start.choices_heading", lang), anchor=False)
     st.radio(
         t("ui.start.form_label", lang),
         FORM_IDS,

@@ -87,7 +87,7 @@ def texts(at: AppTest) -> str:
     """Return all visible text of the last run joined (Markdown, headings, alerts, captions)."""
     parts = [
         *(e.value for e in at.title),
-        *(e.value for e in at.subheader),
+        *(e.value for e in at.header),
         *(e.value for e in at.markdown),
         *(e.value for e in at.caption),
         *(e.value for e in at.info),

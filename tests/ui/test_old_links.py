@@ -97,7 +97,7 @@ def test_v1_link_shows_the_v1_result_in_the_app(two_versions: Path) -> None:
     at = new_app(r=encode_share_code(answers))
     assert not at.exception
     assert at.title[0].value == "Geteiltes Ergebnis"
-    assert at.subheader[0].value == plain(summary.headline)
+    assert at.header[0].value == plain(summary.headline)
     shown = " ".join(m.value for m in at.markdown)
     for card in summary.cards:
         assert plain(card.verdict) in shown
