@@ -94,7 +94,7 @@ def start() -> None:
         st.markdown("- Langform: 70 Aussagen, etwa 20 Minuten")
     st.markdown("**Datenschutz**")
     st.markdown(TEXT)
-    st.header("Ihre Wahl", anchor=False)
+    st.subheader("Ihre Wahl", anchor=False)
     st.radio("Umfang", ("Kurzform", "Langform"), key="start_form")
     st.radio("Umfeld", ("Öffentlich", "Mittelstand", "Industrie", "Offen"), key="start_profile")
     st.radio(
@@ -162,12 +162,12 @@ def result() -> None:
     st.title("Geteiltes Ergebnis", anchor=False)
     st.markdown(TEXT)
     st.caption("Umfeld offen · Langform · 70 von 70 beantwortet")
-    st.header("Überschrift des Ergebnisses", anchor=False)
+    st.subheader("Überschrift des Ergebnisses", anchor=False)
     st.markdown(f"**5 von 9 Anforderungen erfüllt.** {TEXT}")
     st.info(TEXT)
     st.warning(TEXT)
     st.markdown(TEXT)
-    st.header("Vergleich der Umfelder", anchor=False)
+    st.subheader("Vergleich der Umfelder", anchor=False)
     st.markdown(TEXT)
     st.table(
         [
@@ -181,13 +181,13 @@ def result() -> None:
         ],
         hide_index=True,
     )
-    st.header("Profil", anchor=False)
+    st.subheader("Profil", anchor=False)
     st.vega_lite_chart(CHART, width="stretch", theme=None)
     st.caption(TEXT)
-    st.header("Entwicklungsfelder", anchor=False)
+    st.subheader("Entwicklungsfelder", anchor=False)
     for index in range(4):
         _card(index)
-    st.header("Stärken", anchor=False)
+    st.subheader("Stärken", anchor=False)
     for index in range(4, CARDS):
         _card(index)
     st.divider()
