@@ -11,11 +11,21 @@ from streamlit.testing.v1 import AppTest
 
 from assessment.bank import load_bank
 from assessment.models import Experience, FormId, Item, LikertItem, ProfileId, Scenario
+from assessment.operator import OPERATOR_FILE_ENV
 from assessment.ui import state
 
-APP = Path(__file__).resolve().parents[2] / "app.py"
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+EXAMPLE_OPERATOR = ROOT / "deploy" / "operator.example.toml"
 RUN_TIMEOUT = 60
 Persona = Callable[[Item], int | str]
+
+
+@pytest.fixture(autouse=True)
+def operator_file(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run the app as an operator would: with the example operator file (legal pages on)."""
+    monkeypatch.setenv(OPERATOR_FILE_ENV, str(EXAMPLE_OPERATOR))
+    return EXAMPLE_OPERATOR
 
 
 def strong(item: Item) -> int | str:
