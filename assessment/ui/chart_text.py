@@ -37,10 +37,10 @@ def named_spec(spec: dict[str, Any], name: str) -> dict[str, Any]:
 def table_html(text: ChartText, visible: bool) -> str:
     """Return the figures as an HTML table with caption and header cells (escaped).
 
-    When not visible the table is moved off screen (the usual .sr-only rule): screen readers
-    and the accessibility tree still have it.
+    When not visible its box is clipped to one pixel (the usual .sr-only rule; a table itself
+    would not shrink): screen readers and the accessibility tree still have it.
     """
-    hidden = "" if visible else " sr-only"
+    wrapper = "chart-table-box" if visible else "chart-table-box sr-only"
     head = "".join(f'<th scope="col">{html.escape(cell)}</th>' for cell in text.header)
     body = "".join(
         "<tr>"
@@ -54,8 +54,9 @@ def table_html(text: ChartText, visible: bool) -> str:
         for row in text.rows
     )
     return (
-        f'<table class="chart-table{hidden}"><caption>{html.escape(text.caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        f'<div class="{wrapper}"><table class="chart-table">'
+        f"<caption>{html.escape(text.caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
 
