@@ -18,7 +18,7 @@ from assessment.answers import Answers
 from assessment.facts import AXE_CORE_VERSION
 from assessment.i18n import LANGUAGES, Language
 from assessment.messages import msg
-from assessment.models import LikertItem
+from assessment.models import FormId, LikertItem
 from assessment.sharecode import encode_progress_code, encode_share_code
 from assessment.ui.state import pages_of
 from tests.e2e.journey import DESKTOP, PHONE, TIMEOUT_MS
@@ -36,8 +36,8 @@ IDLE = (
 )
 
 
-def _responses(form: str, upto: int | None = None) -> dict[str, int | str]:
-    pages = pages_of(1, form)  # type: ignore[arg-type]
+def _responses(form: FormId, upto: int | None = None) -> dict[str, int | str]:
+    pages = pages_of(1, form)
     items = [item for page in pages[:upto] for item in page]
     return {item.id: 4 if isinstance(item, LikertItem) else "c" for item in items}
 
