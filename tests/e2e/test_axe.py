@@ -151,7 +151,7 @@ def test_no_axe_violations(axe: Axe, page: Page, server: str, view: View, lang: 
     if view.prepare is not None:
         view.prepare(page, lang)
     expect(page.locator("nav.legal-links")).to_be_visible()
-    assert page.evaluate("() => document.documentElement.lang") == lang
+    expect(page.locator("html")).to_have_attribute("lang", lang)
     found = []
     for label, viewport in WIDTHS:
         page.set_viewport_size(viewport)

@@ -84,7 +84,7 @@ def test_whole_journey_with_the_keyboard_alone(browser: Browser, server: str) ->
     page = context.new_page()
     page.goto(f"{server}/?lang=de")
     expect(page.get_by_role("heading", name="Selbstcheck IT-Leitung Duisburg")).to_be_visible()
-    assert page.evaluate("() => document.documentElement.lang") == "de"
+    expect(page.locator("html")).to_have_attribute("lang", "de")
 
     in_group = (
         "(e) => e.type === 'radio' && e.closest('[role=radiogroup]')?.getAttribute('aria-label')"
