@@ -132,7 +132,7 @@ class _GroupLayout(PageLayout):
             else msg("ui.group.overview_heading", lang)
         )
         self.heading(title, keep_with=size[1])
-        self.picture(size, image=index)
+        self.picture(size, msg("a11y.pdf_group_chart_alt", lang), image=index)
         self.y += 1
         self.paragraph(msg("ui.group.chart_caption", lang), SMALL, colour=MUTED)
 

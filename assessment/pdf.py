@@ -141,9 +141,19 @@ class _Picture:
     w: float
     h: float
     image: int = 0
+    alt: str = ""
 
 
-_Op = _Text | _Rule | _Picture
+@dataclass(frozen=True)
+class _Section:
+    """A bookmark: the PDF's outline lists the sections in reading order (fpdf2 cannot tag)."""
+
+    page: int
+    y: float
+    title: str
+
+
+_Op = _Text | _Rule | _Picture | _Section
 
 
 @dataclass(frozen=True)
@@ -396,6 +406,7 @@ class PageLayout:
         size = self.body + 2
         self.y += 3.5
         self.keep(size * LEADING + 3 + keep_with)
+        self.ops.append(_Section(self.page, self.y, text))
         self.paragraph(text, size, bold=True, colour=ACCENT, after=1)
         self.rule(RULE, 0.2)
         self.y += 2
@@ -410,12 +421,14 @@ class PageLayout:
             width = height * width_px / height_px
         return width, height
 
-    def picture(self, size: tuple[float, float], image: int = 0) -> None:
-        """Place picture number image, centred, at the current y (the caller keeps room)."""
+    def picture(self, size: tuple[float, float], alt: str, image: int = 0) -> None:
+        """Place picture number image, centred, at the current y (the caller keeps room).
+
+        alt is its alternative text (a /Figure with /Alt in the PDF's structure tree).
+        """
         width, height = size
-        self.ops.append(
-            _Picture(self.page, MARGIN + (TEXT_WIDTH - width) / 2, self.y, width, height, image)
-        )
+        x = MARGIN + (TEXT_WIDTH - width) / 2
+        self.ops.append(_Picture(self.page, x, self.y, width, height, image, alt))
         self.y += height
 
     def footers(self, key: str) -> None:
@@ -486,7 +499,7 @@ class _Layout(PageLayout):
     def _chart(self) -> None:
         size = self.picture_size(self.chart_px, self.density.chart_height)
         self.heading(msg("pdf.chart", self.lang), keep_with=size[1])
-        self.picture(size)
+        self.picture(size, msg("a11y.pdf_chart_alt", self.lang))
 
     def _card_paragraphs(self, card: DimensionCard) -> list[_Para]:
         """Return a card's paragraphs under its title."""
@@ -643,10 +656,17 @@ class _Layout(PageLayout):
 
 def draw_pdf(layout: PageLayout, pngs: Sequence[bytes], title: str) -> bytes:
     """Draw a layout with fpdf2 and return the PDF; a picture shows pngs[picture.image]."""
+    from fpdf.enums import PageMode
+    from fpdf.prefs import ViewerPreferences
+
     pdf = _new_fpdf()
     pdf.set_title(title)
     pdf.set_lang(layout.lang)
     pdf.set_creator(title)
+    # fpdf2 tags only figures; the outline gives every section in reading order, and the viewer
+    # opens with it and shows the title instead of the file name.
+    pdf.page_mode = PageMode.USE_OUTLINES
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     for page in range(1, layout.pages + 1):
         pdf.add_page()
         _draw_page(pdf, (op for op in layout.ops if op.page == page), pngs)
@@ -660,9 +680,19 @@ def _draw_page(pdf: FPDF, ops: Iterable[_Op], pngs: Sequence[bytes]) -> None:
             pdf.set_text_color(*op.colour)
             pdf.set_xy(op.x, op.y)
             pdf.cell(w=op.w, h=op.h, text=op.text, align=op.align, link=op.link or "")
+        elif isinstance(op, _Section):
+            pdf.set_y(op.y)
+            pdf.start_section(op.title, level=0, strict=False)
         elif isinstance(op, _Rule):
             pdf.set_draw_color(*op.colour)
             pdf.set_line_width(op.thickness)
             pdf.line(op.x, op.y, op.x + op.w, op.y)
         else:
-            pdf.image(io.BytesIO(pngs[op.image]), x=op.x, y=op.y, w=op.w, h=op.h)
+            pdf.image(
+                io.BytesIO(pngs[op.image]),
+                x=op.x,
+                y=op.y,
+                w=op.w,
+                h=op.h,
+                alt_text=op.alt or None,
+            )

@@ -42,6 +42,7 @@ from assessment.itemstats import (
 )
 from assessment.models import PROFILE_IDS, LikertItem, ProfileId
 from assessment.ui import shared, state
+from assessment.ui.chart_text import ChartText, accessible_chart, rows_text
 from assessment.ui.text import plain, t
 
 TEXT_KEY = "group_text"
@@ -217,10 +218,18 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
     """One bank version's chart, demands, overall levels and development areas."""
     bank = load_bank(section.bank_version)
     spec = chart_spec(digest, profile, section.bank_version, lang, section)
-    st.vega_lite_chart(spec, width="stretch", theme=None)
+    demands = _demands(section, lang)
+    text = ChartText(
+        name=t("a11y.group_chart_name", lang),
+        description=t("a11y.group_chart_description", lang),
+        caption=t("ui.group.demands_heading", lang),
+        header=tuple(str(column) for column in demands.columns),
+        rows=rows_text(demands.itertuples(index=False)),
+    )
+    accessible_chart(spec, text, f"group_v{section.bank_version}", lang)
     st.caption(t("ui.group.chart_caption", lang))
     st.markdown(f"**{t('ui.group.demands_heading', lang)}**")
-    st.dataframe(_demands(section, lang), hide_index=True)
+    st.dataframe(demands, hide_index=True)
     st.caption(t("ui.group.demands_caption", lang))
     st.markdown(plain(t("group.levels", lang, **section.levels)))
     st.markdown(f"**{t('group.development_title', lang)}**")
@@ -241,7 +250,7 @@ def _people(group: GroupResult, lang: Language) -> None:
         frame[column] = frame[column].astype("Int64")
     config: dict[str, Any] = {person: st.column_config.NumberColumn(format="#%d", pinned=True)}
     order = [c for c in header if c != version or group.mixed_versions]
-    st.subheader(t("ui.group.table_heading", lang), anchor=False)
+    st.header(t("ui.group.table_heading", lang), anchor=False)
     st.caption(t("ui.group.table_caption", lang))
     st.container(key=PEOPLE_TABLE_KEY).dataframe(
         frame,
@@ -265,7 +274,7 @@ def _downloads(evaluation: Evaluation, lang: Language) -> None:
 
         return build_group_pdf(group, len(evaluation.invalid), lang)
 
-    st.subheader(t("ui.group.downloads_heading", lang), anchor=False)
+    st.header(t("ui.group.downloads_heading", lang), anchor=False)
     shared.download_row(
         [
             shared.Download(
@@ -417,7 +426,7 @@ def _results(text: str, lang: Language) -> None:
             _invalid_lines(invalid, lang)
         return
     bank = state.newest_bank()
-    st.subheader(t("ui.group.overview_heading", lang), anchor=False)
+    st.header(t("ui.group.overview_heading", lang), anchor=False)
     st.markdown(f"**{t('group.counts', lang, people=group.people, invalid=len(invalid))}**")
     st.caption(t("ui.group.compared", lang, profile=bank.profiles[group.profile].name(lang)))
     if duplicates(invalid):
@@ -431,7 +440,7 @@ def _results(text: str, lang: Language) -> None:
     for section in group.versions:
         if group.mixed_versions:
             heading = t("group.version", lang, version=section.bank_version, people=section.people)
-            st.subheader(heading, anchor=False)
+            st.header(heading, anchor=False)
         _version(section, digest, group.profile, lang)
     _people(group, lang)
     _downloads(evaluation, lang)

@@ -6,13 +6,18 @@ import streamlit as st
 
 from assessment.errors import CodeError
 from assessment.links import SHARE_PARAM
-from assessment.ui import group, method, questionnaire, result, shared, start, state
+from assessment.ui import group, legal, method, questionnaire, result, shared, start, state
 
 
 def render() -> None:
     """Render the view that the URL and this session ask for."""
     shared.page_style()
     state.adopt_url_language()
+    legal_page = legal.requested_page()
+    if legal_page is not None:
+        lang = legal.render(legal_page)
+        shared.footer(lang, state.flow().bank_version)
+        return
     if state.group_view_requested():
         lang = group.render()
         shared.footer(lang, state.flow().bank_version)
@@ -31,6 +36,7 @@ def render() -> None:
         state.follow_url()
     except CodeError as error:
         shared.render_code_error(error, lang)
+        shared.footer(lang, state.flow().bank_version)
         return
     current = state.flow()
     if not current.started:

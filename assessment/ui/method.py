@@ -21,7 +21,7 @@ def render() -> tuple[Language, int]:
     st.title(t("method.title", lang), anchor=False)
     st.markdown(plain(msg("method.intro", lang, version=bank.version)))
     for section in methodology(bank, lang):
-        st.subheader(plain(section.heading), anchor=False)
+        st.header(plain(section.heading), anchor=False)
         for paragraph in section.paragraphs:
             st.markdown(plain(paragraph))
     if bank.version > 1:

@@ -190,9 +190,10 @@ def render(lang: Language) -> None:
     page = pages[current.page]
     numbers = _numbers(pages)
     state.mark_page_shown()
-    shared.scroll_to_top(f"page-{current.page}")
+    title = bank.forms[current.form].name(lang)
+    shared.scroll_to_top(f"page-{current.page}", title)
 
-    st.title(bank.forms[current.form].name(lang), anchor=False)
+    st.title(title, anchor=False)
     total = len(numbers)
     answered = sum(item_id in current.responses for item_id in numbers)
     st.progress(

@@ -13,6 +13,7 @@ from assessment.result import Result, build_result
 from assessment.sharecode import decode_code, encode_share_code
 from assessment.summary import DimensionCard, Summary, summarize
 from assessment.ui import shared, state
+from assessment.ui.chart_text import accessible_chart, profile_chart_text
 from assessment.ui.text import plain, t
 
 OWN_RESULT_KEY = "own_result"
@@ -57,7 +58,7 @@ def _card(card: DimensionCard, lang: Language) -> None:
 def _cards(summary: Summary, lang: Language) -> None:
     by_id = {card.dimension: card for card in summary.cards}
     for group in summary.groups:
-        st.subheader(plain(group.heading), anchor=False)
+        st.header(plain(group.heading), anchor=False)
         if group.intro:
             st.caption(plain(group.intro))
         for dimension in group.dimensions:
@@ -69,7 +70,7 @@ def _axes(summary: Summary, lang: Language) -> None:
     lines = [card for card in summary.cards if card.axis_text]
     if not lines or summary.axes_intro is None:
         return
-    st.subheader(t("ui.result.axes_heading", lang), anchor=False)
+    st.header(t("ui.result.axes_heading", lang), anchor=False)
     st.markdown(plain(summary.axes_intro))
     st.markdown("\n".join(f"- **{plain(c.name)}:** {plain(c.axis_text or '')}" for c in lines))
 
@@ -78,7 +79,7 @@ def _scenarios(summary: Summary, lang: Language) -> None:
     """Every answered scenario with all options rated and explained (after the result only)."""
     if not summary.scenarios:
         return
-    st.subheader(t("ui.result.scenarios_heading", lang), anchor=False)
+    st.header(t("ui.result.scenarios_heading", lang), anchor=False)
     st.caption(t("ui.result.scenarios_intro", lang))
     for number, review in enumerate(summary.scenarios, start=1):
         with st.expander(t("ui.result.scenario_label", lang, number=number)):
@@ -100,7 +101,7 @@ def _scenarios(summary: Summary, lang: Language) -> None:
 
 
 def _comparison(summary: Summary, lang: Language) -> None:
-    st.subheader(t("ui.result.comparison_heading", lang), anchor=False)
+    st.header(t("ui.result.comparison_heading", lang), anchor=False)
     st.markdown(plain(summary.comparison_text))
     setting, met = t("ui.result.col_setting", lang), t("ui.result.col_met", lang)
     level, gaps = t("ui.result.col_level", lang), t("ui.result.col_gaps", lang)
@@ -129,7 +130,7 @@ def render_summary(
             answered=summary.answered_text,
         )
     )
-    st.subheader(plain(summary.headline), anchor=False)
+    st.header(plain(summary.headline), anchor=False)
     st.markdown(f"**{plain(summary.met_text)}.** {plain(summary.overall_text)}")
     st.info(plain(summary.caveat))
     if summary.quality_notices:
@@ -141,8 +142,10 @@ def render_summary(
         st.markdown(t("ui.result.comparison_open", lang))
         _comparison(summary, lang)
 
-    st.subheader(t("ui.result.chart_heading", lang), anchor=False)
-    st.vega_lite_chart(shared.chart_spec(share_code, lang), width="stretch", theme=None)
+    st.header(t("ui.result.chart_heading", lang), anchor=False)
+    accessible_chart(
+        shared.chart_spec(share_code, lang), profile_chart_text(summary, lang), "profile", lang
+    )
     st.caption(
         t("ui.result.chart_caption_v2" if summary.rules >= 2 else "ui.result.chart_caption", lang)
     )
@@ -151,7 +154,7 @@ def render_summary(
     _axes(summary, lang)
 
     if summary.salary_lines:
-        st.subheader(t("ui.result.salary_heading", lang), anchor=False)
+        st.header(t("ui.result.salary_heading", lang), anchor=False)
         st.markdown("\n".join(f"- {plain(line)}" for line in summary.salary_lines))
     if not open_setting:
         _comparison(summary, lang)
@@ -185,14 +188,14 @@ def _edit() -> None:
 
 def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
     link = shared.link_for(share_code)
-    st.subheader(t("ui.share.heading", lang), anchor=False)
+    st.header(t("ui.share.heading", lang), anchor=False)
     st.markdown(t("ui.share.intro", lang))
     st.code(link, language=None, wrap_lines=True)
     suffix = "_v2" if bank.rules >= 2 else ""
     st.markdown(t(f"ui.share.contains{suffix}", lang))
     st.markdown(t(f"ui.share.excludes{suffix}", lang))
 
-    st.subheader(t("ui.share.downloads_heading", lang), anchor=False)
+    st.header(t("ui.share.downloads_heading", lang), anchor=False)
 
     def pdf() -> bytes:
         from assessment.pdf import build_pdf
@@ -230,7 +233,7 @@ def render_own(lang: Language) -> None:
     """Render the result of this session's answers, with salary check, sharing and downloads."""
     result, summary, share_code = _own_result(lang)
     bank = load_bank(result.bank_version)
-    shared.scroll_to_top("result")
+    shared.scroll_to_top("result", t("ui.result.heading", lang))
     st.title(t("ui.result.heading", lang), anchor=False)
     render_summary(summary, share_code, lang, open_setting=result.answers.profile == "duisburg")
     _share(result, bank, share_code, lang)

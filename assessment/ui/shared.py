@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from assessment.result import build_result
 from assessment.sharecode import decode_code
 from assessment.summary import Summary, summarize
 from assessment.ui import state
+from assessment.ui.footer import render_footer
 from assessment.ui.text import plain, t
 
 LANG_WIDGET_KEY = "lang_switch"
@@ -70,27 +72,106 @@ PAGE_STYLE = """
     flex-direction: column; align-items: flex-start; gap: 0.35rem;
   }
 }
+/* Accessibility (WCAG 2.2 AA): captions at 4.5:1 or more (#5a6472 on white: 6.0:1, on the
+   grey cards 5.5:1); a focus ring on everything that takes focus; text for screen readers. */
+[data-testid="stCaptionContainer"] { color: #5a6472 !important; opacity: 1 !important; }
+[data-testid="stHeading"] h2 { font-size: 1.5rem; }
+:focus-visible { outline: 3px solid #1b3a6b !important; outline-offset: 2px; }
+h1:focus, h1:focus-visible { outline: none !important; }
+.sr-only {
+  position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+.legal-links { font-size: 0.9rem; }
+.legal-links a { color: #1b3a6b; text-decoration: underline; }
+table.chart-table { border-collapse: collapse; font-size: 0.9rem; margin: 0.25rem 0 1rem; }
+table.chart-table caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
+table.chart-table th, table.chart-table td {
+  border-bottom: 1px solid #c5ccd6; padding: 0.25rem 0.75rem 0.25rem 0; text-align: left;
+}
 </style>
 """
 
 
+# Repairs of Streamlit's own markup that axe-core flags, kept while the page changes:
+# - a table wider than the screen scrolls in a box that the keyboard must reach
+#   (scrollable-region-focusable): the box takes focus and is named by the table;
+# - a chart is described by the text beside it (assessment/ui/chart_text.py);
+# - the file uploader's drop zone is role="presentation" but named (presentation-role-conflict):
+#   it becomes a named group.
+A11Y_REPAIRS = """<script>(() => {
+const doc = document.querySelector('[data-testid="stMain"]') ? document : window.parent.document;
+if (doc.defaultView.__selbstcheckA11y) { return; }
+doc.defaultView.__selbstcheckA11y = true;
+const repair = () => {
+  doc.querySelectorAll('[data-testid="stTable"] > div:not([tabindex])').forEach((box) => {
+    box.setAttribute('tabindex', '0');
+    box.setAttribute('role', 'region');
+    const head = box.querySelector('th');
+    if (head) { box.setAttribute('aria-label', head.textContent.trim()); }
+  });
+  doc.querySelectorAll('[class*="st-key-chart_"]').forEach((box) => {
+    const chart = box.querySelector('[data-testid="stVegaLiteChart"]');
+    const text = box.querySelector('.chart-description');
+    if (chart && text && chart.getAttribute('aria-describedby') !== text.id) {
+      chart.setAttribute('aria-describedby', text.id);
+    }
+  });
+  doc.querySelectorAll('[data-testid="stFileUploaderDropzone"][role="presentation"]')
+    .forEach((zone) => zone.setAttribute('role', 'group'));
+};
+let queued = false;
+new MutationObserver(() => {
+  if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; repair(); }); }
+}).observe(doc.body, {
+  childList: true, subtree: true, attributes: true, attributeFilter: ['role', 'aria-describedby'],
+});
+repair();
+})();</script>"""
+
+
 def page_style() -> None:
-    """Add the app's few style rules (no scripts, no external resources)."""
+    """Add the app's few style rules and the accessibility repairs (no external resources)."""
     st.html(PAGE_STYLE)
+    st.html(A11Y_REPAIRS, unsafe_allow_javascript=True, width="content")
 
 
-def scroll_to_top(view: str) -> None:
-    """Scroll the page to the top when the view changes (Streamlit keeps the scroll position).
+def scroll_to_top(view: str, heading: str) -> None:
+    """Scroll to the top and move the keyboard focus to the new view's heading (h1).
 
-    The script only runs when its text changes, so view must name the page shown.
+    Streamlit keeps the scroll position and the focus on the button that was pressed; a person
+    using the keyboard or a screen reader should land on the new page's title. The script only
+    runs when its text changes, so view must name the page shown; it waits (briefly) for the
+    heading with the given text, which the same run draws after this element.
     """
     st.html(
         "<script>(() => {"
         f"/* {view} */"
+        f"const wanted = {json.dumps(heading)};"
         "const selector = '[data-testid=\"stMain\"]';"
-        "const main = document.querySelector(selector)"
-        " || window.parent.document.querySelector(selector);"
+        "const doc = document.querySelector(selector) ? document : window.parent.document;"
+        "const main = doc.querySelector(selector);"
         "if (main) { main.scrollTo({top: 0}); }"
+        "let tries = 0;"
+        "const focus = () => {"
+        " const h1 = [...doc.querySelectorAll('h1')].find(h => h.textContent.trim() === wanted);"
+        " if (h1) { h1.setAttribute('tabindex', '-1'); h1.focus({preventScroll: true}); }"
+        " else if (tries++ < 100) { setTimeout(focus, 50); }"
+        "};"
+        "focus();"
+        "})();</script>",
+        unsafe_allow_javascript=True,
+        width="content",
+    )
+
+
+def document_language(lang: Language) -> None:
+    """Set the page's lang attribute to the language in use (Streamlit's page says "en")."""
+    st.html(
+        "<script>(() => {"
+        f"const lang = {json.dumps(lang)};"
+        "document.documentElement.lang = lang;"
+        "try { window.parent.document.documentElement.lang = lang; } catch (e) {}"
         "})();</script>",
         unsafe_allow_javascript=True,
         width="content",
@@ -98,9 +179,9 @@ def scroll_to_top(view: str) -> None:
 
 
 def footer(lang: Language, version: int) -> None:
-    """Render the quiet footer line."""
-    st.divider()
-    st.caption(t("ui.app.footer", lang, version=version))
+    """Render the footer (version, legal links or the private-use banner); set the page language."""
+    document_language(lang)
+    render_footer(lang, version)
 
 
 def base_url() -> str:

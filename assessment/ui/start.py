@@ -70,7 +70,7 @@ def render(lang: Language) -> None:
     st.markdown(t("ui.start.privacy", lang))
     st.markdown(t("ui.method.start_link", lang, link=shared.method_link(lang)))
 
-    st.subheader(t("ui.start.choices_heading", lang), anchor=False)
+    st.header(t("ui.start.choices_heading", lang), anchor=False)
     st.radio(
         t("ui.start.form_label", lang),
         FORM_IDS,

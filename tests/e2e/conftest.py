@@ -14,8 +14,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Playwright, expect, sync_playwright
 
+from assessment.operator import OPERATOR_FILE_ENV
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
+EXAMPLE_OPERATOR = ROOT / "deploy" / "operator.example.toml"
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -86,6 +89,8 @@ def server(chromium: Path, artifacts: Path) -> Iterator[str]:
             "false",
         ],
         cwd=ROOT,
+        # The legal pages are part of every view; the browser tests run as an operator would.
+        env={**os.environ, OPERATOR_FILE_ENV: str(EXAMPLE_OPERATOR)},
         stdout=log,
         stderr=subprocess.STDOUT,
     )

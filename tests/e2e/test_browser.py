@@ -167,7 +167,7 @@ def _share_link(page: Page) -> str:
 def test_share_link_opens_the_same_result(page: Page, browser: Browser, artifacts: Path) -> None:
     """The share link, opened in a fresh browser context, shows the same summary and chart."""
     link = _share_link(page)
-    headline = page.get_by_role("heading", level=3).first.inner_text()
+    headline = page.get_by_role("heading", level=2).first.inner_text()
     met = page.get_by_text(re.compile(r"^\d+ von \d+ Anforderungen erfüllt")).first.inner_text()
     other = browser.new_context(viewport=PHONE)
     try:
@@ -176,7 +176,7 @@ def test_share_link_opens_the_same_result(page: Page, browser: Browser, artifact
         expect(shared.get_by_role("heading", name="Geteiltes Ergebnis")).to_be_visible(
             timeout=TIMEOUT_MS
         )
-        expect(shared.get_by_role("heading", level=3).first).to_have_text(headline)
+        expect(shared.get_by_role("heading", level=2).first).to_have_text(headline)
         expect(shared.get_by_text(met, exact=True)).to_be_visible()
         expect(
             shared.get_by_test_id("stVegaLiteChart").locator("canvas, svg").first

@@ -11,6 +11,8 @@ from assessment.ui.state import pages_of
 
 pytestmark = pytest.mark.e2e
 MAX_TABS = 12
+# The result page has a dozen expanders, a chart switch and tables before the share link.
+MAX_TABS_PAGE = 120
 
 
 def _focused_radio_group(page: Page) -> str | None:
@@ -54,4 +56,66 @@ def test_a_page_can_be_answered_with_the_keyboard_alone(browser: Browser, server
     page.keyboard.press("Enter")
     expect(page.get_by_text("Seite 2 von 4")).to_be_visible()
     assert len(seen) == len(first_page)
+    context.close()
+
+
+def _focus_until(page: Page, done: str, what: str) -> None:
+    """Press Tab until the JavaScript predicate done(activeElement) holds."""
+    for _ in range(MAX_TABS_PAGE):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => ({done})(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached {what}")
+
+
+def _focus_is_visible(page: Page) -> bool:
+    """Return whether the focused element draws a focus ring of at least 2 px."""
+    width: float = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth); }"
+    )
+    return width >= 2
+
+
+def test_whole_journey_with_the_keyboard_alone(browser: Browser, server: str) -> None:
+    """Start → every questionnaire page → result → share link → PDF, keys only; after Weiter
+    the focus is on the new page's heading; the page's lang follows the language."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{server}/?lang=de")
+    expect(page.get_by_role("heading", name="Selbstcheck IT-Leitung Duisburg")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+
+    in_group = (
+        "(e) => e.type === 'radio' && e.closest('[role=radiogroup]')?.getAttribute('aria-label')"
+    )
+    _focus_until(page, f"{in_group}?.startsWith('Ihr Hintergrund')", "the background question")
+    page.keyboard.press("Space")
+    expect(page.locator("input[type=radio]:focus")).to_be_checked()
+    _focus_until(page, "(e) => e.innerText === 'Check starten'", "the start button")
+    assert _focus_is_visible(page)
+    page.keyboard.press("Enter")
+
+    pages = pages_of(1, "short")
+    for number, items in enumerate(pages, start=1):
+        expect(page.get_by_text(f"Seite {number} von {len(pages)}")).to_be_visible()
+        heading = page.locator("[data-testid='stMain'] h1")
+        expect(heading).to_be_focused()  # focus moved to the new page's heading
+        seen: set[str] = set()
+        for _ in items:
+            seen.add(_tab_to_next_group(page, seen))
+            page.keyboard.press("ArrowRight")
+            expect(page.locator("input[type=radio]:focus")).to_be_checked()
+        label = "Auswerten" if number == len(pages) else "Weiter"
+        _focus_until(page, f"(e) => e.innerText === '{label}'", label)
+        assert _focus_is_visible(page)
+        page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="Ihr Ergebnis", exact=True)).to_be_focused()
+    _focus_until(page, "(e) => !!e.closest('[data-testid=stCode]')", "the share link")
+    _focus_until(page, "(e) => e.innerText?.includes('PDF')", "the PDF button")
+    assert _focus_is_visible(page)
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename.endswith(".pdf")
     context.close()

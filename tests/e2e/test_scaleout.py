@@ -106,7 +106,7 @@ def test_share_link_opens_on_either_replica(browser: Browser, cluster: Cluster) 
             page = context.new_page()
             page.goto(f"{replica.url}?{code_query}")
             expect(page.get_by_role("heading", name="Geteiltes Ergebnis")).to_be_visible()
-            headlines.append(page.get_by_role("heading", level=3).first.inner_text())
+            headlines.append(page.get_by_role("heading", level=2).first.inner_text())
         finally:
             context.close()
     assert len(set(headlines)) == 1

@@ -10,20 +10,41 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment.bank import load_bank
-from assessment.models import Experience, FormId, Item, LikertItem, ProfileId, Scenario
+from assessment.models import (
+    Experience,
+    FormId,
+    Item,
+    LikertItem,
+    ProfileId,
+    Scenario,
+    ValidityItem,
+)
+from assessment.operator import OPERATOR_FILE_ENV
 from assessment.ui import state
 
-APP = Path(__file__).resolve().parents[2] / "app.py"
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+EXAMPLE_OPERATOR = ROOT / "deploy" / "operator.example.toml"
 RUN_TIMEOUT = 60
 Persona = Callable[[Item], int | str]
 
 
+@pytest.fixture(autouse=True)
+def operator_file(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run the app as an operator would: with the example operator file (legal pages on)."""
+    monkeypatch.setenv(OPERATOR_FILE_ENV, str(EXAMPLE_OPERATOR))
+    return EXAMPLE_OPERATOR
+
+
 def strong(item: Item) -> int | str:
-    """Agree with every plus-keyed statement, reject every minus-keyed one, pick the best option."""
+    """Agree with every plus-keyed statement, reject every minus-keyed one, pick the best option
+    (bank v2: the middle of every trade-off, no unlikely virtue)."""
     if isinstance(item, LikertItem):
         return 5 if item.keying == "plus" else 1
+    if isinstance(item, ValidityItem):
+        return 1
     if not isinstance(item, Scenario):
-        raise TypeError(f"bank v1 has no {type(item).__name__}")
+        return 3
     return max(item.options, key=lambda option: option.score).id
 
 
@@ -67,7 +88,7 @@ def item_keys(at: AppTest) -> list[str]:
 
 def answer_page(at: AppTest, persona: Persona, skip: int = 0) -> AppTest:
     """Answer every item on the page shown (but the last `skip`) the persona's way."""
-    bank = load_bank(1)
+    bank = load_bank(at.session_state[state.FLOW_KEY].bank_version)
     keys = item_keys(at)
     for key in keys[: len(keys) - skip]:
         at.radio(key=key).set_value(persona(bank.item(key.removeprefix(state.ITEM_KEY_PREFIX))))
@@ -89,7 +110,7 @@ def texts(at: AppTest) -> str:
     """Return all visible text of the last run joined (Markdown, headings, alerts, captions)."""
     parts = [
         *(e.value for e in at.title),
-        *(e.value for e in at.subheader),
+        *(e.value for e in at.header),
         *(e.value for e in at.markdown),
         *(e.value for e in at.caption),
         *(e.value for e in at.info),

@@ -210,7 +210,7 @@ def test_persona_gets_the_expected_bands(persona: object, score: int) -> None:
             band=msg(f"band.{band}", "de"),
         )
         assert line in shown, dimension.id
-    headings = [h.value for h in at.subheader]
+    headings = [h.value for h in at.header]
     if score == 0:
         assert "Entwicklungsfelder" in headings
         assert "Stärken" not in headings
@@ -234,7 +234,7 @@ def test_salary_stays_out_of_the_url_but_reaches_the_check() -> None:
     """The expected salary appears in the salary check and nowhere in the URL or share code."""
     at = complete(start(new_app(), background="experienced", salary=6100))
     shown = texts(at)
-    assert "Gehalts-Abgleich" in [h.value for h in at.subheader]
+    assert "Gehalts-Abgleich" in [h.value for h in at.header]
     assert "Ihre Erwartung von 6.100\u00a0€ liegt in dieser Spanne." in shown
     url = "&".join(f"{k}={v}" for k, v in at.query_params.items())
     assert "6100" not in url
@@ -247,11 +247,11 @@ def test_salary_stays_out_of_the_url_but_reaches_the_check() -> None:
 def test_setting_left_open_leads_with_the_comparison() -> None:
     """With "noch offen" the comparison comes before the chart; otherwise after the cards."""
     open_at = complete(start(new_app(), profile="duisburg"))
-    headings = [h.value for h in open_at.subheader]
+    headings = [h.value for h in open_at.header]
     assert headings.index("Vergleich der Umfelder") < headings.index("Ihr Profil auf einen Blick")
     assert "Das Umfeld wurde offen gelassen" in texts(open_at)
     chosen_at = complete(start(new_app(), profile="industry"))
-    headings = [h.value for h in chosen_at.subheader]
+    headings = [h.value for h in chosen_at.header]
     assert headings.index("Vergleich der Umfelder") > headings.index("Ihr Profil auf einen Blick")
     assert "Das Umfeld wurde offen gelassen" not in texts(chosen_at)
     table = chosen_at.table[0]
@@ -299,7 +299,7 @@ def test_finished_questionnaire_reloads_on_the_result() -> None:
     at = complete(start(new_app(), salary=4500))
     reloaded = new_app(**at.query_params)
     assert reloaded.title[0].value == "Ihr Ergebnis"
-    assert [h.value for h in reloaded.subheader][:1] == [at.subheader[0].value]
+    assert [h.value for h in reloaded.header][:1] == [at.header[0].value]
     assert "Ihre Erwartung" not in texts(reloaded)
     assert "Ihre Erwartung von 4.500\u00a0€" in texts(at)
 
@@ -312,14 +312,14 @@ def test_shared_link_shows_the_same_result_read_only() -> None:
     assert not at.exception
     assert at.title[0].value == "Geteiltes Ergebnis"
     own_text, shared_text = texts(own), texts(at)
-    assert at.subheader[0].value == own.subheader[0].value
+    assert at.header[0].value == own.header[0].value
     for card_line in [m.value for m in own.markdown if "von 100" in m.value]:
         assert card_line in shared_text
     assert own.info[0].value == at.info[0].value  # the caveat
-    assert "Gehalts-Abgleich" not in [h.value for h in at.subheader]
+    assert "Gehalts-Abgleich" not in [h.value for h in at.header]
     assert "5.000" not in shared_text
     assert "5.000" in own_text
-    assert "Ergebnis teilen" not in [h.value for h in at.subheader]
+    assert "Ergebnis teilen" not in [h.value for h in at.header]
     assert not at.download_button
     assert not item_keys(at)
     at.button(key="take_check").click().run()
@@ -409,14 +409,14 @@ def test_bad_codes_explain_themselves(case: str, param: str, lang: Language) -> 
 def test_change_answers_from_the_result() -> None:
     """ "Antworten ändern" reopens the last page with its answers; Auswerten returns."""
     at = complete(start(new_app()))
-    headline = at.subheader[0].value
+    headline = at.header[0].value
     at.button(key="result_edit").click().run()
     pages = page_count("short")
     assert _progress(at).startswith(f"Seite {pages} von {pages}")
     assert all(at.radio(key=key).value is not None for key in item_keys(at))
     at.button(key="nav_next").click().run()
     assert at.title[0].value == "Ihr Ergebnis"
-    assert at.subheader[0].value == headline
+    assert at.header[0].value == headline
 
 
 def test_restart_from_the_result_forgets_everything() -> None:

@@ -125,7 +125,7 @@ def test_starter_who_cannot_judge_sees_an_area_to_gain_experience(
     """delta's team statements answered "can't judge yet": an Erfahrungsfeld with entry steps."""
     at = complete_v2(start(new_app(), form="full", background="starter"), starter)
     shown = texts(at)
-    assert "Erfahrungsfelder" in [s.value for s in at.subheader]
+    assert "Erfahrungsfelder" in [s.value for s in at.header]
     assert "Erfahrungsfeld: Zu 4 von 7 Fragen konnten Sie (noch) nichts sagen" in shown
     assert "Einstiegsschritt delta 1." in shown
     assert "unter dem Zielbereich" not in shown.split("Erfahrungsfelder")[1].split("\n")[0]
@@ -135,7 +135,7 @@ def test_borderline_dimension_shows_an_der_grenze(fixture_questions: None) -> No
     """Agreeing with everything lands within the uncertainty of the band edges."""
     at = complete_v2(start(new_app(), form="full", background="changer"), agreeable)
     shown = texts(at)
-    assert "An der Grenze" in [s.value for s in at.subheader]
+    assert "An der Grenze" in [s.value for s in at.header]
     assert "◆" in shown
     assert "Punkte unter dem Zielbereich" not in shown
 
@@ -169,7 +169,7 @@ def test_methodology_page_in_both_languages(lang: Language) -> None:
     """?view=method explains purpose, scoring, quality checks, limits, sources and versions."""
     at = new_app(view="method", lang=lang)
     assert not at.exception
-    headings = [s.value for s in at.subheader]
+    headings = [s.value for s in at.header]
     expected = {
         "de": ["Zweck und Einsatz", "Auswertung", "Was der Check nicht kann", "Quellen"],
         "en": ["Purpose and intended use", "Scoring", "What the check cannot do", "Sources"],
@@ -195,11 +195,11 @@ def test_methodology_is_linked_from_start_and_result(fixture_questions: None) ->
 def test_shared_v2_link_keeps_the_background(fixture_questions: None) -> None:
     """A v2 share link carries the background: a starter's shared result groups the same way."""
     at = complete_v2(start(new_app(), form="full", background="starter"), starter)
-    own_groups = [s.value for s in at.subheader]
+    own_groups = [s.value for s in at.header]
     code = next(c.value for c in at.code).split("?r=")[1]
     shared = new_app(r=code)
     assert not shared.exception
     assert "den gewählten Hintergrund" in texts(shared)
     assert [g for g in own_groups if g == "Erfahrungsfelder"] == [
-        s.value for s in shared.subheader if s.value == "Erfahrungsfelder"
+        s.value for s in shared.header if s.value == "Erfahrungsfelder"
     ]

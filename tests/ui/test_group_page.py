@@ -170,7 +170,7 @@ def test_only_invalid_lines_show_only_the_error_listing() -> None:
     assert len(at.dataframe) == 1
     assert not at.get("vega_lite_chart")
     assert not at.get("download_button")
-    assert not at.subheader
+    assert not at.header
     assert "Ausgewertet:" not in texts(at)
 
 

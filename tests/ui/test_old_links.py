@@ -128,7 +128,7 @@ def test_old_link_shows_its_own_result_in_the_app(three_versions: Path, version:
     at = new_app(r=encode_share_code(answers))
     assert not at.exception
     assert at.title[0].value == "Geteiltes Ergebnis"
-    assert plain(summary.headline) in [s.value for s in at.subheader]
+    assert plain(summary.headline) in [s.value for s in at.header]
     shown = " ".join(m.value for m in at.markdown)
     for card in summary.cards:
         assert plain(card.verdict) in shown

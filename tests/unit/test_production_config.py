@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from assessment.operator import OPERATOR_FILE_ENV, deployment_problem
+
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / ".streamlit" / "config.toml"
 STREAMLIT = Path(sys.executable).with_name("streamlit")
@@ -18,6 +20,7 @@ DEPLOYMENT_ENV = {
     "STREAMLIT_SERVER_COOKIE_SECRET": "same-secret-on-every-replica-0123456789abcdef",
     "STREAMLIT_SERVER_ALLOWED_HOSTS": "selbstcheck.example.org 127.0.0.1",
 }
+EXAMPLE_OPERATOR = ROOT / "deploy" / "operator.example.toml"
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +98,22 @@ def test_deployment_environment_reaches_streamlit() -> None:
     ]
     assert 'showErrorDetails = "none"' in shown
     assert "gatherUsageStats = false" in shown
+
+
+def test_this_environment_names_its_operator_when_it_serves_others() -> None:
+    """Where STREAMLIT_SERVER_ALLOWED_HOSTS is set, a valid operator file must be configured.
+
+    Run in a deployment's environment, this fails when the legal pages would be missing.
+    """
+    problem = deployment_problem(os.environ)
+    assert problem is None, problem.message("de") if problem else ""
+
+
+def test_a_deployment_without_operator_file_fails_the_check() -> None:
+    """The check above refuses the deployment environment without SELBSTCHECK_OPERATOR_FILE
+    and accepts it with the example file."""
+    problem = deployment_problem(DEPLOYMENT_ENV)
+    assert problem is not None
+    assert problem.key == "operator.missing_for_public"
+    configured = {**DEPLOYMENT_ENV, OPERATOR_FILE_ENV: str(EXAMPLE_OPERATOR)}
+    assert deployment_problem(configured) is None

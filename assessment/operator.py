@@ -1,0 +1,163 @@
+"""The operator file: who runs this app, for the Impressum, privacy notice and accessibility
+statement. TOML, path from SELBSTCHECK_OPERATOR_FILE; parsed into a strict model or rejected."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assessment.errors import SelbstcheckError
+
+OPERATOR_FILE_ENV = "SELBSTCHECK_OPERATOR_FILE"
+# Set by every public deployment (README, "Deployment and privacy"): its presence means the app
+# is served to others, and then the operator's legal pages are required.
+ALLOWED_HOSTS_ENV = "STREAMLIT_SERVER_ALLOWED_HOSTS"
+MAX_OPERATOR_FILE_BYTES = 64_000
+LegalBasis = Literal["public_task", "legitimate_interest"]
+LEGAL_BASES: tuple[LegalBasis, ...] = ("public_task", "legitimate_interest")
+
+EMAIL_PATTERN = r"^[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+$"
+URL_PATTERN = r"^https://[^\s<>()\[\]\"']+$"
+_Line = Field(min_length=1, max_length=300)
+_Email = Field(min_length=3, max_length=200, pattern=EMAIL_PATTERN)
+_OptionalEmail = Field(default=None, min_length=3, max_length=200, pattern=EMAIL_PATTERN)
+_OptionalUrl = Field(default=None, min_length=8, max_length=300, pattern=URL_PATTERN)
+
+
+class OperatorError(SelbstcheckError):
+    """An operator file that is missing, unreadable or breaks a rule of the model."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Address(_Strict):
+    """A postal address."""
+
+    street: str = _Line
+    postal_code: str = Field(pattern=r"^[0-9]{5}$")
+    city: str = _Line
+    country: str = Field(default="Deutschland", min_length=1, max_length=100)
+
+
+class Authority(_Strict):
+    """A public body named on a legal page (supervisory authority, enforcement body)."""
+
+    name: str = _Line
+    address: Address
+    email: str | None = _OptionalEmail
+    phone: str | None = Field(default=None, min_length=3, max_length=50)
+    url: str | None = _OptionalUrl
+
+
+class Provider(_Strict):
+    """The person or body responsible for the service (Diensteanbieter, § 5 DDG)."""
+
+    name: str = _Line
+    address: Address
+    email: str = _Email
+    phone: str | None = Field(default=None, min_length=3, max_length=50)
+    represented_by: str | None = Field(default=None, min_length=1, max_length=300)
+    register_entry: str | None = Field(default=None, min_length=1, max_length=300)
+    vat_id: str | None = Field(default=None, pattern=r"^DE[0-9]{9}$")
+    content_responsible: str | None = Field(default=None, min_length=1, max_length=300)
+
+
+class Contact(_Strict):
+    """A named contact (the data protection officer)."""
+
+    name: str = _Line
+    email: str = _Email
+    address: Address | None = None
+
+
+class Privacy(_Strict):
+    """What the operator decides about personal data: legal basis and the proxy's logs."""
+
+    legal_basis: LegalBasis
+    hosting: str | None = Field(default=None, min_length=1, max_length=300)
+    log_retention_days: int = Field(ge=0, le=90)
+    logs_query_string: bool
+    data_protection_officer: Contact | None = None
+    supervisory_authority: Authority
+
+
+class Accessibility(_Strict):
+    """The accessibility statement's operator facts: feedback, enforcement and dates."""
+
+    feedback_email: str = _Email
+    feedback_phone: str | None = Field(default=None, min_length=3, max_length=50)
+    enforcement_body: Authority
+    statement_date: dt.date
+    last_reviewed: dt.date
+
+
+class Operator(_Strict):
+    """Everything the legal pages need from the operator, checked once at load."""
+
+    provider: Provider
+    privacy: Privacy
+    accessibility: Accessibility
+
+
+def parse_operator(text: str, source: str = "operator.toml") -> Operator:
+    """Return the operator described by TOML text; raise OperatorError naming what is wrong."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise OperatorError("operator.not_toml", file=source, problem=str(error)) from error
+    try:
+        return Operator.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "-"
+        raise OperatorError(
+            "operator.invalid", file=source, entry=where, problem=first["msg"]
+        ) from error
+
+
+def load_operator_file(path: Path) -> Operator:
+    """Return the operator of a file; raise OperatorError when it is missing or wrong."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_OPERATOR_FILE_BYTES + 1)
+    except OSError as error:
+        raise OperatorError("operator.unreadable", file=str(path)) from error
+    if len(data) > MAX_OPERATOR_FILE_BYTES:
+        raise OperatorError("operator.too_large", file=str(path), limit=MAX_OPERATOR_FILE_BYTES)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise OperatorError("operator.not_utf8", file=str(path)) from error
+    return parse_operator(text, str(path))
+
+
+def operator_path(environ: Mapping[str, str] = os.environ) -> Path | None:
+    """Return the operator file the environment names, or None when it names none."""
+    value = environ.get(OPERATOR_FILE_ENV, "").strip()
+    return Path(value) if value else None
+
+
+def deployment_problem(environ: Mapping[str, str] = os.environ) -> OperatorError | None:
+    """Return why a public deployment may not run, or None when its operator file is fine.
+
+    A deployment is public when it sets STREAMLIT_SERVER_ALLOWED_HOSTS; it then needs a valid
+    operator file. Without the variable the app runs for private use and needs none.
+    """
+    path = operator_path(environ)
+    if path is None:
+        if environ.get(ALLOWED_HOSTS_ENV, "").strip():
+            return OperatorError("operator.missing_for_public", variable=OPERATOR_FILE_ENV)
+        return None
+    try:
+        load_operator_file(path)
+    except OperatorError as error:
+        return error
+    return None

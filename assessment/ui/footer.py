@@ -1,0 +1,72 @@
+"""The footer of every view: the legal pages' links, or the banner when operator details are
+missing; and the operator file, loaded once per file version."""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from assessment.i18n import Language
+from assessment.legal import LEGAL_PAGES, LegalPageId, legal_title
+from assessment.operator import Operator, OperatorError, load_operator_file, operator_path
+from assessment.ui import state
+from assessment.ui.text import t
+
+OPERATOR_CACHE_ENTRIES = 4
+
+
+@lru_cache(maxsize=OPERATOR_CACHE_ENTRIES)
+def _load(path: str, modified_ns: int) -> Operator | OperatorError:
+    """Return the operator of a file version, or the error it raises (cached per version)."""
+    try:
+        return load_operator_file(Path(path))
+    except OperatorError as error:
+        return error
+
+
+def current_operator() -> Operator | OperatorError | None:
+    """Return the configured operator, its error, or None when no operator file is configured."""
+    path = operator_path()
+    if path is None:
+        return None
+    try:
+        modified = path.stat().st_mtime_ns
+    except OSError:
+        modified = -1
+    return _load(str(path), modified)
+
+
+def legal_href(page: LegalPageId, lang: Language) -> str:
+    """Return the relative link to a legal page in a language."""
+    return "?" + urlencode({state.VIEW_PARAM: page, state.LANG_PARAM: lang})
+
+
+def missing_operator_banner(lang: Language) -> None:
+    """Say clearly that this installation is for private use only."""
+    st.warning(t("legal.banner", lang), icon=":material/gavel:")
+    st.caption(t("legal.banner_detail", lang))
+
+
+def legal_links(lang: Language) -> None:
+    """Render the links to the three legal pages as a navigation landmark."""
+    links = " · ".join(
+        f'<a href="{html.escape(legal_href(page, lang))}" target="_self">'
+        f"{html.escape(legal_title(page, lang))}</a>"
+        for page in LEGAL_PAGES
+    )
+    label = html.escape(t("legal.footer_nav", lang))
+    st.html(f'<nav class="legal-links" aria-label="{label}">{links}</nav>')
+
+
+def render_footer(lang: Language, version: int) -> None:
+    """Render the footer: version line, then legal links or the private-use banner."""
+    st.divider()
+    st.caption(t("ui.app.footer", lang, version=version))
+    if isinstance(current_operator(), Operator):
+        legal_links(lang)
+    else:
+        missing_operator_banner(lang)

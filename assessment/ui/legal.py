@@ -1,0 +1,61 @@
+"""The legal views (?view=impressum|datenschutz|barrierefreiheit), built from the operator file."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.i18n import Language
+from assessment.legal import LEGAL_PAGES, Block, LegalPageId, build_legal_page, legal_title
+from assessment.operator import Operator
+from assessment.ui import shared, state
+from assessment.ui.footer import current_operator, missing_operator_banner
+from assessment.ui.text import plain, t
+
+BACK_KEY = "legal_back"
+
+
+def requested_page() -> LegalPageId | None:
+    """Return the legal page the URL asks for, or None."""
+    view = st.query_params.get(state.VIEW_PARAM)
+    return next((page for page in LEGAL_PAGES if page == view), None)
+
+
+def _leave() -> None:
+    """Go to the start page in the same language (callback of the back button)."""
+    st.query_params.from_dict({state.LANG_PARAM: state.language()})
+
+
+def _block(block: Block) -> None:
+    if block.bulleted:
+        st.markdown("\n".join(f"- {plain(line)}" for line in block.lines))
+    else:
+        st.markdown("  \n".join(plain(line) for line in block.lines))
+
+
+def render(page: LegalPageId) -> Language:
+    """Render a legal page (or why it cannot be shown); return its language."""
+    lang = shared.language_switch(state.set_view_language)
+    st.button(
+        t("legal.back", lang),
+        key=BACK_KEY,
+        type="tertiary",
+        icon=":material/arrow_back:",
+        on_click=_leave,
+    )
+    operator = current_operator()
+    if not isinstance(operator, Operator):
+        st.title(legal_title(page, lang), anchor=False)
+        if operator is None:
+            missing_operator_banner(lang)
+        else:
+            st.error(t("legal.broken", lang))
+        return lang
+    legal = build_legal_page(page, operator, lang)
+    shared.scroll_to_top(f"legal-{page}", legal.title)
+    st.title(legal.title, anchor=False)
+    for section in legal.sections:
+        if section.heading:
+            st.header(section.heading, anchor=False)
+        for block in section.blocks:
+            _block(block)
+    return lang
