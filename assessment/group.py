@@ -35,7 +35,14 @@ SNIPPET_LENGTH = 40
 # A token this long from the code alphabet that mixes in digits, "-", "_" or inner capitals,
 # or a link with ?r=/?p=, is taken as an attempted code; words and names are not.
 MIN_CODE_LIKE_LENGTH = 10
-LEVELS: tuple[Level, ...] = ("strong", "partial", "gaps", "insufficient")
+LEVELS: tuple[Level, ...] = (
+    "strong",
+    "partial",
+    "gaps",
+    "uncertain",
+    "experience",
+    "insufficient",
+)
 # CSV for spreadsheet programs: German Excel expects semicolons, English comma.
 CSV_DELIMITERS: dict[Language, str] = {"de": ";", "en": ","}
 

@@ -18,7 +18,7 @@ from assessment.models import SETTING_IDS, AxisTarget, Bank, Profile, ProfileId,
 from assessment.scoring import DimensionScore
 
 Band = Literal["below", "within", "above", "unknown", "borderline", "experience"]
-Level = Literal["strong", "partial", "gaps", "insufficient", "experience"]
+Level = Literal["strong", "partial", "gaps", "insufficient", "experience", "uncertain"]
 AxisFit = Literal["within", "outside", "borderline", "open", "unknown"]
 
 # Overall level from the weighted share of demands met (weights from the profile).
@@ -30,6 +30,9 @@ MIN_SCORED_SHARE = 0.5
 CRITICAL_WEIGHT = 3
 # Rules 2: a borderline demand counts half towards the weighted share met.
 BORDERLINE_CREDIT = 0.5
+# Rules 2: when at least this weighted share of the scored demands is borderline, the answers
+# allow no overall statement ("uncertain") rather than a level built mostly on half credits.
+UNCERTAIN_SHARE = 0.5
 # Rules 2: a setting is named the better fit only when it is better for every score within
 # this many standard errors of each score (1.96: a 95 % interval per score).
 COMPARISON_Z = 1.96
@@ -229,8 +232,11 @@ def overall_level_v2(matches: tuple[DimensionMatch, ...]) -> tuple[Level, bool]:
         experience = sum(m.band == "experience" for m in matches)
         unknown = sum(m.band == "unknown" for m in matches)
         return ("experience" if experience >= unknown else "insufficient"), False
+    total = sum(m.weight for m in scored)
+    if sum(m.weight for m in scored if m.band == "borderline") >= UNCERTAIN_SHARE * total:
+        return "uncertain", False
     credit = {"within": 1.0, "above": 1.0, "borderline": BORDERLINE_CREDIT}
-    share = sum(m.weight * credit.get(m.band, 0.0) for m in scored) / sum(m.weight for m in scored)
+    share = sum(m.weight * credit.get(m.band, 0.0) for m in scored) / total
     level: Level = "strong" if share >= STRONG_FIT_SHARE else "partial"
     if share < PARTIAL_FIT_SHARE:
         level = "gaps"
@@ -363,7 +369,7 @@ def _compare_v2(scores: tuple[DimensionScore, ...], bank: Bank, tentative: bool)
     differences = demand_differences(bank)
     head = ranking[0]
     best: ProfileId | None = None
-    if not tentative and head.level not in ("insufficient", "experience"):
+    if not tentative and head.level not in ("insufficient", "experience", "uncertain"):
         first = bank.profiles[head.profile]
         if all(
             clearly_better(scores, first, bank.profiles[other.profile]) for other in ranking[1:]

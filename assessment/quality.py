@@ -138,11 +138,13 @@ def pooled_spread(answers: Answers, bank: Bank) -> tuple[float, int]:
 def _check_v2(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
     flags: list[QualityFlag] = []
     responses = answers.responses
-    # Runs over five-point answers in presentation order; an unanswered item breaks a run.
+    # Runs over statements (and validity statements) in presentation order; an unanswered item
+    # breaks a run. Trade-offs stay out: "both equally" throughout is a lean, not straight-lining
+    # (the scatter check sees inconsistent trade-offs).
     run = best = 0
     previous: int | str | None = None
     for item in bank.form_items(answers.form):
-        if isinstance(item, Scenario):
+        if isinstance(item, Scenario | TradeoffItem):
             continue
         value = responses.get(item.id, UNSURE)
         if value == UNSURE:  # unanswered or can't judge yet: the run breaks

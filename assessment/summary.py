@@ -479,6 +479,8 @@ def _comparison_text_v2(result: Result, bank: Bank, lang: Language) -> str:
         return msg("v2.comparison_tentative", lang)
     if head.level in ("insufficient", "experience"):
         return msg("comparison.none", lang)
+    if all(m.level == "uncertain" for m in comparison.ranking):
+        return msg("v2.comparison_uncertain", lang)
     differences = ", ".join(bank.dimension(d).name(lang) for d in comparison.differences)
     if comparison.best is None:
         return msg(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -67,9 +68,9 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session")
-def server(chromium: Path, artifacts: Path) -> Iterator[str]:
-    """Start `streamlit run app.py` on a free port; yield its base URL; stop it at the end."""
+@contextlib.contextmanager
+def running_app(artifacts: Path, **env: str) -> Iterator[str]:
+    """Run `streamlit run app.py` on a free port with extra environment; yield its base URL."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     streamlit = Path(sys.executable).with_name("streamlit")
@@ -90,7 +91,7 @@ def server(chromium: Path, artifacts: Path) -> Iterator[str]:
         ],
         cwd=ROOT,
         # The legal pages are part of every view; the browser tests run as an operator would.
-        env={**os.environ, OPERATOR_FILE_ENV: str(EXAMPLE_OPERATOR)},
+        env={**os.environ, OPERATOR_FILE_ENV: str(EXAMPLE_OPERATOR), **env},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -111,6 +112,13 @@ def server(chromium: Path, artifacts: Path) -> Iterator[str]:
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(chromium: Path, artifacts: Path) -> Iterator[str]:
+    """The app with the released banks, for the whole session."""
+    with running_app(artifacts) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, ViewportSize, expect
 
 from assessment.bank import load_bank
 from assessment.links import PROGRESS_PARAM
-from assessment.models import LikertItem
+from assessment.models import LikertItem, ValidityItem
 from assessment.sharecode import decode_code
 from assessment.ui.state import ITEM_KEY_PREFIX, pages_of
 from tests.cluster import page_in, progress_in
@@ -85,8 +85,15 @@ def item_ids(page: Page) -> list[str]:
 
 
 def choice_for(item_id: str) -> int:
-    """Return the option index a steady persona picks: 4 for statements, option c for scenarios."""
-    return 3 if isinstance(load_bank(1).item(item_id), LikertItem) else 2
+    """Return the option index a steady persona picks in the newest bank: "trifft eher zu" for
+    statements, the middle of a trade-off, "trifft gar nicht zu" for an unlikely virtue, option c
+    for scenarios."""
+    item = load_bank().item(item_id)
+    if isinstance(item, LikertItem):
+        return 3
+    if isinstance(item, ValidityItem):
+        return 0
+    return 2
 
 
 def _has_answer(item_id: str) -> Callable[[str], bool]:

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from assessment.answers import Answers
+from assessment.bank import load_bank
 from assessment.sharecode import encode_progress_code
 from assessment.ui.state import pages_of
 
@@ -96,21 +97,35 @@ def test_whole_journey_with_the_keyboard_alone(browser: Browser, server: str) ->
     assert _focus_is_visible(page)
     page.keyboard.press("Enter")
 
-    pages = pages_of(1, "short")
+    bank = load_bank()
+    pages = pages_of(bank.version, "short")
+    unsure_chosen = 0
     for number, items in enumerate(pages, start=1):
         expect(page.get_by_text(f"Seite {number} von {len(pages)}")).to_be_visible()
         heading = page.locator("[data-testid='stMain'] h1")
         expect(heading).to_be_focused()  # focus moved to the new page's heading
         seen: set[str] = set()
-        for _ in items:
+        for item in items:
             seen.add(_tab_to_next_group(page, seen))
-            page.keyboard.press("ArrowRight")
-            expect(page.locator("input[type=radio]:focus")).to_be_checked()
+            if getattr(item, "presumes", None):
+                # From the first choice, ArrowLeft wraps to the last: "can't judge yet".
+                page.keyboard.press("ArrowLeft")
+                focused = page.locator("input[type=radio]:focus")
+                expect(focused).to_be_checked()
+                expect(page.locator("label:has(input[type=radio]:focus)")).to_contain_text(
+                    "Kann ich (noch) nicht einschätzen"
+                )
+                unsure_chosen += 1
+            else:
+                page.keyboard.press("ArrowRight")
+                expect(page.locator("input[type=radio]:focus")).to_be_checked()
         label = "Auswerten" if number == len(pages) else "Weiter"
         _focus_until(page, f"(e) => e.innerText === '{label}'", label)
         assert _focus_is_visible(page)
         page.keyboard.press("Enter")
 
+    assert unsure_chosen == sum(bool(getattr(i, "presumes", None)) for p in pages for i in p)
+    assert unsure_chosen > 0
     expect(page.get_by_role("heading", name="Ihr Ergebnis", exact=True)).to_be_focused()
     _focus_until(page, "(e) => !!e.closest('[data-testid=stCode]')", "the share link")
     _focus_until(page, "(e) => e.innerText?.includes('PDF')", "the PDF button")
