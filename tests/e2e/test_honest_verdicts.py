@@ -122,7 +122,8 @@ def test_scenario_rationales_open_after_the_result(page: Page) -> None:
     """Each scenario's options, ratings and reasons open on the result page."""
     expander = page.get_by_text("Situation 1: alle Möglichkeiten mit Bewertung")
     expander.click()
-    details = page.get_by_test_id("stExpanderDetails").filter(has_text="Weil b.")
+    details = page.get_by_test_id("stExpanderDetails").filter(has_text="Situation alpha")
     expect(details).to_be_visible()
     expect(details).to_contain_text("3 von 3 · Ihre Wahl")
+    expect(details).to_contain_text("Weil b.")
     expect(details).to_contain_text("Weil c.")
