@@ -336,7 +336,11 @@ def health_ok(base_url: str, timeout: float = 1.0) -> bool:
 
 
 class StreamlitServer:
-    """A `streamlit run SCRIPT` on a free loopback port, started and stopped by us."""
+    """A `streamlit run SCRIPT` on a free loopback port, started and stopped by us.
+
+    It starts through assessment.launcher, as `make run` and the deployment do, so the server
+    has the same fixes (TCP_NODELAY) for the app and for the bare baseline pages.
+    """
 
     def __init__(
         self,
@@ -362,7 +366,6 @@ class StreamlitServer:
 
     def command(self) -> list[str]:
         """Return the command line that starts the server."""
-        streamlit = Path(sys.executable).with_name("streamlit")
         options = {
             "server.port": str(self.port),
             "server.address": "127.0.0.1",
@@ -371,7 +374,7 @@ class StreamlitServer:
             **self.options,
         }
         flags = [part for name, value in options.items() for part in (f"--{name}", value)]
-        return [str(streamlit), "run", str(self.script), *flags]
+        return [sys.executable, "-m", "assessment.launcher", "run", str(self.script), *flags]
 
     def start(self) -> Self:
         """Start the server and wait until /_stcore/health answers; record the start-up time."""

@@ -66,14 +66,16 @@ def artifacts() -> Path:
 
 @pytest.fixture(scope="session")
 def server(chromium: Path, artifacts: Path) -> Iterator[str]:
-    """Start `streamlit run app.py` on a free port; yield its base URL; stop it at the end."""
+    """Start the app as `make run` does (through the launcher) on a free port; yield its base URL;
+    stop it at the end."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    streamlit = Path(sys.executable).with_name("streamlit")
     log = (artifacts / f"streamlit-e2e-{port}.log").open("w")
     process = subprocess.Popen(
         [
-            str(streamlit),
+            sys.executable,
+            "-m",
+            "assessment.launcher",
             "run",
             "app.py",
             "--server.port",
