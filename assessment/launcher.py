@@ -6,6 +6,7 @@ applied first; one function per concern. `make run` and the deployment start the
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 from collections.abc import Callable, Sequence
@@ -53,9 +54,17 @@ def enable_tcp_nodelay() -> None:
     starlette_server._bind_socket = bind_tcp
 
 
+def enable_warm_up() -> None:
+    """Let the served app warm its PDF path after its first page (unless the operator said 0)."""
+    from assessment.warmup import WARM_UP_VARIABLE
+
+    os.environ.setdefault(WARM_UP_VARIABLE, "1")
+
+
 def apply_server_fixes() -> None:
     """Apply every server fix of this module (each is idempotent)."""
     enable_tcp_nodelay()
+    enable_warm_up()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
