@@ -13,6 +13,7 @@ from assessment.ui.text import plain, t
 LIKERT_VALUES = tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
 BACK_KEY = "nav_back"
 NEXT_KEY = "nav_next"
+ANSWERED_KEY = "quest_answered"
 # Situations are long; the missing-answers list quotes their beginning only.
 MISSING_TEXT_CHARS = 90
 
@@ -26,6 +27,7 @@ def _answered(item_id: str) -> None:
     else:
         current.responses[item_id] = value
     state.write_progress()
+    st.session_state[ANSWERED_KEY] = True  # the fragment writes the URL (no whole-page run)
 
 
 def _next() -> None:
@@ -66,17 +68,62 @@ def _question_text(item: Item, lang: Language) -> str:
     return text[:MISSING_TEXT_CHARS].rsplit(" ", 1)[0] + " …"
 
 
-def render(lang: Language) -> None:
-    """Render the current questionnaire page."""
+def _statement(item: Item, number: int, labels: list[str], lang: Language) -> None:
+    """Render one statement or situation with its radio (the answer goes to the flow)."""
+    current = state.flow()
+    key = state.item_key(item.id)
+    chosen = current.responses.get(item.id)
+    if isinstance(item, LikertItem):
+        index = (
+            LIKERT_VALUES.index(int(chosen))
+            if chosen is not None and key not in st.session_state
+            else None
+        )
+        with st.container(border=True):
+            st.radio(
+                t("ui.quest.item_label", lang, number=number, text=plain(item.text(lang))),
+                LIKERT_VALUES,
+                index=index,
+                format_func=lambda value: labels[value - LIKERT_MIN],
+                key=key,
+                horizontal=True,
+                on_change=_answered,
+                args=(item.id,),
+            )
+    else:
+        index = (
+            SCENARIO_OPTION_IDS.index(str(chosen))
+            if chosen is not None and key not in st.session_state
+            else None
+        )
+        options = {option.id: plain(option.text(lang)) for option in item.options}
+        with st.container(border=True):
+            st.markdown(f"**{t('ui.quest.situation_label', lang, number=number)}**")
+            st.markdown(plain(item.situation(lang)))
+            st.radio(
+                plain(item.situation(lang)),
+                SCENARIO_OPTION_IDS,
+                index=index,
+                format_func=lambda option_id: options[option_id],
+                key=key,
+                on_change=_answered,
+                args=(item.id,),
+                label_visibility="collapsed",
+            )
+
+
+@st.fragment
+def _page_body(lang: Language) -> None:
+    """The progress line, the page's items and the missing-answers list.
+
+    An answer reruns only this fragment, not the whole page; the fragment then writes the
+    progress code into the URL itself, as the end of a whole-page run would.
+    """
     current = state.flow()
     bank = load_bank(current.bank_version)
     pages = state.pages_of(current.bank_version, current.form)
     page = pages[current.page]
     numbers = _numbers(pages)
-    state.mark_page_shown()
-    shared.scroll_to_top(f"page-{current.page}")
-
-    st.title(bank.forms[current.form].name(lang), anchor=False)
     total = len(numbers)
     answered = sum(item_id in current.responses for item_id in numbers)
     st.progress(
@@ -99,46 +146,7 @@ def render(lang: Language) -> None:
         t("ui.quest.statements_intro" if is_statements else "ui.quest.scenarios_intro", lang)
     )
     for item in page:
-        key = state.item_key(item.id)
-        chosen = current.responses.get(item.id)
-        number = numbers[item.id]
-        if isinstance(item, LikertItem):
-            index = (
-                LIKERT_VALUES.index(int(chosen))
-                if chosen is not None and key not in st.session_state
-                else None
-            )
-            with st.container(border=True):
-                st.radio(
-                    t("ui.quest.item_label", lang, number=number, text=plain(item.text(lang))),
-                    LIKERT_VALUES,
-                    index=index,
-                    format_func=lambda value: labels[value - LIKERT_MIN],
-                    key=key,
-                    horizontal=True,
-                    on_change=_answered,
-                    args=(item.id,),
-                )
-        else:
-            index = (
-                SCENARIO_OPTION_IDS.index(str(chosen))
-                if chosen is not None and key not in st.session_state
-                else None
-            )
-            options = {option.id: plain(option.text(lang)) for option in item.options}
-            with st.container(border=True):
-                st.markdown(f"**{t('ui.quest.situation_label', lang, number=number)}**")
-                st.markdown(plain(item.situation(lang)))
-                st.radio(
-                    plain(item.situation(lang)),
-                    SCENARIO_OPTION_IDS,
-                    index=index,
-                    format_func=lambda option_id, options=options: options[option_id],
-                    key=key,
-                    on_change=_answered,
-                    args=(item.id,),
-                    label_visibility="collapsed",
-                )
+        _statement(item, numbers[item.id], labels, lang)
 
     missing = [item for item in page if item.id not in current.responses]
     if current.show_missing and missing:
@@ -154,6 +162,20 @@ def render(lang: Language) -> None:
             for item in missing
         )
         st.error("\n".join(lines))
+    if st.session_state.pop(ANSWERED_KEY, False):
+        state.flush_url()
+
+
+def render(lang: Language) -> None:
+    """Render the current questionnaire page."""
+    current = state.flow()
+    bank = load_bank(current.bank_version)
+    pages = state.pages_of(current.bank_version, current.form)
+    state.mark_page_shown()
+    shared.scroll_to_top(f"page-{current.page}")
+
+    st.title(bank.forms[current.form].name(lang), anchor=False)
+    _page_body(lang)
 
     last = current.page == len(pages) - 1
     with st.container(horizontal=True, horizontal_alignment="distribute"):
