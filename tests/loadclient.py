@@ -349,8 +349,10 @@ class StreamlitServer:
         options: Mapping[str, str] | None = None,
         cwd: Path = ROOT,
         startup_timeout: float = 60.0,
+        environment: Mapping[str, str] | None = None,
     ) -> None:
         self.script = Path(script)
+        self.environment = dict(environment or {})
         self.port = port or free_port()
         self.options = dict(options or {})
         self.cwd = cwd
@@ -379,6 +381,7 @@ class StreamlitServer:
     def start(self) -> Self:
         """Start the server and wait until /_stcore/health answers; record the start-up time."""
         env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+        env.update(self.environment)
         started = time.perf_counter()
         self.process = subprocess.Popen(
             self.command(), cwd=self.cwd, stdout=self._log, stderr=subprocess.STDOUT, env=env

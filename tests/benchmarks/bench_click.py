@@ -93,8 +93,10 @@ def _settled(page: object) -> None:
     from playwright.sync_api import Page, expect
 
     assert isinstance(page, Page)
-    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
-    expect(page.locator("[data-stale='true']")).to_have_count(0)
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=TIMEOUT_MS
+    )
+    expect(page.locator("[data-stale='true']")).to_have_count(0, timeout=TIMEOUT_MS)
 
 
 def _open_questionnaire(page: object, url: str) -> None:
@@ -108,7 +110,7 @@ def _open_questionnaire(page: object, url: str) -> None:
     page.locator(".st-key-start_background [data-testid='stRadioOption']").nth(0).click()
     _settled(page)
     page.locator(".st-key-start_button button").click()
-    expect(page.locator(ITEM_RADIOS).first).to_be_visible()
+    expect(page.locator(ITEM_RADIOS).first).to_be_visible(timeout=TIMEOUT_MS)
     _settled(page)
 
 
