@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from tests.benchmarks.common import Row
-from tests.loadclient import StreamlitServer, StreamlitSession
+from tests.loadclient import StreamlitServer, StreamlitSession, share_codes
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
@@ -76,23 +76,44 @@ def _import_seconds(module: str) -> float:
     )
 
 
-async def _first_page(url: str) -> float:
+WARM_UP_RSS = """
+import psutil
+from assessment import warmup
+process = psutil.Process()
+before = process.memory_info().rss
+warmup.warm_pdf_path()
+print((process.memory_info().rss - before) / 1e6)
+"""
+MB = 1_000_000
+
+
+async def _open(url: str, query_string: str) -> float:
     async with StreamlitSession(url) as tab:
-        run = await tab.open("")
+        run = await tab.open(query_string)
         return run.seconds
 
 
-def _first_start_page(script: Path) -> float:
-    with StreamlitServer(script) as server:
-        return asyncio.run(_first_page(server.url))
+def _fresh_server(script: Path, code: str) -> tuple[float, int, int]:
+    """Return the first start page's seconds, and the RSS after it and after a shared result."""
+    with StreamlitServer(script, environment={"SELBSTCHECK_WARM_UP": "0"}) as server:
+        seconds = asyncio.run(_open(server.url, ""))
+        after_start = server.rss()
+        asyncio.run(_open(server.url, f"r={code}"))
+        return seconds, after_start, server.rss()
 
 
 def run() -> list[Row]:
     """Return the cold-start figures."""
     views = _import_seconds("assessment.ui.main")
     streamlit = _import_seconds("streamlit")
-    app_first = statistics.median(_first_start_page(APP) for _ in range(3))
-    bare_first = statistics.median(_first_start_page(BARE_APP) for _ in range(3))
+    code = share_codes(2)[1]
+    app_runs = [_fresh_server(APP, code) for _ in range(3)]
+    bare_runs = [_fresh_server(BARE_APP, code) for _ in range(3)]
+    app_first = statistics.median(run[0] for run in app_runs)
+    bare_first = statistics.median(run[0] for run in bare_runs)
+    print("   first start page, app: " + ", ".join(f"{r[0] * 1e3:.0f}" for r in app_runs) + " ms")
+    print("   first start page, bare: " + ", ".join(f"{r[0] * 1e3:.0f}" for r in bare_runs) + " ms")
+    warm_up_mb = float(_python(WARM_UP_RSS))
     cold, warm = json.loads(_python(PDF_TIMES))
     after_warm_up, _ = json.loads(_python(PDF_TIMES, WARM="1"))
     return [
@@ -106,4 +127,19 @@ def run() -> list[Row]:
         ),
         Row("first PDF in a process (cold)", cold, "s", "second PDF (warm)", warm),
         Row("first PDF after the warm-up", after_warm_up, "s", "second PDF (warm)", warm),
+        Row(
+            "RSS after the first start page",
+            statistics.median(run[1] for run in app_runs) / MB,
+            "MB",
+            "bare page",
+            statistics.median(run[1] for run in bare_runs) / MB,
+        ),
+        Row(
+            "RSS after a shared result",
+            statistics.median(run[2] for run in app_runs) / MB,
+            "MB",
+            "bare page",
+            statistics.median(run[2] for run in bare_runs) / MB,
+        ),
+        Row("RSS added by the PDF warm-up", warm_up_mb, "MB"),
     ]
