@@ -373,7 +373,7 @@ def test_group_table_numbers_people_and_leaves_unscored_cells_empty(bank: Bank) 
 
 
 def test_development_lines_name_the_most_urgent_count_only_when_there_is_one(bank: Bank) -> None:
-    """"(dringlichstes Feld bei 0)" is never written; a positive count still is."""
+    """ "(dringlichstes Feld bei 0)" is never written; a positive count still is."""
     from assessment.group_report import development_lines
 
     people = random_answers(bank, 3, seed=0)  # three people: at most three urgent areas
