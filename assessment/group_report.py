@@ -75,10 +75,13 @@ def _render_version(section: VersionGroup, bank: Bank, lang: Language) -> list[s
 
 
 def development_lines(section: VersionGroup, bank: Bank, lang: Language) -> list[str]:
-    """Return one sentence per common development area of a group section, most common first."""
+    """Return one sentence per common development area of a group section, most common first.
+
+    How many people have the area as their most urgent gap is said only when there are any.
+    """
     return [
         msg(
-            "group.development",
+            "group.development" if area.most_urgent else "group.development_none_urgent",
             lang,
             name=bank.dimension(area.dimension).name(lang),
             people=area.people,

@@ -1,17 +1,19 @@
-"""Start the app on Streamlit's own server, with what a plain `streamlit run app.py` cannot add.
+"""Start the app's Streamlit server with what a plain `streamlit run app.py` cannot add.
 
-`python -m assessment.launcher [--port 8501] [--address ADDRESS]` runs app.py as an `st.App`
-(Streamlit's supported way to add ASGI middleware) on the same uvicorn server and with the same
-`.streamlit/config.toml` as `streamlit run`. One function per concern, so that further concerns
-of the server (e.g. socket options) join here. `make run` and deploy/selbstcheck@.service use it.
+`python -m assessment.launcher run app.py [streamlit options]` is `streamlit run` with each fix
+applied first, one function per concern: security headers (app.py served as an `st.App` with
+ASGI middleware, Streamlit's supported way), TCP_NODELAY on accepted sockets, and the PDF
+warm-up. `make run`, deploy/selbstcheck@.service and the tests start the app this way.
 """
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Sequence
+import os
+import socket
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from starlette.middleware import Middleware
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from streamlit.web.server.starlette import App
 
 APP_SCRIPT = Path(__file__).resolve().parent.parent / "app.py"
-DEFAULT_PORT = 8501
+_PATCHED = "_selbstcheck_patched"
 # Never framed: a framing page would receive every answer, because Streamlit's frontend posts
 # each change of the query parameters to its parent window with target "*". No MIME sniffing,
 # and no Referer that carries the answers in the URL to another site.
@@ -29,6 +31,9 @@ SECURITY_HEADERS: dict[str, str] = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+
+
+# -- security headers -------------------------------------------------------------------------
 
 
 class SecurityHeadersMiddleware:
@@ -62,32 +67,101 @@ def security_middleware() -> list[Middleware]:
 
 
 def build_app(script: Path = APP_SCRIPT) -> App:
-    """Return app.py as an st.App with every concern of this module applied."""
+    """Return app.py as an st.App with the security middleware."""
     import streamlit as st
 
     return st.App(script, middleware=security_middleware())
 
 
-def _options(argv: Sequence[str] | None) -> dict[str, object]:
-    parser = argparse.ArgumentParser(
-        prog="python -m assessment.launcher",
-        description="Start the Selbstcheck app with security headers (like streamlit run app.py).",
-    )
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="TCP port (8501)")
-    parser.add_argument("--address", default=None, help="address to bind (default: all)")
-    args = parser.parse_args(argv)
-    return {"server_port": args.port, "server_address": args.address}
+def serve_as_app_with_headers() -> None:
+    """Make `streamlit run app.py` serve app.py as build_app()'s st.App (same config, flags)."""
+    from streamlit.web import bootstrap
+
+    run: Callable[..., None] = bootstrap.run
+    if getattr(run, _PATCHED, False):
+        return
+
+    def run_with_headers(
+        main_script_path: str,
+        is_hello: bool,
+        args: list[str],
+        flag_options: dict[str, Any],
+        *,
+        stop_immediately_for_testing: bool = False,
+    ) -> None:
+        bootstrap.run_asgi_app(main_script_path, "assessment.launcher:app", args, flag_options)
+
+    setattr(run_with_headers, _PATCHED, True)
+    bootstrap.run = run_with_headers
+
+
+# -- TCP_NODELAY ---------------------------------------------------------------------------------
+
+
+def tcp_listener(listener: socket.socket) -> socket.socket:
+    """Return a TCP listening socket that asyncio recognises as TCP (same descriptor).
+
+    asyncio sets TCP_NODELAY on an accepted connection only when the socket object says
+    `proto == IPPROTO_TCP`, and an accepted socket copies the listener's `proto`. A socket made as
+    `socket.socket(family)` says 0, so every connection would keep Nagle's algorithm.
+    """
+    if listener.family not in (socket.AF_INET, socket.AF_INET6):
+        return listener
+    if listener.type != socket.SOCK_STREAM or listener.proto == socket.IPPROTO_TCP:
+        return listener
+    blocking = listener.getblocking()
+    inheritable = listener.get_inheritable()
+    tcp = socket.socket(listener.family, listener.type, socket.IPPROTO_TCP, listener.detach())
+    tcp.setblocking(blocking)
+    tcp.set_inheritable(inheritable)
+    return tcp
+
+
+def enable_tcp_nodelay() -> None:
+    """Make Streamlit's server send every websocket message at once (TCP_NODELAY).
+
+    Streamlit 1.67 binds its server socket itself (`starlette_server._bind_socket`) with
+    protocol 0, so asyncio never sets TCP_NODELAY, and every message after the first of a
+    rerun waits for the browser's delayed ACK (about 40 ms on Linux). The bound socket is
+    re-labelled as TCP before uvicorn serves it.
+    """
+    from streamlit.web.server.starlette import starlette_server
+
+    bind: Callable[[str, int, int], socket.socket] = starlette_server._bind_socket
+    if getattr(bind, _PATCHED, False):
+        return
+
+    def bind_tcp(address: str, port: int, backlog: int) -> socket.socket:
+        return tcp_listener(bind(address, port, backlog))
+
+    setattr(bind_tcp, _PATCHED, True)
+    starlette_server._bind_socket = bind_tcp
+
+
+# -- PDF warm-up ----------------------------------------------------------------------------------
+
+
+def enable_warm_up() -> None:
+    """Let the served app warm its PDF path after its first page (unless the operator said 0)."""
+    from assessment.warmup import WARM_UP_VARIABLE
+
+    os.environ.setdefault(WARM_UP_VARIABLE, "1")
+
+
+def apply_server_fixes() -> None:
+    """Apply every server fix of this module (each is idempotent)."""
+    serve_as_app_with_headers()
+    enable_tcp_nodelay()
+    enable_warm_up()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Start the server as `streamlit run` does for a script that defines an st.App."""
-    from streamlit import config
-    from streamlit.web import bootstrap
+    """Run Streamlit's command line (`run app.py …`) with the server fixes applied."""
+    apply_server_fixes()
+    from streamlit.web import cli
 
-    flag_options = _options(argv)
-    config._main_script_path = str(APP_SCRIPT)  # where streamlit run finds config and secrets
-    bootstrap.load_config_options(flag_options=flag_options)
-    bootstrap.run_asgi_app(str(APP_SCRIPT), "assessment.launcher:app", [], flag_options)
+    sys.argv = ["streamlit", *(sys.argv[1:] if argv is None else argv)]
+    cli.main(prog_name="streamlit")
 
 
 def __getattr__(name: str) -> App:

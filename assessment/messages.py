@@ -1,9 +1,14 @@
-"""The message catalogue: every user-facing sentence of the product, in German and English."""
+"""The message catalogue: every user-facing sentence of the product, in German and English.
+
+A placeholder can choose a word by the plural rules of the language (Babel's CLDR rules):
+`{count} {count:one=Seite|other=Seiten}` gives "1 Seite", "2 Seiten".
+"""
 
 from __future__ import annotations
 
 import string
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -38,7 +43,42 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+@cache
+def _plural_rule(language: Language) -> Callable[[float], str]:
+    from babel.core import Locale
+
+    rule: Callable[[float], str] = Locale.parse(language).plural_form
+    return rule
+
+
+def plural_forms(spec: str) -> dict[str, str]:
+    """Return the words of a plural spec ("one=Seite|other=Seiten") by CLDR category."""
+    return dict(part.split("=", 1) for part in spec.split("|"))
+
+
+class _Formatter(string.Formatter):
+    """str.format, plus plural choices for integer placeholders."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "=" in format_spec and isinstance(value, int):
+            forms = plural_forms(format_spec)
+            return forms.get(_plural_rule(self.language)(value), forms["other"])
+        return str(super().format_field(value, format_spec))
+
+
 def msg(key: str, language: Language, /, **params: object) -> str:
     """Return the catalogue text for key in language, with its placeholders filled."""
     template = load_catalogue()[key][language]
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    if _has_plural(template):
+        return _Formatter(language).format(template, **params)
+    return template.format(**params)
+
+
+@cache
+def _has_plural(template: str) -> bool:
+    return any(spec and "=" in spec for _, _, spec, _ in string.Formatter().parse(template))

@@ -85,6 +85,13 @@ def _chars(size: int) -> int:
     return math.ceil(size * 4 / 3)
 
 
+def _could_be_cut_off(text: str) -> bool:
+    """Return whether a text too short for any code starts the way every code starts."""
+    first = _b64decode(text + "A" * (-len(text) % 4))[0]  # "A" pads with zero bits
+    unknown = max(0, 8 - 6 * len(text))  # bits of the format byte that text does not reach
+    return first >> unknown == CODE_FORMAT >> unknown
+
+
 def _b64decode(text: str) -> bytes:
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
@@ -147,13 +154,16 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
         raise CodeError("code.too_long", limit=MAX_CODE_LENGTH)
     if not _ALPHABET.match(text):
         raise CodeError("code.bad_characters")
-    if len(text) < _chars(_HEADER_BYTES + _CHECKSUM_BYTES):
-        raise CodeError("code.truncated")
+    if len(text) < 4:
+        # Too short to read the header: "cut off" only if it begins like every code.
+        raise CodeError("code.truncated" if _could_be_cut_off(text) else "code.not_a_code")
     code_format, version, flags = _b64decode(text[:4])
     if code_format not in (CODE_FORMAT, CODE_FORMAT_V2) or flags >> (
         5 if code_format == CODE_FORMAT else 7
     ):
-        raise CodeError("code.corrupted")
+        raise CodeError("code.not_a_code")
+    if len(text) < _chars(_HEADER_BYTES + _CHECKSUM_BYTES):
+        raise CodeError("code.truncated")
     form_index, profile_index = flags & 1, flags >> 1 & 3
     language_index, kind_index = flags >> 3 & 1, flags >> 4 & 1
     try:

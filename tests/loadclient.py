@@ -336,7 +336,11 @@ def health_ok(base_url: str, timeout: float = 1.0) -> bool:
 
 
 class StreamlitServer:
-    """A `streamlit run SCRIPT` on a free loopback port, started and stopped by us."""
+    """A `streamlit run SCRIPT` on a free loopback port, started and stopped by us.
+
+    It starts through assessment.launcher, as `make run` and the deployment do, so the server
+    has the same fixes (TCP_NODELAY) for the app and for the bare baseline pages.
+    """
 
     def __init__(
         self,
@@ -345,8 +349,10 @@ class StreamlitServer:
         options: Mapping[str, str] | None = None,
         cwd: Path = ROOT,
         startup_timeout: float = 60.0,
+        environment: Mapping[str, str] | None = None,
     ) -> None:
         self.script = Path(script)
+        self.environment = dict(environment or {})
         self.port = port or free_port()
         self.options = dict(options or {})
         self.cwd = cwd
@@ -362,7 +368,6 @@ class StreamlitServer:
 
     def command(self) -> list[str]:
         """Return the command line that starts the server."""
-        streamlit = Path(sys.executable).with_name("streamlit")
         options = {
             "server.port": str(self.port),
             "server.address": "127.0.0.1",
@@ -371,11 +376,12 @@ class StreamlitServer:
             **self.options,
         }
         flags = [part for name, value in options.items() for part in (f"--{name}", value)]
-        return [str(streamlit), "run", str(self.script), *flags]
+        return [sys.executable, "-m", "assessment.launcher", "run", str(self.script), *flags]
 
     def start(self) -> Self:
         """Start the server and wait until /_stcore/health answers; record the start-up time."""
         env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+        env.update(self.environment)
         started = time.perf_counter()
         self.process = subprocess.Popen(
             self.command(), cwd=self.cwd, stdout=self._log, stderr=subprocess.STDOUT, env=env

@@ -115,6 +115,39 @@ def _evaluation(text: str, profile: ProfileId, lang: Language) -> Evaluation:
         return evaluate(text, profile)
 
 
+def _css_string(text: str) -> str:
+    """Return text as a quoted CSS string (for `content:`), safe inside a style element."""
+    escaped = "".join(c if c.isalnum() or c in " .,–·•()/-" else f"\\{ord(c):x} " for c in text)
+    return f'"{escaped}"'
+
+
+def _upload_box_style(lang: Language) -> str:
+    """Put the page's language on the upload box, whose own texts Streamlit has only in English.
+
+    The button's and the limit's English texts are hidden, and CSS content shows the catalogue's
+    texts in their place (screen readers read CSS content as part of the button's name).
+    """
+    button = _css_string(t("ui.group.upload_button", lang))
+    limit = _css_string(
+        t(
+            "ui.group.upload_limit",
+            lang,
+            limit_mb=st.get_option("server.maxUploadSize"),
+            types=", ".join(kind.upper() for kind in UPLOAD_TYPES),
+        )
+    )
+    box = f".st-key-{FILE_KEY} [data-testid='stFileUploaderDropzone']"
+    return (
+        "<style>"
+        f"{box} button [data-testid='stMarkdownContainer'] p {{ display: none; }}"
+        f"{box} button [data-testid='stMarkdownContainer']::after {{ content: {button}; }}"
+        f"{box} [data-testid='stFileUploaderDropzoneInstructions'] span {{ display: none; }}"
+        f"{box} [data-testid='stFileUploaderDropzoneInstructions'] div::after "
+        f"{{ content: {limit}; font-size: 0.875rem; }}"
+        "</style>"
+    )
+
+
 def _stat(value: float | None, lang: Language) -> str:
     """Return a statistic for a table cell; a value that could not be computed is "–"."""
     return t("ui.group.none", lang) if value is None else format_stat(value, lang)
@@ -138,6 +171,7 @@ def _input(lang: Language) -> str | None:
         max_chars=MAX_INPUT_CHARS + 1,
     )
     uploaded = st.file_uploader(t("ui.group.file_label", lang), type=UPLOAD_TYPES, key=FILE_KEY)
+    st.html(_upload_box_style(lang))
     bank = state.newest_bank()
     st.selectbox(
         t("ui.group.setting_label", lang),

@@ -6,11 +6,17 @@ import streamlit as st
 
 from assessment.errors import CodeError
 from assessment.links import SHARE_PARAM
-from assessment.ui import group, legal, method, questionnaire, result, shared, start, state
+from assessment.ui import legal, method, questionnaire, result, shared, start, state
+from assessment.warmup import start_warm_up
 
 
 def render() -> None:
-    """Render the view that the URL and this session ask for."""
+    """Render the view that the URL and this session ask for; then warm the PDF path (once)."""
+    _render_view()
+    start_warm_up()
+
+
+def _render_view() -> None:
     shared.page_style()
     state.adopt_url_language()
     legal_page = legal.requested_page()
@@ -19,6 +25,8 @@ def render() -> None:
         shared.footer(lang, state.flow().bank_version)
         return
     if state.group_view_requested():
+        from assessment.ui import group  # pandas: imported for the group view only
+
         lang = group.render()
         shared.footer(lang, state.flow().bank_version)
         return

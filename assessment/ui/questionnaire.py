@@ -26,6 +26,7 @@ LIKERT_VALUES: tuple[int, ...] = tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
 UNSURE_VALUES: tuple[int | str, ...] = (*LIKERT_VALUES, UNSURE)
 BACK_KEY = "nav_back"
 NEXT_KEY = "nav_next"
+ANSWERED_KEY = "quest_answered"
 # Situations are long; the missing-answers list quotes their beginning only.
 MISSING_TEXT_CHARS = 90
 
@@ -39,6 +40,7 @@ def _answered(item_id: str) -> None:
     else:
         current.responses[item_id] = value
     state.write_progress()
+    st.session_state[ANSWERED_KEY] = True  # the fragment writes the URL (no whole-page run)
 
 
 def _next() -> None:
@@ -182,18 +184,18 @@ def _scenario(
     )
 
 
-def render(lang: Language) -> None:
-    """Render the current questionnaire page."""
+@st.fragment
+def _page_body(lang: Language) -> None:
+    """The progress line, the page's items and the missing-answers list.
+
+    An answer reruns only this fragment, not the whole page; the fragment then writes the
+    progress code into the URL itself, as the end of a whole-page run would.
+    """
     current = state.flow()
     bank = load_bank(current.bank_version)
     pages = state.pages_of(current.bank_version, current.form)
     page = pages[current.page]
     numbers = _numbers(pages)
-    state.mark_page_shown()
-    title = bank.forms[current.form].name(lang)
-    shared.scroll_to_top(f"page-{current.page}", title)
-
-    st.title(title, anchor=False)
     total = len(numbers)
     answered = sum(item_id in current.responses for item_id in numbers)
     st.progress(
@@ -242,6 +244,21 @@ def render(lang: Language) -> None:
             for item in missing
         )
         st.error("\n".join(lines))
+    if st.session_state.pop(ANSWERED_KEY, False):
+        state.flush_url()
+
+
+def render(lang: Language) -> None:
+    """Render the current questionnaire page."""
+    current = state.flow()
+    bank = load_bank(current.bank_version)
+    pages = state.pages_of(current.bank_version, current.form)
+    state.mark_page_shown()
+    title = bank.forms[current.form].name(lang)
+    shared.scroll_to_top(f"page-{current.page}", title)
+
+    st.title(title, anchor=False)
+    _page_body(lang)
 
     last = current.page == len(pages) - 1
     with st.container(horizontal=True, horizontal_alignment="distribute"):

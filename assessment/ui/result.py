@@ -14,6 +14,7 @@ from assessment.sharecode import decode_code, encode_share_code
 from assessment.summary import DimensionCard, Summary, summarize
 from assessment.ui import shared, state
 from assessment.ui.chart_text import accessible_chart, profile_chart_text
+from assessment.ui.salary import offer_salary_again
 from assessment.ui.text import plain, t
 
 OWN_RESULT_KEY = "own_result"
@@ -236,6 +237,7 @@ def render_own(lang: Language) -> None:
     shared.scroll_to_top("result", t("ui.result.heading", lang))
     st.title(t("ui.result.heading", lang), anchor=False)
     render_summary(summary, share_code, lang, open_setting=result.answers.profile == "duisburg")
+    offer_salary_again(lang)
     _share(result, bank, share_code, lang)
     st.divider()
     with st.container(horizontal=True):

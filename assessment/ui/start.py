@@ -111,7 +111,7 @@ def render(lang: Language) -> None:
         key=SALARY_KEY,
         width=SALARY_WIDTH,
     )
-    st.caption(t("ui.start.salary_note", lang))
+    st.caption(f"{t('ui.start.salary_note', lang)} {t('ui.start.salary_reload', lang)}")
     if current.background_missing and st.session_state.get(BACKGROUND_KEY) is None:
         st.error(t("ui.start.background_missing", lang))
     st.button(t("ui.start.start_button", lang), key=START_KEY, type="primary", on_click=_start)

@@ -70,14 +70,16 @@ def artifacts() -> Path:
 
 @contextlib.contextmanager
 def running_app(artifacts: Path, **env: str) -> Iterator[str]:
-    """Run `streamlit run app.py` on a free port with extra environment; yield its base URL."""
+    """Start the app as `make run` does (through the launcher) on a free port, with extra
+    environment; yield its base URL; stop it at the end."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    streamlit = Path(sys.executable).with_name("streamlit")
     log = (artifacts / f"streamlit-e2e-{port}.log").open("w")
     process = subprocess.Popen(
         [
-            str(streamlit),
+            sys.executable,
+            "-m",
+            "assessment.launcher",
             "run",
             "app.py",
             "--server.port",

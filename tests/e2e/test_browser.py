@@ -130,6 +130,7 @@ def test_questionnaire_by_clicking_survives_a_reload(page: Page, artifacts: Path
     expect(page.get_by_role("alert")).to_contain_text("Auf dieser Seite fehlen noch Antworten")
     expect(_progress(page)).to_contain_text(f"Seite 1 von {PAGES}")
     first += _answer(page)[2:]
+    expect(page.get_by_role("alert")).to_have_count(0)  # the list follows every answer
     page.get_by_role("button", name="Weiter").click()
     expect(_progress(page)).to_contain_text(f"Seite 2 von {PAGES}")
     expect(page.get_by_role("alert")).to_have_count(0)

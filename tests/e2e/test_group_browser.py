@@ -94,3 +94,28 @@ def test_coach_pastes_codes_and_sees_chart_table_and_downloads(
         assert not dialogs
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "button", "limit"),
+    [
+        ("de", "Datei auswählen", "höchstens 1 MB je Datei · TXT, CSV"),
+        ("en", "Choose a file", "at most 1 MB per file · TXT, CSV"),
+    ],
+)
+def test_upload_box_speaks_the_page_language(
+    browser: Browser, server: str, lang: str, button: str, limit: str
+) -> None:
+    """The upload box shows no English of Streamlit's own on the German page, and vice versa."""
+    page = browser.new_page()
+    try:
+        page.goto(f"{server}/?view=group&lang={lang}")
+        box = page.get_by_test_id("stFileUploaderDropzone")
+        expect(box.get_by_role("button", name=button)).to_be_visible()
+        expect(box.get_by_text("Upload", exact=True)).to_be_hidden()
+        expect(box.get_by_text("1MB per file • TXT, CSV")).to_be_hidden()
+        shown = box.get_by_test_id("stFileUploaderDropzoneInstructions").locator("div").first
+        content = shown.evaluate("e => getComputedStyle(e, '::after').content")
+        assert content == f'"{limit}"'
+    finally:
+        page.close()

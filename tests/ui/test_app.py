@@ -227,7 +227,7 @@ def test_fast_clicking_raises_the_speed_notice(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(state, "clock", lambda: 0.0)
     at = complete(start(new_app()))
     notices = [w.value.replace("\\", "") for w in at.warning]
-    assert any(n.startswith(f"Auf {page_count('short')} Seite(n)") for n in notices)
+    assert any(n.startswith(f"Auf {page_count('short')} Seiten") for n in notices)
 
 
 def test_salary_stays_out_of_the_url_but_reaches_the_check() -> None:

@@ -439,3 +439,17 @@ def test_group_table_numbers_people_and_leaves_unscored_cells_empty(bank: Bank) 
     assert rows[2][3] is None
     assert all(isinstance(row[3], int) for index, row in enumerate(rows) if index != 2)
     assert [row[-3] for row in rows] == [p.met for p in result.versions[0].persons]
+
+
+def test_development_lines_name_the_most_urgent_count_only_when_there_is_one(bank: Bank) -> None:
+    """ "(dringlichstes Feld bei 0)" is never written; a positive count still is."""
+    from assessment.group_report import development_lines
+
+    people = random_answers(bank, 3, seed=0)  # three people: at most three urgent areas
+    section = score_group(people, "public").versions[0]
+    lines = development_lines(section, bank, "de")
+    assert len(lines) == len(section.development)
+    for area, line in zip(section.development, lines, strict=True):
+        assert ("dringlichstes Feld bei" in line) == (area.most_urgent > 0)
+    assert not any("bei 0)" in line for line in lines)
+    assert any(area.most_urgent == 0 for area in section.development)

@@ -131,7 +131,7 @@ def test_mixed_versions_get_a_section_and_a_chart_each(tmp_path: Path) -> None:
     text = _text(document)
     assert "aus 2 Versionen des Fragenkatalogs" in text
     assert "Fragenkatalog Version 1: 2 Personen" in text
-    assert "Fragenkatalog Version 2: 1 Personen" in text
+    assert "Fragenkatalog Version 2: 1 Person" in text
     assert "Fragenkatalog Version 1, 2" in text
     reader = PdfReader(io.BytesIO(document))
     assert sum(len(page.images) for page in reader.pages) == 2

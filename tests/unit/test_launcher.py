@@ -1,17 +1,101 @@
-"""The launcher: security headers on every HTTP answer, websockets untouched, options parsed."""
+"""The launcher: security headers on every HTTP answer, websockets untouched, TCP_NODELAY,
+and `make run` and the systemd unit start through it."""
 
 from __future__ import annotations
 
 import asyncio
+import socket
+import subprocess
+import sys
+from collections.abc import Callable
 from typing import Any
 
-from assessment.launcher import (
-    APP_SCRIPT,
-    SECURITY_HEADERS,
-    SecurityHeadersMiddleware,
-    _options,
-    build_app,
-)
+import pytest
+from streamlit.web.server.starlette import starlette_server
+
+from assessment import launcher
+from assessment.launcher import APP_SCRIPT, SECURITY_HEADERS, SecurityHeadersMiddleware, build_app
+
+Bind = Callable[[str, int, int], socket.socket]
+
+
+async def _accepted_nodelay(listener: socket.socket) -> int:
+    """Return TCP_NODELAY of the server side of one connection accepted by asyncio on listener."""
+    loop = asyncio.get_running_loop()
+    accepted: asyncio.Future[int] = loop.create_future()
+
+    class Probe(asyncio.Protocol):
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            sock: socket.socket = transport.get_extra_info("socket")
+            accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            transport.close()
+
+    server = await loop.create_server(Probe, sock=listener)
+    port = listener.getsockname()[1]
+    _, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        return await asyncio.wait_for(accepted, timeout=10)
+    finally:
+        writer.close()
+        server.close()
+        await server.wait_closed()
+
+
+@pytest.fixture
+def original_bind(monkeypatch: pytest.MonkeyPatch) -> Bind:
+    """Streamlit's own socket binding, restored after the test."""
+    bind: Bind = starlette_server._bind_socket
+    monkeypatch.setattr(starlette_server, "_bind_socket", bind)
+    return bind
+
+
+def test_streamlit_alone_leaves_nagle_on(original_bind: Bind) -> None:
+    """Streamlit 1.67's own socket gives connections without TCP_NODELAY (why the fix exists)."""
+    listener = original_bind("127.0.0.1", 0, 8)
+    assert asyncio.run(_accepted_nodelay(listener)) == 0
+
+
+def test_launcher_sets_tcp_nodelay_on_accepted_connections(original_bind: Bind) -> None:
+    """After the fix, every connection accepted on Streamlit's socket has TCP_NODELAY set."""
+    launcher.enable_tcp_nodelay()
+    listener = starlette_server._bind_socket("127.0.0.1", 0, 8)
+    assert listener.proto == socket.IPPROTO_TCP
+    assert not listener.getblocking()
+    assert asyncio.run(_accepted_nodelay(listener)) != 0
+
+
+def test_fix_is_applied_once(original_bind: Bind) -> None:
+    """Applying the fixes twice wraps Streamlit's binding only once."""
+    launcher.apply_server_fixes()
+    first = starlette_server._bind_socket
+    launcher.apply_server_fixes()
+    assert starlette_server._bind_socket is first
+    assert first is not original_bind
+
+
+def test_tcp_listener_keeps_the_descriptor_and_port() -> None:
+    """Re-labelling keeps the same bound, listening descriptor and its flags."""
+    plain = socket.socket(socket.AF_INET)
+    plain.bind(("127.0.0.1", 0))
+    plain.listen(1)
+    plain.setblocking(False)
+    fd, port = plain.fileno(), plain.getsockname()[1]
+    with launcher.tcp_listener(plain) as tcp:
+        assert (tcp.fileno(), tcp.getsockname()[1], tcp.proto) == (fd, port, socket.IPPROTO_TCP)
+        assert not tcp.getblocking()
+
+
+def test_launcher_runs_streamlits_command_line() -> None:
+    """`python -m assessment.launcher --version` is Streamlit's own command line."""
+    done = subprocess.run(
+        [sys.executable, "-m", "assessment.launcher", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Streamlit, version 1.67.0" in done.stdout
 
 
 def _run(scope_type: str) -> tuple[list[dict[str, Any]], list[str]]:
@@ -63,15 +147,6 @@ def test_the_headers_forbid_framing_and_sniffing() -> None:
     }
 
 
-def test_options_default_to_port_8501() -> None:
-    """Without flags the launcher serves on 8501, like `streamlit run`; flags are passed on."""
-    assert _options([]) == {"server_port": 8501, "server_address": None}
-    assert _options(["--port", "8080", "--address", "127.0.0.1"]) == {
-        "server_port": 8080,
-        "server_address": "127.0.0.1",
-    }
-
-
 def test_the_app_is_app_py_with_the_middleware() -> None:
     """build_app wraps app.py and installs the security middleware."""
     app = build_app()
@@ -86,7 +161,25 @@ def test_make_run_and_the_unit_start_the_launcher() -> None:
     root = APP_SCRIPT.parent
     makefile = (root / "Makefile").read_text(encoding="utf-8")
     run_recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
-    assert "-m assessment.launcher --port $(PORT)" in run_recipe
+    assert "-m assessment.launcher run app.py --server.port $(PORT)" in run_recipe
     assert "streamlit run" not in run_recipe
     unit = (root / "deploy" / "selbstcheck@.service").read_text(encoding="utf-8")
-    assert "-m assessment.launcher --port %i" in unit
+    assert "-m assessment.launcher run app.py" in unit
+    assert "--server.port %i" in unit
+
+
+def test_run_serves_app_py_as_the_app_with_headers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the fixes, Streamlit's run hands app.py to uvicorn as launcher:app (once)."""
+    from streamlit.web import bootstrap
+
+    calls: list[tuple[str, str]] = []
+    monkeypatch.setattr(bootstrap, "run", bootstrap.run)
+    monkeypatch.setattr(
+        bootstrap, "run_asgi_app", lambda script, app, args, flags: calls.append((script, app))
+    )
+    launcher.serve_as_app_with_headers()
+    patched = bootstrap.run
+    launcher.serve_as_app_with_headers()
+    assert bootstrap.run is patched
+    bootstrap.run("app.py", False, [], {})
+    assert calls == [("app.py", "assessment.launcher:app")]

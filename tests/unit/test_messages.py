@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
+from assessment.i18n import Language
 from assessment.matching import overall_level
 from assessment.messages import load_catalogue, msg, placeholders
 
@@ -36,3 +41,32 @@ def test_placeholders_are_filled() -> None:
     """msg fills placeholders and keeps German umlauts intact."""
     assert msg("overall.met", "de", met=6, scored=9) == "6 von 9 Anforderungen erfüllt"
     assert msg("overall.met", "en", met=6, scored=9) == "6 of 9 demands met"
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [("de", 1, "Auf 1 Seite haben"), ("de", 2, "Auf 2 Seiten haben"), ("en", 1, "On 1 page you")],
+)
+def test_plural_forms_follow_the_language(lang: Language, count: int, expected: str) -> None:
+    """A count picks its word by Babel's plural rules: no "Seite(n)" anywhere."""
+    assert msg("quality.too_fast", lang, count=count).startswith(expected)
+
+
+def test_no_catalogue_text_hedges_a_plural() -> None:
+    """No message writes "(n)", "(en)" or "(s)" after a word instead of choosing the form."""
+    hedged = re.compile(r"\w\((n|en|s)\)")
+    found = [
+        key
+        for key, texts in load_catalogue().items()
+        for text in texts.values()
+        if hedged.search(text)
+    ]
+    assert found == []
+
+
+def test_group_development_names_urgent_only_when_there_are_any() -> None:
+    """With nobody's most urgent gap, the sentence leaves the "(… bei 0)" out."""
+    assert "dringlichstes" not in msg(
+        "group.development_none_urgent", "de", name="X", people=2, total=1
+    )
+    assert msg("group.version", "de", version=1, people=1).endswith("1 Person")

@@ -271,7 +271,7 @@ def test_worst_case_still_fits_two_pages(bank: Bank) -> None:
     assert len(notices) == 3
     for notice in notices:
         assert notice in text
-    assert "Auf 4 Seite(n) haben Sie weniger als etwa zwei Sekunden pro Frage gebraucht" in text
+    assert "Auf 4 Seiten haben Sie weniger als etwa zwei Sekunden pro Frage gebraucht" in text
 
 
 def test_format_day_per_language() -> None:

@@ -1,0 +1,208 @@
+"""Browser click benchmark: one answer click in Chromium until the page has settled.
+
+The app and its bare twin (tests/benchmarks/bare/, the same widgets, no fragment) are each served
+through the launcher; one headless Chromium opens the full form's first page (8 statements) on
+each and clicks CLICKS answers in ROUNDS rounds, app and bare in turn. A click counts from the
+click event to the moment the script run it caused is over and no stale element is left (the
+`data-test-script-state` attribute of stApp and `data-stale`), measured inside the page with
+performance.now(). Also: spawn → first heading painted in the browser, app against bare.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time
+from pathlib import Path
+
+from tests.benchmarks.common import Row
+from tests.loadclient import StreamlitServer
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+BARE_APP = Path(__file__).resolve().parent / "bare" / "bare_app.py"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+CLICKS = 48
+ROUNDS = 3
+TIMEOUT_MS = 60_000
+ITEM_RADIOS = "[class*='st-key-item_'] [data-testid='stRadioOption']"
+
+# Count Streamlit's `script_finished` messages (ForwardMsg field 6) as they arrive: a fast run can
+# go from running to notRunning without the attribute ever showing "running".
+FINISHED_FIELD = 6
+COUNT_FINISHED_JS = """
+(() => {
+  window.__scriptFinished = 0;
+  const finished = (bytes) => {
+    let i = 0;
+    const varint = () => { let v = 0, m = 1, b;
+      do { b = bytes[i++]; v += (b & 127) * m; m *= 128; } while (b & 128); return v; };
+    while (i < bytes.length) {
+      const key = varint(), field = Math.floor(key / 8), type = key % 8;
+      if (field === FIELD) { return true; }
+      if (type === 0) { varint(); } else if (type === 2) { i += varint(); }
+      else if (type === 1) { i += 8; } else if (type === 5) { i += 4; } else { return false; }
+    }
+    return false;
+  };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (event.data instanceof ArrayBuffer && finished(new Uint8Array(event.data))) {
+          window.__scriptFinished += 1;
+        }
+      });
+    }
+  };
+})();
+""".replace("FIELD", str(FINISHED_FIELD))
+
+# Click one radio option and resolve with the ms until the run it caused has finished and the
+# page shows no stale element (or -1 after 20 s).
+CLICK_JS = """
+([selector, index]) => new Promise(resolve => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const option = document.querySelectorAll(selector)[index];
+  const before = window.__scriptFinished;
+  const done = () => window.__scriptFinished > before
+    && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-stale="true"]');
+  const check = () => {
+    if (done()) { resolve(performance.now() - started); return; }
+    if (performance.now() - started > 20000) { resolve(-1); return; }
+    requestAnimationFrame(check);
+  };
+  const started = performance.now();
+  option.click();
+  requestAnimationFrame(check);
+})
+"""
+
+
+def _settled(page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=TIMEOUT_MS
+    )
+    expect(page.locator("[data-stale='true']")).to_have_count(0, timeout=TIMEOUT_MS)
+
+
+def _open_questionnaire(page: object, url: str) -> None:
+    """Open the start page, choose the full form and a background, start; wait for page 1."""
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    page.goto(url)
+    page.locator(".st-key-start_form [data-testid='stRadioOption']").nth(1).click()
+    _settled(page)
+    page.locator(".st-key-start_background [data-testid='stRadioOption']").nth(0).click()
+    _settled(page)
+    page.locator(".st-key-start_button button").click()
+    expect(page.locator(ITEM_RADIOS).first).to_be_visible(timeout=TIMEOUT_MS)
+    _settled(page)
+
+
+def _clicks(page: object, count: int, offset: int) -> list[float]:
+    """Click count answers (walking the 8 statements × 5 options) and return their ms."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    page.bring_to_front()  # a background tab's timers and paints are throttled
+    times = []
+    for n in range(count):
+        statement, option = n % 8, (n // 8 + offset) % 5
+        index = statement * 5 + option
+        ms = float(page.evaluate(CLICK_JS, [ITEM_RADIOS, index]))
+        if ms < 0:
+            raise RuntimeError("a click did not settle within 20 s")
+        times.append(ms)
+        _settled(page)
+    return times
+
+
+def _first_heading_seconds(script: Path, browser: object) -> float:
+    """Return seconds from spawning the server to the start page's heading in the browser."""
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    started = time.perf_counter()
+    server = StreamlitServer(script)
+    server.start()
+    try:
+        page = browser.new_page()
+        page.goto(server.url)
+        expect(page.get_by_role("heading").first).to_be_visible(timeout=TIMEOUT_MS)
+        seconds = time.perf_counter() - started
+        page.close()
+        return seconds
+    finally:
+        server.stop()
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1)]
+
+
+def run() -> list[Row]:
+    """Return the click and first-paint figures (or one row saying why they were skipped)."""
+    if not CHROMIUM.exists():
+        return [Row("browser click: skipped, no Chromium", math.nan, "")]
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            paint_app = _first_heading_seconds(APP, browser)
+            paint_bare = _first_heading_seconds(BARE_APP, browser)
+            times: dict[str, list[float]] = {"app": [], "bare": []}
+            rounds: dict[str, list[float]] = {"app": [], "bare": []}
+            with StreamlitServer(APP) as app, StreamlitServer(BARE_APP) as bare:
+                pages = {}
+                for name, server in (("app", app), ("bare", bare)):
+                    page = browser.new_page()
+                    page.add_init_script(COUNT_FINISHED_JS)
+                    page.set_default_timeout(TIMEOUT_MS)
+                    _open_questionnaire(page, server.url)
+                    _clicks(page, 8, 4)  # warm: the first clicks fill caches
+                    pages[name] = page
+                for round_ in range(ROUNDS):
+                    for name, page in pages.items():
+                        clicks = _clicks(page, CLICKS, round_)
+                        times[name] += clicks
+                        rounds[name].append(statistics.median(clicks))
+        finally:
+            browser.close()
+    for name in times:
+        spread = ", ".join(f"{m:.0f}" for m in rounds[name])
+        print(f"   {name}: median per round {spread} ms")
+    app_ms, bare_ms = times["app"], times["bare"]
+    return [
+        Row(
+            f"click → settled, p50 ({CLICKS}×{ROUNDS})",
+            statistics.median(app_ms),
+            "ms",
+            "bare page",
+            statistics.median(bare_ms),
+        ),
+        Row(
+            f"click → settled, p95 ({CLICKS}×{ROUNDS})",
+            _quantile(app_ms, 0.95),
+            "ms",
+            "bare page",
+            _quantile(bare_ms, 0.95),
+        ),
+        Row("spawn → first heading painted", paint_app, "s", "bare page", paint_bare),
+    ]

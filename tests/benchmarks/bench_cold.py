@@ -1,0 +1,145 @@
+"""Cold start: what a fresh process pays before its first page and its first PDF.
+
+- import of the app's views (`assessment.ui.main`) beside `import streamlit`, each in a fresh
+  interpreter (median of REPEAT);
+- the first start page on a freshly started server (launcher), app beside the bare page, over a
+  real websocket (tests/loadclient.py);
+- the first PDF in a fresh process, cold beside warm (the second PDF of the same process), and
+  the first PDF after the launcher's background warm-up has run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.benchmarks.common import Row
+from tests.loadclient import StreamlitServer, StreamlitSession, share_codes
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+BARE_APP = Path(__file__).resolve().parent / "bare" / "bare_app.py"
+REPEAT = 5
+
+IMPORT_TIME = """
+import time
+started = time.perf_counter()
+import {module}
+print(time.perf_counter() - started)
+"""
+
+# Two PDFs of different answers in one process (cold, then warm); with WARM set, the warm-up
+# runs to its end first, as it does in a served process after its first page.
+PDF_TIMES = """
+import json, os, time
+from assessment import warmup
+if os.environ.get("WARM") == "1":
+    os.environ[warmup.WARM_UP_VARIABLE] = "1"
+    warmup.start_warm_up().join()
+from assessment.bank import load_bank
+from assessment.pdf import build_pdf
+from assessment.result import build_result
+from tests.loadclient import share_codes
+from assessment.sharecode import decode_code
+times = []
+for code in share_codes(3)[1:3]:
+    answers = decode_code(code).answers
+    bank = load_bank(answers.bank_version)
+    started = time.perf_counter()
+    build_pdf(build_result(answers, bank), bank, "de", "")
+    times.append(time.perf_counter() - started)
+print(json.dumps(times))
+"""
+
+
+def _python(code: str, **env: str) -> str:
+    import os
+
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+def _import_seconds(module: str) -> float:
+    return statistics.median(
+        float(_python(IMPORT_TIME.format(module=module))) for _ in range(REPEAT)
+    )
+
+
+WARM_UP_RSS = """
+import psutil
+from assessment import warmup
+process = psutil.Process()
+before = process.memory_info().rss
+warmup.warm_pdf_path()
+print((process.memory_info().rss - before) / 1e6)
+"""
+MB = 1_000_000
+
+
+async def _open(url: str, query_string: str) -> float:
+    async with StreamlitSession(url) as tab:
+        run = await tab.open(query_string)
+        return run.seconds
+
+
+def _fresh_server(script: Path, code: str) -> tuple[float, int, int]:
+    """Return the first start page's seconds, and the RSS after it and after a shared result."""
+    with StreamlitServer(script, environment={"SELBSTCHECK_WARM_UP": "0"}) as server:
+        seconds = asyncio.run(_open(server.url, ""))
+        after_start = server.rss()
+        asyncio.run(_open(server.url, f"r={code}"))
+        return seconds, after_start, server.rss()
+
+
+def run() -> list[Row]:
+    """Return the cold-start figures."""
+    views = _import_seconds("assessment.ui.main")
+    streamlit = _import_seconds("streamlit")
+    code = share_codes(2)[1]
+    app_runs = [_fresh_server(APP, code) for _ in range(3)]
+    bare_runs = [_fresh_server(BARE_APP, code) for _ in range(3)]
+    app_first = statistics.median(run[0] for run in app_runs)
+    bare_first = statistics.median(run[0] for run in bare_runs)
+    print("   first start page, app: " + ", ".join(f"{r[0] * 1e3:.0f}" for r in app_runs) + " ms")
+    print("   first start page, bare: " + ", ".join(f"{r[0] * 1e3:.0f}" for r in bare_runs) + " ms")
+    warm_up_mb = float(_python(WARM_UP_RSS))
+    cold, warm = json.loads(_python(PDF_TIMES))
+    after_warm_up, _ = json.loads(_python(PDF_TIMES, WARM="1"))
+    return [
+        Row("import assessment.ui.main", views * 1e3, "ms", "import streamlit", streamlit * 1e3),
+        Row(
+            "first start page, fresh server (median of 3)",
+            app_first * 1e3,
+            "ms",
+            "bare page",
+            bare_first * 1e3,
+        ),
+        Row("first PDF in a process (cold)", cold, "s", "second PDF (warm)", warm),
+        Row("first PDF after the warm-up", after_warm_up, "s", "second PDF (warm)", warm),
+        Row(
+            "RSS after the first start page",
+            statistics.median(run[1] for run in app_runs) / MB,
+            "MB",
+            "bare page",
+            statistics.median(run[1] for run in bare_runs) / MB,
+        ),
+        Row(
+            "RSS after a shared result",
+            statistics.median(run[2] for run in app_runs) / MB,
+            "MB",
+            "bare page",
+            statistics.median(run[2] for run in bare_runs) / MB,
+        ),
+        Row("RSS added by the PDF warm-up", warm_up_mb, "MB"),
+    ]
