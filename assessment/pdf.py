@@ -515,7 +515,7 @@ class _Layout(PageLayout):
         paragraphs = [
             _Para(card.verdict, density.body),
             _Para(
-                msg("pdf.anchor", self.lang, quote=card.anchor_quote, why=card.why),
+                msg("pdf.anchor", self.lang, quote=card.anchor_text, why=card.why),
                 density.small,
                 colour=MUTED,
                 lead=msg("pdf.article", self.lang),

@@ -31,7 +31,7 @@ def render_text(result: Result, bank: Bank, lang: Language) -> str:
     for card in summary.cards:
         lines.append(f"{card.name}: {card.score_text} – {card.band_label}")
         lines.append(_wrap(card.verdict, "  "))
-        lines.append(_wrap(f"„{card.anchor_quote}“ – {card.why}", "  "))
+        lines.append(_wrap(f"{card.anchor_text} – {card.why}", "  "))
         if card.strength:
             lines.append(_wrap(card.strength, "  "))
         lines.extend(_wrap(f"→ {step}", "  ") for step in card.next_steps)

@@ -38,6 +38,7 @@ class DimensionCard(_Frozen):
     verdict: str
     answered_text: str
     anchor_quote: str
+    anchor_text: str = Field(description="The quote as shown: German, in en with a rendering")
     why: str
     rationale: str
     competence: str | None
@@ -46,6 +47,14 @@ class DimensionCard(_Frozen):
     uncertainty: int | None = None
     support: str | None = Field(default=None, description="What the target band rests on")
     axis_text: str | None = Field(default=None, description="Position on the trade-off axis")
+
+
+def article_quote(quote: str, rendering: str | None, lang: Language) -> str:
+    """Return the article's words in quotation marks; on English pages with the bank's English
+    rendering beside them, marked as our translation (the quote itself stays German)."""
+    if lang == "en" and rendering:
+        return msg("quote.translated", lang, quote=quote, translation=rendering)
+    return msg("quote.article", lang, quote=quote)
 
 
 class CardGroup(_Frozen):
@@ -150,6 +159,7 @@ def _card(
         verdict=band_text,
         answered_text=msg("score.answered", lang, answered=answered, total=total),
         anchor_quote=dimension.anchor.quote,
+        anchor_text=article_quote(dimension.anchor.quote, dimension.anchor.quote_en, lang),
         why=dimension.anchor.implication(lang),
         rationale=target.rationale(lang),
         competence=(
@@ -332,7 +342,8 @@ def support_text(support: Support | None, lang: Language) -> str | None:
     note = f" {support.note(lang)}" if support.note else ""
     if support.source is not None:
         return msg("v2.support_source", lang, source=support.source.cite()) + note
-    return msg("v2.support_quote", lang, quote=support.quote) + note
+    quote = article_quote(support.quote or "", support.quote_en, lang)
+    return msg("v2.support_quote", lang, quote=quote) + note
 
 
 def _lean(position: int, error: int, poles: tuple[str, str], lang: Language) -> str:
@@ -446,6 +457,7 @@ def _card_v2(
             total=score.total,
         ),
         anchor_quote=dimension.anchor.quote,
+        anchor_text=article_quote(dimension.anchor.quote, dimension.anchor.quote_en, lang),
         why=dimension.anchor.implication(lang),
         rationale=target.rationale(lang),
         competence=(
@@ -534,7 +546,8 @@ def _salary_lines_v2(result: Result, bank: Bank, lang: Language) -> tuple[str, .
         return ()
     kind = "experienced" if check.experience == "experienced" else "entry"
     span = bank.salary.experienced if kind == "experienced" else bank.salary.entry
-    lines = [msg(f"v2.salary_range_{kind}", lang, quote=span.quote), msg("v2.salary_reading", lang)]
+    quote = article_quote(span.quote, span.quote_en, lang)
+    lines = [msg(f"v2.salary_range_{kind}", lang, quote=quote), msg("v2.salary_reading", lang)]
     if check.expected is not None and check.position is not None:
         lines.append(
             msg(

@@ -42,7 +42,7 @@ def _card(card: DimensionCard, lang: Language, viewer: Viewer) -> None:
             + plain(card.verdict)
         )
         st.caption(t("ui.result.anchor_label", lang))
-        st.markdown(f"„{plain(card.anchor_quote)}“ – {plain(card.why)}")
+        st.markdown(f"{plain(card.anchor_text)} – {plain(card.why)}")
         if card.next_steps:
             st.caption(tv("ui.result.next_steps_label", lang, viewer))
             st.markdown("\n".join(f"- {plain(step)}" for step in card.next_steps))

@@ -57,3 +57,17 @@ def test_shared_page_offers_the_pdf_about_the_person() -> None:
     assert [b.proto.label for b in buttons] == [msg("ui.share.pdf", "de")]
     assert SHARED_PDF_KEY in buttons[0].proto.id
     assert "5.000" not in texts(shared)
+
+
+def test_english_page_shows_the_german_quote_with_a_marked_rendering() -> None:
+    """The English result keeps the article's German words and adds "(our translation: …)";
+    the German page shows the words alone."""
+    english = complete(start(new_app(lang="en"), profile="public"), _low)
+    german = complete(start(new_app(), profile="public"), _low)
+    shown = [m.value.replace("\\", "") for m in english.markdown]
+    anchors_en = [line for line in shown if "(our translation: “" in line]
+    assert len(anchors_en) >= 9
+    assert "erprobte Nerven im Krisenfall" in texts(english)
+    assert "tested nerves in a crisis" in texts(english)
+    assert "erprobte Nerven im Krisenfall" in texts(german)
+    assert "Übersetzung" not in texts(german)
