@@ -613,6 +613,7 @@ class _Layout(PageLayout):
                     line_y = self.y + number * body * LEADING
                     self.put(MARGIN + x, width, body * LEADING, line, body, bold, colour, y=line_y)
             self.y += height + 0.6
+        self.paragraph(summary.comparison_rule, self.density.small, colour=MUTED)
 
     def _comparison_row(
         self, name: str, met: str, level: str, best: bool

@@ -46,6 +46,7 @@ def render_text(result: Result, bank: Bank, lang: Language) -> str:
         lines.append(
             f"  {'*' if line.best else '-'} {line.name}: {line.met_text} ({line.level_label})"
         )
+    lines.append(_wrap(summary.comparison_rule, "  "))
     lines.append("")
     lines.extend(_wrap(line) for line in summary.salary_lines)
     lines.append(_wrap(summary.caveat))

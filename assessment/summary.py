@@ -115,6 +115,7 @@ class Summary(_Frozen):
     salary_lines: tuple[str, ...]
     comparison_text: str
     comparison: tuple[ComparisonLine, ...]
+    comparison_rule: str = Field(description="How a row's assessment follows from its weights")
     bank_version: int
     rules: int = 1
     tentative: bool = False
@@ -282,6 +283,7 @@ def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self
         ),
         salary_lines=tuple(salary_lines),
         comparison_text=comparison_text,
+        comparison_rule=msg("comparison.rule", lang),
         comparison=tuple(
             _comparison_line(m, bank, m.profile == comparison.best, lang)
             for m in comparison.ranking
@@ -600,6 +602,7 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         ),
         salary_lines=_salary_lines_v2(result, bank, lang),
         comparison_text=_comparison_text_v2(result, bank, lang, viewer),
+        comparison_rule=msg("comparison.rule", lang),
         comparison=tuple(
             ComparisonLine(
                 profile=m.profile,

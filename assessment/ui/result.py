@@ -118,6 +118,7 @@ def _comparison(summary: Summary, lang: Language) -> None:
         for line in summary.comparison
     ]
     st.table(rows, hide_index=True)
+    st.caption(plain(summary.comparison_rule))
 
 
 def render_summary(

@@ -47,6 +47,8 @@ def test_shared_page_speaks_about_the_person(lang: Language) -> None:
     assert [phrase for phrase in forbidden if phrase in shared] == []
     assert any(phrase in own for phrase in forbidden)
     assert ("der Person" if lang == "de" else "this person") in shared
+    assert msg("comparison.rule", lang) in own
+    assert msg("comparison.rule", lang) in shared
 
 
 def test_shared_page_offers_the_pdf_about_the_person() -> None:
