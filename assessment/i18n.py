@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 Language = Literal["de", "en"]
 LANGUAGES: tuple[Language, ...] = ("de", "en")
 DEFAULT_LANGUAGE: Language = "de"
+# Who reads a result: the person themselves, or someone they shared it with (coach, colleague).
+Viewer = Literal["self", "other"]
 
 
 class Text(BaseModel):

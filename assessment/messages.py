@@ -12,9 +12,11 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from assessment.i18n import Language
+from assessment.i18n import Language, Viewer
 
 CATALOGUE_PATH = Path(__file__).with_name("messages.toml")
+# The third-person variants of texts that speak to the person, for someone else reading them.
+OTHER_VOICE = "other"
 
 
 @cache
@@ -77,6 +79,12 @@ def msg(key: str, language: Language, /, **params: object) -> str:
     if _has_plural(template):
         return _Formatter(language).format(template, **params)
     return template.format(**params)
+
+
+def voiced(key: str, language: Language, viewer: Viewer, /, **params: object) -> str:
+    """Return the text for key as its reader needs it: addressed to the person ("self"), or
+    about them for someone they shared the result with ("other": the key under [other])."""
+    return msg(key if viewer == "self" else f"{OTHER_VOICE}.{key}", language, **params)
 
 
 @cache

@@ -46,6 +46,9 @@ class ArticleAnchor(_Frozen):
     """Where a demand stands in the article: a short phrase from it and what it implies."""
 
     quote: str = Field(min_length=3, max_length=160)
+    quote_en: str | None = Field(
+        default=None, min_length=3, max_length=300, description="English rendering (from v2)"
+    )
     implication: Text
 
 
@@ -188,6 +191,7 @@ class Support(_Frozen):
     """What a profile figure rests on: a quote from the article or a named outside source."""
 
     quote: str | None = Field(default=None, min_length=3, max_length=300)
+    quote_en: str | None = Field(default=None, min_length=3, max_length=400)
     source: Source | None = None
     note: Text | None = None
 
@@ -195,6 +199,8 @@ class Support(_Frozen):
     def _quote_or_source(self) -> Support:
         if (self.quote is None) == (self.source is None):
             raise ValueError("give exactly one of quote or source")
+        if self.quote_en is not None and self.quote is None:
+            raise ValueError("quote_en renders a quote; give it only with quote")
         return self
 
 
@@ -255,6 +261,7 @@ class SalaryRange(_Frozen):
     low: int = Field(gt=0)
     high: int = Field(gt=0)
     quote: str = Field(min_length=3)
+    quote_en: str | None = Field(default=None, min_length=3, description="English rendering")
 
 
 class SalaryFacts(_Frozen):

@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 
 from assessment.errors import SelbstcheckError
 from assessment.export import shareable_result
-from assessment.i18n import Language
+from assessment.i18n import Language, Viewer
 from assessment.links import method_link
-from assessment.messages import msg
+from assessment.messages import msg, voiced
 from assessment.models import Bank
 from assessment.result import Result
 from assessment.summary import DimensionCard, Summary, summarize
@@ -299,13 +299,20 @@ def png_size(png: bytes) -> tuple[int, int]:
 
 
 def build_pdf(
-    result: Result, bank: Bank, lang: Language, link: str, *, today: dt.date | None = None
+    result: Result,
+    bank: Bank,
+    lang: Language,
+    link: str,
+    *,
+    today: dt.date | None = None,
+    viewer: Viewer = "self",
 ) -> bytes:
     """Return the result as a PDF of at most two A4 pages, with the share link to reopen it.
 
-    The salary check and page timings are left out, as in every export.
+    The salary check and page timings are left out, as in every export. viewer "other" words
+    it for someone the person shared the link with (about the person, in the third person).
     """
-    summary = summarize(shareable_result(result), bank, lang)
+    summary = summarize(shareable_result(result), bank, lang, viewer)
     png = chart_png(summary)
     day = format_day(today or dt.date.today(), lang)
     for density in DENSITIES:
@@ -498,8 +505,9 @@ class _Layout(PageLayout):
 
     def _chart(self) -> None:
         size = self.picture_size(self.chart_px, self.density.chart_height)
-        self.heading(msg("pdf.chart", self.lang), keep_with=size[1])
-        self.picture(size, msg("a11y.pdf_chart_alt", self.lang))
+        viewer = self.summary.viewer
+        self.heading(voiced("pdf.chart", self.lang, viewer), keep_with=size[1])
+        self.picture(size, voiced("a11y.pdf_chart_alt", self.lang, viewer))
 
     def _card_paragraphs(self, card: DimensionCard) -> list[_Para]:
         """Return a card's paragraphs under its title."""
@@ -507,7 +515,7 @@ class _Layout(PageLayout):
         paragraphs = [
             _Para(card.verdict, density.body),
             _Para(
-                msg("pdf.anchor", self.lang, quote=card.anchor_quote, why=card.why),
+                msg("pdf.anchor", self.lang, quote=card.anchor_text, why=card.why),
                 density.small,
                 colour=MUTED,
                 lead=msg("pdf.article", self.lang),
@@ -515,7 +523,8 @@ class _Layout(PageLayout):
         ]
         steps = card.next_steps[: density.steps_per_card]
         if steps:
-            paragraphs.append(_Para(msg("pdf.next_steps", self.lang), density.small, bold=True))
+            label = voiced("pdf.next_steps", self.lang, self.summary.viewer)
+            paragraphs.append(_Para(label, density.small, bold=True))
             paragraphs.extend(
                 _Para(step, density.small, indent=BULLET_HANG + 1, bullet="→") for step in steps
             )
@@ -604,6 +613,8 @@ class _Layout(PageLayout):
                     line_y = self.y + number * body * LEADING
                     self.put(MARGIN + x, width, body * LEADING, line, body, bold, colour, y=line_y)
             self.y += height + 0.6
+        if summary.rules >= 2:  # v1 PDFs keep their two-page layout; the page states the rule
+            self.paragraph(summary.comparison_rule, self.density.small, colour=MUTED)
 
     def _comparison_row(
         self, name: str, met: str, level: str, best: bool
@@ -636,7 +647,7 @@ class _Layout(PageLayout):
         while text_width(self.link, size) > TEXT_WIDTH and size > 6:
             size -= 0.5
         lines = wrap_text(self.link, size, TEXT_WIDTH) if self.link else []
-        note = msg("pdf.link_note", self.lang)
+        note = voiced("pdf.link_note", self.lang, self.summary.viewer)
         self.heading(
             msg("pdf.link", self.lang),
             keep_with=len(lines) * size * 0.5 + 1 + self.height(note, density.small),

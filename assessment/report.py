@@ -31,7 +31,7 @@ def render_text(result: Result, bank: Bank, lang: Language) -> str:
     for card in summary.cards:
         lines.append(f"{card.name}: {card.score_text} – {card.band_label}")
         lines.append(_wrap(card.verdict, "  "))
-        lines.append(_wrap(f"„{card.anchor_quote}“ – {card.why}", "  "))
+        lines.append(_wrap(f"{card.anchor_text} – {card.why}", "  "))
         if card.strength:
             lines.append(_wrap(card.strength, "  "))
         lines.extend(_wrap(f"→ {step}", "  ") for step in card.next_steps)
@@ -46,6 +46,7 @@ def render_text(result: Result, bank: Bank, lang: Language) -> str:
         lines.append(
             f"  {'*' if line.best else '-'} {line.name}: {line.met_text} ({line.level_label})"
         )
+    lines.append(_wrap(summary.comparison_rule, "  "))
     lines.append("")
     lines.extend(_wrap(line) for line in summary.salary_lines)
     lines.append(_wrap(summary.caveat))

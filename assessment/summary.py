@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assessment.i18n import Language
+from assessment.i18n import Language, Viewer
 from assessment.matching import AxisMatch, DimensionMatch, ProfileMatch
-from assessment.messages import msg
+from assessment.messages import msg, voiced
 from assessment.models import SETTING_IDS, Bank, Experience, Scenario, Support, Target
 from assessment.result import Result
 from assessment.salary import format_euro
@@ -38,6 +38,7 @@ class DimensionCard(_Frozen):
     verdict: str
     answered_text: str
     anchor_quote: str
+    anchor_text: str = Field(description="The quote as shown: German, in en with a rendering")
     why: str
     rationale: str
     competence: str | None
@@ -46,6 +47,14 @@ class DimensionCard(_Frozen):
     uncertainty: int | None = None
     support: str | None = Field(default=None, description="What the target band rests on")
     axis_text: str | None = Field(default=None, description="Position on the trade-off axis")
+
+
+def article_quote(quote: str, rendering: str | None, lang: Language) -> str:
+    """Return the article's words in quotation marks; on English pages with the bank's English
+    rendering beside them, marked as our translation (the quote itself stays German)."""
+    if lang == "en" and rendering:
+        return msg("quote.translated", lang, quote=quote, translation=rendering)
+    return msg("quote.article", lang, quote=quote)
 
 
 class CardGroup(_Frozen):
@@ -91,6 +100,7 @@ class Summary(_Frozen):
     """The complete result text in one language."""
 
     language: Language
+    viewer: Viewer = Field(default="self", description="Who reads it: the person or someone else")
     profile_name: str
     form_name: str
     headline: str
@@ -105,6 +115,7 @@ class Summary(_Frozen):
     salary_lines: tuple[str, ...]
     comparison_text: str
     comparison: tuple[ComparisonLine, ...]
+    comparison_rule: str = Field(description="How a row's assessment follows from its weights")
     bank_version: int
     rules: int = 1
     tentative: bool = False
@@ -114,7 +125,13 @@ class Summary(_Frozen):
 
 
 def _card(
-    match: DimensionMatch, answered: int, total: int, bank: Bank, profile: str, lang: Language
+    match: DimensionMatch,
+    answered: int,
+    total: int,
+    bank: Bank,
+    profile: str,
+    lang: Language,
+    viewer: Viewer,
 ) -> DimensionCard:
     dimension = bank.dimension(match.dimension)
     target = bank.profiles[profile].targets[match.dimension]  # type: ignore[index]
@@ -143,6 +160,7 @@ def _card(
         verdict=band_text,
         answered_text=msg("score.answered", lang, answered=answered, total=total),
         anchor_quote=dimension.anchor.quote,
+        anchor_text=article_quote(dimension.anchor.quote, dimension.anchor.quote_en, lang),
         why=dimension.anchor.implication(lang),
         rationale=target.rationale(lang),
         competence=(
@@ -153,8 +171,14 @@ def _card(
             if match.band in ("below", "unknown")
             else ()
         ),
-        strength=dimension.strength(lang) if match.met else None,
+        strength=_strength(dimension.strength(lang), match.met, viewer),
     )
+
+
+def _strength(text: str, met: bool, viewer: Viewer) -> str | None:
+    """Return a met demand's strength text; the bank words it to the person, so someone else
+    reading a shared result sees the demand under "Stärken" without it."""
+    return text if met and viewer == "self" else None
 
 
 def open_points(match: ProfileMatch, bank: Bank, lang: Language) -> tuple[str, ...]:
@@ -184,10 +208,13 @@ def _comparison_line(match: ProfileMatch, bank: Bank, best: bool, lang: Language
     )
 
 
-def summarize(result: Result, bank: Bank, lang: Language) -> Summary:
-    """Return the result's texts in one language."""
+def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self") -> Summary:
+    """Return the result's texts in one language, for the person themselves ("self") or for
+    someone they shared it with ("other": about the person, in the third person)."""
+    if viewer == "other":
+        result = result.model_copy(update={"salary": None})  # never shown to anyone else
     if bank.rules >= 2:
-        return _summarize_v2(result, bank, lang)
+        return _summarize_v2(result, bank, lang, viewer)
     match = result.match
     profile = bank.profiles[match.profile]
     counts = {s.dimension: (s.answered, s.total) for s in result.scores}
@@ -198,7 +225,8 @@ def summarize(result: Result, bank: Bank, lang: Language) -> Summary:
         *(m.dimension for m in match.dimensions if m.band == "unknown"),
     ]
     cards = tuple(
-        _card(by_id[d], *counts[d], bank=bank, profile=match.profile, lang=lang) for d in order
+        _card(by_id[d], *counts[d], bank=bank, profile=match.profile, lang=lang, viewer=viewer)
+        for d in order
     )
     comparison = result.comparison
     if comparison.best is None:
@@ -207,9 +235,10 @@ def summarize(result: Result, bank: Bank, lang: Language) -> Summary:
         best = next(m for m in comparison.ranking if m.profile == comparison.best)
         names = [bank.profiles[p].name(lang) for p in (comparison.best, *comparison.tied)]
         key = "comparison.tied" if comparison.tied else "comparison.best"
-        comparison_text = msg(
+        comparison_text = voiced(
             key,
             lang,
+            viewer,
             names=" / ".join(names),
             met=best.met,
             scored=best.scored,
@@ -237,21 +266,24 @@ def summarize(result: Result, bank: Bank, lang: Language) -> Summary:
         salary_lines.append(bank.salary.sector_notes[check.profile](lang))
     return Summary(
         language=lang,
+        viewer=viewer,
         profile_name=profile.name(lang),
         form_name=bank.forms[result.answers.form].name(lang),
-        headline=msg(f"level.{match.level}_headline", lang, profile=profile.name(lang)),
+        headline=voiced(f"level.{match.level}_headline", lang, viewer, profile=profile.name(lang)),
         met_text=msg("overall.met", lang, met=match.met, scored=match.scored),
-        overall_text=msg(f"level.{match.level}_text", lang),
-        caveat=msg("caveat", lang),
+        overall_text=voiced(f"level.{match.level}_text", lang, viewer),
+        caveat=voiced("caveat", lang, viewer),
         answered_text=msg("overall.answered", lang, answered=result.answered, total=result.total),
         cards=cards,
         development=tuple(bank.dimension(d).name(lang) for d in match.development),
         strengths=tuple(bank.dimension(d).name(lang) for d in match.strengths),
         quality_notices=tuple(
-            msg(f"quality.{flag.kind}", lang, count=flag.count) for flag in result.quality
+            voiced(f"quality.{flag.kind}", lang, viewer, count=flag.count)
+            for flag in result.quality
         ),
         salary_lines=tuple(salary_lines),
         comparison_text=comparison_text,
+        comparison_rule=msg("comparison.rule", lang),
         comparison=tuple(
             _comparison_line(m, bank, m.profile == comparison.best, lang)
             for m in comparison.ranking
@@ -312,7 +344,8 @@ def support_text(support: Support | None, lang: Language) -> str | None:
     note = f" {support.note(lang)}" if support.note else ""
     if support.source is not None:
         return msg("v2.support_source", lang, source=support.source.cite()) + note
-    return msg("v2.support_quote", lang, quote=support.quote) + note
+    quote = article_quote(support.quote or "", support.quote_en, lang)
+    return msg("v2.support_quote", lang, quote=quote) + note
 
 
 def _lean(position: int, error: int, poles: tuple[str, str], lang: Language) -> str:
@@ -323,7 +356,9 @@ def _lean(position: int, error: int, poles: tuple[str, str], lang: Language) -> 
     return msg("v2.axis_between", lang, a=poles[0], b=poles[1])
 
 
-def _axis_text(axis: AxisMatch | None, bank: Bank, profile_id: str, lang: Language) -> str | None:
+def _axis_text(
+    axis: AxisMatch | None, bank: Bank, profile_id: str, lang: Language, viewer: Viewer
+) -> str | None:
     """Return where the person stands on the dimension's axis and what the setting prefers."""
     if axis is None or axis.position is None:
         return None
@@ -331,9 +366,10 @@ def _axis_text(axis: AxisMatch | None, bank: Bank, profile_id: str, lang: Langua
     if dimension.axis is None:  # pragma: no cover - a position exists only where the axis does
         return None
     poles = (dimension.axis.a(lang), dimension.axis.b(lang))
-    text = msg(
+    text = voiced(
         "v2.axis_position",
         lang,
+        viewer,
         lean=_lean(axis.position, axis.uncertainty or 0, poles, lang),
         position=axis.position,
         error=axis.uncertainty or 0,
@@ -341,9 +377,10 @@ def _axis_text(axis: AxisMatch | None, bank: Bank, profile_id: str, lang: Langua
     target = bank.profiles[profile_id].axes.get(axis.dimension)  # type: ignore[index]
     if target is not None:
         preferred = _lean((target.low + target.high) // 2, 0, poles, lang)
-        text += " " + msg(
+        text += " " + voiced(
             f"v2.axis_fit_{axis.fit}",
             lang,
+            viewer,
             preferred=preferred,
             why=target.rationale(lang),
             support=support_text(target.support, lang) or "",
@@ -362,14 +399,16 @@ def _axis_text(axis: AxisMatch | None, bank: Bank, profile_id: str, lang: Langua
 
 
 def _verdict_v2(
-    match: DimensionMatch, answered: int, unsure: int, total: int, lang: Language
+    match: DimensionMatch, answered: int, unsure: int, total: int, lang: Language, viewer: Viewer
 ) -> str:
     error = match.uncertainty or 0
     if match.band == "experience":
-        return msg("v2.verdict_experience", lang, unsure=unsure, total=total)
+        return voiced("v2.verdict_experience", lang, viewer, unsure=unsure, total=total)
     if match.band == "unknown":
         return msg("band.unknown_verdict", lang, answered=answered, total=total)
-    return msg(f"v2.verdict_{match.band}", lang, low=match.low, high=match.high, error=error)
+    return voiced(
+        f"v2.verdict_{match.band}", lang, viewer, low=match.low, high=match.high, error=error
+    )
 
 
 def _steps_v2(
@@ -390,6 +429,7 @@ def _card_v2(
     bank: Bank,
     profile_id: str,
     lang: Language,
+    viewer: Viewer,
 ) -> DimensionCard:
     dimension = bank.dimension(match.dimension)
     score = next(s for s in result.scores if s.dimension == match.dimension)
@@ -410,7 +450,7 @@ def _card_v2(
             if match.score is not None
             else msg("score.none", lang)
         ),
-        verdict=_verdict_v2(match, score.answered, score.unsure, score.total, lang),
+        verdict=_verdict_v2(match, score.answered, score.unsure, score.total, lang, viewer),
         answered_text=msg(
             "v2.score_answered",
             lang,
@@ -419,21 +459,22 @@ def _card_v2(
             total=score.total,
         ),
         anchor_quote=dimension.anchor.quote,
+        anchor_text=article_quote(dimension.anchor.quote, dimension.anchor.quote_en, lang),
         why=dimension.anchor.implication(lang),
         rationale=target.rationale(lang),
         competence=(
             f"e-CF {dimension.ecf.code} {dimension.ecf.name(lang)}" if dimension.ecf else None
         ),
         next_steps=_steps_v2(match, bank, result.answers.background, lang),
-        strength=dimension.strength(lang) if match.met else None,
+        strength=_strength(dimension.strength(lang), match.met, viewer),
         uncertainty=match.uncertainty,
         support=support_text(target.support, lang),
-        axis_text=_axis_text(axis, bank, profile_id, lang),
+        axis_text=_axis_text(axis, bank, profile_id, lang, viewer),
     )
 
 
 def _groups_v2(
-    match: ProfileMatch, background: Experience | None, lang: Language
+    match: ProfileMatch, background: Experience | None, lang: Language, viewer: Viewer
 ) -> tuple[CardGroup, ...]:
     """Return the result's sections: starters see areas to gain experience, others development."""
     by_band: dict[str, list[str]] = {}
@@ -455,7 +496,9 @@ def _groups_v2(
         CardGroup(
             key=key,
             heading=msg(f"v2.group_{key}", lang),
-            intro=msg(f"v2.group_{key}_intro{suffix if key == 'experience' else ''}", lang),
+            intro=voiced(
+                f"v2.group_{key}_intro{suffix if key == 'experience' else ''}", lang, viewer
+            ),
             dimensions=tuple(members),
         )
         for key, members in groups
@@ -472,7 +515,7 @@ def _met_text_v2(match: ProfileMatch, lang: Language) -> str:
     return ", ".join(parts)
 
 
-def _comparison_text_v2(result: Result, bank: Bank, lang: Language) -> str:
+def _comparison_text_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str:
     comparison = result.comparison
     head = comparison.ranking[0]
     if comparison.tentative:
@@ -480,18 +523,20 @@ def _comparison_text_v2(result: Result, bank: Bank, lang: Language) -> str:
     if head.level in ("insufficient", "experience"):
         return msg("comparison.none", lang)
     if all(m.level == "uncertain" for m in comparison.ranking):
-        return msg("v2.comparison_uncertain", lang)
+        return voiced("v2.comparison_uncertain", lang, viewer)
     differences = ", ".join(bank.dimension(d).name(lang) for d in comparison.differences)
     if comparison.best is None:
-        return msg(
+        return voiced(
             "v2.comparison_unclear",
             lang,
+            viewer,
             differences=differences or msg("comparison.no_gaps", lang),
         )
     best = next(m for m in comparison.ranking if m.profile == comparison.best)
-    return msg(
+    return voiced(
         "v2.comparison_best",
         lang,
+        viewer,
         name=bank.profiles[comparison.best].name(lang),
         gaps=", ".join(open_points(best, bank, lang)) or msg("comparison.no_gaps", lang),
     )
@@ -503,7 +548,8 @@ def _salary_lines_v2(result: Result, bank: Bank, lang: Language) -> tuple[str, .
         return ()
     kind = "experienced" if check.experience == "experienced" else "entry"
     span = bank.salary.experienced if kind == "experienced" else bank.salary.entry
-    lines = [msg(f"v2.salary_range_{kind}", lang, quote=span.quote), msg("v2.salary_reading", lang)]
+    quote = article_quote(span.quote, span.quote_en, lang)
+    lines = [msg(f"v2.salary_range_{kind}", lang, quote=quote), msg("v2.salary_reading", lang)]
     if check.expected is not None and check.position is not None:
         lines.append(
             msg(
@@ -518,21 +564,23 @@ def _salary_lines_v2(result: Result, bank: Bank, lang: Language) -> tuple[str, .
     return tuple(lines)
 
 
-def _summarize_v2(result: Result, bank: Bank, lang: Language) -> Summary:
+def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> Summary:
     match = result.match
     profile = bank.profiles[match.profile]
     axes = {a.dimension: a for a in match.axes}
     by_id = {m.dimension: m for m in match.dimensions}
     background = result.answers.background
-    groups = _groups_v2(match, background, lang)
+    groups = _groups_v2(match, background, lang, viewer)
     order = [d for group in groups for d in group.dimensions]
-    cards = tuple(_card_v2(by_id[d], result, axes.get(d), bank, match.profile, lang) for d in order)
+    cards = tuple(
+        _card_v2(by_id[d], result, axes.get(d), bank, match.profile, lang, viewer) for d in order
+    )
     comparison = result.comparison
-    headline = msg(f"level.{match.level}_headline", lang, profile=profile.name(lang))
-    overall = msg(f"v2.level_{match.level}_text", lang)
+    headline = voiced(f"level.{match.level}_headline", lang, viewer, profile=profile.name(lang))
+    overall = voiced(f"v2.level_{match.level}_text", lang, viewer)
     if match.level == "strong" and match.development:
         names = ", ".join(bank.dimension(d).name(lang) for d in match.development)
-        overall += " " + msg("v2.level_strong_but", lang, names=names)
+        overall += " " + voiced("v2.level_strong_but", lang, viewer, names=names)
     if match.capped:
         overall += " " + msg("v2.level_capped", lang)
     if result.tentative:
@@ -540,21 +588,24 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language) -> Summary:
         overall += " " + msg("v2.tentative_text", lang)
     return Summary(
         language=lang,
+        viewer=viewer,
         profile_name=profile.name(lang),
         form_name=bank.forms[result.answers.form].name(lang),
         headline=headline,
         met_text=_met_text_v2(match, lang),
         overall_text=overall,
-        caveat=msg("v2.caveat", lang),
+        caveat=voiced("v2.caveat", lang, viewer),
         answered_text=msg("overall.answered", lang, answered=result.answered, total=result.total),
         cards=cards,
         development=tuple(bank.dimension(d).name(lang) for d in match.development),
         strengths=tuple(bank.dimension(d).name(lang) for d in match.strengths),
         quality_notices=tuple(
-            msg(f"quality.{flag.kind}", lang, count=flag.count) for flag in result.quality
+            voiced(f"quality.{flag.kind}", lang, viewer, count=flag.count)
+            for flag in result.quality
         ),
         salary_lines=_salary_lines_v2(result, bank, lang),
-        comparison_text=_comparison_text_v2(result, bank, lang),
+        comparison_text=_comparison_text_v2(result, bank, lang, viewer),
+        comparison_rule=msg("comparison.rule", lang),
         comparison=tuple(
             ComparisonLine(
                 profile=m.profile,
@@ -570,6 +621,6 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language) -> Summary:
         rules=bank.rules,
         tentative=result.tentative,
         groups=groups,
-        axes_intro=msg("v2.axes_intro", lang) if match.axes else None,
+        axes_intro=voiced("v2.axes_intro", lang, viewer) if match.axes else None,
         scenarios=scenario_reviews(result, bank, lang),
     )

@@ -12,7 +12,7 @@ import streamlit as st
 
 from assessment.i18n import Language
 from assessment.summary import Summary
-from assessment.ui.text import t
+from assessment.ui.text import t, tv
 
 CHART_KEY_PREFIX = "chart_"
 TABLE_TOGGLE_SUFFIX = "_table"
@@ -87,12 +87,12 @@ def profile_chart_text(summary: Summary, lang: Language) -> ChartText:
     """Return the words of a result's profile chart: one row per demand, in the chart's order."""
     none = t("ui.group.none", lang)
     return ChartText(
-        name=t("a11y.profile_chart_name", lang),
-        description=t("a11y.profile_chart_description", lang),
-        caption=t("a11y.profile_table_caption", lang),
+        name=tv("a11y.profile_chart_name", lang, summary.viewer),
+        description=tv("a11y.profile_chart_description", lang, summary.viewer),
+        caption=tv("a11y.profile_table_caption", lang, summary.viewer),
         header=(
             t("a11y.col_demand", lang),
-            t("a11y.col_score", lang),
+            tv("a11y.col_score", lang, summary.viewer),
             t("a11y.col_band", lang),
             t("a11y.col_verdict", lang),
         ),

@@ -6,7 +6,7 @@ import streamlit as st
 
 from assessment.bank import load_bank
 from assessment.errors import CodeError
-from assessment.i18n import Language
+from assessment.i18n import Language, Viewer
 from assessment.links import PROGRESS_PARAM
 from assessment.models import Bank
 from assessment.result import Result, build_result
@@ -15,7 +15,7 @@ from assessment.summary import DimensionCard, Summary, summarize
 from assessment.ui import shared, state
 from assessment.ui.chart_text import accessible_chart, profile_chart_text
 from assessment.ui.salary import offer_salary_again
-from assessment.ui.text import plain, t
+from assessment.ui.text import plain, t, tv
 
 OWN_RESULT_KEY = "own_result"
 EDIT_KEY = "result_edit"
@@ -23,9 +23,10 @@ RESTART_KEY = "result_restart"
 TAKE_CHECK_KEY = "take_check"
 PDF_KEY = "download_pdf"
 JSON_KEY = "download_json"
+SHARED_PDF_KEY = "download_shared_pdf"
 
 
-def _card(card: DimensionCard, lang: Language) -> None:
+def _card(card: DimensionCard, lang: Language, viewer: Viewer) -> None:
     with st.container(border=True, key=f"card_{card.dimension}"):
         st.markdown(f"**{plain(card.name)}**")
         symbol = t(f"ui.symbol.{card.band}", lang)
@@ -41,9 +42,9 @@ def _card(card: DimensionCard, lang: Language) -> None:
             + plain(card.verdict)
         )
         st.caption(t("ui.result.anchor_label", lang))
-        st.markdown(f"„{plain(card.anchor_quote)}“ – {plain(card.why)}")
+        st.markdown(f"{plain(card.anchor_text)} – {plain(card.why)}")
         if card.next_steps:
-            st.caption(t("ui.result.next_steps_label", lang))
+            st.caption(tv("ui.result.next_steps_label", lang, viewer))
             st.markdown("\n".join(f"- {plain(step)}" for step in card.next_steps))
         if card.strength:
             st.caption(t("ui.result.strength_label", lang))
@@ -63,7 +64,7 @@ def _cards(summary: Summary, lang: Language) -> None:
         if group.intro:
             st.caption(plain(group.intro))
         for dimension in group.dimensions:
-            _card(by_id[dimension], lang)
+            _card(by_id[dimension], lang, summary.viewer)
 
 
 def _axes(summary: Summary, lang: Language) -> None:
@@ -71,7 +72,7 @@ def _axes(summary: Summary, lang: Language) -> None:
     lines = [card for card in summary.cards if card.axis_text]
     if not lines or summary.axes_intro is None:
         return
-    st.header(t("ui.result.axes_heading", lang), anchor=False)
+    st.header(tv("ui.result.axes_heading", lang, summary.viewer), anchor=False)
     st.markdown(plain(summary.axes_intro))
     st.markdown("\n".join(f"- **{plain(c.name)}:** {plain(c.axis_text or '')}" for c in lines))
 
@@ -81,12 +82,13 @@ def _scenarios(summary: Summary, lang: Language) -> None:
     if not summary.scenarios:
         return
     st.header(t("ui.result.scenarios_heading", lang), anchor=False)
-    st.caption(t("ui.result.scenarios_intro", lang))
+    st.caption(tv("ui.result.scenarios_intro", lang, summary.viewer))
     for number, review in enumerate(summary.scenarios, start=1):
         with st.expander(t("ui.result.scenario_label", lang, number=number)):
             st.markdown(plain(review.situation))
             for option in review.options:
-                mark = t("ui.result.scenario_chosen", lang) if option.chosen else ""
+                chosen = tv("ui.result.scenario_chosen", lang, summary.viewer)
+                mark = chosen if option.chosen else ""
                 st.markdown(
                     t(
                         "ui.result.scenario_option",
@@ -116,6 +118,7 @@ def _comparison(summary: Summary, lang: Language) -> None:
         for line in summary.comparison
     ]
     st.table(rows, hide_index=True)
+    st.caption(plain(summary.comparison_rule))
 
 
 def render_summary(
@@ -143,13 +146,12 @@ def render_summary(
         st.markdown(t("ui.result.comparison_open", lang))
         _comparison(summary, lang)
 
-    st.header(t("ui.result.chart_heading", lang), anchor=False)
+    st.header(tv("ui.result.chart_heading", lang, summary.viewer), anchor=False)
     accessible_chart(
         shared.chart_spec(share_code, lang), profile_chart_text(summary, lang), "profile", lang
     )
-    st.caption(
-        t("ui.result.chart_caption_v2" if summary.rules >= 2 else "ui.result.chart_caption", lang)
-    )
+    caption = "ui.result.chart_caption_v2" if summary.rules >= 2 else "ui.result.chart_caption"
+    st.caption(tv(caption, lang, summary.viewer))
     _cards(summary, lang)
 
     _axes(summary, lang)
@@ -245,6 +247,32 @@ def render_own(lang: Language) -> None:
         st.button(t("ui.app.restart", lang), key=RESTART_KEY, on_click=state.restart)
 
 
+def _shared_pdf(share_code: str, lang: Language) -> None:
+    """Offer the shared result as a PDF, worded about the person like the page."""
+
+    def pdf() -> bytes:
+        from assessment.pdf import build_pdf
+
+        answers = decode_code(share_code).answers
+        bank = load_bank(answers.bank_version)
+        result = build_result(answers, bank)
+        return build_pdf(result, bank, lang, shared.link_for(share_code), viewer="other")
+
+    st.header(t("ui.share.downloads_heading", lang), anchor=False)
+    shared.download_row(
+        [
+            shared.Download(
+                t("ui.share.pdf", lang),
+                pdf,
+                t("ui.share.pdf_file", lang),
+                "application/pdf",
+                SHARED_PDF_KEY,
+                ":material/picture_as_pdf:",
+            )
+        ]
+    )
+
+
 def render_shared(code: str) -> tuple[Language, int]:
     """Render a result opened from a share link (read-only, no salary).
 
@@ -268,6 +296,7 @@ def render_shared(code: str) -> tuple[Language, int]:
     suffix = "_v2" if summary.rules >= 2 else ""
     st.markdown(t(f"ui.result.shared_intro{suffix}", lang))
     render_summary(summary, share_code, lang, open_setting=answers.profile == "duisburg")
+    _shared_pdf(share_code, lang)
     st.divider()
     st.button(
         t("ui.result.take_check", lang), key=TAKE_CHECK_KEY, type="primary", on_click=state.restart

@@ -208,10 +208,11 @@ def link_for(code: str) -> str:
 
 @st.cache_data(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_SECONDS, show_spinner=False)
 def shared_summary(share_code: str, lang: Language) -> Summary:
-    """Return the summary of a share code without any salary check (cached)."""
+    """Return the summary of a share code as someone else reads it: about the person, in the
+    third person, without any salary check (cached)."""
     answers = decode_code(share_code).answers
     bank = load_bank(answers.bank_version)
-    return summarize(build_result(answers, bank), bank, lang)
+    return summarize(build_result(answers, bank), bank, lang, viewer="other")
 
 
 @st.cache_data(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_SECONDS, show_spinner=False)

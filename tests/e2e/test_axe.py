@@ -18,7 +18,7 @@ from assessment.answers import Answers
 from assessment.bank import load_bank
 from assessment.facts import AXE_CORE_VERSION
 from assessment.i18n import LANGUAGES, Language
-from assessment.messages import msg
+from assessment.messages import msg, voiced
 from assessment.models import FormId, Scenario, TradeoffItem, ValidityItem
 from assessment.sharecode import encode_progress_code, encode_share_code
 from assessment.ui.state import pages_of
@@ -198,9 +198,12 @@ def test_charts_have_name_description_and_table(page: Page, server: str) -> None
     """The profile chart is named and described; its table is in the accessibility tree."""
     page.goto(f"{server}/?r={_shared_code(4)}&lang=de")
     chart = page.get_by_test_id("stVegaLiteChart")
-    expect(chart).to_have_attribute("aria-label", msg("a11y.profile_chart_name", "de"))
-    expect(chart).to_have_accessible_description(msg("a11y.profile_chart_description", "de"))
-    table = page.get_by_role("table", name=msg("a11y.profile_table_caption", "de"))
+    # A shared link: the chart is named after the person, not "your" scores.
+    expect(chart).to_have_attribute("aria-label", voiced("a11y.profile_chart_name", "de", "other"))
+    expect(chart).to_have_accessible_description(
+        voiced("a11y.profile_chart_description", "de", "other")
+    )
+    table = page.get_by_role("table", name=voiced("a11y.profile_table_caption", "de", "other"))
     expect(table).to_be_attached()
     expect(table.get_by_role("row")).to_have_count(1 + len(load_bank(NEWEST).dimensions))
     box = page.locator(".chart-table-box")
@@ -209,6 +212,6 @@ def test_charts_have_name_description_and_table(page: Page, server: str) -> None
     assert width <= 1
     page.get_by_text(msg("a11y.chart_table_toggle", "de")).click()
     expect(page.locator(".chart-table-box")).to_have_class("chart-table-box")
-    shown = page.get_by_role("table", name=msg("a11y.profile_table_caption", "de"))
+    shown = page.get_by_role("table", name=voiced("a11y.profile_table_caption", "de", "other"))
     expect(shown).to_be_visible()
     assert shown.evaluate("(e) => e.getBoundingClientRect().width") > 100

@@ -124,7 +124,8 @@ def test_old_link_shows_its_own_result_in_the_app(three_versions: Path, version:
         if version == 1
         else random_answers(bank, 1, seed=3, form="full")[0]
     )
-    summary = summarize(build_result(answers, bank), bank, "de")
+    # A shared link speaks about the person, not to the reader.
+    summary = summarize(build_result(answers, bank), bank, "de", viewer="other")
     at = new_app(r=encode_share_code(answers))
     assert not at.exception
     assert at.title[0].value == "Geteiltes Ergebnis"
