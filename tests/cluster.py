@@ -27,6 +27,7 @@ from urllib.parse import parse_qs
 
 import psutil
 
+from assessment.bank import load_bank
 from assessment.links import PROGRESS_PARAM
 from assessment.sharecode import decode_code
 from assessment.ui.state import pages_of
@@ -277,6 +278,7 @@ class FaultReport:
     cut_sockets: int = 0
     other_errors: list[str] = field(default_factory=list)
     reloads: int = 0
+    reconnects: int = 0
     kill_at: float = 0.0
     restart_seconds: float = 0.0
     recovered_at: dict[int, float] = field(default_factory=dict)
@@ -301,7 +303,9 @@ def _keys(run: Run) -> set[str]:
 
 @dataclass
 class FaultyPerson:
-    """A person who answers the short form item by item; on a cut socket they reload the URL."""
+    """A person who answers the short form item by item; on a cut socket they reload the URL,
+    or (reload=False) their tab reconnects by itself and the answer they were giving is sent
+    again with the tab's widget states, as Streamlit's frontend does."""
 
     index: int
     base_url: str
@@ -309,6 +313,32 @@ class FaultyPerson:
     report: FaultReport
     clock_zero: float
     query_string: str = ""
+    reload: bool = True
+
+    async def _reconnect(self, tab: StreamlitSession, key: str, value: int) -> Run:
+        """Reconnect without a reload until a replica answers; the answer must reach the URL."""
+        acknowledged = progress_in(self.query_string)
+        for _attempt in range(100):
+            try:
+                run = await tab.reconnect({key: value})
+            except LoadClientError:
+                raise
+            except Exception:
+                await asyncio.sleep(0.1)
+                continue
+            self.report.reconnects += 1
+            restored = progress_in(tab.query_string)
+            self.report.lost_answers += sum(
+                1 for item, given in acknowledged.items() if restored.get(item) != given
+            )
+            if key.removeprefix(ITEM_PREFIX) not in restored:
+                self.report.lost_answers += 1  # the click after the reconnect went nowhere
+            self.query_string = tab.query_string
+            if self.report.kill_at:
+                now = time.perf_counter() - self.clock_zero
+                self.report.recovered_at[self.index] = now
+            return run
+        raise LoadClientError("no replica answered within 100 attempts")
 
     async def _reopen(self, tab: StreamlitSession) -> Run:
         """Reload the last URL (with its progress code) until a replica answers it."""
@@ -348,6 +378,8 @@ class FaultyPerson:
                 raise
             except Exception:
                 self.report.cut_sockets += 1
+                if not self.reload and action == "set":
+                    return await self._reconnect(tab, key, value)
                 run = await self._reopen(tab)
                 if action == "open" or key not in _keys(run):
                     return run  # the reload shows where the person is now
@@ -392,16 +424,24 @@ async def run_fault(
     kill_after: float = 0.35,
     seed: int = 6,
     budget_seconds: float = 240.0,
+    reload: bool = True,
 ) -> FaultReport:
     """Drive people through nginx; when kill_after of the answers are given, kill the replica
     that serves the most people (sticky hashing can split a small crowd unevenly) and restart it."""
     report = FaultReport(people=people)
     zero = time.perf_counter()
     crowd = [
-        FaultyPerson(i, cluster.url, random.Random(seed * 1_000 + i), report, zero)  # noqa: S311
+        FaultyPerson(
+            i,
+            cluster.url,
+            random.Random(seed * 1_000 + i),  # noqa: S311
+            report,
+            zero,
+            reload=reload,
+        )
         for i in range(people)
     ]
-    expected = people * sum(map(len, pages_of(1, "short")))
+    expected = people * len(load_bank().forms["short"].items)  # the newest bank's short form
 
     async def killer() -> None:
         while report.answers_given < kill_after * expected:

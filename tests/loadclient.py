@@ -208,6 +208,20 @@ class StreamlitSession:
         run.seconds = time.perf_counter() - started
         return run
 
+    async def reconnect(self, values: Mapping[str, WidgetValue]) -> Run:
+        """Reconnect after a cut socket without a reload, as Streamlit's frontend does: a new
+        websocket whose first rerun carries the tab's widget states (and the new values)."""
+        await self.close()
+        async with asyncio.timeout(self.timeout):
+            self._ws = await connect(
+                ws_url(self.base_url),
+                subprotocols=[SUBPROTOCOL],
+                max_size=None,
+                proxy=None,
+                open_timeout=self.timeout,
+            )
+        return await self._rerun(values, None)
+
     async def set(self, values: Mapping[str, WidgetValue]) -> Run:
         """Change widgets (by user key) and rerun, as one click on a radio does."""
         return await self._rerun(values, None)

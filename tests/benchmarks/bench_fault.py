@@ -1,4 +1,8 @@
-"""Fault benchmark: 50 people via nginx on two replicas; one replica is killed and restarted."""
+"""Fault benchmark: 50 people via nginx on two replicas; one replica is killed and restarted.
+
+Twice: once the people whose socket is cut reload the page; once their tabs reconnect by
+themselves without a reload and the click they were making is sent to the new session.
+"""
 
 from __future__ import annotations
 
@@ -18,27 +22,36 @@ def run() -> list[Row]:
     if nginx_binary() is None:
         print("bench_fault: nginx is not installed; skipped", file=sys.stderr)
         return []
-    with (
-        tempfile.TemporaryDirectory(prefix="bench-fault-") as folder,
-        Cluster(Path(folder)) as cluster,
-    ):
-        report = asyncio.run(run_fault(cluster, PEOPLE))
-    for error in report.other_errors[:5]:
-        print(f"bench_fault: {error}", file=sys.stderr)
-    return [
-        Row("fault: people finished", report.finished, "n", target=f"= {PEOPLE}"),
-        Row("fault: answers given", report.answers_given, "n"),
-        Row("fault: answers lost", report.lost_answers, "n", target="= 0"),
-        Row(
-            "fault: sockets cut by the kill",
-            report.cut_sockets,
-            "n",
-            target="only the killed replica's",
-        ),
-        Row("fault: people cut off", report.people_cut_off, "n", target="about half"),
-        Row("fault: reloads that resumed", report.reloads, "n", target="= sockets cut"),
-        Row("fault: other errors", len(report.other_errors), "n", target="= 0"),
-        Row("fault: kill → everyone served again", report.seconds_until_all_served, "s"),
-        Row("fault: killed replica healthy again", report.restart_seconds, "s"),
-        Row("fault: whole run", report.wall_seconds, "s"),
-    ]
+    rows: list[Row] = []
+    for reload, label in ((True, "fault"), (False, "fault, no reload")):
+        with (
+            tempfile.TemporaryDirectory(prefix="bench-fault-") as folder,
+            Cluster(Path(folder)) as cluster,
+        ):
+            report = asyncio.run(run_fault(cluster, PEOPLE, reload=reload))
+        for error in report.other_errors[:5]:
+            print(f"bench_fault ({label}): {error}", file=sys.stderr)
+        resumed = report.reloads if reload else report.reconnects
+        rows += [
+            Row(f"{label}: people finished", report.finished, "n", target=f"= {PEOPLE}"),
+            Row(f"{label}: answers given", report.answers_given, "n"),
+            Row(f"{label}: answers lost", report.lost_answers, "n", target="= 0"),
+            Row(
+                f"{label}: sockets cut by the kill",
+                report.cut_sockets,
+                "n",
+                target="only the killed replica's",
+            ),
+            Row(f"{label}: people cut off", report.people_cut_off, "n", target="about half"),
+            Row(
+                f"{label}: {'reloads' if reload else 'reconnects'} that resumed",
+                resumed,
+                "n",
+                target="= sockets cut",
+            ),
+            Row(f"{label}: other errors", len(report.other_errors), "n", target="= 0"),
+            Row(f"{label}: kill → everyone served again", report.seconds_until_all_served, "s"),
+            Row(f"{label}: killed replica healthy again", report.restart_seconds, "s"),
+            Row(f"{label}: whole run", report.wall_seconds, "s"),
+        ]
+    return rows

@@ -155,6 +155,20 @@ def test_ten_people_lose_nothing_when_a_replica_dies(cluster: Cluster) -> None:
     assert report.restart_seconds > 0
 
 
+def test_ten_people_lose_nothing_when_their_tabs_reconnect_without_reload(
+    cluster: Cluster,
+) -> None:
+    """The same without a reload: each cut tab reconnects by itself and resends the click it
+    was making with its widget states; every such click must reach the URL (0 lost)."""
+    report = in_thread(run_fault(cluster, people=10, budget_seconds=120, reload=False))
+    assert report.other_errors == []
+    assert report.finished == 10
+    assert report.lost_answers == 0
+    assert report.cut_sockets >= 1
+    assert report.reconnects >= 1  # at least one cut came during an answer, not a page change
+    assert report.reconnects + report.reloads == report.cut_sockets
+
+
 def _stream_connections(cluster: Cluster, index: int) -> int:
     """Return the established client connections of a replica (nginx's upstream sockets)."""
     replica = cluster.replicas[index]
