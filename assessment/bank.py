@@ -321,7 +321,8 @@ def _check_peer_texts(
     likert: list[LikertItem], tradeoffs: list[TradeoffItem], sources: Mapping[str, Path]
 ) -> None:
     """Refuse a peer-enabled bank with a statement or trade-off that lacks its third-person text."""
-    for item in [*likert, *tradeoffs]:
+    items: list[LikertItem | TradeoffItem] = [*likert, *tradeoffs]
+    for item in items:
         if item.peer is None:
             raise BankError(sources[item.id], item.id, "peer-enabled bank: no third-person text")
 
