@@ -18,7 +18,7 @@ import re
 import unicodedata
 import zlib
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -47,7 +47,10 @@ _NA_DIGIT = LIKERT_MAX + 1
 _RADIX = _NA_DIGIT + 1
 _ALPHABET = re.compile(r"^[A-Za-z0-9_-]*$")
 
-PeerValue = Annotated[int, Field(ge=LIKERT_MIN, le=LIKERT_MAX)] | Literal["na"]
+# A rating 1–5, or "na": "Kann ich nicht beurteilen".
+PeerValue = (
+    Annotated[int, Field(ge=LIKERT_MIN, le=LIKERT_MAX)] | Annotated[str, Field(pattern=r"^na$")]
+)
 PeerItem = LikertItem | TradeoffItem
 
 
