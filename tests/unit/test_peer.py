@@ -484,3 +484,22 @@ def test_text_json_and_pdf_of_a_comparison() -> None:
     few = mirror_codes(answers, [peer_code(1)])
     assert "mindestens 3" in render_mirror_text(few, bank, "de")
     assert build_mirror_pdf(few, bank, "en", "http://x/").startswith(b"%PDF")
+
+
+def test_result_pdf_points_to_the_peer_view_for_a_peer_enabled_bank() -> None:
+    """The result PDF of bank v2 says how to ask colleagues; bank v1's does not."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from assessment.pdf import build_pdf
+    from assessment.result import build_result
+
+    bank = load_bank(2)
+    pdf = build_pdf(build_result(own_answers(), bank), bank, "de", "http://localhost:8501/?r=X")
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    assert "Fremdbild einholen:" in text
+    v1 = load_bank(1)
+    old = Answers(bank_version=1, form="short", responses={})
+    pdf1 = build_pdf(build_result(old, v1), v1, "de", "http://localhost:8501/?r=X")
+    assert "Fremdbild" not in " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf1)).pages)
