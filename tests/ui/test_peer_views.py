@@ -179,3 +179,14 @@ def test_pasting_codes_on_the_result_page_opens_the_comparison() -> None:
     assert at.query_params[PEERS_PARAM] == ",".join(codes)
     assert "Selbstbild und Fremdbild" in [t.value for t in at.title]
     assert state.FLOW_KEY in at.session_state
+
+
+def test_garbage_in_the_peers_parameter_is_listed_never_rendered() -> None:
+    """Markup and junk among the peer codes are refused one by one and shown as plain text."""
+    at = mirror_app("de", ["<b>x</b>", "javascript:alert(1)", peer_code(3)])
+    assert not at.exception
+    warning = "\n".join(w.value for w in at.warning).replace("\\", "")
+    assert "Code 1:" in warning
+    assert "Code 2:" in warning
+    assert "<b>" not in warning
+    assert "noch zu wenige" in texts(at).lower()
