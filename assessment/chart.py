@@ -167,7 +167,8 @@ def profile_chart(summary: Summary) -> alt.LayerChart:
     )
     error = (
         base.transform_filter("datum.err_low != null")
-        .mark_rule(color=INK_COLOUR, strokeWidth=2)
+        # Decorative for screen readers: the uncertainty is in each row's label and the table.
+        .mark_rule(color=INK_COLOUR, strokeWidth=2, aria=False)
         .encode(x=alt.X("err_low:Q", scale=x_scale), x2="err_high:Q")
     )
     chart: alt.LayerChart = (

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 APP_SCRIPT = Path(__file__).resolve().parent.parent / "app.py"
 _PATCHED = "_selbstcheck_patched"
+# The script `run` was given (app.py unless a test serves another). uvicorn imports this module
+# afresh as `assessment.launcher` (the launcher itself runs as __main__), so it travels in the
+# environment of the process.
+SERVED_SCRIPT_VARIABLE = "SELBSTCHECK_SERVED_SCRIPT"
 # Never framed: a framing page would receive every answer, because Streamlit's frontend posts
 # each change of the query parameters to its parent window with target "*". No MIME sniffing,
 # and no Referer that carries the answers in the URL to another site.
@@ -89,6 +93,7 @@ def serve_as_app_with_headers() -> None:
         *,
         stop_immediately_for_testing: bool = False,
     ) -> None:
+        os.environ[SERVED_SCRIPT_VARIABLE] = str(Path(main_script_path).resolve())
         bootstrap.run_asgi_app(main_script_path, "assessment.launcher:app", args, flag_options)
 
     setattr(run_with_headers, _PATCHED, True)
@@ -167,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 def __getattr__(name: str) -> App:
     """Build `app` on first use (uvicorn imports `assessment.launcher:app`)."""
     if name == "app":
-        built = build_app()
+        built = build_app(Path(os.environ.get(SERVED_SCRIPT_VARIABLE, APP_SCRIPT)))
         globals()["app"] = built
         return built
     raise AttributeError(name)

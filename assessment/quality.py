@@ -52,6 +52,16 @@ class QualityFlag(BaseModel):
     where: tuple[str, ...] = Field(default=(), description="Item pairs or page numbers concerned")
 
 
+def _too_fast(answers: Answers) -> list[QualityFlag]:
+    """Return the speed flag when pages were answered faster than they can be read."""
+    fast = [
+        str(number)
+        for number, page in enumerate(answers.page_seconds, start=1)
+        if page.seconds < MIN_SECONDS_PER_ITEM * page.items
+    ]
+    return [QualityFlag(kind="too_fast", count=len(fast), where=tuple(fast))] if fast else []
+
+
 def longest_run(values: list[int]) -> int:
     """Return the length of the longest run of equal consecutive values."""
     best = run = 0
@@ -91,13 +101,7 @@ def check_quality(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
             QualityFlag(kind="contradictions", count=len(contradicting), where=tuple(contradicting))
         )
 
-    fast = [
-        str(number)
-        for number, page in enumerate(answers.page_seconds, start=1)
-        if page.seconds < MIN_SECONDS_PER_ITEM * page.items
-    ]
-    if fast:
-        flags.append(QualityFlag(kind="too_fast", count=len(fast), where=tuple(fast)))
+    flags.extend(_too_fast(answers))
     return tuple(flags)
 
 
@@ -186,11 +190,5 @@ def _check_v2(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
     if counted >= SCATTER_MIN_ITEMS and spread >= SCATTER_MIN_SD:
         flags.append(QualityFlag(kind="scatter", count=counted))
 
-    fast = [
-        str(number)
-        for number, page in enumerate(answers.page_seconds, start=1)
-        if page.seconds < MIN_SECONDS_PER_ITEM * page.items
-    ]
-    if fast:
-        flags.append(QualityFlag(kind="too_fast", count=len(fast), where=tuple(fast)))
+    flags.extend(_too_fast(answers))
     return tuple(flags)

@@ -530,6 +530,9 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language) -> Summary:
     comparison = result.comparison
     headline = msg(f"level.{match.level}_headline", lang, profile=profile.name(lang))
     overall = msg(f"v2.level_{match.level}_text", lang)
+    if match.level == "strong" and match.development:
+        names = ", ".join(bank.dimension(d).name(lang) for d in match.development)
+        overall += " " + msg("v2.level_strong_but", lang, names=names)
     if match.capped:
         overall += " " + msg("v2.level_capped", lang)
     if result.tentative:

@@ -8,6 +8,7 @@ by reference, so a session keeps nothing but its input.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,6 +149,24 @@ def _upload_box_style(lang: Language) -> str:
     )
 
 
+def _upload_button_name(lang: Language) -> str:
+    """Name the upload button in the page's language for screen readers (axe does not count
+    the CSS content above as its name); kept when Streamlit redraws the box."""
+    name = json.dumps(t("ui.group.upload_button", lang))
+    box = json.dumps(f".st-key-{FILE_KEY} [data-testid='stFileUploaderDropzone'] button")
+    return (
+        "<script>(() => {"
+        "const doc = document.querySelector('[data-testid=\"stMain\"]') ? document"
+        " : window.parent.document;"
+        f"const name = () => doc.querySelectorAll({box}).forEach((b) => {{"
+        f" if (b.getAttribute('aria-label') !== {name}) {{ b.setAttribute('aria-label', {name}); }}"
+        " });"
+        "new MutationObserver(name).observe(doc.body, {childList: true, subtree: true});"
+        "name();"
+        "})();</script>"
+    )
+
+
 def _stat(value: float | None, lang: Language) -> str:
     """Return a statistic for a table cell; a value that could not be computed is "–"."""
     return t("ui.group.none", lang) if value is None else format_stat(value, lang)
@@ -172,6 +191,7 @@ def _input(lang: Language) -> str | None:
     )
     uploaded = st.file_uploader(t("ui.group.file_label", lang), type=UPLOAD_TYPES, key=FILE_KEY)
     st.html(_upload_box_style(lang))
+    st.html(_upload_button_name(lang), unsafe_allow_javascript=True, width="content")
     bank = state.newest_bank()
     st.selectbox(
         t("ui.group.setting_label", lang),

@@ -26,7 +26,6 @@ LIKERT_VALUES: tuple[int, ...] = tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
 UNSURE_VALUES: tuple[int | str, ...] = (*LIKERT_VALUES, UNSURE)
 BACK_KEY = "nav_back"
 NEXT_KEY = "nav_next"
-ANSWERED_KEY = "quest_answered"
 # Situations are long; the missing-answers list quotes their beginning only.
 MISSING_TEXT_CHARS = 90
 
@@ -40,7 +39,6 @@ def _answered(item_id: str) -> None:
     else:
         current.responses[item_id] = value
     state.write_progress()
-    st.session_state[ANSWERED_KEY] = True  # the fragment writes the URL (no whole-page run)
 
 
 def _next() -> None:
@@ -184,12 +182,13 @@ def _scenario(
     )
 
 
-@st.fragment
 def _page_body(lang: Language) -> None:
     """The progress line, the page's items and the missing-answers list.
 
-    An answer reruns only this fragment, not the whole page; the fragment then writes the
-    progress code into the URL itself, as the end of a whole-page run would.
+    Not an st.fragment, although that reruns faster per click (measured in
+    tests/benchmarks/bench_click.py): a click that reaches a new session after a server restart
+    or a failover names a fragment that session does not know, and Streamlit 1.67 skips it,
+    so the answer would be lost (tests/e2e/test_crash_recovery.py).
     """
     current = state.flow()
     bank = load_bank(current.bank_version)
@@ -244,8 +243,6 @@ def _page_body(lang: Language) -> None:
             for item in missing
         )
         st.error("\n".join(lines))
-    if st.session_state.pop(ANSWERED_KEY, False):
-        state.flush_url()
 
 
 def render(lang: Language) -> None:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -69,17 +69,20 @@ def artifacts() -> Path:
 
 
 @contextlib.contextmanager
-def running_app(artifacts: Path, **env: str) -> Iterator[str]:
-    """Start the app as `make run` does (through the launcher) on a free port, with extra
-    environment; yield its base URL; stop it at the end."""
+def running_app(
+    artifacts: Path, env: Mapping[str, str] | None = None, *, plain: bool = False
+) -> Iterator[str]:
+    """Start the app as `make run` does (through the launcher; a plain `streamlit run` if asked)
+    on a free port, with extra environment; yield its base URL; stop it at the end."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = (artifacts / f"streamlit-e2e-{port}.log").open("w")
+    command = ["streamlit"] if plain else ["assessment.launcher"]
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "assessment.launcher",
+            *command,
             "run",
             "app.py",
             "--server.port",
@@ -93,7 +96,7 @@ def running_app(artifacts: Path, **env: str) -> Iterator[str]:
         ],
         cwd=ROOT,
         # The legal pages are part of every view; the browser tests run as an operator would.
-        env={**os.environ, OPERATOR_FILE_ENV: str(EXAMPLE_OPERATOR), **env},
+        env={**os.environ, OPERATOR_FILE_ENV: str(EXAMPLE_OPERATOR), **(env or {})},
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -15,10 +15,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from assessment.answers import Answers
+from assessment.bank import load_bank
 from assessment.facts import AXE_CORE_VERSION
 from assessment.i18n import LANGUAGES, Language
 from assessment.messages import msg
-from assessment.models import FormId, LikertItem
+from assessment.models import FormId, Scenario, TradeoffItem, ValidityItem
 from assessment.peer.codes import Invitation, encode_invitation
 from assessment.sharecode import encode_progress_code, encode_share_code
 from assessment.ui.state import pages_of
@@ -38,28 +39,50 @@ IDLE = (
 )
 
 
-def _responses(form: FormId, upto: int | None = None) -> dict[str, int | str]:
-    pages = pages_of(1, form)
-    items = [item for page in pages[:upto] for item in page]
-    return {item.id: 4 if isinstance(item, LikertItem) else "c" for item in items}
+NEWEST = load_bank().version
+
+
+def _value(item: object) -> int | str:
+    """A plausible answer of each kind: 4, the middle of a trade-off, a denied virtue, option c."""
+    if isinstance(item, Scenario):
+        return "c"
+    if isinstance(item, TradeoffItem):
+        return 3
+    if isinstance(item, ValidityItem):
+        return 1
+    return 4
+
+
+def _responses(
+    form: FormId, upto: int | None = None, version: int = NEWEST
+) -> dict[str, int | str]:
+    pages = pages_of(version, form)
+    return {item.id: _value(item) for page in pages[:upto] for item in page}
 
 
 def _progress(page: int, responses: dict[str, int | str], lang: Language) -> str:
     answers = Answers(
-        bank_version=1, form="full", profile="mittelstand", language=lang, responses=responses
+        bank_version=NEWEST,
+        form="full",
+        profile="mittelstand",
+        language=lang,
+        background="changer",
+        responses=responses,
     )
     return encode_progress_code(answers, page)
 
 
-def _first_scenario_page() -> int:
-    pages = pages_of(1, "full")
-    return next(i for i, page in enumerate(pages) if not isinstance(page[0], LikertItem))
+def _first_page_of(kind: type) -> int:
+    pages = pages_of(NEWEST, "full")
+    return next(i for i, page in enumerate(pages) if isinstance(page[0], kind))
 
 
-def _shared_code(value: int) -> str:
-    responses = {k: value if isinstance(v, int) else v for k, v in _responses("full").items()}
+def _shared_code(value: int, version: int = NEWEST) -> str:
+    responses = {
+        k: value if isinstance(v, int) else v for k, v in _responses("full", None, version).items()
+    }
     return encode_share_code(
-        Answers(bank_version=1, form="full", profile="duisburg", responses=responses)
+        Answers(bank_version=version, form="full", profile="duisburg", responses=responses)
     )
 
 
@@ -97,7 +120,8 @@ class View:
     prepare: Callable[[Page, Language], None] | None = None
 
 
-SCENARIO_PAGE = _first_scenario_page()
+SCENARIO_PAGE = _first_page_of(Scenario)
+TRADEOFF_PAGE = _first_page_of(TradeoffItem)
 VIEWS: tuple[View, ...] = (
     View("start", lambda lang: f"lang={lang}"),
     View("question", lambda lang: f"p={_progress(0, {}, lang)}&lang={lang}"),
@@ -108,12 +132,20 @@ VIEWS: tuple[View, ...] = (
         ),
     ),
     View(
+        "tradeoff",
+        lambda lang: (
+            f"p={_progress(TRADEOFF_PAGE, _responses('full', TRADEOFF_PAGE), lang)}&lang={lang}"
+        ),
+    ),
+    View(
         "own_result",
         lambda lang: (
-            f"p={_progress(len(pages_of(1, 'full')), _responses('full'), lang)}&lang={lang}"
+            f"p={_progress(len(pages_of(NEWEST, 'full')), _responses('full'), lang)}&lang={lang}"
         ),
     ),
     View("shared_result", lambda lang: f"r={_shared_code(4)}&lang={lang}"),
+    View("shared_result_v1", lambda lang: f"r={_shared_code(4, 1)}&lang={lang}"),
+    View("method", lambda lang: f"view=method&lang={lang}"),
     View("group_result", lambda lang: f"view=group&lang={lang}", _evaluate_group),
     View("impressum", lambda lang: f"view=impressum&lang={lang}"),
     View("datenschutz", lambda lang: f"view=datenschutz&lang={lang}"),
@@ -197,7 +229,7 @@ def test_charts_have_name_description_and_table(page: Page, server: str) -> None
     expect(chart).to_have_accessible_description(msg("a11y.profile_chart_description", "de"))
     table = page.get_by_role("table", name=msg("a11y.profile_table_caption", "de"))
     expect(table).to_be_attached()
-    expect(table.get_by_role("row")).to_have_count(1 + 9)
+    expect(table.get_by_role("row")).to_have_count(1 + len(load_bank(NEWEST).dimensions))
     box = page.locator(".chart-table-box")
     expect(box).to_have_class("chart-table-box sr-only")  # clipped to one pixel until shown
     width = box.evaluate("(e) => e.getBoundingClientRect().width")

@@ -14,12 +14,14 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
 from assessment.launcher import SECURITY_HEADERS
 from tests.cluster import ROOT
+from tests.e2e.conftest import running_app
 from tests.e2e.journey import TIMEOUT_MS, item_ids, start
 from tests.loadclient import free_port, health_ok
 
@@ -125,11 +127,18 @@ def frame_it(browser: Browser, origin: str, url: str) -> tuple[bool, list[str]]:
         context.close()
 
 
+@pytest.fixture(scope="module")
+def plain_server(artifacts: Path) -> Iterator[str]:
+    """A plain `streamlit run app.py` (without the launcher), the control."""
+    with running_app(artifacts, plain=True) as url:
+        yield url
+
+
 def test_without_the_headers_a_framing_page_receives_the_app(
-    browser: Browser, framing_origin: str, server: str
+    browser: Browser, framing_origin: str, plain_server: str
 ) -> None:
     """The control: plain `streamlit run` can be framed, and the parent receives messages."""
-    rendered, got = frame_it(browser, framing_origin, f"{server}/")
+    rendered, got = frame_it(browser, framing_origin, f"{plain_server}/")
     assert rendered
     assert got
 

@@ -12,6 +12,7 @@ import pytest
 
 from assessment.ui import group as group_page
 from assessment.ui.state import GROUP_VIEW, VIEW_PARAM
+from assessment.warmup import WARM_UP_VARIABLE
 from tests.cluster import APP, ROOT
 from tests.e2e.journey import in_thread
 from tests.loadclient import StreamlitServer, StreamlitSession
@@ -30,7 +31,11 @@ SETTLE_SECONDS = 120
 def group_server() -> Iterator[StreamlitServer]:
     """A server of our own, whose closed sessions are dropped after two seconds."""
     server = StreamlitServer(
-        APP, cwd=ROOT, options={"server.disconnectedSessionTTL": str(SESSION_TTL_SECONDS)}
+        APP,
+        cwd=ROOT,
+        options={"server.disconnectedSessionTTL": str(SESSION_TTL_SECONDS)},
+        # No PDF warm-up: its one-off ~100 MB would land inside the measured window.
+        environment={WARM_UP_VARIABLE: "0"},
     ).start()
     yield server
     server.stop()

@@ -29,7 +29,7 @@ UNSURE = "Kann ich (noch) nicht einschätzen"
 @pytest.fixture(scope="module")
 def fixture_server(chromium: Path, artifacts: Path) -> Iterator[str]:
     """The app serving the fixture bank (four small dimensions, one with team statements)."""
-    with running_app(artifacts, **{QUESTIONS_ENV: str(FIXTURE_ROOT)}) as url:
+    with running_app(artifacts, {QUESTIONS_ENV: str(FIXTURE_ROOT)}) as url:
         yield url
 
 

@@ -16,6 +16,7 @@ import psutil
 import pytest
 from playwright.sync_api import Browser, expect
 
+from assessment.bank import load_bank
 from tests.cluster import NGINX_SITE, Cluster, nginx_binary, page_in, progress_in, run_fault
 from tests.e2e.journey import (
     TIMEOUT_MS,
@@ -32,6 +33,8 @@ from tests.e2e.journey import (
     wait_until,
 )
 from tests.e2e.test_framing import frame_it, framing_origin
+
+SHORT_FORM_ITEMS = len(load_bank().forms["short"].items)  # the newest bank's
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 __all__ = ["framing_origin"]  # a fixture of this module too
@@ -82,7 +85,7 @@ def test_person_continues_on_the_other_replica(browser: Browser, cluster: Cluste
         assert _replica_of(after.headers, cluster) != serving
 
         finish(page)
-        assert len(progress_in(query(page))) == 27
+        assert len(progress_in(query(page))) == SHORT_FORM_ITEMS
         link = share_link(page)
         assert urlsplit(link).netloc == urlsplit(cluster.url).netloc
         (cluster.prefix / "share-link.txt").write_text(link, encoding="utf-8")
@@ -148,7 +151,7 @@ def test_ten_people_lose_nothing_when_a_replica_dies(cluster: Cluster) -> None:
     assert report.lost_answers == 0
     assert report.cut_sockets >= 1  # the kill did cut someone off
     assert report.reloads == report.cut_sockets  # every cut socket was followed by a reload
-    assert report.answers_given >= 10 * 27
+    assert report.answers_given >= 10 * SHORT_FORM_ITEMS
     assert report.restart_seconds > 0
 
 

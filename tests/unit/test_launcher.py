@@ -4,6 +4,7 @@ and `make run` and the systemd unit start through it."""
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 import subprocess
 import sys
@@ -173,6 +174,7 @@ def test_run_serves_app_py_as_the_app_with_headers(monkeypatch: pytest.MonkeyPat
     from streamlit.web import bootstrap
 
     calls: list[tuple[str, str]] = []
+    monkeypatch.setenv(launcher.SERVED_SCRIPT_VARIABLE, "")  # restored after the test
     monkeypatch.setattr(bootstrap, "run", bootstrap.run)
     monkeypatch.setattr(
         bootstrap, "run_asgi_app", lambda script, app, args, flags: calls.append((script, app))
@@ -183,3 +185,4 @@ def test_run_serves_app_py_as_the_app_with_headers(monkeypatch: pytest.MonkeyPat
     assert bootstrap.run is patched
     bootstrap.run("app.py", False, [], {})
     assert calls == [("app.py", "assessment.launcher:app")]
+    assert os.environ[launcher.SERVED_SCRIPT_VARIABLE].endswith("app.py")
