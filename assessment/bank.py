@@ -166,6 +166,8 @@ def read_bank(folder: Path) -> Bank:
         raise BankError(head_path, "unsure_label", "statements presume experience: give the label")
     if rules >= 2:
         _check_option_lengths(scenarios, seen_items)
+    if head.get("peer") is True:
+        _check_peer_texts(likert, tradeoffs, seen_items)
 
     forms_path = folder / "forms.toml"
     forms = {f.id: f for f in _parse_entries(forms_path, Form, _table_list(forms_path, "forms"))}
@@ -313,6 +315,16 @@ def _check_tradeoffs(
     for item in tradeoffs:
         if item.dimension not in with_axis:
             raise BankError(sources[item.id], item.id, "trade-off in a dimension without an axis")
+
+
+def _check_peer_texts(
+    likert: list[LikertItem], tradeoffs: list[TradeoffItem], sources: Mapping[str, Path]
+) -> None:
+    """Refuse a peer-enabled bank with a statement or trade-off that lacks its third-person text."""
+    items: list[LikertItem | TradeoffItem] = [*likert, *tradeoffs]
+    for item in items:
+        if item.peer is None:
+            raise BankError(sources[item.id], item.id, "peer-enabled bank: no third-person text")
 
 
 def _check_option_lengths(scenarios: list[Scenario], sources: Mapping[str, Path]) -> None:

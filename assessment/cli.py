@@ -70,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     score = commands.add_parser("score", help="score an answers file or a share code")
     source = score.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", type=Path, help="JSON answers file")
-    source.add_argument("--code", help="a share or progress code, or a link containing one")
+    source.add_argument("--code", help="a share, progress or peer code, or a link containing one")
     score.add_argument("--profile", choices=PROFILE_CHOICES)
     score.add_argument("--json", action="store_true", help="print the result as JSON")
 
@@ -78,6 +78,13 @@ def _parser() -> argparse.ArgumentParser:
     encode.add_argument("file", type=Path)
 
     commands.add_parser("check-bank", help="validate every bank version")
+
+    mirror = commands.add_parser(
+        "mirror", help="compare a share code with colleagues' peer codes (Fremdbild)"
+    )
+    mirror.add_argument("share_code", help="the person's share code, or a link containing one")
+    mirror.add_argument("peer_codes", nargs="*", help="peer codes of colleagues (up to 12)")
+    mirror.add_argument("--json", action="store_true", help="print the comparison as JSON")
 
     group = commands.add_parser(
         "group", help="overview and item statistics for a file of share codes (one per line)"
@@ -111,7 +118,13 @@ def _score(args: argparse.Namespace, lang: Language) -> None:
     from assessment.sharecode import decode_code
 
     if args.code is not None:
-        answers = decode_code(code_from_text(args.code)).answers
+        code = code_from_text(args.code)
+        from assessment.peer.codes import is_peer_code
+
+        if is_peer_code(code):
+            _peer_ratings(code, args.json, lang)
+            return
+        answers = decode_code(code).answers
     else:
         answers = read_answers_file(args.file, lang)
     if args.profile:
@@ -125,6 +138,34 @@ def _score(args: argparse.Namespace, lang: Language) -> None:
         _emit(result.model_dump(mode="json"))
     else:
         sys.stdout.write(render_text(result, bank, lang))
+
+
+def _peer_ratings(code: str, as_json: bool, lang: Language) -> None:
+    from assessment.bank import load_bank
+    from assessment.peer.codes import decode_peer_code
+    from assessment.peer.report import render_peer_ratings
+
+    peer = decode_peer_code(code)
+    if as_json:
+        _emit(peer.model_dump(mode="json"))
+    else:
+        sys.stdout.write(render_peer_ratings(peer, load_bank(peer.bank_version), lang))
+
+
+def _mirror(args: argparse.Namespace, lang: Language) -> None:
+    from assessment.bank import load_bank
+    from assessment.links import code_from_text
+    from assessment.peer.compare import mirror_codes
+    from assessment.peer.report import mirror_json, render_mirror_text
+    from assessment.sharecode import decode_code
+
+    answers = decode_code(code_from_text(args.share_code)).answers
+    mirror = mirror_codes(answers, [code.strip(",") for code in args.peer_codes])
+    bank = load_bank(answers.bank_version)
+    if args.json:
+        sys.stdout.write(mirror_json(mirror, bank, lang) + "\n")
+    else:
+        sys.stdout.write(render_mirror_text(mirror, bank, lang))
 
 
 def _group(args: argparse.Namespace, lang: Language) -> None:
@@ -173,10 +214,14 @@ def run(argv: Sequence[str] | None = None) -> int:
                     f"v{version}: ok ({len(bank.dimensions)} dimensions,"
                     f" {len(bank.likert)} statements, {len(bank.tradeoffs)} trade-offs,"
                     f" {len(bank.scenarios)} scenarios, {len(bank.virtues)} validity statements;"
-                    " every quote stands in the article)\n"
+                    " every quote stands in the article"
+                    + ("; every statement and trade-off has its peer text" if bank.peer else "")
+                    + ")\n"
                 )
         elif args.command == "group":
             _group(args, lang)
+        elif args.command == "mirror":
+            _mirror(args, lang)
         elif args.command == "schema":
             _emit(_schema(args.which))
     except SelbstcheckError as error:

@@ -13,7 +13,7 @@ from assessment.messages import msg
 # Bundled with the pinned test dependency axe-playwright-python 0.1.8; the axe test checks it.
 AXE_CORE_VERSION = "4.12.1"
 # Every query parameter the app reads, in the order the privacy notice lists them.
-LINK_PARAMETERS: tuple[str, ...] = ("p", "r", "lang", "bg", "view")
+LINK_PARAMETERS: tuple[str, ...] = ("p", "r", "lang", "bg", "view", "i", "peers")
 # What the app processes and keeps, in the order the privacy notice states it.
 PROCESSING_FACTS: tuple[str, ...] = (
     "stored",

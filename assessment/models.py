@@ -108,6 +108,16 @@ class LikertItem(_Frozen):
     text: Text
     keying: Keying
     presumes: Presumes | None = None
+    peer: Text | None = Field(
+        default=None, description="The statement about someone else, for the peer questionnaire"
+    )
+
+
+class PeerPoles(_Frozen):
+    """A trade-off's two poles written about someone else, for the peer questionnaire."""
+
+    a: Text
+    b: Text
 
 
 class TradeoffItem(_Frozen):
@@ -123,6 +133,7 @@ class TradeoffItem(_Frozen):
     b: Text
     high: Pole
     presumes: Presumes | None = None
+    peer: PeerPoles | None = None
 
 
 class ValidityItem(_Frozen):
@@ -278,6 +289,8 @@ class Bank(_Frozen):
     version: int = Field(ge=1, le=255)
     released: dt.date
     rules: Rules = 1
+    # A peer-enabled bank has a third-person text for every statement and trade-off (Fremdbild).
+    peer: bool = False
     likert_labels: tuple[Text, Text, Text, Text, Text]
     unsure_label: Text | None = None
     changelog: tuple[Text, ...] = ()

@@ -316,7 +316,10 @@ def build_pdf(
     png = chart_png(summary)
     day = format_day(today or dt.date.today(), lang)
     for density in DENSITIES:
-        layout = _Layout(summary, png_size(png), day, link, density)
+        # The invitation to ask colleagues is for the person, not for whom they shared it with.
+        layout = _Layout(
+            summary, png_size(png), day, link, density, peer=bank.peer and viewer == "self"
+        )
         if layout.pages <= MAX_PAGES:
             break
     return draw_pdf(layout, [png], msg("report.title", lang))
@@ -468,9 +471,11 @@ class _Layout(PageLayout):
         day: str,
         link: str,
         density: Density,
+        peer: bool = False,
     ) -> None:
         super().__init__(summary.language, density.body)
         self.summary = summary
+        self.peer = peer
         self.chart_px = chart_px
         self.day = day
         self.link = link
@@ -659,6 +664,14 @@ class _Layout(PageLayout):
             self.y += size * 0.5
         self.y += 1
         self.paragraph(note, density.small, colour=MUTED)
+        if self.peer:
+            self.y += 1
+            self.paragraph(
+                msg("pdf.peer_note", self.lang),
+                density.small,
+                colour=MUTED,
+                lead=msg("pdf.peer_lead", self.lang),
+            )
         if self.link and self.summary.rules >= 2:
             self.y += 1
             method = method_link(self.link, self.lang)

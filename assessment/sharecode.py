@@ -40,6 +40,8 @@ CodeKind = Literal["result", "progress"]
 CODE_FORMAT = 1
 # Codes of banks scored by rules 2 (background in the flags, can't-judge-yet answers).
 CODE_FORMAT_V2 = 2
+# Peer codes (assessment/peer/codes.py) start with this format byte; refused here by name.
+PEER_CODE_FORMAT = 3
 _UNSURE_DIGIT = LIKERT_MAX + 1
 _BACKGROUNDS: tuple[Experience | None, ...] = (None, "starter", "changer", "experienced")
 # Anything longer than this cannot be a code of ours; refused before any decoding work.
@@ -158,6 +160,8 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
         # Too short to read the header: "cut off" only if it begins like every code.
         raise CodeError("code.truncated" if _could_be_cut_off(text) else "code.not_a_code")
     code_format, version, flags = _b64decode(text[:4])
+    if code_format == PEER_CODE_FORMAT:
+        raise CodeError("code.peer_code")
     if code_format not in (CODE_FORMAT, CODE_FORMAT_V2) or flags >> (
         5 if code_format == CODE_FORMAT else 7
     ):

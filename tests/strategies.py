@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
@@ -19,6 +20,9 @@ from assessment.models import (
     LikertItem,
     Scenario,
 )
+
+if TYPE_CHECKING:
+    from assessment.peer.codes import PeerAnswers
 
 
 def responses_for(
@@ -99,3 +103,28 @@ def v2_answers(
         background=draw(st.sampled_from((None, *EXPERIENCE_LEVELS))),
         responses=responses,
     )
+
+
+@st.composite
+def peer_answers(draw: st.DrawFn, form: FormId | None = None) -> PeerAnswers:
+    """Return a colleague's ratings of bank v2 (released), any item rated, "na" or left out."""
+    from assessment.peer.codes import PeerAnswers, peer_items
+
+    bank = load_bank(2)
+    chosen: FormId = form if form is not None else draw(st.sampled_from(FORM_IDS))
+    value: st.SearchStrategy[int | str] = st.one_of(
+        st.integers(min_value=1, max_value=5), st.just(UNSURE)
+    )
+    fields = {item.id: value for item in peer_items(bank, chosen)}
+    return PeerAnswers(
+        bank_version=2,
+        form=chosen,
+        language=draw(st.sampled_from(LANGUAGES)),
+        responses=draw(st.fixed_dictionaries({}, optional=fields)),
+    )
+
+
+# A display name as a person might type it: printable text, at most 30 characters.
+display_names = st.text(
+    st.characters(blacklist_categories=("C", "Zl", "Zp")), min_size=1, max_size=30
+)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.errors import CodeError
-from assessment.links import SHARE_PARAM
-from assessment.ui import legal, method, questionnaire, result, shared, start, state
+from assessment.links import INVITE_VIEW, PEERS_PARAM, SHARE_PARAM
+from assessment.ui import legal, method, peer, questionnaire, result, shared, start, state
 from assessment.warmup import start_warm_up
 
 
@@ -34,7 +34,16 @@ def _render_view() -> None:
         lang, version = method.render()
         shared.footer(lang, version)
         return
+    if st.query_params.get(state.VIEW_PARAM) == INVITE_VIEW:
+        lang, version = peer.render_invite()
+        shared.footer(lang, version)
+        return
     code = st.query_params.get(SHARE_PARAM)
+    peers = st.query_params.get(PEERS_PARAM)
+    if code is not None and peers is not None:
+        lang, version = peer.render_mirror(code, peers)
+        shared.footer(lang, version)
+        return
     if code is not None:
         lang, version = result.render_shared(code)
         shared.footer(lang, version)

@@ -12,7 +12,7 @@ from assessment.models import Bank
 from assessment.result import Result, build_result
 from assessment.sharecode import decode_code, encode_share_code
 from assessment.summary import DimensionCard, Summary, summarize
-from assessment.ui import shared, state
+from assessment.ui import peer, shared, state
 from assessment.ui.chart_text import accessible_chart, profile_chart_text
 from assessment.ui.salary import offer_salary_again
 from assessment.ui.text import plain, t, tv
@@ -241,6 +241,7 @@ def render_own(lang: Language) -> None:
     render_summary(summary, share_code, lang, open_setting=result.answers.profile == "duisburg")
     offer_salary_again(lang)
     _share(result, bank, share_code, lang)
+    peer.render_ask(bank, share_code, result.answers.form, lang)
     st.divider()
     with st.container(horizontal=True):
         st.button(t("ui.result.edit_answers", lang), key=EDIT_KEY, on_click=_edit)
@@ -297,6 +298,7 @@ def render_shared(code: str) -> tuple[Language, int]:
     st.markdown(t(f"ui.result.shared_intro{suffix}", lang))
     render_summary(summary, share_code, lang, open_setting=answers.profile == "duisburg")
     _shared_pdf(share_code, lang)
+    peer.render_ask(load_bank(answers.bank_version), share_code, answers.form, lang)
     st.divider()
     st.button(
         t("ui.result.take_check", lang), key=TAKE_CHECK_KEY, type="primary", on_click=state.restart

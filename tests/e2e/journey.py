@@ -133,7 +133,7 @@ def finish(page: Page) -> None:
 
 def share_link(page: Page) -> str:
     """Return the share link shown on the result page."""
-    return page.get_by_test_id("stCode").inner_text().strip()
+    return page.get_by_test_id("stCode").first.inner_text().strip()
 
 
 def download(page: Page, key: str) -> bytes:

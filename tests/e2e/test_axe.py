@@ -20,9 +20,11 @@ from assessment.facts import AXE_CORE_VERSION
 from assessment.i18n import LANGUAGES, Language
 from assessment.messages import msg, voiced
 from assessment.models import FormId, Scenario, TradeoffItem, ValidityItem
+from assessment.peer.codes import Invitation, encode_invitation
 from assessment.sharecode import encode_progress_code, encode_share_code
 from assessment.ui.state import pages_of
 from tests.e2e.journey import DESKTOP, PHONE, TIMEOUT_MS
+from tests.unit.test_peer import own_answers, peer_code
 
 pytestmark = pytest.mark.e2e
 
@@ -92,6 +94,23 @@ def _evaluate_group(page: Page, lang: Language) -> None:
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
 
 
+def _invitation(lang: Language) -> str:
+    return encode_invitation(Invitation(bank_version=2, form="short", language=lang, name="Anna"))
+
+
+def _mirror(count: int) -> str:
+    """The query of a comparison with count peer codes (and one of another form)."""
+    codes = [peer_code(value) for value in (2, 3, 4)[:count]] + [peer_code(3, "full")]
+    return f"r={encode_share_code(own_answers())}&peers={','.join(codes)}"
+
+
+def _rate_and_submit(page: Page, lang: Language) -> None:
+    """Rate the first statement and create the peer code (the thank-you page)."""
+    page.locator(".st-key-item_crisis_l1").get_by_test_id("stRadioOption").nth(3).click()
+    page.get_by_role("button", name=msg("ui.peer.submit", lang)).click()
+    expect(page.get_by_role("heading", name=msg("ui.peer.thanks_title", lang))).to_be_visible()
+
+
 @dataclass(frozen=True)
 class View:
     """A view to check: its query string for a language, and what to do before checking it."""
@@ -132,6 +151,14 @@ VIEWS: tuple[View, ...] = (
     View("datenschutz", lambda lang: f"view=datenschutz&lang={lang}"),
     View("barrierefreiheit", lambda lang: f"view=barrierefreiheit&lang={lang}"),
     View("error", lambda lang: f"p=kaputt&lang={lang}"),
+    View("peer_invite", lambda lang: f"view=invite&i={_invitation(lang)}&lang={lang}"),
+    View(
+        "peer_thanks",
+        lambda lang: f"view=invite&i={_invitation(lang)}&lang={lang}",
+        _rate_and_submit,
+    ),
+    View("peer_mirror", lambda lang: f"{_mirror(3)}&lang={lang}"),
+    View("peer_too_few", lambda lang: f"{_mirror(2)}&lang={lang}"),
 )
 
 

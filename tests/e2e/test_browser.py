@@ -170,7 +170,7 @@ def test_result_shows_chart_and_cards(page: Page, artifacts: Path) -> None:
 
 
 def _share_link(page: Page) -> str:
-    link = page.get_by_test_id("stCode").inner_text().strip()
+    link = page.get_by_test_id("stCode").first.inner_text().strip()
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?r=[A-Za-z0-9_-]+", link), link
     return link
 

@@ -19,8 +19,14 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.NewSession_pb2 import Config
 from websockets.asyncio.client import connect
 
+from assessment.links import invite_link, mirror_link
+from assessment.messages import msg
+from assessment.peer.codes import Invitation, encode_invitation
+from assessment.sharecode import encode_share_code
 from tests.e2e.journey import TIMEOUT_MS, download, finish, in_thread, share_link, start
+from tests.e2e.peer_journey import answer_as_colleague
 from tests.loadclient import SUBPROTOCOL, StreamlitServer, ws_url
+from tests.unit.test_peer import own_answers
 
 pytestmark = pytest.mark.e2e
 
@@ -81,6 +87,24 @@ def test_whole_journey_talks_only_to_the_app(watched: tuple[Page, Traffic], serv
 
     assert any(url.startswith(f"ws://{own}/_stcore/stream") for url in traffic.urls)
     assert len(traffic.urls) > 10, traffic.urls
+    assert traffic.foreign(own) == []
+    assert [url for url in traffic.urls if TELEMETRY.search(urlsplit(url).netloc)] == []
+
+
+def test_peer_path_talks_only_to_the_app(watched: tuple[Page, Traffic], server: str) -> None:
+    """Invitation → a colleague's questionnaire → peer code → comparison → PDF, all on the host."""
+    page, traffic = watched
+    own = urlsplit(server).netloc
+    token = encode_invitation(Invitation(bank_version=2, form="short", name="Anna"))
+    link = invite_link(f"{server}/", token, "de")
+    codes = [answer_as_colleague(page, link, offset, limit=12) for offset in range(3)]
+    page.goto(mirror_link(f"{server}/", encode_share_code(own_answers()), codes))
+    expect(page.get_by_role("heading", name=msg("peer.title", "de"), level=1)).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart")).to_be_visible()
+    assert download(page, "mirror_pdf").startswith(b"%PDF")
+    page.wait_for_timeout(500)  # let late requests (fonts, chart assets) show up in the record
+
+    assert any(url.startswith(f"ws://{own}/_stcore/stream") for url in traffic.urls)
     assert traffic.foreign(own) == []
     assert [url for url in traffic.urls if TELEMETRY.search(urlsplit(url).netloc)] == []
 

@@ -11,7 +11,7 @@ import tomli_w
 from assessment import facts
 from assessment.i18n import Language
 from assessment.legal import LEGAL_PAGES, build_legal_page, page_text
-from assessment.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.links import INVITE_PARAM, PEERS_PARAM, PROGRESS_PARAM, SHARE_PARAM
 from assessment.messages import msg
 from assessment.operator import Operator, load_operator_file, parse_operator
 from assessment.ui import state
@@ -75,7 +75,15 @@ def test_privacy_notice_states_every_fact_and_the_operators_choices(
 
 def test_every_parameter_the_app_reads_is_explained() -> None:
     """The link table names exactly the query parameters the app reads."""
-    read = {PROGRESS_PARAM, SHARE_PARAM, state.LANG_PARAM, state.BACKGROUND_PARAM, state.VIEW_PARAM}
+    read = {
+        PROGRESS_PARAM,
+        SHARE_PARAM,
+        state.LANG_PARAM,
+        state.BACKGROUND_PARAM,
+        state.VIEW_PARAM,
+        INVITE_PARAM,
+        PEERS_PARAM,
+    }
     assert set(facts.LINK_PARAMETERS) == read
 
 

@@ -1,0 +1,1 @@
+"""Fremdbild: colleagues rate the same demands; the person sees self and others side by side."""

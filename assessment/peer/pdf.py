@@ -1,0 +1,105 @@
+"""The self/others comparison as an A4 PDF: counts, refusals, the chart, differences, the table.
+
+Anonymous like the page: the colleagues appear only as range and median, never one by one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assessment.i18n import Language
+from assessment.messages import msg
+from assessment.models import Bank
+from assessment.pdf import (
+    ACCENT,
+    CHART_WIDTH_PX,
+    MUTED,
+    PageLayout,
+    chart_to_png,
+    draw_pdf,
+    format_day,
+    png_size,
+)
+from assessment.peer.chart import ROW_HEIGHT, mirror_chart
+from assessment.peer.compare import Mirror
+from assessment.peer.report import MirrorText, describe_mirror
+
+BODY = 9.5
+SMALL = 8.0
+CHART_MAX_HEIGHT = 120.0
+
+
+def build_mirror_pdf(
+    mirror: Mirror, bank: Bank, lang: Language, link: str, *, today: dt.date | None = None
+) -> bytes:
+    """Return the comparison as a PDF, with the link that reopens it."""
+    text = describe_mirror(mirror, bank, lang)
+    pngs: list[bytes] = []
+    if mirror.enough:
+        rows = sum(row.difference != "too_few" for row in mirror.dimensions)
+        pngs.append(
+            chart_to_png(
+                mirror_chart(mirror, bank, lang), CHART_WIDTH_PX, ROW_HEIGHT * max(1, rows)
+            )
+        )
+    day = format_day(today or dt.date.today(), lang)
+    layout = _MirrorLayout(text, [png_size(png) for png in pngs], day, link, mirror, lang)
+    return draw_pdf(layout, pngs, text.title)
+
+
+class _MirrorLayout(PageLayout):
+    """Where everything of the comparison goes; as many pages as it needs."""
+
+    def __init__(
+        self,
+        text: MirrorText,
+        chart_px: list[tuple[int, int]],
+        day: str,
+        link: str,
+        mirror: Mirror,
+        lang: Language,
+    ) -> None:
+        super().__init__(lang, BODY)
+        self.paragraph(text.title, 17, bold=True, colour=ACCENT, after=1.5)
+        meta = " · ".join(
+            (
+                msg("pdf.created", lang, date=day),
+                msg("report.bank_version", lang, version=mirror.bank_version),
+            )
+        )
+        self.paragraph(meta, SMALL, colour=MUTED, after=2)
+        self.rule(ACCENT, 0.6)
+        self.y += 4
+        self.paragraph(text.counts, BODY + 2, bold=True, after=1.2)
+        if text.refusals:
+            self.heading(msg("peer.refused_heading", lang), keep_with=BODY)
+            for line in text.refusals:
+                self.paragraph(line, BODY, bullet="–", indent=4)
+        if text.too_few is not None:
+            self.paragraph(text.too_few, BODY + 1, bold=True, after=1)
+            self.paragraph(text.too_few_why or "", BODY)
+        else:
+            self.heading(msg("peer.differences_heading", lang), keep_with=BODY * 2)
+            for line in text.differences:
+                self.paragraph(line, BODY, bullet="–", indent=4, after=0.8)
+            if chart_px:
+                size = self.picture_size(chart_px[0], CHART_MAX_HEIGHT)
+                self.heading(msg("peer.chart_name", lang), keep_with=size[1])
+                self.picture(size, msg("peer.chart_description", lang))
+            self.heading(msg("peer.table_heading", lang), keep_with=BODY * 3)
+            for row in text.rows:
+                self.paragraph(row.name, BODY, bold=True)
+                figures = (
+                    f"{msg('peer.col_self', lang)}: {row.self_text} · "
+                    f"{msg('peer.col_median', lang)}: {row.median_text} · "
+                    f"{msg('peer.col_range', lang)}: {row.range_text} · "
+                    f"{msg('peer.col_count', lang)}: {row.count_text}"
+                )
+                self.paragraph(figures, BODY, indent=4)
+                self.paragraph(row.verdict, BODY, indent=4, colour=MUTED, after=1)
+            self.paragraph(text.rule, SMALL, colour=MUTED, after=1)
+            self.paragraph(text.statements_only, SMALL, colour=MUTED, after=1)
+        self.heading(msg("pdf.caveat", lang), keep_with=self.height(text.caveat, SMALL))
+        self.paragraph(text.caveat, SMALL, colour=MUTED, after=1)
+        self.paragraph(link, SMALL, colour=MUTED)
+        self.footers("peer.footer")

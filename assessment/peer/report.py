@@ -1,0 +1,196 @@
+"""The comparison in words: rows, difference lines and refusals for the page, the CLI and the PDF;
+plain text, JSON, and a colleague's ratings as text."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import dataclass
+
+from assessment.i18n import Language
+from assessment.messages import msg
+from assessment.models import UNSURE, Bank, LikertItem
+from assessment.peer.codes import PeerAnswers, peer_items, peer_poles, peer_statement
+from assessment.peer.compare import MIN_PEERS, DimensionMirror, Mirror
+
+WIDTH = 88
+
+
+@dataclass(frozen=True)
+class MirrorRow:
+    """One dimension of the comparison as text (the figures are "–" where there are none)."""
+
+    dimension: str
+    name: str
+    self_text: str
+    median_text: str
+    range_text: str
+    count_text: str
+    verdict: str
+
+
+@dataclass(frozen=True)
+class MirrorText:
+    """Everything the comparison says, in one language."""
+
+    title: str
+    counts: str
+    refusals: tuple[str, ...]
+    too_few: str | None
+    too_few_why: str | None
+    rows: tuple[MirrorRow, ...]
+    differences: tuple[str, ...]
+    rule: str
+    statements_only: str
+    caveat: str
+
+
+def _verdict(row: DimensionMirror, lang: Language) -> str:
+    if row.difference == "too_few":
+        return msg("peer.dimension_too_few", lang, minimum=MIN_PEERS)
+    if row.difference == "self_missing":
+        return msg("peer.self_missing", lang)
+    return msg(f"peer.{row.difference}", lang)
+
+
+def _row(row: DimensionMirror, bank: Bank, lang: Language) -> MirrorRow:
+    shown = row.difference != "too_few"
+    self_text = (
+        "–"
+        if row.self_score is None
+        else msg("peer.self_line", lang, self=row.self_score, uncertainty=row.self_uncertainty)
+    )
+    return MirrorRow(
+        dimension=row.dimension,
+        name=bank.dimension(row.dimension).name(lang),
+        self_text=self_text,
+        median_text=str(row.median) if shown and row.median is not None else "–",
+        range_text=f"{row.low}–{row.high}" if shown and row.low is not None else "–",
+        count_text=str(row.peers) if shown else f"< {MIN_PEERS}",
+        verdict=_verdict(row, lang),
+    )
+
+
+def _difference_line(row: DimensionMirror, bank: Bank, lang: Language) -> str:
+    return msg(
+        f"peer.{row.difference}_line",
+        lang,
+        name=bank.dimension(row.dimension).name(lang),
+        self=row.self_score,
+        low=row.low,
+        high=row.high,
+        median=row.median,
+    )
+
+
+def describe_mirror(mirror: Mirror, bank: Bank, lang: Language) -> MirrorText:
+    """Return the comparison's texts in a language."""
+    refusals = tuple(
+        msg(
+            "peer.refused_line",
+            lang,
+            number=refused.number,
+            reason=msg(refused.key, lang, **dict(refused.params)),
+        )
+        for refused in mirror.refused
+    )
+    differences = tuple(_difference_line(row, bank, lang) for row in mirror.biggest_differences())
+    if mirror.enough and not differences:
+        differences = (msg("peer.no_differences", lang),)
+    return MirrorText(
+        title=msg("peer.title", lang),
+        counts=msg("peer.counts", lang, used=mirror.used, given=mirror.given),
+        refusals=refusals,
+        too_few=None
+        if mirror.enough
+        else msg("peer.too_few", lang, minimum=MIN_PEERS, count=mirror.used),
+        too_few_why=None if mirror.enough else msg("peer.too_few_why", lang, minimum=MIN_PEERS),
+        rows=tuple(_row(row, bank, lang) for row in mirror.dimensions),
+        differences=differences,
+        rule=msg("peer.rule", lang, minimum=MIN_PEERS),
+        statements_only=msg("peer.statements_only", lang),
+        caveat=msg("peer.caveat", lang),
+    )
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def render_mirror_text(mirror: Mirror, bank: Bank, lang: Language) -> str:
+    """Return the comparison as plain text (for `selbstcheck mirror`)."""
+    text = describe_mirror(mirror, bank, lang)
+    lines = [text.title, text.counts, ""]
+    if text.refusals:
+        lines.append(msg("peer.refused_heading", lang))
+        lines.extend(_wrap(line, "  ") for line in text.refusals)
+        lines.append("")
+    if text.too_few is not None:
+        lines.extend([_wrap(text.too_few), _wrap(text.too_few_why or ""), ""])
+    else:
+        lines.append(msg("peer.differences_heading", lang))
+        lines.extend(_wrap(f"- {line}", "  ") for line in text.differences)
+        lines.append("")
+        lines.append(msg("peer.table_heading", lang))
+        for row in text.rows:
+            lines.append(
+                f"{row.name}: {row.self_text} · "
+                f"{msg('peer.col_median', lang)} {row.median_text} · "
+                f"{msg('peer.col_range', lang)} {row.range_text} · "
+                f"{msg('peer.col_count', lang)} {row.count_text}"
+            )
+            lines.append(_wrap(row.verdict, "  "))
+        lines.append("")
+        lines.append(_wrap(text.rule))
+        lines.append(_wrap(text.statements_only))
+    lines.append("")
+    lines.append(_wrap(text.caveat))
+    lines.append(msg("report.bank_version", lang, version=mirror.bank_version))
+    return "\n".join(lines) + "\n"
+
+
+def mirror_json(mirror: Mirror, bank: Bank, lang: Language) -> str:
+    """Return the comparison as JSON: the figures (Mirror's schema) and the texts shown."""
+    text = describe_mirror(mirror, bank, lang)
+    data = {
+        "mirror": mirror.model_dump(mode="json"),
+        "language": lang,
+        "texts": {
+            "counts": text.counts,
+            "refusals": list(text.refusals),
+            "too_few": text.too_few,
+            "differences": list(text.differences),
+            "rule": text.rule,
+            "statements_only": text.statements_only,
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def render_peer_ratings(peer: PeerAnswers, bank: Bank, lang: Language) -> str:
+    """Return a colleague's ratings as plain text (for `selbstcheck score --code PEERCODE`)."""
+    labels = [label(lang) for label in bank.likert_labels]
+    lines = [
+        msg("peer.ratings_heading", lang),
+        f"{bank.forms[peer.form].name(lang)} · "
+        + msg("report.bank_version", lang, version=peer.bank_version),
+        "",
+    ]
+    for number, item in enumerate(peer_items(bank, peer.form), start=1):
+        value = peer.responses.get(item.id)
+        if value is None:
+            answer = msg("peer.rating_none", lang)
+        elif value == UNSURE:
+            answer = msg("peer.rating_na", lang)
+        elif isinstance(item, LikertItem):
+            answer = f"{value} – {labels[int(value) - 1]}"
+        else:
+            answer = f"{value} – {msg(f'ui.quest.tradeoff_{value}', lang)}"
+        if isinstance(item, LikertItem):
+            lines.append(_wrap(f"{number}. {peer_statement(item, lang)}"))
+        else:
+            a, b = peer_poles(item, lang)
+            lines.append(_wrap(f"{number}. A: {a}"))
+            lines.append(_wrap(f"B: {b}", "   "))
+        lines.append(f"   → {answer}")
+    return "\n".join(lines) + "\n"

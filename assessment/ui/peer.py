@@ -1,0 +1,372 @@
+"""Fremdbild views: the invitation on the result page, a colleague's questionnaire and thank-you
+page (?view=invite&i=…), and the comparison of self and others (?r=CODE&peers=…)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from assessment import links
+from assessment.bank import load_bank
+from assessment.errors import CodeError, SelbstcheckError
+from assessment.i18n import Language
+from assessment.models import LIKERT_MAX, LIKERT_MIN, UNSURE, Bank, FormId, LikertItem, TradeoffItem
+from assessment.peer.codes import (
+    MAX_NAME_LENGTH,
+    Invitation,
+    InvitationError,
+    PeerAnswers,
+    clean_name,
+    decode_invitation,
+    encode_invitation,
+    encode_peer_code,
+    peer_items,
+    peer_poles,
+    peer_statement,
+)
+from assessment.peer.compare import MAX_PEERS, Mirror, mirror_codes
+from assessment.peer.report import MirrorText, describe_mirror
+from assessment.sharecode import decode_code, encode_share_code
+from assessment.ui import shared, state
+from assessment.ui.chart_text import ChartText, accessible_chart
+from assessment.ui.text import plain, t
+
+NAME_KEY = "peer_name"
+PASTE_KEY = "peer_paste"
+COMPARE_KEY = "peer_compare"
+PASTE_ERROR_KEY = "peer_paste_error"
+SUBMIT_KEY = "peer_submit"
+EDIT_KEY = "peer_edit"
+DONE_KEY = "peer_done"
+RATINGS_KEY = "peer_ratings"
+NONE_RATED_KEY = "peer_none_rated"
+RATING_PREFIX = "peer_item_"
+PDF_KEY = "mirror_pdf"
+JSON_KEY = "mirror_json"
+# Tokens beyond this are not even put into the comparison link (the comparison lists the 13th
+# and later ones as left out; the link stays short).
+MAX_PASTED_CODES = 2 * MAX_PEERS
+VALUES: tuple[int | str, ...] = (*range(LIKERT_MIN, LIKERT_MAX + 1), UNSURE)
+
+
+# -- on the result page ----------------------------------------------------------------------
+
+
+def _compare(share_code: str, lang: Language) -> None:
+    """Open the comparison of this result with the pasted peer codes (callback)."""
+    text = str(st.session_state.get(PASTE_KEY) or "")
+    codes = links.codes_from_text(text, MAX_PASTED_CODES)
+    if not codes:
+        st.session_state[PASTE_ERROR_KEY] = True
+        return
+    st.session_state[PASTE_ERROR_KEY] = False
+    st.query_params.from_dict(
+        {links.SHARE_PARAM: share_code, links.PEERS_PARAM: ",".join(codes), state.LANG_PARAM: lang}
+    )
+
+
+def render_ask(bank: Bank, share_code: str, form: FormId, lang: Language) -> None:
+    """The section "Fremdbild einholen": the invitation link and the box for peer codes."""
+    st.header(t("ui.peer.ask_heading", lang), anchor=False)
+    if not bank.peer:
+        st.markdown(t("ui.peer.unavailable", lang))
+        return
+    st.markdown(t("ui.peer.ask_intro", lang))
+    name = st.text_input(t("ui.peer.name_label", lang), key=NAME_KEY, max_chars=MAX_NAME_LENGTH)
+    try:
+        name_shown = clean_name(name)
+        token = encode_invitation(
+            Invitation(bank_version=bank.version, form=form, language=lang, name=name_shown)
+        )
+    except InvitationError as error:
+        st.error(plain(error.message(lang)))
+    else:
+        st.markdown(t("ui.peer.invite_link_label", lang))
+        st.code(links.invite_link(shared.base_url(), token, lang), language=None, wrap_lines=True)
+    st.text_area(t("ui.peer.paste_label", lang), key=PASTE_KEY, height=120)
+    if st.session_state.get(PASTE_ERROR_KEY):
+        st.error(t("ui.peer.no_codes", lang))
+    st.button(
+        t("ui.peer.compare_button", lang),
+        key=COMPARE_KEY,
+        on_click=_compare,
+        args=(share_code, lang),
+    )
+
+
+# -- a colleague's questionnaire -------------------------------------------------------------
+
+
+def _rating_key(item_id: str) -> str:
+    return f"{RATING_PREFIX}{item_id}"
+
+
+def _submit(token: str, invitation: Invitation) -> None:
+    """Turn the form's ratings into a peer code (callback); none rated: ask for one."""
+    bank = load_bank(invitation.bank_version)
+    responses: dict[str, int | str] = {}
+    for item in peer_items(bank, invitation.form):
+        value = st.session_state.get(_rating_key(item.id))
+        if value in VALUES:
+            responses[item.id] = value
+    st.session_state[RATINGS_KEY] = (token, responses)
+    if not responses:
+        st.session_state[NONE_RATED_KEY] = True
+        return
+    st.session_state[NONE_RATED_KEY] = False
+    answers = PeerAnswers.model_validate(
+        {
+            "bank_version": invitation.bank_version,
+            "form": invitation.form,
+            "language": state.language(),
+            "responses": responses,
+        }
+    )
+    st.session_state[DONE_KEY] = (token, encode_peer_code(answers))
+
+
+def _edit() -> None:
+    """Back from the thank-you page to the ratings (callback)."""
+    st.session_state.pop(DONE_KEY, None)
+
+
+def _saved(token: str) -> dict[str, int | str]:
+    saved = st.session_state.get(RATINGS_KEY)
+    if isinstance(saved, tuple) and saved[0] == token:
+        ratings: dict[str, int | str] = saved[1]
+        return ratings
+    return {}
+
+
+def _radio(
+    item_id: str,
+    label: str,
+    labels: list[str],
+    saved: int | str | None,
+    lang: Language,
+    collapsed: bool = False,
+) -> None:
+    key = _rating_key(item_id)
+    index = VALUES.index(saved) if saved in VALUES and key not in st.session_state else None
+    st.radio(
+        label,
+        VALUES,
+        index=index,
+        format_func=lambda value: (
+            t("peer.rating_na", lang) if value == UNSURE else labels[int(value) - LIKERT_MIN]
+        ),
+        key=key,
+        horizontal=True,
+        label_visibility="collapsed" if collapsed else "visible",
+    )
+
+
+def _questionnaire(token: str, invitation: Invitation, bank: Bank, lang: Language) -> None:
+    saved = _saved(token)
+    scale = [label(lang) for label in bank.likert_labels]
+    poles = [t(f"ui.quest.tradeoff_{n}", lang) for n in range(LIKERT_MIN, LIKERT_MAX + 1)]
+    items = peer_items(bank, invitation.form)
+    statements = [item for item in items if isinstance(item, LikertItem)]
+    tradeoffs = [item for item in items if isinstance(item, TradeoffItem)]
+    with st.form("peer_form", border=False, enter_to_submit=False):
+        st.header(t("ui.peer.statements_heading", lang), anchor=False)
+        for number, item in enumerate(statements, start=1):
+            text = plain(peer_statement(item, lang))
+            with st.container(key=f"item_{item.id}"):
+                _radio(
+                    item.id,
+                    t("ui.quest.item_label", lang, number=number, text=text),
+                    scale,
+                    saved.get(item.id),
+                    lang,
+                )
+        st.header(t("ui.peer.tradeoffs_heading", lang), anchor=False)
+        st.caption(t("ui.peer.tradeoffs_intro", lang))
+        for number, tradeoff in enumerate(tradeoffs, start=len(statements) + 1):
+            a, b = (plain(pole) for pole in peer_poles(tradeoff, lang))
+            with st.container(key=f"item_{tradeoff.id}"):
+                st.markdown(t("ui.quest.tradeoff_poles", lang, number=number, a=a, b=b))
+                _radio(
+                    tradeoff.id,
+                    t("ui.quest.tradeoff_label", lang, number=number, a=a, b=b),
+                    poles,
+                    saved.get(tradeoff.id),
+                    lang,
+                    collapsed=True,
+                )
+        if st.session_state.get(NONE_RATED_KEY):
+            st.error(t("ui.peer.none_rated", lang))
+        st.form_submit_button(
+            t("ui.peer.submit", lang),
+            type="primary",
+            on_click=_submit,
+            args=(token, invitation),
+        )
+
+
+def _thanks(code: str, invitation: Invitation, lang: Language) -> None:
+    shared.scroll_to_top("peer_thanks", t("ui.peer.thanks_title", lang))
+    st.title(t("ui.peer.thanks_title", lang), anchor=False)
+    name = plain(invitation.name) if invitation.name else t("ui.peer.thanks_someone", lang)
+    st.markdown(t("ui.peer.thanks_code", lang, name=name))
+    st.code(code, language=None, wrap_lines=True)
+    st.markdown(t("ui.peer.thanks_contains", lang))
+    st.button(t("ui.peer.thanks_edit", lang), key=EDIT_KEY, on_click=_edit)
+
+
+def render_invite() -> tuple[Language, int]:
+    """Render a colleague's questionnaire (or the thank-you page) from an invitation link.
+
+    Return the language and the bank version shown."""
+    token = st.query_params.get(links.INVITE_PARAM, "")
+    try:
+        invitation = decode_invitation(token)
+    except SelbstcheckError as error:
+        lang = shared.language_switch(state.set_view_language)
+        st.title(t("ui.peer.invite_error_title", lang), anchor=False)
+        st.error(plain(error.message(lang)))
+        return lang, state.flow().bank_version
+    if state.LANG_PARAM not in st.query_params:
+        st.session_state[state.LANG_KEY] = invitation.language
+    lang = shared.language_switch(state.set_view_language)
+    bank = load_bank(invitation.bank_version)
+    done = st.session_state.get(DONE_KEY)
+    if isinstance(done, tuple) and done[0] == token:
+        _thanks(done[1], invitation, lang)
+        return lang, bank.version
+    st.title(t("ui.peer.invite_title", lang), anchor=False)
+    if invitation.name:
+        st.markdown(t("ui.peer.invite_from", lang, name=plain(invitation.name)))
+    else:
+        st.markdown(t("ui.peer.invite_from_anonymous", lang))
+    st.markdown(t("ui.peer.invite_why", lang))
+    st.info(t("ui.peer.invite_privacy", lang))
+    _questionnaire(token, invitation, bank, lang)
+    return lang, bank.version
+
+
+# -- the comparison --------------------------------------------------------------------------
+
+
+def _chart_text(text: MirrorText, lang: Language) -> ChartText:
+    return ChartText(
+        name=t("peer.chart_name", lang),
+        description=t("peer.chart_description", lang),
+        caption=t("peer.table_heading", lang),
+        header=(
+            t("peer.col_demand", lang),
+            t("peer.col_self", lang),
+            t("peer.col_median", lang),
+            t("peer.col_range", lang),
+            t("peer.col_count", lang),
+            t("peer.col_difference", lang),
+        ),
+        rows=tuple(
+            (r.name, r.self_text, r.median_text, r.range_text, r.count_text, r.verdict)
+            for r in text.rows
+        ),
+    )
+
+
+@st.cache_data(
+    max_entries=shared.CHART_CACHE_ENTRIES, ttl=shared.CHART_CACHE_SECONDS, show_spinner=False
+)
+def _mirror_chart_spec(share_code: str, peers: tuple[str, ...], lang: Language) -> dict[str, Any]:
+    from assessment.peer.chart import mirror_chart_spec
+
+    answers = decode_code(share_code).answers
+    bank = load_bank(answers.bank_version)
+    return mirror_chart_spec(mirror_codes(answers, list(peers)), bank, lang)
+
+
+def _downloads(mirror: Mirror, bank: Bank, link: str, lang: Language) -> None:
+    st.header(t("ui.peer.share_heading", lang), anchor=False)
+    st.markdown(t("ui.peer.share_intro", lang))
+    st.code(link, language=None, wrap_lines=True)
+
+    def pdf() -> bytes:
+        from assessment.peer.pdf import build_mirror_pdf
+
+        return build_mirror_pdf(mirror, bank, lang, link)
+
+    def json() -> str:
+        from assessment.peer.report import mirror_json
+
+        return mirror_json(mirror, bank, lang)
+
+    shared.download_row(
+        [
+            shared.Download(
+                t("ui.peer.pdf", lang),
+                pdf,
+                t("ui.peer.pdf_file", lang),
+                "application/pdf",
+                PDF_KEY,
+                ":material/picture_as_pdf:",
+            ),
+            shared.Download(
+                t("ui.peer.json", lang),
+                json,
+                t("ui.peer.json_file", lang),
+                "application/json",
+                JSON_KEY,
+                ":material/data_object:",
+            ),
+        ]
+    )
+
+
+def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
+    """Render the comparison of a share code with the peer codes in the link.
+
+    Return the language and the bank version shown."""
+    try:
+        decoded = decode_code(code)
+    except CodeError as error:
+        lang = shared.language_switch(state.set_view_language)
+        shared.render_code_error(error, lang)
+        return lang, state.flow().bank_version
+    answers = decoded.answers
+    share_code = encode_share_code(answers) if decoded.kind == "progress" else code.strip()
+    if state.LANG_PARAM not in st.query_params:
+        st.session_state[state.LANG_KEY] = answers.language
+    lang = shared.language_switch(state.set_view_language)
+    peer_codes = links.codes_from_text(peers_param, MAX_PASTED_CODES)
+    bank = load_bank(answers.bank_version)
+    try:
+        mirror = mirror_codes(answers, peer_codes)
+    except CodeError as error:
+        shared.render_code_error(error, lang)
+        return lang, answers.bank_version
+    text = describe_mirror(mirror, bank, lang)
+    shared.scroll_to_top("mirror", text.title)
+    st.title(text.title, anchor=False)
+    st.markdown(t("ui.peer.mirror_intro", lang))
+    st.markdown(f"**{plain(text.counts)}**")
+    if text.refusals:
+        st.warning(
+            f"**{t('peer.refused_heading', lang)}**  \n"
+            + "  \n".join(plain(line) for line in text.refusals)
+        )
+    if text.too_few is not None:
+        st.info(f"**{plain(text.too_few)}**  \n{plain(text.too_few_why or '')}")
+    else:
+        st.header(t("peer.differences_heading", lang), anchor=False)
+        st.markdown("\n".join(f"- {plain(line)}" for line in text.differences))
+        st.header(t("peer.table_heading", lang), anchor=False)
+        accessible_chart(
+            _mirror_chart_spec(share_code, tuple(peer_codes), lang),
+            _chart_text(text, lang),
+            "mirror",
+            lang,
+        )
+        st.caption(plain(text.rule))
+        st.caption(plain(text.statements_only))
+    st.info(plain(text.caveat))
+    link = links.mirror_link(shared.base_url(), share_code, peer_codes)
+    _downloads(mirror, bank, link, lang)
+    st.divider()
+    own = f"?{links.SHARE_PARAM}={share_code}&{state.LANG_PARAM}={lang}"
+    st.markdown(f"[{t('ui.peer.back_to_result', lang)}]({own})")
+    return lang, answers.bank_version

@@ -1,0 +1,46 @@
+"""Steps of the Fremdbild journey in a real browser: invite, answer as a colleague, compare."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from assessment.bank import load_bank
+from assessment.messages import msg
+from assessment.peer.codes import peer_items
+
+FORM_BUTTON = "ui.peer.submit"
+
+
+def invitation_link(page: Page, name: str) -> str:
+    """Type the display name on the result page and return the invitation link shown."""
+    link = page.get_by_test_id("stCode").filter(has_text="view=invite")
+    expect(link).to_contain_text("view=invite")
+    before = link.inner_text().strip()
+    field = page.get_by_label(msg("ui.peer.name_label", "de"))
+    field.fill(name)
+    field.press("Enter")
+    expect(link).not_to_have_text(before)
+    text: str = link.inner_text().strip()
+    return text
+
+
+def answer_as_colleague(page: Page, link: str, offset: int, limit: int | None = None) -> str:
+    """Open an invitation, rate the statements (option offset, offset+1, …), return the code."""
+    page.goto(link)
+    expect(page.get_by_role("heading", name=msg("ui.peer.invite_title", "de"))).to_be_visible()
+    for number, item in enumerate(peer_items(load_bank(2), "short")[:limit]):
+        container = page.locator(f".st-key-item_{item.id}")
+        index = (offset + number) % 6
+        container.get_by_test_id("stRadioOption").nth(index).click()
+        expect(container.get_by_role("radio").nth(index)).to_be_checked()
+    page.get_by_role("button", name=msg(FORM_BUTTON, "de")).click()
+    expect(page.get_by_role("heading", name=msg("ui.peer.thanks_title", "de"))).to_be_visible()
+    code: str = page.get_by_test_id("stCode").inner_text().strip()
+    return code
+
+
+def compare(page: Page, codes: list[str]) -> None:
+    """Paste peer codes on the result page and open the comparison."""
+    page.get_by_label(msg("ui.peer.paste_label", "de")).fill("\n".join(codes))
+    page.get_by_role("button", name=msg("ui.peer.compare_button", "de")).click()
+    expect(page.get_by_role("heading", name=msg("peer.title", "de"), level=1)).to_be_visible()
