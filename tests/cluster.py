@@ -315,6 +315,19 @@ class FaultyPerson:
     query_string: str = ""
     reload: bool = True
 
+    def _resumed(
+        self, tab: StreamlitSession, acknowledged: dict[str, int | str]
+    ) -> dict[str, int | str]:
+        """Count the acknowledged answers the resumed URL lacks; note when the person is back."""
+        restored = progress_in(tab.query_string)
+        self.report.lost_answers += sum(
+            1 for item, given in acknowledged.items() if restored.get(item) != given
+        )
+        self.query_string = tab.query_string
+        if self.report.kill_at:
+            self.report.recovered_at[self.index] = time.perf_counter() - self.clock_zero
+        return restored
+
     async def _reconnect(self, tab: StreamlitSession, key: str, value: int) -> Run:
         """Reconnect without a reload until a replica answers; the answer must reach the URL."""
         acknowledged = progress_in(self.query_string)
@@ -327,16 +340,9 @@ class FaultyPerson:
                 await asyncio.sleep(0.1)
                 continue
             self.report.reconnects += 1
-            restored = progress_in(tab.query_string)
-            self.report.lost_answers += sum(
-                1 for item, given in acknowledged.items() if restored.get(item) != given
-            )
+            restored = self._resumed(tab, acknowledged)
             if key.removeprefix(ITEM_PREFIX) not in restored:
                 self.report.lost_answers += 1  # the click after the reconnect went nowhere
-            self.query_string = tab.query_string
-            if self.report.kill_at:
-                now = time.perf_counter() - self.clock_zero
-                self.report.recovered_at[self.index] = now
             return run
         raise LoadClientError("no replica answered within 100 attempts")
 
@@ -353,14 +359,7 @@ class FaultyPerson:
                 await asyncio.sleep(0.1)
                 continue
             self.report.reloads += 1
-            restored = progress_in(tab.query_string)
-            self.report.lost_answers += sum(
-                1 for item, value in acknowledged.items() if restored.get(item) != value
-            )
-            self.query_string = tab.query_string
-            if self.report.kill_at:
-                now = time.perf_counter() - self.clock_zero
-                self.report.recovered_at[self.index] = now
+            self._resumed(tab, acknowledged)
             return run
         raise LoadClientError("no replica answered within 100 attempts")
 

@@ -196,14 +196,7 @@ class StreamlitSession:
         started = time.perf_counter()
         self.query_string, self.page_name, self.page_script_hash = query_string, page_name, ""
         self._values.clear()
-        async with asyncio.timeout(self.timeout):
-            self._ws = await connect(
-                ws_url(self.base_url),
-                subprotocols=[SUBPROTOCOL],
-                max_size=None,
-                proxy=None,
-                open_timeout=self.timeout,
-            )
+        await self._connect()
         run = await self._rerun({}, None)
         run.seconds = time.perf_counter() - started
         return run
@@ -212,6 +205,10 @@ class StreamlitSession:
         """Reconnect after a cut socket without a reload, as Streamlit's frontend does: a new
         websocket whose first rerun carries the tab's widget states (and the new values)."""
         await self.close()
+        await self._connect()
+        return await self._rerun(values, None)
+
+    async def _connect(self) -> None:
         async with asyncio.timeout(self.timeout):
             self._ws = await connect(
                 ws_url(self.base_url),
@@ -220,7 +217,6 @@ class StreamlitSession:
                 proxy=None,
                 open_timeout=self.timeout,
             )
-        return await self._rerun(values, None)
 
     async def set(self, values: Mapping[str, WidgetValue]) -> Run:
         """Change widgets (by user key) and rerun, as one click on a radio does."""
