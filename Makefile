@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml .ci/constraints.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python -m assessment.launcher run app.py --server.port $(PORT)
+	$(BIN)/python -m assessment.ui.launcher run app.py --server.port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -15,7 +15,7 @@ from assessment.answers import Answers
 from assessment.bank import latest_version, load_bank
 from assessment.models import LIKERT_MAX, LIKERT_MIN, SCENARIO_OPTION_IDS, Scenario
 
-# Set to "1" by assessment.launcher (the way the app is served); tests and tools leave it unset.
+# Set to "1" by assessment.ui.launcher (the way the app is served); tests and tools leave it unset.
 WARM_UP_VARIABLE = "SELBSTCHECK_WARM_UP"
 THREAD_NAME = "selbstcheck-warm-up"
 _LOG = logging.getLogger(__name__)

@@ -348,7 +348,7 @@ def health_ok(base_url: str, timeout: float = 1.0) -> bool:
 class StreamlitServer:
     """A `streamlit run SCRIPT` on a free loopback port, started and stopped by us.
 
-    It starts through assessment.launcher, as `make run` and the deployment do, so the server
+    It starts through assessment.ui.launcher, as `make run` and the deployment do, so the server
     has the same fixes (TCP_NODELAY) for the app and for the bare baseline pages.
     """
 
@@ -386,7 +386,7 @@ class StreamlitServer:
             **self.options,
         }
         flags = [part for name, value in options.items() for part in (f"--{name}", value)]
-        return [sys.executable, "-m", "assessment.launcher", "run", str(self.script), *flags]
+        return [sys.executable, "-m", "assessment.ui.launcher", "run", str(self.script), *flags]
 
     def start(self) -> Self:
         """Start the server and wait until /_stcore/health answers; record the start-up time."""

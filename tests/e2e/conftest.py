@@ -77,7 +77,7 @@ def running_app(
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = (artifacts / f"streamlit-e2e-{port}.log").open("w")
-    command = ["streamlit"] if plain else ["assessment.launcher"]
+    command = ["streamlit"] if plain else ["assessment.ui.launcher"]
     process = subprocess.Popen(
         [
             sys.executable,

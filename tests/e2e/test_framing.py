@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from assessment.launcher import SECURITY_HEADERS
+from assessment.ui.launcher import SECURITY_HEADERS
 from tests.cluster import ROOT
 from tests.e2e.conftest import running_app
 from tests.e2e.journey import TIMEOUT_MS, item_ids, start
@@ -63,14 +63,14 @@ def framing_origin() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def launched() -> Iterator[str]:
-    """`python -m assessment.launcher` (what `make run` starts) on a free loopback port."""
+    """`python -m assessment.ui.launcher` (what `make run` starts) on a free loopback port."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "assessment.launcher",
+            "assessment.ui.launcher",
             "run",
             "app.py",
             "--server.port",

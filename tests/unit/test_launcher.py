@@ -14,8 +14,13 @@ from typing import Any
 import pytest
 from streamlit.web.server.starlette import starlette_server
 
-from assessment import launcher
-from assessment.launcher import APP_SCRIPT, SECURITY_HEADERS, SecurityHeadersMiddleware, build_app
+from assessment.ui import launcher
+from assessment.ui.launcher import (
+    APP_SCRIPT,
+    SECURITY_HEADERS,
+    SecurityHeadersMiddleware,
+    build_app,
+)
 
 Bind = Callable[[str, int, int], socket.socket]
 
@@ -87,9 +92,9 @@ def test_tcp_listener_keeps_the_descriptor_and_port() -> None:
 
 
 def test_launcher_runs_streamlits_command_line() -> None:
-    """`python -m assessment.launcher --version` is Streamlit's own command line."""
+    """`python -m assessment.ui.launcher --version` is Streamlit's own command line."""
     done = subprocess.run(
-        [sys.executable, "-m", "assessment.launcher", "--version"],
+        [sys.executable, "-m", "assessment.ui.launcher", "--version"],
         capture_output=True,
         text=True,
         check=False,
@@ -162,10 +167,10 @@ def test_make_run_and_the_unit_start_the_launcher() -> None:
     root = APP_SCRIPT.parent
     makefile = (root / "Makefile").read_text(encoding="utf-8")
     run_recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
-    assert "-m assessment.launcher run app.py --server.port $(PORT)" in run_recipe
+    assert "-m assessment.ui.launcher run app.py --server.port $(PORT)" in run_recipe
     assert "streamlit run" not in run_recipe
     unit = (root / "deploy" / "selbstcheck@.service").read_text(encoding="utf-8")
-    assert "-m assessment.launcher run app.py" in unit
+    assert "-m assessment.ui.launcher run app.py" in unit
     assert "--server.port %i" in unit
 
 
@@ -184,5 +189,5 @@ def test_run_serves_app_py_as_the_app_with_headers(monkeypatch: pytest.MonkeyPat
     launcher.serve_as_app_with_headers()
     assert bootstrap.run is patched
     bootstrap.run("app.py", False, [], {})
-    assert calls == [("app.py", "assessment.launcher:app")]
+    assert calls == [("app.py", "assessment.ui.launcher:app")]
     assert os.environ[launcher.SERVED_SCRIPT_VARIABLE].endswith("app.py")

@@ -6,9 +6,10 @@ import threading
 
 import pytest
 
-from assessment import launcher, warmup
+from assessment import warmup
 from assessment.answers import check_answers
 from assessment.bank import load_bank
+from assessment.ui import launcher
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Start the app's Streamlit server with what a plain `streamlit run app.py` cannot add.
 
-`python -m assessment.launcher run app.py [streamlit options]` is `streamlit run` with each fix
+`python -m assessment.ui.launcher run app.py [streamlit options]` is `streamlit run` with each fix
 applied first, one function per concern: security headers (app.py served as an `st.App` with
 ASGI middleware, Streamlit's supported way), TCP_NODELAY on accepted sockets, and the PDF
 warm-up. `make run`, deploy/selbstcheck@.service and the tests start the app this way.
@@ -20,10 +20,10 @@ if TYPE_CHECKING:
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
     from streamlit.web.server.starlette import App
 
-APP_SCRIPT = Path(__file__).resolve().parent.parent / "app.py"
+APP_SCRIPT = Path(__file__).resolve().parents[2] / "app.py"
 _PATCHED = "_selbstcheck_patched"
 # The script `run` was given (app.py unless a test serves another). uvicorn imports this module
-# afresh as `assessment.launcher` (the launcher itself runs as __main__), so it travels in the
+# afresh as `assessment.ui.launcher` (the launcher itself runs as __main__), so it travels in the
 # environment of the process.
 SERVED_SCRIPT_VARIABLE = "SELBSTCHECK_SERVED_SCRIPT"
 # Never framed: a framing page would receive every answer, because Streamlit's frontend posts
@@ -94,7 +94,7 @@ def serve_as_app_with_headers() -> None:
         stop_immediately_for_testing: bool = False,
     ) -> None:
         os.environ[SERVED_SCRIPT_VARIABLE] = str(Path(main_script_path).resolve())
-        bootstrap.run_asgi_app(main_script_path, "assessment.launcher:app", args, flag_options)
+        bootstrap.run_asgi_app(main_script_path, "assessment.ui.launcher:app", args, flag_options)
 
     setattr(run_with_headers, _PATCHED, True)
     bootstrap.run = run_with_headers
@@ -170,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def __getattr__(name: str) -> App:
-    """Build `app` on first use (uvicorn imports `assessment.launcher:app`)."""
+    """Build `app` on first use (uvicorn imports `assessment.ui.launcher:app`)."""
     if name == "app":
         built = build_app(Path(os.environ.get(SERVED_SCRIPT_VARIABLE, APP_SCRIPT)))
         globals()["app"] = built
