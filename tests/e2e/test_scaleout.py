@@ -8,16 +8,30 @@ from __future__ import annotations
 import http.client
 import os
 import re
+import shutil
+import ssl
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import psutil
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, BrowserContext, expect
 
 from assessment.bank import load_bank
-from tests.cluster import NGINX_SITE, Cluster, nginx_binary, page_in, progress_in, run_fault
+from assessment.facts import LOG_FIELDS
+from tests.cluster import (
+    NGINX_SITE,
+    Cluster,
+    Nginx,
+    log_entries,
+    nginx_binary,
+    page_in,
+    progress_in,
+    run_fault,
+)
 from tests.e2e.journey import (
     TIMEOUT_MS,
     answer_page,
@@ -52,18 +66,42 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         yield running
 
 
-def _replica_of(response_headers: dict[str, str], cluster: Cluster) -> int:
-    return cluster.index_of(response_headers["x-replica"].split(",")[-1].strip())
+def _pages_served(cluster: Cluster) -> list[str]:
+    """Return the replica of every page request (GET /) in nginx's access log, oldest first."""
+    entries = log_entries(cluster.nginx.access_log)
+    return [e["replica"] for e in entries if e["method"] == "GET" and e["path"] == "/"]
+
+
+def _replica_of_next_page(cluster: Cluster, before: int) -> int:
+    """Return which replica served the first page request after `before` logged ones (the
+    log, not a header: nginx tells a client nothing about its replicas)."""
+    wait_until(lambda: len(_pages_served(cluster)) > before, "the page request in the log")
+    address = _pages_served(cluster)[before]
+    return cluster.index_of(address.split(",")[-1].strip())
+
+
+def _watch_csp(context: BrowserContext) -> list[str]:
+    """Return a list that collects every CSP violation in the context's pages (across reloads)."""
+    violations: list[str] = []
+    context.expose_function("__cspViolation", violations.append)
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e =>"
+        " window.__cspViolation(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    return violations
 
 
 def test_person_continues_on_the_other_replica(browser: Browser, cluster: Cluster) -> None:
     """Half the questionnaire on one replica; it is killed; a reload continues on the other."""
     context = browser.new_context(locale="de-DE")
     context.set_default_timeout(TIMEOUT_MS)
+    violations = _watch_csp(context)
     page = context.new_page()
+    before = len(_pages_served(cluster))
     response = page.goto(cluster.url)
     assert response is not None
-    serving = _replica_of(response.headers, cluster)
+    assert "x-replica" not in response.headers  # no internal address reaches a client
+    serving = _replica_of_next_page(cluster, before)
     try:
         start(page)
         answer_page(page)
@@ -73,22 +111,27 @@ def test_person_continues_on_the_other_replica(browser: Browser, cluster: Cluste
         before = progress_in(query(page))
         page_before = page_in(query(page))
         assert len(before) >= 14
-        again = context.request.get(cluster.url)
-        assert _replica_of(again.headers, cluster) == serving  # sticky: same browser, same replica
+        logged = len(_pages_served(cluster))
+        context.request.get(cluster.url)
+        # sticky: same browser, same replica
+        assert _replica_of_next_page(cluster, logged) == serving
 
         cluster.kill(serving)
         page.reload()
         expect(page.locator(f".st-key-item_{item_ids(page)[0]}")).to_be_visible()
         assert progress_in(query(page)) == before
         assert page_in(query(page)) == page_before
-        after = context.request.get(cluster.url)
-        assert _replica_of(after.headers, cluster) != serving
+        logged = len(_pages_served(cluster))
+        context.request.get(cluster.url)
+        assert _replica_of_next_page(cluster, logged) != serving
 
         finish(page)
         assert len(progress_in(query(page))) == SHORT_FORM_ITEMS
         link = share_link(page)
         assert urlsplit(link).netloc == urlsplit(cluster.url).netloc
         (cluster.prefix / "share-link.txt").write_text(link, encoding="utf-8")
+        # The full CSP of deploy/nginx.conf blocks nothing the app needs on the whole journey.
+        assert violations == []
     finally:
         context.close()
         if cluster.replicas[serving].process is None:
@@ -186,9 +229,9 @@ def test_a_click_after_failover_without_reload_reaches_the_url(
     context = browser.new_context(locale="de-DE")
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    response = page.goto(cluster.url)
-    assert response is not None
-    serving = _replica_of(response.headers, cluster)
+    before = len(_pages_served(cluster))
+    page.goto(cluster.url)
+    serving = _replica_of_next_page(cluster, before)
     other = 1 - serving
     try:
         item_id = half_done(page)
