@@ -102,11 +102,11 @@ def test_person_continues_on_the_other_replica(browser: Browser, cluster: Cluste
     context.set_default_timeout(TIMEOUT_MS)
     violations = _watch_csp(context)
     page = context.new_page()
-    before = len(_pages_served(cluster))
+    logged = len(_pages_served(cluster))
     response = page.goto(cluster.url)
     assert response is not None
     assert "x-replica" not in response.headers  # no internal address reaches a client
-    serving = _replica_of_next_page(cluster, before)
+    serving = _replica_of_next_page(cluster, logged)
     try:
         start(page)
         answer_page(page)
@@ -234,9 +234,9 @@ def test_a_click_after_failover_without_reload_reaches_the_url(
     context = browser.new_context(locale="de-DE")
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    before = len(_pages_served(cluster))
+    logged = len(_pages_served(cluster))
     page.goto(cluster.url)
-    serving = _replica_of_next_page(cluster, before)
+    serving = _replica_of_next_page(cluster, logged)
     other = 1 - serving
     try:
         item_id = half_done(page)
