@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -249,3 +250,31 @@ def test_the_deployment_readme_sets_the_operator_file() -> None:
     text = DEPLOY_README.read_text(encoding="utf-8")
     assert "SELBSTCHECK_OPERATOR_FILE=/etc/selbstcheck/operator.toml" in text
     assert "deploy/operator.example.toml" in text
+
+
+_UNDER_MDWE = """
+import ctypes, sys
+libc = ctypes.CDLL(None, use_errno=True)
+# PR_SET_MDWE with PR_MDWE_REFUSE_EXEC_GAIN (Linux 6.3+)
+if sys.argv[1] == "mdwe" and libc.prctl(65, 1, 0, 0, 0) != 0:
+    sys.exit(77)
+import vl_convert
+spec = {"data": {"values": [{"a": 1}]}, "mark": "bar", "encoding": {"x": {"field": "a"}}}
+vl_convert.vegalite_to_svg(spec)
+"""
+
+
+def test_memory_deny_write_execute_would_kill_the_pdf_charts() -> None:
+    """Why the unit leaves MemoryDenyWriteExecute off: under the same rule (the kernel's
+    PR_SET_MDWE, which systemd uses where it can), vl-convert's V8 aborts the whole process.
+    Should a later vl-convert survive it, this fails: then set the directive."""
+
+    def chart(mode: str) -> int:
+        command = [sys.executable, "-c", _UNDER_MDWE, mode]
+        return subprocess.run(command, capture_output=True, timeout=120, check=False).returncode
+
+    assert chart("plain") == 0
+    under_mdwe = chart("mdwe")
+    if under_mdwe == 77:
+        pytest.skip("the kernel has no PR_SET_MDWE (Linux < 6.3)")
+    assert under_mdwe != 0
