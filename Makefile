@@ -4,6 +4,8 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 PORT    ?= 8501
+# Only this machine reaches `make run`; `make run HOST=0.0.0.0` opens it to the network.
+HOST    := 127.0.0.1
 
 .PHONY: run test test-fast bench fuzz lint format clean
 
@@ -14,7 +16,7 @@ $(STAMP): pyproject.toml .ci/constraints.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python -m assessment.ui.launcher run app.py --server.port $(PORT)
+	$(BIN)/python -m assessment.ui.launcher run app.py --server.port $(PORT) --server.address $(HOST)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -14,6 +14,20 @@ from assessment.messages import msg
 AXE_CORE_VERSION = "4.12.1"
 # Every query parameter the app reads, in the order the privacy notice lists them.
 LINK_PARAMETERS: tuple[str, ...] = ("p", "r", "lang", "bg", "view", "i", "peers")
+# What the reverse proxy writes about each request (deploy/nginx.conf, `log_format selbstcheck`):
+# each entry's JSON key and the nginx variable it holds, in the log's order. The privacy notice
+# lists these fields; tests/unit/test_deploy.py checks that the shipped log_format holds exactly
+# these and nothing from the query string.
+LOG_FIELDS: tuple[tuple[str, str], ...] = (
+    ("time", "$time_iso8601"),
+    ("client", "$selbstcheck_client"),
+    ("method", "$request_method"),
+    ("path", "$uri"),
+    ("status", "$status"),
+    ("bytes", "$body_bytes_sent"),
+    ("seconds", "$request_time"),
+    ("replica", "$upstream_addr"),
+)
 # What the app processes and keeps, in the order the privacy notice states it.
 PROCESSING_FACTS: tuple[str, ...] = (
     "stored",
@@ -44,6 +58,11 @@ def processing_facts(lang: Language) -> tuple[str, ...]:
 def link_parameters(lang: Language) -> tuple[tuple[str, str], ...]:
     """Return each link parameter with what it contains."""
     return tuple((name, msg(f"facts.param_{name}", lang)) for name in LINK_PARAMETERS)
+
+
+def log_fields(lang: Language) -> tuple[str, ...]:
+    """Return what the reverse proxy's access log holds per request, one phrase per field."""
+    return tuple(msg(f"facts.log_{key}", lang) for key, _ in LOG_FIELDS)
 
 
 def codes_readable(lang: Language) -> str:

@@ -120,13 +120,13 @@ def _privacy(operator: Operator, lang: Language) -> tuple[Section, ...]:
         else Block((msg("legal.dp_no_officer", lang),))
     )
     if privacy.log_retention_days == 0:
-        logs: tuple[str, ...] = (msg("legal.dp_logs_none", lang),)
+        logs: tuple[Block, ...] = (Block((msg("legal.dp_logs_none", lang),)),)
     else:
+        query = "legal.dp_logs_query" if privacy.logs_query_string else "legal.dp_logs_no_query"
         logs = (
-            msg("legal.dp_logs_kept", lang, days=privacy.log_retention_days),
-            msg("legal.dp_logs_query", lang)
-            if privacy.logs_query_string
-            else msg("legal.dp_logs_no_query", lang),
+            Block((msg("legal.dp_logs_kept", lang, days=privacy.log_retention_days),)),
+            Block(facts.log_fields(lang), bulleted=True),
+            Block((msg(query, lang),)),
         )
     parameters = tuple(
         msg("legal.dp_param", lang, name=name, content=content)
@@ -146,7 +146,7 @@ def _privacy(operator: Operator, lang: Language) -> tuple[Section, ...]:
             msg("legal.dp_link", lang),
             (Block(parameters, bulleted=True), Block((facts.codes_readable(lang),))),
         ),
-        Section(msg("legal.dp_logs", lang), (Block((" ".join(logs),)),)),
+        Section(msg("legal.dp_logs", lang), logs),
         Section(
             msg("legal.dp_basis", lang),
             (Block((msg(f"legal.dp_basis_{privacy.legal_basis}", lang),)),),

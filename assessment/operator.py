@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assessment.errors import SelbstcheckError
+from assessment.files import FileRefusedError, read_regular_file
 
 OPERATOR_FILE_ENV = "SELBSTCHECK_OPERATOR_FILE"
 # Set by every public deployment (README, "Deployment and privacy"): its presence means the app
@@ -24,7 +25,12 @@ LEGAL_BASES: tuple[LegalBasis, ...] = ("public_task", "legitimate_interest")
 
 EMAIL_PATTERN = r"^[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+$"
 URL_PATTERN = r"^https://[^\s<>()\[\]\"']+$"
-_Line = Field(min_length=1, max_length=300)
+# One line of text: no line break or other control character (the legal pages show each entry
+# as one line; a line break would start a new paragraph, heading or list there).
+SINGLE_LINE_PATTERN = "^[^\x00-\x1f\x7f\u0085\u2028\u2029]*$"
+_Line = Field(min_length=1, max_length=300, pattern=SINGLE_LINE_PATTERN)
+_OptionalLine = Field(default=None, min_length=1, max_length=300, pattern=SINGLE_LINE_PATTERN)
+_OptionalPhone = Field(default=None, min_length=3, max_length=50, pattern=SINGLE_LINE_PATTERN)
 _Email = Field(min_length=3, max_length=200, pattern=EMAIL_PATTERN)
 _OptionalEmail = Field(default=None, min_length=3, max_length=200, pattern=EMAIL_PATTERN)
 _OptionalUrl = Field(default=None, min_length=8, max_length=300, pattern=URL_PATTERN)
@@ -44,7 +50,9 @@ class Address(_Strict):
     street: str = _Line
     postal_code: str = Field(pattern=r"^[0-9]{5}$")
     city: str = _Line
-    country: str = Field(default="Deutschland", min_length=1, max_length=100)
+    country: str = Field(
+        default="Deutschland", min_length=1, max_length=100, pattern=SINGLE_LINE_PATTERN
+    )
 
 
 class Authority(_Strict):
@@ -53,7 +61,7 @@ class Authority(_Strict):
     name: str = _Line
     address: Address
     email: str | None = _OptionalEmail
-    phone: str | None = Field(default=None, min_length=3, max_length=50)
+    phone: str | None = _OptionalPhone
     url: str | None = _OptionalUrl
 
 
@@ -63,11 +71,11 @@ class Provider(_Strict):
     name: str = _Line
     address: Address
     email: str = _Email
-    phone: str | None = Field(default=None, min_length=3, max_length=50)
-    represented_by: str | None = Field(default=None, min_length=1, max_length=300)
-    register_entry: str | None = Field(default=None, min_length=1, max_length=300)
+    phone: str | None = _OptionalPhone
+    represented_by: str | None = _OptionalLine
+    register_entry: str | None = _OptionalLine
     vat_id: str | None = Field(default=None, pattern=r"^DE[0-9]{9}$")
-    content_responsible: str | None = Field(default=None, min_length=1, max_length=300)
+    content_responsible: str | None = _OptionalLine
 
 
 class Contact(_Strict):
@@ -82,7 +90,7 @@ class Privacy(_Strict):
     """What the operator decides about personal data: legal basis and the proxy's logs."""
 
     legal_basis: LegalBasis
-    hosting: str | None = Field(default=None, min_length=1, max_length=300)
+    hosting: str | None = _OptionalLine
     log_retention_days: int = Field(ge=0, le=90)
     logs_query_string: bool
     data_protection_officer: Contact | None = None
@@ -93,7 +101,7 @@ class Accessibility(_Strict):
     """The accessibility statement's operator facts: feedback, enforcement and dates."""
 
     feedback_email: str = _Email
-    feedback_phone: str | None = Field(default=None, min_length=3, max_length=50)
+    feedback_phone: str | None = _OptionalPhone
     enforcement_body: Authority
     statement_date: dt.date
     last_reviewed: dt.date
@@ -124,16 +132,24 @@ def parse_operator(text: str, source: str = "operator.toml") -> Operator:
 
 
 def load_operator_file(path: Path) -> Operator:
-    """Return the operator of a file; raise OperatorError when it is missing or wrong."""
+    """Return the operator of a file; raise OperatorError when it is missing or wrong.
+
+    Read as the command line reads its input files (assessment/files.py): a regular file only
+    (a FIFO or device is refused at once, never waited on), at most MAX_OPERATOR_FILE_BYTES,
+    UTF-8 with or without a byte order mark.
+    """
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_OPERATOR_FILE_BYTES + 1)
+        data = read_regular_file(path, MAX_OPERATOR_FILE_BYTES)
+    except FileRefusedError as refusal:
+        if refusal.kind == "not_regular":
+            raise OperatorError("operator.not_regular", file=str(path)) from None
+        raise OperatorError(
+            "operator.too_large", file=str(path), limit=MAX_OPERATOR_FILE_BYTES
+        ) from None
     except OSError as error:
         raise OperatorError("operator.unreadable", file=str(path)) from error
-    if len(data) > MAX_OPERATOR_FILE_BYTES:
-        raise OperatorError("operator.too_large", file=str(path), limit=MAX_OPERATOR_FILE_BYTES)
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise OperatorError("operator.not_utf8", file=str(path)) from error
     return parse_operator(text, str(path))

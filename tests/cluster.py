@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import random
 import shutil
@@ -17,7 +18,7 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,10 +49,15 @@ ALLOWED_HOSTS = "127.0.0.1 localhost"
 START_KEYS = {"background": "start_background", "start": "start_button", "next": "nav_next"}
 ITEM_PREFIX = "item_"
 
-# The deployment's configuration, used as it is; only its two includes are written per run.
+# The deployment's configuration, used as it is; only its two includes are written per run, and
+# its two log files are moved into the run's folder (the one change, checked in site_text).
 NGINX_SITE = ROOT / "deploy" / "nginx.conf"
 REPLICAS_INCLUDE = "selbstcheck/replicas.conf"
 LISTEN_INCLUDE = "selbstcheck/listen.conf"
+SHIPPED_LOGS = {
+    "/var/log/nginx/selbstcheck.access.log": "selbstcheck-access.log",
+    "/var/log/nginx/selbstcheck.error.log": "selbstcheck-error.log",
+}
 
 NGINX_MAIN = """\
 {user}worker_processes 1;
@@ -78,10 +84,38 @@ def nginx_binary() -> str | None:
     return next((path for path in NGINX_CANDIDATES if Path(path).is_file()), None)
 
 
-def nginx_includes(listen: str, upstreams: list[str]) -> dict[str, str]:
-    """Return the two files that deploy/nginx.conf includes, for replicas at upstreams."""
+def nginx_includes(
+    listen: str, upstreams: list[str], tls: tuple[Path, Path] | None = None
+) -> dict[str, str]:
+    """Return the two files that deploy/nginx.conf includes, for replicas at upstreams (and with
+    TLS, a certificate and its key, as deploy/README.md shows)."""
     servers = "".join(f"server {address} max_fails=1 fail_timeout=2s;\n" for address in upstreams)
-    return {REPLICAS_INCLUDE: servers, LISTEN_INCLUDE: f"listen {listen};\nserver_name _;\n"}
+    if tls is None:
+        return {REPLICAS_INCLUDE: servers, LISTEN_INCLUDE: f"listen {listen};\nserver_name _;\n"}
+    certificate, key = tls
+    listen_tls = (
+        f"listen {listen} ssl;\nserver_name _;\n"
+        f"ssl_certificate {certificate};\nssl_certificate_key {key};\n"
+    )
+    return {REPLICAS_INCLUDE: servers, LISTEN_INCLUDE: listen_tls}
+
+
+def site_text(prefix: Path) -> str:
+    """Return deploy/nginx.conf with its log files in prefix; every other byte is unchanged."""
+    text = NGINX_SITE.read_text(encoding="utf-8")
+    for shipped, name in SHIPPED_LOGS.items():
+        if text.count(f" {shipped} ") != 1:
+            raise RuntimeError(f"deploy/nginx.conf names {shipped} not exactly once")
+        text = text.replace(f" {shipped} ", f" {prefix / name} ")
+    return text
+
+
+def log_entries(path: Path) -> list[Mapping[str, str]]:
+    """Return the entries of an access log in deploy/nginx.conf's JSON format, oldest first."""
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
 
 
 def wait_for_port(port: int, timeout: float = 10.0) -> None:
@@ -97,26 +131,36 @@ def wait_for_port(port: int, timeout: float = 10.0) -> None:
 class Nginx:
     """nginx in the foreground with its configuration, pid and logs in a private folder."""
 
-    def __init__(self, prefix: Path, upstreams: list[str], port: int | None = None) -> None:
+    def __init__(
+        self,
+        prefix: Path,
+        upstreams: list[str],
+        port: int | None = None,
+        tls: tuple[Path, Path] | None = None,
+    ) -> None:
         self.prefix = prefix
         self.port = port or free_port()
         self.upstreams = upstreams
+        self.tls = tls
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
         """The address people use."""
-        return f"http://127.0.0.1:{self.port}/"
+        scheme = "https" if self.tls else "http"
+        return f"{scheme}://127.0.0.1:{self.port}/"
 
     def write_config(self) -> Path:
         """Write nginx.conf into the prefix folder and return its path."""
         self.prefix.mkdir(parents=True, exist_ok=True)
         user = "user root;\n" if os.geteuid() == 0 else ""
-        includes = nginx_includes(f"127.0.0.1:{self.port}", self.upstreams)
+        includes = nginx_includes(f"127.0.0.1:{self.port}", self.upstreams, self.tls)
         for name, content in includes.items():
             (self.prefix / name).parent.mkdir(parents=True, exist_ok=True)
             (self.prefix / name).write_text(content, encoding="utf-8")
-        text = NGINX_MAIN.format(user=user, prefix=self.prefix, site=NGINX_SITE)
+        site = self.prefix / "selbstcheck.conf"
+        site.write_text(site_text(self.prefix), encoding="utf-8")
+        text = NGINX_MAIN.format(user=user, prefix=self.prefix, site=site)
         path = self.prefix / "nginx.conf"
         path.write_text(text, encoding="utf-8")
         return path
@@ -142,6 +186,17 @@ class Nginx:
         """Return nginx's error log."""
         path = self.prefix / "error.log"
         return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+
+    @property
+    def access_log(self) -> Path:
+        """The site's access log (deploy/nginx.conf's format)."""
+        return self.prefix / SHIPPED_LOGS["/var/log/nginx/selbstcheck.access.log"]
+
+    @property
+    def logs(self) -> tuple[Path, ...]:
+        """Every file nginx logs into: the site's two and the main configuration's two."""
+        names = (*SHIPPED_LOGS.values(), "access.log", "error.log")
+        return tuple(self.prefix / name for name in names)
 
     def stop(self) -> None:
         """Stop nginx (QUIT, then kill)."""

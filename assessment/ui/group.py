@@ -483,10 +483,13 @@ def _results(text: str, lang: Language) -> None:
     st.header(t("ui.group.overview_heading", lang), anchor=False)
     st.markdown(f"**{t('group.counts', lang, people=group.people, invalid=len(invalid))}**")
     st.caption(t("ui.group.compared", lang, profile=bank.profiles[group.profile].name(lang)))
-    if duplicates(invalid):
-        st.info(t("group.duplicates_dropped", lang, count=duplicates(invalid)))
+    # A duplicate line is readable (its answers are counted once): only the others are unreadable.
+    doubled = duplicates(invalid)
+    if doubled:
+        st.info(t("group.duplicates_dropped", lang, count=doubled))
+    if len(invalid) > doubled:
+        st.warning(t("ui.group.invalid_intro", lang, count=len(invalid) - doubled))
     if invalid:
-        st.warning(t("ui.group.invalid_intro", lang, count=len(invalid)))
         _invalid_lines(invalid, lang)
     if group.mixed_versions:
         st.info(t("group.mixed_versions", lang, count=len(group.versions)))

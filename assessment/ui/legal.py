@@ -9,7 +9,7 @@ from assessment.legal import LEGAL_PAGES, Block, LegalPageId, build_legal_page, 
 from assessment.operator import Operator
 from assessment.ui import shared, state
 from assessment.ui.footer import current_operator, missing_operator_banner
-from assessment.ui.text import plain, t
+from assessment.ui.text import plain_line, t
 
 BACK_KEY = "legal_back"
 
@@ -26,10 +26,11 @@ def _leave() -> None:
 
 
 def _block(block: Block) -> None:
+    """Show a block as text: every line (an operator's entry among them) literally, one line."""
     if block.bulleted:
-        st.markdown("\n".join(f"- {plain(line)}" for line in block.lines))
+        st.markdown("\n".join(f"- {plain_line(line)}" for line in block.lines))
     else:
-        st.markdown("  \n".join(plain(line) for line in block.lines))
+        st.markdown("  \n".join(plain_line(line) for line in block.lines))
 
 
 def render(page: LegalPageId) -> Language:

@@ -30,7 +30,7 @@ from assessment.peer.report import MirrorText, describe_mirror
 from assessment.sharecode import decode_code, encode_share_code
 from assessment.ui import shared, state
 from assessment.ui.chart_text import ChartText, accessible_chart
-from assessment.ui.text import plain, t
+from assessment.ui.text import plain, plain_line, t
 
 NAME_KEY = "peer_name"
 PASTE_KEY = "peer_paste"
@@ -208,7 +208,7 @@ def _questionnaire(token: str, invitation: Invitation, bank: Bank, lang: Languag
 def _thanks(code: str, invitation: Invitation, lang: Language) -> None:
     shared.scroll_to_top("peer_thanks", t("ui.peer.thanks_title", lang))
     st.title(t("ui.peer.thanks_title", lang), anchor=False)
-    name = plain(invitation.name) if invitation.name else t("ui.peer.thanks_someone", lang)
+    name = plain_line(invitation.name) if invitation.name else t("ui.peer.thanks_someone", lang)
     st.markdown(t("ui.peer.thanks_code", lang, name=name))
     st.code(code, language=None, wrap_lines=True)
     st.markdown(t("ui.peer.thanks_contains", lang))
@@ -237,7 +237,7 @@ def render_invite() -> tuple[Language, int]:
         return lang, bank.version
     st.title(t("ui.peer.invite_title", lang), anchor=False)
     if invitation.name:
-        st.markdown(t("ui.peer.invite_from", lang, name=plain(invitation.name)))
+        st.markdown(t("ui.peer.invite_from", lang, name=plain_line(invitation.name)))
     else:
         st.markdown(t("ui.peer.invite_from_anonymous", lang))
     st.markdown(t("ui.peer.invite_why", lang))

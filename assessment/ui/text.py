@@ -7,8 +7,18 @@ import re
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
 
-# Characters that Markdown (and Streamlit's LaTeX and emoji shortcodes) would interpret.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$:])")
+# Characters that Markdown (and Streamlit's LaTeX and emoji shortcodes) would interpret
+# anywhere; `@` and `&` too (an e-mail autolink, an entity such as `&lt;`).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$:@&])")
+# A dot between two non-blank characters ("www.evil.example", "x@y.org"): escaped, so that
+# GitHub-flavoured Markdown makes no link of a bare domain; a sentence's full stop stays.
+_INNER_DOT = re.compile(r"(?<=\S)\.(?=\S)")
+# What starts a block at the beginning of a line: indentation (a code block), "-" or "=" (a
+# list, a rule, a heading underline), "1." (a numbered list).
+_LINE_INDENT = re.compile(r"^[ \t]+", re.M)
+_LINE_MARKER = re.compile(r"^([-=])|^([0-9]+)\.", re.M)
+# Every line break and other blank: one space in a single-line text.
+_BLANKS = re.compile(r"\s+")
 
 
 def t(key: str, lang: Language, /, **params: object) -> str:
@@ -22,5 +32,15 @@ def tv(key: str, lang: Language, viewer: Viewer, /, **params: object) -> str:
 
 
 def plain(text: str) -> str:
-    """Return text escaped so that Markdown shows it literally (no links, no emphasis, no HTML)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Return text escaped so that Markdown shows it literally: no links (also no autolinked
+    address or e-mail), no emphasis, no HTML, no heading, list or code block."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _INNER_DOT.sub(r"\\.", escaped)
+    escaped = _LINE_INDENT.sub("", escaped)
+    return _LINE_MARKER.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\.", escaped)
+
+
+def plain_line(text: str) -> str:
+    """Return a single-line text (a name, an operator entry) as plain() with every line break
+    and run of blanks folded into one space, so that it stays one line of the paragraph."""
+    return plain(_BLANKS.sub(" ", text).strip())

@@ -8,16 +8,30 @@ from __future__ import annotations
 import http.client
 import os
 import re
+import shutil
+import ssl
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import psutil
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, BrowserContext, expect
 
 from assessment.bank import load_bank
-from tests.cluster import NGINX_SITE, Cluster, nginx_binary, page_in, progress_in, run_fault
+from assessment.facts import LOG_FIELDS
+from tests.cluster import (
+    NGINX_SITE,
+    Cluster,
+    Nginx,
+    log_entries,
+    nginx_binary,
+    page_in,
+    progress_in,
+    run_fault,
+)
 from tests.e2e.journey import (
     TIMEOUT_MS,
     answer_page,
@@ -33,6 +47,7 @@ from tests.e2e.journey import (
     wait_until,
 )
 from tests.e2e.test_framing import frame_it, framing_origin
+from tests.unit.test_deploy import FULL_CSP
 
 SHORT_FORM_ITEMS = len(load_bank().forms["short"].items)  # the newest bank's
 
@@ -52,18 +67,46 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         yield running
 
 
-def _replica_of(response_headers: dict[str, str], cluster: Cluster) -> int:
-    return cluster.index_of(response_headers["x-replica"].split(",")[-1].strip())
+def _pages_served(cluster: Cluster) -> list[str]:
+    """Return the replica of every page request (GET /) in nginx's access log, oldest first."""
+    entries = log_entries(cluster.nginx.access_log)
+    return [e["replica"] for e in entries if e["method"] == "GET" and e["path"] == "/"]
+
+
+def _replica_of_next_page(cluster: Cluster, before: int) -> int:
+    """Return which replica served the first page request after `before` logged ones (the
+    log, not a header: nginx tells a client nothing about its replicas)."""
+    wait_until(lambda: len(_pages_served(cluster)) > before, "the page request in the log")
+    address = _pages_served(cluster)[before]
+    return cluster.index_of(address.split(",")[-1].strip())
+
+
+def _watch_csp(context: BrowserContext) -> list[str]:
+    """Return a list that collects every CSP violation in the context's pages (across reloads)."""
+    violations: list[str] = []
+
+    def report(violation: str) -> None:
+        violations.append(violation)
+
+    context.expose_function("__cspViolation", report)
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e =>"
+        " window.__cspViolation(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    return violations
 
 
 def test_person_continues_on_the_other_replica(browser: Browser, cluster: Cluster) -> None:
     """Half the questionnaire on one replica; it is killed; a reload continues on the other."""
     context = browser.new_context(locale="de-DE")
     context.set_default_timeout(TIMEOUT_MS)
+    violations = _watch_csp(context)
     page = context.new_page()
+    logged = len(_pages_served(cluster))
     response = page.goto(cluster.url)
     assert response is not None
-    serving = _replica_of(response.headers, cluster)
+    assert "x-replica" not in response.headers  # no internal address reaches a client
+    serving = _replica_of_next_page(cluster, logged)
     try:
         start(page)
         answer_page(page)
@@ -73,22 +116,27 @@ def test_person_continues_on_the_other_replica(browser: Browser, cluster: Cluste
         before = progress_in(query(page))
         page_before = page_in(query(page))
         assert len(before) >= 14
-        again = context.request.get(cluster.url)
-        assert _replica_of(again.headers, cluster) == serving  # sticky: same browser, same replica
+        logged = len(_pages_served(cluster))
+        context.request.get(cluster.url)
+        # sticky: same browser, same replica
+        assert _replica_of_next_page(cluster, logged) == serving
 
         cluster.kill(serving)
         page.reload()
         expect(page.locator(f".st-key-item_{item_ids(page)[0]}")).to_be_visible()
         assert progress_in(query(page)) == before
         assert page_in(query(page)) == page_before
-        after = context.request.get(cluster.url)
-        assert _replica_of(after.headers, cluster) != serving
+        logged = len(_pages_served(cluster))
+        context.request.get(cluster.url)
+        assert _replica_of_next_page(cluster, logged) != serving
 
         finish(page)
         assert len(progress_in(query(page))) == SHORT_FORM_ITEMS
         link = share_link(page)
         assert urlsplit(link).netloc == urlsplit(cluster.url).netloc
         (cluster.prefix / "share-link.txt").write_text(link, encoding="utf-8")
+        # The full CSP of deploy/nginx.conf blocks nothing the app needs on the whole journey.
+        assert violations == []
     finally:
         context.close()
         if cluster.replicas[serving].process is None:
@@ -186,9 +234,9 @@ def test_a_click_after_failover_without_reload_reaches_the_url(
     context = browser.new_context(locale="de-DE")
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    response = page.goto(cluster.url)
-    assert response is not None
-    serving = _replica_of(response.headers, cluster)
+    logged = len(_pages_served(cluster))
+    page.goto(cluster.url)
+    serving = _replica_of_next_page(cluster, logged)
     other = 1 - serving
     try:
         item_id = half_done(page)
@@ -222,7 +270,9 @@ def test_nginx_sends_the_security_headers_and_hides_internals(cluster: Cluster) 
     for path in ("/", "/_stcore/health", "/_stcore/host-config", "/_stcore/metrics"):
         response = _request(cluster, "GET", path)
         assert response.getheader("X-Frame-Options") == "DENY", path
-        assert response.getheader("Content-Security-Policy") == "frame-ancestors 'none'", path
+        assert response.getheader("Content-Security-Policy") == FULL_CSP, path
+        assert response.getheader("Server") == "nginx", path  # no version
+        assert response.getheader("X-Replica") is None, path
         assert response.getheader("X-Content-Type-Options") == "nosniff", path
         assert response.getheader("Referrer-Policy") == "no-referrer", path
     assert _request(cluster, "GET", "/").status == 200
@@ -302,3 +352,87 @@ def test_the_app_behind_nginx_refuses_to_be_framed(
 ) -> None:
     """Through deploy/nginx.conf the app does not render in a frame; the parent gets nothing."""
     assert frame_it(browser, framing_origin, cluster.url) == (False, [])
+
+
+def _self_signed(folder: Path) -> tuple[Path, Path]:
+    """Return a certificate and key for 127.0.0.1 made with openssl (skip without openssl)."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl is not installed")
+    certificate, key = folder / "cert.pem", folder / "key.pem"
+    request = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=x"]
+    subprocess.run(
+        [openssl, *request, "-keyout", str(key), "-out", str(certificate)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    return certificate, key
+
+
+def test_behind_tls_the_cookie_is_secure_and_https_is_required(
+    cluster: Cluster, tmp_path: Path
+) -> None:
+    """deploy/nginx.conf with `listen … ssl` (as deploy/README.md shows): the sticky cookie is
+    Secure, HttpOnly and SameSite, HSTS is sent; over plain HTTP neither Secure nor HSTS."""
+    upstreams = [f"127.0.0.1:{replica.port}" for replica in cluster.replicas]
+    nginx = Nginx(tmp_path / "tls", upstreams, tls=_self_signed(tmp_path)).start()
+    try:
+        unverified = ssl.create_default_context()
+        unverified.check_hostname = False
+        unverified.verify_mode = ssl.CERT_NONE
+        connection = http.client.HTTPSConnection(
+            "127.0.0.1", nginx.port, timeout=30, context=unverified
+        )
+        try:
+            connection.request("GET", "/")
+            response = connection.getresponse()
+            response.read()
+        finally:
+            connection.close()
+        assert response.status == 200
+        cookie = [part.strip() for part in response.getheader("Set-Cookie", "").split(";")]
+        assert {"Secure", "HttpOnly", "SameSite=Lax", "Path=/"} <= set(cookie)
+        assert response.getheader("Strict-Transport-Security") == "max-age=31536000"
+        assert response.getheader("Server") == "nginx"
+    finally:
+        nginx.stop()
+    plain = _request(cluster, "GET", "/")
+    assert "Secure" not in plain.getheader("Set-Cookie", "")
+    assert "HttpOnly" in plain.getheader("Set-Cookie", "")
+    assert plain.getheader("Strict-Transport-Security") is None
+
+
+def _codes_in(query: str) -> list[str]:
+    """Return every parameter value of a query string that is longer than a language tag."""
+    return [v for values in parse_qs(query).values() for v in values if len(v) > 8]
+
+
+def test_the_logs_hold_no_code_after_journeys_and_failovers(cluster: Cluster) -> None:
+    """After every test above (journeys, failovers, ten people twice, a share link), nginx's logs
+    hold no code and no query string: the site's access log has exactly the documented fields,
+    its paths end before `?`; the main configuration's default log got nothing of this site."""
+    link_file = cluster.prefix / "share-link.txt"
+    if not link_file.exists():
+        pytest.skip("the journey test did not produce a share link")
+    # One more visit with every kind of code in its address.
+    share = urlsplit(link_file.read_text(encoding="utf-8")).query
+    codes = _codes_in(share)
+    assert codes
+    invitation = "view=invite&i=Erika-Mustermann-token&peers=CODE1,CODE2&p=" + codes[0]
+    for address in (share, invitation):
+        assert _request(cluster, "GET", f"/?{address}").status == 200
+    entries = log_entries(cluster.nginx.access_log)
+    assert len(entries) > 100  # the whole module went through this log
+    keys = [key for key, _ in LOG_FIELDS]
+    assert all(list(entry) == keys for entry in entries)
+    assert all("?" not in entry["path"] for entry in entries)
+    assert {entry["client"] for entry in entries} == {"127.0.0.0"}
+    paths = {entry["path"] for entry in entries}
+    assert {"/", "/_stcore/stream"} <= paths
+    for log in cluster.nginx.logs:
+        text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+        for secret in (*codes, "Erika-Mustermann", "CODE1", "peers=", "?"):
+            assert secret not in text, (log.name, secret)
+    default_log = cluster.nginx.prefix / "access.log"
+    assert not default_log.exists() or default_log.stat().st_size == 0

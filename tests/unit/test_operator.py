@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -125,3 +127,68 @@ def test_private_use_and_configured_deployments_are_fine(tmp_path: Path) -> None
     problem = deployment_problem({**hosts, OPERATOR_FILE_ENV: str(broken)})
     assert problem is not None
     assert problem.key == "operator.invalid"
+
+
+def _load_within(path: Path, seconds: float = 5.0) -> OperatorError | object:
+    """Load an operator file in a thread; fail the test when it has not returned in time."""
+    outcome: list[object] = []
+
+    def load() -> None:
+        try:
+            outcome.append(load_operator_file(path))
+        except OperatorError as error:
+            outcome.append(error)
+
+    worker = threading.Thread(target=load, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert outcome, f"loading {path.name} did not return within {seconds} s"
+    return outcome[0]
+
+
+def test_a_fifo_or_device_is_refused_at_once(tmp_path: Path) -> None:
+    """A named pipe (which would block every page until someone writes to it) and a device are
+    refused without reading, with their own message — as the command line refuses them."""
+    fifo = tmp_path / "operator.fifo"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        refused = _load_within(path)
+        assert isinstance(refused, OperatorError)
+        assert refused.key == "operator.not_regular"
+        assert str(path) in refused.message("de")
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    """An operator file saved with a UTF-8 BOM (Windows editors) is read like one without."""
+    marked = tmp_path / "operator.toml"
+    marked.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes())
+    assert load_operator_file(marked) == load_operator_file(EXAMPLE)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        ("provider", "name"),
+        ("provider", "represented_by"),
+        ("provider", "content_responsible"),
+        ("provider", "phone"),
+        ("provider", "address", "street"),
+        ("provider", "address", "city"),
+        ("privacy", "hosting"),
+        ("privacy", "supervisory_authority", "name"),
+        ("accessibility", "enforcement_body", "name"),
+    ],
+)
+@pytest.mark.parametrize("brk", ["\n# Überschrift\n- Liste", "\r\n", "\u2028", "\x0b"])
+def test_line_breaks_in_single_line_entries_are_refused(where: tuple[str, ...], brk: str) -> None:
+    """A name or address with a line break (which would start a heading or list on the legal
+    pages) is refused, naming the entry."""
+    raw = _example()
+    table = raw
+    for key in where[:-1]:
+        table = table[key]
+    table[where[-1]] = f"Erika{brk}Mustermann"
+    with pytest.raises(OperatorError) as caught:
+        parse_operator(tomli_w.dumps(raw))
+    assert caught.value.key == "operator.invalid"
+    assert ".".join(where) in caught.value.message("en")
