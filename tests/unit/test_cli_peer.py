@@ -34,7 +34,14 @@ def test_score_prints_a_peer_code_as_json(capsys: pytest.CaptureFixture[str]) ->
     """--json prints the ratings, never a result."""
     assert run(["score", "--code", peer_code(2), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"bank_version", "form", "language", "responses"}
+    assert set(data) == {
+        "bank_version",
+        "form",
+        "language",
+        "responses",
+        "invitation_id",
+        "code_format",
+    }
     assert data["responses"]["crisis_l1"] == 2
 
 
