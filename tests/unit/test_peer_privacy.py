@@ -65,7 +65,9 @@ def pdf_text(pdf: bytes) -> str:
 def mine(value: int | str, answers: Answers | None = None, **extra: object) -> str:
     """A peer code answering the invitation of own_answers() (or of the answers given)."""
     return peer_code(
-        value, invitation=invitation_id(answers or own_answers()), **extra  # type: ignore[arg-type]
+        value,
+        invitation=invitation_id(answers or own_answers()),
+        **extra,  # type: ignore[arg-type]
     )
 
 
@@ -79,8 +81,11 @@ def test_published_range_holds_every_score_on_the_grid(scores: list[int]) -> Non
     """The published range contains all scores; its ends lie on the 10-grid, the median on the
     5-grid inside the range."""
     low, median, high = published_figures(scores)
-    assert low <= min(scores) and max(scores) <= high
-    assert low % 10 == 0 and high % 10 == 0 and median % 5 == 0
+    assert low <= min(scores)
+    assert max(scores) <= high
+    assert low % 10 == 0
+    assert high % 10 == 0
+    assert median % 5 == 0
     assert low <= median <= high
     if len(scores) == 3:
         assert abs(median - statistics.median(scores)) <= 10
@@ -142,8 +147,11 @@ def test_summary_code_holds_aggregates_only(ratings: list[list[int]]) -> None:
     per_rater = [statement_scores(peer.responses, "short", bank) for peer in selection.peers]
     for row in summary.dimensions:
         scores = [s.score for each in per_rater if (s := each[row.dimension]) is not None]
-        assert row.low is not None and row.high is not None and row.median is not None
-        assert row.low <= min(scores) and max(scores) <= row.high
+        assert row.low is not None
+        assert row.high is not None
+        assert row.median is not None
+        assert row.low <= min(scores)
+        assert max(scores) <= row.high
         if len(scores) == 3:
             assert row.median not in scores
             assert row.low not in scores or row.low == 0
@@ -160,12 +168,16 @@ def test_summary_is_refused_with_fewer_than_three_and_for_another_invitation() -
     assert summary is None
     assert [(r.number, r.key) for r in selection.refused] == [(3, "peer.other_invitation")]
     line = msg(selection.refused[0].key, "de", **dict(selection.refused[0].params))
-    assert theirs in line and ours in line and "andere Einladung" in line
+    assert theirs in line
+    assert ours in line
+    assert "andere Einladung" in line
     assert "another invitation" in msg(
         selection.refused[0].key, "en", **dict(selection.refused[0].params)
     )
     summary, selection = summarize_codes([*codes[:2], mine(5)], bank, "short", ours)
-    assert summary is not None and summary.invitation_id == ours and summary.raters == 3
+    assert summary is not None
+    assert summary.invitation_id == ours
+    assert summary.raters == 3
 
 
 def test_a_summary_code_is_compared_alone_and_never_from_a_summary() -> None:
@@ -178,7 +190,9 @@ def test_a_summary_code_is_compared_alone_and_never_from_a_summary() -> None:
     assert summary is not None
     code = encode_summary(summary)
     mirror = mirror_codes(answers, [code])
-    assert mirror.source == "summary" and mirror.enough and mirror.used == 3
+    assert mirror.source == "summary"
+    assert mirror.enough
+    assert mirror.used == 3
     for row, published in zip(mirror.dimensions, summary.dimensions, strict=True):
         assert (row.low, row.median, row.high) == (
             published.low,
@@ -261,7 +275,7 @@ def test_one_colleague_re_encoded_three_ways_counts_once() -> None:
     three spellings of one colleague's ratings; they count once, so no figures are shown."""
     bank = load_bank(2)
     statements = peer_items(bank, "short")
-    ratings = {item.id: 4 for item in statements[:-1]}
+    ratings: dict[str, int | str] = {item.id: 4 for item in statements[:-1]}
     last = statements[-1].id
     ours = invitation_id(own_answers())
     spellings = [
@@ -327,11 +341,14 @@ def test_old_invitations_and_old_peer_codes_keep_working() -> None:
     assert (invitation.name, invitation.invitation_id) == ("Anna", None)
     assert encode_invitation(invitation) == OLD_INVITATION
     old = decode_peer_code(OLD_PEER_CODE)
-    assert old.code_format == 3 and old.invitation_id is None and old.language == "en"
+    assert old.code_format == 3
+    assert old.invitation_id is None
+    assert old.language == "en"
     assert "motivation_t2" in old.responses
     assert encode_peer_code(old) == OLD_PEER_CODE
     mirror = mirror_codes(own_answers(), [OLD_PEER_CODE, mine(1), mine(5)])
-    assert mirror.used == 3 and mirror.unnamed == (1,)
+    assert mirror.used == 3
+    assert mirror.unnamed == (1,)
     text = describe_mirror(mirror, load_bank(2), "de")
     assert any("Code 1 stammt aus einer Einladung ohne Kennung" in note for note in text.notes)
     ratings = render_peer_ratings(old, load_bank(2), "de")
