@@ -1,6 +1,6 @@
 """Fremdbild views: the invitation on the result page, a colleague's questionnaire and thank-you
 page (?view=invite&i=…), the trusted person's page that makes a summary code
-(?view=invite&i=…&collect=1), and the comparison of self and others (?r=CODE&peers=…)."""
+(?view=collect&i=…), and the comparison of self and others (?r=CODE&peers=…)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,8 @@ DONE_KEY = "peer_done"
 RATINGS_KEY = "peer_ratings"
 NONE_RATED_KEY = "peer_none_rated"
 RATING_PREFIX = "peer_item_"
-COLLECT_PARAM = "collect"
+# ?view=collect&i=TOKEN: the trusted person's page for the same invitation token.
+COLLECT_VIEW = "collect"
 COLLECT_PASTE_KEY = "peer_collect_paste"
 COLLECT_BUTTON_KEY = "peer_collect_button"
 COLLECT_DONE_KEY = "peer_collect_done"
@@ -100,7 +101,8 @@ def render_ask(bank: Bank, share_code: str, form: FormId, lang: Language) -> Non
         st.markdown(t("ui.peer.invite_link_label", lang))
         st.code(invite, language=None, wrap_lines=True)
         st.markdown(t("ui.peer.collect_link_label", lang))
-        st.code(f"{invite}&{COLLECT_PARAM}=1", language=None, wrap_lines=True)
+        collect = invite.replace(f"view={links.INVITE_VIEW}", f"view={COLLECT_VIEW}", 1)
+        st.code(collect, language=None, wrap_lines=True)
     st.text_area(t("ui.peer.paste_label", lang), key=PASTE_KEY, height=120)
     if st.session_state.get(PASTE_ERROR_KEY):
         st.error(t("ui.peer.no_codes", lang))
@@ -235,7 +237,7 @@ def render_invite() -> tuple[Language, int]:
         st.session_state[state.LANG_KEY] = invitation.language
     lang = shared.language_switch(state.set_view_language)
     bank = load_bank(invitation.bank_version)
-    if st.query_params.get(COLLECT_PARAM):
+    if st.query_params.get(state.VIEW_PARAM) == COLLECT_VIEW:
         _collect(token, invitation, bank, lang)
         return lang, bank.version
     done = st.session_state.get(DONE_KEY)

@@ -13,13 +13,7 @@ FORM_BUTTON = "ui.peer.submit"
 
 def invitation_link(page: Page, name: str) -> str:
     """Type the display name on the result page and return the invitation link shown."""
-    # The first of two links: the invitation (the second, "…&collect=1", is the trusted
-    # person's).
-    link = (
-        page.get_by_test_id("stCode")
-        .filter(has_text="view=invite")
-        .filter(has_not_text="collect=1")
-    )
+    link = page.get_by_test_id("stCode").filter(has_text="view=invite")
     expect(link).to_contain_text("view=invite")
     before = link.inner_text().strip()
     field = page.get_by_label(msg("ui.peer.name_label", "de"))

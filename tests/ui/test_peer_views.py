@@ -55,8 +55,9 @@ def test_result_page_offers_an_invitation_link_without_answers(lang: Language) -
     assert HEADINGS[lang][0] in [h.value for h in at.header]
     at.text_input(key=peer.NAME_KEY).input("Anna K.").run()
     links = [c.value for c in at.code if "view=invite" in c.value]
-    assert len(links) == 2
-    assert links[1] == f"{links[0]}&{peer.COLLECT_PARAM}=1"
+    assert len(links) == 1
+    collect = [c.value for c in at.code if f"view={peer.COLLECT_VIEW}" in c.value]
+    assert collect == [links[0].replace("view=invite", f"view={peer.COLLECT_VIEW}")]
     query = parse_qs(urlsplit(links[0]).query)
     assert query["view"] == ["invite"]
     assert query["lang"] == [lang]
@@ -217,13 +218,13 @@ def test_garbage_in_the_peers_parameter_is_listed_never_rendered() -> None:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_trusted_person_makes_a_summary_code_the_comparison_accepts(lang: Language) -> None:
-    """?view=invite&i=…&collect=1: paste codes (one of another invitation, refused by name),
+    """?view=collect&i=…: paste codes (one of another invitation, refused by name),
     get one summary code with figures only; the person's comparison accepts it alone."""
     from assessment.peer.codes import invitation_id
     from assessment.peer.summary import decode_summary
 
     ours = invitation_id(own_answers())
-    at = new_app(view="invite", i=invitation(lang, invitation_id=ours), collect="1", lang=lang)
+    at = new_app(view=peer.COLLECT_VIEW, i=invitation(lang, invitation_id=ours), lang=lang)
     assert not at.exception
     assert ours in texts(at)
     assert not rating_keys(at)
