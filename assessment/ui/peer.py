@@ -351,7 +351,8 @@ def _mirror_chart_spec(share_code: str, peers: tuple[str, ...], lang: Language) 
 
 def _downloads(mirror: Mirror, bank: Bank, link: str, lang: Language) -> None:
     st.header(t("ui.peer.share_heading", lang), anchor=False)
-    st.markdown(t("ui.peer.share_intro", lang))
+    intro = "ui.peer.share_intro_summary" if mirror.source == "summary" else "ui.peer.share_intro"
+    st.markdown(t(intro, lang))
     st.code(link, language=None, wrap_lines=True)
 
     def pdf() -> bytes:
