@@ -278,7 +278,12 @@ def _collect(token: str, invitation: Invitation, bank: Bank, lang: Language) -> 
         st.markdown(t("ui.peer.collect_for_anonymous", lang, id=invitation.invitation_id))
     st.markdown(t("ui.peer.collect_intro", lang))
     st.caption(t("peer.not_signatures", lang))
-    st.text_area(t("ui.peer.collect_paste_label", lang), key=COLLECT_PASTE_KEY, height=160)
+    st.text_area(
+        t("ui.peer.collect_paste_label", lang),
+        key=COLLECT_PASTE_KEY,
+        height=160,
+        max_chars=links.MAX_PASTED_LENGTH,
+    )
     st.button(
         t("ui.peer.collect_button", lang),
         key=COLLECT_BUTTON_KEY,
