@@ -174,22 +174,22 @@ def peer_poles(item: TradeoffItem, lang: Language) -> tuple[str, str]:
     return item.peer.a(lang), item.peer.b(lang)
 
 
-def _b64encode(data: bytes) -> str:
+def b64encode(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
 
 
-def _b64decode(text: str, error: SelbstcheckError) -> bytes:
+def b64decode(text: str, error: SelbstcheckError) -> bytes:
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError):
         raise error from None
 
 
-def _with_checksum(body: bytes) -> bytes:
+def with_checksum(body: bytes) -> bytes:
     return body + zlib.crc32(body).to_bytes(_CHECKSUM_BYTES, "big")
 
 
-def _checked_body(raw: bytes, error: SelbstcheckError) -> bytes:
+def checked_body(raw: bytes, error: SelbstcheckError) -> bytes:
     body, checksum = raw[:-_CHECKSUM_BYTES], raw[-_CHECKSUM_BYTES:]
     if zlib.crc32(body).to_bytes(_CHECKSUM_BYTES, "big") != checksum:
         raise error
@@ -239,7 +239,7 @@ def encode_invitation(invitation: Invitation, root: Path = QUESTIONS_DIR) -> str
         head = bytes([INVITATION_FORMAT, invitation.bank_version, flags]) + bytes.fromhex(
             invitation.invitation_id
         )
-    return _b64encode(_with_checksum(head + name.encode("utf-8")))
+    return b64encode(with_checksum(head + name.encode("utf-8")))
 
 
 def decode_invitation(token: str, root: Path = QUESTIONS_DIR) -> Invitation:
@@ -252,7 +252,7 @@ def decode_invitation(token: str, root: Path = QUESTIONS_DIR) -> Invitation:
         raise damaged
     if len(text) < math.ceil((_HEADER_BYTES + _CHECKSUM_BYTES) * 4 / 3) or len(text) % 4 == 1:
         raise damaged
-    body = _checked_body(_b64decode(text, damaged), damaged)
+    body = checked_body(b64decode(text, damaged), damaged)
     code_format, version, flags = body[:_HEADER_BYTES]
     if code_format not in (INVITATION_FORMAT, INVITATION_FORMAT_V1) or flags >> 2:
         raise damaged
@@ -320,7 +320,7 @@ def encode_peer_code(answers: PeerAnswers, root: Path = QUESTIONS_DIR) -> str:
         head += bytes([flags | 1 << 2]) + bytes.fromhex(answers.invitation_id)
     else:
         head += bytes([flags])
-    return _b64encode(_with_checksum(head + number.to_bytes(size, "big")))
+    return b64encode(with_checksum(head + number.to_bytes(size, "big")))
 
 
 def _chars(size: int) -> int:
@@ -337,7 +337,7 @@ def code_header(text: str) -> tuple[int, int, int]:
         raise CodeError("code.bad_characters")
     if len(text) < 4:
         raise CodeError("code.truncated")
-    code_format, version, flags = _b64decode(text[:4], CodeError("code.corrupted"))
+    code_format, version, flags = b64decode(text[:4], CodeError("code.corrupted"))
     if code_format in (1, 2):
         raise CodeError("code.share_not_peer")
     return code_format, version, flags
@@ -367,7 +367,7 @@ def decode_peer_code(code: str, root: Path = QUESTIONS_DIR) -> PeerAnswers:
         raise CodeError("code.truncated")
     if len(text) > expected:
         raise CodeError("code.wrong_length")
-    body = _checked_body(_b64decode(text, CodeError("code.corrupted")), CodeError("code.corrupted"))
+    body = checked_body(b64decode(text, CodeError("code.corrupted")), CodeError("code.corrupted"))
     number = int.from_bytes(body[head:], "big")
     responses: dict[str, int | str] = {}
     for item in peer_items(bank, form, fmt):
@@ -396,7 +396,7 @@ def code_format_of(text: str) -> int | None:
     stripped = text.strip()
     if len(stripped) < 4 or not _ALPHABET.match(stripped[:4]):
         return None
-    return _b64decode(stripped[:4], CodeError("code.corrupted"))[0]
+    return b64decode(stripped[:4], CodeError("code.corrupted"))[0]
 
 
 def is_peer_code(text: str) -> bool:

@@ -43,7 +43,13 @@ from assessment.peer.codes import (
     invitation_id,
     is_summary_code,
 )
-from assessment.peer.summary import MAX_SUMMARY_PEERS, Summary, SummaryDimension, decode_summary
+from assessment.peer.summary import (
+    MAX_SUMMARY_PEERS,
+    Summary,
+    SummaryDimension,
+    decode_summary,
+    summarize,
+)
 from assessment.scoring import MIN_ANSWERED_SHARE, item_value, standard_error, to_pomp
 
 # Fewer valid peer codes than this could identify a single colleague: no figures at all.
@@ -293,6 +299,9 @@ def select_codes(
             params = {k: v if isinstance(v, int) else str(v) for k, v in error.params.items()}
             _refuse(selection, number, error.key, **params)
             continue
+        if isinstance(found, Summary) and not accept_summary:
+            _refuse(selection, number, "peer.summary_in_summary")
+            continue
         if found.bank_version != bank.version:
             _refuse(
                 selection, number, "peer.other_version", got=found.bank_version, want=bank.version
@@ -321,9 +330,7 @@ def select_codes(
             )
             continue
         if isinstance(found, Summary):
-            if not accept_summary:
-                _refuse(selection, number, "peer.summary_in_summary")
-            elif selection.summary is not None:
+            if selection.summary is not None:
                 _refuse(selection, number, "peer.summary_second", first=summary_number)
             else:
                 selection.summary, summary_number = found, number
@@ -390,8 +397,6 @@ def summarize_codes(
     root: Path = QUESTIONS_DIR,
 ) -> tuple[Summary | None, Selection]:
     """Return the summary of the peer codes that count (None when fewer than MIN_PEERS)."""
-    from assessment.peer.summary import summarize
-
     selection = select_codes(
         codes,
         bank,

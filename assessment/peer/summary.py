@@ -33,11 +33,11 @@ from assessment.models import FORM_IDS, Bank, FormId
 from assessment.peer.codes import (
     INVITATION_ID_PATTERN,
     PeerAnswers,
-    _b64decode,
-    _b64encode,
-    _checked_body,
-    _with_checksum,
+    b64decode,
+    b64encode,
+    checked_body,
     code_header,
+    with_checksum,
 )
 from assessment.sharecode import SUMMARY_CODE_FORMAT
 
@@ -132,7 +132,7 @@ def encode_summary(summary: Summary) -> str:
         body += bytes([dimension.raters])
         if dimension.raters:
             body += bytes([dimension.low or 0, dimension.median or 0, dimension.high or 0])
-    return _b64encode(_with_checksum(body))
+    return b64encode(with_checksum(body))
 
 
 def _valid(dimension: SummaryDimension, raters: int) -> bool:
@@ -165,10 +165,10 @@ def decode_summary(code: str, root: Path = QUESTIONS_DIR) -> Summary:
         bank = load_bank(version, root)
     except BankError:
         raise CodeError("code.unknown_version", version=version) from None
-    raw = _b64decode(text, damaged)
+    raw = b64decode(text, damaged)
     if len(raw) < 8:
         raise CodeError("code.truncated")
-    body = _checked_body(raw, damaged)
+    body = checked_body(raw, damaged)
     position = 3
     invitation_id = None
     if flags >> 1 & 1:
