@@ -175,10 +175,12 @@ def peer_poles(item: TradeoffItem, lang: Language) -> tuple[str, str]:
 
 
 def b64encode(data: bytes) -> str:
+    """Return bytes as base64url without padding (the spelling of every code)."""
     return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
 
 
 def b64decode(text: str, error: SelbstcheckError) -> bytes:
+    """Return the bytes of base64url text, or raise error."""
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError):
@@ -186,10 +188,12 @@ def b64decode(text: str, error: SelbstcheckError) -> bytes:
 
 
 def with_checksum(body: bytes) -> bytes:
+    """Return body followed by its CRC-32."""
     return body + zlib.crc32(body).to_bytes(_CHECKSUM_BYTES, "big")
 
 
 def checked_body(raw: bytes, error: SelbstcheckError) -> bytes:
+    """Return raw without its CRC-32, or raise error when the checksum does not match."""
     body, checksum = raw[:-_CHECKSUM_BYTES], raw[-_CHECKSUM_BYTES:]
     if zlib.crc32(body).to_bytes(_CHECKSUM_BYTES, "big") != checksum:
         raise error

@@ -404,3 +404,22 @@ def test_comparison_pdf_prints_no_peer_code() -> None:
     from_summary = mirror_codes(answers, [encode_summary(summary)])
     text = pdf_text(build_mirror_pdf(from_summary, bank, "en", summary_link)).replace("\n", "")
     assert "peers=" in text
+
+
+@given(st.integers(min_value=0, max_value=7), st.binary(max_size=80))
+def test_any_summary_body_with_a_valid_checksum_decodes_or_is_refused(
+    flags: int, rest: bytes
+) -> None:
+    """A made-up body behind a correct header and checksum never crashes the decoder: it is
+    refused with a CodeError, or it is a summary that keeps the rule and re-encodes to itself."""
+    from assessment.peer.codes import b64encode, with_checksum
+
+    code = b64encode(with_checksum(bytes([6, 2, flags]) + rest))
+    try:
+        summary = decode_summary(code)
+    except CodeError:
+        return
+    assert encode_summary(summary) == code
+    assert summary.raters >= MIN_PEERS
+    for row in summary.dimensions:
+        assert row.raters == 0 or (row.low is not None and row.low % 10 == 0)
