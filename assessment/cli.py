@@ -70,7 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     score = commands.add_parser("score", help="score an answers file or a share code")
     source = score.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", type=Path, help="JSON answers file")
-    source.add_argument("--code", help="a share, progress or peer code, or a link containing one")
+    source.add_argument(
+        "--code", help="a share, progress, peer or summary code, or a link containing one"
+    )
     score.add_argument("--profile", choices=PROFILE_CHOICES)
     score.add_argument("--json", action="store_true", help="print the result as JSON")
 
@@ -83,8 +85,21 @@ def _parser() -> argparse.ArgumentParser:
         "mirror", help="compare a share code with colleagues' peer codes (Fremdbild)"
     )
     mirror.add_argument("share_code", help="the person's share code, or a link containing one")
-    mirror.add_argument("peer_codes", nargs="*", help="peer codes of colleagues (up to 12)")
+    mirror.add_argument(
+        "peer_codes", nargs="*", help="peer codes of colleagues (3 to 12), or one summary code"
+    )
     mirror.add_argument("--json", action="store_true", help="print the comparison as JSON")
+
+    summarize = commands.add_parser(
+        "summarize-peers",
+        help="turn at least 3 peer codes into one summary code (for a trusted third person)",
+    )
+    summarize.add_argument("peer_codes", nargs="+", help="peer codes of colleagues (up to 40)")
+    summarize.add_argument(
+        "--invitation",
+        help="the invitation link or token the codes answer (default: the first code's)",
+    )
+    summarize.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     group = commands.add_parser(
         "group", help="overview and item statistics for a file of share codes (one per line)"
@@ -119,10 +134,13 @@ def _score(args: argparse.Namespace, lang: Language) -> None:
 
     if args.code is not None:
         code = code_from_text(args.code)
-        from assessment.peer.codes import is_peer_code
+        from assessment.peer.codes import is_peer_code, is_summary_code
 
         if is_peer_code(code):
             _peer_ratings(code, args.json, lang)
+            return
+        if is_summary_code(code):
+            _summary(code, args.json, lang)
             return
         answers = decode_code(code).answers
     else:
@@ -150,6 +168,83 @@ def _peer_ratings(code: str, as_json: bool, lang: Language) -> None:
         _emit(peer.model_dump(mode="json"))
     else:
         sys.stdout.write(render_peer_ratings(peer, load_bank(peer.bank_version), lang))
+
+
+def _summary(code: str, as_json: bool, lang: Language) -> None:
+    from assessment.bank import load_bank
+    from assessment.peer.report import render_summary_text
+    from assessment.peer.summary import decode_summary
+
+    summary = decode_summary(code)
+    if as_json:
+        _emit(summary.model_dump(mode="json"))
+    else:
+        sys.stdout.write(render_summary_text(summary, load_bank(summary.bank_version), lang))
+
+
+def _summarize_peers(args: argparse.Namespace, lang: Language) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    from assessment.bank import load_bank
+    from assessment.errors import CodeError
+    from assessment.messages import msg
+    from assessment.peer.codes import decode_invitation, decode_peer_code
+    from assessment.peer.compare import MIN_PEERS, summarize_codes
+    from assessment.peer.report import render_summary_text
+    from assessment.peer.summary import encode_summary
+
+    codes = [code.strip(",") for code in args.peer_codes]
+    expected: str | None = None
+    if args.invitation is not None:
+        text = args.invitation.strip()
+        if "?" in text:
+            text = parse_qs(urlsplit(text).query).get("i", [""])[0]
+        invitation = decode_invitation(text)
+        version, form, expected = invitation.bank_version, invitation.form, invitation.invitation_id
+    else:
+        for code in codes:
+            try:
+                first = decode_peer_code(code)
+            except CodeError:
+                continue
+            version, form = first.bank_version, first.form
+            break
+        else:
+            raise CodeError("peer.summary_too_few", minimum=MIN_PEERS, count=0)
+    bank = load_bank(version)
+    summary, selection = summarize_codes(codes, bank, form, expected)
+    refusals = [
+        msg(
+            "peer.refused_line",
+            lang,
+            number=refused.number,
+            reason=msg(refused.key, lang, **dict(refused.params)),
+        )
+        for refused in selection.refused
+    ]
+    if summary is None:
+        for line in refusals:
+            sys.stderr.write(f"  {line}\n")
+        raise CodeError("peer.summary_too_few", minimum=MIN_PEERS, count=len(selection.peers))
+    code = encode_summary(summary)
+    if args.json:
+        _emit(
+            {
+                "summary_code": code,
+                "summary": summary.model_dump(mode="json"),
+                "used": len(selection.peers),
+                "given": len(codes),
+                "refused": [
+                    {"number": r.number, "key": r.key, "message": line}
+                    for r, line in zip(selection.refused, refusals, strict=True)
+                ],
+            }
+        )
+        return
+    lines = [msg("peer.summary_made", lang, used=len(selection.peers), given=len(codes)), code, ""]
+    if refusals:
+        lines.extend([msg("peer.refused_heading", lang), *(f"  {line}" for line in refusals), ""])
+    sys.stdout.write("\n".join(lines) + "\n" + render_summary_text(summary, bank, lang))
 
 
 def _mirror(args: argparse.Namespace, lang: Language) -> None:
@@ -222,6 +317,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             _group(args, lang)
         elif args.command == "mirror":
             _mirror(args, lang)
+        elif args.command == "summarize-peers":
+            _summarize_peers(args, lang)
         elif args.command == "schema":
             _emit(_schema(args.which))
     except SelbstcheckError as error:

@@ -16,7 +16,7 @@ import math
 import re
 import zlib
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -40,8 +40,13 @@ CodeKind = Literal["result", "progress"]
 CODE_FORMAT = 1
 # Codes of banks scored by rules 2 (background in the flags, can't-judge-yet answers).
 CODE_FORMAT_V2 = 2
-# Peer codes (assessment/peer/codes.py) start with this format byte; refused here by name.
-PEER_CODE_FORMAT = 3
+# Peer codes (assessment/peer/codes.py) start with one of these format bytes: 3 (the first
+# release), 5 (names its invitation) and 6 (a summary code); refused here by name.
+PEER_CODE_FORMAT_V1: Final = 3
+PEER_CODE_FORMAT_V2: Final = 5
+SUMMARY_CODE_FORMAT: Final = 6
+PEER_CODE_FORMAT = PEER_CODE_FORMAT_V1
+PEER_CODE_FORMATS = (PEER_CODE_FORMAT_V1, PEER_CODE_FORMAT_V2, SUMMARY_CODE_FORMAT)
 _UNSURE_DIGIT = LIKERT_MAX + 1
 _BACKGROUNDS: tuple[Experience | None, ...] = (None, "starter", "changer", "experienced")
 # Anything longer than this cannot be a code of ours; refused before any decoding work.
@@ -160,7 +165,7 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
         # Too short to read the header: "cut off" only if it begins like every code.
         raise CodeError("code.truncated" if _could_be_cut_off(text) else "code.not_a_code")
     code_format, version, flags = _b64decode(text[:4])
-    if code_format == PEER_CODE_FORMAT:
+    if code_format in PEER_CODE_FORMATS:
         raise CodeError("code.peer_code")
     if code_format not in (CODE_FORMAT, CODE_FORMAT_V2) or flags >> (
         5 if code_format == CODE_FORMAT else 7

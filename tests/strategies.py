@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from hypothesis import strategies as st
 
@@ -107,20 +107,28 @@ def v2_answers(
 
 @st.composite
 def peer_answers(draw: st.DrawFn, form: FormId | None = None) -> PeerAnswers:
-    """Return a colleague's ratings of bank v2 (released), any item rated, "na" or left out."""
+    """Return a colleague's ratings of bank v2 (released), any item rated, "na" or left out:
+    today's format 5 (statements, with or without an invitation id) or the first release's
+    format 3 (statements and trade-offs, no invitation id)."""
     from assessment.peer.codes import PeerAnswers, peer_items
 
     bank = load_bank(2)
     chosen: FormId = form if form is not None else draw(st.sampled_from(FORM_IDS))
+    code_format: Literal[3, 5] = draw(st.sampled_from((5, 3)))
     value: st.SearchStrategy[int | str] = st.one_of(
         st.integers(min_value=1, max_value=5), st.just(UNSURE)
     )
-    fields = {item.id: value for item in peer_items(bank, chosen)}
+    fields = {item.id: value for item in peer_items(bank, chosen, code_format)}
+    invitation = (
+        None if code_format == 3 else draw(st.one_of(st.none(), st.from_regex(r"\A[0-9A-F]{6}\Z")))
+    )
     return PeerAnswers(
         bank_version=2,
         form=chosen,
         language=draw(st.sampled_from(LANGUAGES)),
         responses=draw(st.fixed_dictionaries({}, optional=fields)),
+        invitation_id=invitation,
+        code_format=code_format,
     )
 
 

@@ -10,7 +10,13 @@ Rules (named constants, tested at their boundaries):
   fewer than MIN_PEERS colleagues could rate is shown without figures (anonymity).
 - "higher" (the person sees themselves clearly stronger) when the self score lies above the
   colleagues' highest score plus the self uncertainty; "lower" (underrated) when it lies below
-  their lowest minus the self uncertainty; otherwise "similar".
+  their lowest minus the self uncertainty; otherwise "similar". From a summary code the range is
+  the summary's widened one (summary.py), so a verdict from it is never bolder.
+- Which codes count (select_codes): a code names the invitation it answers; one naming another
+  invitation is refused by name. Codes of the first release name none: they count, and the page
+  says which they are. A colleague counts once however their code is spelt (language, unrated or
+  "can't judge", format): codes with the same canonical ratings are duplicates. One summary code
+  is compared on its own; peer codes beside it are left out.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -27,7 +34,22 @@ from assessment.answers import Answers, check_answers
 from assessment.bank import QUESTIONS_DIR, load_bank
 from assessment.errors import CodeError
 from assessment.models import UNSURE, Bank, FormId, LikertItem
-from assessment.peer.codes import PeerAnswers, check_peer_answers, decode_peer_code
+from assessment.peer.codes import (
+    INVITATION_ID_PATTERN,
+    PeerAnswers,
+    canonical_ratings,
+    check_peer_answers,
+    decode_peer_code,
+    invitation_id,
+    is_summary_code,
+)
+from assessment.peer.summary import (
+    MAX_SUMMARY_PEERS,
+    Summary,
+    SummaryDimension,
+    decode_summary,
+    summarize,
+)
 from assessment.scoring import MIN_ANSWERED_SHARE, item_value, standard_error, to_pomp
 
 # Fewer valid peer codes than this could identify a single colleague: no figures at all.
@@ -36,6 +58,7 @@ MIN_PEERS = 3
 MAX_PEERS = 12
 
 Difference = Literal["higher", "lower", "similar", "too_few", "self_missing"]
+Source = Literal["peers", "summary"]
 
 
 class _Frozen(BaseModel):
@@ -83,6 +106,15 @@ class Mirror(_Frozen):
         description="Per dimension; empty when there are too few peer codes"
     )
     refused: tuple[RefusedPeer, ...] = ()
+    source: Source = Field(
+        default="peers", description="peers: colleagues' codes; summary: one summary code"
+    )
+    invitation_id: str | None = Field(
+        default=None, pattern=INVITATION_ID_PATTERN, description="The person's invitation"
+    )
+    unnamed: tuple[int, ...] = Field(
+        default=(), description="Positions of codes that name no invitation (first release)"
+    )
 
     def biggest_differences(self) -> tuple[DimensionMirror, ...]:
         """Return the dimensions that differ clearly, the largest margin first."""
@@ -131,6 +163,12 @@ def compare_dimension(
         )
     low, high = min(peer_scores), max(peer_scores)
     median = round_half_up(statistics.median(peer_scores))
+    return _judged(dimension, own, len(peer_scores), low, median, high)
+
+
+def _judged(
+    dimension: str, own: StatementScore | None, peers: int, low: int, median: int, high: int
+) -> DimensionMirror:
     difference: Difference = "self_missing"
     margin = 0
     if own is not None:
@@ -146,7 +184,7 @@ def compare_dimension(
         dimension=dimension,
         self_score=own.score if own else None,
         self_uncertainty=own.uncertainty if own else None,
-        peers=len(peer_scores),
+        peers=peers,
         low=low,
         median=median,
         high=high,
@@ -183,52 +221,191 @@ def compare_peers(answers: Answers, peers: Sequence[PeerAnswers], bank: Bank) ->
     )
 
 
+def compare_summary(answers: Answers, summary: Summary, bank: Bank) -> Mirror:
+    """Return the comparison of a person's answers with a summary code's figures."""
+    check_answers(answers, bank)
+    own = statement_scores(answers.responses, answers.form, bank)
+    figures: dict[str, SummaryDimension] = {d.dimension: d for d in summary.dimensions}
+    rows = []
+    for dimension_id in bank.dimension_ids:
+        row = figures.get(dimension_id)
+        mine = own[dimension_id]
+        if row is None or row.low is None or row.median is None or row.high is None:
+            rows.append(
+                DimensionMirror(
+                    dimension=dimension_id,
+                    self_score=mine.score if mine else None,
+                    self_uncertainty=mine.uncertainty if mine else None,
+                    peers=0,
+                    difference="too_few",
+                )
+            )
+        else:
+            rows.append(_judged(dimension_id, mine, row.raters, row.low, row.median, row.high))
+    return Mirror(
+        bank_version=bank.version,
+        form=answers.form,
+        given=1,
+        used=summary.raters,
+        enough=True,
+        dimensions=tuple(rows),
+        source="summary",
+    )
+
+
+@dataclass
+class Selection:
+    """The codes that count, and those left out with the reason."""
+
+    peers: list[PeerAnswers] = field(default_factory=list)
+    refused: list[RefusedPeer] = field(default_factory=list)
+    unnamed: list[int] = field(default_factory=list)
+    summary: Summary | None = None
+    invitation_id: str | None = None
+
+
+def _refuse(selection: Selection, number: int, key: str, **params: int | str) -> None:
+    selection.refused.append(RefusedPeer(number=number, key=key, params=tuple(params.items())))
+
+
+def select_codes(
+    codes: Sequence[str],
+    bank: Bank,
+    form: FormId,
+    expected_id: str | None,
+    *,
+    limit: int = MAX_PEERS,
+    accept_summary: bool = True,
+    root: Path = QUESTIONS_DIR,
+) -> Selection:
+    """Return the codes that count for one invitation (see the module's rules).
+
+    expected_id None (a trusted person without the invitation link): the first code that names
+    an invitation sets it."""
+    selection = Selection(invitation_id=expected_id)
+    seen: dict[tuple[int, FormId, tuple[int, ...]], int] = {}
+    summary_number = 0
+    for number, code in enumerate(codes, start=1):
+        text = code.strip()
+        if number > limit:
+            _refuse(selection, number, "peer.too_many", limit=limit)
+            continue
+        try:
+            if is_summary_code(text):
+                found: PeerAnswers | Summary = decode_summary(text, root)
+            else:
+                found = decode_peer_code(text, root)
+        except CodeError as error:
+            params = {k: v if isinstance(v, int) else str(v) for k, v in error.params.items()}
+            _refuse(selection, number, error.key, **params)
+            continue
+        if isinstance(found, Summary) and not accept_summary:
+            _refuse(selection, number, "peer.summary_in_summary")
+            continue
+        if found.bank_version != bank.version:
+            _refuse(
+                selection, number, "peer.other_version", got=found.bank_version, want=bank.version
+            )
+            continue
+        if found.form != form:
+            got, want = bank.forms[found.form].name, bank.forms[form].name
+            _refuse(
+                selection,
+                number,
+                "peer.other_form",
+                got=f"{got.de} / {got.en}",
+                want=f"{want.de} / {want.en}",
+            )
+            continue
+        named = found.invitation_id
+        if named is not None and selection.invitation_id is None:
+            selection.invitation_id = named
+        if named is not None and named != selection.invitation_id:
+            _refuse(
+                selection,
+                number,
+                "peer.other_invitation",
+                got=named,
+                want=selection.invitation_id or "",
+            )
+            continue
+        if isinstance(found, Summary):
+            if selection.summary is not None:
+                _refuse(selection, number, "peer.summary_second", first=summary_number)
+            else:
+                selection.summary, summary_number = found, number
+                if named is None:
+                    selection.unnamed.append(number)
+            continue
+        key = canonical_ratings(found, bank)
+        if key in seen:
+            _refuse(selection, number, "peer.duplicate_of", first=seen[key])
+            continue
+        seen[key] = number
+        if named is None:
+            selection.unnamed.append(number)
+        selection.peers.append(check_peer_answers(found, bank))
+    if selection.summary is not None and selection.peers:
+        counted = set(seen.values())
+        for number in sorted(counted):
+            _refuse(selection, number, "peer.summary_alone", summary=summary_number)
+        selection.unnamed = [n for n in selection.unnamed if n not in counted]
+        selection.peers = []
+    selection.refused.sort(key=lambda refused: refused.number)
+    return selection
+
+
 def select_peers(
     answers: Answers, codes: Sequence[str], root: Path = QUESTIONS_DIR
 ) -> tuple[list[PeerAnswers], list[RefusedPeer]]:
-    """Return the peer codes' ratings that fit the person's bank version and form, and the
-    codes left out with the reason: unreadable, another version or form, a duplicate, or
-    beyond MAX_PEERS."""
+    """Return the peer codes' ratings that count for the person's invitation, and the codes left
+    out with the reason (select_codes)."""
     bank = load_bank(answers.bank_version, root)
     if not bank.peer:
         raise CodeError("peer.self_unavailable", version=answers.bank_version)
-    used: list[PeerAnswers] = []
-    refused: list[RefusedPeer] = []
-    seen: set[str] = set()
-    for number, code in enumerate(codes, start=1):
-        text = code.strip()
-        if number > MAX_PEERS:
-            refused.append(
-                RefusedPeer(number=number, key="peer.too_many", params=(("limit", MAX_PEERS),))
-            )
-            continue
-        if text in seen:
-            refused.append(RefusedPeer(number=number, key="peer.duplicate"))
-            continue
-        seen.add(text)
-        try:
-            peer = decode_peer_code(text, root)
-        except CodeError as error:
-            params = tuple(
-                (k, v if isinstance(v, int) else str(v)) for k, v in error.params.items()
-            )
-            refused.append(RefusedPeer(number=number, key=error.key, params=params))
-            continue
-        if peer.bank_version != answers.bank_version:
-            params = (("got", peer.bank_version), ("want", answers.bank_version))
-            refused.append(RefusedPeer(number=number, key="peer.other_version", params=params))
-        elif peer.form != answers.form:
-            got, want = bank.forms[peer.form].name, bank.forms[answers.form].name
-            params = (("got", f"{got.de} / {got.en}"), ("want", f"{want.de} / {want.en}"))
-            refused.append(RefusedPeer(number=number, key="peer.other_form", params=params))
-        else:
-            used.append(check_peer_answers(peer, bank))
-    return used, refused
+    selection = select_codes(codes, bank, answers.form, invitation_id(answers), root=root)
+    return selection.peers, selection.refused
 
 
 def mirror_codes(answers: Answers, codes: Sequence[str], root: Path = QUESTIONS_DIR) -> Mirror:
-    """Return the comparison of a person's answers with the valid ones of the peer codes given."""
-    peers, refused = select_peers(answers, codes, root)
+    """Return the comparison of a person's answers with the codes given: at least MIN_PEERS
+    peer codes of their invitation, or one summary code."""
     bank = load_bank(answers.bank_version, root)
-    mirror = compare_peers(answers, peers, bank)
-    return mirror.model_copy(update={"given": len(codes), "refused": tuple(refused)})
+    if not bank.peer:
+        raise CodeError("peer.self_unavailable", version=answers.bank_version)
+    own_id = invitation_id(answers)
+    selection = select_codes(codes, bank, answers.form, own_id, root=root)
+    if selection.summary is not None:
+        mirror = compare_summary(answers, selection.summary, bank)
+    else:
+        mirror = compare_peers(answers, selection.peers, bank)
+    return mirror.model_copy(
+        update={
+            "given": len(codes),
+            "refused": tuple(selection.refused),
+            "invitation_id": own_id,
+            "unnamed": tuple(selection.unnamed),
+        }
+    )
+
+
+def summarize_codes(
+    codes: Sequence[str],
+    bank: Bank,
+    form: FormId,
+    expected_id: str | None,
+    root: Path = QUESTIONS_DIR,
+) -> tuple[Summary | None, Selection]:
+    """Return the summary of the peer codes that count (None when fewer than MIN_PEERS)."""
+    selection = select_codes(
+        codes,
+        bank,
+        form,
+        expected_id,
+        limit=MAX_SUMMARY_PEERS,
+        accept_summary=False,
+        root=root,
+    )
+    if len(selection.peers) < MIN_PEERS:
+        return None, selection
+    return summarize(selection.peers, bank, selection.invitation_id), selection

@@ -1,6 +1,7 @@
 """The self/others comparison as an A4 PDF: counts, refusals, the chart, differences, the table.
 
-Anonymous like the page: the colleagues appear only as range and median, never one by one.
+Anonymous like the page: the colleagues appear only as range and median, never one by one. It
+prints no peer code: the comparison's link is printed only when it holds a summary code.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ CHART_MAX_HEIGHT = 120.0
 def build_mirror_pdf(
     mirror: Mirror, bank: Bank, lang: Language, link: str, *, today: dt.date | None = None
 ) -> bytes:
-    """Return the comparison as a PDF, with the link that reopens it."""
+    """Return the comparison as a PDF; with the link that reopens it only when the comparison
+    comes from a summary code (a link with peer codes would print every colleague's ratings)."""
     text = describe_mirror(mirror, bank, lang)
     pngs: list[bytes] = []
     if mirror.enough:
@@ -75,6 +77,8 @@ class _MirrorLayout(PageLayout):
             self.heading(msg("peer.refused_heading", lang), keep_with=BODY)
             for line in text.refusals:
                 self.paragraph(line, BODY, bullet="–", indent=4)
+        for note in text.notes:
+            self.paragraph(note, BODY, after=1)
         if text.too_few is not None:
             self.paragraph(text.too_few, BODY + 1, bold=True, after=1)
             self.paragraph(text.too_few_why or "", BODY)
@@ -101,5 +105,9 @@ class _MirrorLayout(PageLayout):
             self.paragraph(text.statements_only, SMALL, colour=MUTED, after=1)
         self.heading(msg("pdf.caveat", lang), keep_with=self.height(text.caveat, SMALL))
         self.paragraph(text.caveat, SMALL, colour=MUTED, after=1)
-        self.paragraph(link, SMALL, colour=MUTED)
+        self.paragraph(text.not_signatures, SMALL, colour=MUTED, after=1)
+        if mirror.source == "summary":
+            self.paragraph(link, SMALL, colour=MUTED)
+        else:
+            self.paragraph(msg("peer.pdf_no_link", lang), SMALL, colour=MUTED)
         self.footers("peer.footer")

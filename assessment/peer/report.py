@@ -10,8 +10,15 @@ from dataclasses import dataclass
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.models import UNSURE, Bank, LikertItem
-from assessment.peer.codes import PeerAnswers, peer_items, peer_poles, peer_statement
+from assessment.peer.codes import (
+    PeerAnswers,
+    peer_items,
+    peer_poles,
+    peer_statement,
+)
 from assessment.peer.compare import MIN_PEERS, DimensionMirror, Mirror
+from assessment.peer.summary import Summary
+from assessment.sharecode import PEER_CODE_FORMAT_V1
 
 WIDTH = 88
 
@@ -43,6 +50,8 @@ class MirrorText:
     rule: str
     statements_only: str
     caveat: str
+    notes: tuple[str, ...] = ()
+    not_signatures: str = ""
 
 
 def _verdict(row: DimensionMirror, lang: Language) -> str:
@@ -97,9 +106,18 @@ def describe_mirror(mirror: Mirror, bank: Bank, lang: Language) -> MirrorText:
     differences = tuple(_difference_line(row, bank, lang) for row in mirror.biggest_differences())
     if mirror.enough and not differences:
         differences = (msg("peer.no_differences", lang),)
+    summary = mirror.source == "summary"
+    notes: list[str] = []
+    if mirror.unnamed:
+        positions = ", ".join(str(number) for number in mirror.unnamed)
+        notes.append(msg("peer.unnamed", lang, count=len(mirror.unnamed), positions=positions))
+    if summary:
+        notes.append(msg("peer.summary_rule", lang))
     return MirrorText(
         title=msg("peer.title", lang),
-        counts=msg("peer.counts", lang, used=mirror.used, given=mirror.given),
+        counts=msg("peer.summary_counts", lang, raters=mirror.used)
+        if summary
+        else msg("peer.counts", lang, used=mirror.used, given=mirror.given),
         refusals=refusals,
         too_few=None
         if mirror.enough
@@ -110,6 +128,8 @@ def describe_mirror(mirror: Mirror, bank: Bank, lang: Language) -> MirrorText:
         rule=msg("peer.rule", lang, minimum=MIN_PEERS),
         statements_only=msg("peer.statements_only", lang),
         caveat=msg("peer.caveat", lang),
+        notes=tuple(notes),
+        not_signatures=msg("peer.not_signatures", lang),
     )
 
 
@@ -125,6 +145,8 @@ def render_mirror_text(mirror: Mirror, bank: Bank, lang: Language) -> str:
         lines.append(msg("peer.refused_heading", lang))
         lines.extend(_wrap(line, "  ") for line in text.refusals)
         lines.append("")
+    for note in text.notes:
+        lines.extend([_wrap(note), ""])
     if text.too_few is not None:
         lines.extend([_wrap(text.too_few), _wrap(text.too_few_why or ""), ""])
     else:
@@ -145,6 +167,7 @@ def render_mirror_text(mirror: Mirror, bank: Bank, lang: Language) -> str:
         lines.append(_wrap(text.statements_only))
     lines.append("")
     lines.append(_wrap(text.caveat))
+    lines.append(_wrap(text.not_signatures))
     lines.append(msg("report.bank_version", lang, version=mirror.bank_version))
     return "\n".join(lines) + "\n"
 
@@ -162,6 +185,8 @@ def mirror_json(mirror: Mirror, bank: Bank, lang: Language) -> str:
             "differences": list(text.differences),
             "rule": text.rule,
             "statements_only": text.statements_only,
+            "notes": list(text.notes),
+            "not_signatures": text.not_signatures,
         },
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
@@ -170,13 +195,22 @@ def mirror_json(mirror: Mirror, bank: Bank, lang: Language) -> str:
 def render_peer_ratings(peer: PeerAnswers, bank: Bank, lang: Language) -> str:
     """Return a colleague's ratings as plain text (for `selbstcheck score --code PEERCODE`)."""
     labels = [label(lang) for label in bank.likert_labels]
+    invitation = (
+        msg("peer.invitation_line", lang, id=peer.invitation_id)
+        if peer.invitation_id
+        else msg("peer.invitation_none", lang)
+    )
     lines = [
         msg("peer.ratings_heading", lang),
         f"{bank.forms[peer.form].name(lang)} · "
-        + msg("report.bank_version", lang, version=peer.bank_version),
+        + msg("report.bank_version", lang, version=peer.bank_version)
+        + f" · {invitation}",
+        _wrap(msg("peer.ratings_readable", lang)),
         "",
     ]
-    for number, item in enumerate(peer_items(bank, peer.form), start=1):
+    if peer.code_format == PEER_CODE_FORMAT_V1:
+        lines.extend([_wrap(msg("peer.tradeoffs_not_compared", lang)), ""])
+    for number, item in enumerate(peer_items(bank, peer.form, peer.code_format), start=1):
         value = peer.responses.get(item.id)
         if value is None:
             answer = msg("peer.rating_none", lang)
@@ -194,3 +228,44 @@ def render_peer_ratings(peer: PeerAnswers, bank: Bank, lang: Language) -> str:
             lines.append(_wrap(f"B: {b}", "   "))
         lines.append(f"   → {answer}")
     return "\n".join(lines) + "\n"
+
+
+def render_summary_text(summary: Summary, bank: Bank, lang: Language) -> str:
+    """Return what a summary code holds as plain text: per demand the published figures."""
+    invitation = (
+        msg("peer.invitation_line", lang, id=summary.invitation_id)
+        if summary.invitation_id
+        else msg("peer.invitation_none", lang)
+    )
+    lines = [
+        msg("peer.summary_heading", lang, raters=summary.raters),
+        f"{bank.forms[summary.form].name(lang)} · "
+        + msg("report.bank_version", lang, version=summary.bank_version)
+        + f" · {invitation}",
+        "",
+    ]
+    lines.extend(summary_lines(summary, bank, lang))
+    lines.extend(["", _wrap(msg("peer.summary_rule", lang))])
+    return "\n".join(lines) + "\n"
+
+
+def summary_lines(summary: Summary, bank: Bank, lang: Language) -> list[str]:
+    """Return one line per demand of a summary (its figures, or that too few could rate it)."""
+    lines = []
+    for row in summary.dimensions:
+        name = bank.dimension(row.dimension).name(lang)
+        if row.raters:
+            lines.append(
+                msg(
+                    "peer.summary_line",
+                    lang,
+                    name=name,
+                    median=row.median,
+                    low=row.low,
+                    high=row.high,
+                    raters=row.raters,
+                )
+            )
+        else:
+            lines.append(msg("peer.summary_line_too_few", lang, name=name, minimum=MIN_PEERS))
+    return lines

@@ -34,7 +34,7 @@ def _render_view() -> None:
         lang, version = method.render()
         shared.footer(lang, version)
         return
-    if st.query_params.get(state.VIEW_PARAM) == INVITE_VIEW:
+    if st.query_params.get(state.VIEW_PARAM) in (INVITE_VIEW, peer.COLLECT_VIEW):
         lang, version = peer.render_invite()
         shared.footer(lang, version)
         return

@@ -1,5 +1,6 @@
 """Fremdbild views: the invitation on the result page, a colleague's questionnaire and thank-you
-page (?view=invite&i=…), and the comparison of self and others (?r=CODE&peers=…)."""
+page (?view=invite&i=…), the trusted person's page that makes a summary code
+(?view=collect&i=…), and the comparison of self and others (?r=CODE&peers=…)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from assessment import links
 from assessment.bank import load_bank
 from assessment.errors import CodeError, SelbstcheckError
 from assessment.i18n import Language
-from assessment.models import LIKERT_MAX, LIKERT_MIN, UNSURE, Bank, FormId, LikertItem, TradeoffItem
+from assessment.models import LIKERT_MAX, LIKERT_MIN, UNSURE, Bank, FormId
 from assessment.peer.codes import (
     MAX_NAME_LENGTH,
     Invitation,
@@ -21,12 +22,14 @@ from assessment.peer.codes import (
     decode_invitation,
     encode_invitation,
     encode_peer_code,
+    invitation_id,
     peer_items,
-    peer_poles,
     peer_statement,
+    peer_statements,
 )
-from assessment.peer.compare import MAX_PEERS, Mirror, mirror_codes
-from assessment.peer.report import MirrorText, describe_mirror
+from assessment.peer.compare import MAX_PEERS, MIN_PEERS, Mirror, mirror_codes, summarize_codes
+from assessment.peer.report import MirrorText, describe_mirror, summary_lines
+from assessment.peer.summary import MAX_SUMMARY_PEERS, encode_summary
 from assessment.sharecode import decode_code, encode_share_code
 from assessment.ui import shared, state
 from assessment.ui.chart_text import ChartText, accessible_chart
@@ -42,6 +45,11 @@ DONE_KEY = "peer_done"
 RATINGS_KEY = "peer_ratings"
 NONE_RATED_KEY = "peer_none_rated"
 RATING_PREFIX = "peer_item_"
+# ?view=collect&i=TOKEN: the trusted person's page for the same invitation token.
+COLLECT_VIEW = "collect"
+COLLECT_PASTE_KEY = "peer_collect_paste"
+COLLECT_BUTTON_KEY = "peer_collect_button"
+COLLECT_DONE_KEY = "peer_collect_done"
 PDF_KEY = "mirror_pdf"
 JSON_KEY = "mirror_json"
 # Tokens beyond this are not even put into the comparison link (the comparison lists the 13th
@@ -73,17 +81,28 @@ def render_ask(bank: Bank, share_code: str, form: FormId, lang: Language) -> Non
         st.markdown(t("ui.peer.unavailable", lang))
         return
     st.markdown(t("ui.peer.ask_intro", lang))
+    st.info(t("ui.peer.ask_privacy", lang))
     name = st.text_input(t("ui.peer.name_label", lang), key=NAME_KEY, max_chars=MAX_NAME_LENGTH)
     try:
         name_shown = clean_name(name)
         token = encode_invitation(
-            Invitation(bank_version=bank.version, form=form, language=lang, name=name_shown)
+            Invitation(
+                bank_version=bank.version,
+                form=form,
+                language=lang,
+                name=name_shown,
+                invitation_id=invitation_id(decode_code(share_code).answers),
+            )
         )
     except InvitationError as error:
         st.error(plain(error.message(lang)))
     else:
+        invite = links.invite_link(shared.base_url(), token, lang)
         st.markdown(t("ui.peer.invite_link_label", lang))
-        st.code(links.invite_link(shared.base_url(), token, lang), language=None, wrap_lines=True)
+        st.code(invite, language=None, wrap_lines=True)
+        st.markdown(t("ui.peer.collect_link_label", lang))
+        collect = invite.replace(f"view={links.INVITE_VIEW}", f"view={COLLECT_VIEW}", 1)
+        st.code(collect, language=None, wrap_lines=True)
     st.text_area(t("ui.peer.paste_label", lang), key=PASTE_KEY, height=120)
     if st.session_state.get(PASTE_ERROR_KEY):
         st.error(t("ui.peer.no_codes", lang))
@@ -121,6 +140,7 @@ def _submit(token: str, invitation: Invitation) -> None:
             "form": invitation.form,
             "language": state.language(),
             "responses": responses,
+            "invitation_id": invitation.invitation_id,
         }
     )
     st.session_state[DONE_KEY] = (token, encode_peer_code(answers))
@@ -165,10 +185,9 @@ def _radio(
 def _questionnaire(token: str, invitation: Invitation, bank: Bank, lang: Language) -> None:
     saved = _saved(token)
     scale = [label(lang) for label in bank.likert_labels]
-    poles = [t(f"ui.quest.tradeoff_{n}", lang) for n in range(LIKERT_MIN, LIKERT_MAX + 1)]
-    items = peer_items(bank, invitation.form)
-    statements = [item for item in items if isinstance(item, LikertItem)]
-    tradeoffs = [item for item in items if isinstance(item, TradeoffItem)]
+    # Statements only: the trade-offs ask what matters to the person, which colleagues cannot
+    # know and the comparison never used; less to answer for colleagues.
+    statements = peer_statements(bank, invitation.form)
     with st.form("peer_form", border=False, enter_to_submit=False):
         st.header(t("ui.peer.statements_heading", lang), anchor=False)
         for number, item in enumerate(statements, start=1):
@@ -180,20 +199,6 @@ def _questionnaire(token: str, invitation: Invitation, bank: Bank, lang: Languag
                     scale,
                     saved.get(item.id),
                     lang,
-                )
-        st.header(t("ui.peer.tradeoffs_heading", lang), anchor=False)
-        st.caption(t("ui.peer.tradeoffs_intro", lang))
-        for number, tradeoff in enumerate(tradeoffs, start=len(statements) + 1):
-            a, b = (plain(pole) for pole in peer_poles(tradeoff, lang))
-            with st.container(key=f"item_{tradeoff.id}"):
-                st.markdown(t("ui.quest.tradeoff_poles", lang, number=number, a=a, b=b))
-                _radio(
-                    tradeoff.id,
-                    t("ui.quest.tradeoff_label", lang, number=number, a=a, b=b),
-                    poles,
-                    saved.get(tradeoff.id),
-                    lang,
-                    collapsed=True,
                 )
         if st.session_state.get(NONE_RATED_KEY):
             st.error(t("ui.peer.none_rated", lang))
@@ -212,6 +217,7 @@ def _thanks(code: str, invitation: Invitation, lang: Language) -> None:
     st.markdown(t("ui.peer.thanks_code", lang, name=name))
     st.code(code, language=None, wrap_lines=True)
     st.markdown(t("ui.peer.thanks_contains", lang))
+    st.markdown(t("ui.peer.thanks_trusted", lang))
     st.button(t("ui.peer.thanks_edit", lang), key=EDIT_KEY, on_click=_edit)
 
 
@@ -231,6 +237,9 @@ def render_invite() -> tuple[Language, int]:
         st.session_state[state.LANG_KEY] = invitation.language
     lang = shared.language_switch(state.set_view_language)
     bank = load_bank(invitation.bank_version)
+    if st.query_params.get(state.VIEW_PARAM) == COLLECT_VIEW:
+        _collect(token, invitation, bank, lang)
+        return lang, bank.version
     done = st.session_state.get(DONE_KEY)
     if isinstance(done, tuple) and done[0] == token:
         _thanks(done[1], invitation, lang)
@@ -244,6 +253,71 @@ def render_invite() -> tuple[Language, int]:
     st.info(t("ui.peer.invite_privacy", lang))
     _questionnaire(token, invitation, bank, lang)
     return lang, bank.version
+
+
+# -- the trusted person's summary code -------------------------------------------------------
+
+
+def _summarize(token: str, invitation: Invitation) -> None:
+    """Turn the pasted peer codes into a summary code (callback); kept in the session only."""
+    text = str(st.session_state.get(COLLECT_PASTE_KEY) or "")
+    codes = links.codes_from_text(text, MAX_SUMMARY_PEERS + 1)
+    bank = load_bank(invitation.bank_version)
+    summary, selection = summarize_codes(codes, bank, invitation.form, invitation.invitation_id)
+    st.session_state[COLLECT_DONE_KEY] = (token, len(codes), summary, selection)
+
+
+def _collect(token: str, invitation: Invitation, bank: Bank, lang: Language) -> None:
+    """The trusted person's page: paste at least three peer codes, get one summary code."""
+    st.title(t("ui.peer.collect_title", lang), anchor=False)
+    if invitation.name and invitation.invitation_id:
+        st.markdown(
+            t("ui.peer.collect_for", lang, name=plain(invitation.name), id=invitation.invitation_id)
+        )
+    elif invitation.invitation_id:
+        st.markdown(t("ui.peer.collect_for_anonymous", lang, id=invitation.invitation_id))
+    st.markdown(t("ui.peer.collect_intro", lang))
+    st.caption(t("peer.not_signatures", lang))
+    st.text_area(
+        t("ui.peer.collect_paste_label", lang),
+        key=COLLECT_PASTE_KEY,
+        height=160,
+        max_chars=links.MAX_PASTED_LENGTH,
+    )
+    st.button(
+        t("ui.peer.collect_button", lang),
+        key=COLLECT_BUTTON_KEY,
+        type="primary",
+        on_click=_summarize,
+        args=(token, invitation),
+    )
+    done = st.session_state.get(COLLECT_DONE_KEY)
+    if not (isinstance(done, tuple) and done[0] == token):
+        return
+    _, given, summary, selection = done
+    if selection.refused:
+        st.warning(
+            f"**{t('peer.refused_heading', lang)}**  \n"
+            + "  \n".join(
+                plain(
+                    t(
+                        "peer.refused_line",
+                        lang,
+                        number=refused.number,
+                        reason=t(refused.key, lang, **dict(refused.params)),
+                    )
+                )
+                for refused in selection.refused
+            )
+        )
+    if summary is None:
+        st.error(t("peer.summary_too_few", lang, minimum=MIN_PEERS, count=len(selection.peers)))
+        return
+    st.markdown(t("peer.summary_made", lang, used=len(selection.peers), given=given))
+    st.markdown(t("ui.peer.collect_result", lang))
+    st.code(encode_summary(summary), language=None, wrap_lines=True)
+    st.markdown(t("ui.peer.collect_contents", lang))
+    st.markdown("\n".join(f"- {plain(line)}" for line in summary_lines(summary, bank, lang)))
 
 
 # -- the comparison --------------------------------------------------------------------------
@@ -282,7 +356,8 @@ def _mirror_chart_spec(share_code: str, peers: tuple[str, ...], lang: Language) 
 
 def _downloads(mirror: Mirror, bank: Bank, link: str, lang: Language) -> None:
     st.header(t("ui.peer.share_heading", lang), anchor=False)
-    st.markdown(t("ui.peer.share_intro", lang))
+    intro = "ui.peer.share_intro_summary" if mirror.source == "summary" else "ui.peer.share_intro"
+    st.markdown(t(intro, lang))
     st.code(link, language=None, wrap_lines=True)
 
     def pdf() -> bytes:
@@ -349,6 +424,8 @@ def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
             f"**{t('peer.refused_heading', lang)}**  \n"
             + "  \n".join(plain(line) for line in text.refusals)
         )
+    for note in text.notes:
+        st.info(plain(note))
     if text.too_few is not None:
         st.info(f"**{plain(text.too_few)}**  \n{plain(text.too_few_why or '')}")
     else:
@@ -364,6 +441,7 @@ def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
         st.caption(plain(text.rule))
         st.caption(plain(text.statements_only))
     st.info(plain(text.caveat))
+    st.caption(plain(text.not_signatures))
     link = links.mirror_link(shared.base_url(), share_code, peer_codes)
     _downloads(mirror, bank, link, lang)
     st.divider()

@@ -37,8 +37,14 @@ def rating_keys(at: AppTest) -> list[str]:
     return [r.key for r in at.radio if r.key and r.key.startswith(peer.RATING_PREFIX)]
 
 
-def invitation(lang: Language = "de", name: str | None = "Anna K.") -> str:
-    return encode_invitation(Invitation(bank_version=2, form="short", language=lang, name=name))
+def invitation(
+    lang: Language = "de", name: str | None = "Anna K.", invitation_id: str | None = "C0FFEE"
+) -> str:
+    return encode_invitation(
+        Invitation(
+            bank_version=2, form="short", language=lang, name=name, invitation_id=invitation_id
+        )
+    )
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -50,11 +56,23 @@ def test_result_page_offers_an_invitation_link_without_answers(lang: Language) -
     at.text_input(key=peer.NAME_KEY).input("Anna K.").run()
     links = [c.value for c in at.code if "view=invite" in c.value]
     assert len(links) == 1
+    collect = [c.value for c in at.code if f"view={peer.COLLECT_VIEW}" in c.value]
+    assert collect == [links[0].replace("view=invite", f"view={peer.COLLECT_VIEW}")]
     query = parse_qs(urlsplit(links[0]).query)
     assert query["view"] == ["invite"]
     assert query["lang"] == [lang]
     decoded = decode_invitation(query["i"][0])
-    assert decoded == Invitation(bank_version=2, form="short", language=lang, name="Anna K.")
+    assert decoded.invitation_id is not None
+    assert decoded == Invitation(
+        bank_version=2,
+        form="short",
+        language=lang,
+        name="Anna K.",
+        invitation_id=decoded.invitation_id,
+    )
+    shown = texts(at)
+    assert ("Vertrauensperson" if lang == "de" else "trusted person") in shown
+    assert ("keine Unterschriften" if lang == "de" else "no signatures") in shown
     assert not at.exception
 
 
@@ -79,6 +97,10 @@ def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> No
     na = "Kann ich nicht beurteilen" if lang == "de" else "Can't judge"
     assert na in at.radio(key=keys[0]).options
     assert not [s for s in bank.scenarios if s.situation(lang) in shown]
+    assert all(isinstance(item, LikertItem) for item in items)
+    assert not [o for o in bank.tradeoffs if o.peer is not None and o.peer.a(lang) in shown]
+    privacy = "kann jede dieser Einschätzungen lesen" if lang == "de" else "can read each of"
+    assert privacy in shown
 
     submit = [b for b in at.button if b.key and "peer_form" in b.key]
     assert len(submit) == 1
@@ -98,6 +120,8 @@ def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> No
     decoded = decode_peer_code(code)
     assert decoded.responses == ratings
     assert decoded.language == lang
+    assert decoded.invitation_id == "C0FFEE"
+    assert ("Vertrauensperson" if lang == "de" else "trusted person") in texts(at)
     assert not rating_keys(at)
 
     at.button(key=peer.EDIT_KEY).click().run()
@@ -190,3 +214,56 @@ def test_garbage_in_the_peers_parameter_is_listed_never_rendered() -> None:
     assert "Code 2:" in warning
     assert "<b>" not in warning
     assert "noch zu wenige" in texts(at).lower()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_trusted_person_makes_a_summary_code_the_comparison_accepts(lang: Language) -> None:
+    """?view=collect&i=…: paste codes (one of another invitation, refused by name),
+    get one summary code with figures only; the person's comparison accepts it alone."""
+    from assessment.peer.codes import invitation_id
+    from assessment.peer.summary import decode_summary
+
+    ours = invitation_id(own_answers())
+    at = new_app(view=peer.COLLECT_VIEW, i=invitation(lang, invitation_id=ours), lang=lang)
+    assert not at.exception
+    assert ours in texts(at)
+    assert not rating_keys(at)
+    codes = [peer_code(v, invitation=ours) for v in (1, 3, 5)]
+    at.text_area(key=peer.COLLECT_PASTE_KEY).input(
+        "\n".join([peer_code(2, invitation="ABCDEF"), *codes[:2]])
+    ).run()
+    at.button(key=peer.COLLECT_BUTTON_KEY).click().run()
+    shown = texts(at)
+    assert "ABCDEF" in shown
+    assert "Code 1:" in shown
+    assert ("mindestens 3" if lang == "de" else "at least 3") in shown
+    at.text_area(key=peer.COLLECT_PASTE_KEY).input("\n".join(codes)).run()
+    at.button(key=peer.COLLECT_BUTTON_KEY).click().run()
+    assert not at.exception
+    summary_code = at.code[-1].value
+    summary = decode_summary(summary_code)
+    assert summary.raters == 3
+    assert summary.invitation_id == ours
+    mirror = mirror_app(lang, [summary_code])
+    assert not mirror.exception
+    shown = texts(mirror)
+    assert (
+        "Sammelcode mit den Einschätzungen von 3"
+        if lang == "de"
+        else "summary code with the ratings of 3"
+    ) in shown
+    assert len(mirror.get("vega_lite_chart")) == 1
+    holds = (
+        "den Sammelcode mit den gerundeten" if lang == "de" else "summary code with the colleagues'"
+    )
+    assert holds in shown
+    assert ("keine Unterschriften" if lang == "de" else "no signatures") in shown
+
+
+def test_codes_for_another_invitation_are_refused_on_the_comparison() -> None:
+    """Three codes answering someone else's invitation: each named, no figures."""
+    at = mirror_app("en", [peer_code(v, invitation="ABCDEF") for v in (1, 3, 5)])
+    assert not at.exception
+    warning = "\n".join(w.value for w in at.warning).replace("\\", "")
+    assert warning.count("answers another invitation (id ABCDEF") == 3
+    assert "Not enough feedback" in texts(at)

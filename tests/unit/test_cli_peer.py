@@ -34,7 +34,14 @@ def test_score_prints_a_peer_code_as_json(capsys: pytest.CaptureFixture[str]) ->
     """--json prints the ratings, never a result."""
     assert run(["score", "--code", peer_code(2), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"bank_version", "form", "language", "responses"}
+    assert set(data) == {
+        "bank_version",
+        "form",
+        "language",
+        "responses",
+        "invitation_id",
+        "code_format",
+    }
     assert data["responses"]["crisis_l1"] == 2
 
 
@@ -94,3 +101,51 @@ def test_check_bank_names_the_peer_texts(capsys: pytest.CaptureFixture[str]) -> 
     out = capsys.readouterr().out
     assert "v2: ok" in out
     assert "every statement and trade-off has its peer text" in out
+
+
+def test_summarize_peers_makes_a_summary_code_the_mirror_accepts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`summarize-peers` turns three codes into one summary code (codes of another invitation
+    left out by name); `mirror` compares it; `score --code` shows what it holds – no items."""
+    from assessment.links import invite_link
+    from assessment.peer.codes import Invitation, encode_invitation, invitation_id
+    from assessment.peer.summary import decode_summary
+
+    answers = own_answers()
+    ours = invitation_id(answers)
+    theirs = invitation_id(own_answers(seed=5))
+    codes = [peer_code(v, invitation=ours) for v in (1, 3, 5)]
+    stranger = peer_code(2, invitation=theirs)
+    link = invite_link(
+        "http://localhost:8501/",
+        encode_invitation(Invitation(bank_version=2, form="short", invitation_id=ours)),
+        "de",
+    )
+    assert run(["summarize-peers", "--invitation", link, stranger, *codes]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Sammelcode aus 3 von 4 Codes:")
+    summary_code = out.splitlines()[1]
+    assert decode_summary(summary_code).raters == 3
+    assert "Code 1: antwortet auf eine andere Einladung" in out
+    assert "crisis_l1" not in out
+    assert run(["--lang", "en", "mirror", encode_share_code(answers), summary_code]) == 0
+    mirrored = capsys.readouterr().out
+    assert "One summary code with the ratings of 3 colleagues compared." in mirrored
+    assert "steps of ten" in " ".join(mirrored.split())
+    assert run(["score", "--code", summary_code, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["raters"] == 3
+    assert data["invitation_id"] == ours
+    assert "responses" not in json.dumps(data)
+
+
+def test_summarize_peers_with_too_few_codes_fails_with_a_message(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two distinct colleagues (one of them twice) make no summary: exit status 2 and why."""
+    codes = [peer_code(2), peer_code(2), peer_code(4)]
+    assert run(["--lang", "en", "summarize-peers", "--json", *codes]) == 2
+    err = capsys.readouterr().err
+    assert "at least 3 valid feedback codes" in err
+    assert "the same ratings as code 1" in err

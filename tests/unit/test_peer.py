@@ -66,13 +66,19 @@ def own_answers(form: FormId = "short", seed: int = 1) -> Answers:
 
 
 def peer_code(
-    value: int | str, form: FormId = "short", only: Mapping[str, int | str] | None = None
+    value: int | str,
+    form: FormId = "short",
+    only: Mapping[str, int | str] | None = None,
+    invitation: str | None = None,
 ) -> str:
-    """A peer code rating every statement and trade-off of a form alike (some items apart)."""
+    """A peer code rating every statement of a form alike (some items apart), for an invitation
+    (None: a code that names none)."""
     bank = load_bank(2)
     apart = only or {}
     responses = {item.id: apart.get(item.id, value) for item in peer_items(bank, form)}
-    return encode_peer_code(PeerAnswers(bank_version=2, form=form, responses=responses))
+    return encode_peer_code(
+        PeerAnswers(bank_version=2, form=form, responses=responses, invitation_id=invitation)
+    )
 
 
 # -- the bank --------------------------------------------------------------------------------
@@ -104,13 +110,17 @@ def test_peer_texts_speak_of_the_person_not_of_me(v2: Bank) -> None:
 
 
 def test_peer_questionnaire_leaves_out_scenarios_and_validity_statements(v2: Bank) -> None:
-    """A colleague rates statements and trade-offs only, in the form's order."""
+    """A colleague rates statements only (format 5), in the form's order; codes of the first
+    release (format 3) also carry trade-offs."""
     for form in ("short", "full"):
         items = peer_items(v2, form)
-        assert {type(item).__name__ for item in items} == {"LikertItem", "TradeoffItem"}
+        assert {type(item).__name__ for item in items} == {"LikertItem"}
         order = [item.id for item in v2.form_items(form) if item in items]
         assert [item.id for item in items] == order
-    assert len(peer_items(v2, "full")) == 62 + 24
+        first_release = peer_items(v2, form, 3)
+        assert {type(item).__name__ for item in first_release} == {"LikertItem", "TradeoffItem"}
+    assert len(peer_items(v2, "full")) == 62
+    assert len(peer_items(v2, "full", 3)) == 62 + 24
 
 
 def test_peer_enabled_bank_without_a_peer_text_is_refused_by_name(tmp_path: Path) -> None:
@@ -161,9 +171,11 @@ def test_any_edited_character_is_refused(answers: PeerAnswers, data: st.DataObje
 
 
 def test_peer_codes_are_short(v2: Bank) -> None:
-    """A full form's peer code fits in a chat message (51 characters), the short one in 32."""
-    assert len(peer_code(3, "full")) == 51
-    assert len(peer_code(UNSURE, "short")) == 32
+    """Without the trade-offs a peer code is shorter than the first release's even with the
+    invitation id: 43 characters for the full form, 31 for the short one (was 51 and 32)."""
+    assert len(peer_code(3, "full", invitation="A1B2C3")) == 43
+    assert len(peer_code(UNSURE, "short", invitation="A1B2C3")) == 31
+    assert len(peer_code(3, "full")) == 39
 
 
 @pytest.mark.parametrize(
@@ -215,7 +227,14 @@ def test_share_and_peer_codes_refuse_each_other() -> None:
 
 def test_peer_code_holds_ratings_only_never_the_persons_answers() -> None:
     """PeerAnswers has no field for a person's own answers, profile, background or name."""
-    assert set(PeerAnswers.model_fields) == {"bank_version", "form", "language", "responses"}
+    assert set(PeerAnswers.model_fields) == {
+        "bank_version",
+        "form",
+        "language",
+        "responses",
+        "invitation_id",
+        "code_format",
+    }
     with pytest.raises(CodeError):
         encode_peer_code(PeerAnswers(bank_version=2, form="short", responses={"crisis_s1": 3}))
 
@@ -270,7 +289,13 @@ def test_invitation_carries_no_answers_and_names_shown_as_typed() -> None:
     assert link.startswith("http://localhost:8501/?view=invite&i=")
     token = link.split("i=", 1)[1].split("&", 1)[0]
     assert decode_invitation(token) == invitation
-    assert set(Invitation.model_fields) == {"bank_version", "form", "language", "name"}
+    assert set(Invitation.model_fields) == {
+        "bank_version",
+        "form",
+        "language",
+        "name",
+        "invitation_id",
+    }
 
 
 def test_no_invitation_for_a_bank_without_peer_texts() -> None:
@@ -413,7 +438,7 @@ def test_codes_of_another_form_duplicates_and_unreadable_ones_are_listed_and_lef
     assert mirror.used == 3
     assert mirror.enough
     reasons = {refused.number: refused.key for refused in mirror.refused}
-    assert reasons == {2: "peer.other_form", 3: "peer.duplicate", 4: "code.peer_not_a_code"}
+    assert reasons == {2: "peer.other_form", 3: "peer.duplicate_of", 4: "code.peer_not_a_code"}
     text = describe_mirror(mirror, load_bank(2), "en")
     assert any("Code 2:" in line and "Full" in line for line in text.refusals)
 
