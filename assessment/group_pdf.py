@@ -11,7 +11,7 @@ from pathlib import Path
 
 from assessment.bank import QUESTIONS_DIR, load_bank
 from assessment.group import DimensionGroup, GroupResult, VersionGroup
-from assessment.group_report import development_lines, format_score
+from assessment.group_report import development_lines, format_score, mark_sections
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.models import Bank
@@ -156,6 +156,10 @@ class _GroupLayout(PageLayout):
         self.heading(msg("group.development_title", lang), keep_with=self.height(areas[0], BODY))
         for text in areas:
             self.paragraph(text, BODY, indent=BULLET_HANG + 1, bullet="→", after=0.6)
+        for title, marked in mark_sections(section, bank, lang):
+            self.heading(title, keep_with=self.height(marked[0], BODY))
+            for text in marked:
+                self.paragraph(text, BODY, indent=BULLET_HANG + 1, bullet="→", after=0.6)
 
     def _detail(self, dimension: DimensionGroup, name: str) -> str:
         spread = dimension.distribution

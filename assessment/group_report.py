@@ -71,6 +71,9 @@ def _render_version(section: VersionGroup, bank: Bank, lang: Language) -> list[s
     lines.append("  " + msg("group.development_title", lang))
     areas = development_lines(section, bank, lang) or [msg("group.no_development", lang)]
     lines.extend(_wrap(text, "    ") for text in areas)
+    for title, marked in mark_sections(section, bank, lang):
+        lines.append("  " + title)
+        lines.extend(_wrap(text, "    ") for text in marked)
     return lines
 
 
@@ -90,6 +93,26 @@ def development_lines(section: VersionGroup, bank: Bank, lang: Language) -> list
         )
         for area in section.development
     ]
+
+
+def mark_sections(section: VersionGroup, bank: Bank, lang: Language) -> list[tuple[str, list[str]]]:
+    """Return the Erfahrungsfelder and the demands "an der Grenze" of a group section, each a
+    title and one sentence per dimension (most common first); a heading nobody has is left out."""
+    sections = []
+    for key, areas in (("experience", section.experience), ("borderline", section.borderline)):
+        if areas:
+            sentences = [
+                msg(
+                    f"group.{key}",
+                    lang,
+                    name=bank.dimension(area.dimension).name(lang),
+                    people=area.people,
+                    total=section.people,
+                )
+                for area in areas
+            ]
+            sections.append((msg(f"group.{key}_title", lang), sentences))
+    return sections
 
 
 def render_item_stats(

@@ -18,6 +18,7 @@ import streamlit as st
 from assessment.bank import load_bank
 from assessment.errors import SelbstcheckError
 from assessment.group import (
+    MARK_COLUMNS,
     GroupError,
     GroupResult,
     InvalidLine,
@@ -28,7 +29,7 @@ from assessment.group import (
     score_group,
     text_from_bytes,
 )
-from assessment.group_report import development_lines, format_score
+from assessment.group_report import development_lines, format_score, mark_sections
 from assessment.i18n import Language
 from assessment.itemstats import (
     MAX_TWIN_R,
@@ -292,6 +293,9 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
     lines = development_lines(section, bank, lang)
     if lines:
         st.markdown("\n".join(f"- {plain(line)}" for line in lines))
+    for title, marked in mark_sections(section, bank, lang):
+        st.markdown(f"**{title}**")
+        st.markdown("\n".join(f"- {plain(line)}" for line in marked))
 
 
 def _people(group: GroupResult, lang: Language) -> None:
@@ -299,7 +303,7 @@ def _people(group: GroupResult, lang: Language) -> None:
     header, rows = group_table(group, state.newest_bank(), lang)
     frame = pd.DataFrame(rows, columns=header)
     person, version = header[0], header[1]
-    dimensions = header[3:-3]
+    dimensions = header[3 : -3 - MARK_COLUMNS]
     for column in dimensions:
         frame[column] = frame[column].astype("Int64")
     config: dict[str, Any] = {person: st.column_config.NumberColumn(format="#%d", pinned=True)}
