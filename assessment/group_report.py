@@ -148,6 +148,8 @@ def render_item_stats(
                     n=dimension.n,
                 )
             lines.append(_wrap(text, "  "))
+            if dimension.unsure:
+                lines.append(_wrap(msg("group.stats_unsure", lang, count=dimension.unsure), "    "))
             if dimension.too_few:
                 warning = msg("group.too_few", lang, n=dimension.n, minimum=MIN_RESPONSES_FOR_STATS)
                 lines.append(_wrap(f"! {warning}", "    "))

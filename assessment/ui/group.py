@@ -402,6 +402,8 @@ def _stats_section(section: FormStats, lang: Language) -> None:
                 t("ui.group.col_ci", lang): ci,
             }
         )
+        if any(d.unsure for d in section.dimensions):
+            dimension_rows[-1][t("ui.group.col_unsure", lang)] = dimension.unsure
         for stat in dimension.items:
             item = bank.item(stat.item)
             wording = item.text(lang) if isinstance(item, LikertItem) else ""
