@@ -266,6 +266,11 @@ def _demands(section: VersionGroup, lang: Language) -> pd.DataFrame:
                 t("ui.group.col_unscored", lang): dimension.unscored,
             }
         )
+        if bank.rules.honest_verdicts:  # every person counted once, as their own result shows
+            unscored = rows[-1].pop(t("ui.group.col_unscored", lang))
+            rows[-1][t("ui.group.col_borderline", lang)] = dimension.borderline
+            rows[-1][t("ui.group.col_experience", lang)] = dimension.experience
+            rows[-1][t("ui.group.col_unscored", lang)] = unscored
     return pd.DataFrame(rows)
 
 
