@@ -375,6 +375,8 @@ def _score_version(
         for (number, person), (match, marks, tentative) in zip(people, judged, strict=True)
     )
     marks_of = [marks for _, marks, _ in judged]
+    below = Counter(d for marks in marks_of for d in marks.development)
+    experience = Counter(d for marks in marks_of for d in marks.experience)
     dimensions = []
     for index, dimension_id in enumerate(dimension_ids):
         target = target_profile.targets[dimension_id]
@@ -389,15 +391,14 @@ def _score_version(
                 weight=target.weight,
                 scores=tuple(scores),
                 unscored=bands["unknown"],
-                below=sum(dimension_id in marks.development for marks in marks_of),
+                below=below[dimension_id],
                 within=bands["within"],
                 above=bands["above"],
                 distribution=distribution(scores),
                 borderline=bands["borderline"],
-                experience=sum(dimension_id in marks.experience for marks in marks_of),
+                experience=experience[dimension_id],
             )
         )
-    below = Counter(d for marks in marks_of for d in marks.development)
     most_urgent = Counter(marks.development[0] for marks in marks_of if marks.development)
     order = {d: i for i, d in enumerate(dimension_ids)}
     development = tuple(
@@ -413,8 +414,8 @@ def _score_version(
         development=development,
         levels={level: levels[level] for level in LEVELS},
         persons=rows,
-        experience=_area_counts([marks.experience for marks in marks_of], order),
-        borderline=_area_counts([marks.borderline for marks in marks_of], order),
+        experience=_area_counts(experience, order),
+        borderline=_area_counts(Counter(d for marks in marks_of for d in marks.borderline), order),
     )
 
 
@@ -428,9 +429,8 @@ def _person(
     return match, demand_marks(match, answers.background, bank.rules), tentative
 
 
-def _area_counts(marked: Sequence[tuple[str, ...]], order: dict[str, int]) -> tuple[AreaCount, ...]:
+def _area_counts(counts: Counter[str], order: dict[str, int]) -> tuple[AreaCount, ...]:
     """Return how many people have each dimension among their marked ones, most common first."""
-    counts = Counter(d for dimensions in marked for d in dimensions)
     return tuple(
         AreaCount(dimension=d, people=counts[d])
         for d in sorted(counts, key=lambda d: (-counts[d], order[d]))

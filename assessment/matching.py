@@ -10,6 +10,7 @@ only when it is better for every score inside the uncertainty, never when a qual
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -389,7 +390,8 @@ def _compare_v2(scores: tuple[DimensionScore, ...], bank: Bank, tentative: bool)
     )
 
 
-class DemandMarks(_Frozen):
+@dataclass(frozen=True, slots=True)
+class DemandMarks:
     """Which demands a person's own result shows under which heading; every surface reads it.
 
     development: below the band, most urgent first; experience: Erfahrungsfelder (and, where the
