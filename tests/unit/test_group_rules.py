@@ -298,3 +298,25 @@ def test_cli_group_reads_cant_judge_yet_codes_in_text_and_json(
     group = score_group(people, "industry")
     rows = list(csv.reader(io.StringIO(group_csv(group, bank, "en"))))
     assert len(rows) == 1 + len(people)
+
+
+def test_group_pdf_lists_erfahrungsfelder_and_borderline_demands(
+    released: tuple[Bank, list[Answers]],
+) -> None:
+    """The PDF group summary names the group's Erfahrungsfelder and demands an der Grenze with
+    the same counts as the page and the CLI (none for bank v1, whose rules have neither)."""
+    from pypdf import PdfReader
+
+    from assessment.group_pdf import build_group_pdf
+
+    bank, people = released
+    group = score_group(people, "duisburg")
+    (section,) = group.versions
+    reader = PdfReader(io.BytesIO(build_group_pdf(group, 0, "de")))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert (msg("group.experience_title", "de") in text) == bool(section.experience)
+    assert (msg("group.borderline_title", "de") in text) == bool(section.borderline)
+    assert bool(section.experience) == bank.rules.honest_verdicts
+    for area in section.experience[:3]:
+        name = bank.dimension(area.dimension).name("de")
+        assert f"{name}: bei {area.people} von {section.people} Personen ein Erfahrungsfeld" in text
