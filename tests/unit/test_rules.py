@@ -94,6 +94,9 @@ def _is_rules(node: ast.expr) -> bool:
 
 
 def _is_int(node: ast.expr) -> bool:
+    """Return whether an expression is an integer literal, or a tuple, list or set of them."""
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return any(_is_int(element) for element in node.elts)
     return (isinstance(node, ast.Constant) and type(node.value) is int) or (
         isinstance(node, ast.UnaryOp) and _is_int(node.operand)
     )
@@ -140,8 +143,10 @@ def test_the_checker_finds_what_it_should() -> None:
         "def f(s, p, rules: int = 1): pass\n"
         "def g(*, rules=1): pass\n"
         "match bank.rules:\n    case _: pass\n"
+        "w = bank.rules in (1, 2)\n"
     )
-    assert sorted(line for line, _ in rules_integer_uses(ast.parse(old))) == [1, 2, 3, 4, 5, 6, 7]
+    found = sorted(line for line, _ in rules_integer_uses(ast.parse(old)))
+    assert found == [1, 2, 3, 4, 5, 6, 7, 9]
     new = "if bank.rules.honest_verdicts: pass\nx = len(rules) > 2\ndef f(s, p, rules): pass\n"
     assert rules_integer_uses(ast.parse(new)) == []
 
