@@ -69,7 +69,7 @@ def _render_version(section: VersionGroup, bank: Bank, lang: Language) -> list[s
         lines.append(_wrap(text, "  "))
     lines.append(_wrap(msg("group.levels", lang, **section.levels), "  "))
     lines.append("  " + msg("group.development_title", lang))
-    areas = development_lines(section, bank, lang) or [msg("group.no_development", lang)]
+    areas = development_lines(section, bank, lang) or [no_development(section, lang)]
     lines.extend(_wrap(text, "    ") for text in areas)
     for title, marked in mark_sections(section, bank, lang):
         lines.append("  " + title)
@@ -93,6 +93,14 @@ def development_lines(section: VersionGroup, bank: Bank, lang: Language) -> list
         )
         for area in section.development
     ]
+
+
+def no_development(section: VersionGroup, lang: Language) -> str:
+    """Return what stands under the development areas when nobody has one: that nobody is below
+    a band, or, when there are Erfahrungsfelder (a starter's demand below its band is one), that
+    nobody has a development area."""
+    key = "group.no_development_experience" if section.experience else "group.no_development"
+    return msg(key, lang)
 
 
 def mark_sections(section: VersionGroup, bank: Bank, lang: Language) -> list[tuple[str, list[str]]]:

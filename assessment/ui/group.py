@@ -29,7 +29,12 @@ from assessment.group import (
     score_group,
     text_from_bytes,
 )
-from assessment.group_report import development_lines, format_score, mark_sections
+from assessment.group_report import (
+    development_lines,
+    format_score,
+    mark_sections,
+    no_development,
+)
 from assessment.i18n import Language
 from assessment.itemstats import (
     MAX_TWIN_R,
@@ -294,7 +299,7 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
     st.markdown(plain(t("group.levels", lang, **section.levels)))
     st.markdown(f"**{t('group.development_title', lang)}**")
     if not section.development:
-        st.markdown(t("group.no_development", lang))
+        st.markdown(no_development(section, lang))
     lines = development_lines(section, bank, lang)
     if lines:
         st.markdown("\n".join(f"- {plain(line)}" for line in lines))

@@ -320,3 +320,19 @@ def test_group_pdf_lists_erfahrungsfelder_and_borderline_demands(
     for area in section.experience[:3]:
         name = bank.dimension(area.dimension).name("de")
         assert f"{name}: bei {area.people} von {section.people} Personen ein Erfahrungsfeld" in text
+
+
+def test_a_group_of_starters_has_erfahrungsfelder_not_development_areas() -> None:
+    """Starters below a band on bank v2: the group lists Erfahrungsfelder, no development area,
+    and never claims that nobody is below a band."""
+    bank = load_bank(2)
+    starters = [
+        p.model_copy(update={"background": "starter"}) for p in population(bank, 40, seed=11)
+    ]
+    group = score_group(starters, "duisburg")
+    (section,) = group.versions
+    assert not section.development
+    assert section.experience
+    text = " ".join(render_group_text(group, [], None, "de").split())
+    assert msg("group.no_development_experience", "de") in text
+    assert msg("group.no_development", "de") not in text
