@@ -79,6 +79,6 @@ def check_answers(answers: Answers, bank: Bank) -> Answers:
                 raise AnswersError("answers.unsure_not_offered", item=item_id)
         elif not isinstance(value, int):
             raise AnswersError("answers.likert_value", item=item_id)
-    if answers.background is not None and bank.rules < 2:
+    if answers.background is not None and not bank.rules.has_background:
         raise AnswersError("answers.background_v1")
     return answers

@@ -29,15 +29,14 @@ from assessment.models import (
     TwinPair,
     ValidityItem,
 )
+from assessment.rules import DEFAULT_RULES_VERSION, RulesError, rules_for
+from assessment.rules import MIN_LIKERT_PER_DIMENSION as MIN_LIKERT_PER_DIMENSION
 
 QUESTIONS_DIR = Path(__file__).resolve().parent.parent / "questions"
 QUESTIONS_ENV = "SELBSTCHECK_QUESTIONS_DIR"
-MIN_LIKERT_PER_DIMENSION = 6
 MIN_REVERSED_PER_DIMENSION = 2
 MIN_SCENARIOS_PER_DIMENSION = 1
 MIN_SHORT_FORM_LIKERT_PER_DIMENSION = 3
-# Rules 2 (honest verdicts): fewer statements per dimension, since trade-offs and scenarios add.
-MIN_LIKERT_PER_DIMENSION_V2 = 4
 # Scenario options of similar length, so that the longest is no hint: longest ≤ 1.25 × shortest
 # (characters, per language), and the best-scored option the longest in at most a third.
 MAX_OPTION_LENGTH_RATIO = 1.25
@@ -105,7 +104,10 @@ def read_bank(folder: Path) -> Bank:
     _refuse_duplicates(dimensions_path, dimension_ids, "dimension")
     _check_version_name(folder, head_path, head)
 
-    rules = head.get("rules", 1)
+    try:
+        rules = rules_for(head.get("rules", DEFAULT_RULES_VERSION))
+    except RulesError as error:
+        raise BankError(head_path, f"rules = {head['rules']!r}", error.message("en")) from None
     likert: list[LikertItem] = []
     scenarios: list[Scenario] = []
     tradeoffs: list[TradeoffItem] = []
@@ -157,14 +159,15 @@ def read_bank(folder: Path) -> Bank:
                 raise BankError(validity_path, virtue.id, "duplicate id")
             seen_items[virtue.id] = validity_path
 
-    minimum = MIN_LIKERT_PER_DIMENSION if rules == 1 else MIN_LIKERT_PER_DIMENSION_V2
-    _check_dimension_coverage(folder, dimensions, likert, scenarios, seen_items, minimum)
+    _check_dimension_coverage(
+        folder, dimensions, likert, scenarios, seen_items, rules.min_likert_per_dimension
+    )
     _check_pairs(pairs, {item.id: item for item in likert})
     _check_tradeoffs(dimensions, tradeoffs, seen_items)
     presuming = [i.id for i in likert if i.presumes] + [i.id for i in tradeoffs if i.presumes]
     if presuming and "unsure_label" not in head:
         raise BankError(head_path, "unsure_label", "statements presume experience: give the label")
-    if rules >= 2:
+    if rules.similar_option_lengths:
         _check_option_lengths(scenarios, seen_items)
     if head.get("peer") is True:
         _check_peer_texts(likert, tradeoffs, seen_items)
@@ -184,7 +187,7 @@ def read_bank(folder: Path) -> Bank:
     _refuse_duplicates(profiles_path, [p.id for p in profile_list], "profile")
     _check_profiles(profiles_path, profile_list, dimension_ids)
     _check_axes(profiles_path, profile_list, dimensions)
-    if rules >= 2:
+    if rules.supported_settings:
         _check_support(profiles_path, profile_list)
 
     salary_path = folder / "salary.toml"
@@ -273,7 +276,7 @@ def _check_dimension_coverage(
     likert: list[LikertItem],
     scenarios: list[Scenario],
     sources: Mapping[str, Path],
-    minimum: int = MIN_LIKERT_PER_DIMENSION,
+    minimum: int,
 ) -> None:
     for dimension in dimensions:
         own = [item for item in likert if item.dimension == dimension.id]
@@ -328,7 +331,7 @@ def _check_peer_texts(
 
 
 def _check_option_lengths(scenarios: list[Scenario], sources: Mapping[str, Path]) -> None:
-    """Refuse options whose length gives the key away (rules 2 banks)."""
+    """Refuse options whose length gives the key away (rules with similar_option_lengths)."""
     best_longest: list[str] = []
     for scenario in scenarios:
         for lang in ("de", "en"):

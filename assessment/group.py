@@ -1,6 +1,8 @@
 """Group view for coaches: many share codes in, an anonymous overview per bank version out.
 
-Nothing is stored: the codes are the data, and every person is scored exactly as on their own.
+Nothing is stored: the codes are the data, and every person is scored exactly as on their own
+result page, by their bank's rules: the same level, the same demands "an der Grenze" and the same
+Erfahrungsfelder (a starter's demands below the band among them, where the rules say so).
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from assessment.errors import BankError, CodeError, SelbstcheckError
 from assessment.files import FileRefusedError, read_regular_file
 from assessment.i18n import Language
 from assessment.links import code_from_text
-from assessment.matching import Level, match_profile
+from assessment.matching import DemandMarks, Level, ProfileMatch, demand_marks, match_profile
 from assessment.messages import msg
-from assessment.models import Bank, FormId, ProfileId
+from assessment.models import Bank, FormId, Profile, ProfileId
+from assessment.quality import check_quality
 from assessment.scoring import score_answers
 from assessment.sharecode import decode_code
 
@@ -106,10 +109,14 @@ class DimensionGroup(_Frozen):
     weight: int
     scores: tuple[int, ...] = Field(description="Scores of the people scored, in input order")
     unscored: int = Field(ge=0, description="People with too few answers for this dimension")
-    below: int = Field(ge=0)
+    below: int = Field(ge=0, description="People for whom it is a development area")
     within: int = Field(ge=0)
     above: int = Field(ge=0)
     distribution: Distribution | None
+    borderline: int = Field(default=0, ge=0, description="People at a band edge (an der Grenze)")
+    experience: int = Field(
+        default=0, ge=0, description="People for whom it is an Erfahrungsfeld (area to gain it)"
+    )
 
     @property
     def meets(self) -> int:
@@ -125,6 +132,13 @@ class DevelopmentArea(_Frozen):
     most_urgent: int = Field(ge=0, description="People for whom it is the most urgent area")
 
 
+class AreaCount(_Frozen):
+    """How many people's own results show a dimension under one heading (Erfahrungsfeld …)."""
+
+    dimension: str
+    people: int = Field(ge=1)
+
+
 class PersonRow(_Frozen):
     """One anonymous person: a running number, no name; scores in the bank's dimension order."""
 
@@ -134,7 +148,10 @@ class PersonRow(_Frozen):
     met: int = Field(ge=0)
     scored: int = Field(ge=0)
     level: Level
-    development: tuple[str, ...]
+    development: tuple[str, ...] = Field(description="Development areas, most urgent first")
+    borderline: tuple[str, ...] = Field(default=(), description="Demands an der Grenze")
+    experience: tuple[str, ...] = Field(default=(), description="Erfahrungsfelder")
+    tentative: bool = Field(default=False, description="A quality notice makes it Vorläufig")
 
 
 class VersionGroup(_Frozen):
@@ -147,6 +164,8 @@ class VersionGroup(_Frozen):
     development: tuple[DevelopmentArea, ...] = Field(description="Most common first")
     levels: dict[Level, int]
     persons: tuple[PersonRow, ...]
+    experience: tuple[AreaCount, ...] = Field(default=(), description="Erfahrungsfelder")
+    borderline: tuple[AreaCount, ...] = Field(default=(), description="Demands an der Grenze")
 
 
 class GroupResult(_Frozen):
@@ -316,9 +335,10 @@ def score_group(
 ) -> GroupResult:
     """Return the group's overview against one setting; each person is scored by their version.
 
-    Every person gets exactly the scores and match of their own result (score_answers and
-    match_profile, against the chosen setting instead of their own). The answers must fit their
-    bank, as answers from parse_codes or decode_code always do.
+    Every person gets exactly the scores, match and marks of their own result (score_answers,
+    match_profile and demand_marks by their bank's rules, against the chosen setting instead of
+    their own). The answers must fit their bank, as answers from parse_codes or decode_code
+    always do.
     """
     by_version: dict[int, list[tuple[int, Answers]]] = {}
     for number, person in enumerate(answers, start=1):
@@ -338,7 +358,7 @@ def _score_version(
 ) -> VersionGroup:
     target_profile = bank.profiles[profile]
     dimension_ids = bank.dimension_ids
-    matches = [match_profile(score_answers(person, bank), target_profile) for _, person in people]
+    judged = [_person(person, bank, target_profile) for _, person in people]
     rows = tuple(
         PersonRow(
             number=number,
@@ -347,14 +367,20 @@ def _score_version(
             met=match.met,
             scored=match.scored,
             level=match.level,
-            development=match.development,
+            development=marks.development,
+            borderline=marks.borderline,
+            experience=marks.experience,
+            tentative=tentative,
         )
-        for (number, person), match in zip(people, matches, strict=True)
+        for (number, person), (match, marks, tentative) in zip(people, judged, strict=True)
     )
+    marks_of = [marks for _, marks, _ in judged]
+    below = Counter(d for marks in marks_of for d in marks.development)
+    experience = Counter(d for marks in marks_of for d in marks.experience)
     dimensions = []
     for index, dimension_id in enumerate(dimension_ids):
         target = target_profile.targets[dimension_id]
-        column = [match.dimensions[index] for match in matches]
+        column = [match.dimensions[index] for match, _, _ in judged]
         bands = Counter(d.band for d in column)
         scores = [d.score for d in column if d.score is not None]
         dimensions.append(
@@ -365,20 +391,21 @@ def _score_version(
                 weight=target.weight,
                 scores=tuple(scores),
                 unscored=bands["unknown"],
-                below=bands["below"],
+                below=below[dimension_id],
                 within=bands["within"],
                 above=bands["above"],
                 distribution=distribution(scores),
+                borderline=bands["borderline"],
+                experience=experience[dimension_id],
             )
         )
-    below = Counter(d for match in matches for d in match.development)
-    most_urgent = Counter(match.development[0] for match in matches if match.development)
+    most_urgent = Counter(marks.development[0] for marks in marks_of if marks.development)
     order = {d: i for i, d in enumerate(dimension_ids)}
     development = tuple(
         DevelopmentArea(dimension=d, people=below[d], most_urgent=most_urgent[d])
         for d in sorted(below, key=lambda d: (-below[d], -most_urgent[d], order[d]))
     )
-    levels = Counter(match.level for match in matches)
+    levels = Counter(match.level for match, _, _ in judged)
     return VersionGroup(
         bank_version=bank.version,
         people=len(rows),
@@ -387,10 +414,32 @@ def _score_version(
         development=development,
         levels={level: levels[level] for level in LEVELS},
         persons=rows,
+        experience=_area_counts(experience, order),
+        borderline=_area_counts(Counter(d for marks in marks_of for d in marks.borderline), order),
+    )
+
+
+def _person(
+    answers: Answers, bank: Bank, profile: Profile
+) -> tuple[ProfileMatch, DemandMarks, bool]:
+    """Return a person's match against a setting, its marks and whether it is tentative, exactly
+    as their own result computes them (assessment.result.build_result), by their bank's rules."""
+    match = match_profile(score_answers(answers, bank), profile, bank.rules)
+    tentative = bank.rules.tentative_on_quality and bool(check_quality(answers, bank))
+    return match, demand_marks(match, answers.background, bank.rules), tentative
+
+
+def _area_counts(counts: Counter[str], order: dict[str, int]) -> tuple[AreaCount, ...]:
+    """Return how many people have each dimension among their marked ones, most common first."""
+    return tuple(
+        AreaCount(dimension=d, people=counts[d])
+        for d in sorted(counts, key=lambda d: (-counts[d], order[d]))
     )
 
 
 Cell = int | str | None
+# The table's last columns: development areas, demands an der Grenze, Erfahrungsfelder.
+MARK_COLUMNS = 3
 
 
 def group_table(
@@ -400,7 +449,9 @@ def group_table(
 
     Column names come from bank; a dimension that only another version has is named by that
     version's bank. A person's cell is None where their version lacks the dimension or where
-    they answered too few of its questions. The first cell is the person's number (1, 2 …).
+    they answered too few of its questions. The first cell is the person's number (1, 2 …); the
+    last three name the person's development areas, demands "an der Grenze" and Erfahrungsfelder
+    (MARK_COLUMNS), as their own result shows them.
     """
     banks = {
         section.bank_version: (
@@ -424,6 +475,9 @@ def group_table(
         msg("group.csv_met", lang),
         msg("group.csv_scored", lang),
         msg("group.csv_level", lang),
+        msg("group.csv_development", lang),
+        msg("group.csv_borderline", lang),
+        msg("group.csv_experience", lang),
     ]
     pairs = sorted(
         ((row, section) for section in result.versions for row in section.persons),
@@ -432,6 +486,8 @@ def group_table(
     rows: list[list[Cell]] = []
     for row, section in pairs:
         by_dimension = dict(zip(section.dimension_ids, row.scores, strict=True))
+        source = banks[section.bank_version]
+        level = msg(f"level.{row.level}", lang)
         rows.append(
             [
                 row.number,
@@ -440,10 +496,18 @@ def group_table(
                 *(by_dimension.get(d) for d in columns),
                 row.met,
                 row.scored,
-                msg(f"level.{row.level}", lang),
+                msg("group.level_tentative", lang, level=level) if row.tentative else level,
+                _names(row.development, source, lang),
+                _names(row.borderline, source, lang),
+                _names(row.experience, source, lang),
             ]
         )
     return header, rows
+
+
+def _names(dimensions: tuple[str, ...], bank: Bank, lang: Language) -> str:
+    """Return dimension names for one table cell, in the order given."""
+    return ", ".join(bank.dimension(d).name(lang) for d in dimensions)
 
 
 def group_csv(result: GroupResult, bank: Bank, lang: Language, root: Path = QUESTIONS_DIR) -> str:

@@ -11,7 +11,12 @@ from pathlib import Path
 
 from assessment.bank import QUESTIONS_DIR, load_bank
 from assessment.group import DimensionGroup, GroupResult, VersionGroup
-from assessment.group_report import development_lines, format_score
+from assessment.group_report import (
+    development_lines,
+    format_score,
+    mark_sections,
+    no_development,
+)
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.models import Bank
@@ -152,10 +157,14 @@ class _GroupLayout(PageLayout):
         self.y += 1.5
         self.paragraph(msg("group.levels", lang, **section.levels), BODY)
 
-        areas = development_lines(section, bank, lang) or [msg("group.no_development", lang)]
+        areas = development_lines(section, bank, lang) or [no_development(section, lang)]
         self.heading(msg("group.development_title", lang), keep_with=self.height(areas[0], BODY))
         for text in areas:
             self.paragraph(text, BODY, indent=BULLET_HANG + 1, bullet="→", after=0.6)
+        for title, marked in mark_sections(section, bank, lang):
+            self.heading(title, keep_with=self.height(marked[0], BODY))
+            for text in marked:
+                self.paragraph(text, BODY, indent=BULLET_HANG + 1, bullet="→", after=0.6)
 
     def _detail(self, dimension: DimensionGroup, name: str) -> str:
         spread = dimension.distribution

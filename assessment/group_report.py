@@ -69,8 +69,11 @@ def _render_version(section: VersionGroup, bank: Bank, lang: Language) -> list[s
         lines.append(_wrap(text, "  "))
     lines.append(_wrap(msg("group.levels", lang, **section.levels), "  "))
     lines.append("  " + msg("group.development_title", lang))
-    areas = development_lines(section, bank, lang) or [msg("group.no_development", lang)]
+    areas = development_lines(section, bank, lang) or [no_development(section, lang)]
     lines.extend(_wrap(text, "    ") for text in areas)
+    for title, marked in mark_sections(section, bank, lang):
+        lines.append("  " + title)
+        lines.extend(_wrap(text, "    ") for text in marked)
     return lines
 
 
@@ -90,6 +93,34 @@ def development_lines(section: VersionGroup, bank: Bank, lang: Language) -> list
         )
         for area in section.development
     ]
+
+
+def no_development(section: VersionGroup, lang: Language) -> str:
+    """Return what stands under the development areas when nobody has one: that nobody is below
+    a band, or, when there are Erfahrungsfelder (a starter's demand below its band is one), that
+    nobody has a development area."""
+    key = "group.no_development_experience" if section.experience else "group.no_development"
+    return msg(key, lang)
+
+
+def mark_sections(section: VersionGroup, bank: Bank, lang: Language) -> list[tuple[str, list[str]]]:
+    """Return the Erfahrungsfelder and the demands "an der Grenze" of a group section, each a
+    title and one sentence per dimension (most common first); a heading nobody has is left out."""
+    sections = []
+    for key, areas in (("experience", section.experience), ("borderline", section.borderline)):
+        if areas:
+            sentences = [
+                msg(
+                    f"group.{key}",
+                    lang,
+                    name=bank.dimension(area.dimension).name(lang),
+                    people=area.people,
+                    total=section.people,
+                )
+                for area in areas
+            ]
+            sections.append((msg(f"group.{key}_title", lang), sentences))
+    return sections
 
 
 def render_item_stats(
@@ -125,6 +156,8 @@ def render_item_stats(
                     n=dimension.n,
                 )
             lines.append(_wrap(text, "  "))
+            if dimension.unsure:
+                lines.append(_wrap(msg("group.stats_unsure", lang, count=dimension.unsure), "    "))
             if dimension.too_few:
                 warning = msg("group.too_few", lang, n=dimension.n, minimum=MIN_RESPONSES_FOR_STATS)
                 lines.append(_wrap(f"! {warning}", "    "))

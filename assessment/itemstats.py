@@ -2,7 +2,8 @@
 
 Only the five-point statements are analysed. Scenarios are left out on purpose: their 0–3
 effectiveness is a choice among four options, not an agreement scale, and mixing the two would
-blur what alpha and the item-total correlation say about the statements.
+blur what alpha and the item-total correlation say about the statements. A "can't judge yet"
+answer is no point on that scale: it is left out like an unanswered statement, and counted.
 """
 
 from __future__ import annotations
@@ -19,7 +20,16 @@ from assessment.bank import QUESTIONS_DIR, load_bank
 from assessment.errors import BankError, CodeError
 from assessment.i18n import Language
 from assessment.messages import msg
-from assessment.models import FORM_IDS, LIKERT_MAX, LIKERT_MIN, Bank, FormId, Keying, LikertItem
+from assessment.models import (
+    FORM_IDS,
+    LIKERT_MAX,
+    LIKERT_MIN,
+    UNSURE,
+    Bank,
+    FormId,
+    Keying,
+    LikertItem,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -72,6 +82,7 @@ class ItemStat(_Frozen):
     item_total_r: float | None = Field(
         description="Keyed item vs. the sum of the other keyed items of the dimension"
     )
+    unsure: int = Field(default=0, ge=0, description="Can't-judge-yet answers (left out)")
 
 
 class PairStat(_Frozen):
@@ -88,6 +99,9 @@ class DimensionStats(_Frozen):
 
     dimension: str
     n: int = Field(ge=0, description="Complete responses: every statement of the dimension")
+    unsure: int = Field(
+        default=0, ge=0, description="People left out for a can't-judge-yet answer among them"
+    )
     too_few: bool = Field(description="n below MIN_RESPONSES_FOR_STATS: show a warning")
     alpha: float | None
     alpha_ci: tuple[float, float] | None = Field(description="95 % confidence interval")
@@ -157,7 +171,10 @@ def dimension_statistics(
 
     items = [i for i in bank.form_items_of(form, dimension_id) if isinstance(i, LikertItem)]
     raw = np.array(
-        [[float(p.responses.get(i.id, math.nan)) for i in items] for p in people], dtype=float
+        [[_value(p.responses.get(i.id)) for i in items] for p in people], dtype=float
+    ).reshape(len(people), len(items))
+    unsure = np.array(
+        [[p.responses.get(i.id) == UNSURE for i in items] for p in people], dtype=bool
     ).reshape(len(people), len(items))
     complete = raw[~np.isnan(raw).any(axis=1)]
     reverse = np.array([i.keying == "minus" for i in items])
@@ -174,6 +191,7 @@ def dimension_statistics(
             mean=_finite(float(complete[:, j].mean())) if n else None,
             sd=_finite(float(complete[:, j].std(ddof=1))) if n >= 2 else None,
             item_total_r=_pearson(keyed[:, j], totals - keyed[:, j]),
+            unsure=int(unsure[:, j].sum()),
         )
         for j, item in enumerate(items)
     )
@@ -209,6 +227,7 @@ def dimension_statistics(
     return DimensionStats(
         dimension=dimension_id,
         n=n,
+        unsure=int(unsure.any(axis=1).sum()),
         too_few=too_few,
         alpha=alpha,
         alpha_ci=alpha_ci,
@@ -216,6 +235,11 @@ def dimension_statistics(
         pairs=tuple(pair_stats),
         flags=tuple(flags),
     )
+
+
+def _value(response: int | str | None) -> float:
+    """Return a statement's raw answer 1–5; unanswered and can't-judge-yet are NaN (left out)."""
+    return float(response) if isinstance(response, int) else math.nan
 
 
 def _flag(

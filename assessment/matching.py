@@ -10,11 +10,21 @@ only when it is better for every score inside the uncertainty, never when a qual
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assessment.models import SETTING_IDS, AxisTarget, Bank, Profile, ProfileId, Target
+from assessment.models import (
+    SETTING_IDS,
+    AxisTarget,
+    Bank,
+    Experience,
+    Profile,
+    ProfileId,
+    Target,
+)
+from assessment.rules import RuleSet
 from assessment.scoring import DimensionScore
 
 Band = Literal["below", "within", "above", "unknown", "borderline", "experience"]
@@ -132,10 +142,10 @@ def overall_level(matches: tuple[DimensionMatch, ...]) -> Level:
 
 
 def match_profile(
-    scores: tuple[DimensionScore, ...], profile: Profile, rules: int = 1
+    scores: tuple[DimensionScore, ...], profile: Profile, rules: RuleSet
 ) -> ProfileMatch:
-    """Return the scores matched against one profile (by the bank's rules)."""
-    if rules >= 2:
+    """Return the scores matched against one profile by the bank's rules."""
+    if rules.honest_verdicts:
         return _match_v2(scores, profile)
     matches = []
     for score in scores:
@@ -177,9 +187,9 @@ def compare_profiles(
     scores: tuple[DimensionScore, ...], bank: Bank, tentative: bool = False
 ) -> Comparison:
     """Return every concrete setting's match, best fit (smallest weighted gap, most met) first."""
-    if bank.rules >= 2:
+    if bank.rules.honest_verdicts:
         return _compare_v2(scores, bank, tentative)
-    matches = [match_profile(scores, bank.profiles[pid]) for pid in SETTING_IDS]
+    matches = [match_profile(scores, bank.profiles[pid], bank.rules) for pid in SETTING_IDS]
     ranking = tuple(sorted(matches, key=lambda m: (m.weighted_gap, -m.met)))
     if ranking[0].level == "insufficient":
         return Comparison(ranking=ranking, best=None, tied=())
@@ -377,4 +387,35 @@ def _compare_v2(scores: tuple[DimensionScore, ...], bank: Bank, tentative: bool)
             best = head.profile
     return Comparison(
         ranking=ranking, best=best, tied=(), tentative=tentative, differences=differences
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DemandMarks:
+    """Which demands a person's own result shows under which heading; every surface reads it.
+
+    development: below the band, most urgent first; experience: Erfahrungsfelder (and, where the
+    rules say so, a starter's demands below the band); borderline: a band edge within the
+    uncertainty ("an der Grenze"); strengths: met, heaviest first; unscored: too few answers.
+    """
+
+    development: tuple[str, ...]
+    experience: tuple[str, ...]
+    borderline: tuple[str, ...]
+    strengths: tuple[str, ...]
+    unscored: tuple[str, ...]
+
+
+def demand_marks(match: ProfileMatch, background: Experience | None, rules: RuleSet) -> DemandMarks:
+    """Return the demands of a match by the heading the person's result shows them under."""
+    below = match.development
+    experience = tuple(m.dimension for m in match.dimensions if m.band == "experience")
+    if rules.starter_gaps_are_experience and background == "starter":
+        below, experience = (), (*below, *experience)
+    return DemandMarks(
+        development=below,
+        experience=experience,
+        borderline=match.borderline,
+        strengths=match.strengths,
+        unscored=tuple(m.dimension for m in match.dimensions if m.band == "unknown"),
     )

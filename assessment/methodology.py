@@ -75,7 +75,7 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
             msg("method.review", lang),
         ),
     ]
-    if bank.rules >= 2:
+    if bank.rules.honest_verdicts:
         sections.append(
             section(
                 "scoring",

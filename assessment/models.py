@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from assessment.i18n import Text
+from assessment.rules import DEFAULT_RULES_VERSION, RulesField
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
 Keying = Literal["plus", "minus"]
@@ -19,8 +20,6 @@ Experience = Literal["starter", "changer", "experienced"]
 Presumes = Literal["team", "budget", "management", "incident", "project"]
 Pole = Literal["a", "b"]
 ScenarioSetting = Literal["public", "mittelstand", "industry", "general"]
-# The scoring and matching rules a bank version is scored by: 1 = bank v1's, 2 = honest verdicts.
-Rules = Literal[1, 2]
 
 FORM_IDS: tuple[FormId, ...] = ("short", "full")
 PROFILE_IDS: tuple[ProfileId, ...] = ("duisburg", "public", "mittelstand", "industry")
@@ -288,7 +287,8 @@ class Bank(_Frozen):
 
     version: int = Field(ge=1, le=255)
     released: dt.date
-    rules: Rules = 1
+    # The rules it is scored, checked and worded by (bank.toml names the version).
+    rules: RulesField = Field(default=DEFAULT_RULES_VERSION, validate_default=True)
     # A peer-enabled bank has a third-person text for every statement and trade-off (Fremdbild).
     peer: bool = False
     likert_labels: tuple[Text, Text, Text, Text, Text]

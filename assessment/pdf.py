@@ -618,7 +618,7 @@ class _Layout(PageLayout):
                     line_y = self.y + number * body * LEADING
                     self.put(MARGIN + x, width, body * LEADING, line, body, bold, colour, y=line_y)
             self.y += height + 0.6
-        if summary.rules >= 2:  # v1 PDFs keep their two-page layout; the page states the rule
+        if summary.rules.honest_verdicts:  # v1 PDFs keep their two-page layout; pages state it
             self.paragraph(summary.comparison_rule, self.density.small, colour=MUTED)
 
     def _comparison_row(
@@ -672,7 +672,7 @@ class _Layout(PageLayout):
                 colour=MUTED,
                 lead=msg("pdf.peer_lead", self.lang),
             )
-        if self.link and self.summary.rules >= 2:
+        if self.link and self.summary.rules.honest_verdicts:
             self.y += 1
             method = method_link(self.link, self.lang)
             self.paragraph(msg("pdf.method", self.lang, link=method), density.small, colour=MUTED)

@@ -75,7 +75,7 @@ def longest_run(values: list[int]) -> int:
 
 def check_quality(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
     """Return the quality flags for a set of answers, in a fixed order."""
-    if bank.rules >= 2:
+    if bank.rules.validity_checks:
         return _check_v2(answers, bank)
     flags: list[QualityFlag] = []
     responses = answers.responses

@@ -41,7 +41,7 @@ def build_result(
     check_answers(answers, bank)
     scores = score_answers(answers, bank)
     quality = check_quality(answers, bank)
-    tentative = bank.rules >= 2 and bool(quality)
+    tentative = bank.rules.tentative_on_quality and bool(quality)
     return Result(
         bank_version=bank.version,
         answers=answers,

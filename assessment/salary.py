@@ -8,12 +8,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.i18n import Language
 from assessment.models import Bank, Experience, ProfileId, SalaryRange
+from assessment.rules import FAR_ABOVE_FACTOR as FAR_ABOVE_FACTOR
 
 SalaryPosition = Literal["below", "within", "above", "far_above"]
 
-# Bank v1 only: an expectation this far above the article's range is called outside what it
-# calls realistic (the article sets no such threshold; rules 2 compare neutrally).
-FAR_ABOVE_FACTOR = 1.25
 # Plausible input bounds for a monthly gross salary in euro; outside them the input is refused.
 MIN_EXPECTED_SALARY = 500
 MAX_EXPECTED_SALARY = 50_000
@@ -50,8 +48,8 @@ def check_salary(
             position = "below"
         elif expected <= span.high:
             position = "within"
-        elif bank.rules >= 2 or expected <= span.high * FAR_ABOVE_FACTOR:
-            position = "above"  # rules 2: a neutral comparison, no "outlier" threshold
+        elif (factor := bank.rules.salary_outlier_factor) is None or expected <= span.high * factor:
+            position = "above"  # without an outlier factor: a neutral comparison
         else:
             position = "far_above"
     return SalaryCheck(

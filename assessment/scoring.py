@@ -140,7 +140,7 @@ def _value_tables(bank: Bank) -> tuple[Tables, Tables]:
 
 def score_answers(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
     """Return a score per dimension of the bank, in the bank's dimension order."""
-    if bank.rules >= 2:
+    if bank.rules.honest_verdicts:
         return _score_v2(answers, bank)
     scores = []
     responses = answers.responses

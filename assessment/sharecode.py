@@ -38,7 +38,7 @@ from assessment.models import (
 
 CodeKind = Literal["result", "progress"]
 CODE_FORMAT = 1
-# Codes of banks scored by rules 2 (background in the flags, can't-judge-yet answers).
+# Codes of banks whose rules carry the background (in the flags; and can't-judge-yet answers).
 CODE_FORMAT_V2 = 2
 # Peer codes (assessment/peer/codes.py) start with one of these format bytes: 3 (the first
 # release), 5 (names its invitation) and 6 (a summary code); refused here by name.
@@ -131,7 +131,7 @@ def encode_code(
         | _KINDS.index(kind) << 4
     )
     code_format = CODE_FORMAT
-    if bank.rules >= 2:
+    if bank.rules.has_background:
         code_format = CODE_FORMAT_V2
         flags |= _BACKGROUNDS.index(answers.background) << 5
     body = bytes([code_format, answers.bank_version, flags])
@@ -179,7 +179,7 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
         bank = load_bank(version, root)
     except BankError:
         raise CodeError("code.unknown_version", version=version) from None
-    if (code_format == CODE_FORMAT_V2) != (bank.rules >= 2):
+    if (code_format == CODE_FORMAT_V2) != bank.rules.has_background:
         raise CodeError("code.corrupted")
     form = FORM_IDS[form_index]
     kind = _KINDS[kind_index]

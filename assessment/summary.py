@@ -10,10 +10,11 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.i18n import Language, Viewer
-from assessment.matching import AxisMatch, DimensionMatch, ProfileMatch
+from assessment.matching import AxisMatch, DimensionMatch, ProfileMatch, demand_marks
 from assessment.messages import msg, voiced
 from assessment.models import SETTING_IDS, Bank, Experience, Scenario, Support, Target
 from assessment.result import Result
+from assessment.rules import RulesField
 from assessment.salary import format_euro
 
 
@@ -117,7 +118,7 @@ class Summary(_Frozen):
     comparison: tuple[ComparisonLine, ...]
     comparison_rule: str = Field(description="How a row's assessment follows from its weights")
     bank_version: int
-    rules: int = 1
+    rules: RulesField = Field(description="The rules the result was scored and worded by")
     tentative: bool = False
     groups: tuple[CardGroup, ...] = ()
     axes_intro: str | None = None
@@ -213,7 +214,7 @@ def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self
     someone they shared it with ("other": about the person, in the third person)."""
     if viewer == "other":
         result = result.model_copy(update={"salary": None})  # never shown to anyone else
-    if bank.rules >= 2:
+    if bank.rules.honest_verdicts:
         return _summarize_v2(result, bank, lang, viewer)
     match = result.match
     profile = bank.profiles[match.profile]
@@ -289,6 +290,7 @@ def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self
             for m in comparison.ranking
         ),
         bank_version=result.bank_version,
+        rules=bank.rules,
         groups=_groups_v1(cards, lang),
         scenarios=scenario_reviews(result, bank, lang),
     )
@@ -474,24 +476,18 @@ def _card_v2(
 
 
 def _groups_v2(
-    match: ProfileMatch, background: Experience | None, lang: Language, viewer: Viewer
+    match: ProfileMatch, background: Experience | None, bank: Bank, lang: Language, viewer: Viewer
 ) -> tuple[CardGroup, ...]:
     """Return the result's sections: starters see areas to gain experience, others development."""
-    by_band: dict[str, list[str]] = {}
-    for m in match.dimensions:
-        by_band.setdefault(m.band, []).append(m.dimension)
-    starter = background == "starter"
-    below = list(match.development)
-    groups: list[tuple[str, list[str]]] = []
-    if starter:
-        groups.append(("experience", [*below, *by_band.get("experience", [])]))
-    else:
-        groups.append(("development", below))
-        groups.append(("experience", by_band.get("experience", [])))
-    groups.append(("borderline", by_band.get("borderline", [])))
-    groups.append(("strengths", list(match.strengths)))
-    groups.append(("unscored", by_band.get("unknown", [])))
-    suffix = "_starter" if starter else ""
+    marks = demand_marks(match, background, bank.rules)
+    groups = (
+        ("development", marks.development),
+        ("experience", marks.experience),
+        ("borderline", marks.borderline),
+        ("strengths", marks.strengths),
+        ("unscored", marks.unscored),
+    )
+    suffix = "_starter" if background == "starter" else ""
     return tuple(
         CardGroup(
             key=key,
@@ -570,7 +566,7 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
     axes = {a.dimension: a for a in match.axes}
     by_id = {m.dimension: m for m in match.dimensions}
     background = result.answers.background
-    groups = _groups_v2(match, background, lang, viewer)
+    groups = _groups_v2(match, background, bank, lang, viewer)
     order = [d for group in groups for d in group.dimensions]
     cards = tuple(
         _card_v2(by_id[d], result, axes.get(d), bank, match.profile, lang, viewer) for d in order

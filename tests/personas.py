@@ -107,7 +107,7 @@ def random_answers(
                 bank_version=bank.version,
                 form=chosen,
                 profile=rng.choice(PROFILE_IDS),
-                background=rng.choice(EXPERIENCE_LEVELS) if bank.rules >= 2 else None,
+                background=rng.choice(EXPERIENCE_LEVELS) if bank.rules.has_background else None,
                 responses=responses,
             )
         )

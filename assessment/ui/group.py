@@ -18,6 +18,7 @@ import streamlit as st
 from assessment.bank import load_bank
 from assessment.errors import SelbstcheckError
 from assessment.group import (
+    MARK_COLUMNS,
     GroupError,
     GroupResult,
     InvalidLine,
@@ -28,7 +29,12 @@ from assessment.group import (
     score_group,
     text_from_bytes,
 )
-from assessment.group_report import development_lines, format_score
+from assessment.group_report import (
+    development_lines,
+    format_score,
+    mark_sections,
+    no_development,
+)
 from assessment.i18n import Language
 from assessment.itemstats import (
     MAX_TWIN_R,
@@ -265,6 +271,11 @@ def _demands(section: VersionGroup, lang: Language) -> pd.DataFrame:
                 t("ui.group.col_unscored", lang): dimension.unscored,
             }
         )
+        if bank.rules.honest_verdicts:  # every person counted once, as their own result shows
+            unscored = rows[-1].pop(t("ui.group.col_unscored", lang))
+            rows[-1][t("ui.group.col_borderline", lang)] = dimension.borderline
+            rows[-1][t("ui.group.col_experience", lang)] = dimension.experience
+            rows[-1][t("ui.group.col_unscored", lang)] = unscored
     return pd.DataFrame(rows)
 
 
@@ -288,10 +299,13 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
     st.markdown(plain(t("group.levels", lang, **section.levels)))
     st.markdown(f"**{t('group.development_title', lang)}**")
     if not section.development:
-        st.markdown(t("group.no_development", lang))
+        st.markdown(no_development(section, lang))
     lines = development_lines(section, bank, lang)
     if lines:
         st.markdown("\n".join(f"- {plain(line)}" for line in lines))
+    for title, marked in mark_sections(section, bank, lang):
+        st.markdown(f"**{title}**")
+        st.markdown("\n".join(f"- {plain(line)}" for line in marked))
 
 
 def _people(group: GroupResult, lang: Language) -> None:
@@ -299,7 +313,7 @@ def _people(group: GroupResult, lang: Language) -> None:
     header, rows = group_table(group, state.newest_bank(), lang)
     frame = pd.DataFrame(rows, columns=header)
     person, version = header[0], header[1]
-    dimensions = header[3:-3]
+    dimensions = header[3 : -3 - MARK_COLUMNS]
     for column in dimensions:
         frame[column] = frame[column].astype("Int64")
     config: dict[str, Any] = {person: st.column_config.NumberColumn(format="#%d", pinned=True)}
@@ -398,6 +412,8 @@ def _stats_section(section: FormStats, lang: Language) -> None:
                 t("ui.group.col_ci", lang): ci,
             }
         )
+        if any(d.unsure for d in section.dimensions):
+            dimension_rows[-1][t("ui.group.col_unsure", lang)] = dimension.unsure
         for stat in dimension.items:
             item = bank.item(stat.item)
             wording = item.text(lang) if isinstance(item, LikertItem) else ""

@@ -150,7 +150,7 @@ def render_summary(
     accessible_chart(
         shared.chart_spec(share_code, lang), profile_chart_text(summary, lang), "profile", lang
     )
-    caption = "ui.result.chart_caption_v2" if summary.rules >= 2 else "ui.result.chart_caption"
+    caption = "ui.result.chart_caption" + ("_v2" if summary.rules.honest_verdicts else "")
     st.caption(tv(caption, lang, summary.viewer))
     _cards(summary, lang)
 
@@ -194,7 +194,7 @@ def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
     st.header(t("ui.share.heading", lang), anchor=False)
     st.markdown(t("ui.share.intro", lang))
     st.code(link, language=None, wrap_lines=True)
-    suffix = "_v2" if bank.rules >= 2 else ""
+    suffix = "_v2" if bank.rules.has_background else ""
     st.markdown(t(f"ui.share.contains{suffix}", lang))
     st.markdown(t(f"ui.share.excludes{suffix}", lang))
 
@@ -294,7 +294,7 @@ def render_shared(code: str) -> tuple[Language, int]:
     share_code = encode_share_code(answers) if decoded.kind == "progress" else code.strip()
     summary = shared.shared_summary(share_code, lang)
     st.title(t("ui.result.shared_heading", lang), anchor=False)
-    suffix = "_v2" if summary.rules >= 2 else ""
+    suffix = "_v2" if summary.rules.has_background else ""
     st.markdown(t(f"ui.result.shared_intro{suffix}", lang))
     render_summary(summary, share_code, lang, open_setting=answers.profile == "duisburg")
     _shared_pdf(share_code, lang)

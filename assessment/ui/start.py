@@ -99,7 +99,7 @@ def render(lang: Language) -> None:
         format_func=lambda e: t(f"ui.start.bg_{e}", lang),
         key=BACKGROUND_KEY,
         horizontal=True,
-        help=t("ui.start.background_help", lang) if bank.rules >= 2 else None,
+        help=t("ui.start.background_help", lang) if bank.rules.has_background else None,
     )
     st.number_input(
         t("ui.start.salary_label", lang),

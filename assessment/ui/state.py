@@ -142,7 +142,9 @@ def answers(with_timings: bool = False) -> Answers:
         form=current.form,
         profile=current.profile,
         language=language(),
-        background=(current.experience if load_bank(current.bank_version).rules >= 2 else None),
+        background=(
+            current.experience if load_bank(current.bank_version).rules.has_background else None
+        ),
         responses=dict(current.responses),
         page_seconds=timings,
     )

@@ -61,7 +61,8 @@ def measure(repeat: int = REPEAT) -> dict[str, float]:
         lambda: [decode_code(code_from_text(code)) for code in codes], repeat
     )
     bare, _ = _median_seconds(
-        lambda: [match_profile(score_answers(a, bank), profile) for a in answers], repeat
+        lambda: [match_profile(score_answers(a, bank), profile, bank.rules) for a in answers],
+        repeat,
     )
     parse, parse_cpu = _median_seconds(lambda: parse_codes(text), repeat)
     score, score_cpu = _median_seconds(lambda: score_group(answers, "duisburg"), repeat)

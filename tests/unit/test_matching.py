@@ -86,7 +86,7 @@ def test_gaps_are_ordered_by_weight_times_gap(bank: Bank) -> None:
         bank,
         {heavy: profile.targets[heavy].low - 10, light: profile.targets[light].low - 14},
     )
-    match = match_profile(scores, profile)
+    match = match_profile(scores, profile, bank.rules)
     assert match.development[:2] == (heavy, light)  # 3 × 10 = 30 > 2 × 14 = 28
     assert heavy not in match.strengths
     assert light not in match.strengths
@@ -96,13 +96,13 @@ def test_match_counts_and_gap_sum(bank: Bank) -> None:
     """Met counts within and above; the weighted gap sums weight × gap."""
     profile = bank.profiles["public"]
     scores = _scores(bank, {d: t.low for d, t in profile.targets.items()})
-    match = match_profile(scores, profile)
+    match = match_profile(scores, profile, bank.rules)
     assert match.met == len(bank.dimensions)
     assert match.weighted_gap == 0
     assert match.level == "strong"
     assert match.development == ()
     lowered = _scores(bank, {d: t.low - 1 for d, t in profile.targets.items()})
-    worse = match_profile(lowered, profile)
+    worse = match_profile(lowered, profile, bank.rules)
     assert worse.met == 0
     assert worse.weighted_gap == sum(t.weight for t in profile.targets.values())
     assert worse.level == "gaps"

@@ -1,0 +1,119 @@
+"""The rules a bank version is scored, checked and worded by: one frozen RuleSet per version.
+
+A bank names its rules version (`rules = 2` in bank.toml; none means 1); everything else asks the
+bank's RuleSet by name (`bank.rules.honest_verdicts`), never compares a version number. Rules 1
+are bank v1's, unchanged; rules 2 are the honest verdicts of DESIGN.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Annotated, Any
+
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+
+from assessment.errors import SelbstcheckError
+
+
+class RulesError(SelbstcheckError):
+    """A rules version this product does not know (a bank file or a model naming it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """What one rules version decides; each field names one rule, documented where it acts."""
+
+    version: int
+    # Bank checks: statements per dimension at least; scenario options of similar length (so
+    # that length gives no key away); a setting's figure that differs from the general Duisburg
+    # profile names its support (an article quote or an outside source).
+    min_likert_per_dimension: int
+    similar_option_lengths: bool
+    supported_settings: bool
+    # The start page asks for the background (starter, changer, experienced); answers and share
+    # codes carry it, and next steps follow it.
+    has_background: bool
+    # Honest verdicts: a score carries its uncertainty and can't-judge-yet answers never score
+    # (too few scorable ones make an Erfahrungsfeld); a band edge within the uncertainty reads
+    # "an der Grenze"; the overall level is non-compensatory; a setting is named the better fit
+    # only beyond the uncertainty; verdicts are verbal, never points.
+    honest_verdicts: bool
+    # Quality checks: the validity scale, scattered answers and agreed opposites (rules 2)
+    # instead of rules 1's contradicting twins.
+    validity_checks: bool
+    # A quality notice makes the verdict and the comparison tentative ("Vorläufig").
+    tentative_on_quality: bool
+    # A career starter's demands below their band read as Erfahrungsfelder, not development areas.
+    starter_gaps_are_experience: bool
+    # An expected salary this many times the article's upper figure is called an outlier;
+    # None: the expectation is compared neutrally.
+    salary_outlier_factor: float | None
+
+
+# Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
+# scenarios add to a dimension.
+MIN_LIKERT_PER_DIMENSION = 6
+MIN_LIKERT_PER_DIMENSION_V2 = 4
+# Rules 1 only: an expectation this far above the article's range is called outside what it
+# calls realistic (the article sets no such threshold; rules 2 compare neutrally).
+FAR_ABOVE_FACTOR = 1.25
+
+RULES: Mapping[int, RuleSet] = MappingProxyType(
+    {
+        1: RuleSet(
+            version=1,
+            min_likert_per_dimension=MIN_LIKERT_PER_DIMENSION,
+            similar_option_lengths=False,
+            supported_settings=False,
+            has_background=False,
+            honest_verdicts=False,
+            validity_checks=False,
+            tentative_on_quality=False,
+            starter_gaps_are_experience=False,
+            salary_outlier_factor=FAR_ABOVE_FACTOR,
+        ),
+        2: RuleSet(
+            version=2,
+            min_likert_per_dimension=MIN_LIKERT_PER_DIMENSION_V2,
+            similar_option_lengths=True,
+            supported_settings=True,
+            has_background=True,
+            honest_verdicts=True,
+            validity_checks=True,
+            tentative_on_quality=True,
+            starter_gaps_are_experience=True,
+            salary_outlier_factor=None,
+        ),
+    }
+)
+# The rules version of a bank whose bank.toml names none (bank v1 predates the key).
+DEFAULT_RULES_VERSION = 1
+
+
+def rules_for(version: object) -> RuleSet:
+    """Return the RuleSet of a rules version, or raise RulesError naming the unknown version."""
+    ruleset = RULES.get(version) if type(version) is int else None
+    if ruleset is None:
+        known = ", ".join(str(v) for v in sorted(RULES))
+        raise RulesError("rules.unknown", version=repr(version), known=known)
+    return ruleset
+
+
+def _validated(value: Any) -> RuleSet:
+    if isinstance(value, RuleSet):
+        return rules_for(value.version)
+    try:
+        return rules_for(value)
+    except RulesError as error:
+        raise ValueError(error.message("en")) from None
+
+
+# A model field holding a RuleSet: read from its version number, written as it.
+RulesField = Annotated[
+    RuleSet,
+    PlainValidator(_validated),
+    PlainSerializer(lambda ruleset: ruleset.version, return_type=int),
+    WithJsonSchema({"type": "integer", "enum": sorted(RULES)}),
+]
