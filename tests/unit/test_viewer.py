@@ -226,7 +226,7 @@ def _extremes(bank: Bank) -> list[Answers]:
                 else:
                     responses[item.id] = 3
             elif isinstance(item, LikertItem) and item.keying == "minus":
-                responses[item.id] = 6 - value
+                responses[item.id] = 6 - int(value)
             else:
                 responses[item.id] = value
         for background in ("starter", "changer", "experienced") if bank.rules >= 2 else (None,):
