@@ -365,7 +365,7 @@ def test_comparison_for_someone_else_names_the_person_in_every_row() -> None:
     mirror = mirror_codes(own_answers(), MIRROR_CASES["three"])
     bank = load_bank(2)
     de = describe_mirror(mirror, bank, "de", "other")
-    assert de.self_heading == "Person (0–100)"
+    assert de.self_heading == "Selbstbild der Person (0–100)"
     assert all(row.self_text.startswith("Wert der Person: ") for row in de.rows)
     assert describe_mirror(mirror, bank, "de").self_heading == "Sie (0–100)"
     en = describe_mirror(mirror, bank, "en", "other")
