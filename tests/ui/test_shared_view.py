@@ -21,7 +21,7 @@ from assessment.summary import summarize
 from assessment.ui.result import BACK_TO_OWN_KEY, SHARED_PDF_KEY, TAKE_CHECK_KEY
 from tests.personas import random_answers
 from tests.ui.conftest import complete, new_app, start, texts
-from tests.unit.test_viewer import _extremes, _quoted, addressed
+from tests.unit.test_viewer import addressed, edge_answers, quoted_texts
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
 
@@ -119,7 +119,7 @@ def reader_texts(lang: Language) -> tuple[str, ...]:
 def _patterns(version: int) -> list[Answers]:
     """A few answer patterns of a bank: random ones of both forms and the extremes."""
     bank = load_bank(version)
-    return [*random_answers(bank, 2, seed=18), *_extremes(bank)[:: 3 if version == 2 else 1][:3]]
+    return [*random_answers(bank, 2, seed=18), *edge_answers(bank)[:: 3 if version == 2 else 1][:3]]
 
 
 @pytest.mark.parametrize("version", [1, 2])
@@ -134,7 +134,7 @@ def test_shared_page_never_addresses_the_reader_as_the_person(version: int, lang
         at = new_app(r=code, lang=lang)
         assert not at.exception
         summary = summarize(build_result(answers, bank), bank, lang, "other")
-        allowed = (*_quoted(summary), *reader_texts(lang))
+        allowed = (*quoted_texts(summary), *reader_texts(lang))
         lines = shown(at)
         assert [(line, words) for line in lines if (words := addressed(line, lang, allowed))] == []
         if any(card.next_steps for card in summary.cards):

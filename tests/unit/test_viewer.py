@@ -210,7 +210,7 @@ def addressed(text: str, lang: Language, quoted: tuple[str, ...] = ()) -> list[s
     return [match.group() for match in ADDRESS[lang].finditer(text)]
 
 
-def _extremes(bank: Bank) -> list[Answers]:
+def edge_answers(bank: Bank) -> list[Answers]:
     """Answer patterns at the edges: all high, all low, and (bank v2) can't judge wherever
     allowed, for every background."""
     people = []
@@ -245,10 +245,10 @@ def _extremes(bank: Bank) -> list[Answers]:
 def _patterns(version: int) -> tuple[Result, ...]:
     """Random answers of both forms (and, for v1, the personas), and the extremes."""
     bank = load_bank(version)
-    return (*_results(bank), *(build_result(answers, bank) for answers in _extremes(bank)))
+    return (*_results(bank), *(build_result(answers, bank) for answers in edge_answers(bank)))
 
 
-def _quoted(summary: Summary) -> tuple[str, ...]:
+def quoted_texts(summary: Summary) -> tuple[str, ...]:
     """The texts a shared result quotes as they were written to the person: the next steps (under
     "Nächste Schritte, die der Check der Person vorschlägt") and the scenario review (introduced as
     the questionnaire's own words)."""
@@ -279,7 +279,7 @@ def test_every_text_of_the_shared_summary_is_about_the_person(version: int, lang
     bank = load_bank(version)
     for result in _patterns(version):
         other = summarize(result, bank, lang, "other")
-        quoted = _quoted(other)
+        quoted = quoted_texts(other)
         found = {
             text: words
             for text in _strings(other.model_dump(exclude={"scenarios"}))
@@ -326,7 +326,7 @@ def test_shared_pdf_speaks_about_the_person_for_every_answer_pattern(
     for result in (results[0], results[high], results[low]):
         other = summarize(result, bank, lang, "other")
         text = _pdf_text(build_pdf(result, bank, lang, LINK, today=DAY, viewer="other"))
-        allowed = (*_quoted(other), msg("other.pdf.link_note", lang))
+        allowed = (*quoted_texts(other), msg("other.pdf.link_note", lang))
         assert addressed(text, lang, allowed) == [], text
     own = _pdf_text(build_pdf(results[0], bank, lang, LINK, today=DAY))
     assert addressed(own, lang)
