@@ -181,6 +181,8 @@ def _card(
 # "man" for anyone), English "you". A sentence of the bank's prose about the role that holds one
 # speaks to the person ("Ob Sie dabei viel abgeben …"); someone else reading a shared result is
 # shown the text without it. The bank is released and stays as it is: this is a rendering.
+# No role text of banks v1/v2 opens a sentence with "Sie" for "they"; tests/unit/test_viewer.py
+# lists every sentence left out, so a new one is looked at, not lost silently.
 SECOND_PERSON: dict[Language, re.Pattern[str]] = {
     "de": re.compile(r"\b(Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b"),
     "en": re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE),

@@ -392,3 +392,46 @@ def test_comparison_pdf_for_someone_else_speaks_about_the_person(case: str, lang
     assert addressed(other, lang) == [], other
     own = _pdf_text(build_mirror_pdf(mirror, bank, lang, LINK, today=DAY))
     assert addressed(own, lang)
+
+
+# Every sentence of the released banks' role texts that someone else does not read, by bank,
+# dimension, text and language: each one speaks to the person ("Ob Sie dabei …", "what appeals
+# to you"). A new entry here means a bank text that needs a look, not a silent loss.
+DROPPED = {
+    (2, "leadership", "why", "de"),
+    (2, "courage", "why", "de"),
+    (2, "motivation", "definition", "de"),
+    (2, "motivation", "why", "de"),
+    (2, "budget", "why", "en"),
+    (2, "legacy", "why", "en"),
+    (2, "learning", "definition", "en"),
+    (2, "leadership", "why", "en"),
+    (2, "pragmatism", "why", "en"),
+    (2, "courage", "definition", "en"),
+    (2, "courage", "why", "en"),
+    (2, "motivation", "definition", "en"),
+    (2, "motivation", "why", "en"),
+}
+
+
+def test_only_the_listed_role_sentences_are_left_out_for_someone_else() -> None:
+    """Over every role text of banks v1 and v2 (definitions, the article's implications, the
+    settings' rationales), exactly the listed texts lose exactly one sentence for someone else."""
+    dropped = set()
+    for version in (1, 2):
+        bank = load_bank(version)
+        for dimension in bank.dimensions:
+            texts = {"definition": dimension.definition, "why": dimension.anchor.implication}
+            for profile in bank.profiles.values():
+                if dimension.id in profile.targets:
+                    texts[f"rationale {profile.id}"] = profile.targets[dimension.id].rationale
+                if dimension.id in profile.axes:
+                    texts[f"axis {profile.id}"] = profile.axes[dimension.id].rationale
+            for name, text in texts.items():
+                for lang in LANGUAGES:
+                    whole, shown = text(lang), about_the_role(text(lang), lang, "other")
+                    if shown != whole:
+                        dropped.add((version, dimension.id, name, lang))
+                        assert len(shown) < len(whole)
+                        assert whole.count(". ") - shown.count(". ") <= 1, (name, shown)
+    assert dropped == DROPPED
