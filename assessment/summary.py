@@ -7,6 +7,8 @@ the evidence allows it.
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.i18n import Language, Viewer
@@ -145,7 +147,7 @@ def _card(
     return DimensionCard(
         dimension=match.dimension,
         name=dimension.name(lang),
-        definition=dimension.definition(lang),
+        definition=about_the_role(dimension.definition(lang), lang, viewer),
         band=match.band,
         band_label=msg(f"band.{match.band}", lang),
         score=match.score,
@@ -162,8 +164,8 @@ def _card(
         answered_text=msg("score.answered", lang, answered=answered, total=total),
         anchor_quote=dimension.anchor.quote,
         anchor_text=article_quote(dimension.anchor.quote, dimension.anchor.quote_en, lang),
-        why=dimension.anchor.implication(lang),
-        rationale=target.rationale(lang),
+        why=about_the_role(dimension.anchor.implication(lang), lang, viewer),
+        rationale=about_the_role(target.rationale(lang), lang, viewer),
         competence=(
             f"e-CF {dimension.ecf.code} {dimension.ecf.name(lang)}" if dimension.ecf else None
         ),
@@ -174,6 +176,43 @@ def _card(
         ),
         strength=_strength(dimension.strength(lang), match.met, viewer),
     )
+
+
+# Second-person words: formal German "Sie/Ihr…" (the bank writes to the person formally and uses
+# "man" for anyone), English "you". A sentence of the bank's prose about the role that holds one
+# speaks to the person ("Ob Sie dabei viel abgeben …"); someone else reading a shared result is
+# shown the text without it. The bank is released and stays as it is: this is a rendering.
+# No role text of banks v1/v2 opens a sentence with "Sie" for "they"; tests/unit/test_viewer.py
+# lists every sentence left out, so a new one is looked at, not lost silently.
+SECOND_PERSON: dict[Language, re.Pattern[str]] = {
+    "de": re.compile(r"\b(Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b"),
+    "en": re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE),
+}
+# English phrases of the banks' role texts in which "you" means "one" (German says "man" there):
+# they speak to nobody in particular and stay, so that no sentence about the role is lost.
+GENERIC_YOU = (
+    "blow up in your face",
+    "risks yourself",
+    "weeks in which you mostly put out fires",
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][“”\"])\s+")
+
+
+def addresses_the_person(text: str, lang: Language) -> bool:
+    """Return whether a text speaks to the person ("Sie", "you"), generic "you" aside."""
+    if lang == "en":
+        for phrase in GENERIC_YOU:
+            text = text.replace(phrase, "")
+    return SECOND_PERSON[lang].search(text) is not None
+
+
+def about_the_role(text: str, lang: Language, viewer: Viewer) -> str:
+    """Return a bank text about the role as its reader needs it: whole for the person, without
+    the sentences that speak to the person for anyone else."""
+    if viewer == "self":
+        return text
+    sentences = _SENTENCE_END.split(text)
+    return " ".join(s for s in sentences if not addresses_the_person(s, lang))
 
 
 def _strength(text: str, met: bool, viewer: Viewer) -> str | None:
@@ -384,7 +423,7 @@ def _axis_text(
             lang,
             viewer,
             preferred=preferred,
-            why=target.rationale(lang),
+            why=about_the_role(target.rationale(lang), lang, viewer),
             support=support_text(target.support, lang) or "",
         )
     elif profile_id == "duisburg":
@@ -439,7 +478,7 @@ def _card_v2(
     return DimensionCard(
         dimension=match.dimension,
         name=dimension.name(lang),
-        definition=dimension.definition(lang),
+        definition=about_the_role(dimension.definition(lang), lang, viewer),
         band=match.band,
         band_label=msg(f"v2.band_{match.band}", lang),
         score=match.score,
@@ -462,8 +501,8 @@ def _card_v2(
         ),
         anchor_quote=dimension.anchor.quote,
         anchor_text=article_quote(dimension.anchor.quote, dimension.anchor.quote_en, lang),
-        why=dimension.anchor.implication(lang),
-        rationale=target.rationale(lang),
+        why=about_the_role(dimension.anchor.implication(lang), lang, viewer),
+        rationale=about_the_role(target.rationale(lang), lang, viewer),
         competence=(
             f"e-CF {dimension.ecf.code} {dimension.ecf.name(lang)}" if dimension.ecf else None
         ),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assessment.i18n import Language
+from assessment.i18n import Language, Viewer
 from assessment.messages import msg
 from assessment.models import Bank
 from assessment.pdf import (
@@ -31,11 +31,18 @@ CHART_MAX_HEIGHT = 120.0
 
 
 def build_mirror_pdf(
-    mirror: Mirror, bank: Bank, lang: Language, link: str, *, today: dt.date | None = None
+    mirror: Mirror,
+    bank: Bank,
+    lang: Language,
+    link: str,
+    *,
+    today: dt.date | None = None,
+    viewer: Viewer = "self",
 ) -> bytes:
     """Return the comparison as a PDF; with the link that reopens it only when the comparison
-    comes from a summary code (a link with peer codes would print every colleague's ratings)."""
-    text = describe_mirror(mirror, bank, lang)
+    comes from a summary code (a link with peer codes would print every colleague's ratings);
+    viewer "other" words it about the person, like the page opened by someone else."""
+    text = describe_mirror(mirror, bank, lang, viewer)
     pngs: list[bytes] = []
     if mirror.enough:
         rows = sum(row.difference != "too_few" for row in mirror.dimensions)
@@ -88,13 +95,13 @@ class _MirrorLayout(PageLayout):
                 self.paragraph(line, BODY, bullet="–", indent=4, after=0.8)
             if chart_px:
                 size = self.picture_size(chart_px[0], CHART_MAX_HEIGHT)
-                self.heading(msg("peer.chart_name", lang), keep_with=size[1])
-                self.picture(size, msg("peer.chart_description", lang))
+                self.heading(text.chart_name, keep_with=size[1])
+                self.picture(size, text.chart_description)
             self.heading(msg("peer.table_heading", lang), keep_with=BODY * 3)
             for row in text.rows:
                 self.paragraph(row.name, BODY, bold=True)
                 figures = (
-                    f"{msg('peer.col_self', lang)}: {row.self_text} · "
+                    f"{text.self_heading}: {row.self_text} · "
                     f"{msg('peer.col_median', lang)}: {row.median_text} · "
                     f"{msg('peer.col_range', lang)}: {row.range_text} · "
                     f"{msg('peer.col_count', lang)}: {row.count_text}"

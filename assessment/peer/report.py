@@ -7,8 +7,8 @@ import json
 import textwrap
 from dataclasses import dataclass
 
-from assessment.i18n import Language
-from assessment.messages import msg
+from assessment.i18n import Language, Viewer
+from assessment.messages import msg, voiced
 from assessment.models import UNSURE, Bank, LikertItem
 from assessment.peer.codes import (
     PeerAnswers,
@@ -21,6 +21,8 @@ from assessment.peer.summary import Summary
 from assessment.sharecode import PEER_CODE_FORMAT_V1
 
 WIDTH = 88
+# Refusal reasons that name "your result": they have a text about the person for someone else.
+VOICED_REFUSALS = frozenset({"peer.other_version", "peer.other_form"})
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class MirrorRow:
 
 @dataclass(frozen=True)
 class MirrorText:
-    """Everything the comparison says, in one language."""
+    """Everything the comparison says, in one language, to the person or about them."""
 
     title: str
     counts: str
@@ -50,24 +52,30 @@ class MirrorText:
     rule: str
     statements_only: str
     caveat: str
+    self_heading: str
+    chart_name: str
+    chart_description: str
     notes: tuple[str, ...] = ()
     not_signatures: str = ""
+    viewer: Viewer = "self"
 
 
-def _verdict(row: DimensionMirror, lang: Language) -> str:
+def _verdict(row: DimensionMirror, lang: Language, viewer: Viewer) -> str:
     if row.difference == "too_few":
         return msg("peer.dimension_too_few", lang, minimum=MIN_PEERS)
     if row.difference == "self_missing":
-        return msg("peer.self_missing", lang)
-    return msg(f"peer.{row.difference}", lang)
+        return voiced("peer.self_missing", lang, viewer)
+    return voiced(f"peer.{row.difference}", lang, viewer)
 
 
-def _row(row: DimensionMirror, bank: Bank, lang: Language) -> MirrorRow:
+def _row(row: DimensionMirror, bank: Bank, lang: Language, viewer: Viewer) -> MirrorRow:
     shown = row.difference != "too_few"
     self_text = (
         "–"
         if row.self_score is None
-        else msg("peer.self_line", lang, self=row.self_score, uncertainty=row.self_uncertainty)
+        else voiced(
+            "peer.self_line", lang, viewer, self=row.self_score, uncertainty=row.self_uncertainty
+        )
     )
     return MirrorRow(
         dimension=row.dimension,
@@ -76,14 +84,15 @@ def _row(row: DimensionMirror, bank: Bank, lang: Language) -> MirrorRow:
         median_text=str(row.median) if shown and row.median is not None else "–",
         range_text=f"{row.low}–{row.high}" if shown and row.low is not None else "–",
         count_text=str(row.peers) if shown else f"< {MIN_PEERS}",
-        verdict=_verdict(row, lang),
+        verdict=_verdict(row, lang, viewer),
     )
 
 
-def _difference_line(row: DimensionMirror, bank: Bank, lang: Language) -> str:
-    return msg(
+def _difference_line(row: DimensionMirror, bank: Bank, lang: Language, viewer: Viewer) -> str:
+    return voiced(
         f"peer.{row.difference}_line",
         lang,
+        viewer,
         name=bank.dimension(row.dimension).name(lang),
         self=row.self_score,
         low=row.low,
@@ -92,20 +101,31 @@ def _difference_line(row: DimensionMirror, bank: Bank, lang: Language) -> str:
     )
 
 
-def describe_mirror(mirror: Mirror, bank: Bank, lang: Language) -> MirrorText:
-    """Return the comparison's texts in a language."""
+def _reason(key: str, params: dict[str, object], lang: Language, viewer: Viewer) -> str:
+    if key in VOICED_REFUSALS:
+        return voiced(key, lang, viewer, **params)
+    return msg(key, lang, **params)
+
+
+def describe_mirror(
+    mirror: Mirror, bank: Bank, lang: Language, viewer: Viewer = "self"
+) -> MirrorText:
+    """Return the comparison's texts in a language, for the person themselves ("self") or for
+    someone who opened the comparison's link ("other": about the person)."""
     refusals = tuple(
         msg(
             "peer.refused_line",
             lang,
             number=refused.number,
-            reason=msg(refused.key, lang, **dict(refused.params)),
+            reason=_reason(refused.key, dict(refused.params), lang, viewer),
         )
         for refused in mirror.refused
     )
-    differences = tuple(_difference_line(row, bank, lang) for row in mirror.biggest_differences())
+    differences = tuple(
+        _difference_line(row, bank, lang, viewer) for row in mirror.biggest_differences()
+    )
     if mirror.enough and not differences:
-        differences = (msg("peer.no_differences", lang),)
+        differences = (voiced("peer.no_differences", lang, viewer),)
     summary = mirror.source == "summary"
     notes: list[str] = []
     if mirror.unnamed:
@@ -122,14 +142,20 @@ def describe_mirror(mirror: Mirror, bank: Bank, lang: Language) -> MirrorText:
         too_few=None
         if mirror.enough
         else msg("peer.too_few", lang, minimum=MIN_PEERS, count=mirror.used),
-        too_few_why=None if mirror.enough else msg("peer.too_few_why", lang, minimum=MIN_PEERS),
-        rows=tuple(_row(row, bank, lang) for row in mirror.dimensions),
+        too_few_why=(
+            None if mirror.enough else voiced("peer.too_few_why", lang, viewer, minimum=MIN_PEERS)
+        ),
+        rows=tuple(_row(row, bank, lang, viewer) for row in mirror.dimensions),
         differences=differences,
-        rule=msg("peer.rule", lang, minimum=MIN_PEERS),
-        statements_only=msg("peer.statements_only", lang),
-        caveat=msg("peer.caveat", lang),
+        rule=voiced("peer.rule", lang, viewer, minimum=MIN_PEERS),
+        statements_only=voiced("peer.statements_only", lang, viewer),
+        caveat=voiced("peer.caveat", lang, viewer),
+        self_heading=voiced("peer.col_self", lang, viewer),
+        chart_name=voiced("peer.chart_name", lang, viewer),
+        chart_description=voiced("peer.chart_description", lang, viewer),
         notes=tuple(notes),
         not_signatures=msg("peer.not_signatures", lang),
+        viewer=viewer,
     )
 
 
@@ -172,9 +198,9 @@ def render_mirror_text(mirror: Mirror, bank: Bank, lang: Language) -> str:
     return "\n".join(lines) + "\n"
 
 
-def mirror_json(mirror: Mirror, bank: Bank, lang: Language) -> str:
+def mirror_json(mirror: Mirror, bank: Bank, lang: Language, viewer: Viewer = "self") -> str:
     """Return the comparison as JSON: the figures (Mirror's schema) and the texts shown."""
-    text = describe_mirror(mirror, bank, lang)
+    text = describe_mirror(mirror, bank, lang, viewer)
     data = {
         "mirror": mirror.model_dump(mode="json"),
         "language": lang,

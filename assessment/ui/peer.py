@@ -11,7 +11,7 @@ import streamlit as st
 from assessment import links
 from assessment.bank import load_bank
 from assessment.errors import CodeError, SelbstcheckError
-from assessment.i18n import Language
+from assessment.i18n import Language, Viewer
 from assessment.models import LIKERT_MAX, LIKERT_MIN, UNSURE, Bank, FormId
 from assessment.peer.codes import (
     MAX_NAME_LENGTH,
@@ -33,7 +33,7 @@ from assessment.peer.summary import MAX_SUMMARY_PEERS, encode_summary
 from assessment.sharecode import decode_code, encode_share_code
 from assessment.ui import shared, state
 from assessment.ui.chart_text import ChartText, accessible_chart
-from assessment.ui.text import plain, plain_line, t
+from assessment.ui.text import plain, plain_line, t, tv
 
 NAME_KEY = "peer_name"
 PASTE_KEY = "peer_paste"
@@ -52,6 +52,7 @@ COLLECT_BUTTON_KEY = "peer_collect_button"
 COLLECT_DONE_KEY = "peer_collect_done"
 PDF_KEY = "mirror_pdf"
 JSON_KEY = "mirror_json"
+BACK_TO_OWN_KEY = "mirror_back_to_own"
 # Tokens beyond this are not even put into the comparison link (the comparison lists the 13th
 # and later ones as left out; the link stays short).
 MAX_PASTED_CODES = 2 * MAX_PEERS
@@ -325,12 +326,12 @@ def _collect(token: str, invitation: Invitation, bank: Bank, lang: Language) -> 
 
 def _chart_text(text: MirrorText, lang: Language) -> ChartText:
     return ChartText(
-        name=t("peer.chart_name", lang),
-        description=t("peer.chart_description", lang),
+        name=text.chart_name,
+        description=text.chart_description,
         caption=t("peer.table_heading", lang),
         header=(
             t("peer.col_demand", lang),
-            t("peer.col_self", lang),
+            text.self_heading,
             t("peer.col_median", lang),
             t("peer.col_range", lang),
             t("peer.col_count", lang),
@@ -354,21 +355,21 @@ def _mirror_chart_spec(share_code: str, peers: tuple[str, ...], lang: Language) 
     return mirror_chart_spec(mirror_codes(answers, list(peers)), bank, lang)
 
 
-def _downloads(mirror: Mirror, bank: Bank, link: str, lang: Language) -> None:
+def _downloads(mirror: Mirror, bank: Bank, link: str, lang: Language, viewer: Viewer) -> None:
     st.header(t("ui.peer.share_heading", lang), anchor=False)
     intro = "ui.peer.share_intro_summary" if mirror.source == "summary" else "ui.peer.share_intro"
-    st.markdown(t(intro, lang))
+    st.markdown(tv(intro, lang, viewer))
     st.code(link, language=None, wrap_lines=True)
 
     def pdf() -> bytes:
         from assessment.peer.pdf import build_mirror_pdf
 
-        return build_mirror_pdf(mirror, bank, lang, link)
+        return build_mirror_pdf(mirror, bank, lang, link, viewer=viewer)
 
     def json() -> str:
         from assessment.peer.report import mirror_json
 
-        return mirror_json(mirror, bank, lang)
+        return mirror_json(mirror, bank, lang, viewer)
 
     shared.download_row(
         [
@@ -414,10 +415,12 @@ def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
     except CodeError as error:
         shared.render_code_error(error, lang)
         return lang, answers.bank_version
-    text = describe_mirror(mirror, bank, lang)
+    # Opened from the person's own result in this session: spoken to them; else about them.
+    viewer: Viewer = "self" if shared.is_own_result(answers) else "other"
+    text = describe_mirror(mirror, bank, lang, viewer)
     shared.scroll_to_top("mirror", text.title)
     st.title(text.title, anchor=False)
-    st.markdown(t("ui.peer.mirror_intro", lang))
+    st.markdown(tv("ui.peer.mirror_intro", lang, viewer))
     st.markdown(f"**{plain(text.counts)}**")
     if text.refusals:
         st.warning(
@@ -443,8 +446,15 @@ def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
     st.info(plain(text.caveat))
     st.caption(plain(text.not_signatures))
     link = links.mirror_link(shared.base_url(), share_code, peer_codes)
-    _downloads(mirror, bank, link, lang)
+    _downloads(mirror, bank, link, lang, viewer)
     st.divider()
-    own = f"?{links.SHARE_PARAM}={share_code}&{state.LANG_PARAM}={lang}"
-    st.markdown(f"[{t('ui.peer.back_to_result', lang)}]({own})")
+    if viewer == "self":
+        st.button(
+            t("ui.peer.back_to_result", lang),
+            key=BACK_TO_OWN_KEY,
+            on_click=shared.back_to_own_result,
+        )
+    else:
+        result = f"?{links.SHARE_PARAM}={share_code}&{state.LANG_PARAM}={lang}"
+        st.markdown(f"[{tv('ui.peer.back_to_result', lang, viewer)}]({result})")
     return lang, answers.bank_version

@@ -21,6 +21,7 @@ OWN_RESULT_KEY = "own_result"
 EDIT_KEY = "result_edit"
 RESTART_KEY = "result_restart"
 TAKE_CHECK_KEY = "take_check"
+BACK_TO_OWN_KEY = "back_to_own"
 PDF_KEY = "download_pdf"
 JSON_KEY = "download_json"
 SHARED_PDF_KEY = "download_shared_pdf"
@@ -293,14 +294,26 @@ def render_shared(code: str) -> tuple[Language, int]:
     answers = decoded.answers
     share_code = encode_share_code(answers) if decoded.kind == "progress" else code.strip()
     summary = shared.shared_summary(share_code, lang)
+    own = shared.is_own_result(answers)
     st.title(t("ui.result.shared_heading", lang), anchor=False)
     suffix = "_v2" if summary.rules.has_background else ""
-    st.markdown(t(f"ui.result.shared_intro{suffix}", lang))
+    st.markdown(t("ui.result.shared_own_intro" if own else f"ui.result.shared_intro{suffix}", lang))
     render_summary(summary, share_code, lang, open_setting=answers.profile == "duisburg")
     _shared_pdf(share_code, lang)
-    peer.render_ask(load_bank(answers.bank_version), share_code, answers.form, lang)
+    # No invitation to colleagues here: the reader is not the person (a mentor, a coach).
     st.divider()
-    st.button(
-        t("ui.result.take_check", lang), key=TAKE_CHECK_KEY, type="primary", on_click=state.restart
-    )
+    if own:
+        st.button(
+            t("ui.result.back_to_own", lang),
+            key=BACK_TO_OWN_KEY,
+            type="primary",
+            on_click=shared.back_to_own_result,
+        )
+    else:
+        st.button(
+            t("ui.result.take_check", lang),
+            key=TAKE_CHECK_KEY,
+            type="primary",
+            on_click=state.restart,
+        )
     return lang, answers.bank_version

@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 
 from assessment import links
+from assessment.answers import Answers
 from assessment.bank import load_bank
 from assessment.errors import CodeError
 from assessment.i18n import LANGUAGES, Language
@@ -194,6 +195,27 @@ def base_url() -> str:
         scheme = st.context.headers.get("X-Forwarded-Proto", "http")
         return f"{scheme}://{host}/"
     return ""
+
+
+def is_own_result(answers: Answers) -> bool:
+    """Return whether this session made the result of these answers: its questionnaire is done
+    with exactly these answers (a link opened in a new tab or by someone else never is)."""
+    if state.FLOW_KEY not in st.session_state:
+        return False
+    current = state.flow()
+    return (
+        current.started
+        and current.page >= len(state.pages_of(current.bank_version, current.form))
+        and (current.bank_version, current.form, current.profile)
+        == (answers.bank_version, answers.form, answers.profile)
+        and current.responses == dict(answers.responses)
+    )
+
+
+def back_to_own_result() -> None:
+    """Leave a shared view for this session's own result page (callback); `?p=` comes back."""
+    st.query_params.from_dict({state.LANG_PARAM: state.language()})
+    state.write_progress()
 
 
 def method_link(lang: Language) -> str:

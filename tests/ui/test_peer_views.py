@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from assessment.bank import load_bank
 from assessment.i18n import Language
-from assessment.links import PEERS_PARAM
+from assessment.links import PEERS_PARAM, PROGRESS_PARAM, SHARE_PARAM
+from assessment.messages import msg
 from assessment.models import UNSURE, LikertItem
 from assessment.peer.codes import (
     Invitation,
@@ -23,7 +24,9 @@ from assessment.sharecode import encode_share_code
 from assessment.ui import peer, state
 from tests.ui.conftest import new_app, start, texts
 from tests.ui.test_app_v2 import complete_v2
+from tests.ui.test_shared_view import shown
 from tests.unit.test_peer import own_answers, peer_code
+from tests.unit.test_viewer import addressed
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
 
@@ -267,3 +270,61 @@ def test_codes_for_another_invitation_are_refused_on_the_comparison() -> None:
     warning = "\n".join(w.value for w in at.warning).replace("\\", "")
     assert warning.count("answers another invitation (id ABCDEF") == 3
     assert "Not enough feedback" in texts(at)
+
+
+# --- issue 18, point 5: the comparison link opened by someone else; the owner's way back ------
+
+MIRROR_CASES = {
+    "three": [peer_code(v) for v in (1, 3, 5)],
+    "too_few": [peer_code(2), peer_code(4)],
+    "refused": [peer_code(1), peer_code(2), peer_code(5), peer_code(3, "full"), "junk"],
+}
+
+
+@pytest.mark.parametrize("case", MIRROR_CASES)
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_comparison_link_opened_by_someone_else_speaks_about_the_person(
+    case: str, lang: Language
+) -> None:
+    """Opened in a new session (a mentor, a coach), the comparison says "Wert der Person" and
+    "ihre Kolleg/innen" in every text, table and label – never "Ihr Wert", "Ihr Selbstbild",
+    "Sie" – and links to the person's shared result, not to "Zum eigenen Ergebnis"."""
+    at = mirror_app(lang, MIRROR_CASES[case])
+    assert not at.exception
+    lines = shown(at)
+    reader = (msg("other.ui.peer.share_intro", lang),)
+    assert [(line, words) for line in lines if (words := addressed(line, lang, reader))] == []
+    assert msg("other.ui.peer.mirror_intro", lang) in lines
+    back = [m.value for m in at.markdown if msg("other.ui.peer.back_to_result", lang) in m.value]
+    assert len(back) == 1
+    assert f"?{SHARE_PARAM}=" in back[0]
+    assert peer.BACK_TO_OWN_KEY not in [b.key for b in at.button]
+    if case == "three":
+        assert msg("other.peer.col_self", lang) in lines
+        prefix = {"de": "Wert der Person: ", "en": "This person's score: "}[lang]
+        assert any(line.startswith(prefix) for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_owner_compares_and_goes_back_to_their_own_result(lang: Language) -> None:
+    """The person pastes three codes on their own result: the comparison speaks to them ("Ihr
+    Wert"), and "Zum eigenen Ergebnis" brings back their own result page (?p=), not the shared
+    view that says someone shared the result with them."""
+    at = new_app(lang=lang)
+    complete_v2(start(at))
+    own_title = msg("ui.result.heading", lang)
+    at.text_area(key=peer.PASTE_KEY).input("\n".join(MIRROR_CASES["three"])).run()
+    at.button(key=peer.COMPARE_KEY).click().run()
+    assert not at.exception
+    lines = shown(at)
+    assert msg("ui.peer.mirror_intro", lang) in lines
+    prefix = {"de": "Ihr Wert: ", "en": "Your score: "}[lang]
+    assert any(line.startswith(prefix) for line in lines)
+    at.button(key=peer.BACK_TO_OWN_KEY).click().run()
+    assert not at.exception
+    assert own_title in [e.value for e in at.title]
+    assert msg("ui.result.shared_intro_v2", lang) not in texts(at)
+    assert PROGRESS_PARAM in at.query_params
+    assert SHARE_PARAM not in at.query_params
+    assert PEERS_PARAM not in at.query_params
+    assert msg("ui.peer.ask_heading", lang) in [h.value for h in at.header]
