@@ -229,7 +229,9 @@ def edge_answers(bank: Bank) -> list[Answers]:
                 responses[item.id] = 6 - int(value)
             else:
                 responses[item.id] = value
-        for background in ("starter", "changer", "experienced") if bank.rules.has_background else (None,):
+        for background in (
+            ("starter", "changer", "experienced") if bank.rules.has_background else (None,)
+        ):
             people.append(
                 Answers(
                     bank_version=bank.version,
