@@ -15,7 +15,7 @@ from assessment.group_report import development_lines, format_score
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.models import Bank
-from assessment.pdf import (
+from assessment.pdf_layout import (
     ACCENT,
     BULLET_HANG,
     CHART_WIDTH_PX,

@@ -10,7 +10,7 @@ import datetime as dt
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.models import Bank
-from assessment.pdf import (
+from assessment.pdf_layout import (
     ACCENT,
     CHART_WIDTH_PX,
     MUTED,
