@@ -238,22 +238,27 @@ class ResultLayout(PageLayout):
 
     # -- the chart and the cards -------------------------------------------------------------
 
-    def _chart(self) -> None:
+    def chart_texts(self) -> tuple[str, str]:
+        """Return the chart's heading and caption."""
         caption_key = (
             "ui.result.chart_caption_v2"
             if any(card.uncertainty is not None for card in self.summary.cards)
             else "ui.result.chart_caption"
         )
-        caption = voiced(caption_key, self.lang, self.viewer)
+        return (
+            voiced("pdf.chart", self.lang, self.viewer),
+            voiced(caption_key, self.lang, self.viewer),
+        )
+
+    def _chart(self) -> None:
+        title, caption = self.chart_texts()
         caption_height = self.height(caption, SMALL) + 3.5
         heading_height = 3.5 + (BODY + 2) * LEADING + 3
         size = self.picture_size(self.chart_px, TYPE_HEIGHT - heading_height - caption_height)
 
         def place() -> None:
             self.block()
-            self.heading(
-                voiced("pdf.chart", self.lang, self.viewer), keep_with=size[1] + caption_height
-            )
+            self.heading(title, keep_with=size[1] + caption_height)
             self.picture(size, voiced("a11y.pdf_chart_alt", self.lang, self.viewer))
             self.y += 1.5
             self.paragraph(caption, SMALL, colour=MUTED, after=2)
