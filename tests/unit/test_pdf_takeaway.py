@@ -19,7 +19,17 @@ from assessment.chart import profile_chart_spec
 from assessment.export import shareable_result
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
-from assessment.models import UNSURE, Bank, Item, LikertItem, ProfileId, Scenario, TradeoffItem
+from assessment.models import (
+    UNSURE,
+    Bank,
+    Experience,
+    FormId,
+    Item,
+    LikertItem,
+    ProfileId,
+    Scenario,
+    TradeoffItem,
+)
 from assessment.pdf import WHAT_NOW_STEPS, ResultLayout, build_pdf, result_layout
 from assessment.pdf_layout import (
     MARGIN,
@@ -63,8 +73,12 @@ def _answer(pattern: str, item: Item) -> int | str:
 
 def _answers(bank: Bank, pattern: str, lang: Language) -> Answers:
     profiles: dict[str, ProfileId] = {"strong": "public", "weak": "industry"}
-    backgrounds = {"strong": "experienced", "weak": "changer", "borderline": "changer"}
-    form = "short" if pattern in ("borderline", "shared") else "full"
+    backgrounds: dict[str, Experience] = {
+        "strong": "experienced",
+        "weak": "changer",
+        "borderline": "changer",
+    }
+    form: FormId = "short" if pattern in ("borderline", "shared") else "full"
     return Answers(
         bank_version=bank.version,
         form=form,
