@@ -27,7 +27,7 @@ LONG = 100_000
 PER_CHARACTER = 3
 
 
-class _Budget(Exception):
+class _BudgetError(Exception):
     """More character measurements than the budget allows."""
 
 
@@ -42,7 +42,7 @@ class _CountingWidths(dict[int, float]):
     def __getitem__(self, key: int) -> float:
         self.counter[0] += 1
         if self.counter[0] > self.budget:
-            raise _Budget(self.counter[0])
+            raise _BudgetError(self.counter[0])
         return super().__getitem__(key)
 
 
@@ -118,7 +118,7 @@ def test_a_pdf_with_a_100000_character_link_costs_linear_work(
     set_budget(normal + 10 * LONG)
     layout, _ = result_layout(result, bank, "de", link, chart_px=(1300, 1500))
     assert counter[0] <= normal + 10 * LONG
-    printed = [op.text for op in layout.ops if getattr(op, "link", None) == link]
+    printed = [op.text for op in layout.ops if isinstance(op, pdf_layout._Text) and op.link == link]
     assert "".join(printed) == link
 
 
@@ -145,7 +145,9 @@ class _NoClientAddress:
 
 @pytest.fixture
 def no_client_address(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(shared.st, "context", _NoClientAddress())
+    import streamlit
+
+    monkeypatch.setattr(streamlit, "context", _NoClientAddress())
     monkeypatch.delenv(shared.PUBLIC_URL_VARIABLE, raising=False)
 
 
