@@ -306,13 +306,16 @@ class ResultLayout(PageLayout):
         for group in groups:
             cards = [by_id[d] for d in group.dimensions]
             opening = title_height + self._height(self.card_paragraphs(cards[0])[:1])
+            intro = [_Para(group.intro, SMALL, colour=MUTED)] if group.intro else []
+            # The group's heading stays with its intro and the first card's title and verdict.
+            start = 1.5 + (BODY + 1) * LEADING + 0.5 + self._height(intro) + 1 + opening
             self.block()
             if first:
-                self.heading(msg("pdf.dimensions", self.lang), keep_with=0)
+                self.heading(msg("pdf.dimensions", self.lang), keep_with=start)
                 first = False
+            else:
+                self.keep(start)
             self.y += 1.5
-            intro = [_Para(group.intro, SMALL, colour=MUTED)] if group.intro else []
-            self.keep((BODY + 1) * LEADING + self._height(intro) + opening + 2)
             self.paragraph(group.heading, BODY + 1, bold=True, colour=ACCENT, after=0.5)
             self._paragraphs(intro, after=1)
             for number, card in enumerate(cards):

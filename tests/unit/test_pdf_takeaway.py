@@ -281,3 +281,22 @@ def test_balanced_layout_fills_the_last_page_to_a_quarter() -> None:
     )
     full = [8] * 8 + [16]
     assert balanced_layout(_blocks(full)).ops == _blocks(full)(frozenset()).ops
+
+
+def test_no_heading_ends_a_page(built: Built) -> None:
+    """Every section heading has text under it on its own page (no orphaned headings)."""
+    from assessment import pdf_layout
+
+    ops = built.layout.ops
+    orphans = [
+        op.title
+        for op in ops
+        if isinstance(op, pdf_layout._Section)
+        and not any(
+            isinstance(other, pdf_layout._Text | pdf_layout.Picture)
+            and other.page == op.page
+            and op.y + 6 < other.y < pdf_layout.BOTTOM
+            for other in ops
+        )
+    ]
+    assert orphans == []
