@@ -26,6 +26,7 @@ from assessment.pdf_layout import (
     LINK,
     MARGIN,
     MUTED,
+    PRINT_CHART_WIDTH_PX,
     TEXT_WIDTH,
     TYPE_HEIGHT,
     WARNING,
@@ -46,9 +47,7 @@ from assessment.summary import DimensionCard, Summary, summarize
 
 __all__ = ["PdfError", "ResultLayout", "build_pdf", "chart_png", "result_layout"]
 
-# The chart is drawn for print at a width whose smallest label (Vega-Lite's 10 px axis labels)
-# prints at about 7.8 pt across the text width; a row holds name, bar and label with air between.
-CHART_WIDTH_PX = 640
+# A chart row holds name, bar and label with air between (at PRINT_CHART_WIDTH_PX).
 CHART_ROW_PX = 60
 BODY = 9.0
 SMALL = 8.0
@@ -83,7 +82,7 @@ def chart_png(summary: Summary) -> bytes:
     from assessment.chart import profile_chart
 
     return chart_to_png(
-        profile_chart(summary), CHART_WIDTH_PX, CHART_ROW_PX * max(1, len(summary.cards))
+        profile_chart(summary), PRINT_CHART_WIDTH_PX, CHART_ROW_PX * max(1, len(summary.cards))
     )
 
 

@@ -39,9 +39,12 @@ FONT = "DejaVu"
 LINK_SCHEMES = ("http", "https")
 _LOCALES: dict[Language, str] = {"de": "de_DE", "en": "en_GB"}
 
-# Charts are drawn at twice their pixels; the group and comparison charts at this width.
+# Charts are drawn at twice their pixels; the comparison chart at this width.
 CHART_SCALE = 2
 CHART_WIDTH_PX = 940
+# Charts printed across the text width are drawn this wide, so that their smallest labels
+# (Vega-Lite's 10 px axis labels) print at about 7.8 pt.
+PRINT_CHART_WIDTH_PX = 640
 # Vega-Lite's default font sizes (px) where a spec sets none: axis labels, axis titles, text.
 VEGA_DEFAULT_FONT_PX = {"labelFontSize": 10.0, "titleFontSize": 11.0, "fontSize": 11.0}
 
@@ -294,6 +297,14 @@ def printed_points(font_px: float, png_width_px: int, placed_width_mm: float) ->
     """Return the size in points on paper of a font of font_px in a chart drawn at CHART_SCALE
     into a PNG of png_width_px pixels and placed placed_width_mm wide."""
     return font_px * CHART_SCALE * placed_width_mm / png_width_px / PT_TO_MM
+
+
+def size_for_points(pixels: tuple[int, int], font_px: float, points: float) -> tuple[float, float]:
+    """Return the width and height (mm) at which a chart PNG of pixels prints a font of
+    font_px at the given points: the smallest size that keeps its labels that large."""
+    width_px, height_px = pixels
+    width = points * PT_TO_MM * width_px / (font_px * CHART_SCALE)
+    return width, width * height_px / width_px
 
 
 # -- placing ---------------------------------------------------------------------------------
