@@ -1,9 +1,11 @@
 """The PDF layout engine: fonts, measuring, linear line breaking, pages that grow, and drawing.
 
 Every PDF (result, group, colleagues' comparison) places its texts, rules and pictures with
-PageLayout first (pure Python, fast) and draws them once with fpdf2 (draw_pdf). Line breaking
-measures each character once, so any text, however long its words, costs time linear in its
-length.
+PageLayout first (pure Python, fast) and draws them once with fpdf2 (draw_pdf). A document
+grows by pages and leaves nothing out; a large chart floats to the top of the next page while
+text fills the current one; balanced_layout keeps the last page at least a quarter full. Line
+breaking measures each character once, so any text, however long its words, costs time linear
+in its length.
 """
 
 from __future__ import annotations
