@@ -20,30 +20,35 @@ from assessment.group_report import (
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.models import Bank
-from assessment.pdf import (
+from assessment.pdf_layout import (
     ACCENT,
     BULLET_HANG,
-    CHART_WIDTH_PX,
     INK,
     LEADING,
     MARGIN,
     MUTED,
+    PRINT_CHART_WIDTH_PX,
     TEXT_WIDTH,
     WARNING,
     PageLayout,
+    balanced_layout,
     chart_to_png,
     draw_pdf,
     format_day,
     png_size,
+    size_for_points,
     text_width,
     wrap_text,
 )
 
 BODY = 9.5
 SMALL = 8.0
-# Print height per dimension row of the group chart (pixels before doubling), and its cap in mm.
-GROUP_CHART_ROW_PX = 72
-CHART_MAX_HEIGHT = 125.0
+# Print height per dimension row of the group chart (pixels before doubling); the chart is
+# printed as small as its smallest label (Vega-Lite's 10 px axis labels) allows at CHART_POINTS,
+# at most across the text width.
+GROUP_CHART_ROW_PX = 60
+CHART_FONT_PX = 10.0
+CHART_POINTS = 7.2
 
 
 def group_chart_png(section: VersionGroup, bank: Bank, lang: Language) -> bytes:
@@ -51,7 +56,30 @@ def group_chart_png(section: VersionGroup, bank: Bank, lang: Language) -> bytes:
     from assessment.chart import group_chart
 
     height = GROUP_CHART_ROW_PX * max(1, len(section.dimensions))
-    return chart_to_png(group_chart(section, bank, lang), CHART_WIDTH_PX, height)
+    return chart_to_png(group_chart(section, bank, lang), PRINT_CHART_WIDTH_PX, height)
+
+
+def group_layout(
+    group: GroupResult,
+    skipped: int,
+    lang: Language,
+    *,
+    today: dt.date | None = None,
+    root: Path = QUESTIONS_DIR,
+) -> tuple[PageLayout, list[bytes]]:
+    """Return where everything of the group summary goes, and its chart PNGs."""
+    banks = {
+        section.bank_version: load_bank(section.bank_version, root) for section in group.versions
+    }
+    pngs = [
+        group_chart_png(section, banks[section.bank_version], lang) for section in group.versions
+    ]
+    day = format_day(today or dt.date.today(), lang)
+    sizes = [png_size(png) for png in pngs]
+    layout = balanced_layout(
+        lambda breaks: _GroupLayout(group, banks, sizes, skipped, day, lang, root, breaks)
+    )
+    return layout, pngs
 
 
 def build_group_pdf(
@@ -67,14 +95,7 @@ def build_group_pdf(
     skipped is the number of input lines that held no readable code; it is reported, never
     their content.
     """
-    banks = {
-        section.bank_version: load_bank(section.bank_version, root) for section in group.versions
-    }
-    pngs = [
-        group_chart_png(section, banks[section.bank_version], lang) for section in group.versions
-    ]
-    day = format_day(today or dt.date.today(), lang)
-    layout = _GroupLayout(group, banks, [png_size(png) for png in pngs], skipped, day, lang, root)
+    layout, pngs = group_layout(group, skipped, lang, today=today, root=root)
     return draw_pdf(layout, pngs, msg("group_pdf.title", lang))
 
 
@@ -90,18 +111,21 @@ class _GroupLayout(PageLayout):
         day: str,
         lang: Language,
         root: Path,
+        breaks: frozenset[int] = frozenset(),
     ) -> None:
-        super().__init__(lang, BODY)
+        super().__init__(lang, BODY, breaks)
         self.group = group
         self.banks = banks
         newest = banks[group.versions[-1].bank_version] if group.versions else load_bank(None, root)
         self._header(newest.profiles[group.profile].name(lang), skipped, day)
         for index, section in enumerate(group.versions):
             self._version(index, section, banks[section.bank_version], chart_px[index])
+        self.block()
         self.heading(
             msg("pdf.caveat", lang), keep_with=self.height(msg("group_pdf.caveat", lang), SMALL)
         )
         self.paragraph(msg("group_pdf.caveat", lang), SMALL, colour=MUTED)
+        self.end()
         self.footers("group_pdf.footer")
 
     def _header(self, profile: str, skipped: int, day: str) -> None:
@@ -130,16 +154,23 @@ class _GroupLayout(PageLayout):
         self, index: int, section: VersionGroup, bank: Bank, chart_px: tuple[int, int]
     ) -> None:
         lang = self.lang
-        size = self.picture_size(chart_px, CHART_MAX_HEIGHT)
+        width, height = size_for_points(chart_px, CHART_FONT_PX, CHART_POINTS)
+        size = self.picture_size(chart_px, height) if width > TEXT_WIDTH else (width, height)
         title = (
             msg("group.version", lang, version=section.bank_version, people=section.people)
             if self.group.mixed_versions
             else msg("ui.group.overview_heading", lang)
         )
-        self.heading(title, keep_with=size[1])
-        self.picture(size, msg("a11y.pdf_group_chart_alt", lang), image=index)
-        self.y += 1
-        self.paragraph(msg("ui.group.chart_caption", lang), SMALL, colour=MUTED)
+        caption = msg("ui.group.chart_caption", lang)
+        self.heading(title, keep_with=min(size[1], BODY * LEADING * 3))
+
+        def place() -> None:
+            self.picture(size, msg("a11y.pdf_group_chart_alt", lang), image=index)
+            self.y += 1
+            self.paragraph(caption, SMALL, colour=MUTED, after=2)
+
+        # The chart fills most of a page: the text after it fills this page meanwhile.
+        self.float_block(size[1] + 3 + self.height(caption, SMALL), place)
 
         first = True
         for dimension in section.dimensions:
@@ -151,6 +182,7 @@ class _GroupLayout(PageLayout):
                 first = False
             else:
                 self.y += 1.6
+                self.block()
                 self.keep(height)
             self._dimension_title(name, dimension)
             self.paragraph(detail, SMALL, colour=MUTED)
@@ -158,6 +190,7 @@ class _GroupLayout(PageLayout):
         self.paragraph(msg("group.levels", lang, **section.levels), BODY)
 
         areas = development_lines(section, bank, lang) or [no_development(section, lang)]
+        self.block()
         self.heading(msg("group.development_title", lang), keep_with=self.height(areas[0], BODY))
         for text in areas:
             self.paragraph(text, BODY, indent=BULLET_HANG + 1, bullet="→", after=0.6)

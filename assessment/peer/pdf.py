@@ -11,15 +11,18 @@ import datetime as dt
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg
 from assessment.models import Bank
-from assessment.pdf import (
+from assessment.pdf_layout import (
     ACCENT,
-    CHART_WIDTH_PX,
     MUTED,
+    PRINT_CHART_WIDTH_PX,
+    TEXT_WIDTH,
     PageLayout,
+    balanced_layout,
     chart_to_png,
     draw_pdf,
     format_day,
     png_size,
+    size_for_points,
 )
 from assessment.peer.chart import ROW_HEIGHT, mirror_chart
 from assessment.peer.compare import Mirror
@@ -27,7 +30,42 @@ from assessment.peer.report import MirrorText, describe_mirror
 
 BODY = 9.5
 SMALL = 8.0
-CHART_MAX_HEIGHT = 120.0
+CHART_MAX_HEIGHT = 230.0
+# The chart's names stand in a column left of its plot (the chart's labelLimit and padding); the
+# plot is drawn narrower by that much so the whole prints its smallest label at CHART_POINTS.
+LABEL_COLUMN_PX = 240
+CHART_FONT_PX = 10.0
+CHART_POINTS = 7.2
+
+
+def mirror_layout(
+    mirror: Mirror,
+    bank: Bank,
+    lang: Language,
+    link: str,
+    *,
+    today: dt.date | None = None,
+    viewer: Viewer = "self",
+) -> tuple[PageLayout, list[bytes], str]:
+    """Return where everything of the comparison goes, its chart PNGs and the title; viewer
+    "other" words it about the person, like the page opened by someone else."""
+    text = describe_mirror(mirror, bank, lang, viewer)
+    pngs: list[bytes] = []
+    if mirror.enough:
+        rows = sum(row.difference != "too_few" for row in mirror.dimensions)
+        pngs.append(
+            chart_to_png(
+                mirror_chart(mirror, bank, lang),
+                PRINT_CHART_WIDTH_PX - LABEL_COLUMN_PX,
+                ROW_HEIGHT * max(1, rows),
+            )
+        )
+    day = format_day(today or dt.date.today(), lang)
+    sizes = [png_size(png) for png in pngs]
+    layout = balanced_layout(
+        lambda breaks: _MirrorLayout(text, sizes, day, link, mirror, lang, breaks)
+    )
+    return layout, pngs, text.title
 
 
 def build_mirror_pdf(
@@ -40,20 +78,9 @@ def build_mirror_pdf(
     viewer: Viewer = "self",
 ) -> bytes:
     """Return the comparison as a PDF; with the link that reopens it only when the comparison
-    comes from a summary code (a link with peer codes would print every colleague's ratings);
-    viewer "other" words it about the person, like the page opened by someone else."""
-    text = describe_mirror(mirror, bank, lang, viewer)
-    pngs: list[bytes] = []
-    if mirror.enough:
-        rows = sum(row.difference != "too_few" for row in mirror.dimensions)
-        pngs.append(
-            chart_to_png(
-                mirror_chart(mirror, bank, lang), CHART_WIDTH_PX, ROW_HEIGHT * max(1, rows)
-            )
-        )
-    day = format_day(today or dt.date.today(), lang)
-    layout = _MirrorLayout(text, [png_size(png) for png in pngs], day, link, mirror, lang)
-    return draw_pdf(layout, pngs, text.title)
+    comes from a summary code (a link with peer codes would print every colleague's ratings)."""
+    layout, pngs, title = mirror_layout(mirror, bank, lang, link, today=today, viewer=viewer)
+    return draw_pdf(layout, pngs, title)
 
 
 class _MirrorLayout(PageLayout):
@@ -67,8 +94,9 @@ class _MirrorLayout(PageLayout):
         link: str,
         mirror: Mirror,
         lang: Language,
+        breaks: frozenset[int] = frozenset(),
     ) -> None:
-        super().__init__(lang, BODY)
+        super().__init__(lang, BODY, breaks)
         self.paragraph(text.title, 17, bold=True, colour=ACCENT, after=1.5)
         meta = " · ".join(
             (
@@ -94,11 +122,15 @@ class _MirrorLayout(PageLayout):
             for line in text.differences:
                 self.paragraph(line, BODY, bullet="–", indent=4, after=0.8)
             if chart_px:
-                size = self.picture_size(chart_px[0], CHART_MAX_HEIGHT)
+                width, height = size_for_points(chart_px[0], CHART_FONT_PX, CHART_POINTS)
+                if width > TEXT_WIDTH or height > CHART_MAX_HEIGHT:
+                    width, height = self.picture_size(chart_px[0], CHART_MAX_HEIGHT)
+                size = (width, height)
                 self.heading(text.chart_name, keep_with=size[1])
                 self.picture(size, text.chart_description)
             self.heading(msg("peer.table_heading", lang), keep_with=BODY * 3)
             for row in text.rows:
+                self.block()
                 self.paragraph(row.name, BODY, bold=True)
                 figures = (
                     f"{text.self_heading}: {row.self_text} · "
@@ -110,6 +142,7 @@ class _MirrorLayout(PageLayout):
                 self.paragraph(row.verdict, BODY, indent=4, colour=MUTED, after=1)
             self.paragraph(text.rule, SMALL, colour=MUTED, after=1)
             self.paragraph(text.statements_only, SMALL, colour=MUTED, after=1)
+        self.block()
         self.heading(msg("pdf.caveat", lang), keep_with=self.height(text.caveat, SMALL))
         self.paragraph(text.caveat, SMALL, colour=MUTED, after=1)
         self.paragraph(text.not_signatures, SMALL, colour=MUTED, after=1)

@@ -204,7 +204,7 @@ def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
     def pdf() -> bytes:
         from assessment.pdf import build_pdf
 
-        return build_pdf(result, bank, lang, link)
+        return build_pdf(result, bank, lang, shared.printed_link_for(share_code))
 
     def json() -> str:
         from assessment.export import result_json
@@ -258,7 +258,8 @@ def _shared_pdf(share_code: str, lang: Language) -> None:
         answers = decode_code(share_code).answers
         bank = load_bank(answers.bank_version)
         result = build_result(answers, bank)
-        return build_pdf(result, bank, lang, shared.link_for(share_code), viewer="other")
+        link = shared.printed_link_for(share_code)
+        return build_pdf(result, bank, lang, link, viewer="other")
 
     st.header(t("ui.share.downloads_heading", lang), anchor=False)
     shared.download_row(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,9 @@ LANG_WIDGET_KEY = "lang_switch"
 # Never anything private: a share code holds no salary, background or timings.
 CHART_CACHE_ENTRIES = 512
 CHART_CACHE_SECONDS = 3600
+# The app's public address (such as https://selbstcheck.example.org/) for the links a PDF prints.
+PUBLIC_URL_VARIABLE = "SELBSTCHECK_PUBLIC_URL"
+MAX_PUBLIC_URL_LENGTH = 200
 
 
 def language_switch(on_change: Callable[[Language], None] = state.set_language) -> Language:
@@ -185,8 +189,41 @@ def footer(lang: Language, version: int) -> None:
     render_footer(lang, version)
 
 
+def configured_base() -> str | None:
+    """Return SELBSTCHECK_PUBLIC_URL as a base ending in "/", or None when unset or not an
+    absolute http(s) address of at most MAX_PUBLIC_URL_LENGTH characters."""
+    from assessment.pdf_layout import is_web_link
+
+    value = os.environ.get(PUBLIC_URL_VARIABLE, "").strip()
+    if not value or len(value) > MAX_PUBLIC_URL_LENGTH or not is_web_link(value):
+        return None
+    base = value.split("?", 1)[0].split("#", 1)[0]
+    return base if base.endswith("/") else f"{base}/"
+
+
+def public_base() -> str:
+    """Return the app's address as the server knows it: SELBSTCHECK_PUBLIC_URL, else
+    Streamlit's browser.serverAddress, browser.serverPort and server.baseUrlPath.
+
+    Never the address a browser reports, which a client may make as long as it likes.
+    """
+    configured = configured_base()
+    if configured is not None:
+        return configured
+    address = str(st.get_option("browser.serverAddress") or "localhost")
+    port = int(st.get_option("browser.serverPort") or 8501)
+    path = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    scheme = "https" if port == 443 else "http"
+    host = address if port in (80, 443) else f"{address}:{port}"
+    return f"{scheme}://{host}/" + (f"{path}/" if path else "")
+
+
 def base_url() -> str:
-    """Return the app's address as the browser sees it, or "" for a relative link."""
+    """Return the app's address for links shown on the page: the configured public address,
+    else as the browser sees it, or "" for a relative link."""
+    configured = configured_base()
+    if configured is not None:
+        return configured
     url = st.context.url
     if url:
         return url if url.endswith("/") else f"{url}/"
@@ -226,6 +263,12 @@ def method_link(lang: Language) -> str:
 def link_for(code: str) -> str:
     """Return the share link of a code on this app's address."""
     return share_link(base_url(), code)
+
+
+def printed_link_for(code: str) -> str:
+    """Return the share link a PDF prints: the code on the public base (never the address the
+    browser reports, so its length is bounded by the code's)."""
+    return share_link(public_base(), code)
 
 
 @st.cache_data(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_SECONDS, show_spinner=False)

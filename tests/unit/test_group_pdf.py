@@ -10,13 +10,16 @@ import pytest
 from pypdf import PdfReader
 
 from assessment.answers import Answers
+from assessment.bank import available_versions, load_bank
+from assessment.chart import group_chart
 from assessment.group import GroupResult, parse_codes, score_group
-from assessment.group_pdf import build_group_pdf
+from assessment.group_pdf import build_group_pdf, group_layout
 from assessment.group_report import format_score
 from assessment.models import FORM_IDS, Bank, ProfileId
+from assessment.pdf_layout import MIN_LAST_PAGE_FILL, png_size, printed_points, smallest_font_px
 from assessment.sharecode import encode_share_code
 from tests.bankcopy import copy_bank
-from tests.personas import FIREFIGHTER, MODERNIZER, TECHNICIAN, persona_answers
+from tests.personas import FIREFIGHTER, MODERNIZER, TECHNICIAN, persona_answers, random_answers
 
 DAY = dt.date(2026, 11, 28)
 A4_POINTS = (595.28, 841.89)
@@ -135,3 +138,17 @@ def test_mixed_versions_get_a_section_and_a_chart_each(tmp_path: Path) -> None:
     assert "Fragenkatalog Version 1, 2" in text
     reader = PdfReader(io.BytesIO(document))
     assert sum(len(page.images) for page in reader.pages) == 2
+
+
+@pytest.mark.parametrize("version", available_versions())
+def test_group_chart_labels_print_at_7_points_and_no_page_is_nearly_empty(version: int) -> None:
+    """Issue 18: the group chart's smallest label prints at 7 pt or more, and every page of
+    the group PDF uses at least a quarter of the type area (30 random people of each bank)."""
+    bank = load_bank(version)
+    group = score_group(random_answers(bank, 30, seed=version), "public")
+    layout, pngs = group_layout(group, 0, "de", today=DAY)
+    [picture] = layout.pictures()
+    spec = group_chart(group.versions[0], bank, "de").to_dict()
+    points = printed_points(smallest_font_px(spec), png_size(pngs[0])[0], picture.w)
+    assert points >= 7.0
+    assert min(layout.fill(page) for page in range(1, layout.pages + 1)) >= MIN_LAST_PAGE_FILL

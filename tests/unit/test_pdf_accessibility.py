@@ -65,7 +65,10 @@ def test_result_pdf_has_language_title_outline_and_a_tagged_chart(
     assert root["/PageMode"] == "/UseOutlines"
     assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (pypdf BooleanObject)
     titles = [entry.title for entry in outline]
-    assert titles[:2] == [msg("pdf.chart", lang), msg("pdf.dimensions", lang)]
+    sections = ("pdf.what_now", "pdf.caveat", "pdf.chart", "pdf.dimensions", "pdf.link")
+    assert {msg(key, lang) for key in (*sections, "report.comparison")} <= set(titles)
+    assert titles.index(msg("pdf.what_now", lang)) < titles.index(msg("pdf.dimensions", lang))
+    assert titles[-1] == msg("pdf.link", lang)
     pages = [int(reader.get_destination_page_number(entry) or 0) for entry in outline]
     assert pages == sorted(pages)
     figures = _figures(reader)
