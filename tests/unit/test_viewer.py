@@ -41,7 +41,11 @@ SECOND_PERSON: dict[Language, re.Pattern[str]] = {
     "en": re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE),
 }
 # The one third-person text that rightly speaks to the reader: whom they may pass the link to.
-ADDRESSES_THE_READER = {"other.pdf.link_note", "other.ui.peer.share_intro"}
+ADDRESSES_THE_READER = {
+    "other.pdf.link_note",
+    "other.ui.peer.share_intro",
+    "other.ui.peer.share_intro_summary",
+}
 
 
 def _other_keys() -> list[str]:
@@ -195,7 +199,10 @@ ADDRESS: dict[Language, re.Pattern[str]] = {
     "de": re.compile(r"\b(Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b"),
     "en": SECOND_PERSON["en"],
 }
-FOOTER = re.compile(r"Selbstcheck IT-Leitung Duisburg · (Seite|page) \d+ (von|of) \d+")
+FOOTER = re.compile(
+    r"(Selbstcheck IT-Leitung Duisburg|Self-check IT leadership Duisburg)"
+    r" · (Seite|page) \d+ (von|of) \d+"
+)
 
 
 def addressed(text: str, lang: Language, quoted: tuple[str, ...] = ()) -> list[str]:
