@@ -256,10 +256,8 @@ def test_trusted_person_makes_a_summary_code_the_comparison_accepts(lang: Langua
         else "summary code with the ratings of 3"
     ) in shown
     assert len(mirror.get("vega_lite_chart")) == 1
-    holds = (
-        "den Sammelcode mit den gerundeten" if lang == "de" else "summary code with the colleagues'"
-    )
-    assert holds in shown
+    # Opened in a new session: the share note speaks about the person, not to them.
+    assert msg("other.ui.peer.share_intro_summary", lang) in shown
     assert ("keine Unterschriften" if lang == "de" else "no signatures") in shown
 
 
