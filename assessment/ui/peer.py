@@ -84,7 +84,13 @@ def render_ask(bank: Bank, share_code: str, form: FormId, lang: Language) -> Non
     else:
         st.markdown(t("ui.peer.invite_link_label", lang))
         st.code(links.invite_link(shared.base_url(), token, lang), language=None, wrap_lines=True)
-    st.text_area(t("ui.peer.paste_label", lang), key=PASTE_KEY, height=120)
+    st.text_area(
+        t("ui.peer.paste_label", lang),
+        key=PASTE_KEY,
+        height=120,
+        # No more than codes_from_text reads; the websocket's size limit bounds what arrives.
+        max_chars=links.MAX_PASTED_LENGTH,
+    )
     if st.session_state.get(PASTE_ERROR_KEY):
         st.error(t("ui.peer.no_codes", lang))
     st.button(
