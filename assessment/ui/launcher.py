@@ -30,13 +30,14 @@ SERVED_SCRIPT_VARIABLE = "SELBSTCHECK_SERVED_SCRIPT"
 # Never framed: a framing page would receive every answer, because Streamlit's frontend posts
 # each change of the query parameters to its parent window with target "*". No MIME sniffing,
 # and no Referer that carries the answers in the URL to another site. The page loads and connects
-# to nothing but this server: Streamlit needs inline scripts (index.html, st.html) and inline
+# to nothing but this server: Streamlit needs inline scripts (index.html, st.html), WebAssembly
+# (compiled from its own bundle: 'wasm-unsafe-eval', which allows no JavaScript eval), inline
 # styles (its CSS-in-JS), images and fonts from data:/blob: addresses, and its websocket, which
 # 'self' covers (same host, ws: or wss:). deploy/nginx.conf sends the same policy.
 CONTENT_SECURITY_POLICY = "; ".join(
     (
         "default-src 'self'",
-        "script-src 'self' 'unsafe-inline'",
+        "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self' data:",

@@ -353,4 +353,4 @@ def test_a_full_journey_causes_no_csp_violation(browser: Browser, artifacts: Pat
             violations.extend(page.evaluate("window.__csp"))
         finally:
             context.close()
-    assert violations == []
+    assert violations == [], violations

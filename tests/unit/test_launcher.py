@@ -168,7 +168,7 @@ def test_the_policy_allows_no_other_host() -> None:
     assert directives["object-src"] == ["'none'"]
     for name in ("script-src", "img-src", "font-src", "style-src"):
         assert "'self'" in directives[name]
-    allowed = {"'self'", "'none'", "'unsafe-inline'", "data:", "blob:"}
+    allowed = {"'self'", "'none'", "'unsafe-inline'", "'wasm-unsafe-eval'", "data:", "blob:"}
     for name, sources in directives.items():
         assert set(sources) <= allowed, (name, sources)
 
