@@ -65,6 +65,27 @@ _UPLOAD_PATH = re.compile(r"/_stcore/upload_file/(?P<session>[^/]+)/(?P<file>[^/
 _METRICS_PATH = re.compile(r"/_stcore/metrics/?$")
 
 
+def _mark(patched: Callable[..., Any], original: Callable[..., Any]) -> None:
+    """Mark a replacement as applied; keep Streamlit's function as its __wrapped__."""
+    setattr(patched, _PATCHED, True)
+    setattr(patched, "__wrapped__", original)  # noqa: B010
+
+
+def patch_targets() -> list[tuple[Any, str]]:
+    """The Streamlit functions apply_guards replaces, as (owner, attribute name)."""
+    from streamlit import net_util
+    from streamlit.runtime.backend_operation_handler import DeferredFileHandler
+    from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+
+    return [
+        (net_util, "get_external_ip"),
+        (DeferredFileHandler, "handle"),
+        (MemoryUploadedFileManager, "get_upload_urls"),
+        (MemoryUploadedFileManager, "add_file"),
+        (MemoryUploadedFileManager, "remove_session_files"),
+    ]
+
+
 # -- websocket: rate, size, clear_cache, sessions per address ---------------------------------
 
 
@@ -95,15 +116,15 @@ class TokenBucket:
 
 def back_message_type(data: bytes) -> str | None:
     """Return the kind of a BackMsg (its `type` oneof), or None when it is no BackMsg."""
-    from google.protobuf.message import DecodeError
     from streamlit.proto.BackMsg_pb2 import BackMsg
 
     message = BackMsg()
     try:
         message.ParseFromString(data)
-    except DecodeError:
+    except Exception:  # protobuf's DecodeError; Streamlit closes such a connection itself
         return None
-    return message.WhichOneof("type")
+    kind: str | None = message.WhichOneof("type")
+    return kind
 
 
 # BackMsgs no visitor may send: the caches belong to everybody.
@@ -150,14 +171,15 @@ class GuardMiddleware:
 
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
         client = scope.get("client")
-        address: str | None = client[0] if client else None
-        counted = address is not None and not _is_loopback(address)
-        if counted and self.sessions[address] >= self.max_sessions_per_address:
+        host: str | None = client[0] if client else None
+        # Loopback connections are not counted: "" is never a client's address.
+        address = host if host is not None and not _is_loopback(host) else ""
+        if address and self.sessions[address] >= self.max_sessions_per_address:
             message = await receive()
             if message["type"] == "websocket.connect":
                 await send({"type": "websocket.close", "code": CLOSE_POLICY})
             return
-        if counted:
+        if address:
             self.sessions[address] += 1
         bucket = TokenBucket()
         closed = False
@@ -205,8 +227,7 @@ class GuardMiddleware:
                         while (await receive())["type"] != "websocket.disconnect":
                             pass
         finally:
-            if counted:
-                assert address is not None
+            if address:
                 self.sessions[address] -= 1
                 if self.sessions[address] <= 0:
                     del self.sessions[address]
@@ -277,12 +298,12 @@ def limit_uploads() -> None:
         remove_session_files(self, session_id)
         UPLOADS.forget(session_id)
 
-    for name, function in (
-        ("get_upload_urls", get_upload_urls_recorded),
-        ("add_file", add_file_newest),
-        ("remove_session_files", remove_session_files_and_ids),
+    for name, function, original in (
+        ("get_upload_urls", get_upload_urls_recorded, get_upload_urls),
+        ("add_file", add_file_newest, add_file),
+        ("remove_session_files", remove_session_files_and_ids, remove_session_files),
     ):
-        setattr(function, _PATCHED, True)
+        _mark(function, original)
         setattr(manager, name, function)
 
 
@@ -401,7 +422,7 @@ def limit_pdf_builds() -> None:
             error_msg=msg(refused, _session_language(session_id)),
         )
 
-    setattr(handle_gated, _PATCHED, True)
+    _mark(handle_gated, handle)
     handler.handle = handle_gated
 
 
@@ -418,13 +439,14 @@ def no_external_ip_lookup() -> None:
     """
     from streamlit import net_util
 
-    if getattr(net_util.get_external_ip, _PATCHED, False):
+    lookup = net_util.get_external_ip
+    if getattr(lookup, _PATCHED, False):
         return
 
     def no_external_ip() -> None:
         return None
 
-    setattr(no_external_ip, _PATCHED, True)
+    _mark(no_external_ip, lookup)
     net_util.get_external_ip = no_external_ip
 
 

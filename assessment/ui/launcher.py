@@ -4,7 +4,8 @@
 applied first, one function per concern: security headers (app.py served as an `st.App` with
 ASGI middleware, Streamlit's supported way), TCP_NODELAY on accepted sockets, the PDF
 warm-up, and the guards of assessment.ui.guard (message rate and size, caches, sessions per
-address, uploads, PDFs, no external-IP lookup). `make run`, deploy/selbstcheck@.service and the tests start the app this way.
+address, uploads, PDFs, no external-IP lookup). `make run`, deploy/selbstcheck@.service and
+the tests start the app this way.
 """
 
 from __future__ import annotations

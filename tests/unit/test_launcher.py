@@ -70,8 +70,12 @@ def test_launcher_sets_tcp_nodelay_on_accepted_connections(original_bind: Bind) 
     assert asyncio.run(_accepted_nodelay(listener)) != 0
 
 
-def test_fix_is_applied_once(original_bind: Bind) -> None:
+def test_fix_is_applied_once(original_bind: Bind, monkeypatch: pytest.MonkeyPatch) -> None:
     """Applying the fixes twice wraps Streamlit's binding only once."""
+    from assessment.ui.guard import patch_targets
+
+    for owner, name in patch_targets():  # the guards' patches are undone after the test
+        monkeypatch.setattr(owner, name, getattr(owner, name))
     launcher.apply_server_fixes()
     first = starlette_server._bind_socket
     launcher.apply_server_fixes()
