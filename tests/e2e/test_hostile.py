@@ -25,15 +25,17 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
+from assessment.messages import msg
 from assessment.operator import OPERATOR_FILE_ENV
 from assessment.ui import group as group_page
+from assessment.ui import result as result_page
 from assessment.ui.guard import MAX_SESSIONS_PER_ADDRESS
 from assessment.ui.state import GROUP_VIEW, VIEW_PARAM
 from assessment.warmup import WARM_UP_VARIABLE
 from tests.cluster import APP, ROOT
 from tests.e2e.conftest import EXAMPLE_OPERATOR, running_app
 from tests.e2e.journey import download, finish, in_thread, start
-from tests.loadclient import SUBPROTOCOL, StreamlitServer, StreamlitSession, ws_url
+from tests.loadclient import SUBPROTOCOL, StreamlitServer, StreamlitSession, share_codes, ws_url
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 MB = 1_000_000
@@ -179,6 +181,29 @@ def test_a_20_mb_value_is_refused_before_it_is_stored(app_server: StreamlitServe
     before, after, texts = in_thread(_paste_attack(app_server.url, app_server))
     assert (after - before) / PASTERS < MAX_GROWTH_PER_SESSION, (before, after)
     assert not any("1 MB" in text for text in texts)
+
+
+PDF_PRESSES = 20
+
+
+async def _pdf_presses(url: str, code: str) -> list[tuple[str, str]]:
+    """A tab presses the PDF button 20 times at once; return the answers to the presses."""
+    attacker = StreamlitSession(url, timeout=120)
+    try:
+        await attacker.open(f"r={code}")
+        return await attacker.request_files(result_page.SHARED_PDF_KEY, PDF_PRESSES)
+    finally:
+        await attacker.close()
+
+
+def test_pdfs_of_one_session_are_built_one_at_a_time(app_server: StreamlitServer) -> None:
+    """20 PDF presses at once from one tab: one PDF is built, the other presses are told in the
+    page's language to wait. (How much a PDF delays others' clicks: `make bench`, bench_hostile.)"""
+    answers = in_thread(_pdf_presses(app_server.url, share_codes(1)[0]))
+    built = [url for url, error in answers if url and not error]
+    refused = [error for url, error in answers if error]
+    assert len(built) == 1
+    assert refused == [msg("limits.pdf_busy", "de")] * (PDF_PRESSES - 1)
 
 
 def test_metrics_are_not_served(app_server: StreamlitServer) -> None:
