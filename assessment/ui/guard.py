@@ -2,9 +2,11 @@
 
 `GuardMiddleware` is ASGI middleware around Streamlit's st.App, one rule per concern:
 - the websocket of a session gets a token bucket of messages; a client that sends faster than any
-  browser does (a flood of reruns or heartbeats) is disconnected, and every message lets the event
-  loop serve the other sessions before the next one is handled;
-- a message larger than MAX_MESSAGE_BYTES is refused before Streamlit parses or stores it;
+  browser does (a flood of reruns or heartbeats) is cut off at once (no closing handshake, during
+  which the server would go on parsing the flood) and its address may not reconnect for
+  PENALTY_SECONDS; every message lets the event loop serve the other sessions before the next;
+- a message larger than MAX_MESSAGE_BYTES is refused (the connection cut) before Streamlit
+  parses or stores it;
 - `clear_cache` (the developer menu's "Clear cache") is dropped: the caches are shared by all;
 - one client address holds at most MAX_SESSIONS_PER_ADDRESS websockets (loopback excepted: the
   machine's own users and the proxy in front, which names the real client in X-Forwarded-For);
@@ -19,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import contextlib
 import ipaddress
 import re
 import threading
@@ -44,11 +45,13 @@ MESSAGE_BURST = 200
 # .streamlit/config.toml sets server.maxWidgetStateSize = 2 (MB) to the same effect.
 MAX_MESSAGE_BYTES = 2_000_000
 MAX_SESSIONS_PER_ADDRESS = 20
-# Close codes (RFC 6455): policy violation, message too big.
+# A client address whose websocket was cut for flooding opens no new one for this long (each new
+# connection would cost the parsing of another burst). Loopback addresses are never penalised.
+PENALTY_SECONDS = 60.0
+MAX_PENALISED = 10_000
+# Close codes (RFC 6455) Streamlit's handler is given: policy violation, message too big.
 CLOSE_POLICY = 1008
 CLOSE_TOO_BIG = 1009
-# How long a closed connection may go on sending before it is dropped.
-DRAIN_SECONDS = 5.0
 
 # Uploads: a session may ask for this many upload addresses and keeps its newest files only.
 MAX_UPLOAD_IDS_PER_SESSION = 20
@@ -143,10 +146,18 @@ def _is_loopback(host: str | None) -> bool:
 class GuardMiddleware:
     """ASGI middleware: the websocket and HTTP rules of this module's docstring."""
 
-    def __init__(self, app: ASGIApp, max_sessions_per_address: int = MAX_SESSIONS_PER_ADDRESS):
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_sessions_per_address: int = MAX_SESSIONS_PER_ADDRESS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.app = app
         self.max_sessions_per_address = max_sessions_per_address
+        self.clock = clock
         self.sessions: collections.Counter[str] = collections.Counter()
+        # Addresses whose connection was cut for flooding: refused until the time given.
+        self.penalised: dict[str, float] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":
@@ -169,32 +180,44 @@ class GuardMiddleware:
             return
         await self.app(scope, receive, send)
 
+    def _refused(self, address: str) -> bool:
+        """Return True when a new websocket from this address is refused."""
+        if not address:
+            return False
+        now = self.clock()
+        if len(self.penalised) > MAX_PENALISED:
+            self.penalised = {a: until for a, until in self.penalised.items() if until > now}
+        if self.penalised.get(address, 0.0) > now:
+            return True
+        return self.sessions[address] >= self.max_sessions_per_address
+
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
         client = scope.get("client")
         host: str | None = client[0] if client else None
         # Loopback connections are not counted: "" is never a client's address.
         address = host if host is not None and not _is_loopback(host) else ""
-        if address and self.sessions[address] >= self.max_sessions_per_address:
+        if self._refused(address):
             message = await receive()
             if message["type"] == "websocket.connect":
                 await send({"type": "websocket.close", "code": CLOSE_POLICY})
             return
         if address:
             self.sessions[address] += 1
-        bucket = TokenBucket()
-        closed = False
+        bucket = TokenBucket(clock=self.clock)
+        cut = False
 
-        async def close(code: int) -> Message:
-            nonlocal closed
-            if not closed:
-                closed = True
-                with contextlib.suppress(Exception):
-                    await send({"type": "websocket.close", "code": code})
+        def cut_off(code: int, *, penalise: bool) -> Message:
+            # No closing handshake: when Streamlit's handler returns without a close, uvicorn
+            # drops the connection at once and reads nothing more of what the client sent.
+            nonlocal cut
+            cut = True
+            if penalise and address:
+                self.penalised[address] = self.clock() + PENALTY_SECONDS
             return {"type": "websocket.disconnect", "code": code}
 
         async def guarded_receive() -> Message:
             while True:
-                if closed:
+                if cut:
                     return {"type": "websocket.disconnect", "code": CLOSE_POLICY}
                 message = await receive()
                 if message["type"] != "websocket.receive":
@@ -202,30 +225,23 @@ class GuardMiddleware:
                 # Let the other sessions' work run before this message is handled.
                 await asyncio.sleep(0)
                 if not bucket.take():
-                    return await close(CLOSE_POLICY)
+                    return cut_off(CLOSE_POLICY, penalise=True)
                 data = message.get("bytes")
                 if data is None:
                     return message  # Streamlit refuses text frames itself.
                 if len(data) > MAX_MESSAGE_BYTES:
-                    return await close(CLOSE_TOO_BIG)
+                    return cut_off(CLOSE_TOO_BIG, penalise=False)
                 if back_message_type(data) in REFUSED_MESSAGES:
                     continue
                 return message
 
         async def guarded_send(message: Message) -> None:
-            if closed and message["type"] in {"websocket.send", "websocket.close"}:
+            if cut and message["type"] in {"websocket.send", "websocket.close"}:
                 return
             await send(message)
 
         try:
             await self.app(scope, guarded_receive, guarded_send)
-            if closed:
-                # Read (and drop) what the client still sends until its close arrives, so the
-                # closing handshake ends now instead of after the server's close timeout.
-                with contextlib.suppress(Exception):
-                    async with asyncio.timeout(DRAIN_SECONDS):
-                        while (await receive())["type"] != "websocket.disconnect":
-                            pass
         finally:
             if address:
                 self.sessions[address] -= 1
