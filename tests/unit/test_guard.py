@@ -446,3 +446,40 @@ def test_guards_are_applied_once() -> None:
     guard.apply_guards()
     assert [getattr(owner, name) for owner, name in targets] == first
     assert [f.__wrapped__ for f in first] == originals  # type: ignore[attr-defined]
+
+
+# -- sizes: the config, the guard and every text widget agree ---------------------------------
+
+
+def test_the_config_refuses_what_the_guard_refuses() -> None:
+    """server.maxWidgetStateSize is the guard's message limit; server.maxMessageSize (the
+    websocket's frame limit) is below 5 MB, so a 20 MB frame is refused from its header."""
+    import tomllib
+
+    from tests.cluster import ROOT
+
+    server = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))[
+        "server"
+    ]
+    assert server["maxWidgetStateSize"] * 1_000_000 == MAX_MESSAGE_BYTES
+    assert server["maxMessageSize"] * 1_000_000 < 5_000_000
+
+
+def test_every_text_widget_has_a_length_limit() -> None:
+    """Each st.text_input and st.text_area of the app names max_chars (the browser stops there;
+    the websocket's size limit bounds what a client may send instead)."""
+    import ast
+
+    from tests.cluster import ROOT
+
+    calls = []
+    for path in sorted((ROOT / "assessment" / "ui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in {"text_input", "text_area", "chat_input"}
+            ):
+                calls.append((path.name, node.lineno, {k.arg for k in node.keywords}))
+    assert calls
+    assert [(name, line) for name, line, keywords in calls if "max_chars" not in keywords] == []
