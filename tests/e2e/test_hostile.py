@@ -31,7 +31,7 @@ from assessment.operator import OPERATOR_FILE_ENV
 from assessment.ui import group as group_page
 from assessment.ui import result as result_page
 from assessment.ui.guard import MAX_SESSIONS_PER_ADDRESS
-from assessment.ui.state import GROUP_VIEW, VIEW_PARAM
+from assessment.ui.state import GROUP_VIEW, LANG_PARAM, VIEW_PARAM
 from assessment.warmup import WARM_UP_VARIABLE
 from tests.cluster import APP, ROOT
 from tests.e2e.conftest import EXAMPLE_OPERATOR, running_app
@@ -201,20 +201,21 @@ async def _pdf_presses(url: str, code: str) -> list[tuple[str, str]]:
     """A tab presses the PDF button 20 times at once; return the answers to the presses."""
     attacker = StreamlitSession(url, timeout=120)
     try:
-        await attacker.open(f"r={code}")
+        await attacker.open(f"r={code}&{LANG_PARAM}=en")
         return await attacker.request_files(result_page.SHARED_PDF_KEY, PDF_PRESSES)
     finally:
         await attacker.close()
 
 
 def test_pdfs_of_one_session_are_built_one_at_a_time(app_server: StreamlitServer) -> None:
-    """20 PDF presses at once from one tab: one PDF is built, the other presses are told in the
-    page's language to wait. (How much a PDF delays others' clicks: `make bench`, bench_hostile.)"""
+    """20 PDF presses at once from one tab (English page): one PDF is built, the other presses
+    are told in the page's language to wait. (How much PDFs delay others' clicks: `make bench`,
+    bench_hostile.)"""
     answers = in_thread(_pdf_presses(app_server.url, share_codes(1)[0]))
     built = [url for url, error in answers if url and not error]
     refused = [error for url, error in answers if error]
     assert len(built) == 1
-    assert refused == [msg("limits.pdf_busy", "de")] * (PDF_PRESSES - 1)
+    assert refused == [msg("limits.pdf_busy", "en")] * (PDF_PRESSES - 1)
 
 
 def test_metrics_are_not_served(app_server: StreamlitServer) -> None:
