@@ -62,6 +62,8 @@ MAX_FILES_PER_SESSION = 2
 PDF_SLOTS = 2
 PDFS_PER_SESSION_WINDOW = 10
 PDF_WINDOW_SECONDS = 60.0
+# Sessions whose recent PDFs are remembered before the stale ones are forgotten.
+MAX_PDF_SESSIONS_REMEMBERED = 1_000
 LANG_STATE_KEY = "lang"
 
 _UPLOAD_PATH = re.compile(r"/_stcore/upload_file/(?P<session>[^/]+)/(?P<file>[^/]+)/?$")
@@ -349,6 +351,12 @@ class PdfGate:
         if session_id in self.busy:
             return "limits.pdf_busy"
         now = self.clock()
+        if len(self.recent) > MAX_PDF_SESSIONS_REMEMBERED:
+            self.recent = {
+                sid: stamps
+                for sid, stamps in self.recent.items()
+                if stamps and now - stamps[-1] <= self.window
+            }
         stamps = self.recent.setdefault(session_id, collections.deque())
         while stamps and now - stamps[0] > self.window:
             stamps.popleft()
@@ -377,13 +385,6 @@ class PdfGate:
                 return None, await build()
         finally:
             self.busy.discard(session_id)
-            stamps = self.recent.get(session_id)
-            if stamps is not None and not stamps and session_id not in self.busy:
-                del self.recent[session_id]
-
-    def forget(self, session_id: str) -> None:
-        """Drop a session's counters (it ended)."""
-        self.recent.pop(session_id, None)
 
 
 PDFS = PdfGate()

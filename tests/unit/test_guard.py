@@ -363,6 +363,36 @@ def test_a_waiting_pdf_whose_client_left_is_not_built() -> None:
     assert built == ["slow"]
 
 
+def test_the_gate_forgets_sessions_without_recent_pdfs() -> None:
+    clock = FakeClock()
+    gate = PdfGate(clock=clock)
+
+    async def build() -> str:
+        return "pdf"
+
+    async def many() -> None:
+        for index in range(guard.MAX_PDF_SESSIONS_REMEMBERED + 1):
+            await gate.run(f"s{index}", build, lambda: True)
+        clock.now = gate.window + 1
+        await gate.run("last", build, lambda: True)
+
+    asyncio.run(many())
+    assert list(gate.recent) == ["last"]
+
+
+def test_canary_session_language_lookup() -> None:
+    """The refusal's language comes from Runtime._session_mgr → the session's session_state."""
+    from streamlit.runtime.app_session import AppSession
+    from streamlit.runtime.runtime import Runtime
+    from streamlit.runtime.session_manager import ActiveSessionInfo, SessionManager
+
+    assert "self._session_mgr" in inspect.getsource(Runtime.__init__)
+    assert callable(SessionManager.get_active_session_info)
+    assert "session" in inspect.signature(ActiveSessionInfo).parameters
+    assert isinstance(inspect.getattr_static(AppSession, "session_state"), property)
+    assert callable(Runtime.is_active_session)
+
+
 def test_canary_deferred_download_handler_is_as_patched() -> None:
     """Streamlit 1.67 builds deferred downloads in DeferredFileHandler.handle(request, session)."""
     from streamlit.runtime.backend_operation_handler import DeferredFileHandler
