@@ -64,7 +64,6 @@ PDFS_PER_SESSION_WINDOW = 10
 PDF_WINDOW_SECONDS = 60.0
 # Sessions whose recent PDFs are remembered before the stale ones are forgotten.
 MAX_PDF_SESSIONS_REMEMBERED = 1_000
-LANG_STATE_KEY = "lang"
 
 _UPLOAD_PATH = re.compile(r"/_stcore/upload_file/(?P<session>[^/]+)/(?P<file>[^/]+)/?$")
 _METRICS_PATH = re.compile(r"/_stcore/metrics/?$")
@@ -395,8 +394,10 @@ def _session_language(session_id: str) -> Any:
     try:
         from streamlit.runtime import Runtime
 
+        from assessment.ui.state import LANG_KEY
+
         info = Runtime.instance()._session_mgr.get_active_session_info(session_id)
-        value = info.session.session_state[LANG_STATE_KEY] if info is not None else None
+        value = info.session.session_state[LANG_KEY] if info is not None else None
     except Exception:  # the language is a nicety; the refusal stands without it
         return DEFAULT_LANGUAGE
     return parse_language(value) if isinstance(value, str) else DEFAULT_LANGUAGE
