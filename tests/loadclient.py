@@ -82,6 +82,8 @@ class Run:
     exceptions: list[str] = field(default_factory=list)
     messages: int = 0
     bytes: int = 0
+    # Download buttons whose file is built on request: user key -> Streamlit's deferred file id.
+    deferred_files: dict[str, str] = field(default_factory=dict)
 
     def find(self, key: str | None = None, label: str | None = None) -> Widget:
         """Return the widget with this user key (or this label); raise LoadClientError if none."""
@@ -177,8 +179,10 @@ class StreamlitSession:
         self.page_name = ""
         self.page_script_hash = ""
         self.last = Run()
+        self.session_id = ""
         self._values: dict[str, WidgetState] = {}
         self._ws: ClientConnection | None = None
+        self._requests = 0
 
     async def __aenter__(self) -> Self:
         return self
@@ -225,6 +229,36 @@ class StreamlitSession:
     async def click(self, key: str) -> Run:
         """Click the button with this user key (a one-shot trigger) and rerun."""
         return await self._rerun({}, key)
+
+    async def request_files(self, key: str, count: int = 1) -> list[tuple[str, str]]:
+        """Press a download button whose file is built on request (by user key) count times at
+        once, as the frontend does per press; return (the file's address, error message) per
+        press, in order, one of the two empty."""
+        if self._ws is None:
+            raise LoadClientError("the session is not open")
+        ids = []
+        for _ in range(count):
+            self._requests += 1
+            message = BackMsg()
+            request = message.backend_operation_request
+            request.request_id = f"load-{self._requests}"
+            request.session_id = self.session_id
+            request.deferred_file.file_id = self.last.deferred_files[key]
+            ids.append(request.request_id)
+            await self._ws.send(message.SerializeToString())
+        answers: dict[str, tuple[str, str]] = {}
+        async with asyncio.timeout(self.timeout):
+            while len(answers) < count:
+                data = await self._ws.recv()
+                msg = ForwardMsg()
+                msg.ParseFromString(data if isinstance(data, bytes) else data.encode())
+                if msg.WhichOneof("type") == "backend_operation_response":
+                    response = msg.backend_operation_response
+                    answers[response.request_id] = (
+                        response.deferred_file.url,
+                        response.error_msg,
+                    )
+        return [answers[i] for i in ids]
 
     async def close(self) -> None:
         """Close the websocket (the tab goes away)."""
@@ -289,7 +323,9 @@ class StreamlitSession:
             if kind == "new_session":
                 # Every script run starts with new_session; a rerun starts the page afresh.
                 started = True
+                self.session_id = msg.new_session.initialize.session_id or self.session_id
                 run.widgets.clear()
+                run.deferred_files.clear()
                 run.elements.clear()
                 run.texts.clear()
                 self.page_script_hash = msg.new_session.page_script_hash
@@ -322,6 +358,10 @@ class StreamlitSession:
         widget = _widget_of(element)
         if widget is not None:
             run.widgets[widget.id] = widget
+            if kind == "download_button" and element.download_button.deferred_file_id:
+                run.deferred_files[widget.key or widget.id] = (
+                    element.download_button.deferred_file_id
+                )
 
 
 # --------------------------------------------------------------------------------------------

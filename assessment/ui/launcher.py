@@ -2,8 +2,10 @@
 
 `python -m assessment.ui.launcher run app.py [streamlit options]` is `streamlit run` with each fix
 applied first, one function per concern: security headers (app.py served as an `st.App` with
-ASGI middleware, Streamlit's supported way), TCP_NODELAY on accepted sockets, and the PDF
-warm-up. `make run`, deploy/selbstcheck@.service and the tests start the app this way.
+ASGI middleware, Streamlit's supported way), TCP_NODELAY on accepted sockets, the PDF
+warm-up, and the guards of assessment.ui.guard (message rate and size, caches, sessions per
+address, uploads, PDFs, no external-IP lookup). `make run`, deploy/selbstcheck@.service and
+the tests start the app this way.
 """
 
 from __future__ import annotations
@@ -28,10 +30,30 @@ _PATCHED = "_selbstcheck_patched"
 SERVED_SCRIPT_VARIABLE = "SELBSTCHECK_SERVED_SCRIPT"
 # Never framed: a framing page would receive every answer, because Streamlit's frontend posts
 # each change of the query parameters to its parent window with target "*". No MIME sniffing,
-# and no Referer that carries the answers in the URL to another site.
+# and no Referer that carries the answers in the URL to another site. The page loads and connects
+# to nothing but this server: Streamlit needs inline scripts (index.html, st.html), WebAssembly
+# (compiled from its own bundle: 'wasm-unsafe-eval', which allows no JavaScript eval), inline
+# styles (its CSS-in-JS), images and fonts from data:/blob: addresses, and its websocket, which
+# 'self' covers (same host, ws: or wss:). deploy/nginx.conf sends the same policy.
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "frame-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
 SECURITY_HEADERS: dict[str, str] = {
     "X-Frame-Options": "DENY",
-    "Content-Security-Policy": "frame-ancestors 'none'",
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
@@ -64,10 +86,13 @@ class SecurityHeadersMiddleware:
 
 
 def security_middleware() -> list[Middleware]:
-    """Return the middleware that adds the security headers."""
+    """Return the middleware: security headers outside, the guard of assessment.ui.guard
+    inside (its refusals carry the headers too)."""
     from starlette.middleware import Middleware
 
-    return [Middleware(SecurityHeadersMiddleware)]
+    from assessment.ui.guard import GuardMiddleware
+
+    return [Middleware(SecurityHeadersMiddleware), Middleware(GuardMiddleware)]
 
 
 def build_app(script: Path = APP_SCRIPT) -> App:
@@ -154,10 +179,13 @@ def enable_warm_up() -> None:
 
 
 def apply_server_fixes() -> None:
-    """Apply every server fix of this module (each is idempotent)."""
+    """Apply every server fix of this module and assessment.ui.guard (each is idempotent)."""
+    from assessment.ui.guard import apply_guards
+
     serve_as_app_with_headers()
     enable_tcp_nodelay()
     enable_warm_up()
+    apply_guards()
 
 
 def main(argv: Sequence[str] | None = None) -> None:

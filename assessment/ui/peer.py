@@ -104,7 +104,13 @@ def render_ask(bank: Bank, share_code: str, form: FormId, lang: Language) -> Non
         st.markdown(t("ui.peer.collect_link_label", lang))
         collect = invite.replace(f"view={links.INVITE_VIEW}", f"view={COLLECT_VIEW}", 1)
         st.code(collect, language=None, wrap_lines=True)
-    st.text_area(t("ui.peer.paste_label", lang), key=PASTE_KEY, height=120)
+    st.text_area(
+        t("ui.peer.paste_label", lang),
+        key=PASTE_KEY,
+        height=120,
+        # No more than codes_from_text reads; the websocket's size limit bounds what arrives.
+        max_chars=links.MAX_PASTED_LENGTH,
+    )
     if st.session_state.get(PASTE_ERROR_KEY):
         st.error(t("ui.peer.no_codes", lang))
     st.button(

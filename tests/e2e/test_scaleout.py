@@ -285,8 +285,8 @@ def test_nginx_sends_the_security_headers_and_hides_internals(cluster: Cluster) 
         "/_stcore/bidi-components/x",
     ):
         assert _request(cluster, "GET", path).status == 404, path
-    for replica in cluster.replicas:  # the replicas themselves would answer
-        assert _request_direct(replica.port, "/_stcore/metrics") == 200
+    for replica in cluster.replicas:  # the replicas themselves refuse it too (the launcher)
+        assert _request_direct(replica.port, "/_stcore/metrics") == 404
 
 
 def _request_direct(port: int, path: str) -> int:

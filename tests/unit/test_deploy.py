@@ -19,18 +19,15 @@ from assessment.i18n import Language
 from assessment.legal import build_legal_page, page_text
 from assessment.messages import msg
 from assessment.operator import load_operator_file
+from assessment.ui.launcher import CONTENT_SECURITY_POLICY
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX_SITE = ROOT / "deploy" / "nginx.conf"
 UNIT = ROOT / "deploy" / "selbstcheck@.service"
 EXAMPLE_OPERATOR = ROOT / "deploy" / "operator.example.toml"
 DEPLOY_README = ROOT / "deploy" / "README.md"
-FULL_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-    "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; "
-    "object-src 'none'"
-)
+# nginx sends the launcher's policy, word for word: one policy whoever answers.
+FULL_CSP = CONTENT_SECURITY_POLICY
 # nginx variables that carry the query string, the Referer, cookies or the browser's name.
 QUERY_VARIABLES = re.compile(
     r"\$(request|request_uri|args|query_string|arg_\w+|http_referer|http_cookie|cookie_\w+"

@@ -70,8 +70,12 @@ def test_launcher_sets_tcp_nodelay_on_accepted_connections(original_bind: Bind) 
     assert asyncio.run(_accepted_nodelay(listener)) != 0
 
 
-def test_fix_is_applied_once(original_bind: Bind) -> None:
+def test_fix_is_applied_once(original_bind: Bind, monkeypatch: pytest.MonkeyPatch) -> None:
     """Applying the fixes twice wraps Streamlit's binding only once."""
+    from assessment.ui.guard import patch_targets
+
+    for owner, name in patch_targets():  # the guards' patches are undone after the test
+        monkeypatch.setattr(owner, name, getattr(owner, name))
     launcher.apply_server_fixes()
     first = starlette_server._bind_socket
     launcher.apply_server_fixes()
@@ -147,19 +151,41 @@ def test_the_headers_forbid_framing_and_sniffing() -> None:
     """The values the issue asks for."""
     assert SECURITY_HEADERS == {
         "X-Frame-Options": "DENY",
-        "Content-Security-Policy": "frame-ancestors 'none'",
+        "Content-Security-Policy": launcher.CONTENT_SECURITY_POLICY,
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
     }
 
 
+def _directives(policy: str) -> dict[str, list[str]]:
+    parts = [part.split() for part in policy.split(";") if part.strip()]
+    return {part[0]: part[1:] for part in parts}
+
+
+def test_the_policy_allows_no_other_host() -> None:
+    """Scripts, styles, images, fonts and connections come from this server (or data:/blob:
+    addresses) only; no directive names another host, a wildcard or a bare scheme like ws:."""
+    directives = _directives(launcher.CONTENT_SECURITY_POLICY)
+    assert directives["default-src"] == ["'self'"]
+    assert directives["connect-src"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["object-src"] == ["'none'"]
+    for name in ("script-src", "img-src", "font-src", "style-src"):
+        assert "'self'" in directives[name]
+    allowed = {"'self'", "'none'", "'unsafe-inline'", "'wasm-unsafe-eval'", "data:", "blob:"}
+    for name, sources in directives.items():
+        assert set(sources) <= allowed, (name, sources)
+
+
 def test_the_app_is_app_py_with_the_middleware() -> None:
-    """build_app wraps app.py and installs the security middleware."""
+    """build_app wraps app.py and installs the security middleware, then the guard."""
+    from assessment.ui.guard import GuardMiddleware
+
     app = build_app()
     assert APP_SCRIPT.name == "app.py"
     assert APP_SCRIPT.is_file()
     classes: list[object] = [m.cls for m in app._user_middleware]
-    assert classes == [SecurityHeadersMiddleware]
+    assert classes == [SecurityHeadersMiddleware, GuardMiddleware]
 
 
 def test_make_run_and_the_unit_start_the_launcher() -> None:
