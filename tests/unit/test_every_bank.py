@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 import jsonschema
@@ -80,6 +81,14 @@ def _told(summary: Summary) -> list[str]:
         *(card.name for card in summary.cards),
         *(card.band_label for card in summary.cards),
     ]
+
+
+@cache
+def _result_pdf_text(name: str, lang: Language, viewer: Viewer = "self") -> str:
+    """The text of an answer set's result PDF, built once per process (PDFs take a second)."""
+    answer_set = next(s for v in RELEASED for s in answer_sets(v) if s.name == name)
+    bank = load_bank(answer_set.version)
+    return _pdf_text(build_pdf(_result(answer_set), bank, lang, LINK, today=DAY, viewer=viewer))
 
 
 def _missing(summary: Summary, text: str) -> list[str]:
@@ -175,8 +184,7 @@ def test_pdf_tells_the_summary(answer_set: AnswerSet) -> None:
     """The PDF builds for every answer set and carries headline, level and verdicts."""
     bank = load_bank(answer_set.version)
     result = _result(answer_set)
-    text = _pdf_text(build_pdf(result, bank, "de", LINK, today=DAY))
-    assert _missing(summarize(result, bank, "de"), text) == []
+    assert _missing(summarize(result, bank, "de"), _result_pdf_text(answer_set.name, "de")) == []
 
 
 @pytest.mark.parametrize(("lang", "viewer"), [("en", "self"), ("de", "other"), ("en", "other")])
@@ -187,7 +195,7 @@ def test_pdf_in_each_language_and_for_each_viewer(
     """In English and for a shared reader too, the PDF says what that reader's summary says."""
     bank = load_bank(answer_set.version)
     result = _result(answer_set)
-    text = _pdf_text(build_pdf(result, bank, lang, LINK, today=DAY, viewer=viewer))
+    text = _result_pdf_text(answer_set.name, lang, viewer)
     assert _missing(summarize(result, bank, lang, viewer), text) == []
 
 
@@ -203,7 +211,7 @@ def test_pdf_holds_every_next_step(answer_set: AnswerSet) -> None:
     bank = load_bank(answer_set.version)
     result = _result(answer_set)
     summary = summarize(result, bank, "de")
-    text = _pdf_text(build_pdf(result, bank, "de", LINK, today=DAY))
+    text = _result_pdf_text(answer_set.name, "de")
     steps = [step for card in summary.cards for step in card.next_steps]
     assert [step for step in steps if _flat(step) not in text] == []
 
