@@ -21,19 +21,6 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
-E2E = Path(__file__).resolve().parent / "e2e"
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (`--dist loadgroup`), keep each browser module on one worker.
-
-    A browser module shares one Chromium (and some a server or nginx cluster) across its tests,
-    which also run in order; every other test may go to any worker on its own.
-    """
-    for item in items:
-        if item.path.is_relative_to(E2E):
-            item.add_marker(pytest.mark.xdist_group(item.path.stem))
-
 
 @pytest.fixture(scope="session")
 def bank() -> Bank:
