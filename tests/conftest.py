@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, settings
 
 from assessment.bank import load_bank
 from assessment.models import Bank
+from tests.banks import bank_params
 
 settings.register_profile("default", max_examples=200, deadline=None)
 settings.register_profile(
@@ -25,6 +26,19 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 def bank() -> Bank:
     """The released bank v1."""
     return load_bank(1)
+
+
+@pytest.fixture(scope="session", params=bank_params())
+def released_bank_version(request: pytest.FixtureRequest) -> int:
+    """Each released bank version in turn (v1, v2 and every later folder under questions/)."""
+    version: int = request.param
+    return version
+
+
+@pytest.fixture(scope="session")
+def released_bank(released_bank_version: int) -> Bank:
+    """Each released bank in turn; sample answers for it are in tests/banks.py."""
+    return load_bank(released_bank_version)
 
 
 @pytest.fixture

@@ -26,22 +26,26 @@ def _answers(bank: Bank) -> Answers:
         for item in bank.form_items("short")
         if isinstance(item, LikertItem)
     }
-    return Answers(bank_version=1, form="short", profile="mittelstand", responses=responses)
+    return Answers(
+        bank_version=bank.version, form="short", profile="mittelstand", responses=responses
+    )
 
 
 @pytest.fixture
-def answers_file(tmp_path: Path, bank: Bank) -> Path:
+def answers_file(tmp_path: Path, released_bank: Bank) -> Path:
     path = tmp_path / "answers.json"
-    path.write_text(_answers(bank).model_dump_json(), encoding="utf-8")
+    path.write_text(_answers(released_bank).model_dump_json(), encoding="utf-8")
     return path
 
 
-def test_bank_prints_the_bank_as_json(capsys: pytest.CaptureFixture[str], bank: Bank) -> None:
-    """`bank` prints version 1 with its dimensions."""
-    assert run(["bank", "--version", "1"]) == 0
+def test_bank_prints_the_bank_as_json(
+    capsys: pytest.CaptureFixture[str], released_bank: Bank
+) -> None:
+    """`bank` prints each released version with its dimensions."""
+    assert run(["bank", "--version", str(released_bank.version)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["version"] == 1
-    assert [d["id"] for d in data["dimensions"]] == list(bank.dimension_ids)
+    assert data["version"] == released_bank.version
+    assert [d["id"] for d in data["dimensions"]] == list(released_bank.dimension_ids)
 
 
 def test_score_file_as_text(capsys: pytest.CaptureFixture[str], answers_file: Path) -> None:
@@ -53,9 +57,11 @@ def test_score_file_as_text(capsys: pytest.CaptureFixture[str], answers_file: Pa
     assert "Anforderungen erfüllt" in out
 
 
-def test_score_code_as_json_in_english(capsys: pytest.CaptureFixture[str], bank: Bank) -> None:
+def test_score_code_as_json_in_english(
+    capsys: pytest.CaptureFixture[str], released_bank: Bank
+) -> None:
     """`score --code` accepts a link, overrides the profile, and prints schema-valid JSON."""
-    code = encode_share_code(_answers(bank))
+    code = encode_share_code(_answers(released_bank))
     assert (
         run(
             [
@@ -73,19 +79,19 @@ def test_score_code_as_json_in_english(capsys: pytest.CaptureFixture[str], bank:
     )
     result = json.loads(capsys.readouterr().out)
     assert result["match"]["profile"] == "public"
-    assert result["answers"]["responses"] == _answers(bank).responses
+    assert result["answers"]["responses"] == _answers(released_bank).responses
     run(["schema", "result"])
     schema = json.loads(capsys.readouterr().out)
     jsonschema.validate(result, schema)
 
 
 def test_encode_gives_a_code_that_decodes(
-    capsys: pytest.CaptureFixture[str], answers_file: Path, bank: Bank
+    capsys: pytest.CaptureFixture[str], answers_file: Path, released_bank: Bank
 ) -> None:
     """`encode FILE` prints the share code of the file's answers."""
     assert run(["encode", str(answers_file)]) == 0
     code = capsys.readouterr().out.strip()
-    assert decode_code(code).answers == _answers(bank)
+    assert decode_code(code).answers == _answers(released_bank)
 
 
 def test_check_bank(capsys: pytest.CaptureFixture[str]) -> None:
@@ -214,10 +220,10 @@ def test_special_files_are_refused_in_one_line(tmp_path: Path, command: str, kin
 
 
 def test_an_answers_file_with_a_byte_order_mark_is_read(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, bank: Bank
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, released_bank: Bank
 ) -> None:
     """A UTF-8 byte-order mark (as Windows editors write it) does not stop the answers file."""
     path = tmp_path / "bom.json"
-    path.write_bytes(b"\xef\xbb\xbf" + _answers(bank).model_dump_json().encode("utf-8"))
+    path.write_bytes(b"\xef\xbb\xbf" + _answers(released_bank).model_dump_json().encode("utf-8"))
     assert run(["encode", str(path)]) == 0
-    assert decode_code(capsys.readouterr().out.strip()).answers == _answers(bank)
+    assert decode_code(capsys.readouterr().out.strip()).answers == _answers(released_bank)
