@@ -125,7 +125,7 @@ def _answers(
         bank_version=bank.version,
         form=form,
         profile=profile,
-        background=background if bank.rules >= 2 else None,
+        background=background if bank.rules.has_background else None,
         responses={
             **{item.id: value for item, value in chosen if value is not None},
             **(_experience_fill(bank, form, presuming) if persona == "mixed" else {}),

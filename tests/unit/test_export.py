@@ -34,7 +34,7 @@ def _answers(bank: Bank, form: FormId = "full") -> Answers:
     }
     return Answers(
         bank_version=bank.version,
-        background="changer" if bank.rules >= 2 else None,
+        background="changer" if bank.rules.has_background else None,
         form=form,
         profile="public",
         language="de",
