@@ -15,7 +15,7 @@ from assessment.peer.codes import invitation_id
 from assessment.peer.compare import summarize_codes
 from assessment.peer.summary import encode_summary
 from assessment.sharecode import encode_share_code
-from assessment.ui import shared
+from assessment.ui import result, shared
 from tests.ui.conftest import APP
 from tests.unit.test_peer import own_answers, peer_code
 
@@ -73,4 +73,26 @@ def test_comparison_pdf_and_page_use_the_configured_address(
     [pdf, _json] = captured
     text = _pdf_text(pdf)
     assert f"https://selbstcheck.example.org/?r={share}&peers={summary_code}" in text
+    assert "evil.example" not in text
+
+
+@pytest.mark.usefixtures("slow_clock")
+def test_own_result_pdf_prints_the_code_on_the_server_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The own result's PDF, with its share and method links, is made from the code on the
+    server's address while the browser reports an 8,000-character one."""
+    from tests.ui.conftest import new_app, start
+    from tests.ui.test_app_v2 import complete_v2
+
+    monkeypatch.delenv(shared.PUBLIC_URL_VARIABLE, raising=False)
+    captured: list[shared.Download] = []
+    monkeypatch.setattr(shared, "download_row", lambda downloads: captured.extend(downloads))
+    monkeypatch.setattr(shared, "base_url", lambda: HOSTILE)
+    at = complete_v2(start(new_app(lang="en")))
+    assert not at.exception
+    [pdf] = [download for download in captured if download.key == result.PDF_KEY]
+    text = _pdf_text(pdf)
+    assert "http://localhost:8501/?r=" in text
+    assert "http://localhost:8501/?view=method" in text
     assert "evil.example" not in text
