@@ -361,16 +361,24 @@ def _mirror_chart_spec(share_code: str, peers: tuple[str, ...], lang: Language) 
     return mirror_chart_spec(mirror_codes(answers, list(peers)), bank, lang)
 
 
-def _downloads(mirror: Mirror, bank: Bank, link: str, lang: Language, viewer: Viewer) -> None:
+def _downloads(
+    mirror: Mirror, bank: Bank, codes: tuple[str, list[str]], lang: Language, viewer: Viewer
+) -> None:
+    """Offer the comparison's link (on the page's address), its PDF (the link it prints is
+    made from the codes on the configured address, never the browser's) and its JSON."""
+    share_code, peer_codes = codes
     st.header(t("ui.peer.share_heading", lang), anchor=False)
     intro = "ui.peer.share_intro_summary" if mirror.source == "summary" else "ui.peer.share_intro"
     st.markdown(tv(intro, lang, viewer))
-    st.code(link, language=None, wrap_lines=True)
+    st.code(
+        links.mirror_link(shared.base_url(), share_code, peer_codes), language=None, wrap_lines=True
+    )
 
     def pdf() -> bytes:
         from assessment.peer.pdf import build_mirror_pdf
 
-        return build_mirror_pdf(mirror, bank, lang, link, viewer=viewer)
+        printed = shared.printed_mirror_link_for(share_code, peer_codes)
+        return build_mirror_pdf(mirror, bank, lang, printed, viewer=viewer)
 
     def json() -> str:
         from assessment.peer.report import mirror_json
@@ -451,8 +459,7 @@ def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
         st.caption(plain(text.statements_only))
     st.info(plain(text.caveat))
     st.caption(plain(text.not_signatures))
-    link = links.mirror_link(shared.base_url(), share_code, peer_codes)
-    _downloads(mirror, bank, link, lang, viewer)
+    _downloads(mirror, bank, (share_code, peer_codes), lang, viewer)
     st.divider()
     if viewer == "self":
         st.button(

@@ -271,6 +271,12 @@ def printed_link_for(code: str) -> str:
     return share_link(public_base(), code)
 
 
+def printed_mirror_link_for(code: str, peer_codes: list[str]) -> str:
+    """Return the comparison link a PDF prints: the codes on the public base, like
+    printed_link_for."""
+    return links.mirror_link(public_base(), code, peer_codes)
+
+
 @st.cache_data(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_SECONDS, show_spinner=False)
 def shared_summary(share_code: str, lang: Language) -> Summary:
     """Return the summary of a share code as someone else reads it: about the person, in the

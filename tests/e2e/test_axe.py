@@ -20,8 +20,9 @@ from assessment.facts import AXE_CORE_VERSION
 from assessment.i18n import LANGUAGES, Language
 from assessment.messages import msg, voiced
 from assessment.models import FormId, Scenario, TradeoffItem, ValidityItem
-from assessment.peer.codes import Invitation, encode_invitation
+from assessment.peer.codes import Invitation, encode_invitation, invitation_id
 from assessment.sharecode import encode_progress_code, encode_share_code
+from assessment.ui.peer import COLLECT_VIEW
 from assessment.ui.state import pages_of
 from tests.e2e.journey import DESKTOP, PHONE, TIMEOUT_MS
 from tests.unit.test_peer import own_answers, peer_code
@@ -98,6 +99,30 @@ def _invitation(lang: Language) -> str:
     return encode_invitation(Invitation(bank_version=2, form="short", language=lang, name="Anna"))
 
 
+def _collect(lang: Language) -> str:
+    """The trusted person's page for the invitation of own_answers()."""
+    token = encode_invitation(
+        Invitation(
+            bank_version=2,
+            form="short",
+            language=lang,
+            name="Anna",
+            invitation_id=invitation_id(own_answers()),
+        )
+    )
+    return f"view={COLLECT_VIEW}&i={token}&lang={lang}"
+
+
+def _summarize(page: Page, lang: Language) -> None:
+    """Paste three codes of the invitation and one of another, and make the summary code."""
+    ours = invitation_id(own_answers())
+    codes = [peer_code(2, invitation="ABCDEF")] + [peer_code(v, invitation=ours) for v in (1, 3, 5)]
+    page.get_by_label(msg("ui.peer.collect_paste_label", lang)).fill("\n".join(codes))
+    page.get_by_role("button", name=msg("ui.peer.collect_button", lang)).click()
+    expect(page.get_by_test_id("stCode")).to_be_visible()
+    expect(page.get_by_test_id("stAlertContentWarning")).to_be_visible()
+
+
 def _mirror(count: int) -> str:
     """The query of a comparison with count peer codes (and one of another form)."""
     codes = [peer_code(value) for value in (2, 3, 4)[:count]] + [peer_code(3, "full")]
@@ -159,6 +184,8 @@ VIEWS: tuple[View, ...] = (
     ),
     View("peer_mirror", lambda lang: f"{_mirror(3)}&lang={lang}"),
     View("peer_too_few", lambda lang: f"{_mirror(2)}&lang={lang}"),
+    View("peer_collect", _collect),
+    View("peer_collect_summary", _collect, _summarize),
 )
 
 

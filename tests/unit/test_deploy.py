@@ -249,6 +249,22 @@ def test_the_deployment_readme_sets_the_operator_file() -> None:
     assert "deploy/operator.example.toml" in text
 
 
+def test_the_deployment_names_the_public_address_for_printed_links(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """deploy/README.md, the unit and the README name SELBSTCHECK_PUBLIC_URL, and the value the
+    deployment README puts in /etc/selbstcheck.env is one the app accepts."""
+    from assessment.ui import shared
+
+    variable = shared.PUBLIC_URL_VARIABLE
+    assert variable in UNIT.read_text(encoding="utf-8")
+    assert variable in (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(rf"^\s*{variable}=(\S+)", DEPLOY_README.read_text(encoding="utf-8"), re.M)
+    assert found, f"deploy/README.md sets no {variable}"
+    monkeypatch.setenv(variable, found.group(1))
+    assert shared.configured_base() == found.group(1)
+
+
 _UNDER_MDWE = """
 import ctypes, sys
 libc = ctypes.CDLL(None, use_errno=True)

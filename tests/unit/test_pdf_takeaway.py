@@ -300,3 +300,21 @@ def test_no_heading_ends_a_page(built: Built) -> None:
         )
     ]
     assert orphans == []
+
+
+# The trusted person's summary code, named alike on the page, in the invitation and in the PDF.
+SUMMARY_TERMS = {"de": ("Vertrauensperson", "Sammelcode"), "en": ("trusted person", "summary code")}
+
+
+def test_the_pdf_offers_the_summary_code_like_the_page(built: Built) -> None:
+    """A result PDF that points the person to "Ask colleagues" also tells them of the trusted
+    person and the summary code, in the words the page and the invitation use."""
+    if not (built.bank.peer and built.pattern != "shared"):
+        assert flat(msg("pdf.peer_lead", built.summary.language)) not in built.flat
+        return
+    lang = built.summary.language
+    note = msg("pdf.peer_note", lang)
+    assert flat(note) in built.flat
+    for term in SUMMARY_TERMS[lang]:
+        for key in ("pdf.peer_note", "ui.peer.ask_privacy", "ui.peer.invite_privacy"):
+            assert term in msg(key, lang), (key, term)
