@@ -65,7 +65,7 @@ def _flat(text: str) -> str:
     return re.sub(r"(?<=[-–])\s+", "", re.sub(r"\s+", " ", text)).strip()
 
 
-# The running footer of each page; a paragraph that goes on over a page break reads whole without it.
+# The running footer of each page: a paragraph going on over a page break reads whole without it.
 FOOTER = re.compile(
     r"(Selbstcheck IT-Leitung Duisburg|Self-check IT leadership Duisburg)"
     r" · (Seite|page) \d+ (von|of) \d+"
