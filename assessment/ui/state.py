@@ -38,6 +38,7 @@ METHOD_VIEW = "method"
 FLOW_KEY = "flow"
 LANG_KEY = "lang"
 ITEM_KEY_PREFIX = "item_"
+LANGUAGE_KEY_SEPARATOR = "__"
 
 
 def clock() -> float:
@@ -66,9 +67,27 @@ class Flow:
     url_pending: bool = False
 
 
-def item_key(item_id: str) -> str:
-    """Return the widget key of an item's radio."""
-    return f"{ITEM_KEY_PREFIX}{item_id}"
+def widget_key(base: str, lang: Language) -> str:
+    """Return the key of a widget whose options are labelled in a language.
+
+    Streamlit 1.67 sends a radio's or select box's value between browser and server as the
+    label of the option chosen. After a language switch the browser would keep sending the old
+    label, which the widget drawn in the new language cannot read (the form "Kurzform" became
+    a KeyError, an answer became the text "does not apply at all"). So the key names the
+    language: a switch draws new widgets, preselected from the session's values (never from
+    the widget's own state). German keeps the plain key (the links' and tests' selectors).
+    """
+    return base if lang == DEFAULT_LANGUAGE else f"{base}{LANGUAGE_KEY_SEPARATOR}{lang}"
+
+
+def item_key(item_id: str, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """Return the widget key of an item's radio drawn in a language."""
+    return widget_key(f"{ITEM_KEY_PREFIX}{item_id}", lang)
+
+
+def item_of_key(key: str) -> str:
+    """Return the item id of an item radio's widget key (any language)."""
+    return key.removeprefix(ITEM_KEY_PREFIX).split(LANGUAGE_KEY_SEPARATOR, 1)[0]
 
 
 def newest_bank() -> Bank:
