@@ -15,7 +15,7 @@ import streamlit as st
 
 from assessment.answers import Answers, PageTiming
 from assessment.bank import latest_version, load_bank
-from assessment.i18n import DEFAULT_LANGUAGE, Language, parse_language
+from assessment.i18n import DEFAULT_LANGUAGE, Language, browser_language, parse_language
 from assessment.links import PROGRESS_PARAM
 from assessment.models import (
     EXPERIENCE_LEVELS,
@@ -123,10 +123,22 @@ def language() -> Language:
 
 
 def adopt_url_language() -> Language:
-    """Take the language from the URL when it names one; return the session's language."""
+    """Take the language from the URL when it names one; return the session's language.
+
+    Without one, a session's first run follows the browser (Accept-Language, else its locale);
+    after that the session keeps the language it has (a switch, a link's `?lang=`).
+    """
     if LANG_PARAM in st.query_params:
         st.session_state[LANG_KEY] = parse_language(st.query_params[LANG_PARAM])
+    elif LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = browser_language(accept_language(), st.context.locale)
     return language()
+
+
+def accept_language() -> str | None:
+    """Return the Accept-Language header of the request that opened this session, if any."""
+    headers = st.context.headers
+    return headers.get("Accept-Language") if headers else None
 
 
 def set_view_language(lang: Language) -> None:

@@ -8,14 +8,18 @@ a switch lose or garble a choice.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from assessment.i18n import Language
+from assessment.i18n import Language, accepted_language, browser_language
 from assessment.links import PROGRESS_PARAM
 from assessment.sharecode import decode_code
 from assessment.ui import group as group_page
 from assessment.ui import peer, state
 from tests.ui.conftest import (
+    APP,
+    RUN_TIMEOUT,
     answer_page,
     complete,
     item_keys,
@@ -144,3 +148,92 @@ def test_switching_on_the_result_page_keeps_the_result() -> None:
     switch(at, "de")
     assert not item_keys(at)
     assert at.session_state[state.FLOW_KEY].responses == responses
+
+
+# -- the first visit follows the browser -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (None, None),
+        ("", None),
+        ("en-US,en;q=0.9", "en"),
+        ("de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7", "de"),
+        ("en-GB;q=0.8, de;q=0.9", "de"),
+        ("de;q=0.5, en;q=0.8", "en"),
+        ("en;q=0.7, de;q=0.7", "de"),  # a tie: German
+        ("fr-FR, fr;q=0.9, en;q=0.5", "en"),  # English is the only one of ours accepted
+        ("fr-FR, fr;q=0.9", "de"),
+        ("en;q=0", "de"),  # q=0: not acceptable
+        ("en;q=0, *;q=0.5", "de"),
+        ("*", "de"),
+        ("de;q=0.1, *;q=0.5", "en"),  # English falls under the wildcard
+        ("en;q=abc, de;q=0.2", "de"),  # a malformed entry is skipped
+        ("en;q=2", "de"),  # an out-of-range q-value is malformed
+        (" EN-us ; Q=0.9 , de ; q=0.8", "en"),
+    ],
+)
+def test_accept_language_is_parsed_with_q_values(header: str | None, expected: str | None) -> None:
+    """English only when the browser ranks it strictly above German."""
+    assert accepted_language(header) == expected
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["de", "de-AT", "en", "en-US", "fr", "*"]), st.integers(0, 1000)),
+        max_size=6,
+    )
+)
+def test_accept_language_never_fails_and_german_wins_ties(entries: list[tuple[str, int]]) -> None:
+    """Any header gives one of our languages; swapping de and en never favours English."""
+    header = ", ".join(f"{tag};q={q / 1000:.3f}" for tag, q in entries)
+    chosen = browser_language(header, None)
+    assert chosen in ("de", "en")
+    swapped = header.replace("de", "XX").replace("en", "de").replace("XX", "en")
+    if chosen == "en":
+        assert browser_language(swapped, None) == "de"
+
+
+@pytest.mark.parametrize(
+    ("header", "locale", "query", "expected"),
+    [
+        ("en-US,en;q=0.9", None, {}, "en"),
+        ("de-DE,en;q=0.9", "en-US", {}, "de"),  # the header wins over the locale
+        (None, "en-GB", {}, "en"),  # no header (AppTest, some proxies): the locale
+        (None, None, {}, "de"),
+        ("en-US,en;q=0.9", None, {"lang": "de"}, "de"),  # ?lang= always wins
+    ],
+)
+def test_first_visit_follows_the_browser(
+    monkeypatch: pytest.MonkeyPatch,
+    header: str | None,
+    locale: str | None,
+    query: dict[str, str],
+    expected: Language,
+) -> None:
+    """The start page opens in the browser's language unless the link names one."""
+    monkeypatch.setattr(state, "accept_language", lambda: header)
+    at = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT)
+    if locale is not None:
+        at.context["locale"] = locale
+    for name, value in query.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception
+    title = {"de": "Selbstcheck IT-Leitung Duisburg", "en": "Self-check: IT leadership in Duisburg"}
+    assert at.session_state[state.LANG_KEY] == expected
+    assert at.title[0].value == title[expected]
+
+
+def test_a_chosen_language_sticks_for_the_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An English browser that switches to German stays German through the check."""
+    monkeypatch.setattr(state, "accept_language", lambda: "en-US,en;q=0.9")
+    at = new_app()
+    assert at.session_state[state.LANG_KEY] == "en"
+    switch(at, "de")
+    at = answer_page(start(at), strong)
+    at.button(key="nav_next").click().run()
+    assert at.session_state[state.LANG_KEY] == "de"
+    assert at.query_params["lang"] == "de"
+    assert decode_code(at.query_params[PROGRESS_PARAM]).answers.language == "de"
