@@ -46,6 +46,15 @@ def clock() -> float:
     return time.monotonic()
 
 
+@dataclass(frozen=True)
+class Shown:
+    """When the current page was first shown, and which of its items had answers then."""
+
+    page: int
+    since: float
+    answered: frozenset[str]
+
+
 @dataclass
 class Flow:
     """One person's way through the check in this browser session."""
@@ -58,8 +67,11 @@ class Flow:
     responses: dict[str, int | str] = field(default_factory=dict)
     page: int = 0
     started: bool = False
+    # The speed check's view of this session: per page, the seconds it was shown and the
+    # items answered while it was (not those a reload or a resumed code brought along).
     seconds: dict[int, float] = field(default_factory=dict)
-    shown: tuple[int, float] | None = None
+    timed_items: dict[int, int] = field(default_factory=dict)
+    shown: Shown | None = None
     synced_code: str | None = None
     show_missing: bool = False
     resumed: bool = False
@@ -159,11 +171,12 @@ def answers(with_timings: bool = False) -> Answers:
     """Return the session's answers as the domain's Answers."""
     current = flow()
     pages = pages_of(current.bank_version, current.form)
+    # Only what was timed: items answered while their page was shown in this session.
     timings = (
         tuple(
-            PageTiming(items=len(pages[index]), seconds=seconds)
+            PageTiming(items=current.timed_items[index], seconds=seconds)
             for index, seconds in sorted(current.seconds.items())
-            if index < len(pages)
+            if index < len(pages) and current.timed_items.get(index, 0) > 0
         )
         if with_timings
         else ()
@@ -322,16 +335,28 @@ def adopt_widget_answer(item_id: str, value: int | str | None) -> None:
 
 
 def leave_page() -> None:
-    """Add the time spent on the current page to its total."""
+    """Add the time spent on the current page, and the items answered in it, to its totals."""
     current = flow()
-    if current.shown is not None and current.shown[0] == current.page:
-        elapsed = max(0.0, clock() - current.shown[1])
+    shown = current.shown
+    if shown is not None and shown.page == current.page:
+        elapsed = max(0.0, clock() - shown.since)
         current.seconds[current.page] = current.seconds.get(current.page, 0.0) + elapsed
+        answered = len(_answered_on(current.page) - shown.answered)
+        current.timed_items[current.page] = current.timed_items.get(current.page, 0) + answered
     current.shown = None
 
 
 def mark_page_shown() -> None:
-    """Note when the current page was first shown (reruns on the same page keep the time)."""
+    """Note when the current page was first shown (reruns on the same page keep the time) and
+    which of its items were answered already (a reload, a resumed code, a visit before)."""
     current = flow()
-    if current.shown is None or current.shown[0] != current.page:
-        current.shown = (current.page, clock())
+    if current.shown is None or current.shown.page != current.page:
+        current.shown = Shown(current.page, clock(), _answered_on(current.page))
+
+
+def _answered_on(page: int) -> frozenset[str]:
+    """Return the ids of the items on a page of the current questionnaire that have answers."""
+    current = flow()
+    pages = pages_of(current.bank_version, current.form)
+    items = pages[page] if 0 <= page < len(pages) else ()
+    return frozenset(item.id for item in items if item.id in current.responses)
