@@ -54,9 +54,11 @@ from assessment.models import (
     LIKERT_MIN,
     UNSURE,
     Bank,
+    Experience,
     FormId,
     Item,
     LikertItem,
+    ProfileId,
     Scenario,
     TradeoffItem,
 )
@@ -80,10 +82,11 @@ PATHS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     print_blob=True,
-    phases=None if os.environ.get("PATHS_NO_SHRINK") is None else [Phase.generate],
+    # PATHS_NO_SHRINK=1: report a failure at once, unshrunk (shrinking AppTest paths is slow).
+    phases=[Phase.generate] if os.environ.get("PATHS_NO_SHRINK") else tuple(Phase),
 )
-PROFILE = "public"
-BACKGROUND = "changer"
+PROFILE: ProfileId = "public"
+BACKGROUND: Experience = "changer"
 LANGUAGES: tuple[Language, ...] = ("de", "en")
 
 
@@ -274,7 +277,7 @@ class Paths(RuleBasedStateMachine):
     def expected_summary(self, lang: Language, viewer: Viewer = "self") -> Summary:
         """Return the summary of the answers, computed with the domain functions."""
         # The own result knows the background (for the salary check); a shared one does not.
-        experience = BACKGROUND if viewer == "self" else None
+        experience: Experience | None = BACKGROUND if viewer == "self" else None
         result = build_result(self.coded_answers(), self.bank, experience)
         return summarize(result, self.bank, lang, viewer=viewer)
 
