@@ -74,10 +74,10 @@ pytestmark = pytest.mark.usefixtures("slow_clock", "browser_labels")
 
 FUZZ = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
 # `make test`: a few seeded paths per bank and form (about 15 s each on a quiet 2-core machine);
-# `make fuzz`: many long random ones.
+# `make fuzz`: many long random ones. PATHS_EXAMPLES and PATHS_STEPS override both.
 PATHS = settings(
-    max_examples=300 if FUZZ else 2,
-    stateful_step_count=60 if FUZZ else 14,
+    max_examples=int(os.environ.get("PATHS_EXAMPLES", 300 if FUZZ else 2)),
+    stateful_step_count=int(os.environ.get("PATHS_STEPS", 60 if FUZZ else 14)),
     derandomize=not FUZZ,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
