@@ -4,7 +4,7 @@ only imitates: tests/ui/browser.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import parse_qs
 
 import pytest
@@ -71,13 +71,17 @@ def test_switching_on_a_question_page_keeps_the_answers(german: Page, server: st
     for item_id in [i for i in item_ids(german) if i not in given]:
         container = german.locator(f".st-key-{item_key(item_id, 'en')}")
         container.get_by_test_id("stRadioOption").nth(choice_for(item_id)).click()
-        wait_for_url(german, lambda q, i=item_id: i in progress_in(q), f"the answer to {item_id}")
+        wait_for_url(german, _holds(item_id), f"the answer to {item_id}")
     german.get_by_role("button", name="Next").click()
     wait_for_url(german, lambda q: decode_code(_code(q)).page == 2, "page 3")
     expect(german.get_by_test_id("stException")).to_have_count(0)
     answers = decode_code(_code(query(german))).answers
     assert answers.language == "en"
     assert set(given) <= set(answers.responses)
+
+
+def _holds(item_id: str) -> Callable[[str], bool]:
+    return lambda query_string: item_id in progress_in(query_string)
 
 
 def _code(query_string: str) -> str:

@@ -22,7 +22,7 @@ the language in a real browser.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -73,11 +73,12 @@ from tests.ui.conftest import new_app, start, texts
 pytestmark = pytest.mark.usefixtures("slow_clock", "browser_labels")
 
 FUZZ = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
-# `make test`: a few seeded paths per bank and form (about 15 s each on a quiet 2-core machine);
+# `make test`: ten seeded paths of up to 25 steps per bank and form (about 50 s in all on a
+# busy 2-core machine);
 # `make fuzz`: many long random ones. PATHS_EXAMPLES and PATHS_STEPS override both.
 PATHS = settings(
-    max_examples=int(os.environ.get("PATHS_EXAMPLES", 300 if FUZZ else 2)),
-    stateful_step_count=int(os.environ.get("PATHS_STEPS", 60 if FUZZ else 14)),
+    max_examples=int(os.environ.get("PATHS_EXAMPLES", 300 if FUZZ else 10)),
+    stateful_step_count=int(os.environ.get("PATHS_STEPS", 60 if FUZZ else 25)),
     derandomize=not FUZZ,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
@@ -88,6 +89,8 @@ PATHS = settings(
 PROFILE: ProfileId = "public"
 BACKGROUND: Experience = "changer"
 LANGUAGES: tuple[Language, ...] = ("de", "en")
+# Which item or option an action takes: an index, wrapped around what the page offers.
+PICK = st.integers(min_value=0, max_value=999)
 
 
 def offers_unsure(item: Item, bank: Bank) -> bool:
@@ -152,42 +155,44 @@ class Paths(RuleBasedStateMachine):
         self.refused = False
 
     @precondition(lambda self: self.on_questions)
-    @rule(data=st.data())
-    def answer(self, data: st.DataObject) -> None:
+    @rule(pick=PICK, choice=PICK)
+    def answer(self, pick: int, choice: int) -> None:
         """Answer one item on the page (or give another answer to one answered before)."""
-        item = data.draw(st.sampled_from(self.shown_items()), label="item")
-        self.set_answer(item, data.draw(st.sampled_from(values_of(item, self.bank)), "value"))
+        item = self.shown_items()[pick % len(self.shown_items())]
+        values = values_of(item, self.bank)
+        self.set_answer(item, values[choice % len(values)])
         self.run()
 
     @precondition(lambda self: self.on_questions)
-    @rule(data=st.data())
-    def change_answer(self, data: st.DataObject) -> None:
+    @rule(pick=PICK, choice=PICK)
+    def change_answer(self, pick: int, choice: int) -> None:
         """Give an answered item another answer."""
         answered = [item for item in self.shown_items() if item.id in self.answers]
         if not answered:
             return
-        item = data.draw(st.sampled_from(answered), label="item")
+        item = answered[pick % len(answered)]
         others = [v for v in values_of(item, self.bank) if v != self.answers[item.id]]
-        self.set_answer(item, data.draw(st.sampled_from(others), label="value"))
+        self.set_answer(item, others[choice % len(others)])
         self.run()
 
     @precondition(lambda self: self.on_questions)
-    @rule(data=st.data())
-    def cannot_judge_yet(self, data: st.DataObject) -> None:
+    @rule(pick=PICK)
+    def cannot_judge_yet(self, pick: int) -> None:
         """Choose "Kann ich (noch) nicht einschätzen" where the page offers it."""
         offered = [item for item in self.shown_items() if offers_unsure(item, self.bank)]
         if not offered:
             return
-        self.set_answer(data.draw(st.sampled_from(offered), label="item"), UNSURE)
+        self.set_answer(offered[pick % len(offered)], UNSURE)
         self.run()
 
     @precondition(lambda self: self.on_questions)
-    @rule(data=st.data())
-    def answer_page(self, data: st.DataObject) -> None:
-        """Answer every open item on the page."""
-        for item in self.shown_items():
+    @rule(seed=PICK)
+    def answer_page(self, seed: int) -> None:
+        """Answer every open item on the page (the seed spreads the answers)."""
+        for number, item in enumerate(self.shown_items()):
             if item.id not in self.answers:
-                self.set_answer(item, data.draw(st.sampled_from(values_of(item, self.bank))))
+                values = values_of(item, self.bank)
+                self.set_answer(item, values[(seed + 3 * number) % len(values)])
         self.run()
 
     @precondition(lambda self: self.on_questions)
@@ -208,12 +213,13 @@ class Paths(RuleBasedStateMachine):
         self.page -= 1
         self.refused = False
 
-    @precondition(lambda self: self.on_questions)
-    @rule(data=st.data())
-    def open_result(self, data: st.DataObject) -> None:
-        """Answer everything still open and go on to the result."""
+    @precondition(lambda self: self.on_questions and self.page > 0)
+    @rule(seed=PICK)
+    def open_result(self, seed: int) -> None:
+        """Answer everything still open and go on to the result (once past the first page, so
+        that paths spend their steps on the questions too)."""
         while self.on_questions:
-            self.answer_page(data)
+            self.answer_page(seed)
             self.next_page()
             self.check()
 
@@ -288,7 +294,8 @@ class Paths(RuleBasedStateMachine):
         assert not at.exception, [e.value for e in at.exception]
         missing = t("ui.quest.missing", self.lang)
         errors = [e.value for e in at.error]
-        if self.refused and self.on_questions:
+        incomplete = self.on_questions and any(i.id not in self.answers for i in self.shown_items())
+        if self.refused and incomplete:
             assert len(errors) == 1, errors
             assert errors[0].startswith(missing), errors
         else:
@@ -350,14 +357,51 @@ def bank_forms() -> Iterator[tuple[int, FormId]]:
             yield version, form
 
 
-@pytest.mark.parametrize(("version", "form"), list(bank_forms()))
-def test_paths(version: int, form: FormId, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Random ways through a form of a bank keep every invariant after every step."""
+@pytest.fixture(params=list(bank_forms()), ids=lambda vf: f"v{vf[0]}-{vf[1]}")
+def machine(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> type[Paths]:
+    """The state machine of a form of a bank, with that bank the newest one."""
+    version, form = request.param
     monkeypatch.setenv(QUESTIONS_ENV, str(questions_up_to(version, tmp_path / "questions")))
+    return type(f"PathsV{version}{form.title()}", (Paths,), {"version": version, "form": form})
 
-    class PathsOfBank(Paths):
-        pass
 
-    PathsOfBank.version = version
-    PathsOfBank.form = form
-    run_state_machine_as_test(PathsOfBank, settings=PATHS)
+def test_paths(machine: type[Paths]) -> None:
+    """Random ways through a form of a bank keep every invariant after every step."""
+    run_state_machine_as_test(machine, settings=PATHS)
+
+
+def test_every_action_on_one_path(machine: type[Paths]) -> None:
+    """One fixed way that takes every action at least once (the random sample may miss some),
+    checking the invariants after each."""
+    path = machine()
+    steps: list[Callable[[], None]] = [
+        lambda: path.begin("de"),
+        lambda: path.answer(0, 3),
+        lambda: path.change_answer(0, 1),
+        lambda: path.cannot_judge_yet(0),
+        path.next_page,  # refused: the page is incomplete
+        path.switch_language,
+        lambda: path.answer_page(1),
+        path.next_page,
+        path.reload,
+        lambda: path.answer(1, 2),
+        path.back,
+        path.switch_language,
+        path.next_page,
+        path.open_method_and_come_back,
+        lambda: path.open_result(2),
+        lambda: path.open_shared_link(True),
+        path.switch_language,
+        path.reload,
+        path.change_answers_from_result,
+        lambda: path.cannot_judge_yet(1),
+        path.next_page,
+        lambda: path.open_shared_link(False),
+    ]
+    for step in steps:
+        step()
+        path.check()
+    assert path.on_result
+    path.teardown()
