@@ -75,10 +75,11 @@ pytestmark = pytest.mark.usefixtures("slow_clock", "browser_labels")
 FUZZ = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
 # `make test`: ten seeded paths of up to 25 steps per bank and form (about 50 s in all on a
 # busy 2-core machine);
-# `make fuzz`: many long random ones. PATHS_EXAMPLES and PATHS_STEPS override both.
+# `make fuzz`: 100 random paths of up to 50 steps each (about 30 minutes). PATHS_EXAMPLES and
+# PATHS_STEPS override both.
 PATHS = settings(
-    max_examples=int(os.environ.get("PATHS_EXAMPLES", 300 if FUZZ else 10)),
-    stateful_step_count=int(os.environ.get("PATHS_STEPS", 60 if FUZZ else 25)),
+    max_examples=int(os.environ.get("PATHS_EXAMPLES", 100 if FUZZ else 10)),
+    stateful_step_count=int(os.environ.get("PATHS_STEPS", 50 if FUZZ else 25)),
     derandomize=not FUZZ,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
