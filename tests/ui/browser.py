@@ -68,9 +68,9 @@ def _remember_drawn_labels(at: AppTest) -> None:
         del held[widget_id]
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def browser_labels(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make every AppTest of the test send option labels as a browser does (see above)."""
+    """Make every AppTest of every UI test send option labels as a browser does (see above)."""
     original = AppTest._run
 
     def run(

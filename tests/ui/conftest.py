@@ -24,7 +24,7 @@ from assessment.operator import OPERATOR_FILE_ENV
 from assessment.ui import state
 from tests.ui.browser import browser_labels
 
-__all__ = ["browser_labels"]  # a fixture: tests ask for it by name
+__all__ = ["browser_labels"]  # an autouse fixture: every UI test sends labels as a browser
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"

@@ -1,7 +1,7 @@
 """The language switch keeps every answer and choice, on every view, at any moment.
 
-These tests send option widgets' values as the browser does, the label it last drew
-(tests/ui/browser.py): plain AppTest re-labels them with the new language and so cannot see
+Like every UI test, these send option widgets' values as the browser does, the label it last
+drew (tests/ui/browser.py): plain AppTest re-labels them with the new language and so cannot see
 a switch lose or garble a choice.
 """
 
@@ -33,7 +33,7 @@ from tests.ui.test_app_v2 import middling
 from tests.ui.test_group_page import CODES, group_app, paste
 from tests.ui.test_peer_views import invitation, rating_keys
 
-pytestmark = pytest.mark.usefixtures("slow_clock", "browser_labels")
+pytestmark = pytest.mark.usefixtures("slow_clock")
 
 
 def switch(at: AppTest, lang: Language) -> AppTest:
@@ -47,6 +47,28 @@ def shown_answers(at: AppTest) -> dict[str, int | str]:
     """Return the answers the item radios show, by item id."""
     values = {state.item_of_key(key): at.radio(key=key).value for key in item_keys(at)}
     return {item_id: value for item_id, value in values.items() if value is not None}
+
+
+def _relabelled_radio() -> None:
+    """A radio whose labels change with a session flag, under one key (the old way)."""
+    import streamlit as st
+
+    upper = st.session_state.get("upper", False)
+    st.radio("choice", [1, 2, 3], index=None, key="choice", format_func=lambda v: f"{v}{upper}")
+    st.session_state["seen"] = st.session_state.get("choice")
+
+
+def test_streamlit_sends_a_radios_label_not_its_value() -> None:
+    """Why the option widgets' keys name the language (state.widget_key), with the browser as
+    tests/ui/browser.py models it: a radio keyed the same across a change of its labels gets the
+    old label back, which Streamlit 1.67's radio cannot turn into its value."""
+    at = AppTest.from_function(_relabelled_radio).run()
+    at.radio(key="choice").set_value(2).run()
+    assert at.session_state["seen"] == 2
+    at.session_state["upper"] = True
+    at.run()  # the labels change; the browser still holds "2False"
+    at.run()  # and sends it back
+    assert at.session_state["seen"] in ("2False", None)
 
 
 def test_start_page_choices_survive_a_switch_and_start_the_check() -> None:

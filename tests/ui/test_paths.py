@@ -70,7 +70,7 @@ from assessment.ui import state
 from assessment.ui.text import plain, t
 from tests.ui.conftest import new_app, start, texts
 
-pytestmark = pytest.mark.usefixtures("slow_clock", "browser_labels")
+pytestmark = pytest.mark.usefixtures("slow_clock")
 
 FUZZ = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
 # `make test`: ten seeded paths of up to 25 steps per bank and form (about 50 s in all on a
