@@ -265,13 +265,18 @@ class Paths(RuleBasedStateMachine):
 
     @rule()
     def open_method_and_come_back(self) -> None:
-        """Open the methodology page (a link in the same tab), then go back to the address
-        before it (the browser reloads it)."""
+        """Open the methodology page (a link in the same tab), switch its language, then go
+        back to the address before it (the browser reloads it)."""
         query = dict(self.at.query_params)
         method = new_app(view=state.METHOD_VIEW, lang=self.lang)
-        assert not method.exception
-        assert not method.error
-        assert method.title
+        other: Language = "en" if self.lang == "de" else "de"
+        for lang in (self.lang, other):
+            if lang != self.lang:
+                method.segmented_control(key="lang_switch").set_value(lang).run()
+            assert not method.exception
+            assert not method.error
+            assert method.title
+            assert method.query_params["lang"] == lang
         self.at = new_app(**query)
         self.refused = False
 
