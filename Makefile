@@ -29,6 +29,7 @@ bench: $(STAMP)
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/unit -k "fuzz or property"
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/ui/test_paths.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -30,3 +30,54 @@ def parse_language(value: object) -> Language:
     if isinstance(value, str) and value.strip().lower() in LANGUAGES:
         return "en" if value.strip().lower() == "en" else "de"
     return DEFAULT_LANGUAGE
+
+
+def _quality(parameters: list[str]) -> float | None:
+    """Return the q-value of an Accept-Language entry (1 when absent, None when malformed)."""
+    for parameter in parameters:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "q":
+            try:
+                quality = float(value.strip())
+            except ValueError:
+                return None
+            return quality if 0.0 <= quality <= 1.0 else None
+    return 1.0
+
+
+def accepted_language(header: str | None) -> Language | None:
+    """Return the language a browser's Accept-Language header prefers, or None without one.
+
+    Each of our languages gets the highest q-value of the header's ranges that match it
+    ("en", "en-GB", … or "*" for a language the header does not name); English only when it
+    ranks strictly above German (German wins a tie), never when its q-value is 0. A malformed
+    entry is skipped (RFC 9110, section 12.5.4).
+    """
+    if not header or not header.strip():
+        return None
+    named: dict[str, float] = {}
+    wildcard = 0.0
+    for entry in header.split(","):
+        tag, *parameters = entry.split(";")
+        primary = tag.strip().lower().split("-", 1)[0]
+        quality = _quality(parameters)
+        if not primary or quality is None:
+            continue
+        if primary == "*":
+            wildcard = max(wildcard, quality)
+        else:
+            named[primary] = max(named.get(primary, 0.0), quality)
+    german = named.get("de", wildcard)
+    english = named.get("en", wildcard)
+    return "en" if english > german else DEFAULT_LANGUAGE
+
+
+def browser_language(accept_language: str | None, locale: str | None) -> Language:
+    """Return the language for a first visit: the Accept-Language header's choice; without a
+    header, the browser's locale (navigator.language); German otherwise."""
+    accepted = accepted_language(accept_language)
+    if accepted is not None:
+        return accepted
+    if locale and locale.strip().lower().split("-", 1)[0] == "en":
+        return "en"
+    return DEFAULT_LANGUAGE

@@ -55,6 +55,7 @@ from assessment.ui.text import plain, t
 TEXT_KEY = "group_text"
 FILE_KEY = "group_file"
 PROFILE_KEY = "group_profile"
+PROFILE_VALUE_KEY = "group_profile_value"
 EVALUATE_KEY = "group_evaluate"
 BACK_KEY = "group_back"
 STATS_KEY = "group_stats"
@@ -181,6 +182,20 @@ def _stat(value: float | None, lang: Language) -> str:
 # -- input -------------------------------------------------------------------------------------
 
 
+def _profile() -> ProfileId:
+    """Return the setting chosen for the comparison (a value; the select box shows its name)."""
+    chosen = st.session_state.get(PROFILE_VALUE_KEY)
+    return chosen if chosen in PROFILE_CHOICES else PROFILE_CHOICES[0]
+
+
+def _profile_chosen(lang: Language) -> None:
+    """Keep the chosen setting as a value (callback): a language switch draws a new select box
+    (state.widget_key), which shows it."""
+    chosen = st.session_state.get(state.widget_key(PROFILE_KEY, lang))
+    if chosen in PROFILE_CHOICES:
+        st.session_state[PROFILE_VALUE_KEY] = chosen
+
+
 def _input(lang: Language) -> str | None:
     """Render the inputs; return the text to evaluate (the file wins), or None when empty.
 
@@ -202,8 +217,11 @@ def _input(lang: Language) -> str | None:
     st.selectbox(
         t("ui.group.setting_label", lang),
         PROFILE_CHOICES,
+        index=PROFILE_CHOICES.index(_profile()),
         format_func=lambda p: bank.profiles[p].name(lang),
-        key=PROFILE_KEY,
+        key=state.widget_key(PROFILE_KEY, lang),
+        on_change=_profile_chosen,
+        args=(lang,),
         width=SETTING_WIDTH,
     )
     st.button(t("ui.group.evaluate", lang), key=EVALUATE_KEY, type="primary")
@@ -483,7 +501,7 @@ def _statistics(text: str, lang: Language) -> None:
 
 
 def _results(text: str, lang: Language) -> None:
-    profile: ProfileId = st.session_state.get(PROFILE_KEY) or PROFILE_CHOICES[0]
+    profile = _profile()
     try:
         evaluation = _evaluation(text, profile, lang)
     except SelbstcheckError as error:

@@ -124,16 +124,17 @@ def render_ask(bank: Bank, share_code: str, form: FormId, lang: Language) -> Non
 # -- a colleague's questionnaire -------------------------------------------------------------
 
 
-def _rating_key(item_id: str) -> str:
-    return f"{RATING_PREFIX}{item_id}"
+def _rating_key(item_id: str, lang: Language) -> str:
+    """Return the key of a rating's radio drawn in a language (see state.widget_key)."""
+    return state.widget_key(f"{RATING_PREFIX}{item_id}", lang)
 
 
-def _submit(token: str, invitation: Invitation) -> None:
+def _submit(token: str, invitation: Invitation, lang: Language) -> None:
     """Turn the form's ratings into a peer code (callback); none rated: ask for one."""
     bank = load_bank(invitation.bank_version)
     responses: dict[str, int | str] = {}
     for item in peer_items(bank, invitation.form):
-        value = st.session_state.get(_rating_key(item.id))
+        value = st.session_state.get(_rating_key(item.id, lang))
         if value in VALUES:
             responses[item.id] = value
     st.session_state[RATINGS_KEY] = (token, responses)
@@ -174,8 +175,10 @@ def _radio(
     lang: Language,
     collapsed: bool = False,
 ) -> None:
-    key = _rating_key(item_id)
-    index = VALUES.index(saved) if saved in VALUES and key not in st.session_state else None
+    key = _rating_key(item_id, lang)
+    # The ratings last sent; a radio with its own state keeps that, one drawn anew in another
+    # language shows them.
+    index = VALUES.index(saved) if saved in VALUES else None
     st.radio(
         label,
         VALUES,
@@ -213,7 +216,7 @@ def _questionnaire(token: str, invitation: Invitation, bank: Bank, lang: Languag
             t("ui.peer.submit", lang),
             type="primary",
             on_click=_submit,
-            args=(token, invitation),
+            args=(token, invitation, lang),
         )
 
 

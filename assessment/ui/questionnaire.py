@@ -30,14 +30,20 @@ NEXT_KEY = "nav_next"
 MISSING_TEXT_CHARS = 90
 
 
-def _answered(item_id: str) -> None:
-    """Copy a radio's choice into the flow and the URL (callback)."""
+def _answered(item_id: str, key: str, values: tuple[int | str, ...]) -> None:
+    """Copy a radio's choice into the flow and the URL (callback).
+
+    Only one of the item's values is taken: anything else (a label the browser kept from
+    another language) leaves the answer as it was.
+    """
     current = state.flow()
-    value = st.session_state.get(state.item_key(item_id))
+    value = st.session_state.get(key)
     if value is None:
         current.responses.pop(item_id, None)
-    else:
+    elif value in values:
         current.responses[item_id] = value
+    else:
+        return
     state.write_progress()
 
 
@@ -84,9 +90,10 @@ def _question_text(item: Item, lang: Language) -> str:
     return text[:MISSING_TEXT_CHARS].rsplit(" ", 1)[0] + " …"
 
 
-def _index(values: tuple[int | str, ...], chosen: int | str | None, key: str) -> int | None:
-    """Return the preselected option: the flow's answer, unless the radio keeps its own state."""
-    if chosen is None or key in st.session_state or chosen not in values:
+def _index(values: tuple[int | str, ...], chosen: int | str | None) -> int | None:
+    """Return the preselected option: the flow's answer (a radio's own state, when it has one,
+    wins; a radio drawn anew, after a language switch, shows the flow's answer)."""
+    if chosen is None or chosen not in values:
         return None
     return values.index(chosen)
 
@@ -104,21 +111,21 @@ def _five_point(
     """A five-point radio; where offered, "can't judge yet" follows, set apart from the scale.
 
     Return the radio's value (None when nothing is chosen)."""
-    key = state.item_key(item_id)
+    key = state.item_key(item_id, lang)
     values = UNSURE_VALUES if offers_unsure else LIKERT_VALUES
     unsure = bank.unsure_label(lang) if bank.unsure_label is not None else ""
     with st.container(key=f"unsure_{item_id}" if offers_unsure else None):
         return st.radio(
             label,
             values,
-            index=_index(values, chosen, key),
+            index=_index(values, chosen),
             format_func=lambda value: (
                 unsure if value == UNSURE else labels[int(value) - LIKERT_MIN]
             ),
             key=key,
             horizontal=True,
             on_change=_answered,
-            args=(item_id,),
+            args=(item_id, key, values),
             label_visibility="collapsed" if collapsed else "visible",
         )
 
@@ -165,7 +172,7 @@ def _scenario(
     item: Scenario, number: int, chosen: int | str | None, lang: Language
 ) -> int | str | None:
     """A situation with four single actions; the ratings stay hidden until the result."""
-    key = state.item_key(item.id)
+    key = state.item_key(item.id, lang)
     options = {option.id: plain(option.text(lang)) for option in item.options}
     st.markdown(f"**{t('ui.quest.situation_label', lang, number=number)}**")
     st.markdown(plain(item.situation(lang)))
@@ -173,11 +180,11 @@ def _scenario(
     return st.radio(
         plain(item.situation(lang)),
         values,
-        index=_index(values, chosen, key),
+        index=_index(values, chosen),
         format_func=lambda option_id: options[str(option_id)],  # type: ignore[index]
         key=key,
         on_change=_answered,
-        args=(item.id,),
+        args=(item.id, key, values),
         label_visibility="collapsed",
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.i18n import Language
-from assessment.models import EXPERIENCE_LEVELS, FORM_IDS, SETTING_IDS, Experience, ProfileId
+from assessment.models import EXPERIENCE_LEVELS, FORM_IDS, SETTING_IDS, ProfileId
 from assessment.salary import MAX_EXPECTED_SALARY, MIN_EXPECTED_SALARY
 from assessment.ui import shared, state
 from assessment.ui.text import t
@@ -22,17 +22,35 @@ SALARY_STEP = 100
 SALARY_WIDTH = 320
 
 
-def _start() -> None:
+def _chosen(lang: Language) -> None:
+    """Keep the start page's choices in the flow, as values (callback of each choice).
+
+    The radios are drawn anew after a language switch (state.widget_key) and then show these.
+    """
+    current = state.flow()
+    form = st.session_state.get(state.widget_key(FORM_KEY, lang))
+    if form in FORM_IDS:
+        current.form = form
+    profile = st.session_state.get(state.widget_key(PROFILE_KEY, lang))
+    if profile in PROFILE_CHOICES:
+        current.profile = profile
+    experience = st.session_state.get(state.widget_key(BACKGROUND_KEY, lang))
+    if experience in EXPERIENCE_LEVELS:
+        current.experience = experience
+
+
+def _start(lang: Language) -> None:
     """Begin the questionnaire with the chosen options (callback of the start button)."""
-    experience: Experience | None = st.session_state.get(BACKGROUND_KEY)
-    if experience is None:
-        state.flow().background_missing = True
+    _chosen(lang)
+    current = state.flow()
+    if current.experience is None:
+        current.background_missing = True
         return
     salary = st.session_state.get(SALARY_KEY)
     state.start_questionnaire(
-        form=st.session_state.get(FORM_KEY) or "short",
-        profile=st.session_state.get(PROFILE_KEY) or "duisburg",
-        experience=experience,
+        form=current.form,
+        profile=current.profile,
+        experience=current.experience,
         salary=int(salary) if salary is not None else None,
     )
 
@@ -74,30 +92,36 @@ def render(lang: Language) -> None:
     st.radio(
         t("ui.start.form_label", lang),
         FORM_IDS,
-        index=FORM_IDS.index(current.form) if FORM_KEY not in st.session_state else 0,
+        index=FORM_IDS.index(current.form),
         format_func=lambda f: t(
             "ui.start.form_option",
             lang,
             form=bank.forms[f].name(lang),
             minutes=bank.forms[f].minutes,
         ),
-        key=FORM_KEY,
+        key=state.widget_key(FORM_KEY, lang),
+        on_change=_chosen,
+        args=(lang,),
     )
     st.radio(
         t("ui.start.setting_label", lang),
         PROFILE_CHOICES,
-        index=PROFILE_CHOICES.index(current.profile) if PROFILE_KEY not in st.session_state else 0,
+        index=PROFILE_CHOICES.index(current.profile),
         format_func=lambda p: (
             t("ui.start.setting_open", lang) if p == "duisburg" else bank.profiles[p].name(lang)
         ),
-        key=PROFILE_KEY,
+        key=state.widget_key(PROFILE_KEY, lang),
+        on_change=_chosen,
+        args=(lang,),
     )
     st.radio(
         t("ui.start.background_label", lang),
         EXPERIENCE_LEVELS,
-        index=None,
+        index=None if current.experience is None else EXPERIENCE_LEVELS.index(current.experience),
         format_func=lambda e: t(f"ui.start.bg_{e}", lang),
-        key=BACKGROUND_KEY,
+        key=state.widget_key(BACKGROUND_KEY, lang),
+        on_change=_chosen,
+        args=(lang,),
         horizontal=True,
         help=t("ui.start.background_help", lang) if bank.rules.has_background else None,
     )
@@ -112,9 +136,15 @@ def render(lang: Language) -> None:
         width=SALARY_WIDTH,
     )
     st.caption(f"{t('ui.start.salary_note', lang)} {t('ui.start.salary_reload', lang)}")
-    if current.background_missing and st.session_state.get(BACKGROUND_KEY) is None:
+    if current.background_missing and current.experience is None:
         st.error(t("ui.start.background_missing", lang))
-    st.button(t("ui.start.start_button", lang), key=START_KEY, type="primary", on_click=_start)
+    st.button(
+        t("ui.start.start_button", lang),
+        key=START_KEY,
+        type="primary",
+        on_click=_start,
+        args=(lang,),
+    )
     st.button(
         t("ui.group.link", lang),
         key=GROUP_LINK_KEY,

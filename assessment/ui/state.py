@@ -15,7 +15,7 @@ import streamlit as st
 
 from assessment.answers import Answers, PageTiming
 from assessment.bank import latest_version, load_bank
-from assessment.i18n import DEFAULT_LANGUAGE, Language, parse_language
+from assessment.i18n import DEFAULT_LANGUAGE, Language, browser_language, parse_language
 from assessment.links import PROGRESS_PARAM
 from assessment.models import (
     EXPERIENCE_LEVELS,
@@ -38,11 +38,21 @@ METHOD_VIEW = "method"
 FLOW_KEY = "flow"
 LANG_KEY = "lang"
 ITEM_KEY_PREFIX = "item_"
+LANGUAGE_KEY_SEPARATOR = "__"
 
 
 def clock() -> float:
     """Return a monotonic time in seconds (a function so that tests can replace it)."""
     return time.monotonic()
+
+
+@dataclass(frozen=True)
+class Shown:
+    """When the current page was first shown, and which of its items had answers then."""
+
+    page: int
+    since: float
+    answered: frozenset[str]
 
 
 @dataclass
@@ -57,8 +67,11 @@ class Flow:
     responses: dict[str, int | str] = field(default_factory=dict)
     page: int = 0
     started: bool = False
+    # The speed check's view of this session: per page, the seconds it was shown and the
+    # items answered while it was (not those a reload or a resumed code brought along).
     seconds: dict[int, float] = field(default_factory=dict)
-    shown: tuple[int, float] | None = None
+    timed_items: dict[int, int] = field(default_factory=dict)
+    shown: Shown | None = None
     synced_code: str | None = None
     show_missing: bool = False
     resumed: bool = False
@@ -66,9 +79,27 @@ class Flow:
     url_pending: bool = False
 
 
-def item_key(item_id: str) -> str:
-    """Return the widget key of an item's radio."""
-    return f"{ITEM_KEY_PREFIX}{item_id}"
+def widget_key(base: str, lang: Language) -> str:
+    """Return the key of a widget whose options are labelled in a language.
+
+    Streamlit 1.67 sends a radio's or select box's value between browser and server as the
+    label of the option chosen. After a language switch the browser would keep sending the old
+    label, which the widget drawn in the new language cannot read (the form "Kurzform" became
+    a KeyError, an answer became the text "does not apply at all"). So the key names the
+    language: a switch draws new widgets, preselected from the session's values (never from
+    the widget's own state). German keeps the plain key (the links' and tests' selectors).
+    """
+    return base if lang == DEFAULT_LANGUAGE else f"{base}{LANGUAGE_KEY_SEPARATOR}{lang}"
+
+
+def item_key(item_id: str, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """Return the widget key of an item's radio drawn in a language."""
+    return widget_key(f"{ITEM_KEY_PREFIX}{item_id}", lang)
+
+
+def item_of_key(key: str) -> str:
+    """Return the item id of an item radio's widget key (any language)."""
+    return key.removeprefix(ITEM_KEY_PREFIX).split(LANGUAGE_KEY_SEPARATOR, 1)[0]
 
 
 def newest_bank() -> Bank:
@@ -104,10 +135,22 @@ def language() -> Language:
 
 
 def adopt_url_language() -> Language:
-    """Take the language from the URL when it names one; return the session's language."""
+    """Take the language from the URL when it names one; return the session's language.
+
+    Without one, a session's first run follows the browser (Accept-Language, else its locale);
+    after that the session keeps the language it has (a switch, a link's `?lang=`).
+    """
     if LANG_PARAM in st.query_params:
         st.session_state[LANG_KEY] = parse_language(st.query_params[LANG_PARAM])
+    elif LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = browser_language(accept_language(), st.context.locale)
     return language()
+
+
+def accept_language() -> str | None:
+    """Return the Accept-Language header of the request that opened this session, if any."""
+    headers = st.context.headers
+    return headers.get("Accept-Language") if headers else None
 
 
 def set_view_language(lang: Language) -> None:
@@ -128,11 +171,12 @@ def answers(with_timings: bool = False) -> Answers:
     """Return the session's answers as the domain's Answers."""
     current = flow()
     pages = pages_of(current.bank_version, current.form)
+    # Only what was timed: items answered while their page was shown in this session.
     timings = (
         tuple(
-            PageTiming(items=len(pages[index]), seconds=seconds)
+            PageTiming(items=current.timed_items[index], seconds=seconds)
             for index, seconds in sorted(current.seconds.items())
-            if index < len(pages)
+            if index < len(pages) and current.timed_items.get(index, 0) > 0
         )
         if with_timings
         else ()
@@ -293,16 +337,28 @@ def adopt_widget_answer(item_id: str, value: int | str | None) -> None:
 
 
 def leave_page() -> None:
-    """Add the time spent on the current page to its total."""
+    """Add the time spent on the current page, and the items answered in it, to its totals."""
     current = flow()
-    if current.shown is not None and current.shown[0] == current.page:
-        elapsed = max(0.0, clock() - current.shown[1])
+    shown = current.shown
+    if shown is not None and shown.page == current.page:
+        elapsed = max(0.0, clock() - shown.since)
         current.seconds[current.page] = current.seconds.get(current.page, 0.0) + elapsed
+        answered = len(_answered_on(current.page) - shown.answered)
+        current.timed_items[current.page] = current.timed_items.get(current.page, 0) + answered
     current.shown = None
 
 
 def mark_page_shown() -> None:
-    """Note when the current page was first shown (reruns on the same page keep the time)."""
+    """Note when the current page was first shown (reruns on the same page keep the time) and
+    which of its items were answered already (a reload, a resumed code, a visit before)."""
     current = flow()
-    if current.shown is None or current.shown[0] != current.page:
-        current.shown = (current.page, clock())
+    if current.shown is None or current.shown.page != current.page:
+        current.shown = Shown(current.page, clock(), _answered_on(current.page))
+
+
+def _answered_on(page: int) -> frozenset[str]:
+    """Return the ids of the items on a page of the current questionnaire that have answers."""
+    current = flow()
+    pages = pages_of(current.bank_version, current.form)
+    items = pages[page] if 0 <= page < len(pages) else ()
+    return frozenset(item.id for item in items if item.id in current.responses)

@@ -11,9 +11,10 @@ import time
 import urllib.request
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
 from assessment.operator import OPERATOR_FILE_ENV
 
@@ -138,5 +139,26 @@ def playwright_instance() -> Iterator[Playwright]:
 def browser(chromium: Path, playwright_instance: Playwright) -> Iterator[Browser]:
     """A headless Chromium for the module."""
     browser = playwright_instance.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+    _german_by_default(browser)
     yield browser
     browser.close()
+
+
+def _german_by_default(browser: Browser) -> None:
+    """Make a context without a locale a German browser's (Accept-Language: de-DE).
+
+    The app opens in the language the browser prefers, and Playwright's contexts say en-US
+    unless told otherwise; the tests read German unless they name a locale (or ?lang=).
+    """
+    new_context, new_page = browser.new_context, browser.new_page
+
+    def context(**kwargs: Any) -> BrowserContext:
+        kwargs.setdefault("locale", "de-DE")
+        return new_context(**kwargs)
+
+    def page(**kwargs: Any) -> Page:
+        kwargs.setdefault("locale", "de-DE")
+        return new_page(**kwargs)
+
+    browser.new_context = context  # type: ignore[method-assign]
+    browser.new_page = page  # type: ignore[method-assign]

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment.bank import load_bank
+from assessment.i18n import Language, parse_language
 from assessment.models import (
     Experience,
     FormId,
@@ -21,6 +22,9 @@ from assessment.models import (
 )
 from assessment.operator import OPERATOR_FILE_ENV
 from assessment.ui import state
+from tests.ui.browser import browser_labels
+
+__all__ = ["browser_labels"]  # an autouse fixture: every UI test sends labels as a browser
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
@@ -72,13 +76,24 @@ def start(
     salary: int | None = None,
 ) -> AppTest:
     """Make the start page's choices and press start."""
-    at.radio(key="start_form").set_value(form)
-    at.radio(key="start_profile").set_value(profile)
-    at.radio(key="start_background").set_value(background)
+    at.radio(key=start_key(at, "start_form")).set_value(form)
+    at.radio(key=start_key(at, "start_profile")).set_value(profile)
+    at.radio(key=start_key(at, "start_background")).set_value(background)
     if salary is not None:
         at.number_input(key="start_salary").set_value(salary)
     at.run()
     return at.button(key="start_button").click().run()
+
+
+def shown_language(at: AppTest) -> Language:
+    """Return the language the app last drew in."""
+    session = at.session_state
+    return parse_language(session[state.LANG_KEY]) if state.LANG_KEY in session else "de"
+
+
+def start_key(at: AppTest, base: str) -> str:
+    """Return the key of a start page widget in the language shown (see state.widget_key)."""
+    return state.widget_key(base, shown_language(at))
 
 
 def item_keys(at: AppTest) -> list[str]:
@@ -91,7 +106,7 @@ def answer_page(at: AppTest, persona: Persona, skip: int = 0) -> AppTest:
     bank = load_bank(at.session_state[state.FLOW_KEY].bank_version)
     keys = item_keys(at)
     for key in keys[: len(keys) - skip]:
-        at.radio(key=key).set_value(persona(bank.item(key.removeprefix(state.ITEM_KEY_PREFIX))))
+        at.radio(key=key).set_value(persona(bank.item(state.item_of_key(key))))
     return at.run()
 
 

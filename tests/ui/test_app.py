@@ -145,7 +145,7 @@ def test_incomplete_page_is_refused_naming_the_missing_items() -> None:
     message = at.error[0].value.replace("\\", "")
     assert message.startswith("Auf dieser Seite fehlen noch Antworten:")
     for number, key in enumerate(keys, start=1):
-        item = bank.item(key.removeprefix(state.ITEM_KEY_PREFIX))
+        item = bank.item(state.item_of_key(key))
         line = f"Frage {number}: „{item.text('de')[:40]}"  # type: ignore[union-attr]
         assert (line in message) == (number > len(keys) - 2)
     # Answering the rest and going on clears the message.
@@ -349,19 +349,20 @@ def test_language_switch_keeps_answers_and_page() -> None:
     at = answer_page(start(new_app()), strong)
     at.button(key="nav_next").click().run()
     at = answer_page(at, weak, skip=3)
-    before = {k: at.radio(key=k).value for k in item_keys(at)}
+    before = {state.item_of_key(k): at.radio(key=k).value for k in item_keys(at)}
     at.segmented_control(key="lang_switch").set_value("en").run()
     assert not at.exception
-    assert {k: at.radio(key=k).value for k in item_keys(at)} == before
+    assert {state.item_of_key(k): at.radio(key=k).value for k in item_keys(at)} == before
     assert _progress(at).startswith(f"Page 2 of {page_count('short')}")
     assert at.radio(key=item_keys(at)[0]).options == [label("en") for label in bank.likert_labels]
     assert at.query_params["lang"] == "en"
     decoded = decode_code(at.query_params[PROGRESS_PARAM])
     assert decoded.answers.language == "en"
     assert decoded.page == 1
-    assert {state.item_key(k): v for k, v in decoded.answers.responses.items()}.items() >= {
-        k: v for k, v in before.items() if v is not None
-    }.items()
+    assert (
+        dict(decoded.answers.responses).items()
+        >= {k: v for k, v in before.items() if v is not None}.items()
+    )
 
 
 def _unknown_version_code() -> str:

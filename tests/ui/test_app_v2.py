@@ -52,7 +52,7 @@ def complete_v2(at: AppTest, persona: object = middling, version: int = 2) -> Ap
         if not keys:
             return at
         for key in keys:
-            item = bank.item(key.removeprefix(state.ITEM_KEY_PREFIX))
+            item = bank.item(state.item_of_key(key))
             at.radio(key=key).set_value(persona(item))  # type: ignore[operator]
         at.run()
         at.button(key="nav_next").click().run()
@@ -79,7 +79,7 @@ def test_new_questionnaire_uses_bank_v2_with_its_item_kinds() -> None:
         if not keys:
             break
         for key in keys:
-            item = bank.item(key.removeprefix(state.ITEM_KEY_PREFIX))
+            item = bank.item(state.item_of_key(key))
             options = at.radio(key=key).options
             if getattr(item, "presumes", None):
                 assert options[-1] == UNSURE_DE
@@ -108,7 +108,7 @@ def test_unsure_counts_as_answered_for_the_page(fixture_questions: None) -> None
     for page in range(1, 6):
         keys = item_keys(at)
         for key in keys:
-            at.radio(key=key).set_value(starter(bank.item(key.removeprefix("item_"))))
+            at.radio(key=key).set_value(starter(bank.item(state.item_of_key(key))))
         at.run()
         unsure = [r.key for r in at.radio if r.key in keys and r.value == UNSURE]
         at.button(key="nav_next").click().run()
@@ -153,7 +153,7 @@ def test_scenario_rationales_open_only_after_the_result(fixture_questions: None)
         assert scenario.options[0].rationale("de") not in texts(at)
         assert "von 3" not in texts(at)
         for key in keys:
-            at.radio(key=key).set_value(middling(bank.item(key.removeprefix("item_"))))
+            at.radio(key=key).set_value(middling(bank.item(state.item_of_key(key))))
         at.run()
         at.button(key="nav_next").click().run()
     labels = [e.label for e in at.expander]

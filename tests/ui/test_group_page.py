@@ -220,7 +220,7 @@ def test_language_switch_keeps_the_pasted_input() -> None:
     assert not at.exception
     assert at.title[0].value == "Group evaluation"
     assert at.text_area(key=group_page.TEXT_KEY).value == "\n".join(CODES)
-    assert at.selectbox(key=group_page.PROFILE_KEY).value == "industry"
+    assert at.selectbox(key=state.widget_key(group_page.PROFILE_KEY, "en")).value == "industry"
     assert "Evaluated: 6 · lines skipped: 0" in texts(at)
     assert at.query_params["view"] == state.GROUP_VIEW
     assert list(frame(at, "Person")["Person"]) == [1, 2, 3, 4, 5, 6]

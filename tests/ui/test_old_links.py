@@ -21,6 +21,7 @@ from assessment.models import LikertItem
 from assessment.result import build_result
 from assessment.sharecode import decode_code, encode_share_code
 from assessment.summary import summarize
+from assessment.ui import state
 from assessment.ui.text import plain
 from tests.bankcopy import TomlData, copy_bank, edit_toml
 from tests.personas import MODERNIZER, persona_answers, random_answers
@@ -145,7 +146,7 @@ def test_new_questionnaire_uses_the_newest_version(three_versions: Path) -> None
         if f"item_{REWORDED}" in keys:
             break
         for key in item_keys(at):
-            item = load_bank(3).item(key.removeprefix("item_"))
+            item = load_bank(3).item(state.item_of_key(key))
             at.radio(key=key).set_value("a" if hasattr(item, "options") else 3)
         at.run()
         at.button(key="nav_next").click().run()

@@ -79,6 +79,11 @@ def test_result_page_offers_an_invitation_link_without_answers(lang: Language) -
     assert not at.exception
 
 
+def _item_of(key: str) -> str:
+    """Return the item id of a rating radio's key (any language, see state.widget_key)."""
+    return key.removeprefix(peer.RATING_PREFIX).split(state.LANGUAGE_KEY_SEPARATOR, 1)[0]
+
+
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> None:
     """The invitation shows who asks and why, every statement in the third person with
@@ -91,7 +96,7 @@ def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> No
     bank = load_bank(2)
     items = peer_items(bank, "short")
     keys = rating_keys(at)
-    assert [key.removeprefix(peer.RATING_PREFIX) for key in keys] == [i.id for i in items]
+    assert [_item_of(key) for key in keys] == [i.id for i in items]
     first = items[0]
     assert isinstance(first, LikertItem)
     assert first.peer is not None
@@ -114,7 +119,7 @@ def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> No
     for number, key in enumerate(keys):
         value: int | str = UNSURE if number % 4 == 0 else number % 5 + 1
         at.radio(key=key).set_value(value)
-        ratings[key.removeprefix(peer.RATING_PREFIX)] = value
+        ratings[_item_of(key)] = value
     next(b for b in at.button if b.key and "peer_form" in b.key).click().run()
     assert not at.exception
     thanks = "Danke für Ihre Einschätzung!" if lang == "de" else "Thank you for your view!"
@@ -128,7 +133,7 @@ def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> No
     assert not rating_keys(at)
 
     at.button(key=peer.EDIT_KEY).click().run()
-    assert at.radio(key=keys[1]).value == ratings[keys[1].removeprefix(peer.RATING_PREFIX)]
+    assert at.radio(key=keys[1]).value == ratings[_item_of(keys[1])]
 
 
 def test_an_edited_invitation_shows_a_message_not_a_traceback() -> None:

@@ -471,14 +471,16 @@ def _state_module() -> Any:
 
 @contextlib.contextmanager
 def fake_streamlit(query: dict[str, str]) -> Iterator[tuple[Any, FakeQueryParams, dict[str, Any]]]:
-    """Run state.py against plain dicts standing in for st.query_params and st.session_state."""
+    """Run state.py against plain dicts standing in for st.query_params and st.session_state
+    (and a browser that sends no Accept-Language and no locale)."""
     from types import SimpleNamespace
     from unittest import mock
 
     state = _state_module()
     params, session = FakeQueryParams(query), dict[str, Any]()
+    context = SimpleNamespace(headers={}, locale=None)
     with mock.patch.object(
-        state, "st", SimpleNamespace(query_params=params, session_state=session)
+        state, "st", SimpleNamespace(query_params=params, session_state=session, context=context)
     ):
         yield state, params, session
 

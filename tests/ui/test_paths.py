@@ -1,0 +1,413 @@
+"""Model-based test of the ways people take through the check, on every bank and form.
+
+A Hypothesis state machine drives the app (AppTest, with option values sent as a browser sends
+them: tests/ui/browser.py) through random sequences of what people do — answer, change an
+answer, "Kann ich (noch) nicht einschätzen", next, back, reload, switch the language, open the
+result, the shared link and the methodology page — and keeps a model of what the person did.
+After every step `check` asserts the invariants: no exception and no error box (but the
+"page incomplete" notice after a refused Weiter), no answer lost (model == session == URL
+code), the radios on screen show exactly the code's answers, and a result equals the summary
+of those answers computed with the domain functions.
+
+Adding an action: one @rule (with a @precondition when it needs a view), updating the model;
+`check` runs after it. Every bank folder in questions/ takes part (a later v3 joins itself),
+each as the newest bank of its time (a questions folder holding it and the ones before).
+`make test` runs a small seeded sample; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) a long random one.
+
+AppTest cannot press the browser's own Back button; a reload of the previous address stands in
+for it here (the methodology page's "come back"), and tests/e2e/test_language_browser.py switches
+the language in a real browser.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
+from streamlit.testing.v1 import AppTest
+
+from assessment.answers import Answers
+from assessment.bank import (
+    ARTICLE_FILE,
+    QUESTIONS_DIR,
+    QUESTIONS_ENV,
+    available_versions,
+    load_bank,
+)
+from assessment.i18n import Language, Viewer
+from assessment.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.models import (
+    FORM_IDS,
+    LIKERT_MAX,
+    LIKERT_MIN,
+    UNSURE,
+    Bank,
+    Experience,
+    FormId,
+    Item,
+    LikertItem,
+    ProfileId,
+    Scenario,
+    TradeoffItem,
+)
+from assessment.result import build_result
+from assessment.sharecode import decode_code
+from assessment.summary import Summary, summarize
+from assessment.ui import result as result_page
+from assessment.ui import state
+from assessment.ui.text import plain, t
+from tests.ui.conftest import new_app, start, texts
+
+pytestmark = pytest.mark.usefixtures("slow_clock")
+
+FUZZ = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
+# `make test`: ten seeded paths of up to 25 steps per bank and form (about 50 s in all on a
+# busy 2-core machine);
+# `make fuzz`: 100 random paths of up to 50 steps each (about 30 minutes). PATHS_EXAMPLES and
+# PATHS_STEPS override both.
+PATHS = settings(
+    max_examples=int(os.environ.get("PATHS_EXAMPLES", 100 if FUZZ else 10)),
+    stateful_step_count=int(os.environ.get("PATHS_STEPS", 50 if FUZZ else 25)),
+    derandomize=not FUZZ,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    print_blob=True,
+    # PATHS_NO_SHRINK=1: report a failure at once, unshrunk (shrinking AppTest paths is slow).
+    phases=[Phase.generate] if os.environ.get("PATHS_NO_SHRINK") else tuple(Phase),
+)
+PROFILE: ProfileId = "public"
+BACKGROUND: Experience = "changer"
+LANGUAGES: tuple[Language, ...] = ("de", "en")
+# Which item or option an action takes: an index, wrapped around what the page offers.
+PICK = st.integers(min_value=0, max_value=999)
+
+
+def offers_unsure(item: Item, bank: Bank) -> bool:
+    """Return whether an item offers "Kann ich (noch) nicht einschätzen" (what presumes
+    experience, in a bank that has the answer)."""
+    presumes = item.presumes if isinstance(item, LikertItem | TradeoffItem) else None
+    return presumes is not None and bank.unsure_label is not None
+
+
+def values_of(item: Item, bank: Bank) -> tuple[int | str, ...]:
+    """Return the answers an item takes, "can't judge yet" excepted."""
+    if isinstance(item, Scenario):
+        return tuple(option.id for option in item.options)
+    return tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
+
+
+class Paths(RuleBasedStateMachine):
+    """One person's way through one form of one bank (set by `for_bank`)."""
+
+    version: int = 0
+    form: FormId = "short"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bank = load_bank(self.version)
+        self.pages = state.pages_of(self.version, self.form)
+        self.at: AppTest = new_app()
+        # The model: what the person did.
+        self.answers: dict[str, int | str] = {}
+        self.page = 0
+        self.lang: Language = "de"
+        self.refused = False  # the last Weiter was refused: the "page incomplete" notice shows
+
+    # -- views -------------------------------------------------------------------------------
+
+    @property
+    def on_result(self) -> bool:
+        return self.page >= len(self.pages)
+
+    @property
+    def on_questions(self) -> bool:
+        return not self.on_result
+
+    def shown_items(self) -> tuple[Item, ...]:
+        return self.pages[self.page]
+
+    def run(self, at: AppTest | None = None) -> None:
+        (at or self.at).run()
+
+    def set_answer(self, item: Item, value: int | str) -> None:
+        self.at.radio(key=state.item_key(item.id, self.lang)).set_value(value)
+        self.answers[item.id] = value
+
+    # -- actions -----------------------------------------------------------------------------
+
+    @initialize(lang=st.sampled_from(LANGUAGES))
+    def begin(self, lang: Language) -> None:
+        """Open the start page (in either language), choose and start."""
+        if lang != self.lang:
+            self.switch_language()
+        start(self.at, form=self.form, profile=PROFILE, background=BACKGROUND)
+        self.refused = False
+
+    @precondition(lambda self: self.on_questions)
+    @rule(pick=PICK, choice=PICK)
+    def answer(self, pick: int, choice: int) -> None:
+        """Answer one item on the page (or give another answer to one answered before)."""
+        item = self.shown_items()[pick % len(self.shown_items())]
+        values = values_of(item, self.bank)
+        self.set_answer(item, values[choice % len(values)])
+        self.run()
+
+    @precondition(lambda self: self.on_questions)
+    @rule(pick=PICK, choice=PICK)
+    def change_answer(self, pick: int, choice: int) -> None:
+        """Give an answered item another answer."""
+        answered = [item for item in self.shown_items() if item.id in self.answers]
+        if not answered:
+            return
+        item = answered[pick % len(answered)]
+        others = [v for v in values_of(item, self.bank) if v != self.answers[item.id]]
+        self.set_answer(item, others[choice % len(others)])
+        self.run()
+
+    @precondition(lambda self: self.on_questions)
+    @rule(pick=PICK)
+    def cannot_judge_yet(self, pick: int) -> None:
+        """Choose "Kann ich (noch) nicht einschätzen" where the page offers it."""
+        offered = [item for item in self.shown_items() if offers_unsure(item, self.bank)]
+        if not offered:
+            return
+        self.set_answer(offered[pick % len(offered)], UNSURE)
+        self.run()
+
+    @precondition(lambda self: self.on_questions)
+    @rule(seed=PICK)
+    def answer_page(self, seed: int) -> None:
+        """Answer every open item on the page (the seed spreads the answers)."""
+        for number, item in enumerate(self.shown_items()):
+            if item.id not in self.answers:
+                values = values_of(item, self.bank)
+                self.set_answer(item, values[(seed + 3 * number) % len(values)])
+        self.run()
+
+    @precondition(lambda self: self.on_questions)
+    @rule()
+    def next_page(self) -> None:
+        """Press Weiter (Auswerten on the last page): refused while the page is incomplete."""
+        self.at.button(key="nav_next").click().run()
+        complete = all(item.id in self.answers for item in self.shown_items())
+        self.refused = not complete
+        if complete:
+            self.page += 1
+
+    @precondition(lambda self: self.on_questions and self.page > 0)
+    @rule()
+    def back(self) -> None:
+        """Press Zurück."""
+        self.at.button(key="nav_back").click().run()
+        self.page -= 1
+        self.refused = False
+
+    @precondition(lambda self: self.on_questions and self.page > 0)
+    @rule(seed=PICK)
+    def open_result(self, seed: int) -> None:
+        """Answer everything still open and go on to the result (once past the first page, so
+        that paths spend their steps on the questions too)."""
+        while self.on_questions:
+            self.answer_page(seed)
+            self.next_page()
+            self.check()
+
+    @precondition(lambda self: self.on_result)
+    @rule()
+    def change_answers_from_result(self) -> None:
+        """Press "Antworten ändern" on the result: back to the last page."""
+        self.at.button(key=result_page.EDIT_KEY).click().run()
+        self.page = len(self.pages) - 1
+
+    @rule()
+    def reload(self) -> None:
+        """Reload the page: a new session opens the address shown."""
+        self.at = new_app(**dict(self.at.query_params))
+        self.refused = False
+
+    @rule()
+    def switch_language(self) -> None:
+        """Press the other language."""
+        self.lang = "en" if self.lang == "de" else "de"
+        self.at.segmented_control(key="lang_switch").set_value(self.lang).run()
+
+    @precondition(lambda self: self.on_result)
+    @rule(switch=st.booleans())
+    def open_shared_link(self, switch: bool) -> None:
+        """Open the result's share link (?r=) in a new tab; maybe switch its language there."""
+        links = [c.value for c in self.at.code if c.value.startswith(f"?{SHARE_PARAM}=")]
+        assert len(links) == 1, "the result page shows one share link"
+        code = links[0].removeprefix(f"?{SHARE_PARAM}=")
+        assert decode_code(code).answers.responses == self.answers
+        viewer = new_app(r=code)
+        lang: Language = self.lang
+        if switch:
+            lang = "en" if lang == "de" else "de"
+            viewer.segmented_control(key="lang_switch").set_value(lang).run()
+        assert not viewer.exception
+        assert not viewer.error
+        expected = self.expected_summary(lang, viewer="other")
+        assert plain(expected.headline) in [h.value for h in viewer.header]
+        for card in expected.cards:
+            assert plain(card.verdict).replace("\\", "") in texts(viewer)
+
+    @rule()
+    def open_method_and_come_back(self) -> None:
+        """Open the methodology page (a link in the same tab), switch its language, then go
+        back to the address before it (the browser reloads it)."""
+        query = dict(self.at.query_params)
+        method = new_app(view=state.METHOD_VIEW, lang=self.lang)
+        other: Language = "en" if self.lang == "de" else "de"
+        for lang in (self.lang, other):
+            if lang != self.lang:
+                method.segmented_control(key="lang_switch").set_value(lang).run()
+            assert not method.exception
+            assert not method.error
+            assert method.title
+            assert method.query_params["lang"] == lang
+        self.at = new_app(**query)
+        self.refused = False
+
+    # -- what must hold ----------------------------------------------------------------------
+
+    def coded_answers(self) -> Answers:
+        """Return the answers the URL's code holds (checked against the model in `check`)."""
+        return decode_code(self.at.query_params[PROGRESS_PARAM]).answers
+
+    def expected_summary(self, lang: Language, viewer: Viewer = "self") -> Summary:
+        """Return the summary of the answers, computed with the domain functions."""
+        # The own result knows the background (for the salary check); a shared one does not.
+        experience: Experience | None = BACKGROUND if viewer == "self" else None
+        result = build_result(self.coded_answers(), self.bank, experience)
+        return summarize(result, self.bank, lang, viewer=viewer)
+
+    @invariant()
+    def check(self) -> None:
+        """The invariants after every step."""
+        at = self.at
+        assert not at.exception, [e.value for e in at.exception]
+        missing = t("ui.quest.missing", self.lang)
+        errors = [e.value for e in at.error]
+        incomplete = self.on_questions and any(i.id not in self.answers for i in self.shown_items())
+        if self.refused and incomplete:
+            assert len(errors) == 1, errors
+            assert errors[0].startswith(missing), errors
+        else:
+            assert not errors, errors
+        current = at.session_state[state.FLOW_KEY]
+        assert current.started
+        assert (current.bank_version, current.form) == (self.version, self.form)
+        assert current.responses == self.answers, "no answer lost, none invented"
+        assert current.page == self.page
+        assert at.session_state[state.LANG_KEY] == self.lang
+        assert at.query_params["lang"] == self.lang
+        decoded = decode_code(at.query_params[PROGRESS_PARAM])
+        assert decoded.answers.responses == self.answers, "the URL code holds every answer"
+        assert decoded.answers.language == self.lang
+        assert decoded.answers.profile == PROFILE
+        assert decoded.page == self.page
+        if self.on_questions:
+            self.check_question_page(decoded.answers.responses)
+        else:
+            self.check_result()
+
+    def check_question_page(self, coded: dict[str, int | str]) -> None:
+        """The radios on screen are the page's items, in the language shown, with the code's
+        answers."""
+        at = self.at
+        radios = [r for r in at.radio if r.key and r.key.startswith(state.ITEM_KEY_PREFIX)]
+        assert [r.key for r in radios] == [
+            state.item_key(item.id, self.lang) for item in self.shown_items()
+        ]
+        assert {state.item_of_key(str(r.key)): r.value for r in radios} == {
+            item.id: coded.get(item.id) for item in self.shown_items()
+        }
+
+    def check_result(self) -> None:
+        """The result shown is the summary of the model's answers, computed directly."""
+        at = self.at
+        assert not [r for r in at.radio if r.key and r.key.startswith(state.ITEM_KEY_PREFIX)]
+        expected = self.expected_summary(self.lang)
+        shown = at.session_state[result_page.OWN_RESULT_KEY][2]
+        assert shown.model_dump() == expected.model_dump()
+        assert plain(expected.headline) in [h.value for h in at.header]
+        for card in expected.cards:
+            assert plain(card.verdict).replace("\\", "") in texts(at)
+
+
+def questions_up_to(version: int, root: Path) -> Path:
+    """Return a questions folder holding the banks up to a version (it is the newest there)."""
+    root.mkdir()
+    for older in available_versions():
+        if older <= version:
+            (root / f"v{older}").symlink_to(QUESTIONS_DIR / f"v{older}", target_is_directory=True)
+    (root / ARTICLE_FILE).symlink_to(QUESTIONS_DIR / ARTICLE_FILE)
+    return root
+
+
+def bank_forms() -> Iterator[tuple[int, FormId]]:
+    for version in available_versions():
+        for form in FORM_IDS:
+            yield version, form
+
+
+@pytest.fixture(params=list(bank_forms()), ids=lambda vf: f"v{vf[0]}-{vf[1]}")
+def machine(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> type[Paths]:
+    """The state machine of a form of a bank, with that bank the newest one."""
+    version, form = request.param
+    monkeypatch.setenv(QUESTIONS_ENV, str(questions_up_to(version, tmp_path / "questions")))
+    return type(f"PathsV{version}{form.title()}", (Paths,), {"version": version, "form": form})
+
+
+def test_paths(machine: type[Paths]) -> None:
+    """Random ways through a form of a bank keep every invariant after every step."""
+    run_state_machine_as_test(machine, settings=PATHS)
+
+
+def test_every_action_on_one_path(machine: type[Paths]) -> None:
+    """One fixed way that takes every action at least once (the random sample may miss some),
+    checking the invariants after each."""
+    path = machine()
+    steps: list[Callable[[], None]] = [
+        lambda: path.begin("de"),
+        lambda: path.answer(0, 3),
+        lambda: path.change_answer(0, 1),
+        lambda: path.cannot_judge_yet(0),
+        path.next_page,  # refused: the page is incomplete
+        path.switch_language,
+        lambda: path.answer_page(1),
+        path.next_page,
+        path.reload,
+        lambda: path.answer(1, 2),
+        path.back,
+        path.switch_language,
+        path.next_page,
+        path.open_method_and_come_back,
+        lambda: path.open_result(2),
+        lambda: path.open_shared_link(True),
+        path.switch_language,
+        path.reload,
+        path.change_answers_from_result,
+        lambda: path.cannot_judge_yet(1),
+        path.next_page,
+        lambda: path.open_shared_link(False),
+    ]
+    for step in steps:
+        step()
+        path.check()
+    assert path.on_result
+    path.teardown()

@@ -1,0 +1,98 @@
+"""The speed check counts only what this session timed: a reload or a resumed code never makes
+the items answered before look answered in no time."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assessment.quality import MIN_SECONDS_PER_ITEM
+from assessment.ui import state
+from tests.ui.conftest import answer_page, item_keys, new_app, start, strong, texts
+
+FAST_NOTICE = ("zu schnell", "too fast")
+TENTATIVE = ("Vorläufig", "Tentative")
+
+
+class ManualClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> ManualClock:
+    manual = ManualClock()
+    monkeypatch.setattr(state, "clock", manual)
+    return manual
+
+
+def _finish_slowly(at: AppTest, clock: ManualClock) -> AppTest:
+    """Answer every remaining page, a minute per page."""
+    for _ in range(100):
+        if not item_keys(at):
+            return at
+        answer_page(at, strong)
+        clock.now += 60.0 * len(item_keys(at))
+        at.button(key="nav_next").click().run()
+        assert not at.exception
+    raise AssertionError("the questionnaire did not end")
+
+
+def _reloaded_mid_page(clock: ManualClock, left: int) -> tuple[AppTest, int]:
+    """Answer page 1 slowly, all but `left` items of page 2, then reload; return the reloaded
+    app and the number of items on page 2."""
+    at = answer_page(start(new_app()), strong)
+    clock.now += 600.0
+    at.button(key="nav_next").click().run()
+    at = answer_page(at, strong, skip=left)
+    clock.now += 600.0
+    reloaded = new_app(**at.query_params)
+    assert not reloaded.exception
+    return reloaded, len(item_keys(reloaded))
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_reload_mid_page_raises_no_speed_notice(clock: ManualClock, lang: str) -> None:
+    """After a reload, the last items of a half-done page take a plausible time for themselves
+    (but far too little for the whole page): no notice, and the result is not tentative."""
+    left = 2
+    at, items = _reloaded_mid_page(clock, left)
+    if lang == "en":
+        at.segmented_control(key="lang_switch").set_value("en").run()
+    assert items > left + 1
+    answer_page(at, strong)
+    # Enough for the two items answered now, far too little for the page's items.
+    clock.now += MIN_SECONDS_PER_ITEM * left + 1.0
+    assert clock.now - 1200.0 < MIN_SECONDS_PER_ITEM * items
+    at.button(key="nav_next").click().run()
+    at = _finish_slowly(at, clock)
+    shown = texts(at)
+    assert not [word for word in (*FAST_NOTICE, *TENTATIVE) if word in shown]
+
+
+def test_items_answered_fast_after_a_reload_still_raise_the_notice(clock: ManualClock) -> None:
+    """The check still works on what was timed: the rest of a page answered in no time."""
+    at, _ = _reloaded_mid_page(clock, left=4)
+    answer_page(at, strong)
+    at.button(key="nav_next").click().run()
+    at = _finish_slowly(at, clock)
+    assert any(word in texts(at) for word in FAST_NOTICE)
+
+
+def test_a_resumed_code_times_only_the_items_answered_after_it(clock: ManualClock) -> None:
+    """A progress code opened in a new session: the page's earlier answers count for nothing."""
+    at, items = _reloaded_mid_page(clock, left=3)
+    current = at.session_state[state.FLOW_KEY]
+    assert current.shown is not None
+    assert len(current.shown.answered) == items - 3
+    answer_page(at, strong)
+    clock.now += 30.0
+    at.button(key="nav_next").click().run()
+    current = at.session_state[state.FLOW_KEY]
+    assert current.timed_items == {1: 3}
+    assert current.seconds == {1: 30.0}
