@@ -227,6 +227,16 @@ def _strength(text: str, met: bool, viewer: Viewer) -> str | None:
     return text if met and viewer == "self" else None
 
 
+def common_gaps(summary: Summary) -> tuple[str, ...] | None:
+    """Return the open points when every setting of the comparison has the same ones (then a
+    surface says them once, not once per setting), else None."""
+    gaps = {line.gaps for line in summary.comparison}
+    if len(summary.comparison) < 2 or len(gaps) != 1:
+        return None
+    shared = next(iter(gaps))
+    return shared or None
+
+
 def open_points(match: ProfileMatch, bank: Bank, lang: Language) -> tuple[str, ...]:
     """Return what keeps a setting from fitting fully: dimensions below the band, most urgent
     first, then those above a band that is capped because too much of it is a risk there."""
