@@ -13,7 +13,15 @@ from pydantic import BaseModel, ConfigDict
 from assessment import matching, quality, scoring
 from assessment.i18n import Language
 from assessment.messages import msg
-from assessment.models import SETTING_IDS, Bank, LikertItem, Scenario, Source, TradeoffItem
+from assessment.models import (
+    SETTING_IDS,
+    Bank,
+    LikertItem,
+    ProfileId,
+    Scenario,
+    Source,
+    TradeoffItem,
+)
 
 
 class Section(BaseModel):
@@ -91,10 +99,10 @@ def cited_sources(bank: Bank) -> tuple[str, ...]:
     return tuple(key for key, pattern in CITED_SOURCES if re.search(pattern, text))
 
 
-def identical_settings(bank: Bank) -> tuple[tuple[str, str], ...]:
+def identical_settings(bank: Bank) -> tuple[tuple[ProfileId, ProfileId], ...]:
     """Return the pairs of settings whose target bands, weights and axis ranges are identical."""
 
-    def figures(pid: str) -> tuple[object, ...]:
+    def figures(pid: ProfileId) -> tuple[object, ...]:
         profile = bank.profiles[pid]
         targets = tuple((d, t.low, t.high, t.weight) for d, t in sorted(profile.targets.items()))
         axes = tuple((d, a.low, a.high) for d, a in sorted(profile.axes.items()))

@@ -14,7 +14,6 @@ from assessment.i18n import Language
 from assessment.messages import msg, voiced
 from assessment.models import Bank
 from assessment.result import Result
-from assessment.sharecode import encode_share_code
 from assessment.summary import Summary, common_gaps, summarize
 
 WIDTH = 88
@@ -32,7 +31,7 @@ def _subheading(text: str) -> list[str]:
     return [text, "-" * len(text)]
 
 
-def section_headings(summary: Summary) -> tuple[str, ...]:
+def section_headings(summary: Summary, *, with_link: bool = True) -> tuple[str, ...]:
     """Return the headings of the text report's sections, in the order they are printed."""
     lang = summary.language
     headings = [msg("report.headline", lang)]
@@ -47,13 +46,16 @@ def section_headings(summary: Summary) -> tuple[str, ...]:
     headings.append(msg("report.caveat", lang))
     if summary.scenarios:
         headings.append(msg("report.scenarios", lang))
-    headings.append(msg("report.link", lang))
+    if with_link:
+        headings.append(msg("report.link", lang))
     return tuple(headings)
 
 
 def _cards(summary: Summary) -> list[str]:
     by_id = {card.dimension: card for card in summary.cards}
-    groups = [(group.heading, group.intro, group.dimensions) for group in summary.groups]
+    groups: list[tuple[str | None, str | None, tuple[str, ...]]] = [
+        (group.heading, group.intro, group.dimensions) for group in summary.groups
+    ]
     if not groups:
         groups = [(None, None, tuple(card.dimension for card in summary.cards))]
     lines: list[str] = []
@@ -110,10 +112,11 @@ def _scenarios(summary: Summary) -> list[str]:
     return lines
 
 
-def render_text(result: Result, bank: Bank, lang: Language) -> str:
-    """Return the whole result as readable plain text, section by section under headings."""
+def render_text(result: Result, bank: Bank, lang: Language, code: str | None = None) -> str:
+    """Return the whole result as readable plain text, section by section under headings (with
+    the result code that opens it again, when given)."""
     summary = summarize(result, bank, lang)
-    headings = iter(section_headings(summary))
+    headings = iter(section_headings(summary, with_link=code is not None))
     lines = [
         msg("report.title", lang),
         f"{summary.profile_name} · {summary.form_name} · {summary.answered_text}",
@@ -148,7 +151,9 @@ def render_text(result: Result, bank: Bank, lang: Language) -> str:
     if summary.scenarios:
         lines.extend(_heading(next(headings)))
         lines.extend(_scenarios(summary))
-    lines.extend(_heading(next(headings)))
-    lines.append(_wrap(msg("report.link_text", lang, code=encode_share_code(result.answers))))
+    if code is not None:
+        lines.extend(_heading(next(headings)))
+        lines.append(_wrap(msg("report.link_text", lang, code=code)))
+        lines.append("")
     lines.append(msg("report.bank_version", lang, version=summary.bank_version))
     return "\n".join(lines) + "\n"
