@@ -223,7 +223,7 @@ def test_bands_are_labelled_as_set_by_us_and_the_review_as_our_rating() -> None:
         ("de", "festgelegt nach dem Artikel"),
         ("en", "set by us from the article"),
     )
-    for lang, label in (*labels,):
+    for lang, label in labels:
         summary = summarize(result, V2, lang)
         firm = [c for c in summary.cards if c.band in ("below", "within")]
         assert firm
