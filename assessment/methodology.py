@@ -150,16 +150,21 @@ def experience_reach(bank: Bank) -> tuple[int, int, int]:
     return len(presuming), most, len(possible)
 
 
-def _experience_reach(bank: Bank, lang: Language) -> str:
+def _experience_reach(bank: Bank, lang: Language) -> tuple[str, ...]:
+    """Say how rarely the Erfahrungsfeld can arise, unless every demand can become one."""
     presuming, most, possible = experience_reach(bank)
-    return msg(
-        "method.experience_rare",
-        lang,
-        presuming=presuming,
-        most=most,
-        share=round(scoring.MIN_ANSWERED_SHARE * 100),
-        possible=possible,
-        dimensions=len(bank.dimensions),
+    if possible == len(bank.dimensions):
+        return ()
+    return (
+        msg(
+            "method.experience_rare",
+            lang,
+            presuming=presuming,
+            most=most,
+            share=round(scoring.MIN_ANSWERED_SHARE * 100),
+            possible=possible,
+            dimensions=len(bank.dimensions),
+        ),
     )
 
 
@@ -204,7 +209,7 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
                     sd_value=_plural_value(scoring.ASSUMED_ITEM_SD),
                 ),
                 msg("method.experience", lang),
-                _experience_reach(bank, lang),
+                *_experience_reach(bank, lang),
                 msg(
                     "method.level",
                     lang,
