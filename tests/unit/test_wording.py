@@ -263,6 +263,10 @@ NAMED = {
     "NIS2": "NIS-2",
     "OZG": "OZG",
     "e-CF": "e-CF",
+    "NKF": "NKF",
+    "Kommunalhaushaltsverordnung": "KomHVO",
+    "DIN SPEC 27076": "DIN SPEC 27076",
+    "KGSt": "KGSt",
 }
 
 
