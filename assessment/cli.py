@@ -155,7 +155,9 @@ def _score(args: argparse.Namespace, lang: Language) -> None:
     if args.json:
         _emit(result.model_dump(mode="json"))
     else:
-        sys.stdout.write(render_text(result, bank, lang))
+        from assessment.sharecode import encode_share_code
+
+        sys.stdout.write(render_text(result, bank, lang, code=encode_share_code(answers)))
 
 
 def _peer_ratings(code: str, as_json: bool, lang: Language) -> None:

@@ -269,6 +269,11 @@ def _weighted_gap(scores: tuple[DimensionScore, ...], profile: Profile) -> float
     return total
 
 
+def weighted_gap(scores: tuple[DimensionScore, ...], profile: Profile) -> float:
+    """Return the exact weighted shortfall of scores from a profile's bands (0: none anywhere)."""
+    return _weighted_gap(scores, profile)
+
+
 def _match_v2(scores: tuple[DimensionScore, ...], profile: Profile) -> ProfileMatch:
     matches = []
     axes = []

@@ -1,7 +1,8 @@
 """The message catalogue: every user-facing sentence of the product, in German and English.
 
 A placeholder can choose a word by the plural rules of the language (Babel's CLDR rules):
-`{count} {count:one=Seite|other=Seiten}` gives "1 Seite", "2 Seiten".
+`{count} {count:one=Seite|other=Seiten}` gives "1 Seite", "2 Seiten"; a decimal number chooses
+by the number as written (1.15 → "Seiten").
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class _Formatter(string.Formatter):
         self.language = language
 
     def format_field(self, value: object, format_spec: str) -> str:
-        if "=" in format_spec and isinstance(value, int):
+        if "=" in format_spec and isinstance(value, int | float):
             forms = plural_forms(format_spec)
             return forms.get(_plural_rule(self.language)(value), forms["other"])
         return str(super().format_field(value, format_spec))

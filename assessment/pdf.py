@@ -43,7 +43,7 @@ from assessment.pdf_layout import (
     wrap_text,
 )
 from assessment.result import Result
-from assessment.summary import DimensionCard, Summary, summarize
+from assessment.summary import DimensionCard, Summary, common_gaps, summarize
 
 __all__ = ["PdfError", "ResultLayout", "build_pdf", "chart_png", "result_layout"]
 
@@ -393,10 +393,15 @@ class ResultLayout(PageLayout):
         if intro:
             self.paragraph(intro, SMALL, colour=MUTED, after=1)
         self.paragraph(summary.comparison_text, BODY, after=1.5)
+        shared = common_gaps(summary)  # the same open points everywhere: said once, below
         for line, (height, cells) in zip(summary.comparison, rows, strict=True):
             gaps = ", ".join(line.gaps) or msg("ui.result.no_gaps", self.lang)
-            gaps_height = self.height(
-                gaps, SMALL, indent=BULLET_HANG + 1, lead=msg("pdf.gaps", self.lang)
+            gaps_height = (
+                0.0
+                if shared
+                else self.height(
+                    gaps, SMALL, indent=BULLET_HANG + 1, lead=msg("pdf.gaps", self.lang)
+                )
             )
             self.keep(height + gaps_height)
             for x, width, lines, bold, colour in cells:
@@ -404,14 +409,18 @@ class ResultLayout(PageLayout):
                     line_y = self.y + number * BODY * LEADING
                     self.put(MARGIN + x, width, BODY * LEADING, text, BODY, bold, colour, y=line_y)
             self.y += height + 0.3
-            self.paragraph(
-                gaps,
-                SMALL,
-                colour=MUTED,
-                indent=BULLET_HANG + 1,
-                lead=msg("pdf.gaps", self.lang),
-                after=0.8,
-            )
+            if not shared:
+                self.paragraph(
+                    gaps,
+                    SMALL,
+                    colour=MUTED,
+                    indent=BULLET_HANG + 1,
+                    lead=msg("pdf.gaps", self.lang),
+                    after=0.8,
+                )
+        if shared:
+            everywhere = msg("ui.result.gaps_everywhere", self.lang, gaps=", ".join(shared))
+            self.paragraph(everywhere, SMALL, colour=MUTED, after=0.8)
         if summary.rules.honest_verdicts:  # v1 results state no comparison rule
             self.paragraph(summary.comparison_rule, SMALL, colour=MUTED)
 

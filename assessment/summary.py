@@ -12,7 +12,13 @@ import re
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.i18n import Language, Viewer
-from assessment.matching import AxisMatch, DimensionMatch, ProfileMatch, demand_marks
+from assessment.matching import (
+    AxisMatch,
+    DimensionMatch,
+    ProfileMatch,
+    demand_marks,
+    weighted_gap,
+)
 from assessment.messages import msg, voiced
 from assessment.models import SETTING_IDS, Bank, Experience, Scenario, Support, Target
 from assessment.result import Result
@@ -219,6 +225,16 @@ def _strength(text: str, met: bool, viewer: Viewer) -> str | None:
     """Return a met demand's strength text; the bank words it to the person, so someone else
     reading a shared result sees the demand under "Stärken" without it."""
     return text if met and viewer == "self" else None
+
+
+def common_gaps(summary: Summary) -> tuple[str, ...] | None:
+    """Return the open points when every setting of the comparison has the same ones (then a
+    surface says them once, not once per setting), else None."""
+    gaps = {line.gaps for line in summary.comparison}
+    if len(summary.comparison) < 2 or len(gaps) != 1:
+        return None
+    shared = next(iter(gaps))
+    return shared or None
 
 
 def open_points(match: ProfileMatch, bank: Bank, lang: Language) -> tuple[str, ...]:
@@ -550,6 +566,31 @@ def _met_text_v2(match: ProfileMatch, lang: Language) -> str:
     return ", ".join(parts)
 
 
+def _quality_notices_v2(result: Result, lang: Language, viewer: Viewer) -> tuple[str, ...]:
+    """Return the quality notices; unlikely virtues beside scattered answers are read as a sign
+    of careless answering, never as "a very favourable picture"."""
+    scattered = any(flag.kind == "scatter" for flag in result.quality)
+    return tuple(
+        voiced(
+            "quality.unlikely_virtues_scattered"
+            if scattered and flag.kind == "unlikely_virtues"
+            else f"quality.{flag.kind}",
+            lang,
+            viewer,
+            count=flag.count,
+        )
+        for flag in result.quality
+    )
+
+
+def distances_identical(result: Result, bank: Bank) -> bool:
+    """Return whether the scores lie exactly equally far from every setting's bands."""
+    gaps = {
+        weighted_gap(result.scores, bank.profiles[m.profile]) for m in result.comparison.ranking
+    }
+    return len(gaps) == 1
+
+
 def _comparison_text_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str:
     comparison = result.comparison
     head = comparison.ranking[0]
@@ -562,7 +603,9 @@ def _comparison_text_v2(result: Result, bank: Bank, lang: Language, viewer: View
     differences = ", ".join(bank.dimension(d).name(lang) for d in comparison.differences)
     if comparison.best is None:
         return voiced(
-            "v2.comparison_unclear",
+            "v2.comparison_identical"
+            if distances_identical(result, bank)
+            else "v2.comparison_unclear",
             lang,
             viewer,
             differences=differences or msg("comparison.no_gaps", lang),
@@ -634,10 +677,7 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         cards=cards,
         development=tuple(bank.dimension(d).name(lang) for d in match.development),
         strengths=tuple(bank.dimension(d).name(lang) for d in match.strengths),
-        quality_notices=tuple(
-            voiced(f"quality.{flag.kind}", lang, viewer, count=flag.count)
-            for flag in result.quality
-        ),
+        quality_notices=_quality_notices_v2(result, lang, viewer),
         salary_lines=_salary_lines_v2(result, bank, lang),
         comparison_text=_comparison_text_v2(result, bank, lang, viewer),
         comparison_rule=msg("comparison.rule", lang),

@@ -11,7 +11,7 @@ from assessment.links import PROGRESS_PARAM
 from assessment.models import Bank
 from assessment.result import Result, build_result
 from assessment.sharecode import decode_code, encode_share_code
-from assessment.summary import DimensionCard, Summary, summarize
+from assessment.summary import DimensionCard, Summary, common_gaps, summarize
 from assessment.ui import peer, shared, state
 from assessment.ui.chart_text import accessible_chart, profile_chart_text
 from assessment.ui.salary import offer_salary_again
@@ -109,16 +109,19 @@ def _comparison(summary: Summary, lang: Language) -> None:
     st.markdown(plain(summary.comparison_text))
     setting, met = t("ui.result.col_setting", lang), t("ui.result.col_met", lang)
     level, gaps = t("ui.result.col_level", lang), t("ui.result.col_gaps", lang)
+    shared = common_gaps(summary)  # the same open points everywhere: said once, below the table
     rows = [
         {
             setting: t("ui.result.best_marker", lang, name=line.name) if line.best else line.name,
             met: line.met_text,
             level: line.level_label,
-            gaps: ", ".join(line.gaps) or t("ui.result.no_gaps", lang),
         }
+        | ({} if shared else {gaps: ", ".join(line.gaps) or t("ui.result.no_gaps", lang)})
         for line in summary.comparison
     ]
     st.table(rows, hide_index=True)
+    if shared:
+        st.markdown(plain(t("ui.result.gaps_everywhere", lang, gaps=", ".join(shared))))
     st.caption(plain(summary.comparison_rule))
 
 
