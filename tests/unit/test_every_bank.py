@@ -234,12 +234,14 @@ def result_schema() -> dict[str, object]:
 def test_cli_score_file_prints_the_text_report(
     answer_set: AnswerSet, lang: Language, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`selbstcheck score FILE` prints exactly the text report of the same answers."""
+    """`selbstcheck score FILE` prints exactly the text report of the same answers, ending with
+    the result code that reopens them."""
     path = tmp_path / "answers.json"
     path.write_text(answer_set.answers.model_dump_json(), encoding="utf-8")
     assert run(["--lang", lang, "score", str(path)]) == 0
     bank = load_bank(answer_set.version)
-    assert capsys.readouterr().out == render_text(_result(answer_set), bank, lang)
+    code = encode_share_code(answer_set.answers)
+    assert capsys.readouterr().out == render_text(_result(answer_set), bank, lang, code=code)
 
 
 @pytest.mark.parametrize("answer_set", answer_set_params())
