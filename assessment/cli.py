@@ -23,7 +23,7 @@ PROFILE_CHOICES = ("duisburg", "public", "mittelstand", "industry")
 
 def read_answers_file(path: Path, language: Language) -> Any:
     """Return the Answers in a JSON file, or raise AnswersError saying what is wrong with it."""
-    from assessment.answers import Answers
+    from assessment.engine.answers import Answers
     from assessment.files import FileRefusedError, read_regular_file
 
     try:
@@ -126,11 +126,11 @@ def _emit(data: object) -> None:
 
 
 def _score(args: argparse.Namespace, lang: Language) -> None:
-    from assessment.bank import load_bank
-    from assessment.links import code_from_text
-    from assessment.report import render_text
-    from assessment.result import build_result
-    from assessment.sharecode import decode_code
+    from assessment.bank.load import load_bank
+    from assessment.codes.links import code_from_text
+    from assessment.codes.share import decode_code
+    from assessment.engine.result import build_result
+    from assessment.render.text import render_text
 
     if args.code is not None:
         code = code_from_text(args.code)
@@ -155,15 +155,15 @@ def _score(args: argparse.Namespace, lang: Language) -> None:
     if args.json:
         _emit(result.model_dump(mode="json"))
     else:
-        from assessment.sharecode import encode_share_code
+        from assessment.codes.share import encode_share_code
 
         sys.stdout.write(render_text(result, bank, lang, code=encode_share_code(answers)))
 
 
 def _peer_ratings(code: str, as_json: bool, lang: Language) -> None:
-    from assessment.bank import load_bank
+    from assessment.bank.load import load_bank
     from assessment.peer.codes import decode_peer_code
-    from assessment.peer.report import render_peer_ratings
+    from assessment.peer.text import render_peer_ratings
 
     peer = decode_peer_code(code)
     if as_json:
@@ -173,9 +173,9 @@ def _peer_ratings(code: str, as_json: bool, lang: Language) -> None:
 
 
 def _summary(code: str, as_json: bool, lang: Language) -> None:
-    from assessment.bank import load_bank
-    from assessment.peer.report import render_summary_text
+    from assessment.bank.load import load_bank
     from assessment.peer.summary import decode_summary
+    from assessment.peer.text import render_summary_text
 
     summary = decode_summary(code)
     if as_json:
@@ -187,13 +187,13 @@ def _summary(code: str, as_json: bool, lang: Language) -> None:
 def _summarize_peers(args: argparse.Namespace, lang: Language) -> None:
     from urllib.parse import parse_qs, urlsplit
 
-    from assessment.bank import load_bank
+    from assessment.bank.load import load_bank
     from assessment.errors import CodeError
     from assessment.messages import msg
     from assessment.peer.codes import decode_invitation, decode_peer_code
     from assessment.peer.compare import MIN_PEERS, summarize_codes
-    from assessment.peer.report import render_summary_text
     from assessment.peer.summary import encode_summary
+    from assessment.peer.text import render_summary_text
 
     codes = [code.strip(",") for code in args.peer_codes]
     expected: str | None = None
@@ -250,11 +250,11 @@ def _summarize_peers(args: argparse.Namespace, lang: Language) -> None:
 
 
 def _mirror(args: argparse.Namespace, lang: Language) -> None:
-    from assessment.bank import load_bank
-    from assessment.links import code_from_text
+    from assessment.bank.load import load_bank
+    from assessment.codes.links import code_from_text
+    from assessment.codes.share import decode_code
     from assessment.peer.compare import mirror_codes
-    from assessment.peer.report import mirror_json, render_mirror_text
-    from assessment.sharecode import decode_code
+    from assessment.peer.text import mirror_json, render_mirror_text
 
     answers = decode_code(code_from_text(args.share_code)).answers
     mirror = mirror_codes(answers, [code.strip(",") for code in args.peer_codes])
@@ -266,9 +266,9 @@ def _mirror(args: argparse.Namespace, lang: Language) -> None:
 
 
 def _group(args: argparse.Namespace, lang: Language) -> None:
-    from assessment.group import GroupError, parse_codes, read_codes_file, score_group
-    from assessment.group_report import group_json, render_group_text
-    from assessment.itemstats import item_statistics
+    from assessment.group.itemstats import item_statistics
+    from assessment.group.overview import GroupError, parse_codes, read_codes_file, score_group
+    from assessment.group.text import group_json, render_group_text
 
     text = read_codes_file(args.file)
     if not text.strip():
@@ -290,17 +290,21 @@ def run(argv: Sequence[str] | None = None) -> int:
     lang: Language = args.lang
     try:
         if args.command == "bank":
-            from assessment.bank import load_bank
+            from assessment.bank.load import load_bank
 
             _emit(load_bank(args.version).model_dump(mode="json"))
         elif args.command == "score":
             _score(args, lang)
         elif args.command == "encode":
-            from assessment.sharecode import encode_share_code
+            from assessment.codes.share import encode_share_code
 
             sys.stdout.write(encode_share_code(read_answers_file(args.file, lang)) + "\n")
         elif args.command == "check-bank":
-            from assessment.bank import available_versions, load_bank, quotes_missing_from_article
+            from assessment.bank.load import (
+                available_versions,
+                load_bank,
+                quotes_missing_from_article,
+            )
 
             for version in available_versions():
                 bank = load_bank(version)
@@ -333,9 +337,9 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def _schema(which: str) -> dict[str, Any]:
-    from assessment.answers import Answers
-    from assessment.models import Bank
-    from assessment.result import Result
+    from assessment.bank.models import Bank
+    from assessment.engine.answers import Answers
+    from assessment.engine.result import Result
 
     models: dict[str, type[BaseModel]] = {"bank": Bank, "answers": Answers, "result": Result}
     return models[which].model_json_schema()

@@ -10,7 +10,7 @@ from typing import Any
 
 import tomli_w
 
-from assessment.bank import QUESTIONS_DIR
+from assessment.bank.load import QUESTIONS_DIR
 
 TomlData = dict[str, Any]
 

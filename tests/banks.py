@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from assessment.answers import Answers
-from assessment.bank import available_versions, load_bank
-from assessment.models import (
+from assessment.bank.load import available_versions, load_bank
+from assessment.bank.models import (
     EXPERIENCE_LEVELS,
     FORM_IDS,
     PROFILE_IDS,
@@ -31,6 +30,7 @@ from assessment.models import (
     TradeoffItem,
     ValidityItem,
 )
+from assessment.engine.answers import Answers
 
 # Read once per process from the product's questions folder (not from QUESTIONS_ENV overrides).
 RELEASED: tuple[int, ...] = available_versions()

@@ -28,9 +28,9 @@ from urllib.parse import parse_qs
 
 import psutil
 
-from assessment.bank import load_bank
-from assessment.links import PROGRESS_PARAM
-from assessment.sharecode import decode_code
+from assessment.bank.load import load_bank
+from assessment.codes.links import PROGRESS_PARAM
+from assessment.codes.share import decode_code
 from assessment.ui.state import pages_of
 from tests.loadclient import (
     LoadClientError,

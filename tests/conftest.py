@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from assessment.bank import load_bank
-from assessment.models import Bank
+from assessment.bank.load import load_bank
+from assessment.bank.models import Bank
 from tests.banks import bank_params
 
 settings.register_profile("default", max_examples=200, deadline=None)
@@ -47,7 +47,7 @@ def v1_questions_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     Tests of the v1 questionnaire path use it: a v1 progress link still resumes that path.
     """
-    from assessment.bank import ARTICLE_FILE, QUESTIONS_DIR, QUESTIONS_ENV
+    from assessment.bank.load import ARTICLE_FILE, QUESTIONS_DIR, QUESTIONS_ENV
 
     root = tmp_path / "questions-v1-only"
     root.mkdir()

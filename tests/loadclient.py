@@ -619,10 +619,10 @@ class Person:
 
 def share_codes(count: int, seed: int = 2026) -> list[str]:
     """Return count share codes of random complete answers to bank 1 (the short form)."""
-    from assessment.answers import Answers
-    from assessment.bank import load_bank
-    from assessment.models import FormId, LikertItem
-    from assessment.sharecode import encode_share_code
+    from assessment.bank.load import load_bank
+    from assessment.bank.models import FormId, LikertItem
+    from assessment.codes.share import encode_share_code
+    from assessment.engine.answers import Answers
 
     bank = load_bank(1)
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not cryptography

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import random
 
-from assessment.answers import Answers
-from assessment.bank import load_bank
-from assessment.models import (
+from assessment.bank.load import load_bank
+from assessment.bank.models import (
     EXPERIENCE_LEVELS,
     FORM_IDS,
     PROFILE_IDS,
@@ -18,6 +17,7 @@ from assessment.models import (
     ProfileId,
     Scenario,
 )
+from assessment.engine.answers import Answers
 
 Traits = dict[str, int]
 # Random answers say "can't judge yet" this often where a statement offers it.

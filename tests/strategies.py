@@ -7,10 +7,8 @@ from typing import TYPE_CHECKING, Literal
 
 from hypothesis import strategies as st
 
-from assessment.answers import Answers
-from assessment.bank import load_bank
-from assessment.i18n import LANGUAGES
-from assessment.models import (
+from assessment.bank.load import load_bank
+from assessment.bank.models import (
     EXPERIENCE_LEVELS,
     FORM_IDS,
     PROFILE_IDS,
@@ -20,6 +18,8 @@ from assessment.models import (
     LikertItem,
     Scenario,
 )
+from assessment.engine.answers import Answers
+from assessment.i18n import LANGUAGES
 
 if TYPE_CHECKING:
     from assessment.peer.codes import PeerAnswers

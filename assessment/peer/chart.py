@@ -7,11 +7,11 @@ from typing import Any
 
 import altair as alt
 
-from assessment.chart import BAND_COLOUR, CHART_WIDTH, FONT, INK_COLOUR, MUTED_COLOUR
+from assessment.bank.models import Bank
 from assessment.i18n import Language
 from assessment.messages import msg
-from assessment.models import Bank
 from assessment.peer.compare import Mirror
+from assessment.render.chart import BAND_COLOUR, CHART_WIDTH, FONT, INK_COLOUR, MUTED_COLOUR
 
 ROW_HEIGHT = 46
 

@@ -36,11 +36,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assessment.answers import Answers
-from assessment.bank import QUESTIONS_DIR, load_bank
-from assessment.errors import BankError, CodeError, SelbstcheckError
-from assessment.i18n import LANGUAGES, Language
-from assessment.models import (
+from assessment.bank.load import QUESTIONS_DIR, load_bank
+from assessment.bank.models import (
     FORM_IDS,
     LIKERT_MAX,
     LIKERT_MIN,
@@ -50,12 +47,15 @@ from assessment.models import (
     LikertItem,
     TradeoffItem,
 )
-from assessment.sharecode import (
+from assessment.codes.share import (
     MAX_CODE_LENGTH,
     PEER_CODE_FORMAT_V1,
     PEER_CODE_FORMAT_V2,
     SUMMARY_CODE_FORMAT,
 )
+from assessment.engine.answers import Answers
+from assessment.errors import BankError, CodeError, SelbstcheckError
+from assessment.i18n import LANGUAGES, Language
 
 # Invitations of format 4 (bank v2's first release) name no invitation; format 7 does.
 INVITATION_FORMAT_V1 = 4

@@ -30,10 +30,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assessment.answers import Answers, check_answers
-from assessment.bank import QUESTIONS_DIR, load_bank
+from assessment.bank.load import QUESTIONS_DIR, load_bank
+from assessment.bank.models import UNSURE, Bank, FormId, LikertItem
+from assessment.engine.answers import Answers, check_answers
+from assessment.engine.scoring import MIN_ANSWERED_SHARE, item_value, standard_error, to_pomp
 from assessment.errors import CodeError
-from assessment.models import UNSURE, Bank, FormId, LikertItem
 from assessment.peer.codes import (
     INVITATION_ID_PATTERN,
     PeerAnswers,
@@ -50,7 +51,6 @@ from assessment.peer.summary import (
     decode_summary,
     summarize,
 )
-from assessment.scoring import MIN_ANSWERED_SHARE, item_value, standard_error, to_pomp
 
 # Fewer valid peer codes than this could identify a single colleague: no figures at all.
 MIN_PEERS = 3

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from assessment.bank.models import Bank
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg
-from assessment.models import Bank
-from assessment.pdf_layout import (
+from assessment.peer.chart import ROW_HEIGHT, mirror_chart
+from assessment.peer.compare import Mirror
+from assessment.peer.text import MirrorText, describe_mirror
+from assessment.render.pdf.layout import (
     ACCENT,
     MUTED,
     PRINT_CHART_WIDTH_PX,
@@ -24,9 +27,6 @@ from assessment.pdf_layout import (
     png_size,
     size_for_points,
 )
-from assessment.peer.chart import ROW_HEIGHT, mirror_chart
-from assessment.peer.compare import Mirror
-from assessment.peer.report import MirrorText, describe_mirror
 
 BODY = 9.5
 SMALL = 8.0

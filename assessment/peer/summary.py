@@ -27,9 +27,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assessment.bank import QUESTIONS_DIR, load_bank
+from assessment.bank.load import QUESTIONS_DIR, load_bank
+from assessment.bank.models import FORM_IDS, Bank, FormId
+from assessment.codes.share import SUMMARY_CODE_FORMAT
 from assessment.errors import BankError, CodeError
-from assessment.models import FORM_IDS, Bank, FormId
 from assessment.peer.codes import (
     INVITATION_ID_PATTERN,
     PeerAnswers,
@@ -39,7 +40,6 @@ from assessment.peer.codes import (
     code_header,
     with_checksum,
 )
-from assessment.sharecode import SUMMARY_CODE_FORMAT
 
 # At least this many colleagues per summary and per demand with figures (as in compare.py).
 MIN_RATERS = 3

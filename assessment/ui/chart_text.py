@@ -11,7 +11,7 @@ from typing import Any
 import streamlit as st
 
 from assessment.i18n import Language
-from assessment.summary import Summary
+from assessment.render.summary import Summary
 from assessment.ui.text import t, tv
 
 CHART_KEY_PREFIX = "chart_"

@@ -11,8 +11,8 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from assessment.i18n import Language
-from assessment.legal import LEGAL_PAGES, LegalPageId, legal_title
-from assessment.operator import Operator, OperatorError, load_operator_file, operator_path
+from assessment.operate.legal import LEGAL_PAGES, LegalPageId, legal_title
+from assessment.operate.operator import Operator, OperatorError, load_operator_file, operator_path
 from assessment.ui import state
 from assessment.ui.text import t
 

@@ -15,9 +15,21 @@ from typing import Any
 import pandas as pd  # type: ignore[import-untyped]
 import streamlit as st
 
-from assessment.bank import load_bank
+from assessment.bank.load import load_bank
+from assessment.bank.models import PROFILE_IDS, LikertItem, ProfileId
 from assessment.errors import SelbstcheckError
-from assessment.group import (
+from assessment.group.itemstats import (
+    MAX_TWIN_R,
+    MIN_ALPHA,
+    MIN_ITEM_TOTAL_R,
+    MIN_RESPONSES_FOR_STATS,
+    FormStats,
+    ItemStatsReport,
+    StatFlag,
+    format_stat,
+    item_statistics,
+)
+from assessment.group.overview import (
     MARK_COLUMNS,
     GroupError,
     GroupResult,
@@ -29,25 +41,13 @@ from assessment.group import (
     score_group,
     text_from_bytes,
 )
-from assessment.group_report import (
+from assessment.group.text import (
     development_lines,
     format_score,
     mark_sections,
     no_development,
 )
 from assessment.i18n import Language
-from assessment.itemstats import (
-    MAX_TWIN_R,
-    MIN_ALPHA,
-    MIN_ITEM_TOTAL_R,
-    MIN_RESPONSES_FOR_STATS,
-    FormStats,
-    ItemStatsReport,
-    StatFlag,
-    format_stat,
-    item_statistics,
-)
-from assessment.models import PROFILE_IDS, LikertItem, ProfileId
 from assessment.ui import shared, state
 from assessment.ui.chart_text import ChartText, accessible_chart, rows_text
 from assessment.ui.text import plain, t
@@ -107,7 +107,7 @@ def chart_spec(
     digest: str, profile: ProfileId, version: int, lang: Language, _section: VersionGroup
 ) -> dict[str, Any]:
     """Return the Vega-Lite spec of one version's group chart (cached per input and language)."""
-    from assessment.chart import group_chart
+    from assessment.group.chart import group_chart
 
     spec: dict[str, Any] = group_chart(_section, load_bank(version), lang).to_dict()
     return spec
@@ -351,12 +351,12 @@ def _downloads(evaluation: Evaluation, lang: Language) -> None:
     group = evaluation.group
 
     def csv() -> str:
-        from assessment.group import group_csv
+        from assessment.group.overview import group_csv
 
         return group_csv(group, state.newest_bank(), lang)
 
     def pdf() -> bytes:
-        from assessment.group_pdf import build_group_pdf
+        from assessment.group.pdf import build_group_pdf
 
         return build_group_pdf(group, len(evaluation.invalid), lang)
 

@@ -173,7 +173,7 @@ def enable_tcp_nodelay() -> None:
 
 def enable_warm_up() -> None:
     """Let the served app warm its PDF path after its first page (unless the operator said 0)."""
-    from assessment.warmup import WARM_UP_VARIABLE
+    from assessment.operate.warmup import WARM_UP_VARIABLE
 
     os.environ.setdefault(WARM_UP_VARIABLE, "1")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.i18n import Language
-from assessment.legal import LEGAL_PAGES, Block, LegalPageId, build_legal_page, legal_title
-from assessment.operator import Operator
+from assessment.operate.legal import LEGAL_PAGES, Block, LegalPageId, build_legal_page, legal_title
+from assessment.operate.operator import Operator
 from assessment.ui import shared, state
 from assessment.ui.footer import current_operator, missing_operator_banner
 from assessment.ui.text import plain_line, t

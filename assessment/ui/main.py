@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.codes.links import INVITE_VIEW, PEERS_PARAM, SHARE_PARAM
 from assessment.errors import CodeError
-from assessment.links import INVITE_VIEW, PEERS_PARAM, SHARE_PARAM
+from assessment.operate.warmup import start_warm_up
 from assessment.ui import legal, method, peer, questionnaire, result, shared, start, state
-from assessment.warmup import start_warm_up
 
 
 def render() -> None:

@@ -1,13 +1,13 @@
-"""The methodology page ("So funktioniert der Check"): rendered from assessment.methodology."""
+"""The methodology page ("So funktioniert der Check"), rendered from render.methodology."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from assessment.bank import load_bank
+from assessment.bank.load import load_bank
 from assessment.i18n import Language
 from assessment.messages import msg
-from assessment.methodology import methodology
+from assessment.render.methodology import methodology
 from assessment.ui import shared, state
 from assessment.ui.text import plain, t
 

@@ -8,11 +8,12 @@ from typing import Any
 
 import streamlit as st
 
-from assessment import links
-from assessment.bank import load_bank
+from assessment.bank.load import load_bank
+from assessment.bank.models import LIKERT_MAX, LIKERT_MIN, UNSURE, Bank, FormId
+from assessment.codes import links
+from assessment.codes.share import decode_code, encode_share_code
 from assessment.errors import CodeError, SelbstcheckError
 from assessment.i18n import Language, Viewer
-from assessment.models import LIKERT_MAX, LIKERT_MIN, UNSURE, Bank, FormId
 from assessment.peer.codes import (
     MAX_NAME_LENGTH,
     Invitation,
@@ -28,9 +29,8 @@ from assessment.peer.codes import (
     peer_statements,
 )
 from assessment.peer.compare import MAX_PEERS, MIN_PEERS, Mirror, mirror_codes, summarize_codes
-from assessment.peer.report import MirrorText, describe_mirror, summary_lines
 from assessment.peer.summary import MAX_SUMMARY_PEERS, encode_summary
-from assessment.sharecode import decode_code, encode_share_code
+from assessment.peer.text import MirrorText, describe_mirror, summary_lines
 from assessment.ui import shared, state
 from assessment.ui.chart_text import ChartText, accessible_chart
 from assessment.ui.text import plain, plain_line, t, tv
@@ -384,7 +384,7 @@ def _downloads(
         return build_mirror_pdf(mirror, bank, lang, printed, viewer=viewer)
 
     def json() -> str:
-        from assessment.peer.report import mirror_json
+        from assessment.peer.text import mirror_json
 
         return mirror_json(mirror, bank, lang, viewer)
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.bank import load_bank
-from assessment.i18n import Language
-from assessment.models import (
+from assessment.bank.load import load_bank
+from assessment.bank.models import (
     LIKERT_MAX,
     LIKERT_MIN,
     SCENARIO_OPTION_IDS,
@@ -18,6 +17,7 @@ from assessment.models import (
     TradeoffItem,
     ValidityItem,
 )
+from assessment.i18n import Language
 from assessment.ui import shared, state
 from assessment.ui.text import plain, t
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.bank import load_bank
+from assessment.bank.load import load_bank
+from assessment.bank.models import Bank
+from assessment.codes.links import PROGRESS_PARAM
+from assessment.codes.share import decode_code, encode_share_code
+from assessment.engine.result import Result, build_result
 from assessment.errors import CodeError
 from assessment.i18n import Language, Viewer
-from assessment.links import PROGRESS_PARAM
-from assessment.models import Bank
-from assessment.result import Result, build_result
-from assessment.sharecode import decode_code, encode_share_code
-from assessment.summary import DimensionCard, Summary, common_gaps, summarize
+from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
 from assessment.ui import peer, shared, state
 from assessment.ui.chart_text import accessible_chart, profile_chart_text
 from assessment.ui.salary import offer_salary_again
@@ -205,12 +205,12 @@ def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
     st.header(t("ui.share.downloads_heading", lang), anchor=False)
 
     def pdf() -> bytes:
-        from assessment.pdf import build_pdf
+        from assessment.render.pdf.result import build_pdf
 
         return build_pdf(result, bank, lang, shared.printed_link_for(share_code))
 
     def json() -> str:
-        from assessment.export import result_json
+        from assessment.render.export import result_json
 
         return result_json(result)
 
@@ -256,7 +256,7 @@ def _shared_pdf(share_code: str, lang: Language) -> None:
     """Offer the shared result as a PDF, worded about the person like the page."""
 
     def pdf() -> bytes:
-        from assessment.pdf import build_pdf
+        from assessment.render.pdf.result import build_pdf
 
         answers = decode_code(share_code).answers
         bank = load_bank(answers.bank_version)

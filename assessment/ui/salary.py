@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.engine.salary import MAX_EXPECTED_SALARY, MIN_EXPECTED_SALARY
 from assessment.i18n import Language
-from assessment.salary import MAX_EXPECTED_SALARY, MIN_EXPECTED_SALARY
 from assessment.ui import state
 from assessment.ui.text import t
 

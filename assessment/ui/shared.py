@@ -10,15 +10,15 @@ from typing import Any
 
 import streamlit as st
 
-from assessment import links
-from assessment.answers import Answers
-from assessment.bank import load_bank
+from assessment.bank.load import load_bank
+from assessment.codes import links
+from assessment.codes.links import share_link
+from assessment.codes.share import decode_code
+from assessment.engine.answers import Answers
+from assessment.engine.result import build_result
 from assessment.errors import CodeError
 from assessment.i18n import LANGUAGES, Language
-from assessment.links import share_link
-from assessment.result import build_result
-from assessment.sharecode import decode_code
-from assessment.summary import Summary, summarize
+from assessment.render.summary import Summary, summarize
 from assessment.ui import state
 from assessment.ui.footer import render_footer
 from assessment.ui.text import plain, t
@@ -192,7 +192,7 @@ def footer(lang: Language, version: int) -> None:
 def configured_base() -> str | None:
     """Return SELBSTCHECK_PUBLIC_URL as a base ending in "/", or None when unset or not an
     absolute http(s) address of at most MAX_PUBLIC_URL_LENGTH characters."""
-    from assessment.pdf_layout import is_web_link
+    from assessment.render.pdf.layout import is_web_link
 
     value = os.environ.get(PUBLIC_URL_VARIABLE, "").strip()
     if not value or len(value) > MAX_PUBLIC_URL_LENGTH or not is_web_link(value):
@@ -289,7 +289,9 @@ def shared_summary(share_code: str, lang: Language) -> Summary:
 @st.cache_data(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_SECONDS, show_spinner=False)
 def chart_spec(share_code: str, lang: Language) -> dict[str, Any]:
     """Return the Vega-Lite spec of the profile chart for a share code (cached)."""
-    from assessment.chart import profile_chart_spec  # Altair: imported on the first result only
+    from assessment.render.chart import (
+        profile_chart_spec,  # Altair: imported on the first result only
+    )
 
     # Schema validation costs ~18 ms a chart; tests/unit/test_chart.py validates the spec.
     spec: dict[str, Any] = profile_chart_spec(shared_summary(share_code, lang))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.bank.models import EXPERIENCE_LEVELS, FORM_IDS, SETTING_IDS, ProfileId
+from assessment.engine.salary import MAX_EXPECTED_SALARY, MIN_EXPECTED_SALARY
 from assessment.i18n import Language
-from assessment.models import EXPERIENCE_LEVELS, FORM_IDS, SETTING_IDS, ProfileId
-from assessment.salary import MAX_EXPECTED_SALARY, MIN_EXPECTED_SALARY
 from assessment.ui import shared, state
 from assessment.ui.text import t
 

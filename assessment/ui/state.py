@@ -13,11 +13,8 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from assessment.answers import Answers, PageTiming
-from assessment.bank import latest_version, load_bank
-from assessment.i18n import DEFAULT_LANGUAGE, Language, browser_language, parse_language
-from assessment.links import PROGRESS_PARAM
-from assessment.models import (
+from assessment.bank.load import latest_version, load_bank
+from assessment.bank.models import (
     EXPERIENCE_LEVELS,
     Bank,
     Experience,
@@ -25,8 +22,11 @@ from assessment.models import (
     Item,
     ProfileId,
 )
-from assessment.pages import first_incomplete_page, paginate
-from assessment.sharecode import decode_code, encode_progress_code
+from assessment.bank.pagination import first_incomplete_page, paginate
+from assessment.codes.links import PROGRESS_PARAM
+from assessment.codes.share import decode_code, encode_progress_code
+from assessment.engine.answers import Answers, PageTiming
+from assessment.i18n import DEFAULT_LANGUAGE, Language, browser_language, parse_language
 
 LANG_PARAM = "lang"
 BACKGROUND_PARAM = "bg"

@@ -36,15 +36,15 @@ print(time.perf_counter() - started)
 # runs to its end first, as it does in a served process after its first page.
 PDF_TIMES = """
 import json, os, time
-from assessment import warmup
+from assessment.operate import warmup
 if os.environ.get("WARM") == "1":
     os.environ[warmup.WARM_UP_VARIABLE] = "1"
     warmup.start_warm_up().join()
-from assessment.bank import load_bank
-from assessment.pdf import build_pdf
-from assessment.result import build_result
+from assessment.bank.load import load_bank
+from assessment.render.pdf.result import build_pdf
+from assessment.engine.result import build_result
 from tests.loadclient import share_codes
-from assessment.sharecode import decode_code
+from assessment.codes.share import decode_code
 times = []
 for code in share_codes(3)[1:3]:
     answers = decode_code(code).answers
@@ -78,7 +78,7 @@ def _import_seconds(module: str) -> float:
 
 WARM_UP_RSS = """
 import psutil
-from assessment import warmup
+from assessment.operate import warmup
 process = psutil.Process()
 before = process.memory_info().rss
 warmup.warm_pdf_path()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from assessment.answers import Answers
-from assessment.bank import load_bank
-from assessment.result import build_result
-from assessment.sharecode import decode_code, encode_share_code
+from assessment.bank.load import load_bank
+from assessment.codes.share import decode_code, encode_share_code
+from assessment.engine.answers import Answers
+from assessment.engine.result import build_result
 from tests.benchmarks.common import Row, median_seconds
 from tests.personas import random_answers
 
@@ -44,7 +44,7 @@ def run() -> list[Row]:
     decode = median_seconds(lambda: decode_code(code), number=500)
     bare = _process_seconds("pass")
     imported = _process_seconds("import assessment")
-    core = _process_seconds("import assessment.result, assessment.sharecode")
+    core = _process_seconds("import assessment.engine.result, assessment.codes.share")
     return [
         Row(
             "score+match one full response",

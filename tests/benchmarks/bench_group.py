@@ -10,15 +10,15 @@ import statistics
 import time
 from collections.abc import Callable
 
-from assessment.bank import load_bank
-from assessment.chart import group_chart
-from assessment.group import parse_codes, score_group
-from assessment.group_pdf import build_group_pdf
-from assessment.itemstats import item_statistics
-from assessment.links import code_from_text
-from assessment.matching import match_profile
-from assessment.scoring import score_answers
-from assessment.sharecode import decode_code, encode_share_code
+from assessment.bank.load import load_bank
+from assessment.codes.links import code_from_text
+from assessment.codes.share import decode_code, encode_share_code
+from assessment.engine.matching import match_profile
+from assessment.engine.scoring import score_answers
+from assessment.group.chart import group_chart
+from assessment.group.itemstats import item_statistics
+from assessment.group.overview import parse_codes, score_group
+from assessment.group.pdf import build_group_pdf
 from tests.benchmarks.common import Row
 from tests.personas import random_answers
 

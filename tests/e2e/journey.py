@@ -12,10 +12,10 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Page, ViewportSize, expect
 
-from assessment.bank import load_bank
-from assessment.links import PROGRESS_PARAM
-from assessment.models import LikertItem, ValidityItem
-from assessment.sharecode import decode_code
+from assessment.bank.load import load_bank
+from assessment.bank.models import LikertItem, ValidityItem
+from assessment.codes.links import PROGRESS_PARAM
+from assessment.codes.share import decode_code
 from assessment.ui.state import ITEM_KEY_PREFIX, pages_of
 from tests.cluster import page_in, progress_in
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from assessment.bank import load_bank
+from assessment.bank.load import load_bank
 from assessment.messages import msg
 from assessment.peer.codes import peer_items
 

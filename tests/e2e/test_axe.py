@@ -14,18 +14,18 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
-from assessment.answers import Answers
-from assessment.bank import load_bank
-from assessment.facts import AXE_CORE_VERSION
+from assessment.bank.load import load_bank
+from assessment.bank.models import FormId, Scenario, TradeoffItem, ValidityItem
+from assessment.codes.share import encode_progress_code, encode_share_code
+from assessment.engine.answers import Answers
 from assessment.i18n import LANGUAGES, Language
 from assessment.messages import msg, voiced
-from assessment.models import FormId, Scenario, TradeoffItem, ValidityItem
+from assessment.operate.facts import AXE_CORE_VERSION
 from assessment.peer.codes import Invitation, encode_invitation, invitation_id
-from assessment.sharecode import encode_progress_code, encode_share_code
 from assessment.ui.peer import COLLECT_VIEW
 from assessment.ui.state import pages_of
 from tests.e2e.journey import DESKTOP, PHONE, TIMEOUT_MS
-from tests.unit.test_peer import own_answers, peer_code
+from tests.unit.peer.test_peer import own_answers, peer_code
 
 pytestmark = pytest.mark.e2e
 

@@ -19,12 +19,12 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader
 
-from assessment.bank import load_bank
-from assessment.links import code_from_text
-from assessment.models import LikertItem, Scenario, ValidityItem
-from assessment.result import build_result
-from assessment.sharecode import decode_code
-from assessment.summary import summarize
+from assessment.bank.load import load_bank
+from assessment.bank.models import LikertItem, Scenario, ValidityItem
+from assessment.codes.links import code_from_text
+from assessment.codes.share import decode_code
+from assessment.engine.result import build_result
+from assessment.render.summary import summarize
 from assessment.ui.state import ITEM_KEY_PREFIX, pages_of
 from tests.e2e import journey
 from tests.e2e.journey import DESKTOP, PHONE

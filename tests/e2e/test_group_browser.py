@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Browser, Dialog, FilePayload, expect
 from pypdf import PdfReader
 
-from assessment.models import FORM_IDS
-from assessment.sharecode import encode_share_code
+from assessment.bank.models import FORM_IDS
+from assessment.codes.share import encode_share_code
 from tests.e2e.journey import DESKTOP, TIMEOUT_MS, save_screenshots
 from tests.personas import FIREFIGHTER, MODERNIZER, TECHNICIAN, persona_answers
 

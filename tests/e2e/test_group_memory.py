@@ -11,13 +11,13 @@ from collections.abc import Iterator
 import pytest
 from websockets.exceptions import ConnectionClosed
 
+from assessment.operate.warmup import WARM_UP_VARIABLE
 from assessment.ui import group as group_page
 from assessment.ui.state import GROUP_VIEW, VIEW_PARAM
-from assessment.warmup import WARM_UP_VARIABLE
 from tests.cluster import APP, ROOT
 from tests.e2e.journey import in_thread
 from tests.loadclient import LoadClientError, StreamlitServer, StreamlitSession
-from tests.unit.test_group import _junk
+from tests.unit.group.test_group import _junk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 SESSIONS = 8

@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from assessment.bank import QUESTIONS_ENV, load_bank
-from assessment.models import LikertItem, Scenario, TradeoffItem
-from assessment.pages import paginate
+from assessment.bank.load import QUESTIONS_ENV, load_bank
+from assessment.bank.models import LikertItem, Scenario, TradeoffItem
+from assessment.bank.pagination import paginate
 from tests.e2e.conftest import running_app
 from tests.strategies import FIXTURE_ROOT
 

@@ -27,12 +27,12 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from assessment.messages import msg
-from assessment.operator import OPERATOR_FILE_ENV
+from assessment.operate.operator import OPERATOR_FILE_ENV
+from assessment.operate.warmup import WARM_UP_VARIABLE
 from assessment.ui import group as group_page
 from assessment.ui import result as result_page
 from assessment.ui.guard import MAX_SESSIONS_PER_ADDRESS
 from assessment.ui.state import GROUP_VIEW, LANG_PARAM, VIEW_PARAM
-from assessment.warmup import WARM_UP_VARIABLE
 from tests.cluster import APP, ROOT
 from tests.e2e.conftest import EXAMPLE_OPERATOR, running_app
 from tests.e2e.journey import download, finish, in_thread, start

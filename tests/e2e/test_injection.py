@@ -7,8 +7,8 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Browser, Dialog, Page, expect
 
-from assessment.answers import Answers
-from assessment.sharecode import encode_progress_code
+from assessment.codes.share import encode_progress_code
+from assessment.engine.answers import Answers
 from tests.e2e.journey import TIMEOUT_MS
 
 pytestmark = pytest.mark.e2e

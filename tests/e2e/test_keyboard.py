@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from assessment.answers import Answers
-from assessment.bank import load_bank
-from assessment.sharecode import encode_progress_code
+from assessment.bank.load import load_bank
+from assessment.codes.share import encode_progress_code
+from assessment.engine.answers import Answers
 from assessment.ui.state import pages_of
 
 pytestmark = pytest.mark.e2e

@@ -10,8 +10,8 @@ from urllib.parse import parse_qs
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from assessment.links import PROGRESS_PARAM
-from assessment.sharecode import decode_code
+from assessment.codes.links import PROGRESS_PARAM
+from assessment.codes.share import decode_code
 from assessment.ui.state import item_key
 from tests.cluster import progress_in
 from tests.e2e.journey import (

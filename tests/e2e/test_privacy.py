@@ -19,14 +19,14 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.NewSession_pb2 import Config
 from websockets.asyncio.client import connect
 
-from assessment.links import invite_link, mirror_link
+from assessment.codes.links import invite_link, mirror_link
+from assessment.codes.share import encode_share_code
 from assessment.messages import msg
 from assessment.peer.codes import Invitation, encode_invitation
-from assessment.sharecode import encode_share_code
 from tests.e2e.journey import TIMEOUT_MS, download, finish, in_thread, share_link, start
 from tests.e2e.peer_journey import answer_as_colleague
 from tests.loadclient import SUBPROTOCOL, StreamlitServer, ws_url
-from tests.unit.test_peer import own_answers
+from tests.unit.peer.test_peer import own_answers
 
 pytestmark = pytest.mark.e2e
 

@@ -20,8 +20,8 @@ import psutil
 import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
 
-from assessment.bank import load_bank
-from assessment.facts import LOG_FIELDS
+from assessment.bank.load import load_bank
+from assessment.operate.facts import LOG_FIELDS
 from tests.cluster import (
     NGINX_SITE,
     Cluster,
@@ -47,7 +47,7 @@ from tests.e2e.journey import (
     wait_until,
 )
 from tests.e2e.test_framing import frame_it, framing_origin
-from tests.unit.test_deploy import FULL_CSP
+from tests.unit.operate.test_deploy import FULL_CSP
 
 SHORT_FORM_ITEMS = len(load_bank().forms["short"].items)  # the newest bank's
 

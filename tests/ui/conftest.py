@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assessment.bank import load_bank
-from assessment.i18n import Language, parse_language
-from assessment.models import (
+from assessment.bank.load import load_bank
+from assessment.bank.models import (
     Experience,
     FormId,
     Item,
@@ -20,7 +19,8 @@ from assessment.models import (
     Scenario,
     ValidityItem,
 )
-from assessment.operator import OPERATOR_FILE_ENV
+from assessment.i18n import Language, parse_language
+from assessment.operate.operator import OPERATOR_FILE_ENV
 from assessment.ui import state
 from tests.ui.browser import browser_labels
 

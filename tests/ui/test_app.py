@@ -11,14 +11,14 @@ import zlib
 
 import pytest
 
-from assessment.answers import Answers
-from assessment.bank import load_bank
+from assessment.bank.load import load_bank
+from assessment.bank.models import FormId, ProfileId
+from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.codes.share import decode_code, encode_progress_code, encode_share_code
+from assessment.engine.answers import Answers
 from assessment.errors import CodeError
 from assessment.i18n import Language
-from assessment.links import PROGRESS_PARAM, SHARE_PARAM
 from assessment.messages import msg
-from assessment.models import FormId, ProfileId
-from assessment.sharecode import decode_code, encode_progress_code, encode_share_code
 from assessment.ui import state
 from tests.ui.conftest import (
     answer_page,

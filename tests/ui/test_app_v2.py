@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assessment.bank import QUESTIONS_ENV, load_bank
+from assessment.bank.load import QUESTIONS_ENV, load_bank
+from assessment.bank.models import UNSURE, Item, LikertItem, Scenario, TradeoffItem, ValidityItem
 from assessment.i18n import Language
-from assessment.models import UNSURE, Item, LikertItem, Scenario, TradeoffItem, ValidityItem
 from assessment.ui import state
 from tests.strategies import FIXTURE_ROOT
 from tests.ui.conftest import item_keys, new_app, start, texts

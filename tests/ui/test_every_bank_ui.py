@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from assessment.bank import ARTICLE_FILE, QUESTIONS_DIR, QUESTIONS_ENV, load_bank
-from assessment.links import SHARE_PARAM
-from assessment.models import Item
-from assessment.result import build_result
-from assessment.sharecode import decode_code, encode_share_code
-from assessment.summary import summarize
+from assessment.bank.load import ARTICLE_FILE, QUESTIONS_DIR, QUESTIONS_ENV, load_bank
+from assessment.bank.models import Item
+from assessment.codes.links import SHARE_PARAM
+from assessment.codes.share import decode_code, encode_share_code
+from assessment.engine.result import build_result
+from assessment.render.summary import summarize
 from assessment.ui import group as group_page
 from assessment.ui import state
 from tests.banks import RELEASED, AnswerSet, answer_sets

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assessment.bank import load_bank
-from assessment.group import MAX_GROUP_LINES, parse_codes, score_group
-from assessment.itemstats import MIN_RESPONSES_FOR_STATS
+from assessment.bank.load import load_bank
+from assessment.bank.models import FORM_IDS
+from assessment.codes.share import encode_share_code
+from assessment.group.itemstats import MIN_RESPONSES_FOR_STATS
+from assessment.group.overview import MAX_GROUP_LINES, parse_codes, score_group
 from assessment.messages import msg
-from assessment.models import FORM_IDS
-from assessment.sharecode import encode_share_code
 from assessment.ui import group as group_page
 from assessment.ui import state
 from assessment.ui.text import plain

@@ -8,15 +8,15 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assessment.bank import available_versions, load_bank
-from assessment.group import score_group
+from assessment.bank.load import available_versions, load_bank
+from assessment.bank.models import UNSURE
+from assessment.codes.share import encode_share_code
+from assessment.group.overview import score_group
 from assessment.messages import msg
-from assessment.models import UNSURE
-from assessment.sharecode import encode_share_code
 from assessment.ui import group as group_page
 from assessment.ui import state
 from tests.ui.conftest import new_app, texts
-from tests.unit.test_group_rules import population
+from tests.unit.group.test_group_rules import population
 
 RELEASED = available_versions()
 

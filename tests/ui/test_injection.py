@@ -15,12 +15,12 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from assessment.answers import Answers
-from assessment.bank import load_bank
-from assessment.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.bank.load import load_bank
+from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.codes.share import encode_progress_code
+from assessment.engine.answers import Answers
+from assessment.engine.result import build_result
 from assessment.messages import msg
-from assessment.result import build_result
-from assessment.sharecode import encode_progress_code
 from tests.ui.conftest import new_app
 
 PAYLOADS = (
@@ -104,7 +104,7 @@ def test_hostile_share_link_with_valid_code_and_hostile_language(payload: str) -
         for item in bank.form_items("short")
     }
     answers = Answers(bank_version=1, form="short", profile="public", responses=responses)
-    from assessment.sharecode import encode_share_code
+    from assessment.codes.share import encode_share_code
 
     at = new_app(**{SHARE_PARAM: encode_share_code(answers), "lang": payload, "bg": payload})
     assert_inert(at, payload)
@@ -147,7 +147,7 @@ def _link_annotations(data: bytes) -> list[str]:
 @pytest.mark.parametrize("link", HOSTILE_LINKS)
 def test_pdf_makes_no_hostile_link_or_action(result_and_bank: tuple[Any, Any], link: str) -> None:
     """A hostile share link is printed as text at most: no annotation, no JavaScript, no launch."""
-    from assessment.pdf import build_pdf
+    from assessment.render.pdf.result import build_pdf
 
     result, bank = result_and_bank
     data = build_pdf(result, bank, "de", link)
@@ -161,7 +161,7 @@ def test_pdf_makes_no_hostile_link_or_action(result_and_bank: tuple[Any, Any], l
 
 def test_pdf_keeps_a_real_share_link_clickable(result_and_bank: tuple[Any, Any]) -> None:
     """The one clickable link in the PDF is the plain http share link it was given."""
-    from assessment.pdf import build_pdf
+    from assessment.render.pdf.result import build_pdf
 
     result, bank = result_and_bank
     link = "http://127.0.0.1:8501/?r=AQEAAAAA"

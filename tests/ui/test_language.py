@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from assessment.codes.links import PROGRESS_PARAM
+from assessment.codes.share import decode_code
 from assessment.i18n import Language, accepted_language, browser_language
-from assessment.links import PROGRESS_PARAM
-from assessment.sharecode import decode_code
 from assessment.ui import group as group_page
 from assessment.ui import peer, state
 from tests.ui.conftest import (

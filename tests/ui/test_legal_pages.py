@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assessment.answers import Answers
+from assessment.codes.share import encode_progress_code, encode_share_code
+from assessment.engine.answers import Answers
 from assessment.i18n import LANGUAGES, Language
-from assessment.legal import LEGAL_PAGES, LegalPageId, build_legal_page, legal_title
 from assessment.messages import msg
-from assessment.operator import OPERATOR_FILE_ENV, load_operator_file
-from assessment.sharecode import encode_progress_code, encode_share_code
+from assessment.operate.legal import LEGAL_PAGES, LegalPageId, build_legal_page, legal_title
+from assessment.operate.operator import OPERATOR_FILE_ENV, load_operator_file
 from tests.ui.conftest import EXAMPLE_OPERATOR, complete, new_app, start, texts
 
 FRESH = Answers(bank_version=1, form="short", profile="public")

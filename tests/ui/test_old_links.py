@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment.bank import (
+from assessment.bank.load import (
     ARTICLE_FILE,
     QUESTIONS_DIR,
     QUESTIONS_ENV,
@@ -17,10 +17,10 @@ from assessment.bank import (
     latest_version,
     load_bank,
 )
-from assessment.models import LikertItem
-from assessment.result import build_result
-from assessment.sharecode import decode_code, encode_share_code
-from assessment.summary import summarize
+from assessment.bank.models import LikertItem
+from assessment.codes.share import decode_code, encode_share_code
+from assessment.engine.result import build_result
+from assessment.render.summary import summarize
 from assessment.ui import state
 from assessment.ui.text import plain
 from tests.bankcopy import TomlData, copy_bank, edit_toml

@@ -38,17 +38,14 @@ from hypothesis.stateful import (
 )
 from streamlit.testing.v1 import AppTest
 
-from assessment.answers import Answers
-from assessment.bank import (
+from assessment.bank.load import (
     ARTICLE_FILE,
     QUESTIONS_DIR,
     QUESTIONS_ENV,
     available_versions,
     load_bank,
 )
-from assessment.i18n import Language, Viewer
-from assessment.links import PROGRESS_PARAM, SHARE_PARAM
-from assessment.models import (
+from assessment.bank.models import (
     FORM_IDS,
     LIKERT_MAX,
     LIKERT_MIN,
@@ -62,9 +59,12 @@ from assessment.models import (
     Scenario,
     TradeoffItem,
 )
-from assessment.result import build_result
-from assessment.sharecode import decode_code
-from assessment.summary import Summary, summarize
+from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.codes.share import decode_code
+from assessment.engine.answers import Answers
+from assessment.engine.result import build_result
+from assessment.i18n import Language, Viewer
+from assessment.render.summary import Summary, summarize
 from assessment.ui import result as result_page
 from assessment.ui import state
 from assessment.ui.text import plain, t

@@ -8,11 +8,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assessment.bank import load_bank
+from assessment.bank.load import load_bank
+from assessment.bank.models import UNSURE, LikertItem
+from assessment.codes.links import PEERS_PARAM, PROGRESS_PARAM, SHARE_PARAM
+from assessment.codes.share import encode_share_code
 from assessment.i18n import Language
-from assessment.links import PEERS_PARAM, PROGRESS_PARAM, SHARE_PARAM
 from assessment.messages import msg
-from assessment.models import UNSURE, LikertItem
 from assessment.peer.codes import (
     Invitation,
     decode_invitation,
@@ -20,13 +21,12 @@ from assessment.peer.codes import (
     encode_invitation,
     peer_items,
 )
-from assessment.sharecode import encode_share_code
 from assessment.ui import peer, state
 from tests.ui.conftest import new_app, start, texts
 from tests.ui.test_app_v2 import complete_v2
 from tests.ui.test_shared_view import shown
-from tests.unit.test_peer import own_answers, peer_code
-from tests.unit.test_viewer import addressed
+from tests.unit.peer.test_peer import own_answers, peer_code
+from tests.unit.render.test_viewer import addressed
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
 

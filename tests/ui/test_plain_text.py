@@ -18,15 +18,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from assessment.bank.models import UNSURE
 from assessment.i18n import Language
 from assessment.messages import msg
-from assessment.models import UNSURE
-from assessment.operator import OPERATOR_FILE_ENV
+from assessment.operate.operator import OPERATOR_FILE_ENV
 from assessment.ui import peer
 from assessment.ui.text import plain, plain_line
 from tests.ui.conftest import EXAMPLE_OPERATOR, new_app
 from tests.ui.test_peer_views import invitation, rating_keys
-from tests.unit.test_operator import _example
+from tests.unit.operate.test_operator import _example
 
 HOSTILE = "www.evil.example https://x.example <b>x</b> mail@evil.example &lt; :red[x] $x$ # H\n- li"
 MARK = "\x00MARK\x00"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
 from assessment.i18n import Language
-from assessment.links import PROGRESS_PARAM, SHARE_PARAM
 from assessment.messages import msg
 from assessment.ui.salary import SALARY_AGAIN_KEY
 from tests.ui.conftest import complete, new_app, start, texts

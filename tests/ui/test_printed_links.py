@@ -9,15 +9,15 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from assessment.bank import load_bank
-from assessment.links import PEERS_PARAM, SHARE_PARAM
+from assessment.bank.load import load_bank
+from assessment.codes.links import PEERS_PARAM, SHARE_PARAM
+from assessment.codes.share import encode_share_code
 from assessment.peer.codes import invitation_id
 from assessment.peer.compare import summarize_codes
 from assessment.peer.summary import encode_summary
-from assessment.sharecode import encode_share_code
 from assessment.ui import result, shared
 from tests.ui.conftest import APP
-from tests.unit.test_peer import own_answers, peer_code
+from tests.unit.peer.test_peer import own_answers, peer_code
 
 HOSTILE = "http://evil.example/" + "a" * 8_000
 

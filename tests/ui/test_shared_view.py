@@ -9,19 +9,19 @@ from html import unescape
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assessment.answers import Answers
-from assessment.bank import load_bank
+from assessment.bank.load import load_bank
+from assessment.bank.models import Item, LikertItem, Scenario, TradeoffItem
+from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.codes.share import encode_share_code
+from assessment.engine.answers import Answers
+from assessment.engine.result import build_result
 from assessment.i18n import Language
-from assessment.links import PROGRESS_PARAM, SHARE_PARAM
 from assessment.messages import msg
-from assessment.models import Item, LikertItem, Scenario, TradeoffItem
-from assessment.result import build_result
-from assessment.sharecode import encode_share_code
-from assessment.summary import summarize
+from assessment.render.summary import summarize
 from assessment.ui.result import BACK_TO_OWN_KEY, SHARED_PDF_KEY, TAKE_CHECK_KEY
 from tests.personas import random_answers
 from tests.ui.conftest import complete, new_app, start, texts
-from tests.unit.test_viewer import addressed, edge_answers, quoted_texts
+from tests.unit.render.test_viewer import addressed, edge_answers, quoted_texts
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
 

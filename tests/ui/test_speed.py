@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assessment.quality import MIN_SECONDS_PER_ITEM
+from assessment.engine.quality import MIN_SECONDS_PER_ITEM
 from assessment.ui import state
 from tests.ui.conftest import answer_page, item_keys, new_app, start, strong, texts
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment import warmup
+from assessment.operate import warmup
 from tests.ui.conftest import new_app
 
 ROOT = Path(__file__).resolve().parents[2]

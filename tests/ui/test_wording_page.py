@@ -3,13 +3,13 @@ who set the ratings."""
 
 from __future__ import annotations
 
-from assessment.bank import load_bank
+from assessment.bank.load import load_bank
+from assessment.codes.share import encode_share_code
+from assessment.engine.result import build_result
 from assessment.messages import msg
-from assessment.result import build_result
-from assessment.sharecode import encode_share_code
-from assessment.summary import common_gaps, summarize
+from assessment.render.summary import common_gaps, summarize
 from tests.ui.conftest import new_app, texts
-from tests.unit.test_personas_v2 import Persona, answers_of
+from tests.unit.engine.test_personas_v2 import Persona, answers_of
 
 
 def test_the_same_open_points_everywhere_appear_once_on_the_page() -> None:

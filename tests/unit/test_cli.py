@@ -12,10 +12,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from assessment.answers import Answers
+from assessment.bank.models import Bank, LikertItem
 from assessment.cli import run
-from assessment.models import Bank, LikertItem
-from assessment.sharecode import decode_code, encode_share_code
+from assessment.codes.share import decode_code, encode_share_code
+from assessment.engine.answers import Answers
 
 VENV_BIN = Path(sys.executable).parent
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 
 from assessment.errors import CodeError, SelbstcheckError
-from assessment.group import GroupError
+from assessment.group.overview import GroupError
 
 
 def test_errors_survive_pickling_with_key_and_params() -> None:

@@ -18,14 +18,14 @@ import jsonschema
 import pytest
 from pypdf import PdfReader
 
-from assessment.bank import QUESTIONS_DIR, load_bank
+from assessment.bank.load import QUESTIONS_DIR, load_bank
+from assessment.bank.models import LikertItem, TradeoffItem, ValidityItem
 from assessment.cli import run
-from assessment.export import result_json
-from assessment.group import group_csv, parse_codes, score_group
-from assessment.group_pdf import build_group_pdf
+from assessment.codes.share import decode_code, encode_share_code
+from assessment.engine.result import Result, build_result
+from assessment.group.overview import group_csv, parse_codes, score_group
+from assessment.group.pdf import build_group_pdf
 from assessment.i18n import LANGUAGES, Language, Viewer
-from assessment.models import LikertItem, TradeoffItem, ValidityItem
-from assessment.pdf import build_pdf
 from assessment.peer.codes import (
     Invitation,
     PeerAnswers,
@@ -37,11 +37,11 @@ from assessment.peer.codes import (
 )
 from assessment.peer.compare import mirror_codes
 from assessment.peer.pdf import build_mirror_pdf
-from assessment.peer.report import mirror_json, render_mirror_text
-from assessment.report import render_text
-from assessment.result import Result, build_result
-from assessment.sharecode import decode_code, encode_share_code
-from assessment.summary import Summary, summarize
+from assessment.peer.text import mirror_json, render_mirror_text
+from assessment.render.export import result_json
+from assessment.render.pdf.result import build_pdf
+from assessment.render.summary import Summary, summarize
+from assessment.render.text import render_text
 from tests.banks import (
     RELEASED,
     AnswerSet,
@@ -313,7 +313,7 @@ def test_group_overview_shows_each_persons_own_level(version: int) -> None:
             own = build_result(answers.model_copy(update={"profile": profile}), bank)
             assert person.level == own.match.level
             # A starter's demands below the band are Erfahrungsfelder on their own page too
-            # (tests/unit/test_group_rules.py compares every mark with the page itself).
+            # (tests/unit/group/test_group_rules.py compares every mark with the page itself).
             assert person.development == tuple(
                 d for d in own.match.development if d not in person.experience
             )

@@ -21,14 +21,11 @@ import tomli_w
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from assessment.answers import Answers, check_answers
-from assessment.bank import load_bank, read_bank
+from assessment.bank.load import load_bank, read_bank
+from assessment.bank.models import Bank
 from assessment.cli import EXIT_USAGE, read_answers_file, run
-from assessment.errors import AnswersError, BankError, CodeError, SelbstcheckError
-from assessment.i18n import LANGUAGES
-from assessment.links import PROGRESS_PARAM, SHARE_PARAM, code_from_text
-from assessment.models import Bank
-from assessment.sharecode import (
+from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM, code_from_text
+from assessment.codes.share import (
     MAX_CODE_LENGTH,
     DecodedCode,
     decode_code,
@@ -36,6 +33,9 @@ from assessment.sharecode import (
     encode_progress_code,
     encode_share_code,
 )
+from assessment.engine.answers import Answers, check_answers
+from assessment.errors import AnswersError, BankError, CodeError, SelbstcheckError
+from assessment.i18n import LANGUAGES
 from tests.bankcopy import copy_bank
 from tests.strategies import answers
 
@@ -421,7 +421,7 @@ def bank_file_edit(draw: st.DrawFn) -> tuple[str, bytes]:
 
 def load_bank_folder() -> Path:
     """The released bank v1 folder (read only)."""
-    from assessment.bank import QUESTIONS_DIR
+    from assessment.bank.load import QUESTIONS_DIR
 
     return QUESTIONS_DIR / "v1"
 

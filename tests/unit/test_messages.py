@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from assessment.engine.matching import overall_level
 from assessment.i18n import Language
-from assessment.matching import overall_level
 from assessment.messages import load_catalogue, msg, placeholders
 
 

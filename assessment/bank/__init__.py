@@ -1,0 +1,1 @@
+"""The question bank as data: models, the rules a bank is scored by, loading, pagination."""

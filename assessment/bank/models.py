@@ -1,0 +1,369 @@
+"""The question bank as frozen models: dimensions, items, forms, demand profiles, salary ranges."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from assessment.bank.rules import DEFAULT_RULES_VERSION, RulesField
+from assessment.i18n import Text
+
+Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
+Keying = Literal["plus", "minus"]
+FormId = Literal["short", "full"]
+ProfileId = Literal["duisburg", "public", "mittelstand", "industry"]
+Experience = Literal["starter", "changer", "experienced"]
+# What a statement presumes that a career starter may not have had yet.
+Presumes = Literal["team", "budget", "management", "incident", "project"]
+Pole = Literal["a", "b"]
+ScenarioSetting = Literal["public", "mittelstand", "industry", "general"]
+
+FORM_IDS: tuple[FormId, ...] = ("short", "full")
+PROFILE_IDS: tuple[ProfileId, ...] = ("duisburg", "public", "mittelstand", "industry")
+# The concrete settings a comparison ranks; "duisburg" is the general profile behind "noch offen".
+SETTING_IDS: tuple[ProfileId, ...] = ("public", "mittelstand", "industry")
+EXPERIENCE_LEVELS: tuple[Experience, ...] = ("starter", "changer", "experienced")
+
+LIKERT_MIN = 1
+LIKERT_MAX = 5
+# The answer "Kann ich (noch) nicht einschätzen" to a statement that presumes experience.
+UNSURE = "na"
+SCENARIO_SCORE_MAX = 3
+SCENARIO_OPTION_IDS = ("a", "b", "c", "d")
+
+
+class _Frozen(BaseModel):
+    """Base of every bank model: unknown keys fail loudly, nothing changes after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ArticleAnchor(_Frozen):
+    """Where a demand stands in the article: a short phrase from it and what it implies."""
+
+    quote: str = Field(min_length=3, max_length=160)
+    quote_en: str | None = Field(
+        default=None, min_length=3, max_length=300, description="English rendering (from v2)"
+    )
+    implication: Text
+
+
+class Competence(_Frozen):
+    """The e-CF 4.0 competence a dimension relates to."""
+
+    code: str = Field(pattern=r"^[A-E]\.\d{1,2}$")
+    name: Text
+
+
+class Axis(_Frozen):
+    """The two respectable poles of a dimension's trade-off statements (0 = a, 100 = b)."""
+
+    a: Text
+    b: Text
+
+
+class BackgroundSteps(_Frozen):
+    """Next steps written for one background; a background without its own uses the general ones."""
+
+    starter: tuple[Text, ...] | None = Field(default=None, min_length=2)
+    changer: tuple[Text, ...] | None = Field(default=None, min_length=2)
+    experienced: tuple[Text, ...] | None = Field(default=None, min_length=2)
+
+
+class Dimension(_Frozen):
+    """One demand of the role that a person can judge about themselves."""
+
+    id: Identifier
+    name: Text
+    definition: Text
+    anchor: ArticleAnchor
+    ecf: Competence | None = None
+    strength: Text
+    next_steps: tuple[Text, ...] = Field(min_length=2)
+    axis: Axis | None = None
+    steps: BackgroundSteps | None = None
+
+    def steps_for(self, background: Experience | None) -> tuple[Text, ...]:
+        """Return the next steps for a background, the general ones where it has none."""
+        own = getattr(self.steps, background, None) if background and self.steps else None
+        return own or self.next_steps
+
+    def entry_steps(self) -> tuple[Text, ...]:
+        """Return the entry-level steps for an area to gain experience in."""
+        return self.steps_for("starter")
+
+
+class LikertItem(_Frozen):
+    """A five-point statement; keying says whether agreement counts for or against the dimension.
+
+    A statement that presumes experience also offers "Kann ich (noch) nicht einschätzen".
+    """
+
+    id: Identifier
+    dimension: Identifier
+    text: Text
+    keying: Keying
+    presumes: Presumes | None = None
+    peer: Text | None = Field(
+        default=None, description="The statement about someone else, for the peer questionnaire"
+    )
+
+
+class PeerPoles(_Frozen):
+    """A trade-off's two poles written about someone else, for the peer questionnaire."""
+
+    a: Text
+    b: Text
+
+
+class TradeoffItem(_Frozen):
+    """A bipolar statement between two respectable poles, answered 1 (a) … 5 (b).
+
+    It never counts towards a dimension's level; it places the person on the dimension's axis.
+    `high` names the text that stands for the axis's pole b.
+    """
+
+    id: Identifier
+    dimension: Identifier
+    a: Text
+    b: Text
+    high: Pole
+    presumes: Presumes | None = None
+    peer: PeerPoles | None = None
+
+
+class ValidityItem(_Frozen):
+    """An "unlikely virtue": a statement almost nobody can honestly agree with; never scored."""
+
+    id: Identifier
+    text: Text
+    dimension: None = None
+
+
+class ScenarioOption(_Frozen):
+    """One way to act in a scenario, with how effective it is (0–3) and why."""
+
+    id: Literal["a", "b", "c", "d"]
+    text: Text
+    score: int = Field(ge=0, le=SCENARIO_SCORE_MAX)
+    rationale: Text
+
+
+class Scenario(_Frozen):
+    """A situational-judgment item set in the article's world, with four options."""
+
+    id: Identifier
+    dimension: Identifier
+    situation: Text
+    setting: ScenarioSetting | None = None
+    options: tuple[ScenarioOption, ScenarioOption, ScenarioOption, ScenarioOption]
+
+    @model_validator(mode="after")
+    def _options_in_order(self) -> Scenario:
+        if tuple(option.id for option in self.options) != SCENARIO_OPTION_IDS:
+            raise ValueError("options must be a, b, c, d in that order")
+        if len({option.score for option in self.options}) < 2:
+            raise ValueError("options must differ in effectiveness")
+        return self
+
+    def option(self, option_id: str) -> ScenarioOption:
+        return next(option for option in self.options if option.id == option_id)
+
+
+Item = LikertItem | Scenario | TradeoffItem | ValidityItem
+# Items answered on a five-point scale (statements, trade-offs, unlikely virtues).
+FivePointItem = LikertItem | TradeoffItem | ValidityItem
+
+
+class TwinPair(_Frozen):
+    """Two statements of opposite meaning about the same thing, for the consistency check."""
+
+    plus: Identifier
+    minus: Identifier
+
+
+class Source(_Frozen):
+    """A named outside source for a profile figure: title, publisher, year (and a link)."""
+
+    title: str = Field(min_length=3, max_length=300)
+    publisher: str = Field(min_length=2, max_length=200)
+    year: int = Field(ge=1990, le=2100)
+    url: str | None = Field(default=None, pattern=r"^https://\S+$")
+
+    def cite(self) -> str:
+        return f"{self.title}. {self.publisher}, {self.year}."
+
+
+class Support(_Frozen):
+    """What a profile figure rests on: a quote from the article or a named outside source."""
+
+    quote: str | None = Field(default=None, min_length=3, max_length=300)
+    quote_en: str | None = Field(default=None, min_length=3, max_length=400)
+    source: Source | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _quote_or_source(self) -> Support:
+        if (self.quote is None) == (self.source is None):
+            raise ValueError("give exactly one of quote or source")
+        if self.quote_en is not None and self.quote is None:
+            raise ValueError("quote_en renders a quote; give it only with quote")
+        return self
+
+
+class Target(_Frozen):
+    """The band on 0–100 a setting asks of one dimension, how much it weighs, and why."""
+
+    low: int = Field(ge=0, le=100)
+    high: int = Field(ge=0, le=100)
+    weight: int = Field(ge=1, le=3)
+    rationale: Text
+    support: Support | None = None
+
+    @model_validator(mode="after")
+    def _low_below_high(self) -> Target:
+        if self.low >= self.high:
+            raise ValueError("low must be below high")
+        return self
+
+
+class AxisTarget(_Frozen):
+    """The range on a dimension's trade-off axis (0 = pole a, 100 = pole b) a setting prefers."""
+
+    low: int = Field(ge=0, le=100)
+    high: int = Field(ge=0, le=100)
+    rationale: Text
+    support: Support
+
+    @model_validator(mode="after")
+    def _low_below_high(self) -> AxisTarget:
+        if self.low >= self.high:
+            raise ValueError("low must be below high")
+        return self
+
+
+class Profile(_Frozen):
+    """The demand profile of one setting in Duisburg: a target per dimension."""
+
+    id: ProfileId
+    name: Text
+    description: Text
+    anchor: ArticleAnchor
+    targets: dict[Identifier, Target]
+    axes: dict[Identifier, AxisTarget] = Field(default_factory=dict)
+
+
+class Form(_Frozen):
+    """A declared subset of the bank that a person answers, in presentation order."""
+
+    id: FormId
+    name: Text
+    minutes: int = Field(ge=1, le=60)
+    items: tuple[Identifier, ...] = Field(min_length=1)
+
+
+class SalaryRange(_Frozen):
+    """A monthly gross range in euro that the article gives for an experience level."""
+
+    low: int = Field(gt=0)
+    high: int = Field(gt=0)
+    quote: str = Field(min_length=3)
+    quote_en: str | None = Field(default=None, min_length=3, description="English rendering")
+
+
+class SalaryFacts(_Frozen):
+    """The article's salary figures and what it says about sectors."""
+
+    entry: SalaryRange
+    experienced: SalaryRange
+    sector_notes: dict[ProfileId, Text]
+
+
+class Bank(_Frozen):
+    """One released, immutable version of the question bank, validated as a whole."""
+
+    version: int = Field(ge=1, le=255)
+    released: dt.date
+    # The rules it is scored, checked and worded by (bank.toml names the version).
+    rules: RulesField = Field(default=DEFAULT_RULES_VERSION, validate_default=True)
+    # A peer-enabled bank has a third-person text for every statement and trade-off (Fremdbild).
+    peer: bool = False
+    likert_labels: tuple[Text, Text, Text, Text, Text]
+    unsure_label: Text | None = None
+    changelog: tuple[Text, ...] = ()
+    dimensions: tuple[Dimension, ...]
+    likert: tuple[LikertItem, ...]
+    scenarios: tuple[Scenario, ...]
+    tradeoffs: tuple[TradeoffItem, ...] = ()
+    virtues: tuple[ValidityItem, ...] = ()
+    pairs: tuple[TwinPair, ...]
+    forms: dict[FormId, Form]
+    profiles: dict[ProfileId, Profile]
+    salary: SalaryFacts
+
+    _index: BankIndex = PrivateAttr()
+
+    def model_post_init(self, context: object, /) -> None:
+        self._index = BankIndex.build(self)
+
+    @property
+    def index(self) -> BankIndex:
+        """Lookup tables built once; fetch once in hot loops (private attributes are slow)."""
+        return self._index
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        return self._index.dimensions[dimension_id]
+
+    def item(self, item_id: str) -> Item:
+        return self._index.items[item_id]
+
+    def has_item(self, item_id: str) -> bool:
+        return item_id in self._index.items
+
+    @property
+    def dimension_ids(self) -> tuple[str, ...]:
+        return self._index.dimension_ids
+
+    def form_items(self, form: FormId) -> tuple[Item, ...]:
+        """Return the form's items in presentation order."""
+        return self._index.form_items[form, None]
+
+    def form_items_of(self, form: FormId, dimension_id: str) -> tuple[Item, ...]:
+        """Return the form's items that measure one dimension."""
+        return self._index.form_items[form, dimension_id]
+
+
+@dataclass(frozen=True, slots=True)
+class BankIndex:
+    """Lookup tables of one bank, derived from it once."""
+
+    dimension_ids: tuple[str, ...]
+    dimensions: dict[str, Dimension]
+    items: dict[str, Item]
+    form_items: dict[tuple[str, str | None], tuple[Item, ...]]
+    form_item_ids: dict[str, frozenset[str]]
+
+    @classmethod
+    def build(cls, bank: Bank) -> BankIndex:
+        items: dict[str, Item] = {item.id: item for item in bank.likert}
+        items.update({scenario.id: scenario for scenario in bank.scenarios})
+        items.update({tradeoff.id: tradeoff for tradeoff in bank.tradeoffs})
+        items.update({virtue.id: virtue for virtue in bank.virtues})
+        form_items: dict[tuple[str, str | None], tuple[Item, ...]] = {}
+        for form in bank.forms.values():
+            in_form = tuple(items[item_id] for item_id in form.items)
+            form_items[form.id, None] = in_form
+            for dimension in bank.dimensions:
+                form_items[form.id, dimension.id] = tuple(
+                    item for item in in_form if item.dimension == dimension.id
+                )
+        return cls(
+            dimension_ids=tuple(d.id for d in bank.dimensions),
+            dimensions={d.id: d for d in bank.dimensions},
+            items=items,
+            form_items=form_items,
+            form_item_ids={form.id: frozenset(form.items) for form in bank.forms.values()},
+        )

@@ -1,0 +1,47 @@
+"""How a form is split into pages: statements up to eight a page, then trade-offs, then scenarios
+three a page."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from assessment.bank.models import Bank, FormId, Item, Scenario, TradeoffItem
+
+MAX_STATEMENTS_PER_PAGE = 8
+MAX_SCENARIOS_PER_PAGE = 3
+
+
+def _even_chunks(items: Sequence[Item], limit: int) -> list[tuple[Item, ...]]:
+    """Split items into the fewest pages of at most limit, as even in size as possible."""
+    if not items:
+        return []
+    count = math.ceil(len(items) / limit)
+    size, extra = divmod(len(items), count)
+    pages, start = [], 0
+    for index in range(count):
+        end = start + size + (1 if index < extra else 0)
+        pages.append(tuple(items[start:end]))
+        start = end
+    return pages
+
+
+def paginate(bank: Bank, form: FormId) -> tuple[tuple[Item, ...], ...]:
+    """Return the pages of a form in order: statements first, then trade-offs, then scenarios."""
+    items = bank.form_items(form)
+    tradeoffs = [item for item in items if isinstance(item, TradeoffItem)]
+    scenarios = [item for item in items if isinstance(item, Scenario)]
+    statements = [item for item in items if not isinstance(item, TradeoffItem | Scenario)]
+    return (
+        *_even_chunks(statements, MAX_STATEMENTS_PER_PAGE),
+        *_even_chunks(tradeoffs, MAX_STATEMENTS_PER_PAGE),
+        *_even_chunks(scenarios, MAX_SCENARIOS_PER_PAGE),
+    )
+
+
+def first_incomplete_page(pages: tuple[tuple[Item, ...], ...], responses: dict[str, object]) -> int:
+    """Return the index of the first page with an unanswered item, or len(pages) when done."""
+    for index, page in enumerate(pages):
+        if any(item.id not in responses for item in page):
+            return index
+    return len(pages)

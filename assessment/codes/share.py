@@ -1,0 +1,232 @@
+"""Share and progress codes: answers packed into a short, URL-safe, checksummed string.
+
+Layout (bytes, then base64url without padding):
+  format | bank version | flags (form, profile, language, kind[, background]) | [page] | answers
+  | crc32
+Answers are one mixed-radix integer over the form's items in order: a five-point item takes 0
+for "unanswered" or its value 1–5, a scenario 0 or 1–4 for options a–d. Format 2 (banks with
+rules 2) adds the background in the flags and 6 = "can't judge yet" for statements that offer it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+import re
+import zlib
+from pathlib import Path
+from typing import Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assessment.bank.load import QUESTIONS_DIR, load_bank
+from assessment.bank.models import (
+    FORM_IDS,
+    LIKERT_MAX,
+    PROFILE_IDS,
+    SCENARIO_OPTION_IDS,
+    UNSURE,
+    Bank,
+    Experience,
+    FormId,
+    Scenario,
+)
+from assessment.engine.answers import Answers, check_answers
+from assessment.errors import BankError, CodeError
+from assessment.i18n import LANGUAGES
+
+CodeKind = Literal["result", "progress"]
+CODE_FORMAT = 1
+# Codes of banks whose rules carry the background (in the flags; and can't-judge-yet answers).
+CODE_FORMAT_V2 = 2
+# Peer codes (assessment/peer/codes.py) start with one of these format bytes: 3 (the first
+# release), 5 (names its invitation) and 6 (a summary code); refused here by name.
+PEER_CODE_FORMAT_V1: Final = 3
+PEER_CODE_FORMAT_V2: Final = 5
+SUMMARY_CODE_FORMAT: Final = 6
+PEER_CODE_FORMAT = PEER_CODE_FORMAT_V1
+PEER_CODE_FORMATS = (PEER_CODE_FORMAT_V1, PEER_CODE_FORMAT_V2, SUMMARY_CODE_FORMAT)
+_UNSURE_DIGIT = LIKERT_MAX + 1
+_BACKGROUNDS: tuple[Experience | None, ...] = (None, "starter", "changer", "experienced")
+# Anything longer than this cannot be a code of ours; refused before any decoding work.
+MAX_CODE_LENGTH = 200
+MAX_PAGE = 255
+_CHECKSUM_BYTES = 4
+_HEADER_BYTES = 3
+_ALPHABET = re.compile(r"^[A-Za-z0-9_-]*$")
+_KINDS: tuple[CodeKind, ...] = ("result", "progress")
+
+
+class DecodedCode(BaseModel):
+    """What a code carries: the answers, and for a progress code the page to resume on."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: CodeKind
+    answers: Answers
+    page: int = Field(default=0, ge=0, le=MAX_PAGE)
+
+
+_LAYOUTS: dict[tuple[int, FormId], tuple[Bank, tuple[int, ...], int]] = {}
+
+
+def _layout(bank: Bank, form: FormId) -> tuple[tuple[int, ...], int]:
+    """Return the radix of every item of a form and the bytes its answers take (cached)."""
+    cached = _LAYOUTS.get((id(bank), form))
+    if cached is None or cached[0] is not bank:
+        radices = tuple(
+            len(SCENARIO_OPTION_IDS) + 1
+            if isinstance(item, Scenario)
+            else (_UNSURE_DIGIT + 1 if getattr(item, "presumes", None) else LIKERT_MAX + 1)
+            for item in bank.form_items(form)
+        )
+        capacity = math.prod(radices)
+        cached = (bank, radices, max(1, ((capacity - 1).bit_length() + 7) // 8))
+        _LAYOUTS[id(bank), form] = cached
+    return cached[1], cached[2]
+
+
+def _chars(size: int) -> int:
+    """Return the length of the unpadded base64 text of size bytes."""
+    return math.ceil(size * 4 / 3)
+
+
+def _could_be_cut_off(text: str) -> bool:
+    """Return whether a text too short for any code starts the way every code starts."""
+    first = _b64decode(text + "A" * (-len(text) % 4))[0]  # "A" pads with zero bits
+    unknown = max(0, 8 - 6 * len(text))  # bits of the format byte that text does not reach
+    return first >> unknown == CODE_FORMAT >> unknown
+
+
+def _b64decode(text: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError):  # pragma: no cover - alphabet and length checked
+        raise CodeError("code.corrupted") from None
+
+
+def encode_code(
+    answers: Answers, kind: CodeKind = "result", page: int = 0, root: Path = QUESTIONS_DIR
+) -> str:
+    """Return the code for answers (checked against their bank version)."""
+    bank = load_bank(answers.bank_version, root)
+    check_answers(answers, bank)
+    radices, size = _layout(bank, answers.form)
+    number = 0
+    for item, radix in zip(reversed(bank.form_items(answers.form)), reversed(radices), strict=True):
+        response = answers.responses.get(item.id)
+        digit = 0
+        if isinstance(response, int):
+            digit = response
+        elif response == UNSURE:
+            digit = _UNSURE_DIGIT
+        elif isinstance(response, str):
+            digit = SCENARIO_OPTION_IDS.index(response) + 1
+        number = number * radix + digit
+    flags = (
+        FORM_IDS.index(answers.form)
+        | PROFILE_IDS.index(answers.profile) << 1
+        | LANGUAGES.index(answers.language) << 3
+        | _KINDS.index(kind) << 4
+    )
+    code_format = CODE_FORMAT
+    if bank.rules.has_background:
+        code_format = CODE_FORMAT_V2
+        flags |= _BACKGROUNDS.index(answers.background) << 5
+    body = bytes([code_format, answers.bank_version, flags])
+    if kind == "progress":
+        body += bytes([min(max(page, 0), MAX_PAGE)])
+    body += number.to_bytes(size, "big")
+    body += zlib.crc32(body).to_bytes(_CHECKSUM_BYTES, "big")
+    return base64.urlsafe_b64encode(body).decode("ascii").rstrip("=")
+
+
+def encode_share_code(answers: Answers) -> str:
+    """Return the share code of a finished (or partly finished) set of answers."""
+    return encode_code(answers, "result")
+
+
+def encode_progress_code(answers: Answers, page: int) -> str:
+    """Return the progress code of an unfinished questionnaire on a given page."""
+    return encode_code(answers, "progress", page)
+
+
+def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
+    """Return what a code carries, or raise CodeError saying what is wrong with it."""
+    text = code.strip()
+    if not text:
+        raise CodeError("code.empty")
+    if len(text) > MAX_CODE_LENGTH:
+        raise CodeError("code.too_long", limit=MAX_CODE_LENGTH)
+    if not _ALPHABET.match(text):
+        raise CodeError("code.bad_characters")
+    if len(text) < 4:
+        # Too short to read the header: "cut off" only if it begins like every code.
+        raise CodeError("code.truncated" if _could_be_cut_off(text) else "code.not_a_code")
+    code_format, version, flags = _b64decode(text[:4])
+    if code_format in PEER_CODE_FORMATS:
+        raise CodeError("code.peer_code")
+    if code_format not in (CODE_FORMAT, CODE_FORMAT_V2) or flags >> (
+        5 if code_format == CODE_FORMAT else 7
+    ):
+        raise CodeError("code.not_a_code")
+    if len(text) < _chars(_HEADER_BYTES + _CHECKSUM_BYTES):
+        raise CodeError("code.truncated")
+    form_index, profile_index = flags & 1, flags >> 1 & 3
+    language_index, kind_index = flags >> 3 & 1, flags >> 4 & 1
+    try:
+        bank = load_bank(version, root)
+    except BankError:
+        raise CodeError("code.unknown_version", version=version) from None
+    if (code_format == CODE_FORMAT_V2) != bank.rules.has_background:
+        raise CodeError("code.corrupted")
+    form = FORM_IDS[form_index]
+    kind = _KINDS[kind_index]
+    head = _HEADER_BYTES + (1 if kind == "progress" else 0)
+    radices, size = _layout(bank, form)
+    expected = _chars(head + size + _CHECKSUM_BYTES)
+    if len(text) < expected:
+        raise CodeError("code.truncated")
+    if len(text) > expected:
+        raise CodeError("code.wrong_length")
+    raw = _b64decode(text)
+    body, checksum = raw[:-_CHECKSUM_BYTES], raw[-_CHECKSUM_BYTES:]
+    if zlib.crc32(body).to_bytes(_CHECKSUM_BYTES, "big") != checksum:
+        raise CodeError("code.corrupted")
+    number = int.from_bytes(body[head:], "big")
+    responses: dict[str, int | str] = {}
+    for item, radix in zip(bank.form_items(form), radices, strict=True):
+        number, digit = divmod(number, radix)
+        if not digit:
+            continue
+        if isinstance(item, Scenario):
+            responses[item.id] = SCENARIO_OPTION_IDS[digit - 1]
+        else:
+            responses[item.id] = UNSURE if digit == _UNSURE_DIGIT else digit
+    if number:
+        raise CodeError("code.corrupted")
+    try:
+        answers = Answers(
+            bank_version=version,
+            form=form,
+            profile=PROFILE_IDS[profile_index],
+            language=LANGUAGES[language_index],
+            background=_BACKGROUNDS[flags >> 5 & 3] if code_format == CODE_FORMAT_V2 else None,
+            responses=responses,
+        )
+    except ValidationError:  # pragma: no cover - digits are in range by construction
+        raise CodeError("code.corrupted") from None
+    decoded = DecodedCode(kind=kind, answers=answers, page=body[3] if kind == "progress" else 0)
+    check_canonical(text, decoded, root)
+    return decoded
+
+
+def check_canonical(text: str, decoded: DecodedCode, root: Path = QUESTIONS_DIR) -> None:
+    """Raise CodeError unless text is exactly the code that its decoded content encodes to.
+
+    base64 leaves unused bits in the last character, so several strings can decode to the same
+    answers; only the one this product writes is accepted (a duplicate check compares codes).
+    """
+    if encode_code(decoded.answers, decoded.kind, decoded.page, root) != text:
+        raise CodeError("code.not_canonical")

@@ -1,0 +1,1 @@
+"""Pure rules: answers, scoring, matching, quality checks, salary, the result; no text."""

@@ -1,0 +1,84 @@
+"""What a person answered: raw choices per item, the source of truth that is always re-scored."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assessment.bank.models import (
+    LIKERT_MAX,
+    LIKERT_MIN,
+    SCENARIO_OPTION_IDS,
+    UNSURE,
+    Bank,
+    Experience,
+    FormId,
+    ProfileId,
+    Scenario,
+)
+from assessment.errors import AnswersError
+from assessment.i18n import Language
+
+LikertValue = Annotated[int, Field(ge=LIKERT_MIN, le=LIKERT_MAX)]
+# A scenario option a–d, or "na": "Kann ich (noch) nicht einschätzen" on a statement that offers it.
+OptionId = Annotated[str, Field(pattern=r"^([a-d]|na)$")]
+MAX_PAGE_SECONDS = 24 * 3600
+
+
+class PageTiming(BaseModel):
+    """How long one questionnaire page took, for the speed check."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    items: int = Field(ge=1, le=200, description="Items shown on the page")
+    seconds: float = Field(ge=0, le=MAX_PAGE_SECONDS, description="Time spent on the page")
+
+
+class Answers(BaseModel):
+    """A person's answers to one form of one bank version, with the chosen setting and language."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bank_version: int = Field(ge=1, le=255)
+    form: FormId
+    profile: ProfileId = "duisburg"
+    language: Language = "de"
+    background: Experience | None = Field(
+        default=None, description="Background chosen on the start page (bank v2 on)"
+    )
+    responses: dict[str, LikertValue | OptionId] = Field(
+        default_factory=dict,
+        description=(
+            "Item id → value 1–5 (statement, trade-off, validity statement), scenario option"
+            ' a–d, or "na" (can\'t judge yet, only where the statement presumes experience);'
+            " unanswered items absent"
+        ),
+        max_length=500,
+    )
+    page_seconds: tuple[PageTiming, ...] = Field(default=(), max_length=200)
+
+
+def check_answers(answers: Answers, bank: Bank) -> Answers:
+    """Return the answers if they fit the bank; raise AnswersError naming what does not."""
+    if answers.bank_version != bank.version:
+        raise AnswersError("answers.version_mismatch", got=answers.bank_version, want=bank.version)
+    index = bank.index
+    in_form = index.form_item_ids[answers.form]
+    for item_id, value in answers.responses.items():
+        item = index.items.get(item_id)
+        if item is None:
+            raise AnswersError("answers.unknown_item", item=item_id)
+        if item_id not in in_form:
+            raise AnswersError("answers.not_in_form", item=item_id, form=answers.form)
+        if isinstance(item, Scenario):
+            if value not in SCENARIO_OPTION_IDS:
+                raise AnswersError("answers.scenario_value", item=item_id)
+        elif value == UNSURE:
+            if getattr(item, "presumes", None) is None:
+                raise AnswersError("answers.unsure_not_offered", item=item_id)
+        elif not isinstance(value, int):
+            raise AnswersError("answers.likert_value", item=item_id)
+    if answers.background is not None and not bank.rules.has_background:
+        raise AnswersError("answers.background_v1")
+    return answers

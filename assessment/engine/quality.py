@@ -1,0 +1,194 @@
+"""Response-quality checks: straight-lining, contradicting twins, speeding; never change scores.
+
+Rules 2 add the validity scale (unlikely virtues) and a check for answers that scatter within a
+dimension as random answers do; the twin check counts only pairs agreed with on both sides.
+A can't-judge-yet answer counts exactly like an unanswered item in every check.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assessment.bank.models import UNSURE, Bank, LikertItem, Scenario, TradeoffItem, ValidityItem
+from assessment.engine.answers import Answers
+from assessment.engine.scoring import item_value
+
+FlagKind = Literal[
+    "long_string", "contradictions", "too_fast", "agreed_opposites", "unlikely_virtues", "scatter"
+]
+
+# A run of this many identical Likert answers in presentation order is straight-lining.
+LONG_STRING_MIN_RUN = 10
+# Agreeing (≥ 4) or disagreeing (≤ 2) with both statements of a reversed twin pair contradicts.
+AGREE_FROM = 4
+DISAGREE_UP_TO = 2
+CONTRADICTIONS_MIN_PAIRS = 2
+# Pages answered faster than this per item were probably not read.
+MIN_SECONDS_PER_ITEM = 2.0
+# Rules 2: agreeing with both statements of this many twin pairs of the full form fires the
+# notice; a shorter form scales it by its share of the pairs (never below 2, none under 2 pairs).
+AGREED_OPPOSITES_FULL_FORM = 4
+# Rules 2: endorsing fully ("trifft voll zu") more than this share of the unlikely virtues
+# answered; "trifft eher zu" to a "never" statement can honestly mean "almost never".
+VIRTUE_ENDORSED_FROM = 5
+VIRTUES_MAX_SHARE = 0.5
+VIRTUES_MIN_ANSWERED = 3
+# Rules 2: the pooled spread (SD) of a person's keyed statement answers within dimensions from
+# which they look random (uniform answers spread by √2 ≈ 1.41; consistent ones by well under 1).
+SCATTER_MIN_SD = 1.15
+SCATTER_MIN_ITEMS = 15
+
+
+class QualityFlag(BaseModel):
+    """One reason to read the result with care; the explanation lives in the catalogue by kind."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: FlagKind
+    count: int = Field(ge=1, description="Longest run, contradicting pairs, or fast pages")
+    where: tuple[str, ...] = Field(default=(), description="Item pairs or page numbers concerned")
+
+
+def _too_fast(answers: Answers) -> list[QualityFlag]:
+    """Return the speed flag when pages were answered faster than they can be read."""
+    fast = [
+        str(number)
+        for number, page in enumerate(answers.page_seconds, start=1)
+        if page.seconds < MIN_SECONDS_PER_ITEM * page.items
+    ]
+    return [QualityFlag(kind="too_fast", count=len(fast), where=tuple(fast))] if fast else []
+
+
+def longest_run(values: list[int]) -> int:
+    """Return the length of the longest run of equal consecutive values."""
+    best = run = 0
+    previous: int | None = None
+    for value in values:
+        run = run + 1 if value == previous else 1
+        previous = value
+        best = max(best, run)
+    return best
+
+
+def check_quality(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
+    """Return the quality flags for a set of answers, in a fixed order."""
+    if bank.rules.validity_checks:
+        return _check_v2(answers, bank)
+    flags: list[QualityFlag] = []
+    responses = answers.responses
+    sequence = [
+        int(responses[item.id])
+        for item in bank.form_items(answers.form)
+        if isinstance(item, LikertItem) and item.id in responses
+    ]
+    run = longest_run(sequence)
+    if run >= LONG_STRING_MIN_RUN:
+        flags.append(QualityFlag(kind="long_string", count=run))
+
+    contradicting = []
+    for pair in bank.pairs:
+        if pair.plus in responses and pair.minus in responses:
+            plus, minus = int(responses[pair.plus]), int(responses[pair.minus])
+            both_agree = plus >= AGREE_FROM and minus >= AGREE_FROM
+            both_disagree = plus <= DISAGREE_UP_TO and minus <= DISAGREE_UP_TO
+            if both_agree or both_disagree:
+                contradicting.append(f"{pair.plus}/{pair.minus}")
+    if len(contradicting) >= CONTRADICTIONS_MIN_PAIRS:
+        flags.append(
+            QualityFlag(kind="contradictions", count=len(contradicting), where=tuple(contradicting))
+        )
+
+    flags.extend(_too_fast(answers))
+    return tuple(flags)
+
+
+# --- rules 2 -------------------------------------------------------------------------------
+
+
+def agreed_opposites_threshold(pairs_in_form: int, pairs_in_full: int) -> int | None:
+    """Return how many pairs agreed with on both sides fire the notice; None = no check."""
+    if pairs_in_form < 2 or pairs_in_full == 0:
+        return None
+    scaled = math.ceil(AGREED_OPPOSITES_FULL_FORM * pairs_in_form / pairs_in_full)
+    return max(2, min(scaled, pairs_in_form))
+
+
+def pooled_spread(answers: Answers, bank: Bank) -> tuple[float, int]:
+    """Return the pooled SD of keyed answers within each dimension's statements and within each
+    dimension's trade-offs (oriented to the axis), and how many answers counted."""
+    squares = 0.0
+    freedom = 0
+    counted = 0
+    responses = answers.responses
+    for dimension_id in bank.dimension_ids:
+        items = bank.form_items_of(answers.form, dimension_id)
+        for kind in (LikertItem, TradeoffItem):
+            values = [
+                item_value(item, responses[item.id])
+                for item in items
+                if isinstance(item, kind) and responses.get(item.id, UNSURE) != UNSURE
+            ]
+            if len(values) >= 2:
+                mean = sum(values) / len(values)
+                squares += sum((v - mean) ** 2 for v in values)
+                freedom += len(values) - 1
+                counted += len(values)
+    return (math.sqrt(squares / freedom) if freedom else 0.0), counted
+
+
+def _check_v2(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
+    flags: list[QualityFlag] = []
+    responses = answers.responses
+    # Runs over statements (and validity statements) in presentation order; an unanswered item
+    # breaks a run. Trade-offs stay out: "both equally" throughout is a lean, not straight-lining
+    # (the scatter check sees inconsistent trade-offs).
+    run = best = 0
+    previous: int | str | None = None
+    for item in bank.form_items(answers.form):
+        if isinstance(item, Scenario | TradeoffItem):
+            continue
+        value = responses.get(item.id, UNSURE)
+        if value == UNSURE:  # unanswered or can't judge yet: the run breaks
+            run, previous = 0, None
+            continue
+        run = run + 1 if value == previous else 1
+        previous = value
+        best = max(best, run)
+    if best >= LONG_STRING_MIN_RUN:
+        flags.append(QualityFlag(kind="long_string", count=best))
+
+    in_form = bank.index.form_item_ids[answers.form]
+    form_pairs = [p for p in bank.pairs if p.plus in in_form and p.minus in in_form]
+    full = bank.index.form_item_ids["full"]
+    threshold = agreed_opposites_threshold(
+        len(form_pairs), sum(p.plus in full and p.minus in full for p in bank.pairs)
+    )
+    agreed = [
+        f"{pair.plus}/{pair.minus}"
+        for pair in form_pairs
+        if isinstance(responses.get(pair.plus), int)
+        and isinstance(responses.get(pair.minus), int)
+        and int(responses[pair.plus]) >= AGREE_FROM
+        and int(responses[pair.minus]) >= AGREE_FROM
+    ]
+    if threshold is not None and len(agreed) >= threshold:
+        flags.append(QualityFlag(kind="agreed_opposites", count=len(agreed), where=tuple(agreed)))
+
+    virtues = [
+        int(responses[item.id])
+        for item in bank.form_items(answers.form)
+        if isinstance(item, ValidityItem) and isinstance(responses.get(item.id), int)
+    ]
+    endorsed = sum(value >= VIRTUE_ENDORSED_FROM for value in virtues)
+    if len(virtues) >= VIRTUES_MIN_ANSWERED and endorsed > VIRTUES_MAX_SHARE * len(virtues):
+        flags.append(QualityFlag(kind="unlikely_virtues", count=endorsed))
+
+    spread, counted = pooled_spread(answers, bank)
+    if counted >= SCATTER_MIN_ITEMS and spread >= SCATTER_MIN_SD:
+        flags.append(QualityFlag(kind="scatter", count=counted))
+
+    flags.extend(_too_fast(answers))
+    return tuple(flags)

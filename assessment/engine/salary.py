@@ -1,0 +1,77 @@
+"""The article's salary figures as a reality check for an expected monthly salary."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assessment.bank.models import Bank, Experience, ProfileId, SalaryRange
+from assessment.bank.rules import FAR_ABOVE_FACTOR as FAR_ABOVE_FACTOR
+from assessment.i18n import Language
+
+SalaryPosition = Literal["below", "within", "above", "far_above"]
+
+# Plausible input bounds for a monthly gross salary in euro; outside them the input is refused.
+MIN_EXPECTED_SALARY = 500
+MAX_EXPECTED_SALARY = 50_000
+_LOCALES: dict[Language, str] = {"de": "de_DE", "en": "en_GB"}
+
+
+class SalaryCheck(BaseModel):
+    """Where an expected salary lies against the article's range for an experience level."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    experience: Experience
+    profile: ProfileId
+    low: int
+    high: int
+    expected: int | None = Field(default=None, ge=MIN_EXPECTED_SALARY, le=MAX_EXPECTED_SALARY)
+    position: SalaryPosition | None = None
+    tariff_bound: bool = Field(description="Public sector: pay follows the tariff, not bargaining")
+
+
+def salary_range(bank: Bank, experience: Experience) -> SalaryRange:
+    """Return the article's range for an experience level (starters and changers enter)."""
+    return bank.salary.experienced if experience == "experienced" else bank.salary.entry
+
+
+def check_salary(
+    bank: Bank, experience: Experience, profile: ProfileId, expected: int | None = None
+) -> SalaryCheck:
+    """Return the salary check; position is None when no expectation was given."""
+    span = salary_range(bank, experience)
+    position: SalaryPosition | None = None
+    if expected is not None:
+        if expected < span.low:
+            position = "below"
+        elif expected <= span.high:
+            position = "within"
+        elif (factor := bank.rules.salary_outlier_factor) is None or expected <= span.high * factor:
+            position = "above"  # without an outlier factor: a neutral comparison
+        else:
+            position = "far_above"
+    return SalaryCheck(
+        experience=experience,
+        profile=profile,
+        low=span.low,
+        high=span.high,
+        expected=expected,
+        position=position,
+        tariff_bound=profile == "public",
+    )
+
+
+def format_euro(amount: int, language: Language) -> str:
+    """Return a whole-euro amount formatted for the language (4.200 € / €4,200)."""
+    from babel.numbers import format_currency
+
+    return format_currency(
+        amount,
+        "EUR",
+        locale=_LOCALES[language],
+        format_type="standard",
+        currency_digits=False,
+        format="#,##0\u00a0¤" if language == "de" else "¤#,##0",
+    )

@@ -1,0 +1,1 @@
+"""The group view for coaches: input, overview, text, chart, PDF, item statistics."""

@@ -1,0 +1,1 @@
+"""Running it lawfully: operator file, legal pages, facts, the PDF warm-up."""

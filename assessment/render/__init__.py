@@ -1,0 +1,1 @@
+"""One text model per output (summary), and every renderer that reads it."""

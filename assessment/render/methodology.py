@@ -1,0 +1,277 @@
+"""The methodology page's content: how the check is built, scores and where its limits lie.
+
+Generated from the bank and the rules' named constants, so that the page never disagrees with
+what the code does. Structured after the documentation points of DIN 33430 that apply to a
+self-assessment: purpose and intended use, construction, scoring, quality checks, limits,
+sources and versions.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from assessment.bank.models import (
+    SETTING_IDS,
+    Bank,
+    LikertItem,
+    ProfileId,
+    Scenario,
+    Source,
+    TradeoffItem,
+)
+from assessment.engine import matching, quality, scoring
+from assessment.i18n import Language
+from assessment.messages import msg
+
+
+class Section(BaseModel):
+    """One section of the methodology page: a heading and its paragraphs (plain text)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    heading: str
+    paragraphs: tuple[str, ...]
+
+
+def outside_sources(bank: Bank) -> tuple[Source, ...]:
+    """Return every named outside source the bank's profiles rest on, once each, in order."""
+    found: list[Source] = []
+    for profile in bank.profiles.values():
+        supports = [t.support for t in profile.targets.values()]
+        supports += [a.support for a in profile.axes.values()]
+        for support in supports:
+            if support is not None and support.source is not None and support.source not in found:
+                found.append(support.source)
+    return tuple(found)
+
+
+_LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+def _number(value: float, lang: Language) -> str:
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=_LOCALES[lang]))
+
+
+def _plural_value(value: float) -> int | float:
+    """Return a number as it is written, for choosing its noun's plural form (1.0 → 1)."""
+    return int(value) if float(value).is_integer() else value
+
+
+# Outside sources the bank's question and rationale texts name, by a pattern that finds them in
+# either language, each with its entry in the catalogue (method.cited_<key>), in listing order.
+CITED_SOURCES: tuple[tuple[str, str], ...] = (
+    ("dlf", r"Deutschlandfunk"),
+    ("bsi", r"\bBSI\b(?![- ]Gesetz| Act)|IT-Grundschutz"),
+    ("bsig", r"BSI-Gesetz|BSI Act|\bBSIG\b"),
+    ("nis2", r"\bNIS-?2\b"),
+    ("betrvg", r"\bBetrVG\b|Betriebsverfassung|Works Constitution"),
+    ("lpvg", r"\bLPVG\b|Personalvertretungsgesetz"),
+    ("go", r"\bGO NRW\b|Gemeindeordnung|\bKomHVO\b|Kommunalhaushaltsverordnung|\bNKF\b"),
+    ("din", r"DIN SPEC 27076|CyberRisikoCheck"),
+    ("kgst", r"\bKGSt\b|\bKDN\b"),
+    ("dsgvo", r"\bDSGVO\b|\bGDPR\b|Datenschutz-Grundverordnung"),
+    ("ozg", r"\bOZG\b|Onlinezugangsgesetz"),
+    ("fitko", r"\bFITKO\b"),
+    ("ecf", r"\be-CF\b|e-Competence Framework"),
+)
+
+
+def bank_texts(bank: Bank) -> tuple[str, ...]:
+    """Return every text of the bank a person reads (both languages): demands with their
+    competence references, settings, questions and the scenarios' rationales."""
+    parts = (
+        *bank.dimensions,
+        *bank.profiles.values(),
+        *bank.likert,
+        *bank.scenarios,
+        *bank.tradeoffs,
+        *bank.virtues,
+    )
+    cards = tuple(f"e-CF {d.ecf.code}" for d in bank.dimensions if d.ecf is not None)
+    return tuple(part.model_dump_json() for part in parts) + cards
+
+
+def cited_sources(bank: Bank) -> tuple[str, ...]:
+    """Return the keys of the outside sources named anywhere in the bank's item texts."""
+    import re
+
+    text = "\n".join(bank_texts(bank))
+    return tuple(key for key, pattern in CITED_SOURCES if re.search(pattern, text))
+
+
+def identical_settings(bank: Bank) -> tuple[tuple[ProfileId, ProfileId], ...]:
+    """Return the pairs of settings whose target bands, weights and axis ranges are identical."""
+
+    def figures(pid: ProfileId) -> tuple[object, ...]:
+        profile = bank.profiles[pid]
+        targets = tuple((d, t.low, t.high, t.weight) for d, t in sorted(profile.targets.items()))
+        axes = tuple((d, a.low, a.high) for d, a in sorted(profile.axes.items()))
+        return targets, axes
+
+    ids = [pid for pid in SETTING_IDS if pid in bank.profiles]
+    return tuple(
+        (first, second)
+        for n, first in enumerate(ids)
+        for second in ids[n + 1 :]
+        if figures(first) == figures(second)
+    )
+
+
+def _identical_settings(bank: Bank, lang: Language) -> tuple[str, ...]:
+    pairs = identical_settings(bank)
+    if not pairs:
+        return ()
+    names = [
+        msg(
+            "method.identical_pair",
+            lang,
+            first=bank.profiles[a].name(lang),
+            second=bank.profiles[b].name(lang),
+        )
+        for a, b in pairs
+    ]
+    return (msg("method.identical", lang, pairs="; ".join(names), count=len(pairs)),)
+
+
+def experience_reach(bank: Bank) -> tuple[int, int, int]:
+    """Return how many statements offer "can't judge yet", the most per demand, and in how many
+    demands that answer alone can leave too few scored answers (in any form)."""
+    full = bank.form_items("full")
+    presuming = [i for i in full if isinstance(i, LikertItem) and i.presumes is not None]
+    most = max((sum(i.dimension == d for i in presuming) for d in bank.dimension_ids), default=0)
+    possible = set()
+    for form in bank.forms:
+        for dimension_id in bank.dimension_ids:
+            items = bank.form_items_of(form, dimension_id)
+            scored = [i for i in items if isinstance(i, Scenario | LikertItem)]
+            unsure = sum(isinstance(i, LikertItem) and i.presumes is not None for i in scored)
+            if scored and len(scored) - unsure < scoring.MIN_ANSWERED_SHARE * len(scored):
+                possible.add(dimension_id)
+    return len(presuming), most, len(possible)
+
+
+def _experience_reach(bank: Bank, lang: Language) -> tuple[str, ...]:
+    """Say how rarely the Erfahrungsfeld can arise, unless every demand can become one."""
+    presuming, most, possible = experience_reach(bank)
+    if possible == len(bank.dimensions):
+        return ()
+    return (
+        msg(
+            "method.experience_rare",
+            lang,
+            presuming=presuming,
+            most=most,
+            share=round(scoring.MIN_ANSWERED_SHARE * 100),
+            possible=possible,
+            dimensions=len(bank.dimensions),
+        ),
+    )
+
+
+def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
+    """Return the methodology page's sections for a bank version in one language."""
+    from babel.dates import format_date
+
+    full = bank.form_items("full")
+    counts = {
+        "dimensions": len(bank.dimensions),
+        "statements": sum(isinstance(i, LikertItem) for i in full),
+        "tradeoffs": sum(isinstance(i, TradeoffItem) for i in full),
+        "scenarios": sum(isinstance(i, Scenario) for i in full),
+        "virtues": len(bank.virtues),
+        "presuming": sum(isinstance(i, LikertItem) and i.presumes is not None for i in full),
+        "short": len(bank.forms["short"].items),
+        "full": len(full),
+    }
+
+    def section(key: str, *paragraphs: str) -> Section:
+        return Section(heading=msg(f"method.{key}_heading", lang), paragraphs=paragraphs)
+
+    dimensions = "; ".join(f"{d.name(lang)} („{d.anchor.quote}“)" for d in bank.dimensions)
+    sections = [
+        section("purpose", msg("method.purpose", lang), msg("method.not_for", lang)),
+        section(
+            "construction",
+            msg("method.construction", lang, **counts),
+            msg("method.dimensions", lang, dimensions=dimensions),
+            msg("method.review", lang),
+        ),
+    ]
+    if bank.rules.honest_verdicts:
+        sections.append(
+            section(
+                "scoring",
+                msg("method.scoring", lang, share=round(scoring.MIN_ANSWERED_SHARE * 100)),
+                msg(
+                    "method.uncertainty",
+                    lang,
+                    sd=_number(scoring.ASSUMED_ITEM_SD, lang),
+                    sd_value=_plural_value(scoring.ASSUMED_ITEM_SD),
+                ),
+                msg("method.experience", lang),
+                *_experience_reach(bank, lang),
+                msg(
+                    "method.level",
+                    lang,
+                    strong=round(matching.STRONG_FIT_SHARE * 100),
+                    partial=round(matching.PARTIAL_FIT_SHARE * 100),
+                    weight=matching.CRITICAL_WEIGHT,
+                ),
+                msg("method.uncertain", lang, share=round(matching.UNCERTAIN_SHARE * 100)),
+                msg("method.axes", lang),
+                msg("method.comparison", lang, z=_number(matching.COMPARISON_Z, lang)),
+                msg("method.intervals", lang, z=_number(matching.COMPARISON_Z, lang)),
+                *_identical_settings(bank, lang),
+            )
+        )
+        sections.append(
+            section(
+                "quality",
+                msg("method.quality_run", lang, run=quality.LONG_STRING_MIN_RUN),
+                msg(
+                    "method.quality_pairs",
+                    lang,
+                    pairs=quality.AGREED_OPPOSITES_FULL_FORM,
+                    total=len(bank.pairs),
+                ),
+                msg("method.quality_virtues", lang, count=len(bank.virtues)),
+                msg(
+                    "method.quality_scatter",
+                    lang,
+                    sd=_number(quality.SCATTER_MIN_SD, lang),
+                    sd_value=_plural_value(quality.SCATTER_MIN_SD),
+                ),
+                msg(
+                    "method.quality_speed",
+                    lang,
+                    seconds=_number(quality.MIN_SECONDS_PER_ITEM, lang),
+                ),
+                msg("method.quality_effect", lang),
+            )
+        )
+    else:
+        sections.append(section("scoring", msg("method.scoring_v1", lang)))
+    sources = [msg("method.article", lang)]
+    sources += [source.cite() for source in outside_sources(bank)]
+    cited = cited_sources(bank)
+    if cited:
+        sources.append(msg("method.cited_intro", lang))
+        sources += [msg(f"method.cited_{key}", lang) for key in cited]
+    settings = ", ".join(bank.profiles[pid].name(lang) for pid in SETTING_IDS)
+    sections.append(section("limits", msg("method.limits", lang, settings=settings)))
+    sections.append(section("sources", *sources))
+    sections.append(
+        section(
+            "versions",
+            msg(
+                "method.version",
+                lang,
+                version=bank.version,
+                released=format_date(bank.released, "long", locale=_LOCALES[lang]),
+            ),
+            *(entry(lang) for entry in bank.changelog),
+        )
+    )
+    return tuple(sections)

@@ -1,0 +1,1 @@
+"""PDFs: the layout engine, and the result PDF built with it."""

@@ -1,0 +1,159 @@
+"""Plain-text rendering of a result, for the command line and for copying.
+
+It prints what a person reads on the result page, in the page's order and under headings:
+the overall assessment, notes on response quality, the demands by group, the way of working,
+the salary check, the comparison of settings, what the result does not say, the review of the
+situations and the result code that opens the result again.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from assessment.bank.models import Bank
+from assessment.engine.result import Result
+from assessment.i18n import Language
+from assessment.messages import msg, voiced
+from assessment.render.summary import Summary, common_gaps, summarize
+
+WIDTH = 88
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _heading(text: str) -> list[str]:
+    return [text, "=" * len(text)]
+
+
+def _subheading(text: str) -> list[str]:
+    return [text, "-" * len(text)]
+
+
+def section_headings(summary: Summary, *, with_link: bool = True) -> tuple[str, ...]:
+    """Return the headings of the text report's sections, in the order they are printed."""
+    lang = summary.language
+    headings = [msg("report.headline", lang)]
+    if summary.quality_notices:
+        headings.append(msg("report.quality", lang))
+    headings.append(msg("report.demands", lang))
+    if summary.axes_intro is not None and any(card.axis_text for card in summary.cards):
+        headings.append(voiced("ui.result.axes_heading", lang, summary.viewer))
+    if summary.salary_lines:
+        headings.append(msg("ui.result.salary_heading", lang))
+    headings.append(msg("report.comparison", lang))
+    headings.append(msg("report.caveat", lang))
+    if summary.scenarios:
+        headings.append(msg("report.scenarios", lang))
+    if with_link:
+        headings.append(msg("report.link", lang))
+    return tuple(headings)
+
+
+def _cards(summary: Summary) -> list[str]:
+    by_id = {card.dimension: card for card in summary.cards}
+    groups: list[tuple[str | None, str | None, tuple[str, ...]]] = [
+        (group.heading, group.intro, group.dimensions) for group in summary.groups
+    ]
+    if not groups:
+        groups = [(None, None, tuple(card.dimension for card in summary.cards))]
+    lines: list[str] = []
+    for heading, intro, dimensions in groups:
+        if heading is not None:
+            lines.extend(_subheading(heading))
+        if intro:
+            lines.append(_wrap(intro))
+        if heading is not None or intro:
+            lines.append("")
+        for dimension in dimensions:
+            card = by_id[dimension]
+            lines.append(f"{card.name}: {card.score_text} – {card.band_label}")
+            lines.append(_wrap(card.verdict, "  "))
+            lines.append(_wrap(f"{card.anchor_text} – {card.why}", "  "))
+            if card.strength:
+                lines.append(_wrap(card.strength, "  "))
+            lines.extend(_wrap(f"→ {step}", "  ") for step in card.next_steps)
+            lines.append("")
+    return lines
+
+
+def _comparison(summary: Summary) -> list[str]:
+    lang = summary.language
+    lines = [_wrap(summary.comparison_text), ""]
+    shared = common_gaps(summary)
+    for line in summary.comparison:
+        lines.append(
+            f"  {'*' if line.best else '-'} {line.name}: {line.met_text} ({line.level_label})"
+        )
+        if shared is None and line.gaps:
+            gaps = ", ".join(line.gaps)
+            lines.append(_wrap(msg("report.gaps", lang, gaps=gaps), "      "))
+    if shared:
+        lines.append(_wrap(msg("report.gaps_everywhere", lang, gaps=", ".join(shared)), "  "))
+    if summary.rules.honest_verdicts:  # v1 results state no comparison rule
+        lines.append(_wrap(summary.comparison_rule, "  "))
+    return lines
+
+
+def _scenarios(summary: Summary) -> list[str]:
+    lang = summary.language
+    lines = [_wrap(voiced("ui.result.scenarios_intro", lang, summary.viewer)), ""]
+    chosen = voiced("ui.result.scenario_chosen", lang, summary.viewer)
+    for number, review in enumerate(summary.scenarios, start=1):
+        lines.extend(_subheading(msg("ui.result.scenario_label", lang, number=number)))
+        lines.append(_wrap(review.situation))
+        for option in review.options:
+            mark = chosen if option.chosen else ""
+            head = msg("report.scenario_option", lang, option=option.option, score=option.score)
+            lines.append(_wrap(f"{head}{mark}: {option.text}", "  "))
+            lines.append(_wrap(option.rationale, "     "))
+        lines.append("")
+    return lines
+
+
+def render_text(result: Result, bank: Bank, lang: Language, code: str | None = None) -> str:
+    """Return the whole result as readable plain text, section by section under headings (with
+    the result code that opens it again, when given)."""
+    summary = summarize(result, bank, lang)
+    headings = iter(section_headings(summary, with_link=code is not None))
+    lines = [
+        msg("report.title", lang),
+        f"{summary.profile_name} · {summary.form_name} · {summary.answered_text}",
+        "",
+        *_heading(next(headings)),
+        _wrap(summary.headline),
+        _wrap(f"{summary.met_text}. {summary.overall_text}"),
+        "",
+    ]
+    if summary.quality_notices:
+        lines.extend(_heading(next(headings)))
+        lines.extend(_wrap(f"! {notice}", "  ") for notice in summary.quality_notices)
+        lines.append("")
+    lines.extend(_heading(next(headings)))
+    lines.extend(_cards(summary))
+    axes = [card for card in summary.cards if card.axis_text]
+    if summary.axes_intro is not None and axes:
+        lines.extend(_heading(next(headings)))
+        lines.append(_wrap(summary.axes_intro))
+        lines.extend(_wrap(f"- {card.name}: {card.axis_text}", "  ") for card in axes)
+        lines.append("")
+    if summary.salary_lines:
+        lines.extend(_heading(next(headings)))
+        lines.extend(_wrap(line) for line in summary.salary_lines)
+        lines.append("")
+    lines.extend(_heading(next(headings)))
+    lines.extend(_comparison(summary))
+    lines.append("")
+    lines.extend(_heading(next(headings)))
+    lines.append(_wrap(summary.caveat))
+    lines.append("")
+    if summary.scenarios:
+        lines.extend(_heading(next(headings)))
+        lines.extend(_scenarios(summary))
+    if code is not None:
+        lines.extend(_heading(next(headings)))
+        lines.append(_wrap(msg("report.link_text", lang, code=code)))
+        lines.append("")
+    lines.append(msg("report.bank_version", lang, version=summary.bank_version))
+    return "\n".join(lines) + "\n"
