@@ -67,7 +67,7 @@ PDF_WINDOW_SECONDS = 60.0
 MAX_PDF_SESSIONS_REMEMBERED = 1_000
 # While a PDF is built, whether its session is still there is looked at this often; once it has
 # gone the build stops at its next checkpoint (a line, a page, a chart).
-PDF_WATCH_SECONDS = 0.1
+PDF_WATCH_SECONDS = 0.05
 
 _UPLOAD_PATH = re.compile(r"/_stcore/upload_file/(?P<session>[^/]+)/(?P<file>[^/]+)/?$")
 _METRICS_PATH = re.compile(r"/_stcore/metrics/?$")
