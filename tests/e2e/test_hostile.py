@@ -259,7 +259,8 @@ async def _pdf_cpu(url: str, server: StreamlitServer, code: str) -> tuple[float,
             started = time.perf_counter()
             [(address, error)] = await reader.request_files(result_page.SHARED_PDF_KEY)
             wall = time.perf_counter() - started
-            assert address and not error
+            assert address
+            assert not error
             full = _cpu_seconds(server) - start
         finally:
             await reader.close()

@@ -89,7 +89,7 @@ class PdfError(SelbstcheckError):
 # -- cancellation ----------------------------------------------------------------------------
 
 
-class PdfCancelled(BaseException):  # noqa: N818 – a signal, like asyncio.CancelledError
+class PdfCancelled(BaseException):
     """The build was cancelled (its reader has gone); nothing is wrong and nothing is returned.
 
     A BaseException, like asyncio.CancelledError: no `except Exception` on the way (Streamlit's

@@ -134,7 +134,7 @@ def test_a_chart_is_not_drawn_once_the_signal_is_set(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(vl_convert, "vegalite_to_png", lambda *a, **k: converted.append(1))
     event = threading.Event()
     event.set()
-    chart = alt.Chart(alt.Data(values=[{"x": 1}])).mark_point().encode(x="x:Q")
+    chart = alt.Chart(alt.InlineData(values=[{"x": 1}])).mark_point().encode(x="x:Q")
     with cancelled_by(event), pytest.raises(PdfCancelled):
         pdf_layout.chart_to_png(chart, 100, 100)
     assert converted == []
@@ -143,9 +143,8 @@ def test_a_chart_is_not_drawn_once_the_signal_is_set(monkeypatch: pytest.MonkeyP
 def test_the_signal_belongs_to_its_context_only() -> None:
     event = threading.Event()
     event.set()
-    with cancelled_by(event):
-        with pytest.raises(PdfCancelled):
-            checkpoint()
+    with cancelled_by(event), pytest.raises(PdfCancelled):
+        checkpoint()
     checkpoint()  # outside the block (the warm-up, the CLI) nothing is cancelled
     # Another thread started plainly does not see this context's signal.
     seen: list[bool] = []

@@ -438,8 +438,8 @@ def test_a_refused_pdf_tells_the_person_why(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def _checkpoints_until_cancelled(started: threading.Event, limit: int) -> int:
-    """A build in a worker thread: checkpoints until cancelled; return how many passed."""
-    for passed in range(limit):
+    """A build in a worker thread: checkpoints until cancelled (else returns limit)."""
+    for _ in range(limit):
         checkpoint()
         started.set()
         time.sleep(0.001)
@@ -481,8 +481,12 @@ def test_a_started_pdf_whose_client_left_is_cancelled(
 
 
 def test_a_pdf_whose_client_stays_is_not_cancelled() -> None:
+    def checked() -> str:
+        checkpoint()
+        return "pdf"
+
     async def build() -> str:
-        return await asyncio.to_thread(lambda: checkpoint() or "pdf")
+        return await asyncio.to_thread(checked)
 
     assert asyncio.run(guard.build_cancellable(build, lambda: True)) == "pdf"
 
