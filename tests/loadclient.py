@@ -230,10 +230,9 @@ class StreamlitSession:
         """Click the button with this user key (a one-shot trigger) and rerun."""
         return await self._rerun({}, key)
 
-    async def request_files(self, key: str, count: int = 1) -> list[tuple[str, str]]:
-        """Press a download button whose file is built on request (by user key) count times at
-        once, as the frontend does per press; return (the file's address, error message) per
-        press, in order, one of the two empty."""
+    async def press_files(self, key: str, count: int = 1) -> list[str]:
+        """Press a download button whose file is built on request count times at once without
+        waiting for the answers (a tab that may go away at once); return the request ids."""
         if self._ws is None:
             raise LoadClientError("the session is not open")
         ids = []
@@ -246,6 +245,14 @@ class StreamlitSession:
             request.deferred_file.file_id = self.last.deferred_files[key]
             ids.append(request.request_id)
             await self._ws.send(message.SerializeToString())
+        return ids
+
+    async def request_files(self, key: str, count: int = 1) -> list[tuple[str, str]]:
+        """Press a download button whose file is built on request (by user key) count times at
+        once, as the frontend does per press; return (the file's address, error message) per
+        press, in order, one of the two empty."""
+        ids = await self.press_files(key, count)
+        assert self._ws is not None
         answers: dict[str, tuple[str, str]] = {}
         async with asyncio.timeout(self.timeout):
             while len(answers) < count:

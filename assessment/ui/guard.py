@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from assessment.i18n import DEFAULT_LANGUAGE, parse_language
 from assessment.messages import msg
+from assessment.render.pdf.layout import PdfCancelled, cancelled_by
 
 if TYPE_CHECKING:
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -64,6 +65,9 @@ PDFS_PER_SESSION_WINDOW = 10
 PDF_WINDOW_SECONDS = 60.0
 # Sessions whose recent PDFs are remembered before the stale ones are forgotten.
 MAX_PDF_SESSIONS_REMEMBERED = 1_000
+# While a PDF is built, whether its session is still there is looked at this often; once it has
+# gone the build stops at its next checkpoint (a line, a page, a chart).
+PDF_WATCH_SECONDS = 0.05
 
 _UPLOAD_PATH = re.compile(r"/_stcore/upload_file/(?P<session>[^/]+)/(?P<file>[^/]+)/?$")
 _METRICS_PATH = re.compile(r"/_stcore/metrics/?$")
@@ -324,7 +328,7 @@ def limit_uploads() -> None:
         setattr(manager, name, function)
 
 
-# -- PDFs: bounded at once and per session; dropped when the client left ----------------------
+# -- PDFs: bounded at once and per session; dropped or cancelled when the client left ---------
 
 
 class PdfGate:
@@ -412,12 +416,41 @@ def _session_active(session_id: str) -> bool:
         return False
 
 
+async def watch_session(
+    still_wanted: Callable[[], bool],
+    cancel: threading.Event,
+    interval: float = PDF_WATCH_SECONDS,
+) -> None:
+    """Set cancel as soon as still_wanted() says the build's session has gone."""
+    while not cancel.is_set():
+        if not still_wanted():
+            cancel.set()
+            return
+        await asyncio.sleep(interval)
+
+
+async def build_cancellable(
+    build: Callable[[], Awaitable[Any]], still_wanted: Callable[[], bool]
+) -> Any:
+    """Run build with a cancellation signal (render/pdf/layout.cancelled_by) that is set when
+    still_wanted() turns False; PdfCancelled propagates when the build stopped for it."""
+    cancel = threading.Event()
+    watcher = asyncio.create_task(watch_session(still_wanted, cancel))
+    try:
+        with cancelled_by(cancel):
+            return await build()
+    finally:
+        watcher.cancel()
+
+
 def limit_pdf_builds() -> None:
     """Admit deferred downloads (the PDFs) through PDFS; tell the person in their language.
 
     Streamlit 1.67 builds a deferred download in a worker thread for every request, as many at
     once as clients ask for, and also after the client left. A build that waits for a slot is
-    dropped when its session is gone; a build that runs finishes (its cost is bounded).
+    dropped when its session is gone; a build that runs is cancelled at its next checkpoint
+    (asyncio.to_thread carries the signal into the worker thread). A cancelled build is not
+    logged: there is nothing wrong, and nothing about the person to say.
     """
     from streamlit.proto.ForwardMsg_pb2 import BackendOperationResponse
     from streamlit.runtime.backend_operation_handler import DeferredFileHandler
@@ -428,11 +461,17 @@ def limit_pdf_builds() -> None:
         return
 
     async def handle_gated(self: Any, request: Any, session_id: str) -> Any:
-        refused, response = await PDFS.run(
-            session_id,
-            lambda: handle(self, request, session_id),
-            lambda: _session_active(session_id),
-        )
+        def still_wanted() -> bool:
+            return _session_active(session_id)
+
+        try:
+            refused, response = await PDFS.run(
+                session_id,
+                lambda: build_cancellable(lambda: handle(self, request, session_id), still_wanted),
+                still_wanted,
+            )
+        except PdfCancelled:
+            refused, response = "limits.pdf_gone", None
         if refused is None:
             return response
         return BackendOperationResponse(

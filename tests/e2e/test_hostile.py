@@ -218,6 +218,80 @@ def test_pdfs_of_one_session_are_built_one_at_a_time(app_server: StreamlitServer
     assert refused == [msg("limits.pdf_busy", "en")] * (PDF_PRESSES - 1)
 
 
+# A tab leaves once its PDF has used STARTED_SHARE of a full build's CPU (so the build has surely
+# begun). After that the build may use at most MAX_AFTER_LEAVING_SHARE of a full build: the
+# guard looks at the session every 50 ms, and the step the build is in (vl-convert drawing the
+# chart, about a third of a build, cannot be interrupted) ends. Without cancellation the build
+# runs on for the rest, 1 - STARTED_SHARE.
+STARTED_SHARE = 0.15
+MAX_AFTER_LEAVING_SHARE = 0.4
+QUIET_CPU_SECONDS = 0.01
+
+
+def _cpu_seconds(server: StreamlitServer) -> float:
+    """Return the CPU time (user and system, all threads) the server process used so far."""
+    import psutil
+
+    assert server.process is not None
+    times = psutil.Process(server.process.pid).cpu_times()
+    return float(times.user + times.system)
+
+
+async def _quiet(server: StreamlitServer) -> float:
+    """Wait until the server uses (almost) no CPU; return its CPU time then."""
+    before = _cpu_seconds(server)
+    while True:
+        await asyncio.sleep(0.3)
+        now = _cpu_seconds(server)
+        if now - before < QUIET_CPU_SECONDS:
+            return now
+        before = now
+
+
+async def _pdf_cpu(url: str, server: StreamlitServer, code: str) -> tuple[float, float, float]:
+    """Return the CPU seconds of a full PDF build (the second in this process, warm), of a
+    build whose tab left once it had begun until then, and of that build after."""
+    for _ in range(2):  # the first PDF in a process also imports fpdf2, Altair, vl-convert
+        reader = StreamlitSession(url, timeout=120)
+        try:
+            await reader.open(f"r={code}")
+            start = await _quiet(server)
+            started = time.perf_counter()
+            [(address, error)] = await reader.request_files(result_page.SHARED_PDF_KEY)
+            wall = time.perf_counter() - started
+            assert address
+            assert not error
+            full = _cpu_seconds(server) - start
+        finally:
+            await reader.close()
+    leaver = StreamlitSession(url, timeout=120)
+    try:
+        await leaver.open(f"r={code}")
+        start = await _quiet(server)
+        await leaver.press_files(result_page.SHARED_PDF_KEY)
+        # Leave once the build is surely running (it has used part of a full build's CPU).
+        async with asyncio.timeout(30):
+            while _cpu_seconds(server) - start < STARTED_SHARE * full:
+                await asyncio.sleep(0.005)
+        left = _cpu_seconds(server)
+    finally:
+        await leaver.close()
+    await asyncio.sleep(max(3.0, 3 * wall))
+    return full, left - start, _cpu_seconds(server) - left
+
+
+def test_a_started_pdf_whose_tab_left_stops_using_cpu(app_server: StreamlitServer) -> None:
+    """Issue 23: two PDFs were still being built 120 s after their client had left. Now a build
+    that has begun stops at its next line, page or chart once the tab's session is gone."""
+    full, before, after = in_thread(_pdf_cpu(app_server.url, app_server, share_codes(1)[0]))
+    print(f"CPU: full build {full:.2f} s; tab left after {before:.2f} s, then {after:.2f} s")
+    assert before >= STARTED_SHARE * full
+    assert after < MAX_AFTER_LEAVING_SHARE * full
+    # A cancelled build is no error: Streamlit logs nothing about it.
+    assert "Error executing deferred callable" not in app_server.log()
+    assert "PdfCancelled" not in app_server.log()
+
+
 def test_metrics_are_not_served(app_server: StreamlitServer) -> None:
     """/_stcore/metrics answers 404 (Streamlit serves it to anyone by default)."""
     with pytest.raises(urllib.error.HTTPError) as refused:

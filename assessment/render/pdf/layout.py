@@ -6,14 +6,22 @@ grows by pages and leaves nothing out; a large chart floats to the top of the ne
 text fills the current one; balanced_layout keeps the last page at least a quarter full. Line
 breaking measures each character once, so any text, however long its words, costs time linear
 in its length.
+
+A build is cancellable: whoever starts one (the server's PDF guard) may give it a cancellation
+signal with `cancelled_by(event)`; the layout, the chart pictures and the drawing check it
+between steps (`checkpoint()`, a line, a page, a chart) and stop with PdfCancelled once it is
+set, so that a PDF whose reader has gone stops costing CPU within a step.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
-from collections.abc import Callable, Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -76,6 +84,39 @@ WARNING: Colour = (146, 64, 14)
 
 class PdfError(SelbstcheckError):
     """The PDF cannot be built on this server (a font it needs is missing)."""
+
+
+# -- cancellation ----------------------------------------------------------------------------
+
+
+class PdfCancelled(BaseException):
+    """The build was cancelled (its reader has gone); nothing is wrong and nothing is returned.
+
+    A BaseException, like asyncio.CancelledError: no `except Exception` on the way (Streamlit's
+    deferred-file handler logs every Exception with its traceback) turns it into an error.
+    """
+
+
+# The signal of the build running in this context; asyncio.to_thread copies it into the worker.
+_CANCEL: ContextVar[threading.Event | None] = ContextVar("pdf_cancel", default=None)
+
+
+@contextlib.contextmanager
+def cancelled_by(event: threading.Event) -> Iterator[None]:
+    """Within the block (and in threads started from it with asyncio.to_thread), a PDF build
+    stops with PdfCancelled at its next checkpoint once event is set."""
+    token = _CANCEL.set(event)
+    try:
+        yield
+    finally:
+        _CANCEL.reset(token)
+
+
+def checkpoint() -> None:
+    """Raise PdfCancelled when this build's cancellation signal is set (else return at once)."""
+    event = _CANCEL.get()
+    if event is not None and event.is_set():
+        raise PdfCancelled
 
 
 # -- what is drawn ---------------------------------------------------------------------------
@@ -211,6 +252,7 @@ def wrap_text(text: str, size: float, width: float, bold: bool = False) -> tuple
     space = text_width(" ", size, bold)
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        checkpoint()
         words: list[str] = []
         line_width = 0.0
         for word in paragraph.split():
@@ -255,8 +297,10 @@ def chart_to_png(chart: alt.TopLevelMixin, width: int, height: int) -> bytes:
     """Return an Altair chart drawn at width × height pixels (doubled), without a browser."""
     import vl_convert
 
+    checkpoint()
     sized = chart.properties(width=width, height=height)
     png: bytes = vl_convert.vegalite_to_png(sized.to_dict(), scale=CHART_SCALE)
+    checkpoint()
     return png
 
 
@@ -338,6 +382,7 @@ class PageLayout:
 
     def new_page(self) -> None:
         """Start a new page; blocks waiting for one go first."""
+        checkpoint()
         self.page += 1
         self.y = MARGIN
         waiting, self.floats = self.floats, []
@@ -451,6 +496,7 @@ class PageLayout:
         y: float | None = None,
     ) -> None:
         """Place one line of text on the current page (at the current y unless given)."""
+        checkpoint()
         top = self.y if y is None else y
         self.ops.append(
             _Text(self.page, x, top, width, height, text, size, bold, colour, align, link)
@@ -538,6 +584,7 @@ def balanced_layout(make: Callable[[frozenset[int]], L]) -> L:
             break
         if page != last - 1 or top <= MARGIN or end - top < missing:
             continue
+        checkpoint()
         candidate = make(frozenset({number}))
         if candidate.pages == last and candidate.fill(last) >= MIN_LAST_PAGE_FILL:
             return candidate
@@ -564,8 +611,10 @@ def draw_pdf(layout: PageLayout, pngs: Sequence[bytes], title: str) -> bytes:
     for op in layout.ops:
         by_page.setdefault(op.page, []).append(op)
     for page in range(1, layout.pages + 1):
+        checkpoint()
         pdf.add_page()
         _draw_page(pdf, by_page.get(page, []), pngs)
+    checkpoint()
     return bytes(pdf.output())
 
 

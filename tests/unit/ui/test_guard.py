@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +16,7 @@ import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from assessment.messages import msg
+from assessment.render.pdf.layout import checkpoint
 from assessment.ui import guard
 from assessment.ui.guard import (
     MAX_FILES_PER_SESSION,
@@ -431,6 +435,60 @@ def test_a_refused_pdf_tells_the_person_why(monkeypatch: pytest.MonkeyPatch) -> 
     assert second.request_id == "r1"
     assert second.error_msg == msg("limits.pdf_busy", "en")
     assert calls == ["s1"]
+
+
+def _checkpoints_until_cancelled(started: threading.Event, limit: int) -> int:
+    """A build in a worker thread: checkpoints until cancelled (else returns limit)."""
+    for _ in range(limit):
+        checkpoint()
+        started.set()
+        time.sleep(0.001)
+    return limit
+
+
+def test_a_started_pdf_whose_client_left_is_cancelled(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The session is there when the build starts and gone while it runs: the build, in its
+    worker thread as Streamlit runs it, stops at a checkpoint; the answer says the page was
+    closed and nothing is logged."""
+    from streamlit.proto.BackMsg_pb2 import BackendOperationRequest
+    from streamlit.runtime.backend_operation_handler import DeferredFileHandler
+
+    started = threading.Event()
+    limit = 1_000_000  # about 20 minutes: a build that is never cancelled fails the test's timeout
+
+    async def building(self: Any, request: Any, session_id: str) -> int:
+        return await asyncio.to_thread(_checkpoints_until_cancelled, started, limit)
+
+    monkeypatch.setattr(DeferredFileHandler, "handle", building)
+    monkeypatch.setattr(guard, "PDFS", PdfGate())
+    monkeypatch.setattr(guard, "_session_active", lambda session_id: not started.is_set())
+    monkeypatch.setattr(guard, "_session_language", lambda session_id: "en")
+    guard.limit_pdf_builds()
+    handler = DeferredFileHandler(lambda: None)  # type: ignore[arg-type, return-value]
+    request = BackendOperationRequest(request_id="r1")
+
+    async def press() -> Any:
+        async with asyncio.timeout(60):
+            return await handler.handle(request, "s1")
+
+    with caplog.at_level(logging.DEBUG):
+        answer = asyncio.run(press())
+    assert answer.error_msg == msg("limits.pdf_gone", "en")
+    assert [record for record in caplog.records if record.name != "asyncio"] == []
+    assert guard.PDFS.busy == set()
+
+
+def test_a_pdf_whose_client_stays_is_not_cancelled() -> None:
+    def checked() -> str:
+        checkpoint()
+        return "pdf"
+
+    async def build() -> str:
+        return await asyncio.to_thread(checked)
+
+    assert asyncio.run(guard.build_cancellable(build, lambda: True)) == "pdf"
 
 
 # -- no external-IP lookup ---------------------------------------------------------------------
