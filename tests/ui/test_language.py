@@ -12,9 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from assessment.bank.models import UNSURE
 from assessment.codes.links import PROGRESS_PARAM
 from assessment.codes.share import decode_code
 from assessment.i18n import Language, accepted_language, browser_language
+from assessment.peer.codes import decode_peer_code
 from assessment.ui import group as group_page
 from assessment.ui import peer, state
 from tests.ui.conftest import (
@@ -31,7 +33,7 @@ from tests.ui.conftest import (
 )
 from tests.ui.test_app_v2 import middling
 from tests.ui.test_group_page import CODES, group_app, paste
-from tests.ui.test_peer_views import invitation, rating_keys
+from tests.ui.test_peer_views import invitation, peer_item, rating_keys
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
 
@@ -152,14 +154,39 @@ def test_colleague_ratings_sent_stay_after_a_switch() -> None:
     keys = rating_keys(at)
     for key in keys:
         at.radio(key=key).set_value(4)
-    next(b for b in at.button if b.key and "peer_form" in b.key).click().run()
+    at.button(key=peer.SUBMIT_KEY).click().run()
     at.button(key=peer.EDIT_KEY).click().run()
     switch(at, "en")
     english = rating_keys(at)
     assert [at.radio(key=key).value for key in english] == [4] * len(keys)
-    next(b for b in at.button if b.key and "peer_form" in b.key).click().run()
+    at.button(key=peer.SUBMIT_KEY).click().run()
     assert not at.exception
     assert at.code, "the thank-you page shows the peer code"
+
+
+def test_colleague_ratings_not_yet_sent_stay_after_switches() -> None:
+    """Ratings clicked but not sent survive a switch both ways and reach the peer code (in a
+    form they lived only in the browser and were lost on a switch)."""
+    at = new_app(view="invite", i=invitation("de"))
+    keys = rating_keys(at)
+    rated: dict[str, int | str] = {}
+    for number, key in enumerate(keys[:5]):
+        value: int | str = UNSURE if number == 0 else number
+        at.radio(key=key).set_value(value).run()
+        rated[peer_item(key)] = value
+    switch(at, "en")
+    english = rating_keys(at)
+    assert {peer_item(k): at.radio(key=k).value for k in english} == {
+        peer_item(k): rated.get(peer_item(k)) for k in keys
+    }
+    at.radio(key=english[6]).set_value(5).run()
+    rated[peer_item(english[6])] = 5
+    switch(at, "de")
+    shown = {peer_item(k): at.radio(key=k).value for k in rating_keys(at)}
+    assert {k: v for k, v in shown.items() if v is not None} == rated
+    at.button(key=peer.SUBMIT_KEY).click().run()
+    assert not at.exception
+    assert dict(decode_peer_code(at.code[0].value).responses) == rated
 
 
 def test_switching_on_the_result_page_keeps_the_result() -> None:

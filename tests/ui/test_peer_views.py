@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from assessment.bank.load import load_bank
 from assessment.bank.models import UNSURE, LikertItem
-from assessment.codes.links import PEERS_PARAM, PROGRESS_PARAM, SHARE_PARAM
+from assessment.codes.links import PEERS_PARAM, PROGRESS_PARAM, RATED_PARAM, SHARE_PARAM
 from assessment.codes.share import encode_share_code
 from assessment.i18n import Language
 from assessment.messages import msg
@@ -79,7 +79,7 @@ def test_result_page_offers_an_invitation_link_without_answers(lang: Language) -
     assert not at.exception
 
 
-def _item_of(key: str) -> str:
+def peer_item(key: str) -> str:
     """Return the item id of a rating radio's key (any language, see state.widget_key)."""
     return key.removeprefix(peer.RATING_PREFIX).split(state.LANGUAGE_KEY_SEPARATOR, 1)[0]
 
@@ -96,7 +96,7 @@ def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> No
     bank = load_bank(2)
     items = peer_items(bank, "short")
     keys = rating_keys(at)
-    assert [_item_of(key) for key in keys] == [i.id for i in items]
+    assert [peer_item(key) for key in keys] == [i.id for i in items]
     first = items[0]
     assert isinstance(first, LikertItem)
     assert first.peer is not None
@@ -110,7 +110,7 @@ def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> No
     privacy = "kann jede dieser Einschätzungen lesen" if lang == "de" else "can read each of"
     assert privacy in shown
 
-    submit = [b for b in at.button if b.key and "peer_form" in b.key]
+    submit = [b for b in at.button if b.key == peer.SUBMIT_KEY]
     assert len(submit) == 1
     submit[0].click().run()
     assert "mindestens eine" in texts(at) or "at least one" in texts(at)
@@ -119,8 +119,8 @@ def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> No
     for number, key in enumerate(keys):
         value: int | str = UNSURE if number % 4 == 0 else number % 5 + 1
         at.radio(key=key).set_value(value)
-        ratings[_item_of(key)] = value
-    next(b for b in at.button if b.key and "peer_form" in b.key).click().run()
+        ratings[peer_item(key)] = value
+    at.button(key=peer.SUBMIT_KEY).click().run()
     assert not at.exception
     thanks = "Danke für Ihre Einschätzung!" if lang == "de" else "Thank you for your view!"
     assert thanks in [t.value for t in at.title]
@@ -133,7 +133,69 @@ def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> No
     assert not rating_keys(at)
 
     at.button(key=peer.EDIT_KEY).click().run()
-    assert at.radio(key=keys[1]).value == ratings[_item_of(keys[1])]
+    assert at.radio(key=keys[1]).value == ratings[peer_item(keys[1])]
+
+
+def _rate_some(at: AppTest) -> dict[str, int | str]:
+    """Rate the first seven statements, one click per run as a browser sends them."""
+    rated: dict[str, int | str] = {}
+    for number, key in enumerate(rating_keys(at)[:7]):
+        value: int | str = UNSURE if number == 3 else number % 5 + 1
+        at.radio(key=key).set_value(value).run()
+        assert not at.exception
+        rated[peer_item(key)] = value
+    return rated
+
+
+def _shown_ratings(at: AppTest) -> dict[str, int | str]:
+    values = {peer_item(key): at.radio(key=key).value for key in rating_keys(at)}
+    return {item_id: value for item_id, value in values.items() if value is not None}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_reload_resumes_the_colleagues_ratings(lang: Language) -> None:
+    """Every click puts the ratings so far into the URL as a peer code (?rated=); the page
+    opened anew with that URL shows them all, and sending adds to them (a reload erased all)."""
+    at = new_app(view="invite", i=invitation(lang), lang=lang)
+    rated = _rate_some(at)
+    assert dict(decode_peer_code(at.query_params[RATED_PARAM]).responses) == rated
+    reloaded = new_app(**at.query_params)
+    assert not reloaded.exception
+    assert _shown_ratings(reloaded) == rated
+    last = rating_keys(reloaded)[-1]
+    reloaded.radio(key=last).set_value(2).run()
+    reloaded.button(key=peer.SUBMIT_KEY).click().run()
+    assert not reloaded.exception
+    code = decode_peer_code(reloaded.code[0].value)
+    assert dict(code.responses) == {**rated, peer_item(last): 2}
+    assert (code.language, code.invitation_id) == (lang, "C0FFEE")
+
+
+def test_a_changed_rating_follows_into_the_url() -> None:
+    """The URL's code holds the ratings as they are now, not as first clicked."""
+    at = new_app(view="invite", i=invitation())
+    rated = _rate_some(at)
+    first, second = rating_keys(at)[:2]
+    at.radio(key=first).set_value(5).run()
+    at.radio(key=second).set_value(UNSURE).run()
+    expected = {**rated, peer_item(first): 5, peer_item(second): UNSURE}
+    assert dict(decode_peer_code(at.query_params[RATED_PARAM]).responses) == expected
+    reloaded = new_app(**at.query_params)
+    assert _shown_ratings(reloaded) == expected
+
+
+@pytest.mark.parametrize("other", ["another invitation", "damaged"])
+def test_ratings_in_the_url_for_another_invitation_are_not_taken(other: str) -> None:
+    """A ?rated= code of another invitation (or a damaged one) is dropped, not shown."""
+    at = new_app(view="invite", i=invitation(invitation_id="BEEF01"))
+    _rate_some(at)
+    code = at.query_params[RATED_PARAM]
+    if other == "damaged":
+        code = code[:-2] + ("A" if code[-2] != "A" else "B") + code[-1]
+    opened = new_app(view="invite", i=invitation(), rated=code)
+    assert not opened.exception
+    assert not _shown_ratings(opened)
+    assert RATED_PARAM not in opened.query_params
 
 
 def test_an_edited_invitation_shows_a_message_not_a_traceback() -> None:
