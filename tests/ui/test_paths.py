@@ -59,14 +59,15 @@ from assessment.bank.models import (
     Scenario,
     TradeoffItem,
 )
-from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.codes.links import INVITE_VIEW, PROGRESS_PARAM, RATED_PARAM, SHARE_PARAM
 from assessment.codes.share import decode_code
 from assessment.engine.answers import Answers
 from assessment.engine.result import build_result
 from assessment.i18n import Language, Viewer
+from assessment.peer.codes import Invitation, decode_peer_code, encode_invitation, peer_statements
 from assessment.render.summary import Summary, summarize
+from assessment.ui import peer, state
 from assessment.ui import result as result_page
-from assessment.ui import state
 from assessment.ui.text import plain, t
 from tests.ui.conftest import new_app, start, texts
 
@@ -410,4 +411,133 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         step()
         path.check()
     assert path.on_result
+    path.teardown()
+
+
+# -- a colleague's questionnaire ---------------------------------------------------------------
+
+COLLEAGUE_PATHS = settings(
+    PATHS,
+    max_examples=int(os.environ.get("PATHS_EXAMPLES", 100 if FUZZ else 5)),
+    stateful_step_count=int(os.environ.get("PATHS_STEPS", 50 if FUZZ else 15)),
+)
+
+
+class ColleaguePaths(RuleBasedStateMachine):
+    """A colleague's way through the questionnaire of an invitation (set by `colleague`): rate,
+    change a rating, switch the language, reload, send and go back to edit. After every step
+    the session, the URL's `?rated=` code and the radios on screen hold exactly the ratings
+    given."""
+
+    version: int = 0
+    form: FormId = "short"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items = peer_statements(load_bank(self.version), self.form)
+        token = encode_invitation(
+            Invitation(
+                bank_version=self.version, form=self.form, language="de", invitation_id="C0FFEE"
+            )
+        )
+        self.at: AppTest = new_app(view=INVITE_VIEW, i=token)
+        self.ratings: dict[str, int | str] = {}
+        self.lang: Language = "de"
+        self.sent = False  # the thank-you page shows
+
+    @precondition(lambda self: not self.sent)
+    @rule(pick=PICK, choice=PICK)
+    def rate(self, pick: int, choice: int) -> None:
+        """Click a rating (a new one or another for a statement rated before)."""
+        item = self.items[pick % len(self.items)]
+        value = peer.VALUES[choice % len(peer.VALUES)]
+        key = state.widget_key(f"{peer.RATING_PREFIX}{item.id}", self.lang)
+        self.at.radio(key=key).set_value(value).run()
+        self.ratings[item.id] = value
+
+    @rule()
+    def switch_language(self) -> None:
+        """Press the other language."""
+        self.lang = "en" if self.lang == "de" else "de"
+        self.at.segmented_control(key="lang_switch").set_value(self.lang).run()
+
+    @rule()
+    def reload(self) -> None:
+        """Reload the page: a new session opens the same address (the ratings page)."""
+        self.at = new_app(**self.at.query_params)
+        self.sent = False
+
+    @precondition(lambda self: not self.sent and bool(self.ratings))
+    @rule()
+    def send(self) -> None:
+        """Press "Fertig": the thank-you page shows the peer code of exactly the ratings."""
+        self.at.button(key=peer.SUBMIT_KEY).click().run()
+        self.sent = True
+        assert dict(decode_peer_code(self.at.code[0].value).responses) == self.ratings
+
+    @precondition(lambda self: self.sent)
+    @rule()
+    def edit(self) -> None:
+        """Back from the thank-you page to the ratings."""
+        self.at.button(key=peer.EDIT_KEY).click().run()
+        self.sent = False
+
+    @invariant()
+    def check(self) -> None:
+        at = self.at
+        assert not at.exception, [e.value for e in at.exception]
+        assert not at.error, [e.value for e in at.error]
+        assert at.session_state[state.LANG_KEY] == self.lang
+        coded = at.query_params.get(RATED_PARAM)
+        assert (dict(decode_peer_code(coded).responses) if coded else {}) == self.ratings
+        radios = [r for r in at.radio if r.key and r.key.startswith(peer.RATING_PREFIX)]
+        if self.sent:
+            assert not radios
+            return
+        assert [r.key for r in radios] == [
+            state.widget_key(f"{peer.RATING_PREFIX}{item.id}", self.lang) for item in self.items
+        ]
+        shown = {item.id: radio.value for item, radio in zip(self.items, radios, strict=True)}
+        assert shown == {item.id: self.ratings.get(item.id) for item in self.items}
+
+
+@pytest.fixture(
+    params=[vf for vf in bank_forms() if load_bank(vf[0]).peer],
+    ids=lambda vf: f"v{vf[0]}-{vf[1]}",
+)
+def colleague(request: pytest.FixtureRequest) -> type[ColleaguePaths]:
+    """The colleague's state machine for an invitation to a form of a bank with a peer view."""
+    version, form = request.param
+    name = f"ColleaguePathsV{version}{form.title()}"
+    return type(name, (ColleaguePaths,), {"version": version, "form": form})
+
+
+def test_colleague_paths(colleague: type[ColleaguePaths]) -> None:
+    """Random ways through a colleague's questionnaire never lose or garble a rating."""
+    run_state_machine_as_test(colleague, settings=COLLEAGUE_PATHS)
+
+
+def test_every_colleague_action_on_one_path(colleague: type[ColleaguePaths]) -> None:
+    """One fixed way that takes every colleague action, checking the invariants after each."""
+    path = colleague()
+    steps: list[Callable[[], None]] = [
+        lambda: path.rate(0, 2),
+        lambda: path.rate(1, 5),  # "can't judge"
+        path.switch_language,
+        lambda: path.rate(2, 4),
+        lambda: path.rate(0, 0),  # changed
+        path.reload,
+        lambda: path.rate(3, 1),
+        path.switch_language,
+        path.send,
+        path.switch_language,
+        path.edit,
+        lambda: path.rate(4, 3),
+        path.reload,
+        path.send,
+    ]
+    for step in steps:
+        step()
+        path.check()
+    assert len(path.ratings) == 5
     path.teardown()
