@@ -4,12 +4,13 @@ page (?view=invite&i=…), the trusted person's page that makes a summary code
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import streamlit as st
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import LIKERT_MAX, LIKERT_MIN, UNSURE, Bank, FormId
+from assessment.bank.models import LIKERT_MAX, LIKERT_MIN, UNSURE, Bank, FormId, LikertItem
 from assessment.codes import links
 from assessment.codes.share import decode_code, encode_share_code
 from assessment.errors import CodeError, SelbstcheckError
@@ -46,6 +47,11 @@ DONE_KEY = "peer_done"
 RATINGS_KEY = "peer_ratings"
 NONE_RATED_KEY = "peer_none_rated"
 RATING_PREFIX = "peer_item_"
+PAGE_KEY = "peer_page"
+BACK_KEY = "peer_back"
+NEXT_KEY = "peer_next"
+# Statements per page of the colleague's questionnaire (as many as a page of the person's).
+PAGE_SIZE = 8
 # ?view=collect&i=TOKEN: the trusted person's page for the same invitation token.
 COLLECT_VIEW = "collect"
 COLLECT_PASTE_KEY = "peer_collect_paste"
@@ -249,14 +255,72 @@ def _radio(
         _store(token, invitation, {**saved, item_id: shown})
 
 
+def peer_pages(bank: Bank, form: FormId) -> tuple[tuple[LikertItem, ...], ...]:
+    """Return the colleague's questionnaire in pages of up to PAGE_SIZE statements."""
+    statements = peer_statements(bank, form)
+    return tuple(
+        statements[start : start + PAGE_SIZE] for start in range(0, len(statements), PAGE_SIZE)
+    )
+
+
+def _page(token: str, pages: tuple[tuple[LikertItem, ...], ...]) -> int:
+    """Return the page shown; a session new to this invitation (a reload) resumes at the first
+    page with a statement not yet rated."""
+    current = st.session_state.get(PAGE_KEY)
+    if isinstance(current, tuple) and current[0] == token:
+        page: int = current[1]
+        return page
+    saved = _saved(token)
+    page = next(
+        (number for number, items in enumerate(pages) if any(i.id not in saved for i in items)),
+        len(pages) - 1,
+    )
+    st.session_state[PAGE_KEY] = (token, page)
+    return page
+
+
+def _turn(token: str, page: int) -> None:
+    """Go to another page of the colleague's questionnaire (callback)."""
+    st.session_state[PAGE_KEY] = (token, page)
+
+
+def _progress(
+    bank: Bank, invitation: Invitation, saved: dict[str, int | str], page: tuple[int, int]
+) -> None:
+    """The progress line: the page, the statements rated and about how long the rest takes (at
+    the pace the start page's estimate of the person's form assumes)."""
+    number, pages = page
+    lang = state.language()
+    statements = peer_statements(bank, invitation.form)
+    rated = sum(item.id in saved for item in statements)
+    per_item = bank.forms[invitation.form].minutes * 60 / len(bank.form_items(invitation.form))
+    minutes = max(1, math.ceil((len(statements) - rated) * per_item / 60))
+    st.progress(
+        (number + 1) / pages,
+        text=t(
+            "ui.peer.progress",
+            lang,
+            page=number + 1,
+            pages=pages,
+            rated=rated,
+            total=len(statements),
+            minutes=minutes,
+        ),
+    )
+
+
 def _questionnaire(token: str, invitation: Invitation, bank: Bank, lang: Language) -> None:
     _resume(token, invitation)
     scale = [label(lang) for label in bank.likert_labels]
     # Statements only: the trade-offs ask what matters to the person, which colleagues cannot
     # know and the comparison never used; less to answer for colleagues.
-    statements = peer_statements(bank, invitation.form)
+    pages = peer_pages(bank, invitation.form)
+    page = _page(token, pages)
+    shared.scroll_to_top(f"peer-page-{page}", t("ui.peer.invite_title", lang))
+    _progress(bank, invitation, _saved(token), (page, len(pages)))
     st.header(t("ui.peer.statements_heading", lang), anchor=False)
-    for number, item in enumerate(statements, start=1):
+    first = sum(len(items) for items in pages[:page]) + 1
+    for number, item in enumerate(pages[page], start=first):
         text = plain(peer_statement(item, lang))
         with st.container(key=f"item_{item.id}"):
             _radio(
@@ -266,15 +330,33 @@ def _questionnaire(token: str, invitation: Invitation, bank: Bank, lang: Languag
                 (token, invitation, _saved(token)),
                 lang,
             )
-    if st.session_state.get(NONE_RATED_KEY):
+    last = page == len(pages) - 1
+    if last and st.session_state.get(NONE_RATED_KEY):
         st.error(t("ui.peer.none_rated", lang))
-    st.button(
-        t("ui.peer.submit", lang),
-        key=SUBMIT_KEY,
-        type="primary",
-        on_click=_submit,
-        args=(token, invitation, lang),
-    )
+    with st.container(horizontal=True, horizontal_alignment="distribute"):
+        st.button(
+            t("ui.quest.back", lang),
+            key=BACK_KEY,
+            on_click=_turn,
+            args=(token, page - 1),
+            disabled=page == 0,
+        )
+        if last:
+            st.button(
+                t("ui.peer.submit", lang),
+                key=SUBMIT_KEY,
+                type="primary",
+                on_click=_submit,
+                args=(token, invitation, lang),
+            )
+        else:
+            st.button(
+                t("ui.quest.next", lang),
+                key=NEXT_KEY,
+                type="primary",
+                on_click=_turn,
+                args=(token, page + 1),
+            )
 
 
 def _thanks(code: str, invitation: Invitation, lang: Language) -> None:

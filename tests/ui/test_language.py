@@ -33,7 +33,14 @@ from tests.ui.conftest import (
 )
 from tests.ui.test_app_v2 import middling
 from tests.ui.test_group_page import CODES, group_app, paste
-from tests.ui.test_peer_views import invitation, peer_item, rating_keys
+from tests.ui.test_peer_views import (
+    first_page,
+    invitation,
+    last_page,
+    peer_item,
+    rate_pages,
+    rating_keys,
+)
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
 
@@ -151,17 +158,15 @@ def test_group_view_keeps_its_setting_and_takes_a_new_one_after_a_switch() -> No
 def test_colleague_ratings_sent_stay_after_a_switch() -> None:
     """A colleague's sent ratings stay when they switch the language and edit them."""
     at = new_app(view="invite", i=invitation("de"))
-    keys = rating_keys(at)
-    for key in keys:
-        at.radio(key=key).set_value(4)
+    every = rate_pages(at, lambda number: 4)
     at.button(key=peer.SUBMIT_KEY).click().run()
     at.button(key=peer.EDIT_KEY).click().run()
     switch(at, "en")
     english = rating_keys(at)
-    assert [at.radio(key=key).value for key in english] == [4] * len(keys)
+    assert [at.radio(key=key).value for key in english] == [4] * len(english)
     at.button(key=peer.SUBMIT_KEY).click().run()
     assert not at.exception
-    assert at.code, "the thank-you page shows the peer code"
+    assert dict(decode_peer_code(at.code[0].value).responses) == dict.fromkeys(every, 4)
 
 
 def test_colleague_ratings_not_yet_sent_stay_after_switches() -> None:
@@ -181,9 +186,18 @@ def test_colleague_ratings_not_yet_sent_stay_after_switches() -> None:
     }
     at.radio(key=english[6]).set_value(5).run()
     rated[peer_item(english[6])] = 5
+    at.button(key=peer.NEXT_KEY).click().run()
+    second = rating_keys(at)[0]
+    at.radio(key=second).set_value(1).run()
+    rated[peer_item(second)] = 1
     switch(at, "de")
+    assert at.radio(key=rating_keys(at)[0]).value == 1
+    first_page(at)
     shown = {peer_item(k): at.radio(key=k).value for k in rating_keys(at)}
-    assert {k: v for k, v in shown.items() if v is not None} == rated
+    assert {k: v for k, v in shown.items() if v is not None} == {
+        k: v for k, v in rated.items() if k != peer_item(second)
+    }
+    last_page(at)
     at.button(key=peer.SUBMIT_KEY).click().run()
     assert not at.exception
     assert dict(decode_peer_code(at.code[0].value).responses) == rated

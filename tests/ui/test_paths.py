@@ -64,7 +64,7 @@ from assessment.codes.share import decode_code
 from assessment.engine.answers import Answers
 from assessment.engine.result import build_result
 from assessment.i18n import Language, Viewer
-from assessment.peer.codes import Invitation, decode_peer_code, encode_invitation, peer_statements
+from assessment.peer.codes import Invitation, decode_peer_code, encode_invitation
 from assessment.render.summary import Summary, summarize
 from assessment.ui import peer, state
 from assessment.ui import result as result_page
@@ -416,25 +416,19 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
 
 # -- a colleague's questionnaire ---------------------------------------------------------------
 
-COLLEAGUE_PATHS = settings(
-    PATHS,
-    max_examples=int(os.environ.get("PATHS_EXAMPLES", 100 if FUZZ else 5)),
-    stateful_step_count=int(os.environ.get("PATHS_STEPS", 50 if FUZZ else 15)),
-)
-
 
 class ColleaguePaths(RuleBasedStateMachine):
     """A colleague's way through the questionnaire of an invitation (set by `colleague`): rate,
-    change a rating, switch the language, reload, send and go back to edit. After every step
-    the session, the URL's `?rated=` code and the radios on screen hold exactly the ratings
-    given."""
+    change a rating, next and back, switch the language, reload, send and go back to edit.
+    After every step the session, the URL's `?rated=` code and the radios on screen hold
+    exactly the ratings given, on the page the model expects."""
 
     version: int = 0
     form: FormId = "short"
 
     def __init__(self) -> None:
         super().__init__()
-        self.items = peer_statements(load_bank(self.version), self.form)
+        self.pages = peer.peer_pages(load_bank(self.version), self.form)
         token = encode_invitation(
             Invitation(
                 bank_version=self.version, form=self.form, language="de", invitation_id="C0FFEE"
@@ -442,18 +436,36 @@ class ColleaguePaths(RuleBasedStateMachine):
         )
         self.at: AppTest = new_app(view=INVITE_VIEW, i=token)
         self.ratings: dict[str, int | str] = {}
+        self.page = 0
         self.lang: Language = "de"
         self.sent = False  # the thank-you page shows
+
+    def key(self, item_id: str) -> str:
+        return state.widget_key(f"{peer.RATING_PREFIX}{item_id}", self.lang)
 
     @precondition(lambda self: not self.sent)
     @rule(pick=PICK, choice=PICK)
     def rate(self, pick: int, choice: int) -> None:
-        """Click a rating (a new one or another for a statement rated before)."""
-        item = self.items[pick % len(self.items)]
+        """Click a rating on the page (a new one or another for a statement rated before)."""
+        items = self.pages[self.page]
+        item = items[pick % len(items)]
         value = peer.VALUES[choice % len(peer.VALUES)]
-        key = state.widget_key(f"{peer.RATING_PREFIX}{item.id}", self.lang)
-        self.at.radio(key=key).set_value(value).run()
+        self.at.radio(key=self.key(item.id)).set_value(value).run()
         self.ratings[item.id] = value
+
+    @precondition(lambda self: not self.sent and self.page < len(self.pages) - 1)
+    @rule()
+    def next_page(self) -> None:
+        """Press Weiter (nothing is required on a colleague's page)."""
+        self.at.button(key=peer.NEXT_KEY).click().run()
+        self.page += 1
+
+    @precondition(lambda self: not self.sent and self.page > 0)
+    @rule()
+    def back(self) -> None:
+        """Press Zurück."""
+        self.at.button(key=peer.BACK_KEY).click().run()
+        self.page -= 1
 
     @rule()
     def switch_language(self) -> None:
@@ -463,14 +475,23 @@ class ColleaguePaths(RuleBasedStateMachine):
 
     @rule()
     def reload(self) -> None:
-        """Reload the page: a new session opens the same address (the ratings page)."""
+        """Reload: a new session opens the same address at the first page not fully rated."""
         self.at = new_app(**self.at.query_params)
         self.sent = False
+        self.page = next(
+            (
+                n
+                for n, items in enumerate(self.pages)
+                if any(i.id not in self.ratings for i in items)
+            ),
+            len(self.pages) - 1,
+        )
 
-    @precondition(lambda self: not self.sent and bool(self.ratings))
+    @precondition(lambda self: not self.sent and self.ratings and self.page == len(self.pages) - 1)
     @rule()
     def send(self) -> None:
-        """Press "Fertig": the thank-you page shows the peer code of exactly the ratings."""
+        """Press "Fertig" on the last page: the thank-you page shows the peer code of exactly
+        the ratings."""
         self.at.button(key=peer.SUBMIT_KEY).click().run()
         self.sent = True
         assert dict(decode_peer_code(self.at.code[0].value).responses) == self.ratings
@@ -478,7 +499,7 @@ class ColleaguePaths(RuleBasedStateMachine):
     @precondition(lambda self: self.sent)
     @rule()
     def edit(self) -> None:
-        """Back from the thank-you page to the ratings."""
+        """Back from the thank-you page to the ratings (the last page)."""
         self.at.button(key=peer.EDIT_KEY).click().run()
         self.sent = False
 
@@ -494,11 +515,10 @@ class ColleaguePaths(RuleBasedStateMachine):
         if self.sent:
             assert not radios
             return
-        assert [r.key for r in radios] == [
-            state.widget_key(f"{peer.RATING_PREFIX}{item.id}", self.lang) for item in self.items
-        ]
-        shown = {item.id: radio.value for item, radio in zip(self.items, radios, strict=True)}
-        assert shown == {item.id: self.ratings.get(item.id) for item in self.items}
+        items = self.pages[self.page]
+        assert [r.key for r in radios] == [self.key(item.id) for item in items]
+        shown = {item.id: radio.value for item, radio in zip(items, radios, strict=True)}
+        assert shown == {item.id: self.ratings.get(item.id) for item in items}
 
 
 @pytest.fixture(
@@ -514,30 +534,37 @@ def colleague(request: pytest.FixtureRequest) -> type[ColleaguePaths]:
 
 def test_colleague_paths(colleague: type[ColleaguePaths]) -> None:
     """Random ways through a colleague's questionnaire never lose or garble a rating."""
-    run_state_machine_as_test(colleague, settings=COLLEAGUE_PATHS)
+    run_state_machine_as_test(colleague, settings=PATHS)
 
 
 def test_every_colleague_action_on_one_path(colleague: type[ColleaguePaths]) -> None:
     """One fixed way that takes every colleague action, checking the invariants after each."""
     path = colleague()
+    to_last = [path.next_page] * (len(path.pages) - 1)
     steps: list[Callable[[], None]] = [
         lambda: path.rate(0, 2),
         lambda: path.rate(1, 5),  # "can't judge"
         path.switch_language,
         lambda: path.rate(2, 4),
         lambda: path.rate(0, 0),  # changed
-        path.reload,
+        path.next_page,
         lambda: path.rate(3, 1),
+        path.back,
+        path.next_page,
+        path.reload,  # back on page 1, which is not fully rated
+        *to_last,
         path.switch_language,
         path.send,
         path.switch_language,
         path.edit,
         lambda: path.rate(4, 3),
         path.reload,
+        *to_last,
         path.send,
     ]
     for step in steps:
         step()
         path.check()
     assert len(path.ratings) == 5
+    assert path.sent
     path.teardown()
