@@ -11,6 +11,7 @@ import streamlit as st
 
 from assessment.bank.load import load_bank
 from assessment.bank.models import LIKERT_MAX, LIKERT_MIN, UNSURE, Bank, FormId, LikertItem
+from assessment.bank.pagination import MAX_STATEMENTS_PER_PAGE
 from assessment.codes import links
 from assessment.codes.share import decode_code, encode_share_code
 from assessment.errors import CodeError, SelbstcheckError
@@ -51,7 +52,7 @@ PAGE_KEY = "peer_page"
 BACK_KEY = "peer_back"
 NEXT_KEY = "peer_next"
 # Statements per page of the colleague's questionnaire (as many as a page of the person's).
-PAGE_SIZE = 8
+PAGE_SIZE = MAX_STATEMENTS_PER_PAGE
 # ?view=collect&i=TOKEN: the trusted person's page for the same invitation token.
 COLLECT_VIEW = "collect"
 COLLECT_PASTE_KEY = "peer_collect_paste"
