@@ -13,6 +13,8 @@ PROGRESS_PARAM = "p"
 INVITE_VIEW = "invite"
 INVITE_PARAM = "i"
 PEERS_PARAM = "peers"
+# On a colleague's questionnaire: the peer code of the ratings given so far (a reload resumes).
+RATED_PARAM = "rated"
 # Pasted text longer than this cannot hold one of our links.
 MAX_PASTED_LENGTH = 2_000
 

@@ -33,6 +33,15 @@ class PageTiming(BaseModel):
 
     items: int = Field(ge=1, le=200, description="Items shown on the page")
     seconds: float = Field(ge=0, le=MAX_PAGE_SECONDS, description="Time spent on the page")
+    page: int | None = Field(
+        default=None,
+        ge=1,
+        le=200,
+        description=(
+            "The page's number in the questionnaire (from 1); unset: its position among the"
+            " timings (pages without timed items are left out, so set it whenever some are)"
+        ),
+    )
 
 
 class Answers(BaseModel):

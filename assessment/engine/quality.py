@@ -53,10 +53,11 @@ class QualityFlag(BaseModel):
 
 
 def _too_fast(answers: Answers) -> list[QualityFlag]:
-    """Return the speed flag when pages were answered faster than they can be read."""
+    """Return the speed flag when pages were answered faster than they can be read, naming
+    each by its number in the questionnaire (its position among the timings when unset)."""
     fast = [
-        str(number)
-        for number, page in enumerate(answers.page_seconds, start=1)
+        str(page.page if page.page is not None else position)
+        for position, page in enumerate(answers.page_seconds, start=1)
         if page.seconds < MIN_SECONDS_PER_ITEM * page.items
     ]
     return [QualityFlag(kind="too_fast", count=len(fast), where=tuple(fast))] if fast else []

@@ -4,12 +4,14 @@ page (?view=invite&i=…), the trusted person's page that makes a summary code
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import streamlit as st
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import LIKERT_MAX, LIKERT_MIN, UNSURE, Bank, FormId
+from assessment.bank.models import LIKERT_MAX, LIKERT_MIN, UNSURE, Bank, FormId, LikertItem
+from assessment.bank.pagination import MAX_STATEMENTS_PER_PAGE
 from assessment.codes import links
 from assessment.codes.share import decode_code, encode_share_code
 from assessment.errors import CodeError, SelbstcheckError
@@ -21,6 +23,7 @@ from assessment.peer.codes import (
     PeerAnswers,
     clean_name,
     decode_invitation,
+    decode_peer_code,
     encode_invitation,
     encode_peer_code,
     invitation_id,
@@ -45,6 +48,11 @@ DONE_KEY = "peer_done"
 RATINGS_KEY = "peer_ratings"
 NONE_RATED_KEY = "peer_none_rated"
 RATING_PREFIX = "peer_item_"
+PAGE_KEY = "peer_page"
+BACK_KEY = "peer_back"
+NEXT_KEY = "peer_next"
+# Statements per page of the colleague's questionnaire (as many as a page of the person's).
+PAGE_SIZE = MAX_STATEMENTS_PER_PAGE
 # ?view=collect&i=TOKEN: the trusted person's page for the same invitation token.
 COLLECT_VIEW = "collect"
 COLLECT_PASTE_KEY = "peer_collect_paste"
@@ -129,29 +137,81 @@ def _rating_key(item_id: str, lang: Language) -> str:
     return state.widget_key(f"{RATING_PREFIX}{item_id}", lang)
 
 
-def _submit(token: str, invitation: Invitation, lang: Language) -> None:
-    """Turn the form's ratings into a peer code (callback); none rated: ask for one."""
-    bank = load_bank(invitation.bank_version)
-    responses: dict[str, int | str] = {}
-    for item in peer_items(bank, invitation.form):
-        value = st.session_state.get(_rating_key(item.id, lang))
-        if value in VALUES:
-            responses[item.id] = value
-    st.session_state[RATINGS_KEY] = (token, responses)
-    if not responses:
-        st.session_state[NONE_RATED_KEY] = True
-        return
-    st.session_state[NONE_RATED_KEY] = False
+def _ratings_code(invitation: Invitation, ratings: dict[str, int | str]) -> str:
+    """Return the peer code of a colleague's ratings (so far) for an invitation."""
     answers = PeerAnswers.model_validate(
         {
             "bank_version": invitation.bank_version,
             "form": invitation.form,
             "language": state.language(),
-            "responses": responses,
+            "responses": ratings,
             "invitation_id": invitation.invitation_id,
         }
     )
-    st.session_state[DONE_KEY] = (token, encode_peer_code(answers))
+    return encode_peer_code(answers)
+
+
+def _store(token: str, invitation: Invitation, ratings: dict[str, int | str]) -> None:
+    """Keep a colleague's ratings so far in the session and, as a peer code, in the URL
+    (`?rated=`), so that a language switch redraws them and a reload resumes with them."""
+    st.session_state[RATINGS_KEY] = (token, ratings)
+    if ratings:
+        st.query_params[links.RATED_PARAM] = _ratings_code(invitation, ratings)
+    elif links.RATED_PARAM in st.query_params:
+        del st.query_params[links.RATED_PARAM]
+
+
+def _rate(token: str, invitation: Invitation, item_id: str, lang: Language) -> None:
+    """Keep one rating as it is clicked (callback); there is no form that could lose it."""
+    ratings = dict(_saved(token))
+    value = st.session_state.get(_rating_key(item_id, lang))
+    if value in VALUES:
+        ratings[item_id] = value
+    else:
+        ratings.pop(item_id, None)
+    _store(token, invitation, ratings)
+
+
+def _resume(token: str, invitation: Invitation) -> None:
+    """A session without ratings for this invitation takes those in the URL (a reload, a
+    bookmarked page); a code of another invitation, bank or form, or a damaged one, is dropped."""
+    saved = st.session_state.get(RATINGS_KEY)
+    if isinstance(saved, tuple) and saved[0] == token:
+        return
+    code = st.query_params.get(links.RATED_PARAM)
+    if not code:
+        return
+    try:
+        answers = decode_peer_code(code)
+    except SelbstcheckError:
+        answers = None
+    if answers is None or (answers.bank_version, answers.form, answers.invitation_id) != (
+        invitation.bank_version,
+        invitation.form,
+        invitation.invitation_id,
+    ):
+        del st.query_params[links.RATED_PARAM]
+        return
+    st.session_state[RATINGS_KEY] = (token, dict(answers.responses))
+
+
+def _submit(token: str, invitation: Invitation, lang: Language) -> None:
+    """Turn the ratings into a peer code (callback); none rated: ask for one."""
+    bank = load_bank(invitation.bank_version)
+    saved = _saved(token)
+    responses: dict[str, int | str] = {}
+    for item in peer_items(bank, invitation.form):
+        # A radio clicked in the same run as the button: its callback may not have run yet.
+        key = _rating_key(item.id, lang)
+        value = st.session_state[key] if key in st.session_state else saved.get(item.id)
+        if value in VALUES:
+            responses[item.id] = value
+    _store(token, invitation, responses)
+    if not responses:
+        st.session_state[NONE_RATED_KEY] = True
+        return
+    st.session_state[NONE_RATED_KEY] = False
+    st.session_state[DONE_KEY] = (token, _ratings_code(invitation, responses))
 
 
 def _edit() -> None:
@@ -171,53 +231,133 @@ def _radio(
     item_id: str,
     label: str,
     labels: list[str],
-    saved: int | str | None,
+    rated: tuple[str, Invitation, dict[str, int | str]],
     lang: Language,
-    collapsed: bool = False,
 ) -> None:
+    token, invitation, saved = rated
     key = _rating_key(item_id, lang)
-    # The ratings last sent; a radio with its own state keeps that, one drawn anew in another
-    # language shows them.
-    index = VALUES.index(saved) if saved in VALUES else None
-    st.radio(
+    # Preselected from the session's ratings (never the radio's own state): a radio drawn anew
+    # in another language, or after a reload, shows them.
+    value = saved.get(item_id)
+    shown = st.radio(
         label,
         VALUES,
-        index=index,
+        index=VALUES.index(value) if value in VALUES else None,
         format_func=lambda value: (
             t("peer.rating_na", lang) if value == UNSURE else labels[int(value) - LIKERT_MIN]
         ),
         key=key,
         horizontal=True,
-        label_visibility="collapsed" if collapsed else "visible",
+        on_change=_rate,
+        args=(token, invitation, item_id, lang),
+    )
+    if shown in VALUES and shown != value:
+        # A click whose callback did not run (a tab that reconnected to a new session).
+        _store(token, invitation, {**saved, item_id: shown})
+
+
+def peer_pages(bank: Bank, form: FormId) -> tuple[tuple[LikertItem, ...], ...]:
+    """Return the colleague's questionnaire in pages of up to PAGE_SIZE statements."""
+    statements = peer_statements(bank, form)
+    return tuple(
+        statements[start : start + PAGE_SIZE] for start in range(0, len(statements), PAGE_SIZE)
+    )
+
+
+def _page(token: str, pages: tuple[tuple[LikertItem, ...], ...]) -> int:
+    """Return the page shown; a session new to this invitation (a reload) resumes at the first
+    page with a statement not yet rated."""
+    current = st.session_state.get(PAGE_KEY)
+    if isinstance(current, tuple) and current[0] == token:
+        page: int = current[1]
+        return page
+    saved = _saved(token)
+    page = next(
+        (number for number, items in enumerate(pages) if any(i.id not in saved for i in items)),
+        len(pages) - 1,
+    )
+    st.session_state[PAGE_KEY] = (token, page)
+    return page
+
+
+def _turn(token: str, page: int) -> None:
+    """Go to another page of the colleague's questionnaire (callback)."""
+    st.session_state[PAGE_KEY] = (token, page)
+
+
+def _progress(
+    bank: Bank, invitation: Invitation, saved: dict[str, int | str], page: tuple[int, int]
+) -> None:
+    """The progress line: the page, the statements rated and about how long the rest takes (at
+    the pace the start page's estimate of the person's form assumes)."""
+    number, pages = page
+    lang = state.language()
+    statements = peer_statements(bank, invitation.form)
+    rated = sum(item.id in saved for item in statements)
+    per_item = bank.forms[invitation.form].minutes * 60 / len(bank.form_items(invitation.form))
+    minutes = max(1, math.ceil((len(statements) - rated) * per_item / 60))
+    st.progress(
+        (number + 1) / pages,
+        text=t(
+            "ui.peer.progress",
+            lang,
+            page=number + 1,
+            pages=pages,
+            rated=rated,
+            total=len(statements),
+            minutes=minutes,
+        ),
     )
 
 
 def _questionnaire(token: str, invitation: Invitation, bank: Bank, lang: Language) -> None:
-    saved = _saved(token)
+    _resume(token, invitation)
     scale = [label(lang) for label in bank.likert_labels]
     # Statements only: the trade-offs ask what matters to the person, which colleagues cannot
     # know and the comparison never used; less to answer for colleagues.
-    statements = peer_statements(bank, invitation.form)
-    with st.form("peer_form", border=False, enter_to_submit=False):
-        st.header(t("ui.peer.statements_heading", lang), anchor=False)
-        for number, item in enumerate(statements, start=1):
-            text = plain(peer_statement(item, lang))
-            with st.container(key=f"item_{item.id}"):
-                _radio(
-                    item.id,
-                    t("ui.quest.item_label", lang, number=number, text=text),
-                    scale,
-                    saved.get(item.id),
-                    lang,
-                )
-        if st.session_state.get(NONE_RATED_KEY):
-            st.error(t("ui.peer.none_rated", lang))
-        st.form_submit_button(
-            t("ui.peer.submit", lang),
-            type="primary",
-            on_click=_submit,
-            args=(token, invitation, lang),
+    pages = peer_pages(bank, invitation.form)
+    page = _page(token, pages)
+    shared.scroll_to_top(f"peer-page-{page}", t("ui.peer.invite_title", lang))
+    _progress(bank, invitation, _saved(token), (page, len(pages)))
+    st.header(t("ui.peer.statements_heading", lang), anchor=False)
+    first = sum(len(items) for items in pages[:page]) + 1
+    for number, item in enumerate(pages[page], start=first):
+        text = plain(peer_statement(item, lang))
+        with st.container(key=f"item_{item.id}"):
+            _radio(
+                item.id,
+                t("ui.quest.item_label", lang, number=number, text=text),
+                scale,
+                (token, invitation, _saved(token)),
+                lang,
+            )
+    last = page == len(pages) - 1
+    if last and st.session_state.get(NONE_RATED_KEY):
+        st.error(t("ui.peer.none_rated", lang))
+    with st.container(horizontal=True, horizontal_alignment="distribute"):
+        st.button(
+            t("ui.quest.back", lang),
+            key=BACK_KEY,
+            on_click=_turn,
+            args=(token, page - 1),
+            disabled=page == 0,
         )
+        if last:
+            st.button(
+                t("ui.peer.submit", lang),
+                key=SUBMIT_KEY,
+                type="primary",
+                on_click=_submit,
+                args=(token, invitation, lang),
+            )
+        else:
+            st.button(
+                t("ui.quest.next", lang),
+                key=NEXT_KEY,
+                type="primary",
+                on_click=_turn,
+                args=(token, page + 1),
+            )
 
 
 def _thanks(code: str, invitation: Invitation, lang: Language) -> None:

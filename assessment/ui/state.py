@@ -170,17 +170,6 @@ def set_language(lang: Language) -> None:
 def answers(with_timings: bool = False) -> Answers:
     """Return the session's answers as the domain's Answers."""
     current = flow()
-    pages = pages_of(current.bank_version, current.form)
-    # Only what was timed: items answered while their page was shown in this session.
-    timings = (
-        tuple(
-            PageTiming(items=current.timed_items[index], seconds=seconds)
-            for index, seconds in sorted(current.seconds.items())
-            if index < len(pages) and current.timed_items.get(index, 0) > 0
-        )
-        if with_timings
-        else ()
-    )
     return Answers(
         bank_version=current.bank_version,
         form=current.form,
@@ -190,7 +179,18 @@ def answers(with_timings: bool = False) -> Answers:
             current.experience if load_bank(current.bank_version).rules.has_background else None
         ),
         responses=dict(current.responses),
-        page_seconds=timings,
+        page_seconds=timings(current) if with_timings else (),
+    )
+
+
+def timings(current: Flow) -> tuple[PageTiming, ...]:
+    """Return the speed check's timings of a flow: only what was timed, the items answered while
+    their page was shown in this session; each names its page (pages without any are left out)."""
+    pages = pages_of(current.bank_version, current.form)
+    return tuple(
+        PageTiming(items=current.timed_items[index], seconds=seconds, page=index + 1)
+        for index, seconds in sorted(current.seconds.items())
+        if index < len(pages) and current.timed_items.get(index, 0) > 0
     )
 
 

@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from assessment.bank.load import load_bank
 from assessment.messages import msg
-from assessment.peer.codes import peer_items
+from assessment.ui.peer import peer_pages
 
 FORM_BUTTON = "ui.peer.submit"
 
@@ -28,11 +28,21 @@ def answer_as_colleague(page: Page, link: str, offset: int, limit: int | None = 
     """Open an invitation, rate the statements (option offset, offset+1, …), return the code."""
     page.goto(link)
     expect(page.get_by_role("heading", name=msg("ui.peer.invite_title", "de"))).to_be_visible()
-    for number, item in enumerate(peer_items(load_bank(2), "short")[:limit]):
-        container = page.locator(f".st-key-item_{item.id}")
-        index = (offset + number) % 6
-        container.get_by_test_id("stRadioOption").nth(index).click()
-        expect(container.get_by_role("radio").nth(index)).to_be_checked()
+    pages = peer_pages(load_bank(2), "short")
+    number = 0
+    for page_number, items in enumerate(pages):
+        if page_number:
+            page.get_by_role("button", name=msg("ui.quest.next", "de")).click()
+            expected = f"Seite {page_number + 1} von {len(pages)} "
+            expect(page.get_by_text(expected, exact=False)).to_be_visible()
+        for item in items:
+            if limit is not None and number >= limit:
+                break
+            container = page.locator(f".st-key-item_{item.id}")
+            index = (offset + number) % 6
+            container.get_by_test_id("stRadioOption").nth(index).click()
+            expect(container.get_by_role("radio").nth(index)).to_be_checked()
+            number += 1
     page.get_by_role("button", name=msg(FORM_BUTTON, "de")).click()
     expect(page.get_by_role("heading", name=msg("ui.peer.thanks_title", "de"))).to_be_visible()
     code: str = page.get_by_test_id("stCode").inner_text().strip()

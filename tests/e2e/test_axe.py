@@ -6,6 +6,7 @@ pinned axe-playwright-python ships (nothing is fetched at test time); its versio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +23,7 @@ from assessment.i18n import LANGUAGES, Language
 from assessment.messages import msg, voiced
 from assessment.operate.facts import AXE_CORE_VERSION
 from assessment.peer.codes import Invitation, encode_invitation, invitation_id
-from assessment.ui.peer import COLLECT_VIEW
+from assessment.ui.peer import COLLECT_VIEW, peer_pages
 from assessment.ui.state import pages_of
 from tests.e2e.journey import DESKTOP, PHONE, TIMEOUT_MS
 from tests.unit.peer.test_peer import own_answers, peer_code
@@ -130,8 +131,13 @@ def _mirror(count: int) -> str:
 
 
 def _rate_and_submit(page: Page, lang: Language) -> None:
-    """Rate the first statement and create the peer code (the thank-you page)."""
+    """Rate the first statement, go to the last page and create the peer code (the thank-you
+    page)."""
     page.locator(".st-key-item_crisis_l1").get_by_test_id("stRadioOption").nth(3).click()
+    expect(page.locator(".st-key-item_crisis_l1").get_by_role("radio").nth(3)).to_be_checked()
+    for number in range(2, len(peer_pages(load_bank(2), "short")) + 1):
+        page.get_by_role("button", name=msg("ui.quest.next", lang)).click()
+        expect(page.get_by_text(re.compile(rf"^(Seite|Page) {number} "))).to_be_visible()
     page.get_by_role("button", name=msg("ui.peer.submit", lang)).click()
     expect(page.get_by_role("heading", name=msg("ui.peer.thanks_title", lang))).to_be_visible()
 

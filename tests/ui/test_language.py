@@ -12,9 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from assessment.bank.models import UNSURE
 from assessment.codes.links import PROGRESS_PARAM
 from assessment.codes.share import decode_code
 from assessment.i18n import Language, accepted_language, browser_language
+from assessment.peer.codes import decode_peer_code
 from assessment.ui import group as group_page
 from assessment.ui import peer, state
 from tests.ui.conftest import (
@@ -31,7 +33,14 @@ from tests.ui.conftest import (
 )
 from tests.ui.test_app_v2 import middling
 from tests.ui.test_group_page import CODES, group_app, paste
-from tests.ui.test_peer_views import invitation, rating_keys
+from tests.ui.test_peer_views import (
+    first_page,
+    invitation,
+    last_page,
+    peer_item,
+    rate_pages,
+    rating_keys,
+)
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
 
@@ -149,17 +158,49 @@ def test_group_view_keeps_its_setting_and_takes_a_new_one_after_a_switch() -> No
 def test_colleague_ratings_sent_stay_after_a_switch() -> None:
     """A colleague's sent ratings stay when they switch the language and edit them."""
     at = new_app(view="invite", i=invitation("de"))
-    keys = rating_keys(at)
-    for key in keys:
-        at.radio(key=key).set_value(4)
-    next(b for b in at.button if b.key and "peer_form" in b.key).click().run()
+    every = rate_pages(at, lambda number: 4)
+    at.button(key=peer.SUBMIT_KEY).click().run()
     at.button(key=peer.EDIT_KEY).click().run()
     switch(at, "en")
     english = rating_keys(at)
-    assert [at.radio(key=key).value for key in english] == [4] * len(keys)
-    next(b for b in at.button if b.key and "peer_form" in b.key).click().run()
+    assert [at.radio(key=key).value for key in english] == [4] * len(english)
+    at.button(key=peer.SUBMIT_KEY).click().run()
     assert not at.exception
-    assert at.code, "the thank-you page shows the peer code"
+    assert dict(decode_peer_code(at.code[0].value).responses) == dict.fromkeys(every, 4)
+
+
+def test_colleague_ratings_not_yet_sent_stay_after_switches() -> None:
+    """Ratings clicked but not sent survive a switch both ways and reach the peer code (in a
+    form they lived only in the browser and were lost on a switch)."""
+    at = new_app(view="invite", i=invitation("de"))
+    keys = rating_keys(at)
+    rated: dict[str, int | str] = {}
+    for number, key in enumerate(keys[:5]):
+        value: int | str = UNSURE if number == 0 else number
+        at.radio(key=key).set_value(value).run()
+        rated[peer_item(key)] = value
+    switch(at, "en")
+    english = rating_keys(at)
+    assert {peer_item(k): at.radio(key=k).value for k in english} == {
+        peer_item(k): rated.get(peer_item(k)) for k in keys
+    }
+    at.radio(key=english[6]).set_value(5).run()
+    rated[peer_item(english[6])] = 5
+    at.button(key=peer.NEXT_KEY).click().run()
+    second = rating_keys(at)[0]
+    at.radio(key=second).set_value(1).run()
+    rated[peer_item(second)] = 1
+    switch(at, "de")
+    assert at.radio(key=rating_keys(at)[0]).value == 1
+    first_page(at)
+    shown = {peer_item(k): at.radio(key=k).value for k in rating_keys(at)}
+    assert {k: v for k, v in shown.items() if v is not None} == {
+        k: v for k, v in rated.items() if k != peer_item(second)
+    }
+    last_page(at)
+    at.button(key=peer.SUBMIT_KEY).click().run()
+    assert not at.exception
+    assert dict(decode_peer_code(at.code[0].value).responses) == rated
 
 
 def test_switching_on_the_result_page_keeps_the_result() -> None:

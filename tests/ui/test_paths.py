@@ -59,14 +59,15 @@ from assessment.bank.models import (
     Scenario,
     TradeoffItem,
 )
-from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.codes.links import INVITE_VIEW, PROGRESS_PARAM, RATED_PARAM, SHARE_PARAM
 from assessment.codes.share import decode_code
 from assessment.engine.answers import Answers
 from assessment.engine.result import build_result
 from assessment.i18n import Language, Viewer
+from assessment.peer.codes import Invitation, decode_peer_code, encode_invitation
 from assessment.render.summary import Summary, summarize
+from assessment.ui import peer, state
 from assessment.ui import result as result_page
-from assessment.ui import state
 from assessment.ui.text import plain, t
 from tests.ui.conftest import new_app, start, texts
 
@@ -410,4 +411,160 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         step()
         path.check()
     assert path.on_result
+    path.teardown()
+
+
+# -- a colleague's questionnaire ---------------------------------------------------------------
+
+
+class ColleaguePaths(RuleBasedStateMachine):
+    """A colleague's way through the questionnaire of an invitation (set by `colleague`): rate,
+    change a rating, next and back, switch the language, reload, send and go back to edit.
+    After every step the session, the URL's `?rated=` code and the radios on screen hold
+    exactly the ratings given, on the page the model expects."""
+
+    version: int = 0
+    form: FormId = "short"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages = peer.peer_pages(load_bank(self.version), self.form)
+        token = encode_invitation(
+            Invitation(
+                bank_version=self.version, form=self.form, language="de", invitation_id="C0FFEE"
+            )
+        )
+        self.at: AppTest = new_app(view=INVITE_VIEW, i=token)
+        self.ratings: dict[str, int | str] = {}
+        self.page = 0
+        self.lang: Language = "de"
+        self.sent = False  # the thank-you page shows
+
+    def key(self, item_id: str) -> str:
+        return state.widget_key(f"{peer.RATING_PREFIX}{item_id}", self.lang)
+
+    @precondition(lambda self: not self.sent)
+    @rule(pick=PICK, choice=PICK)
+    def rate(self, pick: int, choice: int) -> None:
+        """Click a rating on the page (a new one or another for a statement rated before)."""
+        items = self.pages[self.page]
+        item = items[pick % len(items)]
+        value = peer.VALUES[choice % len(peer.VALUES)]
+        self.at.radio(key=self.key(item.id)).set_value(value).run()
+        self.ratings[item.id] = value
+
+    @precondition(lambda self: not self.sent and self.page < len(self.pages) - 1)
+    @rule()
+    def next_page(self) -> None:
+        """Press Weiter (nothing is required on a colleague's page)."""
+        self.at.button(key=peer.NEXT_KEY).click().run()
+        self.page += 1
+
+    @precondition(lambda self: not self.sent and self.page > 0)
+    @rule()
+    def back(self) -> None:
+        """Press Zurück."""
+        self.at.button(key=peer.BACK_KEY).click().run()
+        self.page -= 1
+
+    @rule()
+    def switch_language(self) -> None:
+        """Press the other language."""
+        self.lang = "en" if self.lang == "de" else "de"
+        self.at.segmented_control(key="lang_switch").set_value(self.lang).run()
+
+    @rule()
+    def reload(self) -> None:
+        """Reload: a new session opens the same address at the first page not fully rated."""
+        self.at = new_app(**self.at.query_params)
+        self.sent = False
+        self.page = next(
+            (
+                n
+                for n, items in enumerate(self.pages)
+                if any(i.id not in self.ratings for i in items)
+            ),
+            len(self.pages) - 1,
+        )
+
+    @precondition(lambda self: not self.sent and self.ratings and self.page == len(self.pages) - 1)
+    @rule()
+    def send(self) -> None:
+        """Press "Fertig" on the last page: the thank-you page shows the peer code of exactly
+        the ratings."""
+        self.at.button(key=peer.SUBMIT_KEY).click().run()
+        self.sent = True
+        assert dict(decode_peer_code(self.at.code[0].value).responses) == self.ratings
+
+    @precondition(lambda self: self.sent)
+    @rule()
+    def edit(self) -> None:
+        """Back from the thank-you page to the ratings (the last page)."""
+        self.at.button(key=peer.EDIT_KEY).click().run()
+        self.sent = False
+
+    @invariant()
+    def check(self) -> None:
+        at = self.at
+        assert not at.exception, [e.value for e in at.exception]
+        assert not at.error, [e.value for e in at.error]
+        assert at.session_state[state.LANG_KEY] == self.lang
+        coded = at.query_params.get(RATED_PARAM)
+        assert (dict(decode_peer_code(coded).responses) if coded else {}) == self.ratings
+        radios = [r for r in at.radio if r.key and r.key.startswith(peer.RATING_PREFIX)]
+        if self.sent:
+            assert not radios
+            return
+        items = self.pages[self.page]
+        assert [r.key for r in radios] == [self.key(item.id) for item in items]
+        shown = {item.id: radio.value for item, radio in zip(items, radios, strict=True)}
+        assert shown == {item.id: self.ratings.get(item.id) for item in items}
+
+
+@pytest.fixture(
+    params=[vf for vf in bank_forms() if load_bank(vf[0]).peer],
+    ids=lambda vf: f"v{vf[0]}-{vf[1]}",
+)
+def colleague(request: pytest.FixtureRequest) -> type[ColleaguePaths]:
+    """The colleague's state machine for an invitation to a form of a bank with a peer view."""
+    version, form = request.param
+    name = f"ColleaguePathsV{version}{form.title()}"
+    return type(name, (ColleaguePaths,), {"version": version, "form": form})
+
+
+def test_colleague_paths(colleague: type[ColleaguePaths]) -> None:
+    """Random ways through a colleague's questionnaire never lose or garble a rating."""
+    run_state_machine_as_test(colleague, settings=PATHS)
+
+
+def test_every_colleague_action_on_one_path(colleague: type[ColleaguePaths]) -> None:
+    """One fixed way that takes every colleague action, checking the invariants after each."""
+    path = colleague()
+    to_last = [path.next_page] * (len(path.pages) - 1)
+    steps: list[Callable[[], None]] = [
+        lambda: path.rate(0, 2),
+        lambda: path.rate(1, 5),  # "can't judge"
+        path.switch_language,
+        lambda: path.rate(2, 4),
+        lambda: path.rate(0, 0),  # changed
+        path.next_page,
+        lambda: path.rate(3, 1),
+        path.back,
+        path.next_page,
+        path.reload,  # back on page 1, which is not fully rated
+        *to_last,
+        path.switch_language,
+        path.send,
+        path.switch_language,
+        path.edit,
+        lambda: path.rate(4, 3),
+        path.reload,
+        *to_last,
+        path.send,
+    ]
+    for step in steps:
+        step()
+        path.check()
+    assert len(path.ratings) == 5
+    assert path.sent
     path.teardown()

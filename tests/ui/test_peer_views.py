@@ -3,14 +3,16 @@ thank-you page, and the comparison of self and others, in German and English."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import UNSURE, LikertItem
-from assessment.codes.links import PEERS_PARAM, PROGRESS_PARAM, SHARE_PARAM
+from assessment.bank.models import UNSURE, FormId, LikertItem
+from assessment.codes.links import PEERS_PARAM, PROGRESS_PARAM, RATED_PARAM, SHARE_PARAM
 from assessment.codes.share import encode_share_code
 from assessment.i18n import Language
 from assessment.messages import msg
@@ -38,6 +40,35 @@ HEADINGS = {
 
 def rating_keys(at: AppTest) -> list[str]:
     return [r.key for r in at.radio if r.key and r.key.startswith(peer.RATING_PREFIX)]
+
+
+def rate_pages(at: AppTest, value_of: Callable[[int], int | str | None]) -> list[str]:
+    """From the page shown, rate every statement on it and the pages after (value_of the running
+    number; None: leave it), one click per run, pressing Weiter up to the last page; return the
+    ids of the statements seen."""
+    seen: list[str] = []
+    while True:
+        for key in rating_keys(at):
+            value = value_of(len(seen))
+            if value is not None:
+                at.radio(key=key).set_value(value).run()
+                assert not at.exception
+            seen.append(peer_item(key))
+        if peer.NEXT_KEY not in [b.key for b in at.button]:
+            return seen
+        at.button(key=peer.NEXT_KEY).click().run()
+        assert not at.exception
+
+
+def first_page(at: AppTest) -> None:
+    """Press Zurück up to the first page."""
+    while not at.button(key=peer.BACK_KEY).disabled:
+        at.button(key=peer.BACK_KEY).click().run()
+
+
+def last_page(at: AppTest) -> None:
+    """Press Weiter up to the last page."""
+    rate_pages(at, lambda number: None)
 
 
 def invitation(
@@ -79,7 +110,7 @@ def test_result_page_offers_an_invitation_link_without_answers(lang: Language) -
     assert not at.exception
 
 
-def _item_of(key: str) -> str:
+def peer_item(key: str) -> str:
     """Return the item id of a rating radio's key (any language, see state.widget_key)."""
     return key.removeprefix(peer.RATING_PREFIX).split(state.LANGUAGE_KEY_SEPARATOR, 1)[0]
 
@@ -96,7 +127,7 @@ def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> No
     bank = load_bank(2)
     items = peer_items(bank, "short")
     keys = rating_keys(at)
-    assert [_item_of(key) for key in keys] == [i.id for i in items]
+    assert [peer_item(key) for key in keys] == [i.id for i in items[: peer.PAGE_SIZE]]
     first = items[0]
     assert isinstance(first, LikertItem)
     assert first.peer is not None
@@ -110,17 +141,24 @@ def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> No
     privacy = "kann jede dieser Einschätzungen lesen" if lang == "de" else "can read each of"
     assert privacy in shown
 
-    submit = [b for b in at.button if b.key and "peer_form" in b.key]
+    assert peer.SUBMIT_KEY not in [b.key for b in at.button], "sent from the last page"
+    every = rate_pages(at, lambda number: None)
+    assert every == [i.id for i in items]
+    submit = [b for b in at.button if b.key == peer.SUBMIT_KEY]
     assert len(submit) == 1
     submit[0].click().run()
     assert "mindestens eine" in texts(at) or "at least one" in texts(at)
 
+    first_page(at)
     ratings: dict[str, int | str] = {}
-    for number, key in enumerate(keys):
+
+    def value_of(number: int) -> int | str:
         value: int | str = UNSURE if number % 4 == 0 else number % 5 + 1
-        at.radio(key=key).set_value(value)
-        ratings[_item_of(key)] = value
-    next(b for b in at.button if b.key and "peer_form" in b.key).click().run()
+        return value
+
+    for number, item_id in enumerate(rate_pages(at, value_of)):
+        ratings[item_id] = value_of(number)
+    at.button(key=peer.SUBMIT_KEY).click().run()
     assert not at.exception
     thanks = "Danke für Ihre Einschätzung!" if lang == "de" else "Thank you for your view!"
     assert thanks in [t.value for t in at.title]
@@ -133,7 +171,127 @@ def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> No
     assert not rating_keys(at)
 
     at.button(key=peer.EDIT_KEY).click().run()
-    assert at.radio(key=keys[1]).value == ratings[_item_of(keys[1])]
+    last = rating_keys(at)[-1]
+    assert at.radio(key=last).value == ratings[peer_item(last)]
+
+
+def _rate_some(at: AppTest) -> dict[str, int | str]:
+    """Rate the first seven statements, one click per run as a browser sends them."""
+    rated: dict[str, int | str] = {}
+    for number, key in enumerate(rating_keys(at)[:7]):
+        value: int | str = UNSURE if number == 3 else number % 5 + 1
+        at.radio(key=key).set_value(value).run()
+        assert not at.exception
+        rated[peer_item(key)] = value
+    return rated
+
+
+def _shown_ratings(at: AppTest) -> dict[str, int | str]:
+    values = {peer_item(key): at.radio(key=key).value for key in rating_keys(at)}
+    return {item_id: value for item_id, value in values.items() if value is not None}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_reload_resumes_the_colleagues_ratings(lang: Language) -> None:
+    """Every click puts the ratings so far into the URL as a peer code (?rated=); the page
+    opened anew with that URL shows them all, and sending adds to them (a reload erased all)."""
+    at = new_app(view="invite", i=invitation(lang), lang=lang)
+    rated = _rate_some(at)
+    assert dict(decode_peer_code(at.query_params[RATED_PARAM]).responses) == rated
+    reloaded = new_app(**at.query_params)
+    assert not reloaded.exception
+    assert _shown_ratings(reloaded) == rated
+    last_page(reloaded)
+    last = rating_keys(reloaded)[-1]
+    reloaded.radio(key=last).set_value(2).run()
+    reloaded.button(key=peer.SUBMIT_KEY).click().run()
+    assert not reloaded.exception
+    code = decode_peer_code(reloaded.code[0].value)
+    assert dict(code.responses) == {**rated, peer_item(last): 2}
+    assert (code.language, code.invitation_id) == (lang, "C0FFEE")
+
+
+def test_a_changed_rating_follows_into_the_url() -> None:
+    """The URL's code holds the ratings as they are now, not as first clicked."""
+    at = new_app(view="invite", i=invitation())
+    rated = _rate_some(at)
+    first, second = rating_keys(at)[:2]
+    at.radio(key=first).set_value(5).run()
+    at.radio(key=second).set_value(UNSURE).run()
+    expected = {**rated, peer_item(first): 5, peer_item(second): UNSURE}
+    assert dict(decode_peer_code(at.query_params[RATED_PARAM]).responses) == expected
+    reloaded = new_app(**at.query_params)
+    assert _shown_ratings(reloaded) == expected
+
+
+@pytest.mark.parametrize("other", ["another invitation", "damaged"])
+def test_ratings_in_the_url_for_another_invitation_are_not_taken(other: str) -> None:
+    """A ?rated= code of another invitation (or a damaged one) is dropped, not shown."""
+    at = new_app(view="invite", i=invitation(invitation_id="BEEF01"))
+    _rate_some(at)
+    code = at.query_params[RATED_PARAM]
+    if other == "damaged":
+        code = code[:-2] + ("A" if code[-2] != "A" else "B") + code[-1]
+    opened = new_app(view="invite", i=invitation(), rated=code)
+    assert not opened.exception
+    assert not _shown_ratings(opened)
+    assert RATED_PARAM not in opened.query_params
+
+
+def _progress(at: AppTest) -> str:
+    (bar,) = at.get("progress")
+    text: str = bar.proto.text
+    return text
+
+
+@pytest.mark.parametrize("form", ["short", "full"])
+def test_the_colleague_questionnaire_is_paged_with_progress_and_time(form: FormId) -> None:
+    """Pages of up to eight statements, numbered on across pages, each with "Seite x von y",
+    the statements rated so far and about how many minutes are left (48 on one page before)."""
+    token = encode_invitation(
+        Invitation(bank_version=2, form=form, language="de", invitation_id="C0FFEE")
+    )
+    at = new_app(view="invite", i=token)
+    bank = load_bank(2)
+    pages = peer.peer_pages(bank, form)
+    total = len(peer_items(bank, form))
+    assert len(pages) == -(-total // peer.PAGE_SIZE) > 1
+    per_item = bank.forms[form].minutes * 60 / len(bank.form_items(form))
+    for number, items in enumerate(pages, start=1):
+        rated = number - 1  # one statement rated on each page before
+        keys = rating_keys(at)
+        assert [peer_item(key) for key in keys] == [item.id for item in items]
+        first = sum(len(p) for p in pages[: number - 1]) + 1
+        assert at.radio(key=keys[0]).label.startswith(f"{first}. ")
+        minutes = max(1, math.ceil((total - rated) * per_item / 60))
+        unit = "Minute" if minutes == 1 else "Minuten"
+        assert _progress(at) == (
+            f"Seite {number} von {len(pages)} · {rated} von {total} Aussagen eingeschätzt"
+            f" · noch etwa {minutes} {unit}"
+        )
+        at.radio(key=keys[0]).set_value(3).run()
+        assert f"· {rated + 1} von {total} Aussagen" in _progress(at)
+        if number < len(pages):
+            assert peer.SUBMIT_KEY not in [b.key for b in at.button]
+            at.button(key=peer.NEXT_KEY).click().run()
+    assert peer.NEXT_KEY not in [b.key for b in at.button]
+    at.button(key=peer.BACK_KEY).click().run()
+    assert [peer_item(key) for key in rating_keys(at)] == [item.id for item in pages[-2]]
+
+
+def test_a_reload_resumes_at_the_first_page_not_fully_rated() -> None:
+    """Page 1 rated in full, page 2 in part: the reloaded page opens on page 2."""
+    at = new_app(view="invite", i=invitation())
+    for key in rating_keys(at):
+        at.radio(key=key).set_value(4).run()
+    at.button(key=peer.NEXT_KEY).click().run()
+    at.radio(key=rating_keys(at)[0]).set_value(2).run()
+    page_two = [peer_item(key) for key in rating_keys(at)]
+    at.button(key=peer.BACK_KEY).click().run()
+    reloaded = new_app(**at.query_params)
+    assert [peer_item(key) for key in rating_keys(reloaded)] == page_two
+    assert _progress(reloaded).startswith("Seite 2 von ")
+    assert reloaded.radio(key=rating_keys(reloaded)[0]).value == 2
 
 
 def test_an_edited_invitation_shows_a_message_not_a_traceback() -> None:

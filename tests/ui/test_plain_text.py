@@ -25,7 +25,7 @@ from assessment.operate.operator import OPERATOR_FILE_ENV
 from assessment.ui import peer
 from assessment.ui.text import plain, plain_line
 from tests.ui.conftest import EXAMPLE_OPERATOR, new_app
-from tests.ui.test_peer_views import invitation, rating_keys
+from tests.ui.test_peer_views import invitation, rate_pages
 from tests.unit.operate.test_operator import _example
 
 HOSTILE = "www.evil.example https://x.example <b>x</b> mail@evil.example &lt; :red[x] $x$ # H\n- li"
@@ -114,9 +114,8 @@ def test_a_name_with_addresses_and_markup_is_plain_text_for_the_colleague(
     assert hazards(shown) == []
     assert unescape(shown) == name
 
-    for number, key in enumerate(rating_keys(at)):
-        at.radio(key=key).set_value(UNSURE if number % 3 == 0 else 3)
-    next(b for b in at.button if b.key and "peer_form" in b.key).click().run()
+    rate_pages(at, lambda number: UNSURE if number % 3 == 0 else 3)
+    at.button(key=peer.SUBMIT_KEY).click().run()
     assert not at.exception
     assert at.code  # the thank-you page with the peer code
     shown = _name_in(at, "ui.peer.thanks_code", lang)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assessment.engine.quality import MIN_SECONDS_PER_ITEM
+from assessment.bank.load import load_bank
+from assessment.engine.answers import Answers
+from assessment.engine.quality import MIN_SECONDS_PER_ITEM, check_quality
 from assessment.ui import state
 from tests.ui.conftest import answer_page, item_keys, new_app, start, strong, texts
 
@@ -82,6 +84,28 @@ def test_items_answered_fast_after_a_reload_still_raise_the_notice(clock: Manual
     at.button(key="nav_next").click().run()
     at = _finish_slowly(at, clock)
     assert any(word in texts(at) for word in FAST_NOTICE)
+
+
+def test_the_notice_names_the_page_that_was_too_fast(clock: ManualClock) -> None:
+    """After a reload on page 2, page 1 has no timings in this session; page 2, answered in no
+    time, is named 2 (it was named by its position among the timings: 1)."""
+    at, _ = _reloaded_mid_page(clock, left=4)
+    answer_page(at, strong)
+    at.button(key="nav_next").click().run()
+    flow = at.session_state[state.FLOW_KEY]
+    timings = state.timings(flow)
+    assert [timing.page for timing in timings] == [2]
+    answers = Answers(
+        bank_version=flow.bank_version,
+        form=flow.form,
+        background=flow.experience,
+        responses=dict(flow.responses),
+        page_seconds=timings,
+    )
+    flags = [
+        f for f in check_quality(answers, load_bank(flow.bank_version)) if f.kind == "too_fast"
+    ]
+    assert [flag.where for flag in flags] == [("2",)]
 
 
 def test_a_resumed_code_times_only_the_items_answered_after_it(clock: ManualClock) -> None:

@@ -94,6 +94,19 @@ def test_speeding_is_flagged_per_page(bank: Bank) -> None:
     assert flag.where == ("2",)
 
 
+def test_speeding_names_the_real_page_when_pages_are_left_out(bank: Bank) -> None:
+    """Timings carry their page number: with pages 1, 2 and 4 left out (nothing timed there),
+    the too-fast page is named 5, not by its position 2; exactly two seconds per item on page 3
+    is not flagged."""
+    timings = (
+        PageTiming(items=6, seconds=6 * MIN_SECONDS_PER_ITEM, page=3),
+        PageTiming(items=6, seconds=6 * MIN_SECONDS_PER_ITEM - 0.01, page=5),
+    )
+    answers = Answers(bank_version=1, form="full", responses=_varied(bank), page_seconds=timings)
+    (flag,) = check_quality(answers, bank)
+    assert (flag.kind, flag.count, flag.where) == ("too_fast", 1, ("5",))
+
+
 def test_flags_never_change_scores(bank: Bank) -> None:
     """The same answers score the same with and without speeding timings."""
     plain = Answers(bank_version=1, form="full", responses={i.id: 5 for i in _statements(bank)})

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from assessment.codes.links import INVITE_PARAM, PEERS_PARAM, PROGRESS_PARAM, SHARE_PARAM
+from assessment.codes.links import (
+    INVITE_PARAM,
+    PEERS_PARAM,
+    PROGRESS_PARAM,
+    RATED_PARAM,
+    SHARE_PARAM,
+)
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.operate import facts
@@ -82,6 +88,7 @@ def test_every_parameter_the_app_reads_is_explained() -> None:
         state.BACKGROUND_PARAM,
         state.VIEW_PARAM,
         INVITE_PARAM,
+        RATED_PARAM,
         PEERS_PARAM,
     }
     assert set(facts.LINK_PARAMETERS) == read
