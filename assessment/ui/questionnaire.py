@@ -57,6 +57,7 @@ def _next() -> None:
         return
     state.leave_page()
     current.page += 1
+    current.generation = 0  # the browser holds no radio of this page (see Flow.generation)
     current.show_missing = False
     current.resumed = False
     state.write_progress()
@@ -67,6 +68,7 @@ def _back() -> None:
     current = state.flow()
     state.leave_page()
     current.page = max(0, current.page - 1)
+    current.generation = 0
     current.show_missing = False
     current.resumed = False
     state.write_progress()

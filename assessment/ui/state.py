@@ -79,8 +79,10 @@ class Flow:
     resumed: bool = False
     background_missing: bool = False
     url_pending: bool = False
-    # Bumped whenever the URL replaces the answers of a started session (browser Back or
-    # Forward, an edited address): the item radios are then drawn under new keys (item_key).
+    # Bumped whenever the URL replaces the answers of a started session on the page shown
+    # (browser Back or Forward, an edited address): the item radios are then drawn under new
+    # keys (item_key). Back to 0 on another page, whose radios the browser no longer holds:
+    # the plain keys are those a reconnecting tab's radios carry to a new session.
     generation: int = 0
 
 
@@ -304,8 +306,7 @@ def restore_from_code(code: str) -> None:
         page=page,
         started=True,
         resumed=not previous.started and 0 < page < len(pages),
-        # The radios on screen show this session's old answers; new keys draw the code's.
-        generation=previous.generation + 1 if previous.started else previous.generation,
+        generation=_next_generation(previous, given.bank_version, given.form, page),
     )
     if LANG_PARAM not in st.query_params:
         st.session_state[LANG_KEY] = given.language
@@ -318,6 +319,19 @@ def restore_from_code(code: str) -> None:
         write_progress()
     else:
         flow().synced_code = code
+
+
+def _next_generation(previous: Flow, version: int, form: FormId, page: int) -> int:
+    """Return the key generation of the radios after the URL replaced a flow's answers.
+
+    The radios on screen show the old answers: the same items get new keys, drawn with the
+    code's answers. Another page of the same questionnaire holds none of those items.
+    """
+    if not previous.started:
+        return previous.generation
+    if (previous.bank_version, previous.form) == (version, form) and previous.page != page:
+        return 0
+    return previous.generation + 1
 
 
 def follow_url() -> None:

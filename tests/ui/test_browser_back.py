@@ -12,6 +12,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from assessment.bank.load import load_bank
+from assessment.bank.models import Item
 from assessment.codes.links import PROGRESS_PARAM
 from assessment.codes.share import decode_code
 from assessment.ui import state
@@ -87,3 +88,29 @@ def test_a_reload_is_a_new_session_with_plain_keys() -> None:
     assert reloaded.session_state[state.FLOW_KEY].generation == 0
     assert item_keys(reloaded) == [state.item_key(i) for i in _shown(reloaded)]
     assert _coded(reloaded) == dict(decode_code(codes[-1]).answers.responses)
+
+
+def test_another_page_draws_plain_keys_again() -> None:
+    """The browser holds no radio of another page: its radios keep the plain keys, those a
+    reconnecting tab sends to a new session (tests/e2e/test_crash_recovery.py)."""
+    at = start(new_app())
+    codes = _answer_one_by_one(at)
+    _browser_back(at, codes[-2])
+    assert at.session_state[state.FLOW_KEY].generation == 1
+    at.radio(key=item_keys(at)[-1]).set_value(strong(_item(at, item_keys(at)[-1]))).run()
+    at.button(key="nav_next").click().run()
+    assert at.session_state[state.FLOW_KEY].page == 1
+    assert item_keys(at) == [state.item_key(item_id) for item_id in _shown(at)]
+    on_second = at.query_params[PROGRESS_PARAM]
+    # Back in the browser across the page change: page 1's radios, under plain keys again.
+    _browser_back(at, codes[-1])
+    assert at.session_state[state.FLOW_KEY].page == 0
+    assert item_keys(at) == [state.item_key(item_id) for item_id in _shown(at)]
+    assert all(value is not None for value in _shown(at).values())
+    _browser_back(at, on_second)
+    at.button(key="nav_back").click().run()
+    assert item_keys(at) == [state.item_key(item_id) for item_id in _shown(at)]
+
+
+def _item(at: AppTest, key: str) -> Item:
+    return load_bank(at.session_state[state.FLOW_KEY].bank_version).item(state.item_of_key(key))
