@@ -114,3 +114,15 @@ def test_another_page_draws_plain_keys_again() -> None:
 
 def _item(at: AppTest, key: str) -> Item:
     return load_bank(at.session_state[state.FLOW_KEY].bank_version).item(state.item_of_key(key))
+
+
+def test_a_language_switch_after_back_keeps_the_codes_answers() -> None:
+    at = start(new_app())
+    codes = _answer_one_by_one(at)
+    _browser_back(at, codes[-2])
+    before = _shown(at)
+    at.segmented_control(key="lang_switch").set_value("en").run()
+    assert not at.exception
+    assert item_keys(at) == [state.item_key(item_id, "en", 1) for item_id in before]
+    assert _shown(at) == before
+    assert _coded(at) == dict(decode_code(codes[-2]).answers.responses)
