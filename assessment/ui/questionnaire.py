@@ -57,6 +57,7 @@ def _next() -> None:
         return
     state.leave_page()
     current.page += 1
+    current.generation = 0  # the browser holds no radio of this page (see Flow.generation)
     current.show_missing = False
     current.resumed = False
     state.write_progress()
@@ -67,6 +68,7 @@ def _back() -> None:
     current = state.flow()
     state.leave_page()
     current.page = max(0, current.page - 1)
+    current.generation = 0
     current.show_missing = False
     current.resumed = False
     state.write_progress()
@@ -111,7 +113,7 @@ def _five_point(
     """A five-point radio; where offered, "can't judge yet" follows, set apart from the scale.
 
     Return the radio's value (None when nothing is chosen)."""
-    key = state.item_key(item_id, lang)
+    key = state.item_key(item_id, lang, state.flow().generation)
     values = UNSURE_VALUES if offers_unsure else LIKERT_VALUES
     unsure = bank.unsure_label(lang) if bank.unsure_label is not None else ""
     with st.container(key=f"unsure_{item_id}" if offers_unsure else None):
@@ -172,7 +174,7 @@ def _scenario(
     item: Scenario, number: int, chosen: int | str | None, lang: Language
 ) -> int | str | None:
     """A situation with four single actions; the ratings stay hidden until the result."""
-    key = state.item_key(item.id, lang)
+    key = state.item_key(item.id, lang, state.flow().generation)
     options = {option.id: plain(option.text(lang)) for option in item.options}
     st.markdown(f"**{t('ui.quest.situation_label', lang, number=number)}**")
     st.markdown(plain(item.situation(lang)))

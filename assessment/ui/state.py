@@ -39,6 +39,8 @@ FLOW_KEY = "flow"
 LANG_KEY = "lang"
 ITEM_KEY_PREFIX = "item_"
 LANGUAGE_KEY_SEPARATOR = "__"
+# Marks the key generation of item radios drawn after the URL replaced a session's answers.
+GENERATION_KEY_MARK = "__g"
 
 
 def clock() -> float:
@@ -77,6 +79,11 @@ class Flow:
     resumed: bool = False
     background_missing: bool = False
     url_pending: bool = False
+    # Bumped whenever the URL replaces the answers of a started session on the page shown
+    # (browser Back or Forward, an edited address): the item radios are then drawn under new
+    # keys (item_key). Back to 0 on another page, whose radios the browser no longer holds:
+    # the plain keys are those a reconnecting tab's radios carry to a new session.
+    generation: int = 0
 
 
 def widget_key(base: str, lang: Language) -> str:
@@ -92,13 +99,22 @@ def widget_key(base: str, lang: Language) -> str:
     return base if lang == DEFAULT_LANGUAGE else f"{base}{LANGUAGE_KEY_SEPARATOR}{lang}"
 
 
-def item_key(item_id: str, lang: Language = DEFAULT_LANGUAGE) -> str:
-    """Return the widget key of an item's radio drawn in a language."""
-    return widget_key(f"{ITEM_KEY_PREFIX}{item_id}", lang)
+def item_key(item_id: str, lang: Language = DEFAULT_LANGUAGE, generation: int = 0) -> str:
+    """Return the widget key of an item's radio drawn in a language, in a key generation.
+
+    Streamlit 1.67 identifies a keyed radio by its key alone, and the browser keeps showing the
+    option it last showed for an id unless the server sets a value. When the URL replaces a
+    session's answers (the browser's Back button brings an older code), deleting the radios'
+    state is not enough: the browser would still show the answers the code lacks. A new
+    generation draws new radios, preselected from the flow's answers. Generation 0 keeps the
+    plain key (the links' and tests' selectors, and a reconnecting tab's radio values).
+    """
+    generation_mark = f"{GENERATION_KEY_MARK}{generation}" if generation > 0 else ""
+    return widget_key(f"{ITEM_KEY_PREFIX}{item_id}{generation_mark}", lang)
 
 
 def item_of_key(key: str) -> str:
-    """Return the item id of an item radio's widget key (any language)."""
+    """Return the item id of an item radio's widget key (any language, any generation)."""
     return key.removeprefix(ITEM_KEY_PREFIX).split(LANGUAGE_KEY_SEPARATOR, 1)[0]
 
 
@@ -290,18 +306,32 @@ def restore_from_code(code: str) -> None:
         page=page,
         started=True,
         resumed=not previous.started and 0 < page < len(pages),
+        generation=_next_generation(previous, given.bank_version, given.form, page),
     )
     if LANG_PARAM not in st.query_params:
         st.session_state[LANG_KEY] = given.language
     if previous.started:
-        # The radios still show this session's old answers: let them show the code's instead.
-        # A new session keeps them: its only radio values are those that a reconnecting tab
+        # Drop the old generation's radio state (the new generation's radios show the code's
+        # answers). A new session keeps it: its only radio values are those that a reconnecting tab
         # just sent (after a server restart or a failover), the click included.
         forget_item_widgets()
     if page != decoded.page or decoded.kind != "progress" or LANG_PARAM not in st.query_params:
         write_progress()
     else:
         flow().synced_code = code
+
+
+def _next_generation(previous: Flow, version: int, form: FormId, page: int) -> int:
+    """Return the key generation of the radios after the URL replaced a flow's answers.
+
+    The radios on screen show the old answers: the same items get new keys, drawn with the
+    code's answers. Another page of the same questionnaire holds none of those items.
+    """
+    if not previous.started:
+        return previous.generation
+    if (previous.bank_version, previous.form) == (version, form) and previous.page != page:
+        return 0
+    return previous.generation + 1
 
 
 def follow_url() -> None:
