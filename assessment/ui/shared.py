@@ -101,6 +101,13 @@ h1:focus, h1:focus-visible { outline: none !important; }
     overflow-wrap: anywhere !important; hyphens: auto;
   }
 }
+/* A long German title ("Gruppenauswertung") fits a phone's line instead of breaking mid-word. */
+@media (max-width: 640px) {
+  [data-testid="stMain"] h1 { font-size: 2rem; hyphens: auto; }
+}
+/* The group page's paste box allows one character more than the limit (a longer paste is
+   refused, not cut); its counter "190/1000001" says nothing useful. */
+.st-key-group_text [data-testid="InputInstructions"] { display: none; }
 /* Streamlit shows a code block's copy button only on hover; a phone has no hover. */
 [data-testid="stCode"] div:has([data-testid="stElementToolbarButton"]),
 [data-testid="stCode"] [data-testid="stElementToolbarButton"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -12,6 +13,7 @@ from assessment.bank.load import load_bank
 from assessment.codes.share import encode_share_code
 from assessment.engine.answers import Answers
 from assessment.engine.result import build_result
+from assessment.messages import msg
 from assessment.render.summary import common_gaps, summarize
 from assessment.ui.state import pages_of
 from tests.e2e.journey import PHONE, TIMEOUT_MS
@@ -76,3 +78,19 @@ def test_copy_button_of_a_link_shows_without_hover(page: Page, server: str) -> N
         " { o *= Number(getComputedStyle(e).opacity); } return o; }"
     )
     assert style == 1
+
+
+def test_group_page_title_and_paste_box_at_390px(page: Page, server: str) -> None:
+    """The title stays on one line (no "Gruppenauswertu / ng"); the paste box shows no counter
+    of a limit that means nothing to a reader ("190/1000001")."""
+    page.goto(f"{server}/?view=group&lang=de")
+    title = page.locator("[data-testid='stMain'] h1").first
+    expect(title).to_have_text(msg("ui.group.title", "de"))
+    lines = title.evaluate(
+        "(h) => { const r = document.createRange(); r.selectNodeContents(h);"
+        " return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size; }"
+    )
+    assert lines == 1
+    box = page.get_by_label(msg("ui.group.text_label", "de"))
+    box.fill("x" * 190)
+    expect(page.get_by_text(re.compile(r"\d+/\d{5,}"))).to_be_hidden()
