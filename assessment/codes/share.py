@@ -165,6 +165,8 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
         # Too short to read the header: "cut off" only if it begins like every code.
         raise CodeError("code.truncated" if _could_be_cut_off(text) else "code.not_a_code")
     code_format, version, flags = _b64decode(text[:4])
+    if code_format == SUMMARY_CODE_FORMAT:
+        raise CodeError("code.summary_code")
     if code_format in PEER_CODE_FORMATS:
         raise CodeError("code.peer_code")
     if code_format not in (CODE_FORMAT, CODE_FORMAT_V2) or flags >> (

@@ -132,8 +132,10 @@ class _MirrorLayout(PageLayout):
             for row in text.rows:
                 self.block()
                 self.paragraph(row.name, BODY, bold=True)
+                # The own score's text carries its label ("Ihr Wert: 25 (± 25)"): printed once.
+                own = f"{text.self_heading}: –" if row.self_text == "–" else row.self_text
                 figures = (
-                    f"{text.self_heading}: {row.self_text} · "
+                    f"{own} · "
                     f"{msg('peer.col_median', lang)}: {row.median_text} · "
                     f"{msg('peer.col_range', lang)}: {row.range_text} · "
                     f"{msg('peer.col_count', lang)}: {row.count_text}"

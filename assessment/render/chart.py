@@ -29,6 +29,10 @@ BAND_SHAPES: dict[str, str] = {
 }
 ROW_HEIGHT = 74
 CHART_WIDTH = 560
+# The width (px) under which a row's label and its target band's text share no line, and the
+# height of the label's line (12 px text and its leading).
+NARROW_CHART = 560
+LABEL_LINE = 15
 FONT = "sans-serif"
 
 
@@ -109,8 +113,15 @@ def row_texts(
     label = base.mark_text(
         align="left", baseline="top", dy=offset, fontSize=12, color=MUTED_COLOUR, font=FONT
     ).encode(x=alt.X("zero:Q", scale=x_scale), text="label:N")
+    # Below NARROW_CHART px the label ("17 ± 17 von 100 · unter dem Zielbereich") and the
+    # band's text would run into each other: the band's text moves to a line of its own.
     target = base.mark_text(
-        align="right", baseline="top", dy=offset, fontSize=11, color=MUTED_COLOUR, font=FONT
+        align="right",
+        baseline="top",
+        dy=alt.ExprRef(f"width < {NARROW_CHART} ? {offset + LABEL_LINE} : {offset}"),
+        fontSize=11,
+        color=MUTED_COLOUR,
+        font=FONT,
     ).encode(x=alt.X("full:Q", scale=x_scale), text="target:N")
     return name, label, target
 

@@ -53,6 +53,8 @@ from assessment.ui.chart_text import ChartText, accessible_chart, rows_text
 from assessment.ui.text import plain, t
 
 TEXT_KEY = "group_text"
+# A colleague's feedback code or a summary code pasted here: said apart from unreadable lines.
+PEER_REFUSALS = ("code.peer_code", "code.summary_code")
 FILE_KEY = "group_file"
 PROFILE_KEY = "group_profile"
 PROFILE_VALUE_KEY = "group_profile_value"
@@ -508,8 +510,11 @@ def _results(text: str, lang: Language) -> None:
         st.error(plain(error.message(lang)))
         return
     group, invalid = evaluation.group, evaluation.invalid
+    peer_lines = sum(line.key in PEER_REFUSALS for line in invalid)
     if group.people == 0:
         st.error(t("group.no_valid_codes", lang, count=len(invalid)))
+        if peer_lines:
+            st.warning(t("ui.group.peer_intro", lang, count=peer_lines))
         if invalid:
             _invalid_lines(invalid, lang)
         return
@@ -521,8 +526,10 @@ def _results(text: str, lang: Language) -> None:
     doubled = duplicates(invalid)
     if doubled:
         st.info(t("group.duplicates_dropped", lang, count=doubled))
-    if len(invalid) > doubled:
-        st.warning(t("ui.group.invalid_intro", lang, count=len(invalid) - doubled))
+    if peer_lines:
+        st.warning(t("ui.group.peer_intro", lang, count=peer_lines))
+    if len(invalid) > doubled + peer_lines:
+        st.warning(t("ui.group.invalid_intro", lang, count=len(invalid) - doubled - peer_lines))
     if invalid:
         _invalid_lines(invalid, lang)
     if group.mixed_versions:

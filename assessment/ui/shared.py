@@ -89,6 +89,31 @@ h1:focus, h1:focus-visible { outline: none !important; }
 }
 .legal-links { font-size: 0.9rem; }
 .legal-links a { color: #1b3a6b; text-decoration: underline; }
+/* On a phone a table's columns share the screen and long words wrap (hyphenated where the
+   browser can, broken where it cannot) instead of running off the edge. */
+@media (max-width: 640px) {
+  [data-testid="stMain"] table { table-layout: fixed; width: 100%; }
+  [data-testid="stMain"] th, [data-testid="stMain"] td {
+    padding-left: 0.3rem; padding-right: 0.3rem; white-space: normal;
+  }
+  [data-testid="stMain"] th, [data-testid="stMain"] td,
+  [data-testid="stMain"] th *, [data-testid="stMain"] td * {
+    overflow-wrap: anywhere !important; hyphens: auto;
+  }
+}
+/* A long German title ("Gruppenauswertung") fits a phone's line instead of breaking mid-word. */
+@media (max-width: 640px) {
+  [data-testid="stMain"] h1 { font-size: 2rem; hyphens: auto; }
+}
+/* The group page's paste box allows one character more than the limit (a longer paste is
+   refused, not cut); its counter "190/1000001" says nothing useful. */
+.st-key-group_text [data-testid="InputInstructions"] { display: none; }
+/* Streamlit shows a code block's copy button only on hover; a phone has no hover. */
+[data-testid="stCode"] div:has([data-testid="stElementToolbarButton"]),
+[data-testid="stCode"] [data-testid="stElementToolbarButton"],
+[data-testid="stCode"] [data-testid="stElementToolbarButton"] button {
+  opacity: 1 !important; visibility: visible !important;
+}
 table.chart-table { border-collapse: collapse; font-size: 0.9rem; margin: 0.25rem 0 1rem; }
 table.chart-table caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
 table.chart-table th, table.chart-table td {

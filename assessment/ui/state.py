@@ -179,6 +179,8 @@ def set_language(lang: Language) -> None:
     """Switch the language; the URL follows, and so does an open questionnaire's code."""
     st.session_state[LANG_KEY] = lang
     st.query_params[LANG_PARAM] = lang
+    # "Willkommen zurück" greets the first view after resuming, not the page in a new language.
+    flow().resumed = False
     if flow().started:
         write_progress()  # the code carries the language too
 

@@ -15,12 +15,15 @@ from assessment.codes.share import encode_share_code
 from assessment.group.itemstats import MIN_RESPONSES_FOR_STATS
 from assessment.group.overview import MAX_GROUP_LINES, parse_codes, score_group
 from assessment.messages import msg
+from assessment.peer.codes import decode_peer_code, invitation_id
+from assessment.peer.summary import encode_summary, summarize
 from assessment.ui import group as group_page
 from assessment.ui import state
 from assessment.ui.text import plain
 from tests.personas import FIREFIGHTER, MODERNIZER, TECHNICIAN, persona_answers
 from tests.ui.conftest import new_app, texts
 from tests.ui.test_injection import LIVE
+from tests.unit.peer.test_peer import own_answers, peer_code
 
 PERSONAS = (FIREFIGHTER, MODERNIZER, TECHNICIAN)
 CODES = tuple(
@@ -179,7 +182,7 @@ def test_item_statistics_warn_below_thirty_and_never_invent_numbers() -> None:
     """The maintainers' expander: computed only when open, a warning per form under 30."""
     at = paste(group_app(), CODES)
     expander = at.expander[0]
-    assert expander.label == "Für Pflegende des Fragenkatalogs"
+    assert expander.label == "Für die Pflege des Fragenkatalogs"
     assert not any("vollständige Antworten" in w.value for w in at.warning)  # closed: nothing
     at.session_state[group_page.STATS_KEY] = True
     at.run()
@@ -289,3 +292,19 @@ def test_the_session_keeps_only_its_input() -> None:
     for key in list(at.session_state):
         value = at.session_state[key]
         assert not isinstance(value, Evaluation | tuple | list), key
+
+
+def test_feedback_and_summary_codes_are_named_and_sent_to_the_comparison() -> None:
+    """A colleague's code or a summary code is not called unreadable: the page says what it is
+    and where it belongs (the self/peer comparison on the person's result page)."""
+    ours = invitation_id(own_answers())
+    peers = [decode_peer_code(peer_code(v, invitation=ours)) for v in (1, 3, 5)]
+    summary = encode_summary(summarize(peers, load_bank(2), ours))
+    at = paste(group_app(), [*CODES[:2], peer_code(3), summary, "nonsense-code"])
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert msg("ui.group.peer_intro", "de", count=2) in warnings
+    assert msg("ui.group.invalid_intro", "de", count=1) in warnings
+    reasons = list(frame(at, "Grund")["Grund"])
+    assert msg("code.peer_code", "de") in reasons
+    assert msg("code.summary_code", "de") in reasons

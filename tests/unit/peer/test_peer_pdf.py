@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from assessment.bank.load import load_bank
 from assessment.i18n import Language
+from assessment.messages import msg
 from assessment.peer.chart import mirror_chart
 from assessment.peer.compare import mirror_codes
 from assessment.peer.pdf import build_mirror_pdf, mirror_layout
@@ -37,3 +38,17 @@ def test_comparison_chart_prints_at_7_points_and_pages_are_filled(lang: Language
     assert min(layout.fill(page) for page in range(1, layout.pages + 1)) >= MIN_LAST_PAGE_FILL
     reader = PdfReader(io.BytesIO(build_mirror_pdf(mirror, bank, lang, LINK)))
     assert len(reader.pages) == layout.pages
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_each_label_of_a_demand_is_printed_once(lang: Language) -> None:
+    """A demand's figures name the own score once ("Ihr Wert: 25 (± 25)"), not under two
+    labels ("Sie (0–100): Ihr Wert: 25 (± 25)")."""
+    bank = load_bank(2)
+    mirror = mirror_codes(own_answers(), [peer_code(value) for value in (1, 2, 3)])
+    reader = PdfReader(io.BytesIO(build_mirror_pdf(mirror, bank, lang, LINK)))
+    printed = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    heading, line = msg("peer.col_self", lang), msg("peer.self_line", lang, self=0, uncertainty=0)
+    own_label = line.split("0")[0].strip()  # "Ihr Wert:" / "Your score:"
+    assert f"{heading}: {own_label}" not in printed
+    assert printed.count(own_label) >= len(bank.dimensions) // 2

@@ -254,14 +254,19 @@ def test_summary_with_off_grid_figures_is_refused() -> None:
 
 
 def test_summary_and_new_peer_codes_are_refused_as_share_codes() -> None:
-    """Pasted where a result code belongs, format 5 and 6 are named as feedback codes."""
+    """Pasted where a result code belongs, formats 3 and 5 are named as feedback codes and
+    format 6 as a summary code."""
     bank = load_bank(2)
     summary, _ = summarize_codes([mine(1), mine(3), mine(5)], bank, "short", None)
     assert summary is not None
-    for code in (mine(2), encode_summary(summary), OLD_PEER_CODE):
+    for code, key in (
+        (mine(2), "code.peer_code"),
+        (encode_summary(summary), "code.summary_code"),
+        (OLD_PEER_CODE, "code.peer_code"),
+    ):
         with pytest.raises(CodeError) as caught:
             decode_code(code)
-        assert caught.value.key == "code.peer_code"
+        assert caught.value.key == key
     with pytest.raises(CodeError) as as_peer:
         decode_peer_code(encode_summary(summary))
     assert as_peer.value.key == "code.summary_not_peer"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from assessment.bank.models import Bank
 from assessment.engine.result import build_result
-from assessment.render.chart import BAND_SHAPES, chart_rows, profile_chart
+from assessment.render.chart import BAND_SHAPES, ROW_HEIGHT, chart_rows, profile_chart
 from assessment.render.summary import summarize
 from tests.personas import MODERNIZER, persona_answers
 
@@ -72,3 +73,30 @@ def test_spec_from_template_equals_a_freshly_built_spec(bank: Bank) -> None:
                 k: v for k, v in built.items() if k not in ("data", "datasets")
             }
             assert fast["datasets"][fast["data"]["name"]] == chart_rows(other)
+
+
+def _dy_at(mark: dict[str, Any], width: int) -> float:
+    """The mark's dy at a chart width: a number, or the expression Vega evaluates with width."""
+    dy = mark["dy"]
+    if not isinstance(dy, dict):
+        return float(dy)
+    found = re.fullmatch(r"width < (\d+) \? (\d+) : (\d+)", dy["expr"])
+    assert found, dy
+    limit, narrow, wide = (int(part) for part in found.groups())
+    return float(narrow if width < limit else wide)
+
+
+def test_score_label_and_band_text_do_not_overlap_on_a_phone(bank: Bank) -> None:
+    """At 358 px (a 390 px phone) the band's text ("Zielbereich 60–100") sits on its own line
+    under the score label, above the next row's name; on a wide screen both share one line."""
+    summary = summarize(build_result(persona_answers(MODERNIZER), bank), bank, "de")
+    marks = {
+        layer["encoding"]["text"]["field"]: layer["mark"]
+        for layer in _layers(profile_chart(summary).to_dict())
+        if layer["mark"].get("type") == "text"
+    }
+    label, target, name = marks["label"], marks["target"], marks["name"]
+    next_name_top = ROW_HEIGHT + name["dy"] - name["fontSize"] * 1.2
+    assert _dy_at(target, 358) >= _dy_at(label, 358) + label["fontSize"]
+    assert _dy_at(target, 358) + target["fontSize"] * 1.2 < next_name_top
+    assert _dy_at(target, 900) == _dy_at(label, 900)

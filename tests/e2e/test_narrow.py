@@ -1,0 +1,96 @@
+"""At 390 px (a phone) nothing in the main block is wider than the screen, and tools show."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from assessment.bank.load import load_bank
+from assessment.codes.share import encode_share_code
+from assessment.engine.answers import Answers
+from assessment.engine.result import build_result
+from assessment.messages import msg
+from assessment.render.summary import common_gaps, summarize
+from assessment.ui.state import pages_of
+from tests.e2e.journey import PHONE, TIMEOUT_MS
+from tests.e2e.test_axe import IDLE, NEWEST, _progress, _responses
+
+pytestmark = pytest.mark.e2e
+
+# Tables (Streamlit's and ours) and dataframes whose content is wider than their box; a table
+# that scrolls sideways cuts words off at the screen's edge.
+OVERFLOWING = """() => [...document.querySelectorAll(
+    '[data-testid="stMain"] table, [data-testid="stMain"] [data-testid="stTable"] *,'
+    + ' [data-testid="stMain"] [data-testid="stDataFrame"]')]
+  .filter((e) => e.getClientRects().length && !e.closest('.sr-only'))
+  .filter((e) => e.scrollWidth > e.clientWidth + 1
+    || e.getBoundingClientRect().right > window.innerWidth + 1)
+  .map((e) => `${e.tagName} ${e.scrollWidth}>${e.clientWidth}: ${e.textContent.slice(0, 40)}`)"""
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=PHONE)
+    context.set_default_timeout(TIMEOUT_MS)
+    yield context.new_page()
+    context.close()
+
+
+def _mixed_answers() -> Answers:
+    """Answers whose open points differ between the environments: the table's widest form."""
+    bank = load_bank(NEWEST)
+    rnd = random.Random(1)  # noqa: S311 - a fixed, reproducible mix of answers
+    responses = {
+        key: rnd.randint(1, 5) if isinstance(value, int) else value
+        for key, value in _responses("full").items()
+    }
+    answers = Answers(bank_version=NEWEST, form="full", profile="duisburg", responses=responses)
+    assert common_gaps(summarize(build_result(answers, bank), bank, "de")) is None
+    return answers
+
+
+def _open_result(page: Page, server: str) -> None:
+    page.goto(f"{server}/?r={encode_share_code(_mixed_answers())}&lang=de")
+    expect(page.get_by_test_id("stTable").first).to_be_visible()
+    page.wait_for_function(IDLE)
+
+
+def test_no_table_overflows_at_390px(page: Page, server: str) -> None:
+    """The comparison of environments fits the phone: its cells wrap instead of being cut."""
+    _open_result(page, server)
+    assert page.evaluate(OVERFLOWING) == []
+
+
+def test_copy_button_of_a_link_shows_without_hover(page: Page, server: str) -> None:
+    """The text says the symbol at the right of the box copies the link: it is there on a phone."""
+    done = _progress(len(pages_of(NEWEST, "full")), _responses("full"), "de")
+    page.goto(f"{server}/?p={done}&lang=de")
+    page.mouse.move(0, 0)
+    code = page.get_by_test_id("stCode").first
+    button = code.get_by_role("button")
+    expect(button).to_be_visible()
+    style = button.evaluate(
+        "(b) => { let o = 1; for (let e = b; e; e = e.parentElement)"
+        " { o *= Number(getComputedStyle(e).opacity); } return o; }"
+    )
+    assert style == 1
+
+
+def test_group_page_title_and_paste_box_at_390px(page: Page, server: str) -> None:
+    """The title stays on one line (no "Gruppenauswertu / ng"); the paste box shows no counter
+    of a limit that means nothing to a reader ("190/1000001")."""
+    page.goto(f"{server}/?view=group&lang=de")
+    title = page.locator("[data-testid='stMain'] h1").first
+    expect(title).to_have_text(msg("ui.group.title", "de"))
+    lines = title.evaluate(
+        "(h) => { const r = document.createRange(); r.selectNodeContents(h);"
+        " return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size; }"
+    )
+    assert lines == 1
+    box = page.get_by_label(msg("ui.group.text_label", "de"))
+    box.fill("x" * 190)
+    expect(page.get_by_text(re.compile(r"\d+/\d{5,}"))).to_be_hidden()
