@@ -38,7 +38,7 @@ SCENARIO_OPTION_IDS = ("a", "b", "c", "d")
 class _Frozen(BaseModel):
     """Base of every bank model: unknown keys fail loudly, nothing changes after loading."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ArticleAnchor(_Frozen):
