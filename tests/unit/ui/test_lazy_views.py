@@ -39,3 +39,16 @@ def test_importing_the_page_leaves_the_other_views_unimported() -> None:
     assert "assessment.ui.start" in imported
     assert "assessment.ui.questionnaire" in imported
     assert sorted(imported & set(LAZY)) == []
+
+
+def test_deferred_models_rebuild_under_a_lock() -> None:
+    """The models build their validators on first use (`defer_build=True`), which sessions do in
+    parallel threads. Safe only because pydantic (since 2.14, pinned) rebuilds a model under a
+    lock; before it, a second thread could validate with the empty base class's validator
+    (pydantic PR 13438). Fails loudly if an upgrade or downgrade of pydantic loses the lock."""
+    import pydantic.main
+
+    from assessment.bank.models import Bank
+
+    assert hasattr(pydantic.main, "_rebuild_lock")
+    assert Bank.model_config.get("defer_build") is True
