@@ -33,6 +33,8 @@ _LOCK = threading.Lock()
 _started: threading.Thread | None = None
 # How long no script run may have been running before the warm-up starts.
 IDLE_SECONDS = 1.0
+# A download waits at most this long for a running warm-up, then builds its PDF anyway.
+MAX_PDF_WAIT_SECONDS = 30.0
 
 
 def sample_answers() -> Answers:
@@ -180,7 +182,7 @@ class WarmUpScheduler:
                 self.phase = "done"
         self._wake.set()
         if running:
-            self._finished.wait()
+            self._finished.wait(MAX_PDF_WAIT_SECONDS)
 
     def _wait(self, seconds: float) -> None:
         self._wake.wait(seconds)
