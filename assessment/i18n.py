@@ -16,7 +16,7 @@ Viewer = Literal["self", "other"]
 class Text(BaseModel):
     """A piece of prose in both languages; neither may be empty."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     de: str = Field(min_length=1)
     en: str = Field(min_length=1)

@@ -624,24 +624,20 @@ class Person:
         run.find(key=flow.result_key)
 
 
-def share_codes(count: int, seed: int = 2026) -> list[str]:
-    """Return count share codes of random complete answers to bank 1 (the short form)."""
-    from assessment.bank.load import load_bank
-    from assessment.bank.models import FormId, LikertItem
+def share_codes(count: int, seed: int = 2026, version: int | None = None) -> list[str]:
+    """Return count share codes of random complete answers (short form, then full, in turn) to
+    the newest bank, or to bank `version`."""
+    from assessment.bank.load import latest_version, load_bank
+    from assessment.bank.models import FormId
     from assessment.codes.share import encode_share_code
-    from assessment.engine.answers import Answers
+    from tests.personas import random_answers
 
-    bank = load_bank(1)
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not cryptography
+    bank = load_bank(latest_version() if version is None else version)
     codes = []
     for index in range(count):
         form: FormId = "short" if index % 2 == 0 else "full"
-        responses: dict[str, int | str] = {
-            item.id: rng.randint(1, 5) if isinstance(item, LikertItem) else rng.choice("abcd")
-            for item in bank.form_items(form)
-        }
-        answers = Answers(bank_version=1, form=form, profile="duisburg", responses=responses)
-        codes.append(encode_share_code(answers))
+        [answers] = random_answers(bank, 1, seed + index, answered_share=1.0, form=form)
+        codes.append(encode_share_code(answers.model_copy(update={"profile": "duisburg"})))
     return codes
 
 

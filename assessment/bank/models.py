@@ -38,7 +38,10 @@ SCENARIO_OPTION_IDS = ("a", "b", "c", "d")
 class _Frozen(BaseModel):
     """Base of every bank model: unknown keys fail loudly, nothing changes after loading."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model builds its validator on first use, not on import (issue 24: a fresh
+    # process imports far fewer schemas before its first page); pydantic 2.14 makes that
+    # rebuild thread-safe (tests/unit/ui/test_lazy_views.py checks).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ArticleAnchor(_Frozen):

@@ -61,7 +61,7 @@ _KINDS: tuple[CodeKind, ...] = ("result", "progress")
 class DecodedCode(BaseModel):
     """What a code carries: the answers, and for a progress code the page to resume on."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     kind: CodeKind
     answers: Answers

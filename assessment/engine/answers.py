@@ -29,7 +29,7 @@ MAX_PAGE_SECONDS = 24 * 3600
 class PageTiming(BaseModel):
     """How long one questionnaire page took, for the speed check."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     items: int = Field(ge=1, le=200, description="Items shown on the page")
     seconds: float = Field(ge=0, le=MAX_PAGE_SECONDS, description="Time spent on the page")
@@ -47,7 +47,7 @@ class PageTiming(BaseModel):
 class Answers(BaseModel):
     """A person's answers to one form of one bank version, with the chosen setting and language."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     bank_version: int = Field(ge=1, le=255)
     form: FormId

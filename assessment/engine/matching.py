@@ -52,7 +52,7 @@ AXIS_WEIGHT = 1
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class DimensionMatch(_Frozen):

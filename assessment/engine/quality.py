@@ -45,7 +45,7 @@ SCATTER_MIN_ITEMS = 15
 class QualityFlag(BaseModel):
     """One reason to read the result with care; the explanation lives in the catalogue by kind."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     kind: FlagKind
     count: int = Field(ge=1, description="Longest run, contradicting pairs, or fast pages")

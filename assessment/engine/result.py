@@ -15,7 +15,7 @@ from assessment.engine.scoring import DimensionScore, score_answers
 class Result(BaseModel):
     """Everything computed from one set of answers; recomputed from the answers, never stored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     bank_version: int
     answers: Answers

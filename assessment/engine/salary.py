@@ -21,7 +21,7 @@ _LOCALES: dict[Language, str] = {"de": "de_DE", "en": "en_GB"}
 class SalaryCheck(BaseModel):
     """Where an expected salary lies against the article's range for an experience level."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     experience: Experience
     profile: ProfileId

@@ -42,7 +42,7 @@ Status = Literal["scored", "experience", "missing"]
 class DimensionScore(BaseModel):
     """One dimension's score; score is None when too few of its items were answered."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     dimension: str
     score: int | None = Field(ge=0, le=100, description="0–100, None = not enough answers")

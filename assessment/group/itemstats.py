@@ -50,7 +50,7 @@ FlagKind = Literal["low_alpha", "low_item_total", "twin_not_opposed"]
 
 class _Frozen(BaseModel):
     # allow_inf_nan=False: a statistic that cannot be computed is None, never NaN.
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
 
 
 class StatFlag(_Frozen):

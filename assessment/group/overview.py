@@ -63,7 +63,7 @@ class GroupError(SelbstcheckError):
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class InvalidLine(_Frozen):

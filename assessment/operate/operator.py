@@ -41,7 +41,9 @@ class OperatorError(SelbstcheckError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, defer_build=True, str_strip_whitespace=True
+    )
 
 
 class Address(_Strict):

@@ -1,15 +1,25 @@
 """Warm the slow first use of the PDF path (fpdf2, Altair, vl-convert) in a background thread.
 
 The first PDF in a process takes about a second longer than the next one: imports, the chart
-renderer's start and the font tables. A served process does that work once, right after its first
-page has been drawn, so that the first person who downloads a PDF does not wait for it.
+renderer's start and the font tables. A served process does that work once, so that the first
+person who downloads a PDF does not wait for it — but not while anybody waits for a page: the
+warm-up holds the GIL for about a second, and at server start it made the first "Check starten"
+click three times slower (issue 24). So `SCHEDULER` starts it only after a page offering a PDF
+(a result) has been drawn, and only once no script run of any session has been running for
+IDLE_SECONDS: the person is reading the result. A PDF requested before the warm-up ran makes the
+warm-up needless (the download warms the caches); one requested while it runs waits for it
+instead of competing with it.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
+import time
+from collections.abc import Callable
+from typing import Literal
 
 from assessment.bank.load import latest_version, load_bank
 from assessment.bank.models import LIKERT_MAX, LIKERT_MIN, SCENARIO_OPTION_IDS, Scenario
@@ -21,6 +31,10 @@ THREAD_NAME = "selbstcheck-warm-up"
 _LOG = logging.getLogger(__name__)
 _LOCK = threading.Lock()
 _started: threading.Thread | None = None
+# How long no script run may have been running before the warm-up starts.
+IDLE_SECONDS = 1.0
+# A download waits at most this long for a running warm-up, then builds its PDF anyway.
+MAX_PDF_WAIT_SECONDS = 30.0
 
 
 def sample_answers() -> Answers:
@@ -73,3 +87,107 @@ def _warm() -> None:
         warm_pdf_path()
     except Exception:
         _LOG.warning("warming the PDF path failed", exc_info=True)
+
+
+Phase = Literal["not wanted", "waiting", "running", "done"]
+
+
+class WarmUpScheduler:
+    """Decide when the warm-up runs: after a PDF was offered, once the process has gone idle.
+
+    Every script run reports its start and end (assessment.ui.main); a view offering a PDF calls
+    `want`, a PDF download calls `before_pdf`. The clock and the waiting are injectable, so the
+    decisions are tested without timing.
+    """
+
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.monotonic,
+        idle_seconds: float = IDLE_SECONDS,
+    ) -> None:
+        self.clock = clock
+        self.idle_seconds = idle_seconds
+        self.phase: Phase = "not wanted"
+        self.thread: threading.Thread | None = None
+        self._active = 0
+        self._last_end = -math.inf
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._finished = threading.Event()
+
+    def run_started(self) -> None:
+        """A script run began (any session)."""
+        with self._lock:
+            self._active += 1
+
+    def run_ended(self) -> None:
+        """A script run ended (any session); the idle time counts from now."""
+        with self._lock:
+            self._active = max(0, self._active - 1)
+            self._last_end = self.clock()
+        self._wake.set()
+
+    def want(self, start_thread: bool = True) -> None:
+        """A page offering a PDF was drawn: warm up once the process is idle (when enabled)."""
+        if not warm_up_enabled():
+            return
+        with self._lock:
+            if self.phase != "not wanted":
+                return
+            self.phase = "waiting"
+        if start_thread:
+            self.thread = threading.Thread(
+                target=self.wait_then_warm, name=THREAD_NAME, daemon=True
+            )
+            self.thread.start()
+
+    def seconds_to_wait(self) -> float | None:
+        """Return how long to wait before warming (0: now), or None when it is not to run."""
+        with self._lock:
+            if self.phase != "waiting":
+                return None
+            if self._active > 0:
+                return self.idle_seconds
+            return max(0.0, self._last_end + self.idle_seconds - self.clock())
+
+    def claim(self) -> bool:
+        """Move from waiting to running if the process is idle now; return whether it did."""
+        with self._lock:
+            idle = self._active == 0 and self.clock() - self._last_end >= self.idle_seconds
+            if self.phase != "waiting" or not idle:
+                return False
+            self.phase = "running"
+            return True
+
+    def wait_then_warm(self, wait: Callable[[float], object] | None = None) -> None:
+        """Wait until the process is idle, then warm the PDF path (the waiter thread's body)."""
+        pause = wait or self._wait
+        while (seconds := self.seconds_to_wait()) is not None:
+            if seconds > 0:
+                pause(seconds)
+            elif self.claim():
+                try:
+                    _warm()
+                finally:
+                    with self._lock:
+                        self.phase = "done"
+                    self._finished.set()
+                return
+
+    def before_pdf(self) -> None:
+        """A PDF is about to be built: cancel a warm-up not yet begun, or wait for a running one."""
+        with self._lock:
+            running = self.phase == "running"
+            if self.phase in ("not wanted", "waiting"):
+                self.phase = "done"
+        self._wake.set()
+        if running:
+            self._finished.wait(MAX_PDF_WAIT_SECONDS)
+
+    def _wait(self, seconds: float) -> None:
+        self._wake.wait(seconds)
+        self._wake.clear()
+
+
+# The served process's scheduler (assessment.ui.main reports its runs to it).
+SCHEDULER = WarmUpScheduler()

@@ -87,7 +87,7 @@ class Invitation(BaseModel):
     """What an invitation link carries: bank version, form, language, the invitation's id and an
     optional name (no id: a link of format 4, made before invitations had one)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     bank_version: int = Field(ge=1, le=255)
     form: FormId
@@ -99,7 +99,7 @@ class Invitation(BaseModel):
 class PeerAnswers(BaseModel):
     """A colleague's ratings of one form's statements and trade-offs about the person."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     bank_version: int = Field(ge=1, le=255)
     form: FormId

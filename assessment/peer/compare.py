@@ -62,7 +62,7 @@ Source = Literal["peers", "summary"]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class StatementScore(_Frozen):

@@ -52,7 +52,7 @@ _ID_BYTES = 3
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class SummaryDimension(_Frozen):

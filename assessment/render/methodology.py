@@ -27,7 +27,7 @@ from assessment.messages import msg
 class Section(BaseModel):
     """One section of the methodology page: a heading and its paragraphs (plain text)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     heading: str
     paragraphs: tuple[str, ...]

@@ -27,7 +27,7 @@ from assessment.messages import msg, voiced
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class DimensionCard(_Frozen):

@@ -6,14 +6,21 @@ import streamlit as st
 
 from assessment.codes.links import INVITE_VIEW, PEERS_PARAM, SHARE_PARAM
 from assessment.errors import CodeError
-from assessment.operate.warmup import start_warm_up
-from assessment.ui import legal, method, peer, questionnaire, result, shared, start, state
+from assessment.operate import warmup
+from assessment.ui import legal, questionnaire, shared, start, state
+
+# The start page and the questionnaire are imported with this module; the other views (result,
+# peer, method, legal, group) on their first use, so a fresh process draws its first start page
+# without importing the summaries, the peer codes or the legal texts.
 
 
 def render() -> None:
-    """Render the view that the URL and this session ask for; then warm the PDF path (once)."""
-    _render_view()
-    start_warm_up()
+    """Render the view that the URL and this session ask for, telling the warm-up it ran."""
+    warmup.SCHEDULER.run_started()
+    try:
+        _render_view()
+    finally:
+        warmup.SCHEDULER.run_ended()
 
 
 def _render_view() -> None:
@@ -31,20 +38,30 @@ def _render_view() -> None:
         shared.footer(lang, state.flow().bank_version)
         return
     if state.method_view_requested():
+        from assessment.ui import method
+
         lang, version = method.render()
         shared.footer(lang, version)
         return
-    if st.query_params.get(state.VIEW_PARAM) in (INVITE_VIEW, peer.COLLECT_VIEW):
-        lang, version = peer.render_invite()
-        shared.footer(lang, version)
-        return
+    view = st.query_params.get(state.VIEW_PARAM)
+    if view is not None:
+        from assessment.ui import peer
+
+        if view in (INVITE_VIEW, peer.COLLECT_VIEW):
+            lang, version = peer.render_invite()
+            shared.footer(lang, version)
+            return
     code = st.query_params.get(SHARE_PARAM)
     peers = st.query_params.get(PEERS_PARAM)
     if code is not None and peers is not None:
+        from assessment.ui import peer
+
         lang, version = peer.render_mirror(code, peers)
         shared.footer(lang, version)
         return
     if code is not None:
+        from assessment.ui import result
+
         lang, version = result.render_shared(code)
         shared.footer(lang, version)
         return
@@ -59,6 +76,8 @@ def _render_view() -> None:
     if not current.started:
         start.render(lang)
     elif current.page >= len(state.pages_of(current.bank_version, current.form)):
+        from assessment.ui import result
+
         result.render_own(lang)
     else:
         questionnaire.render(lang)

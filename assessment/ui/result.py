@@ -11,6 +11,7 @@ from assessment.codes.share import decode_code, encode_share_code
 from assessment.engine.result import Result, build_result
 from assessment.errors import CodeError
 from assessment.i18n import Language, Viewer
+from assessment.operate import warmup
 from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
 from assessment.ui import peer, shared, state
 from assessment.ui.chart_text import accessible_chart, profile_chart_text
@@ -207,6 +208,7 @@ def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
     def pdf() -> bytes:
         from assessment.render.pdf.result import build_pdf
 
+        warmup.SCHEDULER.before_pdf()
         return build_pdf(result, bank, lang, shared.printed_link_for(share_code))
 
     def json() -> str:
@@ -214,6 +216,7 @@ def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
 
         return result_json(result)
 
+    warmup.SCHEDULER.want()  # the person reads the result before pressing PDF
     shared.download_row(
         [
             shared.Download(
@@ -258,6 +261,7 @@ def _shared_pdf(share_code: str, lang: Language) -> None:
     def pdf() -> bytes:
         from assessment.render.pdf.result import build_pdf
 
+        warmup.SCHEDULER.before_pdf()
         answers = decode_code(share_code).answers
         bank = load_bank(answers.bank_version)
         result = build_result(answers, bank)
@@ -265,6 +269,7 @@ def _shared_pdf(share_code: str, lang: Language) -> None:
         return build_pdf(result, bank, lang, link, viewer="other")
 
     st.header(t("ui.share.downloads_heading", lang), anchor=False)
+    warmup.SCHEDULER.want()  # the person reads the result before pressing PDF
     shared.download_row(
         [
             shared.Download(

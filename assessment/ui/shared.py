@@ -6,22 +6,22 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from assessment.bank.load import load_bank
 from assessment.codes import links
 from assessment.codes.links import share_link
-from assessment.codes.share import decode_code
 from assessment.engine.answers import Answers
-from assessment.engine.result import build_result
 from assessment.errors import CodeError
 from assessment.i18n import LANGUAGES, Language
-from assessment.render.summary import Summary, summarize
 from assessment.ui import state
 from assessment.ui.footer import render_footer
 from assessment.ui.text import plain, t
+
+if TYPE_CHECKING:
+    from assessment.render.summary import Summary
 
 LANG_WIDGET_KEY = "lang_switch"
 # Shared summaries and charts are cached per share code and language; bounded, short-lived.
@@ -306,6 +306,10 @@ def printed_mirror_link_for(code: str, peer_codes: list[str]) -> str:
 def shared_summary(share_code: str, lang: Language) -> Summary:
     """Return the summary of a share code as someone else reads it: about the person, in the
     third person, without any salary check (cached)."""
+    from assessment.codes.share import decode_code
+    from assessment.engine.result import build_result
+    from assessment.render.summary import summarize
+
     answers = decode_code(share_code).answers
     bank = load_bank(answers.bank_version)
     return summarize(build_result(answers, bank), bank, lang, viewer="other")

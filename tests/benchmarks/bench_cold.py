@@ -5,7 +5,13 @@
 - the first start page on a freshly started server (launcher), app beside the bare page, over a
   real websocket (tests/loadclient.py);
 - the first PDF in a fresh process, cold beside warm (the second PDF of the same process), and
-  the first PDF after the launcher's background warm-up has run.
+  the first PDF after the launcher's background warm-up has run;
+- issue 24: on a fresh server as served (launcher, warm-up on) beside one with
+  SELBSTCHECK_WARM_UP=0, the first "Check starten" click READ_START seconds after the first page;
+  then a shared result, and its PDF pressed READ_RESULT seconds later beside a later PDF (another
+  code, another tab) on the same server.
+
+All of it on the newest bank (tests.loadclient.share_codes).
 """
 
 from __future__ import annotations
@@ -15,15 +21,21 @@ import json
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.benchmarks.common import Row
-from tests.loadclient import StreamlitServer, StreamlitSession, share_codes
+from tests.loadclient import Flow, StreamlitServer, StreamlitSession, share_codes
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 BARE_APP = Path(__file__).resolve().parent / "bare" / "bare_app.py"
 REPEAT = 5
+# A person reads the start page before "Check starten", and a result before pressing PDF.
+READ_START = 1.5
+READ_RESULT = 3.0
+FIRST_USE_SERVERS = 3
+SHARED_PDF_KEY = "download_shared_pdf"  # assessment.ui.result.SHARED_PDF_KEY
 
 IMPORT_TIME = """
 import time
@@ -102,6 +114,94 @@ def _fresh_server(script: Path, code: str) -> tuple[float, int, int]:
         return seconds, after_start, server.rss()
 
 
+async def _pdf_seconds(url: str, code: str, pause: float) -> float:
+    async with StreamlitSession(url) as tab:
+        await tab.open(f"r={code}")
+        await asyncio.sleep(pause)
+        started = time.perf_counter()
+        [(address, error)] = await tab.request_files(SHARED_PDF_KEY)
+        if error or not address:
+            raise AssertionError(f"the PDF failed: {error}")
+        return time.perf_counter() - started
+
+
+Uses = tuple[float, float, float, float]
+
+
+async def _first_uses(url: str, codes: list[str]) -> Uses:
+    """Return the first interaction (a background chosen), the "Check starten" click after it,
+    the first PDF and a later PDF, in seconds."""
+    flow = Flow()
+    async with StreamlitSession(url) as tab:
+        await tab.open()
+        await asyncio.sleep(READ_START)
+        (key, index), *_ = flow.start_choices
+        choice = await tab.set({key: index})
+        await asyncio.sleep(READ_START / 3)
+        click = await tab.click(flow.start_key)
+        if not click.keyed(flow.item_prefix):
+            raise AssertionError("Check starten did not open the questionnaire")
+    first_pdf = await _pdf_seconds(url, codes[0], READ_RESULT)
+    later_pdf = await _pdf_seconds(url, codes[1], READ_RESULT)
+    return choice.seconds, click.seconds, first_pdf, later_pdf
+
+
+def _first_use_runs(warm_up: str, codes: list[str]) -> list[Uses]:
+    runs = []
+    for _ in range(FIRST_USE_SERVERS):
+        with StreamlitServer(APP, environment={"SELBSTCHECK_WARM_UP": warm_up}) as server:
+            runs.append(asyncio.run(_first_uses(server.url, codes)))
+    return runs
+
+
+def _first_use_rows(codes: list[str]) -> list[Row]:
+    warm = _first_use_runs("1", codes)
+    cold = _first_use_runs("0", codes)
+    for label, runs in (("warm-up on", warm), ("warm-up off", cold)):
+        print(
+            f"   {label}: first choice / Check starten / first PDF / later PDF: "
+            + ", ".join(" / ".join(f"{x * 1e3:.0f}" for x in run) for run in runs)
+            + " ms"
+        )
+
+    def median(runs: list[Uses], index: int) -> float:
+        return statistics.median(run[index] for run in runs) * 1e3
+
+    return [
+        Row(
+            f"first interaction, fresh server, warm-up on (median of {FIRST_USE_SERVERS})",
+            median(warm, 0),
+            "ms",
+            "the same, warm-up off",
+            median(cold, 0),
+            "≤ 1.1×",
+        ),
+        Row(
+            "then 'Check starten', warm-up on",
+            median(warm, 1),
+            "ms",
+            "the same, warm-up off",
+            median(cold, 1),
+            "≤ 1.1×",
+        ),
+        Row(
+            f"served, warm-up on: first PDF {READ_RESULT:g} s after the result",
+            median(warm, 2),
+            "ms",
+            "a later PDF (same server)",
+            median(warm, 3),
+            "≤ 1×, noise aside",
+        ),
+        Row(
+            "served, warm-up off: first PDF",
+            median(cold, 2),
+            "ms",
+            "a later PDF (same server)",
+            median(cold, 3),
+        ),
+    ]
+
+
 def run() -> list[Row]:
     """Return the cold-start figures."""
     views = _import_seconds("assessment.ui.main")
@@ -142,4 +242,5 @@ def run() -> list[Row]:
             statistics.median(run[2] for run in bare_runs) / MB,
         ),
         Row("RSS added by the PDF warm-up", warm_up_mb, "MB"),
+        *_first_use_rows(share_codes(2)),
     ]

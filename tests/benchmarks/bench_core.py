@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from assessment.bank.load import load_bank
+from assessment.bank.load import latest_version, load_bank
 from assessment.codes.share import decode_code, encode_share_code
 from assessment.engine.answers import Answers
 from assessment.engine.result import build_result
@@ -17,7 +17,7 @@ RESPONSES = 10_000
 
 def _score_all(many: list[Answers]) -> None:
     """Score and match every response, keeping none (as a batch job that writes rows would)."""
-    bank = load_bank(1)
+    bank = load_bank(many[0].bank_version)
     for answers in many:
         build_result(answers, bank)
 
@@ -31,7 +31,7 @@ def _process_seconds(code: str, repeat: int = 7) -> float:
 
 def run() -> list[Row]:
     """Return the core figures."""
-    bank = load_bank(1)
+    bank = load_bank(latest_version())
     one, *many = random_answers(bank, RESPONSES + 1, seed=2026, answered_share=1.0, form="full")
     raw = [a.model_dump() for a in many]
     code = encode_share_code(one)
@@ -47,7 +47,7 @@ def run() -> list[Row]:
     core = _process_seconds("import assessment.engine.result, assessment.codes.share")
     return [
         Row(
-            "score+match one full response",
+            f"score+match one full response, bank v{bank.version}",
             result_one * 1e3,
             "ms",
             "validate its answers (pydantic)",
@@ -55,13 +55,19 @@ def run() -> list[Row]:
             "< 1 ms",
         ),
         Row(
-            f"score+match {RESPONSES:,} responses",
+            f"score+match {RESPONSES:,} responses, bank v{bank.version}",
             result_many,
             "s",
             f"validate {RESPONSES:,} answers",
             validate_many,
         ),
-        Row("encode share code", encode * 1e6, "µs", "decode share code", decode * 1e6),
+        Row(
+            f"encode share code, bank v{bank.version}",
+            encode * 1e6,
+            "µs",
+            "decode share code",
+            decode * 1e6,
+        ),
         Row(
             "python -c 'import assessment'",
             imported * 1e3,

@@ -10,7 +10,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from assessment.bank.load import load_bank
+from assessment.bank.load import latest_version, load_bank
 from assessment.codes.links import code_from_text
 from assessment.codes.share import decode_code, encode_share_code
 from assessment.engine.matching import match_profile
@@ -29,9 +29,11 @@ SEED = 20261128
 REPEAT = 3
 
 
-def make_codes(count: int = GROUP_SIZE, seed: int = SEED) -> list[str]:
-    """Return share codes of random answers to bank v1, both forms, about 5 % left out."""
-    people = random_answers(load_bank(1), count, seed, answered_share=0.95)
+def make_codes(count: int = GROUP_SIZE, seed: int = SEED, version: int | None = None) -> list[str]:
+    """Return share codes of random answers to the newest bank (or bank `version`), both forms,
+    about 5 % left out."""
+    bank = load_bank(latest_version() if version is None else version)
+    people = random_answers(bank, count, seed, answered_share=0.95)
     return [encode_share_code(answers) for answers in people]
 
 
@@ -46,11 +48,13 @@ def _median_seconds(action: Callable[[], object], repeat: int) -> tuple[float, f
     return statistics.median(wall), statistics.median(cpu)
 
 
-def measure(repeat: int = REPEAT) -> dict[str, float]:
-    """Return the timings in seconds (median of repeat rounds) and ratios to the baselines."""
-    codes = make_codes()
+def measure(repeat: int = REPEAT, version: int | None = None) -> dict[str, float]:
+    """Return the timings in seconds (median of repeat rounds) and ratios to the baselines, for
+    the newest bank (or bank `version`)."""
+    version = latest_version() if version is None else version
+    codes = make_codes(version=version)
     text = "\n".join(codes)
-    bank = load_bank(1)
+    bank = load_bank(version)
     profile = bank.profiles["duisburg"]
     answers, invalid = parse_codes(text)
     if len(answers) != GROUP_SIZE or invalid:
@@ -73,6 +77,7 @@ def measure(repeat: int = REPEAT) -> dict[str, float]:
     total = parse + score
     return {
         "codes": float(GROUP_SIZE),
+        "bank_version": float(version),
         "decode_baseline_s": decode,
         "bare_scoring_baseline_s": bare,
         "parse_s": parse,
@@ -93,26 +98,33 @@ def measure(repeat: int = REPEAT) -> dict[str, float]:
 def run(figures: dict[str, float] | None = None) -> list[Row]:
     """Return the figures in the row format of `make bench`."""
     f = measure() if figures is None else figures
+    bank = f"bank v{int(f.get('bank_version', 1))}"
     return [
-        Row("group: parse 10,000 codes", f["parse_s"], "s", "decode alone", f["decode_baseline_s"]),
         Row(
-            "group: score 10,000 people",
+            f"group, {bank}: parse 10,000 codes",
+            f["parse_s"],
+            "s",
+            "decode alone",
+            f["decode_baseline_s"],
+        ),
+        Row(
+            f"group, {bank}: score 10,000 people",
             f["score_group_s"],
             "s",
             "bare score_answers+match_profile loop",
             f["bare_scoring_baseline_s"],
         ),
         Row(
-            "group: parse + score 10,000 codes",
+            f"group, {bank}: parse + score 10,000 codes",
             f["parse_and_score_s"],
             "s",
             "decode alone",
             f["decode_baseline_s"],
             f"< {BUDGET_SECONDS:g} s",
         ),
-        Row("group: item statistics, 10,000 people", f["item_statistics_s"], "s"),
-        Row("group: chart spec, 10,000 people", f["group_chart_spec_s"], "s"),
-        Row("group: PDF summary, 10,000 people", f["group_pdf_s"], "s"),
+        Row(f"group, {bank}: item statistics, 10,000", f["item_statistics_s"], "s"),
+        Row(f"group, {bank}: chart spec, 10,000 people", f["group_chart_spec_s"], "s"),
+        Row(f"group, {bank}: PDF summary, 10,000", f["group_pdf_s"], "s"),
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -44,20 +45,33 @@ def test_group_view_still_renders_its_tables() -> None:
     assert at.title[0].value == "Gruppenauswertung"
 
 
-def test_first_page_starts_the_warm_up_when_served(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Served through the launcher, the first page run starts the PDF warm-up thread."""
+def test_first_page_leaves_the_warm_up_for_later(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Served through the launcher, the first page starts no warm-up: it would compete with the
+    person's first clicks (issue 24); a result page schedules it (tests/unit/operate)."""
+    scheduler = warmup.WarmUpScheduler()
+    monkeypatch.setattr(warmup, "SCHEDULER", scheduler)
     monkeypatch.setattr(warmup, "_started", None)
     monkeypatch.setattr(warmup, "warm_pdf_path", lambda: b"")
     monkeypatch.setenv(warmup.WARM_UP_VARIABLE, "1")
     at = new_app()
     assert not at.exception
-    assert warmup._started is not None
-    warmup._started.join(timeout=60)
+    assert scheduler.phase == "not wanted"
+    assert scheduler.thread is None
+    assert warmup._started is None
+    assert warmup.THREAD_NAME not in {thread.name for thread in threading.enumerate()}
 
 
 def test_no_warm_up_in_tests_and_tools(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without the launcher the start page starts no background work."""
+    """Without the launcher not even a result page starts background work."""
+    from assessment.codes.links import SHARE_PARAM
+    from assessment.codes.share import encode_share_code
+
+    scheduler = warmup.WarmUpScheduler()
+    monkeypatch.setattr(warmup, "SCHEDULER", scheduler)
     monkeypatch.setattr(warmup, "_started", None)
     monkeypatch.delenv(warmup.WARM_UP_VARIABLE, raising=False)
     new_app()
+    new_app(**{SHARE_PARAM: encode_share_code(warmup.sample_answers())})
+    assert scheduler.phase == "not wanted"
+    assert scheduler.thread is None
     assert warmup._started is None

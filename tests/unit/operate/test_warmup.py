@@ -88,3 +88,197 @@ def test_launcher_enables_warm_up_unless_the_operator_said_no(
     monkeypatch.setenv(warmup.WARM_UP_VARIABLE, "0")
     launcher.enable_warm_up()
     assert not warmup.warm_up_enabled()
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def enabled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Warm-up enabled, with a warm-up that only records that it ran."""
+    calls: list[str] = []
+    monkeypatch.setenv(warmup.WARM_UP_VARIABLE, "1")
+
+    def recorded() -> bytes:
+        calls.append("warm")
+        return b""
+
+    monkeypatch.setattr(warmup, "warm_pdf_path", recorded)
+    return calls
+
+
+def phase(scheduler: warmup.WarmUpScheduler) -> warmup.Phase:
+    """Read the phase afresh (the scheduler's methods change it)."""
+    return scheduler.phase
+
+
+def _scheduler(clock: FakeClock) -> warmup.WarmUpScheduler:
+    return warmup.WarmUpScheduler(clock=clock, idle_seconds=1.0)
+
+
+def test_no_warm_up_before_a_pdf_is_offered(enabled: list[str]) -> None:
+    """Start page and questionnaire runs never start the warm-up (the first click stays fast)."""
+    clock = FakeClock()
+    scheduler = _scheduler(clock)
+    for _ in range(3):
+        scheduler.run_started()
+        clock.now += 0.2
+        scheduler.run_ended()
+        clock.now += 5
+    assert scheduler.seconds_to_wait() is None
+    assert not scheduler.claim()
+    scheduler.wait_then_warm(wait=lambda seconds: pytest.fail("waited without a PDF offered"))
+    assert enabled == []
+    assert phase(scheduler) == "not wanted"
+
+
+def test_warm_up_waits_for_the_process_to_go_idle(enabled: list[str]) -> None:
+    """Offered during a run, the warm-up waits for that run's end plus the idle time."""
+    clock = FakeClock()
+    scheduler = _scheduler(clock)
+    scheduler.run_started()
+    scheduler.want(start_thread=False)
+    assert phase(scheduler) == "waiting"
+    assert scheduler.seconds_to_wait() == 1.0  # a run is active
+    assert not scheduler.claim()
+    clock.now += 0.3
+    scheduler.run_ended()
+    clock.now += 0.4
+    assert scheduler.seconds_to_wait() == pytest.approx(0.6)
+    assert not scheduler.claim()
+    scheduler.run_started()  # another session clicks: the idle time starts again after it
+    clock.now += 2
+    assert not scheduler.claim()
+    scheduler.run_ended()
+    clock.now += 1.0
+    assert scheduler.seconds_to_wait() == 0.0
+    assert scheduler.claim()
+    assert phase(scheduler) == "running"
+    assert not scheduler.claim()  # once
+
+
+def test_waiter_warms_once_after_the_idle_time(enabled: list[str]) -> None:
+    """The waiter sleeps as long as told, then warms once and is done."""
+    clock = FakeClock()
+    scheduler = _scheduler(clock)
+    scheduler.run_started()
+    scheduler.want(start_thread=False)
+    scheduler.run_ended()
+    waits: list[float] = []
+
+    def wait(seconds: float) -> None:
+        waits.append(seconds)
+        clock.now += seconds
+
+    scheduler.wait_then_warm(wait=wait)
+    assert waits == [1.0]
+    assert enabled == ["warm"]
+    assert phase(scheduler) == "done"
+    scheduler.want(start_thread=False)
+    scheduler.wait_then_warm(wait=wait)
+    assert enabled == ["warm"]
+
+
+def test_want_does_nothing_when_disabled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the launcher's variable (tests, tools, SELBSTCHECK_WARM_UP=0) nothing waits."""
+    monkeypatch.setenv(warmup.WARM_UP_VARIABLE, "0")
+    scheduler = _scheduler(FakeClock())
+    scheduler.want()
+    assert phase(scheduler) == "not wanted"
+    assert scheduler.thread is None
+
+
+def test_a_pdf_before_the_warm_up_cancels_it(enabled: list[str]) -> None:
+    """A download before the warm-up began warms the caches itself; no second build follows."""
+    clock = FakeClock()
+    scheduler = _scheduler(clock)
+    scheduler.want(start_thread=False)
+    scheduler.before_pdf()
+    clock.now += 10
+    scheduler.wait_then_warm(wait=lambda seconds: None)
+    assert enabled == []
+    assert phase(scheduler) == "done"
+
+
+def test_a_pdf_during_the_warm_up_waits_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A download while the warm-up runs waits for its end instead of competing for the GIL."""
+    monkeypatch.setenv(warmup.WARM_UP_VARIABLE, "1")
+    entered, release = threading.Event(), threading.Event()
+    order: list[str] = []
+
+    def slow() -> bytes:
+        entered.set()
+        release.wait(timeout=60)
+        order.append("warm-up done")
+        return b""
+
+    monkeypatch.setattr(warmup, "warm_pdf_path", slow)
+    clock = FakeClock()
+    scheduler = _scheduler(clock)
+    scheduler.want()  # the real waiter thread; the clock says idle long ago
+    assert entered.wait(timeout=60)
+    assert phase(scheduler) == "running"
+
+    def download() -> None:
+        scheduler.before_pdf()
+        order.append("pdf")
+
+    downloader = threading.Thread(target=download, daemon=True)
+    downloader.start()
+    release.set()
+    downloader.join(timeout=60)
+    assert order == ["warm-up done", "pdf"]
+    assert phase(scheduler) == "done"
+
+
+class _NoThread(warmup.WarmUpScheduler):
+    """A scheduler that records what the views ask for without starting the waiter thread."""
+
+    def want(self, start_thread: bool = True) -> None:
+        super().want(start_thread=False)
+
+
+def test_start_page_leaves_the_warm_up_alone_a_shared_result_asks_for_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Served, the start page reports its run but schedules nothing; a shared result schedules
+    the warm-up, and its PDF download cancels it (the download warms the caches itself)."""
+    from streamlit.testing.v1 import AppTest
+
+    from assessment.codes.links import SHARE_PARAM
+    from assessment.codes.share import encode_share_code
+    from assessment.ui import shared
+    from tests.ui.conftest import APP
+
+    monkeypatch.setenv(warmup.WARM_UP_VARIABLE, "1")
+    clock = FakeClock()
+    scheduler = _NoThread(clock=clock, idle_seconds=1.0)
+    monkeypatch.setattr(warmup, "SCHEDULER", scheduler)
+    captured: list[shared.Download] = []
+    monkeypatch.setattr(shared, "download_row", lambda downloads: captured.extend(downloads))
+
+    start = AppTest.from_file(str(APP), default_timeout=60)
+    start.run()
+    assert not start.exception
+    assert phase(scheduler) == "not wanted"
+    clock.now += 1.0
+    assert not scheduler.claim()  # idle, but nothing asked for a PDF
+
+    shared_result = AppTest.from_file(str(APP), default_timeout=60)
+    shared_result.query_params[SHARE_PARAM] = encode_share_code(warmup.sample_answers())
+    shared_result.run()
+    assert not shared_result.exception
+    assert phase(scheduler) == "waiting"
+    assert scheduler.seconds_to_wait() == pytest.approx(1.0)  # counted from the run's end
+    [pdf] = [d for d in captured if d.mime == "application/pdf"]
+    built = pdf.build()
+    assert isinstance(built, bytes)
+    assert built.startswith(b"%PDF-")
+    assert phase(scheduler) == "done"
