@@ -461,6 +461,8 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         lambda: path.cannot_judge_yet(0),
         path.next_page,  # refused: the page is incomplete
         path.switch_language,
+        path.browser_back,  # the address before the switch: German again
+        path.browser_forward,
         lambda: path.answer_page(1),
         path.next_page,
         path.reload,
