@@ -478,6 +478,9 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         path.browser_back,  # from the result to the last page
         path.browser_forward,
         path.switch_language,
+        path.browser_back,  # the result in the language before: a new key generation
+        path.change_answers_from_result,  # the last page's radios under the plain keys again
+        path.next_page,
         path.reload,
         path.change_answers_from_result,
         lambda: path.cannot_judge_yet(1),
