@@ -191,6 +191,7 @@ def _edit() -> None:
     current = state.flow()
     pages = state.pages_of(current.bank_version, current.form)
     current.page = len(pages) - 1
+    current.generation = 0  # the browser holds no radio of that page (see Flow.generation)
     state.write_progress()
 
 

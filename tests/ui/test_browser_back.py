@@ -15,8 +15,9 @@ from assessment.bank.load import load_bank
 from assessment.bank.models import Item
 from assessment.codes.links import PROGRESS_PARAM
 from assessment.codes.share import decode_code
-from assessment.ui import state
-from tests.ui.conftest import item_keys, new_app, start, strong
+from assessment.ui import result, state
+from assessment.ui.state import LANG_PARAM
+from tests.ui.conftest import complete, item_keys, new_app, start, strong
 
 
 def _coded(at: AppTest) -> dict[str, int | str]:
@@ -126,3 +127,22 @@ def test_a_language_switch_after_back_keeps_the_codes_answers() -> None:
     assert item_keys(at) == [state.item_key(item_id, "en", 1) for item_id in before]
     assert _shown(at) == before
     assert _coded(at) == dict(decode_code(codes[-2]).answers.responses)
+
+
+def test_answers_changed_from_the_result_draw_plain_keys_after_back_on_the_result() -> None:
+    """Back between two results (here: before a language switch) gives the result a new
+    generation; "Antworten ändern" then leads to a page the browser holds no radio of, so its
+    radios take the plain keys again (those a reconnecting tab sends to a new session)."""
+    at = start(new_app())
+    complete(at)
+    german = at.query_params[PROGRESS_PARAM]
+    at.segmented_control(key="lang_switch").set_value("en").run()
+    at.query_params[LANG_PARAM] = "de"
+    _browser_back(at, german)
+    assert at.session_state[state.LANG_KEY] == "de"
+    assert at.session_state[state.FLOW_KEY].generation == 1
+    at.button(key=result.EDIT_KEY).click().run()
+    assert not at.exception
+    assert at.session_state[state.FLOW_KEY].generation == 0
+    assert item_keys(at) == [state.item_key(item_id) for item_id in _shown(at)]
+    assert _shown(at) == {item_id: _coded(at)[item_id] for item_id in _shown(at)}

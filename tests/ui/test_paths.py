@@ -2,8 +2,9 @@
 
 A Hypothesis state machine drives the app (AppTest, with option values sent as a browser sends
 them: tests/ui/browser.py) through random sequences of what people do — answer, change an
-answer, "Kann ich (noch) nicht einschätzen", next, back, reload, switch the language, open the
-result, the shared link and the methodology page — and keeps a model of what the person did.
+answer, "Kann ich (noch) nicht einschätzen", next, back, the browser's Back and Forward buttons,
+reload, switch the language, open the result, the shared link and the methodology page — and
+keeps a model of what the person did, and of the tab's history (the addresses it showed).
 After every step `check` asserts the invariants: no exception and no error box (but the
 "page incomplete" notice after a refused Weiter), no answer lost (model == session == URL
 code), the radios on screen show exactly the code's answers, and a result equals the summary
@@ -14,15 +15,20 @@ Adding an action: one @rule (with a @precondition when it needs a view), updatin
 each as the newest bank of its time (a questions folder holding it and the ones before).
 `make test` runs a small seeded sample; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) a long random one.
 
-AppTest cannot press the browser's own Back button; a reload of the previous address stands in
-for it here (the methodology page's "come back"), and tests/e2e/test_language_browser.py switches
-the language in a real browser.
+The browser's Back and Forward buttons: Streamlit's frontend pushes a history entry for every
+change of the address (after every answer, page change and language switch). Back reruns the
+same session with the older address, and the address wins (state.follow_url): the model goes
+back to what it was when that address was written, and the radios must show exactly its
+answers, under the key generation the session then draws (state.item_key, Flow.generation).
+A reload keeps the tab's history; a new tab (the shared link) has its own.
+tests/e2e/test_language_browser.py switches the language in a real browser.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -95,6 +101,16 @@ LANGUAGES: tuple[Language, ...] = ("de", "en")
 PICK = st.integers(min_value=0, max_value=999)
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One entry of the tab's history: an address the session wrote, and the model then."""
+
+    url: dict[str, str]
+    answers: dict[str, int | str]
+    page: int
+    lang: Language
+
+
 def offers_unsure(item: Item, bank: Bank) -> bool:
     """Return whether an item offers "Kann ich (noch) nicht einschätzen" (what presumes
     experience, in a bank that has the answer)."""
@@ -125,6 +141,10 @@ class Paths(RuleBasedStateMachine):
         self.page = 0
         self.lang: Language = "de"
         self.refused = False  # the last Weiter was refused: the "page incomplete" notice shows
+        self.generation = 0  # the item radios' key generation (state.item_key)
+        # The tab's history from the first question page on; `at` is the entry shown.
+        self.history: list[Entry] = []
+        self.cursor = -1
 
     # -- views -------------------------------------------------------------------------------
 
@@ -143,8 +163,36 @@ class Paths(RuleBasedStateMachine):
         (at or self.at).run()
 
     def set_answer(self, item: Item, value: int | str) -> None:
-        self.at.radio(key=state.item_key(item.id, self.lang)).set_value(value)
+        self.at.radio(key=state.item_key(item.id, self.lang, self.generation)).set_value(value)
         self.answers[item.id] = value
+
+    def url(self) -> dict[str, str]:
+        return {name: str(value) for name, value in self.at.query_params.items()}
+
+    def record_url(self) -> None:
+        """Note the address shown: a new one is a new history entry (dropping those ahead)."""
+        url = self.url()
+        if self.cursor >= 0 and self.history[self.cursor].url == url:
+            return
+        del self.history[self.cursor + 1 :]
+        self.history.append(Entry(url, dict(self.answers), self.page, self.lang))
+        self.cursor = len(self.history) - 1
+
+    def go_to_entry(self, cursor: int) -> None:
+        """Show another entry of the history in the same session (Back or Forward)."""
+        entry = self.history[cursor]
+        older_code = self.at.query_params[PROGRESS_PARAM]
+        self.at.query_params.clear()
+        self.at.query_params.update(entry.url)
+        self.at.run()
+        self.cursor = cursor
+        if entry.url[PROGRESS_PARAM] != older_code:
+            # The address replaced the answers: new radios on the same page, plain on another.
+            self.generation = self.generation + 1 if entry.page == self.page else 0
+        self.answers = dict(entry.answers)
+        self.page = entry.page
+        self.lang = entry.lang
+        self.refused = False
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -155,6 +203,8 @@ class Paths(RuleBasedStateMachine):
             self.switch_language()
         start(self.at, form=self.form, profile=PROFILE, background=BACKGROUND)
         self.refused = False
+        self.generation = 0
+        self.history, self.cursor = [], -1
 
     @precondition(lambda self: self.on_questions)
     @rule(pick=PICK, choice=PICK)
@@ -206,6 +256,7 @@ class Paths(RuleBasedStateMachine):
         self.refused = not complete
         if complete:
             self.page += 1
+            self.generation = 0
 
     @precondition(lambda self: self.on_questions and self.page > 0)
     @rule()
@@ -214,6 +265,19 @@ class Paths(RuleBasedStateMachine):
         self.at.button(key="nav_back").click().run()
         self.page -= 1
         self.refused = False
+        self.generation = 0
+
+    @precondition(lambda self: self.cursor > 0)
+    @rule()
+    def browser_back(self) -> None:
+        """Press the browser's Back button: the session reruns with the previous address."""
+        self.go_to_entry(self.cursor - 1)
+
+    @precondition(lambda self: 0 <= self.cursor < len(self.history) - 1)
+    @rule()
+    def browser_forward(self) -> None:
+        """Press the browser's Forward button after Back: the newer address comes back."""
+        self.go_to_entry(self.cursor + 1)
 
     @precondition(lambda self: self.on_questions and self.page > 0)
     @rule(seed=PICK)
@@ -231,12 +295,14 @@ class Paths(RuleBasedStateMachine):
         """Press "Antworten ändern" on the result: back to the last page."""
         self.at.button(key=result_page.EDIT_KEY).click().run()
         self.page = len(self.pages) - 1
+        self.generation = 0
 
     @rule()
     def reload(self) -> None:
-        """Reload the page: a new session opens the address shown."""
+        """Reload the page: a new session opens the address shown (the tab's history stays)."""
         self.at = new_app(**dict(self.at.query_params))
         self.refused = False
+        self.generation = 0
 
     @rule()
     def switch_language(self) -> None:
@@ -280,6 +346,8 @@ class Paths(RuleBasedStateMachine):
             assert method.query_params["lang"] == lang
         self.at = new_app(**query)
         self.refused = False
+        self.generation = 0
+        del self.history[self.cursor + 1 :]  # ahead now: the methodology page (not modelled)
 
     # -- what must hold ----------------------------------------------------------------------
 
@@ -312,6 +380,7 @@ class Paths(RuleBasedStateMachine):
         assert (current.bank_version, current.form) == (self.version, self.form)
         assert current.responses == self.answers, "no answer lost, none invented"
         assert current.page == self.page
+        assert current.generation == self.generation
         assert at.session_state[state.LANG_KEY] == self.lang
         assert at.query_params["lang"] == self.lang
         decoded = decode_code(at.query_params[PROGRESS_PARAM])
@@ -323,14 +392,16 @@ class Paths(RuleBasedStateMachine):
             self.check_question_page(decoded.answers.responses)
         else:
             self.check_result()
+        self.record_url()
 
     def check_question_page(self, coded: dict[str, int | str]) -> None:
         """The radios on screen are the page's items, in the language shown, with the code's
         answers."""
         at = self.at
         radios = [r for r in at.radio if r.key and r.key.startswith(state.ITEM_KEY_PREFIX)]
+        generation = at.session_state[state.FLOW_KEY].generation
         assert [r.key for r in radios] == [
-            state.item_key(item.id, self.lang) for item in self.shown_items()
+            state.item_key(item.id, self.lang, generation) for item in self.shown_items()
         ]
         assert {state.item_of_key(str(r.key)): r.value for r in radios} == {
             item.id: coded.get(item.id) for item in self.shown_items()
@@ -390,17 +461,26 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         lambda: path.cannot_judge_yet(0),
         path.next_page,  # refused: the page is incomplete
         path.switch_language,
+        path.browser_back,  # the address before the switch: German again
+        path.browser_forward,
         lambda: path.answer_page(1),
         path.next_page,
         path.reload,
         lambda: path.answer(1, 2),
+        path.browser_back,  # the answer just given is gone, on screen too
+        path.browser_forward,  # and back again
         path.back,
         path.switch_language,
         path.next_page,
         path.open_method_and_come_back,
         lambda: path.open_result(2),
         lambda: path.open_shared_link(True),
+        path.browser_back,  # from the result to the last page
+        path.browser_forward,
         path.switch_language,
+        path.browser_back,  # the result in the language before: a new key generation
+        path.change_answers_from_result,  # the last page's radios under the plain keys again
+        path.next_page,
         path.reload,
         path.change_answers_from_result,
         lambda: path.cannot_judge_yet(1),
