@@ -20,6 +20,7 @@ from assessment.bank.models import (
     Dimension,
     Form,
     FormId,
+    KnowledgeItem,
     LikertItem,
     Profile,
     SalaryFacts,
@@ -111,6 +112,7 @@ def read_bank(folder: Path) -> Bank:
     likert: list[LikertItem] = []
     scenarios: list[Scenario] = []
     tradeoffs: list[TradeoffItem] = []
+    knowledge: list[KnowledgeItem] = []
     pairs: list[tuple[Path, TwinPair]] = []
     item_files = sorted((folder / "items").glob("*.toml"))
     if not item_files:
@@ -121,7 +123,9 @@ def read_bank(folder: Path) -> Bank:
         dimension = data.get("dimension")
         if dimension not in dimension_ids:
             raise BankError(path, f"dimension = {dimension!r}", "unknown dimension")
-        extra = set(data) - {"dimension", "likert", "scenarios", "pairs", "tradeoffs"}
+        extra = set(data) - {"dimension", "likert", "scenarios", "pairs", "tradeoffs", "knowledge"}
+        if "knowledge" in data and not rules.knowledge_part:
+            raise BankError(path, "knowledge", f"rules {rules.version} have no knowledge part")
         if extra:
             raise BankError(path, ", ".join(sorted(extra)), "unknown key")
         file_likert = _parse_entries(
@@ -135,10 +139,16 @@ def read_bank(folder: Path) -> Bank:
             TradeoffItem,
             ({**e, "dimension": dimension} for e in _table_list(path, "tradeoffs")),
         )
-        file_items: list[LikertItem | Scenario | TradeoffItem] = [
+        file_knowledge = _parse_entries(
+            path,
+            KnowledgeItem,
+            ({**e, "dimension": dimension} for e in _table_list(path, "knowledge")),
+        )
+        file_items: list[LikertItem | Scenario | TradeoffItem | KnowledgeItem] = [
             *file_likert,
             *file_scenarios,
             *file_tradeoffs,
+            *file_knowledge,
         ]
         for item in file_items:
             if item.id in seen_items:
@@ -147,6 +157,7 @@ def read_bank(folder: Path) -> Bank:
         likert.extend(file_likert)
         scenarios.extend(file_scenarios)
         tradeoffs.extend(file_tradeoffs)
+        knowledge.extend(file_knowledge)
         file_pairs = _parse_entries(path, TwinPair, _table_list(path, "pairs"))
         pairs.extend((path, pair) for pair in file_pairs)
 
@@ -174,8 +185,9 @@ def read_bank(folder: Path) -> Bank:
 
     forms_path = folder / "forms.toml"
     forms = {f.id: f for f in _parse_entries(forms_path, Form, _table_list(forms_path, "forms"))}
-    all_items: dict[str, LikertItem | Scenario | TradeoffItem | ValidityItem] = {
+    all_items: dict[str, LikertItem | Scenario | TradeoffItem | ValidityItem | KnowledgeItem] = {
         **{i.id: i for i in likert},
+        **{k.id: k for k in knowledge},
         **{s.id: s for s in scenarios},
         **{t.id: t for t in tradeoffs},
         **{v.id: v for v in virtues},
@@ -202,6 +214,7 @@ def read_bank(folder: Path) -> Bank:
                 "scenarios": tuple(scenarios),
                 "tradeoffs": tuple(tradeoffs),
                 "virtues": tuple(virtues),
+                "knowledge": tuple(knowledge),
                 "pairs": tuple(pair for _, pair in pairs),
                 "forms": forms,
                 "profiles": {p.id: p for p in profile_list},
@@ -380,7 +393,7 @@ def _best_is_shortest(scenario: Scenario, lang: str) -> bool:
 def _check_forms(
     path: Path,
     forms: Mapping[FormId, Form],
-    items: Mapping[str, LikertItem | Scenario | TradeoffItem | ValidityItem],
+    items: Mapping[str, LikertItem | Scenario | TradeoffItem | ValidityItem | KnowledgeItem],
 ) -> None:
     for form_id in FORM_IDS:
         if form_id not in forms:

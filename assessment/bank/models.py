@@ -19,6 +19,10 @@ Experience = Literal["starter", "changer", "experienced"]
 # What a statement presumes that a career starter may not have had yet.
 Presumes = Literal["team", "budget", "management", "incident", "project"]
 Pole = Literal["a", "b"]
+# The three views of a demand from rules 3 on: what people say about themselves (statements), how
+# they decide (scenarios), what they know (knowledge items); scored apart, shown side by side.
+View = Literal["self", "situation", "knowledge"]
+VIEWS: tuple[View, ...] = ("self", "situation", "knowledge")
 ScenarioSetting = Literal["public", "mittelstand", "industry", "general"]
 
 FORM_IDS: tuple[FormId, ...] = ("short", "full")
@@ -147,12 +151,17 @@ class ValidityItem(_Frozen):
 
 
 class ScenarioOption(_Frozen):
-    """One way to act in a scenario, with how effective it is (0–3) and why."""
+    """One way to act in a scenario, with how effective it is (0–3) and why.
+
+    From bank v3 an option may embody a pole of its dimension's trade-off axis (`pole`), so that
+    both respectable styles can score well in one scenario.
+    """
 
     id: Literal["a", "b", "c", "d"]
     text: Text
     score: int = Field(ge=0, le=SCENARIO_SCORE_MAX)
     rationale: Text
+    pole: Pole | None = None
 
 
 class Scenario(_Frozen):
@@ -176,7 +185,52 @@ class Scenario(_Frozen):
         return next(option for option in self.options if option.id == option_id)
 
 
-Item = LikertItem | Scenario | TradeoffItem | ValidityItem
+class KnowledgeSource(_Frozen):
+    """Where a knowledge item's answer can be looked up: a law, a guide, a collective agreement."""
+
+    title: str = Field(min_length=3, max_length=300)
+    publisher: str = Field(min_length=2, max_length=200)
+    section: str = Field(min_length=2, max_length=200, description="e.g. Art. 33 Abs. 1 DSGVO")
+    year: int | None = Field(default=None, ge=1990, le=2100)
+    url: str | None = Field(default=None, pattern=r"^https://\S+$")
+
+    def cite(self) -> str:
+        year = f", {self.year}" if self.year else ""
+        return f"{self.title}, {self.section}. {self.publisher}{year}."
+
+
+class KnowledgeOption(_Frozen):
+    """One answer to a knowledge item."""
+
+    id: Literal["a", "b", "c", "d"]
+    text: Text
+
+
+class KnowledgeItem(_Frozen):
+    """A question with one right answer, its explanation and a source (bank v3 on).
+
+    "Kann ich nicht sagen" (UNSURE) is offered on every knowledge item and scores as not known.
+    """
+
+    id: Identifier
+    dimension: Identifier
+    stem: Text
+    options: tuple[KnowledgeOption, KnowledgeOption, KnowledgeOption, KnowledgeOption]
+    key: Literal["a", "b", "c", "d"]
+    explanation: Text
+    source: KnowledgeSource
+
+    @model_validator(mode="after")
+    def _options_in_order(self) -> KnowledgeItem:
+        if tuple(option.id for option in self.options) != SCENARIO_OPTION_IDS:
+            raise ValueError("options must be a, b, c, d in that order")
+        return self
+
+    def option(self, option_id: str) -> KnowledgeOption:
+        return next(option for option in self.options if option.id == option_id)
+
+
+Item = LikertItem | Scenario | TradeoffItem | ValidityItem | KnowledgeItem
 # Items answered on a five-point scale (statements, trade-offs, unlikely virtues).
 FivePointItem = LikertItem | TradeoffItem | ValidityItem
 
@@ -302,6 +356,7 @@ class Bank(_Frozen):
     scenarios: tuple[Scenario, ...]
     tradeoffs: tuple[TradeoffItem, ...] = ()
     virtues: tuple[ValidityItem, ...] = ()
+    knowledge: tuple[KnowledgeItem, ...] = ()
     pairs: tuple[TwinPair, ...]
     forms: dict[FormId, Form]
     profiles: dict[ProfileId, Profile]
@@ -355,6 +410,7 @@ class BankIndex:
         items.update({scenario.id: scenario for scenario in bank.scenarios})
         items.update({tradeoff.id: tradeoff for tradeoff in bank.tradeoffs})
         items.update({virtue.id: virtue for virtue in bank.virtues})
+        items.update({question.id: question for question in bank.knowledge})
         form_items: dict[tuple[str, str | None], tuple[Item, ...]] = {}
         for form in bank.forms.values():
             in_form = tuple(items[item_id] for item_id in form.items)

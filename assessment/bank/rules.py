@@ -50,6 +50,31 @@ class RuleSet:
     # An expected salary this many times the article's upper figure is called an outlier;
     # None: the expectation is compared neutrally.
     salary_outlier_factor: float | None
+    # Rules 3 (bank v3, issues 19 and 20). Three views per demand, scored apart: statements
+    # (self), scenarios (situation) and knowledge items (knowledge); how they combine is
+    # documented where the engine combines them.
+    views_apart: bool = False
+    # The bank has a knowledge part: one key per item, "can't say" scored as not known, a source.
+    knowledge_part: bool = False
+    # check-bank refuses scenarios that a naive verb rule solves in more than a third (per
+    # language), and asks at least this many scenarios per dimension in the full / short form.
+    cue_checks: bool = False
+    min_scenarios_full: int = 0
+    min_scenarios_short: int = 0
+    min_knowledge_items: int = 0
+    min_validity_items: int = 0
+    # A self-description at the ceiling and clearly above the person's own situational judgement
+    # and knowledge is said back (developmental, without blame), and the verdict rests mainly on it.
+    consistency_notice: bool = False
+    # Scenario and knowledge answers changed after the rationales were shown are marked.
+    retake_marks: bool = False
+    # "An der Grenze" when a band edge lies within this many standard errors of the score
+    # (rules 2: one; rules 3: 1.96, the same 95 % interval as the setting comparison).
+    borderline_z: float = 1.0
+    # A demand with fewer scored answers than this is "vorläufig", never below its band (rules 3).
+    min_firm_answers: int = 0
+    # Knock-out floors: a demand the setting cannot do without, below its floor, caps the level.
+    knockout_floors: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -85,6 +110,30 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             tentative_on_quality=True,
             starter_gaps_are_experience=True,
             salary_outlier_factor=None,
+        ),
+        3: RuleSet(
+            version=3,
+            min_likert_per_dimension=MIN_LIKERT_PER_DIMENSION_V2,
+            similar_option_lengths=True,
+            supported_settings=True,
+            has_background=True,
+            honest_verdicts=True,
+            validity_checks=True,
+            tentative_on_quality=True,
+            starter_gaps_are_experience=True,
+            salary_outlier_factor=None,
+            views_apart=True,
+            knowledge_part=True,
+            cue_checks=True,
+            min_scenarios_full=3,
+            min_scenarios_short=1,
+            min_knowledge_items=16,
+            min_validity_items=8,
+            consistency_notice=True,
+            retake_marks=True,
+            borderline_z=1.96,
+            min_firm_answers=4,
+            knockout_floors=True,
         ),
     }
 )

@@ -14,6 +14,7 @@ from assessment.bank.models import (
     Bank,
     Experience,
     FormId,
+    KnowledgeItem,
     ProfileId,
     Scenario,
 )
@@ -66,6 +67,14 @@ class Answers(BaseModel):
         max_length=500,
     )
     page_seconds: tuple[PageTiming, ...] = Field(default=(), max_length=200)
+    revised: tuple[str, ...] = Field(
+        default=(),
+        max_length=500,
+        description=(
+            "Scenario and knowledge items whose answer was changed after the rationales and"
+            " explanations were shown (rules 3: retake integrity); sorted ids"
+        ),
+    )
 
 
 def check_answers(answers: Answers, bank: Bank) -> Answers:
@@ -83,6 +92,9 @@ def check_answers(answers: Answers, bank: Bank) -> Answers:
         if isinstance(item, Scenario):
             if value not in SCENARIO_OPTION_IDS:
                 raise AnswersError("answers.scenario_value", item=item_id)
+        elif isinstance(item, KnowledgeItem):
+            if value not in SCENARIO_OPTION_IDS and value != UNSURE:
+                raise AnswersError("answers.knowledge_value", item=item_id)
         elif value == UNSURE:
             if getattr(item, "presumes", None) is None:
                 raise AnswersError("answers.unsure_not_offered", item=item_id)

@@ -12,6 +12,7 @@ from assessment.bank.models import (
     UNSURE,
     Bank,
     Item,
+    KnowledgeItem,
     LikertItem,
     Scenario,
     TradeoffItem,
@@ -83,6 +84,8 @@ def _question_text(item: Item, lang: Language) -> str:
     """Return an item's text for the missing-answers list, long situations shortened."""
     if isinstance(item, Scenario):
         text = item.situation(lang)
+    elif isinstance(item, KnowledgeItem):
+        text = item.stem(lang)
     elif isinstance(item, TradeoffItem):
         text = f"{item.a(lang)} / {item.b(lang)}"
     else:
@@ -191,6 +194,26 @@ def _scenario(
     )
 
 
+def _knowledge(
+    item: KnowledgeItem, number: int, chosen: int | str | None, bank: Bank, lang: Language
+) -> int | str | None:
+    """A question with one right answer, and "can't say"; the key stays hidden until the result."""
+    key = state.item_key(item.id, lang, state.flow().generation)
+    options: dict[int | str, str] = {option.id: plain(option.text(lang)) for option in item.options}
+    options[UNSURE] = t("ui.quest.cannot_say", lang)
+    st.markdown(f"**{t('ui.quest.question_label', lang, number=number)}**")
+    values: tuple[int | str, ...] = (*SCENARIO_OPTION_IDS, UNSURE)
+    return st.radio(
+        plain(item.stem(lang)),
+        values,
+        index=_index(values, chosen),
+        format_func=lambda option_id: options[option_id],
+        key=key,
+        on_change=_answered,
+        args=(item.id, key, values),
+    )
+
+
 def _page_body(lang: Language) -> None:
     """The progress line, the page's items and the missing-answers list.
 
@@ -232,6 +255,8 @@ def _page_body(lang: Language) -> None:
             chosen = current.responses.get(item.id)
             if isinstance(item, Scenario):
                 value = _scenario(item, numbers[item.id], chosen, lang)
+            elif isinstance(item, KnowledgeItem):
+                value = _knowledge(item, numbers[item.id], chosen, bank, lang)
             elif isinstance(item, TradeoffItem):
                 value = _tradeoff(item, numbers[item.id], chosen, bank, lang)
             else:

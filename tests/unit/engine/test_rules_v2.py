@@ -443,6 +443,7 @@ def _honest_person(bank: Bank, rng: random.Random) -> Answers:
             value = lean[item.dimension] + rng.gauss(0, 0.7)
             value = 6 - value if item.high == "a" else value
         else:
+            assert isinstance(item, LikertItem)
             value = level[item.dimension] + rng.gauss(0, 0.7)
             value = 6 - value if item.keying == "minus" else value
         responses[item.id] = min(5, max(1, round(value)))
