@@ -24,6 +24,7 @@ from assessment.bank.models import (
     Experience,
     FormId,
     Item,
+    KnowledgeItem,
     LikertItem,
     ProfileId,
     Scenario,
@@ -45,6 +46,8 @@ def _strong(item: Item, index: int, presuming: frozenset[str]) -> int | str | No
         return 5 if item.keying == "plus" else 1
     if isinstance(item, Scenario):
         return max(item.options, key=lambda option: option.score).id
+    if isinstance(item, KnowledgeItem):
+        return item.key
     return 1 if isinstance(item, ValidityItem) else 3
 
 
@@ -54,6 +57,8 @@ def _weak(item: Item, index: int, presuming: frozenset[str]) -> int | str | None
         return 1 if item.keying == "plus" else 5
     if isinstance(item, Scenario):
         return min(item.options, key=lambda option: option.score).id
+    if isinstance(item, KnowledgeItem):
+        return next(option.id for option in item.options if option.id != item.key)
     return 1
 
 
@@ -64,6 +69,8 @@ def _mixed(item: Item, index: int, presuming: frozenset[str]) -> int | str | Non
     turn."""
     if isinstance(item, ValidityItem):
         return 5
+    if isinstance(item, KnowledgeItem):
+        return UNSURE if index % 2 else item.options[index % len(item.options)].id
     if isinstance(item, LikertItem | Scenario) and item.dimension in presuming:
         # Left out here; _experience_fill answers just too few of them for a score.
         return UNSURE if isinstance(item, LikertItem) and item.presumes is not None else None
@@ -78,7 +85,7 @@ def _middling(item: Item, index: int, presuming: frozenset[str]) -> int | str | 
     """ "Trifft eher zu" on statements (scores near a band edge), option b, trade-off middle."""
     if isinstance(item, LikertItem):
         return 4 if item.keying == "plus" else 2
-    if isinstance(item, Scenario):
+    if isinstance(item, Scenario | KnowledgeItem):
         return "b"
     return 3 if isinstance(item, TradeoffItem) else 2
 

@@ -13,6 +13,7 @@ from assessment.bank.models import (
     UNSURE,
     Bank,
     FormId,
+    KnowledgeItem,
     LikertItem,
     ProfileId,
     Scenario,
@@ -93,6 +94,8 @@ def random_answers(
             item.id: (
                 rng.choice(SCENARIO_OPTION_IDS)
                 if isinstance(item, Scenario)
+                else rng.choice((*SCENARIO_OPTION_IDS, UNSURE))
+                if isinstance(item, KnowledgeItem)
                 else (
                     UNSURE
                     if getattr(item, "presumes", None) and rng.random() < UNSURE_SHARE
