@@ -1,0 +1,705 @@
+"""Simulated respondents for bank v3: an honest population and six kinds of fakers.
+
+Run ``python -m tests.simulate`` (from the worktree root, ``PYTHONPATH=$PWD``) for the figures the
+methodology page cites: the consistency notice's false alarms on honest people (overall and per
+background) and its catch rate per faker kind, each level's share, per form. The unit tests in
+tests/unit/engine/test_simulation.py run the same harness on a few hundred people.
+
+The model is an assumption, not a measurement: every figure it produces holds for this model
+only. Its parameters are the module constants below; they are chosen to be plausible for
+self-report research (leniency and acquiescence of a few tenths of a scale step, about one in
+ten extreme responders, situational judgement and knowledge that rise with the trait), not
+fitted to data — no data exist yet.
+
+Honest population
+-----------------
+- Backgrounds: starters, changers and experienced people in equal shares (BACKGROUND_SHARES).
+- Traits: one latent trait per demand, standard normal around the background's mean
+  (TRAIT_MEAN: starter −0.7, changer −0.2, experienced +0.5), correlated across demands with
+  TRAIT_CORRELATION = 0.4 (one general factor: θ_d = √ρ·g + √(1−ρ)·e_d).
+- Self-report (statements, on the five-point scale): the keyed response is
+  3 + SELF_INTERCEPT + SELF_LOADING·θ_d + leniency + ε, with the person's leniency
+  ~ N(LENIENCY_MEAN, LENIENCY_SD) and item noise ε ~ N(0, ITEM_NOISE_SD). Acquiescence
+  ~ N(ACQUIESCENCE_MEAN, ACQUIESCENCE_SD) is added to the *agreement* whatever the keying (so
+  it raises plus-keyed and lowers minus-keyed statements' keyed values). A share EXTREME_SHARE of
+  people are extreme responders: their agreement's distance from the midpoint is stretched by
+  EXTREME_STRETCH. Rounded to 1–5.
+- "Can't judge yet" on a statement that presumes experience: with probability UNSURE_BY_BACKGROUND
+  (starter 0.6, changer 0.15, experienced 0.02).
+- Unlikely virtues: agreement 3 + VIRTUE_OFFSET + leniency + acquiescence + ε (mostly 1–3).
+- Trade-offs: 3 + STYLE_SPREAD·style_d + ε, with a style per demand ~ N(0, 1).
+- Situational judgement: option k is chosen with probability ∝ exp(β·score_k + STYLE_PULL·style_d
+  ·pole_k), β = max(0, SJT_BASE + SJT_SLOPE·θ_d) and pole_k = +1 (pole b), −1 (pole a), 0 (none):
+  a softmax on score × trait; a person far below average chooses at random.
+- Knowledge: the person knows an item with probability logistic(KNOW_BASE + KNOW_SLOPE·θ_d +
+  KNOW_BACKGROUND[background] − difficulty_i), difficulty_i ~ N(0, KNOW_DIFFICULTY_SD) fixed per
+  item id; knowing gives the key. Not knowing: "can't say" with the person's propensity
+  ~ U(UNSURE_PROPENSITY), else a uniform guess among the four options.
+- Language: German with probability GERMAN_SHARE, else English (the cue rule reads it).
+- Setting: uniform over the four profiles.
+
+Fakers (drawn from the same population, then answering to look good)
+--------------------------------------------------------------------
+- naive: "trifft voll zu" (5) on every statement and unlikely virtue, whatever the keying; the
+  honest answers elsewhere.
+- smart: the desirable pole on every statement (5 plus-keyed, 1 minus-keyed), modest on the
+  unlikely virtues (2), the longest option of every scenario (in the person's language);
+  knowledge guessed, never "can't say".
+- moderate: the keyed self-report MODERATE_LIFT (1.5) steps above the honest value; otherwise
+  honest.
+- cue_rule: statements as the smart faker; on scenarios the option with the most cue words (asks,
+  consults, checks first, escalates; CUE_WORDS per language, ties at random); knowledge guessed.
+- coached_retake: honest first; then, after the result showed the rationales, the best option of
+  every scenario and the key of every knowledge item, each changed answer marked in
+  ``Answers.revised``.
+- self_enhancer: honest situational judgement and knowledge, the self-report at the ceiling
+  (desirable pole on every statement), honest on the unlikely virtues.
+
+Everything is seeded: the same seed gives the same people and answers (``random.Random`` seeded
+with a string, which does not depend on PYTHONHASHSEED).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from assessment.bank.load import load_bank
+from assessment.bank.models import (
+    EXPERIENCE_LEVELS,
+    FORM_IDS,
+    LIKERT_MAX,
+    LIKERT_MIN,
+    PROFILE_IDS,
+    SCENARIO_OPTION_IDS,
+    SCENARIO_SCORE_MAX,
+    UNSURE,
+    Bank,
+    Experience,
+    FormId,
+    KnowledgeItem,
+    LikertItem,
+    ProfileId,
+    Scenario,
+    TradeoffItem,
+    ValidityItem,
+)
+from assessment.engine.answers import Answers
+from assessment.engine.result import build_result
+from assessment.engine.scoring import item_value, to_pomp
+from assessment.i18n import Language
+
+# --- the honest population's parameters (see the module docstring) ------------------------------
+BACKGROUND_SHARES: dict[Experience, float] = {"starter": 1 / 3, "changer": 1 / 3, "experienced": 1 / 3}
+TRAIT_MEAN: dict[Experience, float] = {"starter": -0.7, "changer": -0.2, "experienced": 0.5}
+TRAIT_CORRELATION = 0.4
+SELF_INTERCEPT = 0.2
+SELF_LOADING = 0.8
+LENIENCY_MEAN = 0.4
+LENIENCY_SD = 0.35
+ACQUIESCENCE_MEAN = 0.15
+ACQUIESCENCE_SD = 0.25
+ITEM_NOISE_SD = 0.7
+EXTREME_SHARE = 0.1
+EXTREME_STRETCH = 1.6
+UNSURE_BY_BACKGROUND: dict[Experience, float] = {"starter": 0.6, "changer": 0.15, "experienced": 0.02}
+VIRTUE_OFFSET = -1.4
+STYLE_SPREAD = 0.8
+SJT_BASE = 0.5
+SJT_SLOPE = 0.5
+STYLE_PULL = 0.3
+KNOW_BASE = 0.0
+KNOW_SLOPE = 0.8
+KNOW_BACKGROUND: dict[Experience, float] = {"starter": -0.5, "changer": -0.3, "experienced": 0.5}
+KNOW_DIFFICULTY_SD = 0.6
+UNSURE_PROPENSITY = (0.4, 0.9)
+GERMAN_SHARE = 0.75
+
+# --- the fakers ----------------------------------------------------------------------------------
+FakerKind = Literal["naive", "smart", "moderate", "cue_rule", "coached_retake", "self_enhancer"]
+FAKER_KINDS: tuple[FakerKind, ...] = (
+    "naive",
+    "smart",
+    "moderate",
+    "cue_rule",
+    "coached_retake",
+    "self_enhancer",
+)
+Kind = Literal["honest", FakerKind]
+KINDS: tuple[Kind, ...] = ("honest", *FAKER_KINDS)
+MODERATE_LIFT = 1.5
+SMART_VIRTUE = 2
+# The naive verb rule: an option that asks, consults, checks first or escalates (stems, matched
+# at a word start, case-insensitive).
+CUE_WORDS: dict[Language, tuple[str, ...]] = {
+    "de": (
+        "frag",
+        "rückfrag",
+        "nachfrag",
+        "erfrag",
+        "befrag",
+        "bitte",
+        "abstimm",
+        "stimm",
+        "berat",
+        "besprech",
+        "sprech",
+        "konsult",
+        "hol",
+        "einbezieh",
+        "bezieh",
+        "prüf",
+        "überprüf",
+        "kläre",
+        "klär",
+        "zuerst",
+        "erst",
+        "zunächst",
+        "vorher",
+        "eskalier",
+        "meld",
+        "vorgesetzt",
+        "leitung",
+        "geschäftsführ",
+        "bürgermeist",
+        "chef",
+        "vorstand",
+        "legen",
+        "vorleg",
+    ),
+    "en": (
+        "ask",
+        "consult",
+        "discuss",
+        "check",
+        "verify",
+        "review",
+        "first",
+        "clarif",
+        "escalat",
+        "involv",
+        "seek",
+        "confirm",
+        "report",
+        "refer",
+        "manager",
+        "boss",
+        "director",
+        "board",
+        "mayor",
+        "superior",
+    ),
+}
+
+Form = FormId
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One simulated respondent's stable characteristics (the honest model's person level)."""
+
+    index: int
+    background: Experience
+    language: Language
+    profile: ProfileId
+    traits: dict[str, float]
+    styles: dict[str, float]
+    leniency: float
+    acquiescence: float
+    extreme: bool
+    unsure_propensity: float
+
+
+def _rng(seed: int, *parts: object) -> random.Random:
+    return random.Random(":".join(str(part) for part in (seed, *parts)))
+
+
+def draw_person(bank: Bank, seed: int, index: int, background: Experience | None = None) -> Person:
+    """Return person number `index` of the seeded population (background drawn unless given)."""
+    rng = _rng(seed, "person", index)
+    drawn = rng.choices(EXPERIENCE_LEVELS, weights=[BACKGROUND_SHARES[b] for b in EXPERIENCE_LEVELS])
+    chosen = background or drawn[0]
+    general = rng.gauss(0, 1)
+    traits = {
+        d: TRAIT_MEAN[chosen]
+        + math.sqrt(TRAIT_CORRELATION) * general
+        + math.sqrt(1 - TRAIT_CORRELATION) * rng.gauss(0, 1)
+        for d in bank.dimension_ids
+    }
+    return Person(
+        index=index,
+        background=chosen,
+        language="de" if rng.random() < GERMAN_SHARE else "en",
+        profile=rng.choice(PROFILE_IDS),
+        traits=traits,
+        styles={d: rng.gauss(0, 1) for d in bank.dimension_ids},
+        leniency=rng.gauss(LENIENCY_MEAN, LENIENCY_SD),
+        acquiescence=rng.gauss(ACQUIESCENCE_MEAN, ACQUIESCENCE_SD),
+        extreme=rng.random() < EXTREME_SHARE,
+        unsure_propensity=rng.uniform(*UNSURE_PROPENSITY),
+    )
+
+
+def _five(agreement: float, extreme: bool) -> int:
+    """Return a continuous agreement as a 1–5 answer (stretched for an extreme responder)."""
+    if extreme:
+        agreement = 3 + (agreement - 3) * EXTREME_STRETCH
+    return max(LIKERT_MIN, min(LIKERT_MAX, math.floor(agreement + 0.5)))
+
+
+def keyed_self(person: Person, item: LikertItem, rng: random.Random) -> float:
+    """Return the honest keyed self-report of a statement before acquiescence and rounding."""
+    trait = person.traits[item.dimension]
+    noise = rng.gauss(0, ITEM_NOISE_SD)
+    return 3 + SELF_INTERCEPT + SELF_LOADING * trait + person.leniency + noise
+
+
+def _agreement(item: LikertItem, keyed: float) -> float:
+    return keyed if item.keying == "plus" else 6 - keyed
+
+
+def _difficulty(item_id: str) -> float:
+    return _rng(0, "difficulty", item_id).gauss(0, KNOW_DIFFICULTY_SD)
+
+
+def _longest(scenario: Scenario, language: Language) -> str:
+    return max(scenario.options, key=lambda option: len(option.text(language))).id
+
+
+def cue_hits(text: str, language: Language) -> int:
+    """Return how many words of a text start with one of the language's cue stems."""
+    words = re.findall(r"\w+", text.lower())
+    return sum(any(word.startswith(stem) for stem in CUE_WORDS[language]) for word in words)
+
+
+def cue_choice(scenario: Scenario, language: Language, rng: random.Random) -> str:
+    """Return the option the naive verb rule picks: most cue words, ties at random."""
+    hits = {option.id: cue_hits(option.text(language), language) for option in scenario.options}
+    best = max(hits.values())
+    return rng.choice([option_id for option_id, count in hits.items() if count == best])
+
+
+def honest_responses(person: Person, bank: Bank, form: Form, rng: random.Random) -> dict[str, int | str]:
+    """Return what the person answers honestly to every item of a form."""
+    responses: dict[str, int | str] = {}
+    for item in bank.form_items(form):
+        if isinstance(item, LikertItem):
+            if item.presumes and rng.random() < UNSURE_BY_BACKGROUND[person.background]:
+                responses[item.id] = UNSURE
+                continue
+            agreement = _agreement(item, keyed_self(person, item, rng)) + person.acquiescence
+            responses[item.id] = _five(agreement, person.extreme)
+        elif isinstance(item, ValidityItem):
+            agreement = 3 + VIRTUE_OFFSET + person.leniency + person.acquiescence
+            responses[item.id] = _five(agreement + rng.gauss(0, ITEM_NOISE_SD), person.extreme)
+        elif isinstance(item, TradeoffItem):
+            style = person.styles[item.dimension] * (1 if item.high == "b" else -1)
+            responses[item.id] = _five(3 + STYLE_SPREAD * style + rng.gauss(0, ITEM_NOISE_SD), False)
+        elif isinstance(item, Scenario):
+            trait = person.traits[item.dimension]
+            beta = max(0.0, SJT_BASE + SJT_SLOPE * trait)
+            style = person.styles[item.dimension]
+            weights = [
+                math.exp(
+                    beta * option.score
+                    + STYLE_PULL * style * {"a": -1, "b": 1, None: 0}[option.pole]
+                )
+                for option in item.options
+            ]
+            responses[item.id] = rng.choices(SCENARIO_OPTION_IDS, weights=weights)[0]
+        elif isinstance(item, KnowledgeItem):
+            logit = (
+                KNOW_BASE
+                + KNOW_SLOPE * person.traits[item.dimension]
+                + KNOW_BACKGROUND[person.background]
+                - _difficulty(item.id)
+            )
+            if rng.random() < 1 / (1 + math.exp(-logit)):
+                responses[item.id] = item.key
+            elif rng.random() < person.unsure_propensity:
+                responses[item.id] = UNSURE
+            else:
+                responses[item.id] = rng.choice(SCENARIO_OPTION_IDS)
+    return responses
+
+
+def _guess_unsure(bank: Bank, responses: dict[str, int | str], rng: random.Random) -> None:
+    """Replace "can't say" on knowledge items by a guess (a faker never admits not knowing)."""
+    for item_id, value in responses.items():
+        if value == UNSURE and isinstance(bank.item(item_id), KnowledgeItem):
+            responses[item_id] = rng.choice(SCENARIO_OPTION_IDS)
+
+
+def _desirable(item: LikertItem) -> int:
+    return LIKERT_MAX if item.keying == "plus" else LIKERT_MIN
+
+
+def faker_responses(
+    kind: FakerKind, person: Person, bank: Bank, form: Form, rng: random.Random
+) -> tuple[dict[str, int | str], tuple[str, ...]]:
+    """Return a faker's answers to a form and the ids it revised after seeing the rationales."""
+    responses = honest_responses(person, bank, form, rng)
+    revised: list[str] = []
+    for item in bank.form_items(form):
+        if kind == "naive" and isinstance(item, LikertItem | ValidityItem):
+            responses[item.id] = LIKERT_MAX
+        elif kind in ("smart", "cue_rule", "self_enhancer") and isinstance(item, LikertItem):
+            responses[item.id] = _desirable(item)
+        elif kind in ("smart", "cue_rule") and isinstance(item, ValidityItem):
+            responses[item.id] = SMART_VIRTUE
+        elif kind == "smart" and isinstance(item, Scenario):
+            responses[item.id] = _longest(item, person.language)
+        elif kind == "cue_rule" and isinstance(item, Scenario):
+            responses[item.id] = cue_choice(item, person.language, rng)
+        elif kind == "moderate" and isinstance(item, LikertItem):
+            if responses[item.id] == UNSURE:
+                continue
+            lifted = keyed_self(person, item, rng) + MODERATE_LIFT
+            agreement = _agreement(item, lifted) + person.acquiescence
+            responses[item.id] = _five(agreement, person.extreme)
+        elif kind == "coached_retake" and isinstance(item, Scenario | KnowledgeItem):
+            best = (
+                max(item.options, key=lambda option: option.score).id
+                if isinstance(item, Scenario)
+                else item.key
+            )
+            if responses[item.id] != best:
+                responses[item.id] = best
+                revised.append(item.id)
+    if kind in ("smart", "cue_rule"):
+        _guess_unsure(bank, responses, rng)
+    return responses, tuple(sorted(revised))
+
+
+def respond(kind: Kind, person: Person, bank: Bank, form: Form, seed: int) -> Answers:
+    """Return the answers a person of a kind gives to one form (seeded by person and form)."""
+    rng = _rng(seed, "answers", kind, person.index, form)
+    revised: tuple[str, ...] = ()
+    if kind == "honest":
+        responses = honest_responses(person, bank, form, rng)
+    else:
+        responses, revised = faker_responses(kind, person, bank, form, rng)
+    return Answers(
+        bank_version=bank.version,
+        form=form,
+        profile=person.profile,
+        language=person.language,
+        background=person.background,
+        responses=responses,
+        revised=revised,
+    )
+
+
+# --- the consistency notice's inputs -------------------------------------------------------------
+
+
+def view_means(answers: Answers, bank: Bank) -> tuple[int | None, int | None, int | None]:
+    """Return the self, situation and knowledge view over all of the form's items (0–100).
+
+    Self: the keyed statements as rules 2 score them (can't-judge-yet never scores); situation:
+    the chosen options' scores (0–3 → 0–100); knowledge: the share right ("can't say" and wrong
+    both count as not known). None where the form has no answered item of that view.
+    """
+    selfs: list[float] = []
+    situations: list[int] = []
+    known: list[int] = []
+    responses = answers.responses
+    for item in bank.form_items(answers.form):
+        value = responses.get(item.id)
+        if value is None:
+            continue
+        if isinstance(item, LikertItem) and value != UNSURE:
+            selfs.append(item_value(item, value))
+        elif isinstance(item, Scenario):
+            situations.append(item.option(str(value)).score)
+        elif isinstance(item, KnowledgeItem):
+            known.append(value == item.key)
+    return (
+        to_pomp(sum(selfs) / len(selfs)) if selfs else None,
+        math.floor(100 * sum(situations) / (SCENARIO_SCORE_MAX * len(situations)) + 0.5)
+        if situations
+        else None,
+        math.floor(100 * sum(known) / len(known) + 0.5) if known else None,
+    )
+
+
+def evidence_of(situation: int | None, knowledge: int | None) -> float | None:
+    """Return the mean of the situation and knowledge views that exist (None: neither)."""
+    present = [view for view in (situation, knowledge) if view is not None]
+    return sum(present) / len(present) if present else None
+
+
+def notice_fires(self_view: int | None, evidence: float | None, ceiling: float, gap: float) -> bool:
+    """Return whether the consistency notice fires at these thresholds (see quality.py)."""
+    if self_view is None or evidence is None:
+        return False
+    return self_view >= ceiling and self_view - evidence >= gap
+
+
+# --- running a population ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one simulated person got: the views, the engine's verdict and its notices."""
+
+    kind: Kind
+    form: Form
+    background: Experience
+    profile: ProfileId
+    self_view: int | None
+    situation: int | None
+    knowledge: int | None
+    level: str
+    flags: tuple[str, ...]
+    self_based: bool | None
+    revised: int
+    level_claims_ok: bool
+
+    @property
+    def evidence(self) -> float | None:
+        return evidence_of(self.situation, self.knowledge)
+
+    def notice(self, ceiling: float, gap: float) -> bool:
+        return notice_fires(self.self_view, self.evidence, ceiling, gap)
+
+
+def level_claims_hold(result_match: object) -> bool:
+    """Return whether a "strong" level has every weight-3 demand within or above its band."""
+    level = getattr(result_match, "level")  # noqa: B009 - ProfileMatch, typed loosely on purpose
+    if level != "strong":
+        return True
+    return all(m.band in ("within", "above") for m in result_match.dimensions if m.weight >= 3)  # type: ignore[attr-defined]
+
+
+def outcome(kind: Kind, person: Person, bank: Bank, form: Form, seed: int) -> Outcome:
+    """Return one person's outcome: their answers scored by the engine."""
+    answers = respond(kind, person, bank, form, seed)
+    result = build_result(answers, bank)
+    self_view, situation, knowledge = view_means(answers, bank)
+    # The level sentences are checked against every setting, not only the person's own.
+    claims = all(level_claims_hold(match) for match in result.comparison.ranking) and (
+        level_claims_hold(result.match)
+    )
+    return Outcome(
+        kind=kind,
+        form=form,
+        background=person.background,
+        profile=person.profile,
+        self_view=self_view,
+        situation=situation,
+        knowledge=knowledge,
+        level=result.match.level,
+        flags=tuple(flag.kind for flag in result.quality),
+        self_based=getattr(result, "self_based", None),
+        revised=len(answers.revised),
+        level_claims_ok=claims,
+    )
+
+
+def simulate(
+    bank: Bank,
+    honest: int,
+    fakers: int,
+    seed: int,
+    forms: Sequence[Form] = FORM_IDS,
+    kinds: Sequence[Kind] = KINDS,
+) -> list[Outcome]:
+    """Return the outcomes of `honest` honest people and `fakers` people per faker kind, per form.
+
+    Honest people and fakers are different people of the same population (fakers are numbered
+    after the honest ones), so a faker's honest answers are those of a fresh person.
+    """
+    outcomes = []
+    for form in forms:
+        for kind_index, kind in enumerate(kinds):
+            count = honest if kind == "honest" else fakers
+            start = 0 if kind == "honest" else honest + kind_index * fakers
+            for index in range(start, start + count):
+                person = draw_person(bank, seed, index)
+                outcomes.append(outcome(kind, person, bank, form, seed))
+    return outcomes
+
+
+def rate(outcomes: Iterable[Outcome], ceiling: float, gap: float) -> tuple[float, int]:
+    """Return the share of outcomes for which the notice fires at these thresholds, and n."""
+    chosen = list(outcomes)
+    if not chosen:
+        return 0.0, 0
+    return sum(o.notice(ceiling, gap) for o in chosen) / len(chosen), len(chosen)
+
+
+# The targets of issue 19 point 4.
+MAX_FALSE_ALARMS = 0.02
+MAX_FALSE_ALARMS_STARTERS = 0.04
+MIN_CAUGHT = 0.90
+MUST_CATCH: tuple[FakerKind, ...] = ("smart", "moderate")
+
+
+@dataclass(frozen=True, slots=True)
+class Operating:
+    """The notice's rates at one pair of thresholds, worst over the forms."""
+
+    ceiling: int
+    gap: int
+    false_alarms: float
+    false_alarms_starters: float
+    caught: dict[str, float]
+
+    @property
+    def meets_targets(self) -> bool:
+        return (
+            self.false_alarms <= MAX_FALSE_ALARMS
+            and self.false_alarms_starters <= MAX_FALSE_ALARMS_STARTERS
+            and all(self.caught[kind] >= MIN_CAUGHT for kind in MUST_CATCH)
+        )
+
+
+def operating(outcomes: Sequence[Outcome], ceiling: int, gap: int) -> Operating:
+    """Return the notice's rates at thresholds: the worst form for each figure."""
+    forms = sorted({o.form for o in outcomes})
+    by: dict[tuple[str, str, str], list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        by[o.form, o.kind, o.background].append(o)
+        by[o.form, o.kind, "all"].append(o)
+
+    def worst(kind: str, background: str, largest: bool) -> float:
+        rates = [rate(by[form, kind, background], ceiling, gap)[0] for form in forms]
+        return max(rates) if largest else min(rates)
+
+    return Operating(
+        ceiling=ceiling,
+        gap=gap,
+        false_alarms=worst("honest", "all", True),
+        false_alarms_starters=worst("honest", "starter", True),
+        caught={kind: worst(kind, "all", False) for kind in FAKER_KINDS},
+    )
+
+
+def sweep(
+    outcomes: Sequence[Outcome], ceilings: Iterable[int], gaps: Iterable[int]
+) -> Iterator[Operating]:
+    """Return the operating figures over a grid of thresholds."""
+    gap_list = list(gaps)
+    for ceiling in ceilings:
+        for gap in gap_list:
+            yield operating(outcomes, ceiling, gap)
+
+
+def best_thresholds(points: Iterable[Operating]) -> Operating:
+    """Return the pair to recommend: among those meeting every target, the one with the largest
+    worst margin (smallest slack to a target, in percentage points); else the one closest."""
+
+    def margin(point: Operating) -> float:
+        return min(
+            MAX_FALSE_ALARMS - point.false_alarms,
+            MAX_FALSE_ALARMS_STARTERS - point.false_alarms_starters,
+            *(point.caught[kind] - MIN_CAUGHT for kind in MUST_CATCH),
+        )
+
+    return max(points, key=margin)
+
+
+# --- the printed tables --------------------------------------------------------------------------
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:5.1f} %"
+
+
+def table(outcomes: Sequence[Outcome], ceiling: float, gap: float) -> str:
+    """Return the notice's rate per kind, form and background, the top level's share per kind,
+    and the levels' shares in the honest population, as plain-text tables."""
+    lines = [
+        f"Consistency notice at self >= {ceiling:g} and self - mean(situation, knowledge) >= {gap:g}",
+        "",
+        f"{'kind':<15} {'form':<6} {'background':<12} {'n':>6} {'notice':>8} {'any notice':>11}"
+        f" {'top level':>10} {'revised':>8}",
+    ]
+    groups: dict[tuple[str, str, str], list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        groups[o.kind, o.form, "all"].append(o)
+        groups[o.kind, o.form, o.background].append(o)
+    for kind in KINDS:
+        for form in FORM_IDS:
+            for background in ("all", *EXPERIENCE_LEVELS):
+                chosen = groups.get((kind, form, background))
+                if not chosen:
+                    continue
+                n = len(chosen)
+                notice = sum(o.notice(ceiling, gap) for o in chosen) / n
+                anything = (
+                    sum(bool(o.flags) or o.notice(ceiling, gap) for o in chosen) / n
+                )
+                top = sum(o.level == "strong" for o in chosen) / n
+                revised = sum(o.revised > 0 for o in chosen) / n
+                lines.append(
+                    f"{kind:<15} {form:<6} {background:<12} {n:>6} {_pct(notice):>8}"
+                    f" {_pct(anything):>11} {_pct(top):>10} {_pct(revised):>8}"
+                )
+    lines += ["", "Levels in the honest population (own setting)", ""]
+    levels = ("strong", "partial", "gaps", "uncertain", "experience", "insufficient")
+    lines.append(f"{'form':<6} {'background':<12} " + " ".join(f"{lv:>12}" for lv in levels))
+    for form in FORM_IDS:
+        for background in ("all", *EXPERIENCE_LEVELS):
+            chosen = groups.get(("honest", form, background))
+            if not chosen:
+                continue
+            counts = Counter(o.level for o in chosen)
+            lines.append(
+                f"{form:<6} {background:<12} "
+                + " ".join(f"{_pct(counts[lv] / len(chosen)):>12}" for lv in levels)
+            )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.simulate", description=__doc__.split("\n")[0])
+    parser.add_argument("--honest", type=int, default=6000, help="honest people per form")
+    parser.add_argument("--fakers", type=int, default=600, help="people per faker kind and form")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--sweep", action="store_true", help="also sweep the notice's thresholds")
+    args = parser.parse_args(argv)
+    bank = load_bank(3)
+    started = time.monotonic()
+    outcomes = simulate(bank, args.honest, args.fakers, args.seed)
+    ceiling, gap = engine_thresholds()
+    print(
+        f"Bank v{bank.version}, seed {args.seed}: {args.honest} honest people and {args.fakers} per"
+        f" faker kind, per form ({time.monotonic() - started:.0f} s)\n"
+    )
+    print(table(outcomes, ceiling, gap))
+    broken = sum(not o.level_claims_ok for o in outcomes)
+    print(f"\nLevel sentences: 'strong' with a weight-3 demand not met: {broken} of {len(outcomes)}")
+    if args.sweep:
+        points = list(sweep(outcomes, range(70, 101, 5), range(5, 45, 5)))
+        print("\nThreshold sweep (worst form): ceiling gap | false alarms all/starters | caught")
+        for p in points:
+            caught = " ".join(f"{k}={_pct(v).strip()}" for k, v in p.caught.items())
+            mark = "*" if p.meets_targets else " "
+            print(
+                f"{mark} {p.ceiling:>3} {p.gap:>3} | {_pct(p.false_alarms)} {_pct(p.false_alarms_starters)}"
+                f" | {caught}"
+            )
+        best = best_thresholds(points)
+        print(f"\nRecommended: SELF_CEILING = {best.ceiling}, SELF_GAP = {best.gap}")
+    return 0
+
+
+def engine_thresholds() -> tuple[float, float]:
+    """Return the engine's SELF_CEILING and SELF_GAP (the review's 85 / 25 until engine3 sets them)."""
+    from assessment.engine import quality
+
+    return float(getattr(quality, "SELF_CEILING", 85)), float(getattr(quality, "SELF_GAP", 25))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
