@@ -47,8 +47,9 @@ Fakers (drawn from the same population, then answering to look good)
   knowledge guessed, never "can't say".
 - moderate: the keyed self-report MODERATE_LIFT (1.5) steps above the honest value; otherwise
   honest.
-- cue_rule: statements as the smart faker; on scenarios the option with the most cue words (asks,
-  consults, checks first, escalates; CUE_WORDS per language, ties at random); knowledge guessed.
+- cue_rule: statements as the smart faker; on scenarios an option the naive verb rule matches
+  (asks, consults, checks first or escalates: check-bank's word lists where the bank has them,
+  else CUE_WORDS; ties and no match at random); knowledge guessed.
 - coached_retake: honest first; then, after the result showed the rationales, the best option of
   every scenario and the key of every knowledge item, each changed answer marked in
   ``Answers.revised``.
@@ -62,13 +63,14 @@ with a string, which does not depend on PYTHONHASHSEED).
 from __future__ import annotations
 
 import argparse
+import importlib
 import math
 import random
 import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -93,12 +95,17 @@ from assessment.bank.models import (
     ValidityItem,
 )
 from assessment.engine.answers import Answers
+from assessment.engine.matching import CRITICAL_WEIGHT, ProfileMatch
 from assessment.engine.result import build_result
 from assessment.engine.scoring import item_value, to_pomp
 from assessment.i18n import Language
 
 # --- the honest population's parameters (see the module docstring) ------------------------------
-BACKGROUND_SHARES: dict[Experience, float] = {"starter": 1 / 3, "changer": 1 / 3, "experienced": 1 / 3}
+BACKGROUND_SHARES: dict[Experience, float] = {
+    "starter": 1 / 3,
+    "changer": 1 / 3,
+    "experienced": 1 / 3,
+}
 TRAIT_MEAN: dict[Experience, float] = {"starter": -0.7, "changer": -0.2, "experienced": 0.5}
 TRAIT_CORRELATION = 0.4
 SELF_INTERCEPT = 0.2
@@ -110,7 +117,11 @@ ACQUIESCENCE_SD = 0.25
 ITEM_NOISE_SD = 0.7
 EXTREME_SHARE = 0.1
 EXTREME_STRETCH = 1.6
-UNSURE_BY_BACKGROUND: dict[Experience, float] = {"starter": 0.6, "changer": 0.15, "experienced": 0.02}
+UNSURE_BY_BACKGROUND: dict[Experience, float] = {
+    "starter": 0.6,
+    "changer": 0.15,
+    "experienced": 0.02,
+}
 VIRTUE_OFFSET = -1.4
 STYLE_SPREAD = 0.8
 SJT_BASE = 0.5
@@ -137,50 +148,48 @@ Kind = Literal["honest", FakerKind]
 KINDS: tuple[Kind, ...] = ("honest", *FAKER_KINDS)
 MODERATE_LIFT = 1.5
 SMART_VIRTUE = 2
-# The naive verb rule: an option that asks, consults, checks first or escalates (stems, matched
-# at a word start, case-insensitive).
+# The naive verb rule: an option that asks, consults, checks first or escalates. The faker uses
+# check-bank's own word lists (assessment/bank/evidence.py, rule ASKING_RULE) where the bank has
+# them; until then these stems, matched at a word start, case-insensitive.
+ASKING_RULE = "asks, consults, checks first or escalates"
 CUE_WORDS: dict[Language, tuple[str, ...]] = {
     "de": (
         "frag",
         "rückfrag",
         "nachfrag",
         "erfrag",
-        "befrag",
         "bitte",
+        "einhol",
         "abstimm",
-        "stimm",
         "berat",
         "besprech",
         "sprech",
+        "rücksprache",
         "konsult",
-        "hol",
         "einbezieh",
-        "bezieh",
+        "einbind",
+        "beteilig",
         "prüf",
         "überprüf",
-        "kläre",
         "klär",
         "zuerst",
-        "erst",
         "zunächst",
         "vorher",
         "eskalier",
         "meld",
+        "vorleg",
         "vorgesetzt",
-        "leitung",
         "geschäftsführ",
         "bürgermeist",
         "chef",
         "vorstand",
-        "legen",
-        "vorleg",
     ),
     "en": (
         "ask",
         "consult",
         "discuss",
         "check",
-        "verify",
+        "verif",
         "review",
         "first",
         "clarif",
@@ -188,7 +197,6 @@ CUE_WORDS: dict[Language, tuple[str, ...]] = {
         "involv",
         "seek",
         "confirm",
-        "report",
         "refer",
         "manager",
         "boss",
@@ -219,13 +227,16 @@ class Person:
 
 
 def _rng(seed: int, *parts: object) -> random.Random:
-    return random.Random(":".join(str(part) for part in (seed, *parts)))
+    key = ":".join(str(part) for part in (seed, *parts))
+    return random.Random(key)  # noqa: S311 - reproducible simulation, not cryptography
 
 
 def draw_person(bank: Bank, seed: int, index: int, background: Experience | None = None) -> Person:
     """Return person number `index` of the seeded population (background drawn unless given)."""
     rng = _rng(seed, "person", index)
-    drawn = rng.choices(EXPERIENCE_LEVELS, weights=[BACKGROUND_SHARES[b] for b in EXPERIENCE_LEVELS])
+    drawn = rng.choices(
+        EXPERIENCE_LEVELS, weights=[BACKGROUND_SHARES[b] for b in EXPERIENCE_LEVELS]
+    )
     chosen = background or drawn[0]
     general = rng.gauss(0, 1)
     traits = {
@@ -275,34 +286,59 @@ def _longest(scenario: Scenario, language: Language) -> str:
 
 
 def cue_hits(text: str, language: Language) -> int:
-    """Return how many words of a text start with one of the language's cue stems."""
+    """Return how many words of a text start with one of the language's CUE_WORDS stems."""
     words = re.findall(r"\w+", text.lower())
     return sum(any(word.startswith(stem) for stem in CUE_WORDS[language]) for word in words)
 
 
+def _check_bank_cues() -> Callable[[Scenario, str, Language], tuple[str, ...]] | None:
+    """Return check-bank's cue matcher (assessment.bank.evidence.cue_options) where it exists."""
+    try:
+        evidence = importlib.import_module("assessment.bank.evidence")
+    except ModuleNotFoundError:
+        return None
+    matcher = getattr(evidence, "cue_options", None)
+    rules = getattr(evidence, "CUE_RULES", {})
+    return matcher if callable(matcher) and ASKING_RULE in rules else None
+
+
+def cue_matches(scenario: Scenario, language: Language) -> tuple[str, ...]:
+    """Return the options the naive verb rule matches (check-bank's lists where present)."""
+    matcher = _check_bank_cues()
+    if matcher is not None:
+        return tuple(matcher(scenario, ASKING_RULE, language))
+    return tuple(o.id for o in scenario.options if cue_hits(o.text(language), language))
+
+
 def cue_choice(scenario: Scenario, language: Language, rng: random.Random) -> str:
-    """Return the option the naive verb rule picks: most cue words, ties at random."""
-    hits = {option.id: cue_hits(option.text(language), language) for option in scenario.options}
-    best = max(hits.values())
-    return rng.choice([option_id for option_id, count in hits.items() if count == best])
+    """Return the option the cue-rule faker picks: one the rule matches (any when none does),
+    ties at random."""
+    matched = cue_matches(scenario, language) or SCENARIO_OPTION_IDS
+    return rng.choice(sorted(matched))
 
 
-def honest_responses(person: Person, bank: Bank, form: Form, rng: random.Random) -> dict[str, int | str]:
-    """Return what the person answers honestly to every item of a form."""
+def honest_responses(
+    person: Person, bank: Bank, form: Form, rng: random.Random, self_lift: float = 0.0
+) -> dict[str, int | str]:
+    """Return what the person answers honestly to every item of a form; `self_lift` steps are
+    added to every keyed statement before rounding (the moderate faker), drawing the same noise."""
     responses: dict[str, int | str] = {}
     for item in bank.form_items(form):
         if isinstance(item, LikertItem):
             if item.presumes and rng.random() < UNSURE_BY_BACKGROUND[person.background]:
                 responses[item.id] = UNSURE
                 continue
-            agreement = _agreement(item, keyed_self(person, item, rng)) + person.acquiescence
+            keyed = keyed_self(person, item, rng) + self_lift
+            agreement = _agreement(item, keyed) + person.acquiescence
             responses[item.id] = _five(agreement, person.extreme)
         elif isinstance(item, ValidityItem):
             agreement = 3 + VIRTUE_OFFSET + person.leniency + person.acquiescence
             responses[item.id] = _five(agreement + rng.gauss(0, ITEM_NOISE_SD), person.extreme)
         elif isinstance(item, TradeoffItem):
             style = person.styles[item.dimension] * (1 if item.high == "b" else -1)
-            responses[item.id] = _five(3 + STYLE_SPREAD * style + rng.gauss(0, ITEM_NOISE_SD), False)
+            responses[item.id] = _five(
+                3 + STYLE_SPREAD * style + rng.gauss(0, ITEM_NOISE_SD), False
+            )
         elif isinstance(item, Scenario):
             trait = person.traits[item.dimension]
             beta = max(0.0, SJT_BASE + SJT_SLOPE * trait)
@@ -343,10 +379,20 @@ def _desirable(item: LikertItem) -> int:
 
 
 def faker_responses(
-    kind: FakerKind, person: Person, bank: Bank, form: Form, rng: random.Random
+    kind: FakerKind,
+    person: Person,
+    bank: Bank,
+    form: Form,
+    honest: random.Random,
+    rng: random.Random,
 ) -> tuple[dict[str, int | str], tuple[str, ...]]:
-    """Return a faker's answers to a form and the ids it revised after seeing the rationales."""
-    responses = honest_responses(person, bank, form, rng)
+    """Return a faker's answers to a form and the ids it revised after seeing the rationales.
+
+    `honest` draws the person's honest answers (the same draws as for an honest person), `rng`
+    what the faking adds (cue ties, guesses).
+    """
+    lift = MODERATE_LIFT if kind == "moderate" else 0.0
+    responses = honest_responses(person, bank, form, honest, self_lift=lift)
     revised: list[str] = []
     for item in bank.form_items(form):
         if kind == "naive" and isinstance(item, LikertItem | ValidityItem):
@@ -359,12 +405,6 @@ def faker_responses(
             responses[item.id] = _longest(item, person.language)
         elif kind == "cue_rule" and isinstance(item, Scenario):
             responses[item.id] = cue_choice(item, person.language, rng)
-        elif kind == "moderate" and isinstance(item, LikertItem):
-            if responses[item.id] == UNSURE:
-                continue
-            lifted = keyed_self(person, item, rng) + MODERATE_LIFT
-            agreement = _agreement(item, lifted) + person.acquiescence
-            responses[item.id] = _five(agreement, person.extreme)
         elif kind == "coached_retake" and isinstance(item, Scenario | KnowledgeItem):
             best = (
                 max(item.options, key=lambda option: option.score).id
@@ -381,12 +421,13 @@ def faker_responses(
 
 def respond(kind: Kind, person: Person, bank: Bank, form: Form, seed: int) -> Answers:
     """Return the answers a person of a kind gives to one form (seeded by person and form)."""
-    rng = _rng(seed, "answers", kind, person.index, form)
+    honest = _rng(seed, "answers", person.index, form)
     revised: tuple[str, ...] = ()
     if kind == "honest":
-        responses = honest_responses(person, bank, form, rng)
+        responses = honest_responses(person, bank, form, honest)
     else:
-        responses, revised = faker_responses(kind, person, bank, form, rng)
+        faking = _rng(seed, "faking", kind, person.index, form)
+        responses, revised = faker_responses(kind, person, bank, form, honest, faking)
     return Answers(
         bank_version=bank.version,
         form=form,
@@ -460,7 +501,7 @@ class Outcome:
     knowledge: int | None
     level: str
     flags: tuple[str, ...]
-    self_based: bool | None
+    engine_notice: bool
     revised: int
     level_claims_ok: bool
 
@@ -472,12 +513,14 @@ class Outcome:
         return notice_fires(self.self_view, self.evidence, ceiling, gap)
 
 
-def level_claims_hold(result_match: object) -> bool:
-    """Return whether a "strong" level has every weight-3 demand within or above its band."""
-    level = getattr(result_match, "level")  # noqa: B009 - ProfileMatch, typed loosely on purpose
-    if level != "strong":
+def level_claims_hold(match: ProfileMatch) -> bool:
+    """Return whether a "strong" level's claim holds: every weight-3 demand within or above its
+    band (never borderline, provisional, below or unscored)."""
+    if match.level != "strong":
         return True
-    return all(m.band in ("within", "above") for m in result_match.dimensions if m.weight >= 3)  # type: ignore[attr-defined]
+    return all(
+        m.band in ("within", "above") for m in match.dimensions if m.weight >= CRITICAL_WEIGHT
+    )
 
 
 def outcome(kind: Kind, person: Person, bank: Bank, form: Form, seed: int) -> Outcome:
@@ -499,7 +542,7 @@ def outcome(kind: Kind, person: Person, bank: Bank, form: Form, seed: int) -> Ou
         knowledge=knowledge,
         level=result.match.level,
         flags=tuple(flag.kind for flag in result.quality),
-        self_based=getattr(result, "self_based", None),
+        engine_notice=any(flag.kind == "self_above_evidence" for flag in result.quality),
         revised=len(answers.revised),
         level_claims_ok=claims,
     )
@@ -563,49 +606,91 @@ class Operating:
         )
 
 
-def operating(outcomes: Sequence[Outcome], ceiling: int, gap: int) -> Operating:
-    """Return the notice's rates at thresholds: the worst form for each figure."""
-    forms = sorted({o.form for o in outcomes})
-    by: dict[tuple[str, str, str], list[Outcome]] = defaultdict(list)
+def _groups(outcomes: Sequence[Outcome]) -> dict[tuple[str, str, str], list[Outcome]]:
+    """Return the outcomes by (form, kind, background), with background "all" for each kind."""
+    groups: dict[tuple[str, str, str], list[Outcome]] = defaultdict(list)
     for o in outcomes:
-        by[o.form, o.kind, o.background].append(o)
-        by[o.form, o.kind, "all"].append(o)
+        groups[o.form, o.kind, o.background].append(o)
+        groups[o.form, o.kind, "all"].append(o)
+    return groups
+
+
+def operating(
+    outcomes: Sequence[Outcome],
+    ceiling: int,
+    gap: int,
+    groups: dict[tuple[str, str, str], list[Outcome]] | None = None,
+) -> Operating:
+    """Return the notice's rates at thresholds: the worst form for each figure."""
+    by = _groups(outcomes) if groups is None else groups
+    forms = sorted({form for form, _, _ in by})
 
     def worst(kind: str, background: str, largest: bool) -> float:
         rates = [rate(by[form, kind, background], ceiling, gap)[0] for form in forms]
         return max(rates) if largest else min(rates)
 
+    kinds = {kind for _, kind, _ in by}
     return Operating(
         ceiling=ceiling,
         gap=gap,
         false_alarms=worst("honest", "all", True),
         false_alarms_starters=worst("honest", "starter", True),
-        caught={kind: worst(kind, "all", False) for kind in FAKER_KINDS},
+        caught={kind: worst(kind, "all", False) for kind in FAKER_KINDS if kind in kinds},
     )
 
 
 def sweep(
     outcomes: Sequence[Outcome], ceilings: Iterable[int], gaps: Iterable[int]
-) -> Iterator[Operating]:
+) -> list[Operating]:
     """Return the operating figures over a grid of thresholds."""
+    groups = _groups(outcomes)
     gap_list = list(gaps)
-    for ceiling in ceilings:
-        for gap in gap_list:
-            yield operating(outcomes, ceiling, gap)
+    return [operating(outcomes, ceiling, gap, groups) for ceiling in ceilings for gap in gap_list]
 
 
-def best_thresholds(points: Iterable[Operating]) -> Operating:
-    """Return the pair to recommend: among those meeting every target, the one with the largest
-    worst margin (smallest slack to a target, in percentage points); else the one closest."""
+def _slack(point: Operating) -> float:
+    """Return the smallest distance to a target, in shares (negative: a target missed)."""
+    return min(
+        MAX_FALSE_ALARMS - point.false_alarms,
+        MAX_FALSE_ALARMS_STARTERS - point.false_alarms_starters,
+        *(point.caught[kind] - MIN_CAUGHT for kind in MUST_CATCH),
+    )
 
-    def margin(point: Operating) -> float:
-        return min(
-            MAX_FALSE_ALARMS - point.false_alarms,
-            MAX_FALSE_ALARMS_STARTERS - point.false_alarms_starters,
-            *(point.caught[kind] - MIN_CAUGHT for kind in MUST_CATCH),
+
+# The recommendation keeps the false alarms this far (in shares) below their limits: about three
+# standard errors of a rate near 2 % measured on 6,000 honest people per form.
+SAMPLING_MARGIN = 0.005
+# Thresholds are recommended on a grid of whole multiples of this (a finer grid fits the noise).
+GRID_STEP = 5
+
+
+def best_thresholds(points: Sequence[Operating]) -> Operating:
+    """Return the pair to recommend, from the points on the GRID_STEP grid.
+
+    Honest people come first: only pairs whose false alarms stay SAMPLING_MARGIN below both
+    limits qualify. Among them, the one that catches the most of the worse-caught kind of
+    MUST_CATCH (ties: fewer false alarms, then the higher ceiling). Whether it meets every
+    target is `meets_targets`; without any qualifying pair, the one closest to the targets.
+    """
+    grid = [p for p in points if p.ceiling % GRID_STEP == 0 and p.gap % GRID_STEP == 0] or list(
+        points
+    )
+    safe = [
+        p
+        for p in grid
+        if p.false_alarms <= MAX_FALSE_ALARMS - SAMPLING_MARGIN
+        and p.false_alarms_starters <= MAX_FALSE_ALARMS_STARTERS - SAMPLING_MARGIN
+    ]
+    if safe:
+        return max(
+            safe,
+            key=lambda p: (
+                min(p.caught[kind] for kind in MUST_CATCH),
+                -p.false_alarms,
+                p.ceiling,
+            ),
         )
-
-    return max(points, key=margin)
+    return max(grid, key=_slack)
 
 
 # --- the printed tables --------------------------------------------------------------------------
@@ -619,7 +704,8 @@ def table(outcomes: Sequence[Outcome], ceiling: float, gap: float) -> str:
     """Return the notice's rate per kind, form and background, the top level's share per kind,
     and the levels' shares in the honest population, as plain-text tables."""
     lines = [
-        f"Consistency notice at self >= {ceiling:g} and self - mean(situation, knowledge) >= {gap:g}",
+        f"Consistency notice at self >= {ceiling:g}"
+        f" and self - mean(situation, knowledge) >= {gap:g}",
         "",
         f"{'kind':<15} {'form':<6} {'background':<12} {'n':>6} {'notice':>8} {'any notice':>11}"
         f" {'top level':>10} {'revised':>8}",
@@ -636,9 +722,7 @@ def table(outcomes: Sequence[Outcome], ceiling: float, gap: float) -> str:
                     continue
                 n = len(chosen)
                 notice = sum(o.notice(ceiling, gap) for o in chosen) / n
-                anything = (
-                    sum(bool(o.flags) or o.notice(ceiling, gap) for o in chosen) / n
-                )
+                anything = sum(bool(o.flags) or o.notice(ceiling, gap) for o in chosen) / n
                 top = sum(o.level == "strong" for o in chosen) / n
                 revised = sum(o.revised > 0 for o in chosen) / n
                 lines.append(
@@ -661,41 +745,79 @@ def table(outcomes: Sequence[Outcome], ceiling: float, gap: float) -> str:
     return "\n".join(lines)
 
 
+def _override(assignment: str) -> None:
+    """Set one model parameter of this module from NAME=VALUE (a number), for sensitivity runs."""
+    name, _, value = assignment.partition("=")
+    current = globals().get(name)
+    if not name.isupper() or not isinstance(current, int | float) or isinstance(current, bool):
+        raise SystemExit(f"--set: {name!r} is not a numeric model parameter of tests.simulate")
+    globals()[name] = type(current)(float(value)) if isinstance(current, float) else int(value)
+
+
+def print_sweep(points: Sequence[Operating], every: int = 5) -> None:
+    """Print the sweep's grid at multiples of `every` (targets met marked *)."""
+    print("\nThreshold sweep (worst of the two forms; * = every target met)")
+    print("ceiling gap | false alarms: all  starters | caught: " + " ".join(FAKER_KINDS))
+    for p in points:
+        if p.ceiling % every or p.gap % every:
+            continue
+        caught = " ".join(f"{_pct(p.caught[k]).strip():>7}" for k in FAKER_KINDS)
+        mark = "*" if p.meets_targets else " "
+        print(
+            f"{mark} {p.ceiling:>5} {p.gap:>3} | {_pct(p.false_alarms):>17} "
+            f"{_pct(p.false_alarms_starters):>9} | {caught}"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.simulate", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.simulate", description=(__doc__ or "").split("\n")[0]
+    )
     parser.add_argument("--honest", type=int, default=6000, help="honest people per form")
     parser.add_argument("--fakers", type=int, default=600, help="people per faker kind and form")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--sweep", action="store_true", help="also sweep the notice's thresholds")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="change a model parameter (e.g. LENIENCY_SD=0.2) for a sensitivity run",
+    )
     args = parser.parse_args(argv)
+    for assignment in args.set:
+        _override(assignment)
     bank = load_bank(3)
     started = time.monotonic()
     outcomes = simulate(bank, args.honest, args.fakers, args.seed)
     ceiling, gap = engine_thresholds()
+    changed = f" (changed: {', '.join(args.set)})" if args.set else ""
     print(
-        f"Bank v{bank.version}, seed {args.seed}: {args.honest} honest people and {args.fakers} per"
-        f" faker kind, per form ({time.monotonic() - started:.0f} s)\n"
+        f"Bank v{bank.version}, seed {args.seed}{changed}: {args.honest} honest people and"
+        f" {args.fakers} per faker kind, per form ({time.monotonic() - started:.0f} s)\n"
     )
     print(table(outcomes, ceiling, gap))
     broken = sum(not o.level_claims_ok for o in outcomes)
-    print(f"\nLevel sentences: 'strong' with a weight-3 demand not met: {broken} of {len(outcomes)}")
+    print(
+        f"\nLevel sentences: 'strong' while a weight-3 demand is not within or above its band,"
+        f" in any setting: {broken} of {len(outcomes)} results"
+    )
     if args.sweep:
-        points = list(sweep(outcomes, range(70, 101, 5), range(5, 45, 5)))
-        print("\nThreshold sweep (worst form): ceiling gap | false alarms all/starters | caught")
-        for p in points:
-            caught = " ".join(f"{k}={_pct(v).strip()}" for k, v in p.caught.items())
-            mark = "*" if p.meets_targets else " "
-            print(
-                f"{mark} {p.ceiling:>3} {p.gap:>3} | {_pct(p.false_alarms)} {_pct(p.false_alarms_starters)}"
-                f" | {caught}"
-            )
+        points = sweep(outcomes, range(60, 101), range(0, 51))
+        print_sweep(points)
         best = best_thresholds(points)
-        print(f"\nRecommended: SELF_CEILING = {best.ceiling}, SELF_GAP = {best.gap}")
+        verdict = "meets every target" if best.meets_targets else "best trade-off, targets missed"
+        caught = ", ".join(f"{k} {_pct(v).strip()}" for k, v in best.caught.items())
+        print(
+            f"\nRecommended ({verdict}): SELF_CEILING = {best.ceiling}, SELF_GAP = {best.gap}:"
+            f" false alarms {_pct(best.false_alarms).strip()} (starters"
+            f" {_pct(best.false_alarms_starters).strip()}); caught {caught}"
+        )
     return 0
 
 
 def engine_thresholds() -> tuple[float, float]:
-    """Return the engine's SELF_CEILING and SELF_GAP (the review's 85 / 25 until engine3 sets them)."""
+    """Return the engine's SELF_CEILING and SELF_GAP (the review's 85 / 25 until set)."""
     from assessment.engine import quality
 
     return float(getattr(quality, "SELF_CEILING", 85)), float(getattr(quality, "SELF_GAP", 25))
