@@ -82,7 +82,6 @@ from assessment.bank.models import (
     LIKERT_MIN,
     PROFILE_IDS,
     SCENARIO_OPTION_IDS,
-    SCENARIO_SCORE_MAX,
     UNSURE,
     Bank,
     Experience,
@@ -94,10 +93,11 @@ from assessment.bank.models import (
     TradeoffItem,
     ValidityItem,
 )
+from assessment.engine import quality
 from assessment.engine.answers import Answers
 from assessment.engine.matching import CRITICAL_WEIGHT, ProfileMatch
+from assessment.engine.quality import view_points
 from assessment.engine.result import build_result
-from assessment.engine.scoring import item_value, to_pomp
 from assessment.i18n import Language
 
 # --- the honest population's parameters (see the module docstring) ------------------------------
@@ -442,44 +442,18 @@ def respond(kind: Kind, person: Person, bank: Bank, form: Form, seed: int) -> An
 # --- the consistency notice's inputs -------------------------------------------------------------
 
 
-def view_means(answers: Answers, bank: Bank) -> tuple[int | None, int | None, int | None]:
-    """Return the self, situation and knowledge view over all of the form's items (0–100).
-
-    Self: the keyed statements as rules 2 score them (can't-judge-yet never scores); situation:
-    the chosen options' scores (0–3 → 0–100); knowledge: the share right ("can't say" and wrong
-    both count as not known). None where the form has no answered item of that view.
-    """
-    selfs: list[float] = []
-    situations: list[int] = []
-    known: list[int] = []
-    responses = answers.responses
-    for item in bank.form_items(answers.form):
-        value = responses.get(item.id)
-        if value is None:
-            continue
-        if isinstance(item, LikertItem) and value != UNSURE:
-            selfs.append(item_value(item, value))
-        elif isinstance(item, Scenario):
-            situations.append(item.option(str(value)).score)
-        elif isinstance(item, KnowledgeItem):
-            known.append(value == item.key)
-    return (
-        to_pomp(sum(selfs) / len(selfs)) if selfs else None,
-        math.floor(100 * sum(situations) / (SCENARIO_SCORE_MAX * len(situations)) + 0.5)
-        if situations
-        else None,
-        math.floor(100 * sum(known) / len(known) + 0.5) if known else None,
-    )
-
-
-def evidence_of(situation: int | None, knowledge: int | None) -> float | None:
+def evidence_of(situation: float | None, knowledge: float | None) -> float | None:
     """Return the mean of the situation and knowledge views that exist (None: neither)."""
     present = [view for view in (situation, knowledge) if view is not None]
     return sum(present) / len(present) if present else None
 
 
-def notice_fires(self_view: int | None, evidence: float | None, ceiling: float, gap: float) -> bool:
-    """Return whether the consistency notice fires at these thresholds (see quality.py)."""
+def notice_fires(
+    self_view: float | None, evidence: float | None, ceiling: float, gap: float
+) -> bool:
+    """Return whether the consistency notice fires at these thresholds, as
+    assessment.engine.quality.self_above_evidence decides at its constants (the views come from
+    its view_points; every simulated person answers every item, so its minimum counts hold)."""
     if self_view is None or evidence is None:
         return False
     return self_view >= ceiling and self_view - evidence >= gap
@@ -496,9 +470,9 @@ class Outcome:
     form: Form
     background: Experience
     profile: ProfileId
-    self_view: int | None
-    situation: int | None
-    knowledge: int | None
+    self_view: float | None
+    situation: float | None
+    knowledge: float | None
     level: str
     flags: tuple[str, ...]
     engine_notice: bool
@@ -527,7 +501,7 @@ def outcome(kind: Kind, person: Person, bank: Bank, form: Form, seed: int) -> Ou
     """Return one person's outcome: their answers scored by the engine."""
     answers = respond(kind, person, bank, form, seed)
     result = build_result(answers, bank)
-    self_view, situation, knowledge = view_means(answers, bank)
+    self_view, situation, knowledge = view_points(answers, bank)
     # The level sentences are checked against every setting, not only the person's own.
     claims = all(level_claims_hold(match) for match in result.comparison.ranking) and (
         level_claims_hold(result.match)
@@ -542,7 +516,7 @@ def outcome(kind: Kind, person: Person, bank: Bank, form: Form, seed: int) -> Ou
         knowledge=knowledge,
         level=result.match.level,
         flags=tuple(flag.kind for flag in result.quality),
-        engine_notice=any(flag.kind == "self_above_evidence" for flag in result.quality),
+        engine_notice=result.self_based,
         revised=len(answers.revised),
         level_claims_ok=claims,
     )
@@ -803,7 +777,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f" in any setting: {broken} of {len(outcomes)} results"
     )
     if args.sweep:
-        points = sweep(outcomes, range(60, 101), range(0, 51))
+        points = sweep(outcomes, range(60, 101, GRID_STEP), range(0, 51, GRID_STEP))
         print_sweep(points)
         best = best_thresholds(points)
         verdict = "meets every target" if best.meets_targets else "best trade-off, targets missed"
@@ -817,10 +791,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def engine_thresholds() -> tuple[float, float]:
-    """Return the engine's SELF_CEILING and SELF_GAP (the review's 85 / 25 until set)."""
-    from assessment.engine import quality
-
-    return float(getattr(quality, "SELF_CEILING", 85)), float(getattr(quality, "SELF_GAP", 25))
+    """Return the engine's SELF_CEILING and SELF_GAP (assessment/engine/quality.py)."""
+    return float(quality.SELF_CEILING), float(quality.SELF_GAP)
 
 
 if __name__ == "__main__":

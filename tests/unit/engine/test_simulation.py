@@ -92,7 +92,7 @@ def test_the_notice_catches_what_the_simulation_measured(
 
 
 def test_the_replica_agrees_with_the_engine(outcomes: list[Outcome]) -> None:
-    """The sweep's own notice (tests.simulate.notice_fires on view_means) fires exactly when the
+    """The sweep's own notice (tests.simulate.notice_fires on quality.view_points) fires exactly when the
     engine's does at the engine's constants, so the thresholds chosen on it are the engine's."""
     ceiling, gap = quality.SELF_CEILING, quality.SELF_GAP
     disagreeing = [o for o in outcomes if o.notice(ceiling, gap) != o.engine_notice]
