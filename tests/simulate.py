@@ -631,9 +631,11 @@ def _slack(point: Operating) -> float:
     )
 
 
-# The recommendation keeps the false alarms this far (in shares) below their limits: about three
-# standard errors of a rate near 2 % measured on 6,000 honest people per form.
-SAMPLING_MARGIN = 0.005
+# The recommendation keeps the false alarms this far (in shares) below their limits: sampling
+# error (a rate near 2 % on 6,000 honest people per form has a standard error of 0.2 points) and,
+# mostly, the model's own uncertainty — with a wider leniency spread or more extreme responders
+# (`--set LENIENCY_SD=0.5`, `--set EXTREME_SHARE=0.2`) false alarms rise by up to a point.
+FALSE_ALARM_MARGIN = 0.01
 # Thresholds are recommended on a grid of whole multiples of this (a finer grid fits the noise).
 GRID_STEP = 5
 
@@ -641,10 +643,10 @@ GRID_STEP = 5
 def best_thresholds(points: Sequence[Operating]) -> Operating:
     """Return the pair to recommend, from the points on the GRID_STEP grid.
 
-    Honest people come first: only pairs whose false alarms stay SAMPLING_MARGIN below both
-    limits qualify. Among them, the one that catches the most of the worse-caught kind of
-    MUST_CATCH (ties: fewer false alarms, then the higher ceiling). Whether it meets every
-    target is `meets_targets`; without any qualifying pair, the one closest to the targets.
+    Honest people come first: only pairs whose false alarms stay FALSE_ALARM_MARGIN below both
+    limits qualify. Among them: the most MUST_CATCH kinds caught as the targets ask, then the
+    most caught of the worse-caught MUST_CATCH kind, then the fewer false alarms. Whether it
+    meets every target is `meets_targets`; without a qualifying pair, the one closest to them.
     """
     grid = [p for p in points if p.ceiling % GRID_STEP == 0 and p.gap % GRID_STEP == 0] or list(
         points
@@ -652,16 +654,16 @@ def best_thresholds(points: Sequence[Operating]) -> Operating:
     safe = [
         p
         for p in grid
-        if p.false_alarms <= MAX_FALSE_ALARMS - SAMPLING_MARGIN
-        and p.false_alarms_starters <= MAX_FALSE_ALARMS_STARTERS - SAMPLING_MARGIN
+        if p.false_alarms <= MAX_FALSE_ALARMS - FALSE_ALARM_MARGIN
+        and p.false_alarms_starters <= MAX_FALSE_ALARMS_STARTERS - FALSE_ALARM_MARGIN
     ]
     if safe:
         return max(
             safe,
             key=lambda p: (
+                sum(p.caught[kind] >= MIN_CAUGHT for kind in MUST_CATCH),
                 min(p.caught[kind] for kind in MUST_CATCH),
                 -p.false_alarms,
-                p.ceiling,
             ),
         )
     return max(grid, key=_slack)
