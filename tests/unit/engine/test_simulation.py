@@ -69,8 +69,9 @@ def test_smart_fakers_are_caught(outcomes: list[Outcome], form: str) -> None:
 @pytest.mark.parametrize("form", FORM_IDS)
 @pytest.mark.xfail(
     reason="issue 19 point 4 asks >= 90 % of moderate fakers; in the documented model no pair of"
-    " thresholds within the false-alarm limits catches more than about 60 % (the honest"
-    " leniency spread overlaps a 1.5-step lift clipped at the scale's top): see README",
+    " thresholds within the false-alarm limits catches more than about 60 %: a 1.5-step lift is"
+    " clipped at the scale's top for people already answering high, who then look like lenient"
+    " honest ones (README 'Simulation')",
     strict=True,
 )
 def test_moderate_fakers_are_caught_as_issue_19_asks(outcomes: list[Outcome], form: str) -> None:
@@ -92,8 +93,8 @@ def test_the_notice_catches_what_the_simulation_measured(
 
 
 def test_the_replica_agrees_with_the_engine(outcomes: list[Outcome]) -> None:
-    """The sweep's own notice (tests.simulate.notice_fires on quality.view_points) fires exactly when the
-    engine's does at the engine's constants, so the thresholds chosen on it are the engine's."""
+    """The sweep's own notice (tests.simulate.notice_fires on quality.view_points) fires exactly
+    when the engine's does at the engine's constants: thresholds chosen on it are the engine's."""
     ceiling, gap = quality.SELF_CEILING, quality.SELF_GAP
     disagreeing = [o for o in outcomes if o.notice(ceiling, gap) != o.engine_notice]
     assert not disagreeing, disagreeing[:3]
