@@ -75,6 +75,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from assessment.bank.load import load_bank
@@ -765,10 +766,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="NAME=VALUE",
         help="change a model parameter (e.g. LENIENCY_SD=0.2) for a sensitivity run",
     )
+    parser.add_argument(
+        "--questions",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="a questions folder holding v3 (e.g. another branch's, exported), instead of ours",
+    )
     args = parser.parse_args(argv)
     for assignment in args.set:
         _override(assignment)
-    bank = load_bank(3)
+    bank = load_bank(3) if args.questions is None else load_bank(3, args.questions)
     started = time.monotonic()
     outcomes = simulate(bank, args.honest, args.fakers, args.seed)
     ceiling, gap = engine_thresholds()

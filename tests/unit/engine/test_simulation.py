@@ -82,12 +82,13 @@ def test_moderate_fakers_are_caught_as_issue_19_asks(outcomes: list[Outcome], fo
 def test_the_notice_catches_what_the_simulation_measured(
     outcomes: list[Outcome], form: str
 ) -> None:
-    """The notice at the engine's constants keeps the measured trade-off: most moderate fakers,
-    nearly every self-enhancer and cue-rule faker, and never a coached retake (its evidence is
-    perfect: the revised marks say it instead)."""
-    assert _share(outcomes, "moderate", form) >= 0.4
+    """The notice at the engine's constants keeps the measured trade-off (heavy run, README
+    "Simulation"): a good part of the moderate fakers (45 %), nearly every cue-rule faker, most
+    self-enhancers (89 %), and never a coached retake (its evidence is perfect: the revised
+    marks say it instead)."""
+    assert _share(outcomes, "moderate", form) >= 0.3
     assert _share(outcomes, "cue_rule", form) >= MIN_CAUGHT
-    assert _share(outcomes, "self_enhancer", form) >= 0.7
+    assert _share(outcomes, "self_enhancer", form) >= 0.75
     assert _share(outcomes, "coached_retake", form) == 0
     assert all(o.revised for o in outcomes if o.kind == "coached_retake")
 
