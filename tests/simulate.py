@@ -99,7 +99,14 @@ from assessment.bank.models import (
 )
 from assessment.engine import quality
 from assessment.engine.answers import Answers
-from assessment.engine.matching import CRITICAL_WEIGHT, ProfileMatch
+from assessment.engine.matching import (
+    BORDERLINE_CREDIT,
+    CRITICAL_WEIGHT,
+    PARTIAL_FIT_SHARE,
+    STRONG_FIT_SHARE,
+    UNCERTAIN_SHARE,
+    ProfileMatch,
+)
 from assessment.engine.quality import view_points
 from assessment.engine.result import build_result
 from assessment.i18n import Language
@@ -483,7 +490,7 @@ class Outcome:
     flags: tuple[str, ...]
     engine_notice: bool
     revised: int
-    level_claims_ok: bool
+    broken_claims: tuple[str, ...]
 
     @property
     def evidence(self) -> float | None:
@@ -493,14 +500,41 @@ class Outcome:
         return notice_fires(self.self_view, self.evidence, ceiling, gap)
 
 
-def level_claims_hold(match: ProfileMatch) -> bool:
-    """Return whether a "strong" level's claim holds: every weight-3 demand within or above its
-    band (never borderline, provisional, below or unscored)."""
-    if match.level != "strong":
-        return True
-    return all(
-        m.band in ("within", "above") for m in match.dimensions if m.weight >= CRITICAL_WEIGHT
+def broken_level_claims(match: ProfileMatch) -> tuple[str, ...]:
+    """Return the claims of a match's level sentence that its numbers do not bear out (rules 3).
+
+    - "passt weitgehend" (strong): the weighted share met (borderline and provisional demands
+      half) is at least STRONG_FIT_SHARE, every weight-3 demand is within or above its band, and
+      no demand is knocked out;
+    - "passt teilweise" (partial): the share is at least PARTIAL_FIT_SHARE, no knock-out;
+    - "deutliche Lücken" (gaps): some demand is firmly below its band or knocked out;
+    - "nicht klar" (uncertain): borderline and provisional demands carry at least
+      UNCERTAIN_SHARE of the scored weight, no knock-out;
+    - every level: `open_heavy` names exactly the weight-3 demands not within or above.
+    """
+    scored = [m for m in match.dimensions if m.band not in ("unknown", "experience")]
+    weight = sum(m.weight for m in scored)
+    credit = {"within": 1.0, "above": 1.0, "borderline": BORDERLINE_CREDIT}
+    credit["provisional"] = BORDERLINE_CREDIT
+    share = sum(m.weight * credit.get(m.band, 0.0) for m in scored) / weight if weight else 0.0
+    unsure = sum(m.weight for m in scored if m.band in ("borderline", "provisional"))
+    heavy_open = tuple(
+        m.dimension for m in match.dimensions if m.weight >= CRITICAL_WEIGHT and not m.met
     )
+    claims = {
+        "strong: share met": match.level != "strong" or share >= STRONG_FIT_SHARE,
+        "strong: every weight-3 demand met": match.level != "strong" or not heavy_open,
+        "strong/partial: no knock-out": match.level not in ("strong", "partial")
+        or not match.knocked_out,
+        "partial: share met": match.level != "partial" or share >= PARTIAL_FIT_SHARE,
+        "gaps: a firm gap": match.level != "gaps"
+        or bool(match.knocked_out)
+        or any(m.band == "below" for m in scored),
+        "uncertain: mostly open": match.level != "uncertain"
+        or (unsure >= UNCERTAIN_SHARE * weight and not match.knocked_out),
+        "open_heavy names the weight-3 demands not met": match.open_heavy == heavy_open,
+    }
+    return tuple(claim for claim, holds in claims.items() if not holds)
 
 
 def outcome(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> Outcome:
@@ -509,9 +543,11 @@ def outcome(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> 
     result = build_result(answers, bank)
     self_view, situation, knowledge = view_points(answers, bank)
     # The level sentences are checked against every setting, not only the person's own.
-    claims = all(level_claims_hold(match) for match in result.comparison.ranking) and (
-        level_claims_hold(result.match)
-    )
+    broken = {
+        claim
+        for match in (result.match, *result.comparison.ranking)
+        for claim in broken_level_claims(match)
+    }
     return Outcome(
         kind=kind,
         form=form,
@@ -524,7 +560,7 @@ def outcome(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> 
         flags=tuple(flag.kind for flag in result.quality),
         engine_notice=result.self_based,
         revised=len(answers.revised),
-        level_claims_ok=claims,
+        broken_claims=tuple(sorted(broken)),
     )
 
 
@@ -786,10 +822,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f" {args.fakers} per faker kind, per form ({time.monotonic() - started:.0f} s)\n"
     )
     print(table(outcomes, ceiling, gap))
-    broken = sum(not o.level_claims_ok for o in outcomes)
+    broken = Counter(claim for o in outcomes for claim in o.broken_claims)
     print(
-        f"\nLevel sentences: 'strong' while a weight-3 demand is not within or above its band,"
-        f" in any setting: {broken} of {len(outcomes)} results"
+        f"\nLevel sentences against their numbers, every setting, {len(outcomes)} results:"
+        f" {sum(bool(o.broken_claims) for o in outcomes)} with a claim not borne out"
+        + "".join(f"\n  {claim}: {count}" for claim, count in sorted(broken.items()))
     )
     if args.sweep:
         points = sweep(outcomes, range(60, 101, GRID_STEP), range(0, 51, GRID_STEP))
