@@ -491,6 +491,7 @@ class Outcome:
     engine_notice: bool
     revised: int
     broken_claims: tuple[str, ...]
+    bands: tuple[str, ...]
 
     @property
     def evidence(self) -> float | None:
@@ -561,6 +562,7 @@ def outcome(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> 
         engine_notice=result.self_based,
         revised=len(answers.revised),
         broken_claims=tuple(sorted(broken)),
+        bands=tuple(m.band for m in result.match.dimensions),
     )
 
 
@@ -759,6 +761,20 @@ def table(outcomes: Sequence[Outcome], ceiling: float, gap: float) -> str:
             lines.append(
                 f"{form:<6} {background:<12} "
                 + " ".join(f"{_pct(counts[lv] / len(chosen)):>12}" for lv in levels)
+            )
+    lines += ["", "Demands' bands in the honest population (own setting, share of all demands)", ""]
+    kinds = ("within", "above", "borderline", "provisional", "below", "experience", "unknown")
+    lines.append(f"{'form':<6} {'background':<12} " + " ".join(f"{b:>11}" for b in kinds))
+    for form in FORM_IDS:
+        for background in ("all", *EXPERIENCE_LEVELS):
+            chosen = groups.get(("honest", form, background))
+            if not chosen:
+                continue
+            bands = Counter(band for o in chosen for band in o.bands)
+            total = sum(bands.values())
+            lines.append(
+                f"{form:<6} {background:<12} "
+                + " ".join(f"{_pct(bands[b] / total):>11}" for b in kinds)
             )
     return "\n".join(lines)
 
