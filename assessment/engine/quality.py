@@ -67,10 +67,14 @@ SCATTER_MIN_ITEMS = 15
 VIRTUE_LEAN_FROM = 4
 # Rules 3, the consistency notice: the self view overall (statements, 0–100) at least
 # SELF_CEILING and at least SELF_GAP points above the mean of the situation and knowledge views
-# overall. Starting values from the review of bank v2 (issue 19); sim3 calibrates them on the
-# simulated honest population (false alarms ≤ 2 %, starters ≤ 4 %) and the fakers (≥ 90 % caught).
-SELF_CEILING = 85
-SELF_GAP = 25
+# overall. Set on the simulation (`python -m tests.simulate --sweep`; model and choice rule in
+# tests/simulate.py, best_thresholds: false alarms a point inside the limits of ≤ 2 % of honest
+# people and ≤ 4 % of starters on both forms, then the most fakers caught): 0.9 % false alarms
+# (starters 0.4 %), smart fakers 99 %, moderate fakers 45 % (the review's 85 / 25: 1.0 %, 92 %,
+# 48 %). Issue 19 asks 90 % of moderate fakers; no pair within the false-alarm limits reaches
+# it in that model (README "Simulation").
+SELF_CEILING = 90
+SELF_GAP = 20
 # The notice needs at least this many scorable statements and evidence answers (scenarios and
 # knowledge items together) to compare.
 SELF_MIN_STATEMENTS = 6

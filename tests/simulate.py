@@ -1,0 +1,867 @@
+"""Simulated respondents for bank v3: an honest population and six kinds of fakers.
+
+Run ``python -m tests.simulate`` (from the worktree root, ``PYTHONPATH=$PWD``) for the figures the
+methodology page cites: the consistency notice's false alarms on honest people (overall and per
+background) and its catch rate per faker kind, each level's share, per form. The unit tests in
+tests/unit/engine/test_simulation.py run the same harness on a few hundred people.
+
+The model is an assumption, not a measurement: every figure it produces holds for this model
+only. Its parameters are the module constants below; they are chosen to be plausible for
+self-report research (leniency and acquiescence of a few tenths of a scale step, about one in
+ten extreme responders, situational judgement and knowledge that rise with the trait), not
+fitted to data — no data exist yet. With them, on bank v3's full form, honest people's self view
+averages 61 and the mean of their situation and knowledge views 58 (starters 51 and 47, changers
+60 and 55, experienced 73 and 72): honest people describe themselves about as their evidence
+shows, a little better on average, and the spread between people does the rest.
+
+Honest population
+-----------------
+- Backgrounds: starters, changers and experienced people in equal shares (BACKGROUND_SHARES).
+- Traits: one latent trait per demand, standard normal around the background's mean
+  (TRAIT_MEAN: starter −0.7, changer −0.2, experienced +0.5), correlated across demands with
+  TRAIT_CORRELATION = 0.4 (one general factor: θ_d = √ρ·g + √(1−ρ)·e_d).
+- Self-report (statements, on the five-point scale): the keyed response is
+  3 + SELF_INTERCEPT + SELF_LOADING·θ_d + leniency + ε, with the person's leniency
+  ~ N(LENIENCY_MEAN, LENIENCY_SD) and item noise ε ~ N(0, ITEM_NOISE_SD). Acquiescence
+  ~ N(ACQUIESCENCE_MEAN, ACQUIESCENCE_SD) is added to the *agreement* whatever the keying (so
+  it raises plus-keyed and lowers minus-keyed statements' keyed values). A share EXTREME_SHARE of
+  people are extreme responders: their agreement's distance from the midpoint is stretched by
+  EXTREME_STRETCH. Rounded to 1–5.
+- "Can't judge yet" on a statement that presumes experience: with probability UNSURE_BY_BACKGROUND
+  (starter 0.6, changer 0.15, experienced 0.02).
+- Unlikely virtues: agreement 3 + VIRTUE_OFFSET + leniency + acquiescence + ε (mostly 1–3).
+- Trade-offs: 3 + STYLE_SPREAD·style_d + ε, with a style per demand ~ N(0, 1).
+- Situational judgement: option k is chosen with probability ∝ exp(β·score_k + STYLE_PULL·style_d
+  ·pole_k), β = max(0, SJT_BASE + SJT_SLOPE·θ_d) and pole_k = +1 (pole b), −1 (pole a), 0 (none):
+  a softmax on score × trait; a person far below average chooses at random.
+- Knowledge: the person knows an item with probability logistic(KNOW_BASE + KNOW_SLOPE·θ_d +
+  KNOW_BACKGROUND[background] − difficulty_i), difficulty_i ~ N(0, KNOW_DIFFICULTY_SD) fixed per
+  item id; knowing gives the key. Not knowing: "can't say" with the person's propensity
+  ~ U(UNSURE_PROPENSITY), else a uniform guess among the four options.
+- Language: German with probability GERMAN_SHARE, else English (the cue rule reads it).
+- Setting: uniform over the four profiles.
+
+Fakers (drawn from the same population, then answering to look good)
+--------------------------------------------------------------------
+- naive: "trifft voll zu" (5) on every statement and unlikely virtue, whatever the keying; the
+  honest answers elsewhere.
+- smart: the desirable pole on every statement (5 plus-keyed, 1 minus-keyed), modest on the
+  unlikely virtues (2), the longest option of every scenario (in the person's language);
+  knowledge guessed, never "can't say".
+- moderate: the keyed self-report MODERATE_LIFT (1.5) steps above the honest value; otherwise
+  honest.
+- cue_rule: statements as the smart faker; on scenarios an option the naive verb rule matches
+  (asks, consults, checks first or escalates: check-bank's word lists where the bank has them,
+  else CUE_WORDS; ties and no match at random); knowledge guessed.
+- coached_retake: honest first; then, after the result showed the rationales, the best option of
+  every scenario and the key of every knowledge item, each changed answer marked in
+  ``Answers.revised``.
+- self_enhancer: honest situational judgement and knowledge, the self-report at the ceiling
+  (desirable pole on every statement), honest on the unlikely virtues.
+
+Everything is seeded: the same seed gives the same people and answers (``random.Random`` seeded
+with a string, which does not depend on PYTHONHASHSEED).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import math
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from assessment.bank.load import load_bank
+from assessment.bank.models import (
+    EXPERIENCE_LEVELS,
+    FORM_IDS,
+    LIKERT_MAX,
+    LIKERT_MIN,
+    PROFILE_IDS,
+    SCENARIO_OPTION_IDS,
+    UNSURE,
+    Bank,
+    Experience,
+    FormId,
+    KnowledgeItem,
+    LikertItem,
+    ProfileId,
+    Scenario,
+    TradeoffItem,
+    ValidityItem,
+)
+from assessment.engine import quality
+from assessment.engine.answers import Answers
+from assessment.engine.matching import (
+    BORDERLINE_CREDIT,
+    CRITICAL_WEIGHT,
+    PARTIAL_FIT_SHARE,
+    STRONG_FIT_SHARE,
+    UNCERTAIN_SHARE,
+    ProfileMatch,
+)
+from assessment.engine.quality import view_points
+from assessment.engine.result import build_result
+from assessment.i18n import Language
+
+# --- the honest population's parameters (see the module docstring) ------------------------------
+# Traits are in standard deviations of the whole population; self-report parameters in steps of
+# the five-point scale (keyed: + = the dimension's high end).
+BACKGROUND_SHARES: dict[Experience, float] = {
+    "starter": 1 / 3,
+    "changer": 1 / 3,
+    "experienced": 1 / 3,
+}
+TRAIT_MEAN: dict[Experience, float] = {"starter": -0.7, "changer": -0.2, "experienced": 0.5}
+TRAIT_CORRELATION = 0.4  # between any two demands' traits (one general factor)
+SELF_INTERCEPT = 0.2  # steps above the midpoint at trait 0, before leniency
+SELF_LOADING = 0.8  # steps per trait SD
+LENIENCY_MEAN = 0.4  # person-level, steps towards the keyed high end
+LENIENCY_SD = 0.35
+ACQUIESCENCE_MEAN = 0.15  # person-level, steps towards "trifft zu" whatever the keying
+ACQUIESCENCE_SD = 0.25
+ITEM_NOISE_SD = 0.7  # per answer, steps
+EXTREME_SHARE = 0.1  # share of extreme responders
+EXTREME_STRETCH = 1.6  # their distance from the midpoint, times
+UNSURE_BY_BACKGROUND: dict[Experience, float] = {  # "can't judge yet" on presuming statements
+    "starter": 0.6,
+    "changer": 0.15,
+    "experienced": 0.02,
+}
+VIRTUE_OFFSET = (
+    -1.4
+)  # unlikely virtues: agreement at the midpoint plus this, leniency, acquiescence
+STYLE_SPREAD = 0.8  # trade-offs: steps per style SD
+SJT_BASE = 0.5  # softmax slope on option score (0–3) at trait 0 …
+SJT_SLOPE = 0.5  # … rising by this per trait SD (never below 0: random choice)
+STYLE_PULL = 0.3  # softmax pull towards the option of one's own pole
+KNOW_BASE = 0.0  # knowledge: logit of knowing at trait 0 …
+KNOW_SLOPE = 0.8  # … per trait SD
+KNOW_BACKGROUND: dict[Experience, float] = {"starter": -0.5, "changer": -0.3, "experienced": 0.5}
+KNOW_DIFFICULTY_SD = 0.6  # item difficulties (logits), fixed per item id
+UNSURE_PROPENSITY = (0.4, 0.9)  # range of a person's chance to say "can't say" when not knowing
+GERMAN_SHARE = 0.75
+
+# --- the fakers ----------------------------------------------------------------------------------
+FakerKind = Literal["naive", "smart", "moderate", "cue_rule", "coached_retake", "self_enhancer"]
+FAKER_KINDS: tuple[FakerKind, ...] = (
+    "naive",
+    "smart",
+    "moderate",
+    "cue_rule",
+    "coached_retake",
+    "self_enhancer",
+)
+Kind = Literal["honest", FakerKind]
+KINDS: tuple[Kind, ...] = ("honest", *FAKER_KINDS)
+MODERATE_LIFT = 1.5
+SMART_VIRTUE = 2
+# The naive verb rule: an option that asks, consults, checks first or escalates. The faker uses
+# check-bank's own word lists (assessment/bank/evidence.py, rule ASKING_RULE) where the bank has
+# them; until then these stems, matched at a word start, case-insensitive.
+ASKING_RULE = "asks, consults, checks first or escalates"
+CUE_WORDS: dict[Language, tuple[str, ...]] = {
+    "de": (
+        "frag",
+        "rückfrag",
+        "nachfrag",
+        "erfrag",
+        "bitte",
+        "einhol",
+        "abstimm",
+        "berat",
+        "besprech",
+        "sprech",
+        "rücksprache",
+        "konsult",
+        "einbezieh",
+        "einbind",
+        "beteilig",
+        "prüf",
+        "überprüf",
+        "klär",
+        "zuerst",
+        "zunächst",
+        "vorher",
+        "eskalier",
+        "meld",
+        "vorleg",
+        "vorgesetzt",
+        "geschäftsführ",
+        "bürgermeist",
+        "chef",
+        "vorstand",
+    ),
+    "en": (
+        "ask",
+        "consult",
+        "discuss",
+        "check",
+        "verif",
+        "review",
+        "first",
+        "clarif",
+        "escalat",
+        "involv",
+        "seek",
+        "confirm",
+        "refer",
+        "manager",
+        "boss",
+        "director",
+        "board",
+        "mayor",
+        "superior",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One simulated respondent's stable characteristics (the honest model's person level)."""
+
+    index: int
+    background: Experience
+    language: Language
+    profile: ProfileId
+    traits: dict[str, float]
+    styles: dict[str, float]
+    leniency: float
+    acquiescence: float
+    extreme: bool
+    unsure_propensity: float
+
+
+def _rng(seed: int, *parts: object) -> random.Random:
+    key = ":".join(str(part) for part in (seed, *parts))
+    return random.Random(key)  # noqa: S311 - reproducible simulation, not cryptography
+
+
+def draw_person(bank: Bank, seed: int, index: int, background: Experience | None = None) -> Person:
+    """Return person number `index` of the seeded population (background drawn unless given)."""
+    rng = _rng(seed, "person", index)
+    drawn = rng.choices(
+        EXPERIENCE_LEVELS, weights=[BACKGROUND_SHARES[b] for b in EXPERIENCE_LEVELS]
+    )
+    chosen = background or drawn[0]
+    general = rng.gauss(0, 1)
+    traits = {
+        d: TRAIT_MEAN[chosen]
+        + math.sqrt(TRAIT_CORRELATION) * general
+        + math.sqrt(1 - TRAIT_CORRELATION) * rng.gauss(0, 1)
+        for d in bank.dimension_ids
+    }
+    return Person(
+        index=index,
+        background=chosen,
+        language="de" if rng.random() < GERMAN_SHARE else "en",
+        profile=rng.choice(PROFILE_IDS),
+        traits=traits,
+        styles={d: rng.gauss(0, 1) for d in bank.dimension_ids},
+        leniency=rng.gauss(LENIENCY_MEAN, LENIENCY_SD),
+        acquiescence=rng.gauss(ACQUIESCENCE_MEAN, ACQUIESCENCE_SD),
+        extreme=rng.random() < EXTREME_SHARE,
+        unsure_propensity=rng.uniform(*UNSURE_PROPENSITY),
+    )
+
+
+def _five(agreement: float, extreme: bool) -> int:
+    """Return a continuous agreement as a 1–5 answer (stretched for an extreme responder)."""
+    if extreme:
+        agreement = 3 + (agreement - 3) * EXTREME_STRETCH
+    return max(LIKERT_MIN, min(LIKERT_MAX, math.floor(agreement + 0.5)))
+
+
+def keyed_self(person: Person, item: LikertItem, rng: random.Random) -> float:
+    """Return the honest keyed self-report of a statement before acquiescence and rounding."""
+    trait = person.traits[item.dimension]
+    noise = rng.gauss(0, ITEM_NOISE_SD)
+    return 3 + SELF_INTERCEPT + SELF_LOADING * trait + person.leniency + noise
+
+
+def _agreement(item: LikertItem, keyed: float) -> float:
+    return keyed if item.keying == "plus" else 6 - keyed
+
+
+def _difficulty(item_id: str) -> float:
+    return _rng(0, "difficulty", item_id).gauss(0, KNOW_DIFFICULTY_SD)
+
+
+def _longest(scenario: Scenario, language: Language) -> str:
+    return max(scenario.options, key=lambda option: len(option.text(language))).id
+
+
+def cue_hits(text: str, language: Language) -> int:
+    """Return how many words of a text start with one of the language's CUE_WORDS stems."""
+    words = re.findall(r"\w+", text.lower())
+    return sum(any(word.startswith(stem) for stem in CUE_WORDS[language]) for word in words)
+
+
+def _check_bank_cues() -> Callable[[Scenario, str, Language], tuple[str, ...]] | None:
+    """Return check-bank's cue matcher (assessment.bank.evidence.cue_options) where it exists."""
+    try:
+        evidence = importlib.import_module("assessment.bank.evidence")
+    except ModuleNotFoundError:
+        return None
+    matcher = getattr(evidence, "cue_options", None)
+    rules = getattr(evidence, "CUE_RULES", {})
+    return matcher if callable(matcher) and ASKING_RULE in rules else None
+
+
+def cue_matches(scenario: Scenario, language: Language) -> tuple[str, ...]:
+    """Return the options the naive verb rule matches (check-bank's lists where present)."""
+    matcher = _check_bank_cues()
+    if matcher is not None:
+        return tuple(matcher(scenario, ASKING_RULE, language))
+    return tuple(o.id for o in scenario.options if cue_hits(o.text(language), language))
+
+
+def cue_choice(scenario: Scenario, language: Language, rng: random.Random) -> str:
+    """Return the option the cue-rule faker picks: one the rule matches (any when none does),
+    ties at random."""
+    matched = cue_matches(scenario, language) or SCENARIO_OPTION_IDS
+    return rng.choice(sorted(matched))
+
+
+def honest_responses(
+    person: Person, bank: Bank, form: FormId, rng: random.Random, self_lift: float = 0.0
+) -> dict[str, int | str]:
+    """Return what the person answers honestly to every item of a form; `self_lift` steps are
+    added to every keyed statement before rounding (the moderate faker), drawing the same noise."""
+    responses: dict[str, int | str] = {}
+    for item in bank.form_items(form):
+        if isinstance(item, LikertItem):
+            if item.presumes and rng.random() < UNSURE_BY_BACKGROUND[person.background]:
+                responses[item.id] = UNSURE
+                continue
+            keyed = keyed_self(person, item, rng) + self_lift
+            agreement = _agreement(item, keyed) + person.acquiescence
+            responses[item.id] = _five(agreement, person.extreme)
+        elif isinstance(item, ValidityItem):
+            agreement = 3 + VIRTUE_OFFSET + person.leniency + person.acquiescence
+            responses[item.id] = _five(agreement + rng.gauss(0, ITEM_NOISE_SD), person.extreme)
+        elif isinstance(item, TradeoffItem):
+            style = person.styles[item.dimension] * (1 if item.high == "b" else -1)
+            responses[item.id] = _five(
+                3 + STYLE_SPREAD * style + rng.gauss(0, ITEM_NOISE_SD), False
+            )
+        elif isinstance(item, Scenario):
+            trait = person.traits[item.dimension]
+            beta = max(0.0, SJT_BASE + SJT_SLOPE * trait)
+            style = person.styles[item.dimension]
+            weights = [
+                math.exp(
+                    beta * option.score
+                    + STYLE_PULL * style * {"a": -1, "b": 1, None: 0}[option.pole]
+                )
+                for option in item.options
+            ]
+            responses[item.id] = rng.choices(SCENARIO_OPTION_IDS, weights=weights)[0]
+        elif isinstance(item, KnowledgeItem):
+            logit = (
+                KNOW_BASE
+                + KNOW_SLOPE * person.traits[item.dimension]
+                + KNOW_BACKGROUND[person.background]
+                - _difficulty(item.id)
+            )
+            if rng.random() < 1 / (1 + math.exp(-logit)):
+                responses[item.id] = item.key
+            elif rng.random() < person.unsure_propensity:
+                responses[item.id] = UNSURE
+            else:
+                responses[item.id] = rng.choice(SCENARIO_OPTION_IDS)
+    return responses
+
+
+def _guess_unsure(bank: Bank, responses: dict[str, int | str], rng: random.Random) -> None:
+    """Replace "can't say" on knowledge items by a guess (a faker never admits not knowing)."""
+    for item_id, value in responses.items():
+        if value == UNSURE and isinstance(bank.item(item_id), KnowledgeItem):
+            responses[item_id] = rng.choice(SCENARIO_OPTION_IDS)
+
+
+def _desirable(item: LikertItem) -> int:
+    return LIKERT_MAX if item.keying == "plus" else LIKERT_MIN
+
+
+def faker_responses(
+    kind: FakerKind,
+    person: Person,
+    bank: Bank,
+    form: FormId,
+    honest: random.Random,
+    rng: random.Random,
+) -> tuple[dict[str, int | str], tuple[str, ...]]:
+    """Return a faker's answers to a form and the ids it revised after seeing the rationales.
+
+    `honest` draws the person's honest answers (the same draws as for an honest person), `rng`
+    what the faking adds (cue ties, guesses).
+    """
+    lift = MODERATE_LIFT if kind == "moderate" else 0.0
+    responses = honest_responses(person, bank, form, honest, self_lift=lift)
+    revised: list[str] = []
+    for item in bank.form_items(form):
+        if kind == "naive" and isinstance(item, LikertItem | ValidityItem):
+            responses[item.id] = LIKERT_MAX
+        elif kind in ("smart", "cue_rule", "self_enhancer") and isinstance(item, LikertItem):
+            responses[item.id] = _desirable(item)
+        elif kind in ("smart", "cue_rule") and isinstance(item, ValidityItem):
+            responses[item.id] = SMART_VIRTUE
+        elif kind == "smart" and isinstance(item, Scenario):
+            responses[item.id] = _longest(item, person.language)
+        elif kind == "cue_rule" and isinstance(item, Scenario):
+            responses[item.id] = cue_choice(item, person.language, rng)
+        elif kind == "coached_retake" and isinstance(item, Scenario | KnowledgeItem):
+            best = (
+                max(item.options, key=lambda option: option.score).id
+                if isinstance(item, Scenario)
+                else item.key
+            )
+            if responses[item.id] != best:
+                responses[item.id] = best
+                revised.append(item.id)
+    if kind in ("smart", "cue_rule"):
+        _guess_unsure(bank, responses, rng)
+    return responses, tuple(sorted(revised))
+
+
+def respond(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> Answers:
+    """Return the answers a person of a kind gives to one form (seeded by person and form)."""
+    honest = _rng(seed, "answers", person.index, form)
+    revised: tuple[str, ...] = ()
+    if kind == "honest":
+        responses = honest_responses(person, bank, form, honest)
+    else:
+        faking = _rng(seed, "faking", kind, person.index, form)
+        responses, revised = faker_responses(kind, person, bank, form, honest, faking)
+    return Answers(
+        bank_version=bank.version,
+        form=form,
+        profile=person.profile,
+        language=person.language,
+        background=person.background,
+        responses=responses,
+        revised=revised,
+    )
+
+
+# --- the consistency notice's inputs -------------------------------------------------------------
+
+
+def evidence_of(situation: float | None, knowledge: float | None) -> float | None:
+    """Return the mean of the situation and knowledge views that exist (None: neither)."""
+    present = [view for view in (situation, knowledge) if view is not None]
+    return sum(present) / len(present) if present else None
+
+
+def notice_fires(
+    self_view: float | None, evidence: float | None, ceiling: float, gap: float
+) -> bool:
+    """Return whether the consistency notice fires at these thresholds, as
+    assessment.engine.quality.self_above_evidence decides at its constants (the views come from
+    its view_points; every simulated person answers every item, so its minimum counts hold)."""
+    if self_view is None or evidence is None:
+        return False
+    return self_view >= ceiling and self_view - evidence >= gap
+
+
+# --- running a population ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one simulated person got: the views, the engine's verdict and its notices."""
+
+    kind: Kind
+    form: FormId
+    background: Experience
+    profile: ProfileId
+    self_view: float | None
+    situation: float | None
+    knowledge: float | None
+    level: str
+    flags: tuple[str, ...]
+    engine_notice: bool
+    revised: int
+    broken_claims: tuple[str, ...]
+    bands: tuple[str, ...]
+
+    @property
+    def evidence(self) -> float | None:
+        return evidence_of(self.situation, self.knowledge)
+
+    def notice(self, ceiling: float, gap: float) -> bool:
+        return notice_fires(self.self_view, self.evidence, ceiling, gap)
+
+
+def broken_level_claims(match: ProfileMatch) -> tuple[str, ...]:
+    """Return the claims of a match's level sentence that its numbers do not bear out (rules 3).
+
+    - "passt weitgehend" (strong): the weighted share met (borderline and provisional demands
+      half) is at least STRONG_FIT_SHARE, every weight-3 demand is within or above its band, and
+      no demand is knocked out;
+    - "passt teilweise" (partial): the share is at least PARTIAL_FIT_SHARE, no knock-out;
+    - "deutliche Lücken" (gaps): some demand is firmly below its band or knocked out;
+    - "nicht klar" (uncertain): borderline and provisional demands carry at least
+      UNCERTAIN_SHARE of the scored weight, no knock-out;
+    - every level: `open_heavy` names exactly the weight-3 demands not within or above.
+    """
+    scored = [m for m in match.dimensions if m.band not in ("unknown", "experience")]
+    weight = sum(m.weight for m in scored)
+    credit = {"within": 1.0, "above": 1.0, "borderline": BORDERLINE_CREDIT}
+    credit["provisional"] = BORDERLINE_CREDIT
+    share = sum(m.weight * credit.get(m.band, 0.0) for m in scored) / weight if weight else 0.0
+    unsure = sum(m.weight for m in scored if m.band in ("borderline", "provisional"))
+    heavy_open = tuple(
+        m.dimension for m in match.dimensions if m.weight >= CRITICAL_WEIGHT and not m.met
+    )
+    claims = {
+        "strong: share met": match.level != "strong" or share >= STRONG_FIT_SHARE,
+        "strong: every weight-3 demand met": match.level != "strong" or not heavy_open,
+        "strong/partial: no knock-out": match.level not in ("strong", "partial")
+        or not match.knocked_out,
+        "partial: share met": match.level != "partial" or share >= PARTIAL_FIT_SHARE,
+        "gaps: a firm gap": match.level != "gaps"
+        or bool(match.knocked_out)
+        or any(m.band == "below" for m in scored),
+        "uncertain: mostly open": match.level != "uncertain"
+        or (unsure >= UNCERTAIN_SHARE * weight and not match.knocked_out),
+        "open_heavy names the weight-3 demands not met": match.open_heavy == heavy_open,
+    }
+    return tuple(claim for claim, holds in claims.items() if not holds)
+
+
+def outcome(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> Outcome:
+    """Return one person's outcome: their answers scored by the engine."""
+    answers = respond(kind, person, bank, form, seed)
+    result = build_result(answers, bank)
+    self_view, situation, knowledge = view_points(answers, bank)
+    # The level sentences are checked against every setting, not only the person's own.
+    broken = {
+        claim
+        for match in (result.match, *result.comparison.ranking)
+        for claim in broken_level_claims(match)
+    }
+    return Outcome(
+        kind=kind,
+        form=form,
+        background=person.background,
+        profile=person.profile,
+        self_view=self_view,
+        situation=situation,
+        knowledge=knowledge,
+        level=result.match.level,
+        flags=tuple(flag.kind for flag in result.quality),
+        engine_notice=result.self_based,
+        revised=len(answers.revised),
+        broken_claims=tuple(sorted(broken)),
+        bands=tuple(m.band for m in result.match.dimensions),
+    )
+
+
+def simulate(
+    bank: Bank,
+    honest: int,
+    fakers: int,
+    seed: int,
+    forms: Sequence[FormId] = FORM_IDS,
+    kinds: Sequence[Kind] = KINDS,
+) -> list[Outcome]:
+    """Return the outcomes of `honest` honest people and `fakers` people per faker kind, per form.
+
+    Honest people and fakers are different people of the same population (fakers are numbered
+    after the honest ones), so a faker's honest answers are those of a fresh person.
+    """
+    outcomes = []
+    for form in forms:
+        for kind_index, kind in enumerate(kinds):
+            count = honest if kind == "honest" else fakers
+            start = 0 if kind == "honest" else honest + kind_index * fakers
+            for index in range(start, start + count):
+                person = draw_person(bank, seed, index)
+                outcomes.append(outcome(kind, person, bank, form, seed))
+    return outcomes
+
+
+def rate(outcomes: Iterable[Outcome], ceiling: float, gap: float) -> tuple[float, int]:
+    """Return the share of outcomes for which the notice fires at these thresholds, and n."""
+    chosen = list(outcomes)
+    if not chosen:
+        return 0.0, 0
+    return sum(o.notice(ceiling, gap) for o in chosen) / len(chosen), len(chosen)
+
+
+# The targets of issue 19 point 4.
+MAX_FALSE_ALARMS = 0.02
+MAX_FALSE_ALARMS_STARTERS = 0.04
+MIN_CAUGHT = 0.90
+MUST_CATCH: tuple[FakerKind, ...] = ("smart", "moderate")
+
+
+@dataclass(frozen=True, slots=True)
+class Operating:
+    """The notice's rates at one pair of thresholds, worst over the forms."""
+
+    ceiling: int
+    gap: int
+    false_alarms: float
+    false_alarms_starters: float
+    caught: dict[str, float]
+
+    @property
+    def meets_targets(self) -> bool:
+        return (
+            self.false_alarms <= MAX_FALSE_ALARMS
+            and self.false_alarms_starters <= MAX_FALSE_ALARMS_STARTERS
+            and all(self.caught[kind] >= MIN_CAUGHT for kind in MUST_CATCH)
+        )
+
+
+def _groups(outcomes: Sequence[Outcome]) -> dict[tuple[str, str, str], list[Outcome]]:
+    """Return the outcomes by (form, kind, background), with background "all" for each kind."""
+    groups: dict[tuple[str, str, str], list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        groups[o.form, o.kind, o.background].append(o)
+        groups[o.form, o.kind, "all"].append(o)
+    return groups
+
+
+def operating(
+    outcomes: Sequence[Outcome],
+    ceiling: int,
+    gap: int,
+    groups: dict[tuple[str, str, str], list[Outcome]] | None = None,
+) -> Operating:
+    """Return the notice's rates at thresholds: the worst form for each figure."""
+    by = _groups(outcomes) if groups is None else groups
+    forms = sorted({form for form, _, _ in by})
+
+    def worst(kind: str, background: str, largest: bool) -> float:
+        rates = [rate(by[form, kind, background], ceiling, gap)[0] for form in forms]
+        return max(rates) if largest else min(rates)
+
+    kinds = {kind for _, kind, _ in by}
+    return Operating(
+        ceiling=ceiling,
+        gap=gap,
+        false_alarms=worst("honest", "all", True),
+        false_alarms_starters=worst("honest", "starter", True),
+        caught={kind: worst(kind, "all", False) for kind in FAKER_KINDS if kind in kinds},
+    )
+
+
+def sweep(
+    outcomes: Sequence[Outcome], ceilings: Iterable[int], gaps: Iterable[int]
+) -> list[Operating]:
+    """Return the operating figures over a grid of thresholds."""
+    groups = _groups(outcomes)
+    gap_list = list(gaps)
+    return [operating(outcomes, ceiling, gap, groups) for ceiling in ceilings for gap in gap_list]
+
+
+def _slack(point: Operating) -> float:
+    """Return the smallest distance to a target, in shares (negative: a target missed)."""
+    return min(
+        MAX_FALSE_ALARMS - point.false_alarms,
+        MAX_FALSE_ALARMS_STARTERS - point.false_alarms_starters,
+        *(point.caught[kind] - MIN_CAUGHT for kind in MUST_CATCH),
+    )
+
+
+# The recommendation keeps the false alarms this far (in shares) below their limits: sampling
+# error (a rate near 2 % on 6,000 honest people per form has a standard error of 0.2 points) and,
+# mostly, the model's own uncertainty — with a wider leniency spread or more extreme responders
+# (`--set LENIENCY_SD=0.5`, `--set EXTREME_SHARE=0.2`) false alarms rise by up to a point.
+FALSE_ALARM_MARGIN = 0.01
+# Thresholds are recommended on a grid of whole multiples of this (a finer grid fits the noise).
+GRID_STEP = 5
+
+
+def best_thresholds(points: Sequence[Operating]) -> Operating:
+    """Return the pair to recommend, from the points on the GRID_STEP grid.
+
+    Honest people come first: only pairs whose false alarms stay FALSE_ALARM_MARGIN below both
+    limits qualify. Among them: the most MUST_CATCH kinds caught as the targets ask, then the
+    most caught of the worse-caught MUST_CATCH kind, then the fewer false alarms. Whether it
+    meets every target is `meets_targets`; without a qualifying pair, the one closest to them.
+    """
+    grid = [p for p in points if p.ceiling % GRID_STEP == 0 and p.gap % GRID_STEP == 0] or list(
+        points
+    )
+    safe = [
+        p
+        for p in grid
+        if p.false_alarms <= MAX_FALSE_ALARMS - FALSE_ALARM_MARGIN
+        and p.false_alarms_starters <= MAX_FALSE_ALARMS_STARTERS - FALSE_ALARM_MARGIN
+    ]
+    if safe:
+        return max(
+            safe,
+            key=lambda p: (
+                sum(p.caught[kind] >= MIN_CAUGHT for kind in MUST_CATCH),
+                min(p.caught[kind] for kind in MUST_CATCH),
+                -p.false_alarms,
+            ),
+        )
+    return max(grid, key=_slack)
+
+
+# --- the printed tables --------------------------------------------------------------------------
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:5.1f} %"
+
+
+def table(outcomes: Sequence[Outcome], ceiling: float, gap: float) -> str:
+    """Return the notice's rate per kind, form and background, the top level's share per kind,
+    and the levels' shares in the honest population, as plain-text tables."""
+    lines = [
+        f"Consistency notice at self >= {ceiling:g}"
+        f" and self - mean(situation, knowledge) >= {gap:g}",
+        "",
+        f"{'kind':<15} {'form':<6} {'background':<12} {'n':>6} {'notice':>8} {'any notice':>11}"
+        f" {'top level':>10} {'revised':>8}",
+    ]
+    groups: dict[tuple[str, str, str], list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        groups[o.kind, o.form, "all"].append(o)
+        groups[o.kind, o.form, o.background].append(o)
+    for kind in KINDS:
+        for form in FORM_IDS:
+            for background in ("all", *EXPERIENCE_LEVELS):
+                chosen = groups.get((kind, form, background))
+                if not chosen:
+                    continue
+                n = len(chosen)
+                notice = sum(o.notice(ceiling, gap) for o in chosen) / n
+                anything = sum(bool(o.flags) or o.notice(ceiling, gap) for o in chosen) / n
+                top = sum(o.level == "strong" for o in chosen) / n
+                revised = sum(o.revised > 0 for o in chosen) / n
+                lines.append(
+                    f"{kind:<15} {form:<6} {background:<12} {n:>6} {_pct(notice):>8}"
+                    f" {_pct(anything):>11} {_pct(top):>10} {_pct(revised):>8}"
+                )
+    lines += ["", "Levels in the honest population (own setting)", ""]
+    levels = ("strong", "partial", "gaps", "uncertain", "experience", "insufficient")
+    lines.append(f"{'form':<6} {'background':<12} " + " ".join(f"{lv:>12}" for lv in levels))
+    for form in FORM_IDS:
+        for background in ("all", *EXPERIENCE_LEVELS):
+            chosen = groups.get(("honest", form, background))
+            if not chosen:
+                continue
+            counts = Counter(o.level for o in chosen)
+            lines.append(
+                f"{form:<6} {background:<12} "
+                + " ".join(f"{_pct(counts[lv] / len(chosen)):>12}" for lv in levels)
+            )
+    lines += ["", "Demands' bands in the honest population (own setting, share of all demands)", ""]
+    kinds = ("within", "above", "borderline", "provisional", "below", "experience", "unknown")
+    lines.append(f"{'form':<6} {'background':<12} " + " ".join(f"{b:>11}" for b in kinds))
+    for form in FORM_IDS:
+        for background in ("all", *EXPERIENCE_LEVELS):
+            chosen = groups.get(("honest", form, background))
+            if not chosen:
+                continue
+            bands = Counter(band for o in chosen for band in o.bands)
+            total = sum(bands.values())
+            lines.append(
+                f"{form:<6} {background:<12} "
+                + " ".join(f"{_pct(bands[b] / total):>11}" for b in kinds)
+            )
+    return "\n".join(lines)
+
+
+def _override(assignment: str) -> None:
+    """Set one model parameter of this module from NAME=VALUE (a number), for sensitivity runs."""
+    name, _, value = assignment.partition("=")
+    current = globals().get(name)
+    if not name.isupper() or not isinstance(current, int | float) or isinstance(current, bool):
+        raise SystemExit(f"--set: {name!r} is not a numeric model parameter of tests.simulate")
+    globals()[name] = type(current)(float(value)) if isinstance(current, float) else int(value)
+
+
+def print_sweep(points: Sequence[Operating], every: int = 5) -> None:
+    """Print the sweep's grid at multiples of `every` (targets met marked *)."""
+    print("\nThreshold sweep (worst of the two forms; * = every target met)")
+    print("ceiling gap | false alarms: all  starters | caught: " + " ".join(FAKER_KINDS))
+    for p in points:
+        if p.ceiling % every or p.gap % every:
+            continue
+        caught = " ".join(f"{_pct(p.caught[k]).strip():>7}" for k in FAKER_KINDS)
+        mark = "*" if p.meets_targets else " "
+        print(
+            f"{mark} {p.ceiling:>5} {p.gap:>3} | {_pct(p.false_alarms):>17} "
+            f"{_pct(p.false_alarms_starters):>9} | {caught}"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.simulate", description=(__doc__ or "").split("\n")[0]
+    )
+    parser.add_argument("--honest", type=int, default=6000, help="honest people per form")
+    parser.add_argument("--fakers", type=int, default=600, help="people per faker kind and form")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--sweep", action="store_true", help="also sweep the notice's thresholds")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="change a model parameter (e.g. LENIENCY_SD=0.2) for a sensitivity run",
+    )
+    parser.add_argument(
+        "--questions",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="a questions folder holding v3 (e.g. another branch's, exported), instead of ours",
+    )
+    args = parser.parse_args(argv)
+    for assignment in args.set:
+        _override(assignment)
+    bank = load_bank(3) if args.questions is None else load_bank(3, args.questions)
+    started = time.monotonic()
+    outcomes = simulate(bank, args.honest, args.fakers, args.seed)
+    ceiling, gap = engine_thresholds()
+    changed = f" (changed: {', '.join(args.set)})" if args.set else ""
+    print(
+        f"Bank v{bank.version}, seed {args.seed}{changed}: {args.honest} honest people and"
+        f" {args.fakers} per faker kind, per form ({time.monotonic() - started:.0f} s)\n"
+    )
+    print(table(outcomes, ceiling, gap))
+    broken = Counter(claim for o in outcomes for claim in o.broken_claims)
+    print(
+        f"\nLevel sentences against their numbers, every setting, {len(outcomes)} results:"
+        f" {sum(bool(o.broken_claims) for o in outcomes)} with a claim not borne out"
+        + "".join(f"\n  {claim}: {count}" for claim, count in sorted(broken.items()))
+    )
+    if args.sweep:
+        points = sweep(outcomes, range(60, 101, GRID_STEP), range(0, 51, GRID_STEP))
+        print_sweep(points)
+        best = best_thresholds(points)
+        verdict = "meets every target" if best.meets_targets else "best trade-off, targets missed"
+        caught = ", ".join(f"{k} {_pct(v).strip()}" for k, v in best.caught.items())
+        print(
+            f"\nRecommended ({verdict}): SELF_CEILING = {best.ceiling}, SELF_GAP = {best.gap}:"
+            f" false alarms {_pct(best.false_alarms).strip()} (starters"
+            f" {_pct(best.false_alarms_starters).strip()}); caught {caught}"
+        )
+    return 0
+
+
+def engine_thresholds() -> tuple[float, float]:
+    """Return the engine's SELF_CEILING and SELF_GAP (assessment/engine/quality.py)."""
+    return float(quality.SELF_CEILING), float(quality.SELF_GAP)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

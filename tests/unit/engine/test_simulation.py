@@ -1,0 +1,239 @@
+"""The simulation harness (tests/simulate.py) on bank v3: the consistency notice's rates at the
+engine's constants, the level sentences' claim over a population, and the harness's determinism.
+
+A few hundred people per form keep this quick; `python -m tests.simulate` runs the heavy version
+(6,000 honest people and 600 per faker kind, per form) whose figures the methodology cites.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+import pytest
+
+from assessment.bank.load import load_bank
+from assessment.bank.models import FORM_IDS, Bank, KnowledgeItem, LikertItem, Scenario
+from assessment.engine import quality
+from assessment.engine.result import build_result
+from assessment.engine.scoring import item_value
+from tests import simulate
+from tests.simulate import (
+    FAKER_KINDS,
+    MAX_FALSE_ALARMS,
+    MAX_FALSE_ALARMS_STARTERS,
+    MIN_CAUGHT,
+    Outcome,
+)
+
+SEED = 19
+HONEST = 450
+FAKERS = 80
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank(3)
+
+
+@pytest.fixture(scope="module")
+def outcomes(bank: Bank) -> list[Outcome]:
+    return simulate.simulate(bank, HONEST, FAKERS, SEED)
+
+
+def _share(
+    outcomes: Sequence[Outcome], kind: str, form: str, background: str | None = None
+) -> float:
+    chosen = [
+        o
+        for o in outcomes
+        if o.kind == kind and o.form == form and background in (None, o.background)
+    ]
+    assert chosen, (kind, form, background)
+    return sum(o.engine_notice for o in chosen) / len(chosen)
+
+
+@pytest.mark.parametrize("form", FORM_IDS)
+def test_false_alarms_on_honest_people_within_the_targets(
+    outcomes: list[Outcome], form: str
+) -> None:
+    assert _share(outcomes, "honest", form) <= MAX_FALSE_ALARMS
+    assert _share(outcomes, "honest", form, "starter") <= MAX_FALSE_ALARMS_STARTERS
+
+
+@pytest.mark.parametrize("form", FORM_IDS)
+def test_smart_fakers_are_caught(outcomes: list[Outcome], form: str) -> None:
+    assert _share(outcomes, "smart", form) >= MIN_CAUGHT
+
+
+@pytest.mark.parametrize("form", FORM_IDS)
+@pytest.mark.xfail(
+    reason="issue 19 point 4 asks >= 90 % of moderate fakers; in the documented model no pair of"
+    " thresholds within the false-alarm limits catches more than about 60 %: a 1.5-step lift is"
+    " clipped at the scale's top for people already answering high, who then look like lenient"
+    " honest ones (README 'Simulation')",
+    strict=True,
+)
+def test_moderate_fakers_are_caught_as_issue_19_asks(outcomes: list[Outcome], form: str) -> None:
+    assert _share(outcomes, "moderate", form) >= MIN_CAUGHT
+
+
+@pytest.mark.parametrize("form", FORM_IDS)
+def test_the_notice_catches_what_the_simulation_measured(
+    outcomes: list[Outcome], form: str
+) -> None:
+    """The notice at the engine's constants keeps the measured trade-off (heavy run, README
+    "Simulation"): a good part of the moderate fakers (45 %), nearly every cue-rule faker, most
+    self-enhancers (89 %), and never a coached retake (its evidence is perfect: the revised
+    marks say it instead)."""
+    assert _share(outcomes, "moderate", form) >= 0.3
+    assert _share(outcomes, "cue_rule", form) >= MIN_CAUGHT
+    assert _share(outcomes, "self_enhancer", form) >= 0.75
+    assert _share(outcomes, "coached_retake", form) == 0
+    assert all(o.revised for o in outcomes if o.kind == "coached_retake")
+
+
+def test_the_replica_agrees_with_the_engine(outcomes: list[Outcome]) -> None:
+    """The sweep's own notice (tests.simulate.notice_fires on quality.view_points) fires exactly
+    when the engine's does at the engine's constants: thresholds chosen on it are the engine's."""
+    ceiling, gap = quality.SELF_CEILING, quality.SELF_GAP
+    disagreeing = [o for o in outcomes if o.notice(ceiling, gap) != o.engine_notice]
+    assert not disagreeing, disagreeing[:3]
+    assert any(o.engine_notice for o in outcomes)
+
+
+def test_the_engine_constants_are_the_recommended_ones(outcomes: list[Outcome]) -> None:
+    """On this smaller population the engine's pair is still within the false-alarm limits and
+    among the best trade-offs of the grid (catching within 10 points of the best)."""
+    points = simulate.sweep(outcomes, range(70, 101, 5), range(10, 41, 5))
+    engine = next(
+        p for p in points if (p.ceiling, p.gap) == (quality.SELF_CEILING, quality.SELF_GAP)
+    )
+    best = simulate.best_thresholds(points)
+    assert engine.false_alarms <= MAX_FALSE_ALARMS
+    assert engine.false_alarms_starters <= MAX_FALSE_ALARMS_STARTERS
+    worse_caught = min(engine.caught[kind] for kind in simulate.MUST_CATCH)
+    assert worse_caught >= min(best.caught[kind] for kind in simulate.MUST_CATCH) - 0.1
+
+
+def test_strong_never_while_a_heavy_demand_is_open(outcomes: list[Outcome]) -> None:
+    """Level sentences: "strong" claims every weight-3 demand met; over the whole population
+    (honest and fakers, both forms, every setting) no weight-3 demand is borderline,
+    provisional, below or unscored under a "strong" level — and "strong" does occur."""
+    assert not [o for o in outcomes if "strong: every weight-3 demand met" in o.broken_claims]
+    assert any(o.level == "strong" for o in outcomes if o.kind == "honest")
+
+
+def test_every_level_sentence_is_true_of_its_numbers(outcomes: list[Outcome]) -> None:
+    """Each level's claim (tests.simulate.broken_level_claims) holds for every result and
+    setting of the population, and each of the four verdict levels occurs in it."""
+    broken = [(o.kind, o.form, o.broken_claims) for o in outcomes if o.broken_claims]
+    assert not broken, broken[:5]
+    assert {"strong", "partial", "gaps", "uncertain"} <= {o.level for o in outcomes}
+
+
+def test_the_claims_check_sees_a_false_sentence(bank: Bank) -> None:
+    """A "strong" level with an open weight-3 demand, or a wrong open_heavy, is reported."""
+    person = simulate.draw_person(bank, SEED, 1)
+    match = build_result(simulate.respond("honest", person, bank, "full", SEED), bank).match
+    heavy = next(m for m in match.dimensions if m.weight >= 3)
+    opened = tuple(
+        m.model_copy(update={"band": "borderline"}) if m is heavy else m for m in match.dimensions
+    )
+    false_strong = match.model_copy(update={"level": "strong", "dimensions": opened})
+    assert "strong: every weight-3 demand met" in simulate.broken_level_claims(false_strong)
+    wrong_names = match.model_copy(update={"open_heavy": ("nonexistent",)})
+    assert "open_heavy names the weight-3 demands not met" in simulate.broken_level_claims(
+        wrong_names
+    )
+
+
+def test_the_harness_is_deterministic(bank: Bank) -> None:
+    first = simulate.simulate(bank, 12, 3, SEED, forms=("short",))
+    again = simulate.simulate(bank, 12, 3, SEED, forms=("short",))
+    other = simulate.simulate(bank, 12, 3, SEED + 1, forms=("short",))
+    assert first == again
+    assert first != other
+    person = simulate.draw_person(bank, SEED, 5)
+    assert simulate.respond("smart", person, bank, "full", SEED) == simulate.respond(
+        "smart", person, bank, "full", SEED
+    )
+
+
+def test_the_population_follows_its_model(bank: Bank, outcomes: list[Outcome]) -> None:
+    """Backgrounds differ as the model says (experienced above changers above starters on every
+    view), starters say "can't judge yet" on presuming statements, and every person answers every
+    item of the form."""
+    honest = [o for o in outcomes if o.kind == "honest" and o.form == "full"]
+
+    def mean(view: str, background: str) -> float:
+        values: list[float] = [getattr(o, view) for o in honest if o.background == background]
+        return sum(values) / len(values)
+
+    for view in ("self_view", "situation", "knowledge"):
+        assert mean(view, "starter") < mean(view, "changer") < mean(view, "experienced")
+    presuming = [i for i in bank.likert if i.presumes and i.id in bank.forms["full"].items]
+    unsure = total = 0
+    for index in range(150):
+        person = simulate.draw_person(bank, SEED, index, background="starter")
+        answers = simulate.respond("honest", person, bank, "full", SEED)
+        assert set(answers.responses) == set(bank.forms["full"].items)
+        unsure += sum(answers.responses[i.id] == "na" for i in presuming)
+        total += len(presuming)
+    assert 0.45 < unsure / total < 0.75
+
+
+def test_the_fakers_answer_as_documented(bank: Bank) -> None:
+    person = simulate.draw_person(bank, SEED, 3)
+    honest = simulate.respond("honest", person, bank, "full", SEED).responses
+    smart = simulate.respond("smart", person, bank, "full", SEED).responses
+    naive = simulate.respond("naive", person, bank, "full", SEED).responses
+    enhancer = simulate.respond("self_enhancer", person, bank, "full", SEED).responses
+    retake = simulate.respond("coached_retake", person, bank, "full", SEED)
+    moderate = simulate.respond("moderate", person, bank, "full", SEED).responses
+    lifted = 0
+    for item in bank.form_items("full"):
+        if isinstance(item, LikertItem) and honest[item.id] != "na":
+            own, faked = (item_value(item, r[item.id]) for r in (honest, moderate))
+            assert faked >= own
+            lifted += faked > own
+        if isinstance(item, LikertItem):
+            assert smart[item.id] == (5 if item.keying == "plus" else 1)
+            assert enhancer[item.id] == smart[item.id]
+            assert naive[item.id] == 5
+        elif isinstance(item, Scenario):
+            longest = max(item.options, key=lambda o: len(o.text(person.language)))
+            assert smart[item.id] == longest.id
+            assert enhancer[item.id] == honest[item.id]
+            best = max(item.options, key=lambda o: o.score)
+            assert retake.responses[item.id] == best.id
+            assert (item.id in retake.revised) == (honest[item.id] != best.id)
+        elif isinstance(item, KnowledgeItem):
+            assert smart[item.id] != "na"
+            assert retake.responses[item.id] == item.key
+    in_form = [i for i in bank.form_items("full") if isinstance(i, LikertItem)]
+    assert lifted > len(in_form) / 3  # the rest were at the top already
+    assert any(value == "na" for value in honest.values())
+    statements = {item.id for item in bank.likert}
+    assert {k: v for k, v in moderate.items() if k not in statements} == {
+        k: v for k, v in honest.items() if k not in statements
+    }
+
+
+def test_the_cue_rule_reads_the_verbs(bank: Bank) -> None:
+    assert simulate.cue_hits("Sie fragen zuerst die Fachabteilung und prüfen die Logs.", "de") == 3
+    assert simulate.cue_hits("Escalate to the mayor, then check the logs first.", "en") == 4
+    assert simulate.cue_hits("Sie spielen das Backup sofort zurück.", "de") == 0
+    rng = random.Random(SEED)  # noqa: S311 - reproducible test data
+    for scenario in bank.scenarios:
+        for language in ("de", "en"):
+            matched = simulate.cue_matches(scenario, language)
+            choice = simulate.cue_choice(scenario, language, rng)
+            assert choice in (matched or {o.id for o in scenario.options})
+
+
+def test_the_table_cites_every_kind_and_form(outcomes: list[Outcome]) -> None:
+    text = simulate.table(outcomes, quality.SELF_CEILING, quality.SELF_GAP)
+    for kind in ("honest", *FAKER_KINDS):
+        for form in FORM_IDS:
+            assert any(line.startswith(f"{kind:<15} {form:<6} all") for line in text.splitlines())
