@@ -223,7 +223,7 @@ def knowledge_key_extremes(
     longest: list[str] = []
     shortest: list[str] = []
     for item in items:
-        lengths = {option.id: len(option.text(lang)) for option in item.options}
+        lengths: dict[str, int] = {o.id: len(o.text(lang)) for o in item.options}
         is_longest, is_shortest = _key_length_rank(lengths, item.key)
         if is_longest:
             longest.append(item.id)
@@ -234,7 +234,7 @@ def knowledge_key_extremes(
 
 def key_positions(items: Sequence[KnowledgeItem]) -> dict[str, int]:
     """Return how many knowledge keys stand at each position a–d."""
-    counted = Counter(item.key for item in items)
+    counted: Counter[str] = Counter(item.key for item in items)
     return {position: counted[position] for position in SCENARIO_OPTION_IDS}
 
 
@@ -357,10 +357,11 @@ def _check_counts(
 ) -> None:
     by_id = {s.id: s for s in scenarios}
     dimension_ids = [d.id for d in dimensions]
-    for form_id, minimum in (
+    minimums: tuple[tuple[FormId, int], ...] = (
         ("full", rules.min_scenarios_full),
         ("short", rules.min_scenarios_short),
-    ):
+    )
+    for form_id, minimum in minimums:
         if minimum <= 0:
             continue
         counts = scenarios_per_dimension(forms[form_id], by_id, dimension_ids)

@@ -19,6 +19,7 @@ from assessment.bank.load import load_bank, read_bank
 from assessment.bank.models import KnowledgeItem, Scenario
 from assessment.bank.rules import RULES
 from assessment.errors import BankError
+from assessment.i18n import Language
 from tests.bankcopy import TomlData, copy_bank, edit_toml
 
 ASKING = "asks, consults, checks first or escalates"
@@ -150,7 +151,7 @@ def test_a_tie_between_cue_options_goes_to_the_key_whatever_the_order(bank3: Pat
         assert evidence.cue_hits([tied], ASKING, "de") == ("crisis_s3",)
 
 
-def _unhit(folder: Path, rule: str, lang: str) -> list[Scenario]:
+def _unhit(folder: Path, rule: str, lang: Language) -> list[Scenario]:
     return [s for s in _scenarios(folder) if s.id not in evidence.cue_hits([s], rule, lang)]
 
 
@@ -164,7 +165,7 @@ def _unhit(folder: Path, rule: str, lang: str) -> list[Scenario]:
     ],
 )
 def test_check_bank_refuses_a_bank_a_cue_rule_solves_in_more_than_a_third(
-    bank3: Path, rule: str, lang: str, start: str
+    bank3: Path, rule: str, lang: Language, start: str
 ) -> None:
     """Cue words in the keys of 12 of 36 scenarios pass (a third); in 13 the bank is refused,
     naming every hit scenario and their files, the rule and the language."""
@@ -189,7 +190,7 @@ def test_check_bank_refuses_a_bank_a_cue_rule_solves_in_more_than_a_third(
 
 
 def test_check_bank_refuses_knowledge_answers_of_very_different_length(bank3: Path) -> None:
-    """A knowledge answer more than 1.25 × as long as the shortest is refused, named with its file."""
+    """A knowledge answer over 1.25 × as long as the shortest is refused, named with its file."""
 
     def lengthen(entry: TomlData) -> None:
         option = entry["options"][2]
@@ -201,7 +202,8 @@ def test_check_bank_refuses_knowledge_answers_of_very_different_length(bank3: Pa
     assert caught.value.entry == "budget_k2"
     assert caught.value.path.name == "budget_evidence.toml"
     assert "(in budget_evidence.toml)" in caught.value.problem
-    assert "en:" in caught.value.problem and "1.25" in caught.value.problem
+    assert "en:" in caught.value.problem
+    assert "1.25" in caught.value.problem
 
 
 @pytest.mark.parametrize(("what", "key_extra"), [("longest", 1), ("shortest", -1)])
@@ -326,11 +328,13 @@ def test_check_bank_wants_a_scenario_per_demand_in_the_short_form(bank3: Path) -
         read_bank(bank3)
     assert caught.value.path == bank3 / "forms.toml"
     assert caught.value.entry == "crisis, motivation"
-    assert "form short" in caught.value.problem and "at least 1 each" in caught.value.problem
+    assert "form short" in caught.value.problem
+    assert "at least 1 each" in caught.value.problem
 
 
 def test_check_bank_wants_sixteen_knowledge_items_in_the_full_form(bank3: Path) -> None:
-    """Fewer than min_knowledge_items knowledge items in the full form are refused; that many pass."""
+    """Fewer than min_knowledge_items knowledge items in the full form are refused; that many
+    pass."""
     in_short = set(load_short(bank3))
     spare = [k.id for k in _knowledge(bank3) if k.id not in in_short]
     keep = RULES_3.min_knowledge_items
@@ -365,7 +369,8 @@ def test_bank_v1_and_v2_never_meet_the_rules_3_checks(tmp_path: Path) -> None:
     since rules 2 ask for no cue check (the RuleSet decides, not the version)."""
     load_bank(1)
     load_bank(2)
-    assert not RULES[2].cue_checks and RULES[2].min_scenarios_full == 0
+    assert not RULES[2].cue_checks
+    assert RULES[2].min_scenarios_full == 0
     folder = copy_bank(tmp_path, 2)
     cued = 0
     for path in sorted((folder / "items").glob("*.toml")):
