@@ -44,7 +44,7 @@ MAX_KEY_POSITION_SHARE = 0.40
 MIN_POLE_OPTION_SCORE = 2
 
 # Separable German verbs: the particle closes the clause ("Sie stimmen sich mit ihr ab").
-_CLAUSE = r"[^.;:!?]{0,60}?"
+_CLAUSE = r"[^.;:!?]{0,90}?"
 
 # The naive verb rule: what an option that asks, consults, checks or looks first, or escalates
 # (puts it to the boss) says. Stems match at a word start, case-insensitively; the lists are broad
@@ -55,25 +55,30 @@ ASKING_CUES: Mapping[Language, Mapping[str, tuple[str, ...]]] = {
             r"frag",
             r"erfrag",
             r"nachfrag",
+            r"nachzufrag",
             r"rückfrag",
             r"bitt(e|en|et|est)\b",
             r"beantrag",
             r"erkundig",
             r"hol" + _CLAUSE + r"\bein\b",  # holen … ein (einholen)
             r"einhol",
+            r"einzuhol",
         ),
         "consults": (
             r"berat",
             r"abstimm",
+            r"abzustimm",
             r"stimm" + _CLAUSE + r"\bab\b",
             r"besprech",
             r"sprech",
             r"gespräch",
             r"vorgespräch",
             r"einbind",
+            r"einzubind",
             r"bind" + _CLAUSE + r"\bein\b",
             r"beteilig",
             r"einbezieh",
+            r"einzubezieh",
             r"bezieh" + _CLAUSE + r"\bein\b",
             r"hinzuzieh",
             r"zieh" + _CLAUSE + r"\bhinzu\b",
@@ -88,12 +93,14 @@ ASKING_CUES: Mapping[Language, Mapping[str, tuple[str, ...]]] = {
             r"prüf",
             r"überprüf",
             r"nachseh",
+            r"nachzuseh",
             r"seh" + _CLAUSE + r"\bnach\b",
             r"sicht(e|en|et)\b",
             r"erheb(e|en|t)\b",
             r"analys",
             r"untersuch",
             r"eingrenz",
+            r"einzugrenz",
             r"grenz" + _CLAUSE + r"\bein\b",
             r"klär",
             r"geklärt",
@@ -103,6 +110,7 @@ ASKING_CUES: Mapping[Language, Mapping[str, tuple[str, ...]]] = {
             r"eskalier",
             r"meld(e|en|et|ete|eten)\b",
             r"vorleg",
+            r"vorzuleg",
             r"leg" + _CLAUSE + r"\bvor\b",
             r"wend" + _CLAUSE + r"\bsich an\b",
             r"lass" + _CLAUSE + r"\bentscheiden\b",
