@@ -114,6 +114,9 @@ ASKING_CUES: Mapping[Language, Mapping[str, tuple[str, ...]]] = {
             r"leg" + _CLAUSE + r"\bvor\b",
             r"wend" + _CLAUSE + r"\bsich an\b",
             r"lass" + _CLAUSE + r"\bentscheiden\b",
+            r"vorschlagen\b",
+            r"vorzuschlag",
+            r"schlag" + _CLAUSE + r"\bvor\b",
         ),
     },
     "en": {
@@ -152,6 +155,8 @@ ASKING_CUES: Mapping[Language, Mapping[str, tuple[str, ...]]] = {
             r"rais",
             r"let\w*" + _CLAUSE + r"\bdecide",
             r"leav\w*" + _CLAUSE + r"\bdecision\b",
+            r"propos(e|es|ed|ing)\b",
+            r"suggest(s|ed|ing)?\b",
         ),
     },
 }

@@ -110,6 +110,8 @@ def bank3(tmp_path: Path) -> Path:
         ("en", "You have the admin check whether it is the network."),
         ("en", "You put the question to the head of department."),
         ("en", "You consult the works council before the pilot."),
+        ("de", "Sie schlagen dem Bürgermeister vor, das Gäste-WLAN auszudehnen."),
+        ("en", "You propose to the mayor extending the guest Wi-Fi."),
     ],
 )
 def test_the_verb_rule_sees_asking_consulting_checking_and_escalating(lang: str, text: str) -> None:
@@ -127,6 +129,8 @@ def test_the_verb_rule_sees_asking_consulting_checking_and_escalating(lang: str,
         ("en", "You approve the switch-over to the standby server."),
         ("en", "You roll back yesterday's update on your own."),
         ("en", "You know the task and take it on."),
+        ("de", "Sie beschränken den Vorschlag auf Fernzugänge."),
+        ("en", "You narrow the proposal to remote access."),
     ],
 )
 def test_the_verb_rule_passes_over_plain_actions(lang: str, text: str) -> None:
