@@ -271,22 +271,21 @@ def test_check_bank_refuses_knowledge_keys_crowded_at_one_position(bank3: Path) 
 def test_check_bank_refuses_a_scenario_without_a_well_rated_option_for_each_pole(
     bank3: Path,
 ) -> None:
-    """Where the demand has a trade-off axis, a scenario whose pole-b option scores 1 is refused."""
+    """Where the demand has a trade-off axis, a scenario whose pole-b option scores 1 (and a
+    pole-less option 2) is refused, naming it and its file."""
 
     def weaken(entry: TomlData) -> None:
         option = next(o for o in entry["options"] if o.get("pole") == "b")
         other = next(o for o in entry["options"] if o["score"] == 1)
         option["score"], other["score"] = 1, option["score"]
-        other.pop("pole", None)
-        option["pole"] = "b"
 
-    scenario = next(s for s in _scenarios(bank3) if s.id == "legacy_s2")
-    assert any(o.pole == "b" and o.score == 3 for o in scenario.options)
-    _edit_entry(bank3, "scenarios", "legacy_s2", weaken)
+    scenario = next(s for s in _scenarios(bank3) if s.id == "crisis_s3")
+    assert [(o.id, o.score) for o in scenario.options if o.pole == "b"] == [("b", 2)]
+    _edit_entry(bank3, "scenarios", "crisis_s3", weaken)
     with pytest.raises(BankError) as caught:
         read_bank(bank3)
-    assert caught.value.entry == "legacy_s2"
-    assert caught.value.path.name == "legacy_evidence.toml"
+    assert caught.value.entry == "crisis_s3"
+    assert caught.value.path.name == "crisis_evidence.toml"
     assert "no option of pole b scores 2 or more" in caught.value.problem
 
 
@@ -327,7 +326,7 @@ def test_check_bank_wants_three_scenarios_per_demand_in_the_full_form(bank3: Pat
 
 def test_check_bank_wants_a_scenario_per_demand_in_the_short_form(bank3: Path) -> None:
     """A demand with no scenario in the short form is refused, naming every such demand."""
-    _drop_from_form(bank3, "short", "crisis_s3", "motivation_s1")
+    _drop_from_form(bank3, "short", "crisis_s1", "motivation_s1")
     with pytest.raises(BankError) as caught:
         read_bank(bank3)
     assert caught.value.path == bank3 / "forms.toml"
