@@ -84,7 +84,7 @@ def _literal_starter(bank: Bank, form: FormId) -> Answers:
         bank_version=bank.version,
         form=form,
         background="starter",
-        responses=responses,  # type: ignore[arg-type]
+        responses=responses,
     )
 
 
