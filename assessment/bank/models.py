@@ -143,11 +143,16 @@ class TradeoffItem(_Frozen):
 
 
 class ValidityItem(_Frozen):
-    """An "unlikely virtue": a statement almost nobody can honestly agree with; never scored."""
+    """An "unlikely virtue": a statement almost nobody can honestly agree with; never scored.
+
+    `counts_lean` (bank v3 on): "trifft eher zu" counts as endorsing it too, for a virtue that
+    is unlikely even as a lean, not only in full.
+    """
 
     id: Identifier
     text: Text
     dimension: None = None
+    counts_lean: bool = False
 
 
 class ScenarioOption(_Frozen):
