@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from assessment.bank.evidence import check_evidence
 from assessment.bank.models import (
     FORM_IDS,
     PROFILE_IDS,
@@ -193,6 +194,17 @@ def read_bank(folder: Path) -> Bank:
         **{v.id: v for v in virtues},
     }
     _check_forms(forms_path, forms, all_items)
+    check_evidence(
+        rules,
+        dimensions,
+        scenarios,
+        knowledge,
+        virtues,
+        forms,
+        seen_items,
+        forms_path,
+        validity_path,
+    )
 
     profiles_path = folder / "profiles.toml"
     profile_list = _parse_entries(profiles_path, Profile, _table_list(profiles_path, "profiles"))

@@ -220,6 +220,9 @@ class KnowledgeItem(_Frozen):
     id: Identifier
     dimension: Identifier
     stem: Text
+    # Where the answer is setting-specific law or practice (GO NRW, TVöD, VgV for "public"); None:
+    # every setting needs it. The bank records it; how the engine weighs it is the engine's rule.
+    setting: ScenarioSetting | None = None
     options: tuple[KnowledgeOption, KnowledgeOption, KnowledgeOption, KnowledgeOption]
     key: Literal["a", "b", "c", "d"]
     explanation: Text
