@@ -221,8 +221,15 @@ class KnowledgeItem(_Frozen):
     dimension: Identifier
     stem: Text
     # Where the answer is setting-specific law or practice (GO NRW, TVöD, VgV for "public"); None:
-    # every setting needs it. The bank records it; how the engine weighs it is the engine's rule.
+    # every setting needs it. It counts for a person who chose that setting or none ("noch
+    # offen"), never for one who chose another setting (see `counts_for`).
     setting: ScenarioSetting | None = None
+
+    def counts_for(self, profile: str) -> bool:
+        """Whether the answer scores for a person who chose this setting (profile id): items of
+        one setting do not mark down someone heading for another (head-of-IT review, bank v3)."""
+        return self.setting in (None, "general") or profile in ("duisburg", self.setting)
+
     options: tuple[KnowledgeOption, KnowledgeOption, KnowledgeOption, KnowledgeOption]
     key: Literal["a", "b", "c", "d"]
     explanation: Text

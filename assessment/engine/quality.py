@@ -255,7 +255,8 @@ def view_points(answers: Answers, bank: Bank) -> tuple[float | None, float | Non
             own.append(item_value(item, value))
         elif isinstance(item, Scenario):
             situation.append(item_value(item, value))
-        elif isinstance(item, KnowledgeItem):  # can't say counts as not known
+        elif isinstance(item, KnowledgeItem) and item.counts_for(answers.profile):
+            # can't say counts as not known
             known.append(float(LIKERT_MAX if value == item.key else LIKERT_MIN))
 
     def points(values: list[float]) -> float | None:

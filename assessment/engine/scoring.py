@@ -11,7 +11,10 @@ views kept apart, each on 0–100 with its own standard error:
 - self: the statements, exactly as rules 2 score them (can't-judge-yet never scores);
 - situation: the scenarios, option score 0–3 → 0, 33, 67, 100;
 - knowledge: the share right; a wrong answer and "can't say" both count as not known (0), a
-  right one 100, and nothing is subtracted beyond that (no guessing penalty).
+  right one 100, and nothing is subtracted beyond that (no guessing penalty). An item of one
+  setting's law or practice (`KnowledgeItem.setting`, e.g. GO NRW or TVöD for "public") counts
+  only for a person who chose that setting or "noch offen"; for one who chose another setting it
+  is answered but not scored.
 
 A view counts when at least MIN_ANSWERED_SHARE of its items in the form are scorably answered.
 Its uncertainty is the standard error of its values as in rules 2 (at least ASSUMED_ITEM_SD).
@@ -42,6 +45,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assessment.bank.models import (
     LIKERT_MAX,
     LIKERT_MIN,
+    PROFILE_IDS,
     SCENARIO_SCORE_MAX,
     UNSURE,
     VIEWS,
@@ -188,7 +192,7 @@ def half_up(points: float) -> int:
 ValueTable = dict[int | str, float]
 Tables = dict[tuple[str, str], tuple[tuple[str, ValueTable], ...]]
 _TABLES: dict[int, tuple[Bank, Tables, Tables]] = {}
-ViewTables = dict[tuple[str, str, View], tuple[tuple[str, ValueTable], ...]]
+ViewTables = dict[tuple[str, str, View, str], tuple[tuple[str, ValueTable], ...]]
 _VIEW_TABLES: dict[int, tuple[Bank, ViewTables]] = {}
 _VIEW_KINDS: dict[View, type[LikertItem | Scenario | KnowledgeItem]] = {
     "self": LikertItem,
@@ -234,7 +238,8 @@ def _value_tables(bank: Bank) -> tuple[Tables, Tables]:
 
 
 def _view_tables(bank: Bank) -> ViewTables:
-    """Return, per (form, dimension, view), each item's id with its response → value table."""
+    """Return, per (form, dimension, view, chosen setting), each item's id with its response →
+    value table; a knowledge item of one setting is left out for a person who chose another."""
     cached = _VIEW_TABLES.get(id(bank))
     if cached is None or cached[0] is not bank:
         tables: ViewTables = {}
@@ -243,9 +248,13 @@ def _view_tables(bank: Bank) -> ViewTables:
                 items = bank.form_items_of(form, dimension_id)
                 for view in VIEWS:
                     kind = _VIEW_KINDS[view]
-                    tables[form, dimension_id, view] = tuple(
-                        (item.id, _table(item)) for item in items if isinstance(item, kind)
-                    )
+                    for profile in PROFILE_IDS:
+                        tables[form, dimension_id, view, profile] = tuple(
+                            (item.id, _table(item))
+                            for item in items
+                            if isinstance(item, kind)
+                            and (not isinstance(item, KnowledgeItem) or item.counts_for(profile))
+                        )
         cached = (bank, tables)
         _VIEW_TABLES[id(bank)] = cached
     return cached[1]
@@ -392,9 +401,9 @@ def _score_v3(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
     _, axis_tables = _value_tables(bank)
     for dimension_id in bank.dimension_ids:
         views = [
-            view_points(view, tables[answers.form, dimension_id, view], responses)
+            view_points(view, tables[answers.form, dimension_id, view, answers.profile], responses)
             for view in VIEWS
-            if tables[answers.form, dimension_id, view]
+            if tables[answers.form, dimension_id, view, answers.profile]
         ]
         combined = combine_views(views)
         status: Status = "scored"

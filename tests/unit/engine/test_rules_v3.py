@@ -785,3 +785,27 @@ def test_result_revised_mirrors_the_answers_in_rules_3(v3: Bank) -> None:
     answers = _answers(v3, _person(), revised=(scenario,))
     assert build_result(answers, v3).revised == (scenario,)
     assert build_result(_answers(v3, _person()), v3).revised == ()
+
+
+def test_a_knowledge_item_of_another_setting_is_answered_but_not_scored() -> None:
+    """GO NRW or TVöD questions (setting "public") count for a person heading for public
+    administration or still open, never against one who chose the Mittelstand or the port."""
+    bank = load_bank(3)
+    public_items = [k for k in bank.knowledge if k.setting == "public"]
+    assert public_items, "bank v3 tags its public-sector knowledge items"
+    item = public_items[0]
+    wrong = next(o.id for o in item.options if o.id != item.key)
+    totals = {}
+    for profile in PROFILE_IDS:
+        answers = Answers(bank_version=3, form="full", profile=profile, responses={item.id: wrong})
+        score = next(s for s in score_answers(answers, bank) if s.dimension == item.dimension)
+        view = score.view("knowledge")
+        totals[profile] = 0 if view is None else view.total
+        assert item.counts_for(profile) == (profile in ("duisburg", "public"))
+    for profile in PROFILE_IDS:
+        assert totals[profile] == sum(
+            k.dimension == item.dimension and k.counts_for(profile)
+            for k in bank.knowledge
+            if k.id in bank.forms["full"].items
+        )
+    assert totals["mittelstand"] < totals["public"]
