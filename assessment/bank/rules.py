@@ -75,6 +75,10 @@ class RuleSet:
     min_firm_answers: int = 0
     # Knock-out floors: a demand the setting cannot do without, below its floor, caps the level.
     knockout_floors: bool = False
+    # A starter's result speaks of the distance to a long-term goal (headline, Erfahrungsfeld
+    # cards never "unter dem Zielbereich", a salary line that the article has no figure for the
+    # next step), and starters and changers see the stations to heading IT (issue 20).
+    starter_path: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -134,6 +138,7 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             borderline_z=1.96,
             min_firm_answers=4,
             knockout_floors=True,
+            starter_path=True,
         ),
     }
 )

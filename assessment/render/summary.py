@@ -270,7 +270,9 @@ def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self
     if viewer == "other":
         result = result.model_copy(update={"salary": None})  # never shown to anyone else
     if bank.rules.honest_verdicts:
-        return _summarize_v2(result, bank, lang, viewer)
+        from assessment.render.starter import for_starter
+
+        return for_starter(_summarize_v2(result, bank, lang, viewer), result, bank)
     match = result.match
     profile = bank.profiles[match.profile]
     counts = {s.dimension: (s.answered, s.total) for s in result.scores}
