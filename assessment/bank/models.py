@@ -375,7 +375,7 @@ class PublicPath(_Frozen):
 
 
 class CareerPath(_Frozen):
-    """"Stationen bis zur IT-Leitung" (bank v3 on, optional file path.toml)."""
+    """ "Stationen bis zur IT-Leitung" (bank v3 on, optional file path.toml)."""
 
     intro: Text
     total: Text

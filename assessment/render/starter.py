@@ -12,6 +12,7 @@ from assessment.bank.models import Bank
 from assessment.engine.result import Result
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
+from assessment.render.path import career_path
 from assessment.render.summary import DimensionCard, Summary
 
 # The levels whose headline and text a starter reads as the distance to a long-term goal.
@@ -21,12 +22,15 @@ GOAL_BANDS = ("below", "borderline")
 
 
 def for_starter(summary: Summary, result: Result, bank: Bank) -> Summary:
-    """Return the summary as a starter reads it under rules with starter_path; else unchanged."""
-    if not bank.rules.starter_path or result.answers.background != "starter":
+    """Return the summary with the stations to heading IT and, for a starter, as a starter reads
+    it, under rules with starter_path; else unchanged."""
+    if not bank.rules.starter_path:
         return summary
     lang, viewer = summary.language, summary.viewer
+    update: dict[str, object] = {"path": career_path(result, bank, lang, viewer)}
+    if result.answers.background != "starter":
+        return summary.model_copy(update=update)
     match = result.match
-    update: dict[str, object] = {}
     if match.level in GOAL_LEVELS:
         headline = voiced(
             f"path.starter_{match.level}_headline", lang, viewer, profile=summary.profile_name
