@@ -71,12 +71,13 @@ def test_a_v3_starter_reads_a_long_term_goal_and_the_stations() -> None:
     assert any("ist für Sie ein langfristiges Ziel" in h for h in headers)
     assert "deutliche Lücken" not in shown.split("Vergleich der Umfelder")[0]
     assert "Erfahrungsfelder" in headers
-    experience = shown.split("Erfahrungsfelder", 1)[1].split("Stärken")[0]
-    assert "unter dem Zielbereich" not in experience
+    # Every card below its band is an Erfahrungsfeld here: none reads the below verdict.
+    assert "Erfahrungsfeld: Bis zum Zielbereich" in shown
+    assert "Ihr Wert liegt unter dem Zielbereich" not in shown
     assert "Stationen bis zur IT-Leitung" in headers
     assert "IT-Leitung ist selten eine Einstiegsstelle." in shown
     assert "am meisten von dem auf, was Ihnen noch fehlt" in shown
     assert "Im öffentlichen Dienst: der Weg durch die Entgeltgruppen" in [
-        s.value for s in at.subheader
+        s.value.replace("\\", "") for s in at.subheader
     ]
     assert "(Quelle: TVöD (VKA) § 16 Abs. 3)" in shown
