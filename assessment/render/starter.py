@@ -38,12 +38,20 @@ def for_starter(summary: Summary, result: Result, bank: Bank) -> Summary:
         if summary.tentative:
             headline = msg("v2.tentative_headline", lang, headline=headline)
         update["headline"] = headline
-        overall = voiced(f"path.starter_{match.level}_text", lang, viewer)
-        if match.capped:
-            overall += " " + msg("path.starter_capped", lang)
-        if summary.tentative:
-            overall += " " + msg("v2.tentative_text", lang)
-        update["overall_text"] = overall
+        # Only the level's own sentences change; whatever else the overall text says stays.
+        overall = summary.overall_text.replace(
+            voiced(f"v2.level_{match.level}_text", lang, viewer),
+            voiced(f"path.starter_{match.level}_text", lang, viewer),
+        )
+        update["overall_text"] = overall.replace(
+            msg("v2.level_capped", lang), msg("path.starter_capped", lang)
+        )
+    elif match.level == "strong" and match.development:
+        names = ", ".join(bank.dimension(d).name(lang) for d in match.development)
+        update["overall_text"] = summary.overall_text.replace(
+            voiced("v2.level_strong_but", lang, viewer, names=names),
+            msg("path.starter_strong_but", lang, names=names),
+        )
     experience = {d for g in summary.groups if g.key == "experience" for d in g.dimensions}
     update["cards"] = tuple(
         _goal_card(card, lang, viewer) if card.dimension in experience else card

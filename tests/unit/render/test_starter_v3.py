@@ -106,3 +106,31 @@ def test_bank_v2_starters_keep_their_wording(lang: Language) -> None:
     assert all(NO_FIGURE[lang] not in line for line in summary.salary_lines)
     assert summary.path is None
     assert all(GOAL[lang] != line.level_label for line in summary.comparison)
+
+
+def test_a_starters_overall_text_keeps_no_below_the_band_wording() -> None:
+    """The level sentences that speak of "unter dem Zielbereich" or development areas are
+    replaced, whatever else the overall text holds, for every persona and form."""
+    bank = load_bank(3)
+    for persona in sorted(PERSONAS):
+        for form in FORM_IDS:
+            result = _result(3, persona, "starter", "public", form)
+            summary = summarize(result, bank, "de")
+            assert BELOW["de"] not in summary.overall_text
+            assert "Entwicklungsfeldern" not in summary.overall_text
+
+
+def test_a_strong_starter_with_a_demand_below_reads_it_as_an_area_to_gain_experience() -> None:
+    """Level "strong" with a lighter demand below its band: the sentence names it as an
+    Erfahrungsfeld, not as a development area below the band (hand-made match)."""
+    bank = load_bank(3)
+    result = _result(3, "strong", "starter", "public", "full")
+    dimension = next(m for m in result.match.dimensions if m.weight < 3)
+    match = result.match.model_copy(
+        update={"level": "strong", "development": (dimension.dimension,)}
+    )
+    result = result.model_copy(update={"match": match})
+    summary = summarize(result, bank, "de")
+    name = bank.dimension(dimension.dimension).name("de")
+    assert f"Noch Erfahrungsfelder: {name}" in summary.overall_text
+    assert BELOW["de"] not in summary.overall_text
