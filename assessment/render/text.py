@@ -2,9 +2,8 @@
 
 It prints what a person reads on the result page, in the page's order and under headings:
 the overall assessment, notes on response quality, the demands by group, the way of working,
-the salary check, the stations to heading IT (rules 3), the comparison of settings, what the
-result does not say, the review of the situations and the result code that opens the result
-again.
+the salary check, the comparison of settings, what the result does not say, the review of the
+situations and the result code that opens the result again.
 """
 
 from __future__ import annotations
@@ -117,6 +116,7 @@ def _scenarios(summary: Summary) -> list[str]:
 
 
 def _path(view: PathView, summary: Summary) -> list[str]:
+    """Return the stations to heading IT (rules 3), after the salary check as on the page."""
     lines = []
     for line in path_text(view, summary.language, summary.viewer):
         indent = " " * (len(line) - len(line.lstrip()))

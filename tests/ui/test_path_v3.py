@@ -54,7 +54,7 @@ def complete(at: AppTest) -> AppTest:
         if not keys:
             return at
         for key in keys:
-            at.radio(key=key).set_value(weak(bank.item(state.item_of_key(key))))  # type: ignore[operator]
+            at.radio(key=key).set_value(weak(bank.item(state.item_of_key(key))))
         at.run()
         at.button(key="nav_next").click().run()
         assert not at.exception
