@@ -78,14 +78,14 @@ class _Para:
     bullet: str = ""
 
 
-def _path_para(line: str) -> _Para:
-    """Return a line of the stations as a paragraph: a station's name bold, its details small
-    and indented, a public-sector step as a bullet."""
+def _path_para(line: str, subheading: bool = False) -> _Para:
+    """Return a line of the stations as a paragraph: a station's name and the public-sector
+    heading bold, a station's details small and indented, a public-sector step as a bullet."""
     if line.startswith(" "):
         return _Para(line.strip(), SMALL, indent=BULLET_HANG + 1)
     if line.startswith("- "):
         return _Para(line[2:], SMALL, indent=BULLET_HANG + 1, bullet="•")
-    return _Para(line, BODY, bold=line[:1].isdigit())
+    return _Para(line, BODY, bold=subheading or line[:1].isdigit())
 
 
 def chart_png(summary: Summary) -> bytes:
@@ -394,7 +394,7 @@ class ResultLayout(PageLayout):
         if view is None:
             return
         lines = path_text(view, self.lang, self.viewer)
-        paragraphs = [_path_para(line) for line in lines]
+        paragraphs = [_path_para(line, line == view.public_heading) for line in lines]
         self.block()
         self.heading(view.heading, keep_with=self._height(paragraphs[:1]))
         for paragraph in paragraphs:
