@@ -76,7 +76,7 @@ def test_a_v3_starter_reads_a_long_term_goal_and_the_stations() -> None:
     assert "Ihr Wert liegt unter dem Zielbereich" not in shown
     assert "Stationen bis zur IT-Leitung" in headers
     assert "IT-Leitung ist selten eine Einstiegsstelle." in shown
-    assert "am meisten von dem auf, was Ihnen noch fehlt" in shown
+    assert "am meisten von dem, was Ihnen noch fehlt" in shown
     assert "Im öffentlichen Dienst: der Weg durch die Entgeltgruppen" in [
         s.value.replace("\\", "") for s in at.subheader
     ]
