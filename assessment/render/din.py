@@ -19,9 +19,48 @@ from assessment.bank.models import (
     LikertItem,
     Scenario,
 )
-from assessment.engine import matching
+from assessment.engine import matching, quality
 from assessment.i18n import Language
 from assessment.messages import msg
+
+# The simulation's measured figures (tests/simulate.py, seed 2026, bank v3 of 5 December 2026,
+# 6,000 honest people and 600 per faker kind and form; sim3's README "Simulation"), in percent,
+# (short form, full form). They hold for the consistency notice at these thresholds only: the
+# page states them while quality.SELF_CEILING and SELF_GAP are these, else the marked placeholder.
+SIMULATED_AT = {"SELF_CEILING": 90, "SELF_GAP": 20}
+SIMULATED: dict[str, tuple[float, float]] = {
+    "honest": (0.9, 0.5),
+    "starters": (0.3, 0.4),
+    "smart": (98.7, 100.0),
+    "self_enhancer": (88.8, 91.0),
+    "moderate": (45.0, 45.2),
+}
+
+
+def simulation_applies() -> bool:
+    """Return whether the measured figures belong to the notice's thresholds in the code."""
+    return all(getattr(quality, name, None) == value for name, value in SIMULATED_AT.items())
+
+
+def _faking_figures(lang: Language) -> str:
+    if not simulation_applies():
+        return msg("method.din.faking_pending", lang)
+
+    def pair(kind: str) -> str:
+        short, full = SIMULATED[kind]
+        return f"{_number(short, lang)} % / {_number(full, lang)} %"
+
+    return msg(
+        "method.din.faking_figures",
+        lang,
+        ceiling=SIMULATED_AT["SELF_CEILING"],
+        gap=SIMULATED_AT["SELF_GAP"],
+        honest=pair("honest"),
+        starters=pair("starters"),
+        smart=pair("smart"),
+        enhancer=pair("self_enhancer"),
+        moderate=pair("moderate"),
+    )
 
 
 def _section(key: str, lang: Language, *paragraphs: str) -> tuple[str, str, tuple[str, ...]]:
@@ -153,7 +192,7 @@ def din_sections(bank: Bank, lang: Language) -> tuple[tuple[str, str, tuple[str,
             "faking",
             lang,
             msg("method.din.faking", lang),
-            msg("method.din.faking_pending", lang),
+            _faking_figures(lang),
         ),
         _section(
             "fairness",

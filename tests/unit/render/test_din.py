@@ -10,7 +10,7 @@ import pytest
 
 from assessment.bank.load import load_bank, quotes_missing_from_article
 from assessment.bank.models import SCENARIO_SCORE_MAX, KnowledgeItem, LikertItem, Scenario
-from assessment.engine import matching
+from assessment.engine import matching, quality
 from assessment.i18n import Language
 from assessment.render import din
 from assessment.render.methodology import CITED_SOURCES, Section, methodology
@@ -177,8 +177,26 @@ def test_one_interval_is_stated_when_borderline_and_comparison_agree(lang: Langu
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_the_faking_figures_placeholder_is_visibly_marked(lang: Language) -> None:
-    """Until the simulation's figures are wired in, the page says so in capitals, not vaguely."""
+def test_faking_figures_only_at_the_thresholds_they_were_measured_at(
+    lang: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The simulation's figures show while the notice's thresholds in the code are the ones
+    they were measured at; otherwise the page says, in capitals, that they are still open."""
+    for name, value in din.SIMULATED_AT.items():
+        monkeypatch.setattr(quality, name, value, raising=False)
+    faking = _sections(lang)[HEADINGS[lang][3]]
+    figures = [p for p in faking.paragraphs if "tests/simulate.py" in p]
+    assert len(figures) == 1
+    short, full = din.SIMULATED["moderate"]
+
+    def shown(value: float) -> str:
+        return f"{value:g}".replace(".", DECIMAL[lang])
+
+    assert f"{shown(short)} % / {shown(full)} %" in figures[0]
+    assert f"{din.SIMULATED_AT['SELF_CEILING']} " in figures[0]
+    assert "PLATZHALTER" not in figures[0]
+    assert "PLACEHOLDER" not in figures[0]
+    monkeypatch.setattr(quality, "SELF_GAP", din.SIMULATED_AT["SELF_GAP"] + 1, raising=False)
     faking = _sections(lang)[HEADINGS[lang][3]]
     marked = [p for p in faking.paragraphs if "tests/simulate.py" in p]
     assert len(marked) == 1
