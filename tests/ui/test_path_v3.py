@@ -81,3 +81,18 @@ def test_a_v3_starter_reads_a_long_term_goal_and_the_stations() -> None:
         s.value.replace("\\", "") for s in at.subheader
     ]
     assert "(Quelle: TVöD (VKA) § 16 Abs. 3)" in shown
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_methodology_page_shows_the_din_points(lang: str) -> None:
+    """?view=method for the newest bank (v3): every DIN 33430 section and the TVöD sources."""
+    at = new_app(view="method", lang=lang)
+    assert not at.exception
+    headings = [s.value.replace("\\", "") for s in at.header]
+    expected = {
+        "de": ("Wie die Anforderungen entstanden sind", "Was für eine Überprüfung nötig wäre"),
+        "en": ("How the demands were derived", "What an evaluation would need"),
+    }[lang]
+    for heading in expected:
+        assert heading in headings
+    assert "TVöD (VKA) § 16 Abs. 3" in texts(at)
