@@ -18,6 +18,7 @@ from assessment.bank.models import (
     FORM_IDS,
     PROFILE_IDS,
     Bank,
+    CareerPath,
     Dimension,
     Form,
     FormId,
@@ -44,6 +45,8 @@ MIN_SHORT_FORM_LIKERT_PER_DIMENSION = 3
 MAX_OPTION_LENGTH_RATIO = 1.25
 MAX_BEST_IS_LONGEST_SHARE = 1 / 3
 VALIDITY_FILE = "validity.toml"
+# Optional: the stations on the way to heading IT (bank v3 on).
+PATH_FILE = "path.toml"
 # The article every bank is derived from; its quotes must stand in it word for word.
 ARTICLE_FILE = "article-it-leiter-duisburg.txt"
 M = TypeVar("M", bound=BaseModel)
@@ -218,6 +221,7 @@ def read_bank(folder: Path) -> Bank:
 
     salary_path = folder / "salary.toml"
     salary = _parse_entries(salary_path, SalaryFacts, [_read_toml(salary_path)])[0]
+    career_path = _read_path(folder / PATH_FILE, dimension_ids)
 
     try:
         return Bank.model_validate(
@@ -233,10 +237,25 @@ def read_bank(folder: Path) -> Bank:
                 "forms": forms,
                 "profiles": {p.id: p for p in profile_list},
                 "salary": salary,
+                "path": career_path,
             }
         )
     except ValidationError as error:
         raise BankError(head_path, "bank", _describe(error)) from None
+
+
+def _read_path(path: Path, dimension_ids: list[str]) -> CareerPath | None:
+    """Return the bank's stations to heading IT (None without the file); every demand a station
+    builds must be one of the bank's dimensions."""
+    if not path.exists():
+        return None
+    career_path = _parse_entries(path, CareerPath, [_read_toml(path)])[0]
+    _refuse_duplicates(path, [s.id for s in career_path.stations], "station")
+    for station in career_path.stations:
+        for dimension_id in station.builds:
+            if dimension_id not in dimension_ids:
+                raise BankError(path, station.id, f"builds unknown dimension {dimension_id}")
+    return career_path
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

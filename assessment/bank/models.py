@@ -364,6 +364,51 @@ class SalaryFacts(_Frozen):
     sector_notes: dict[ProfileId, Text]
 
 
+class PathStation(_Frozen):
+    """One station on the usual way to heading IT, and the demands (dimension ids) it builds."""
+
+    id: Identifier
+    name: Text
+    short: Text = Field(description="The name in the short route of experienced people")
+    what: Text
+    span: Text = Field(description="A realistic time span in words")
+    # True: the span is this check's own reading (no outside source gives it).
+    reading: bool
+    builds: tuple[Identifier, ...] = Field(min_length=1)
+    backgrounds: tuple[Experience, ...] = Field(min_length=1)
+
+
+class PathStep(_Frozen):
+    """One fact of the public-sector grade path: with its named source, or this check's reading."""
+
+    text: Text
+    source: str | None = Field(default=None, min_length=3, max_length=300)
+    reading: bool
+
+    @model_validator(mode="after")
+    def _source_or_reading(self) -> PathStep:
+        if (self.source is None) != self.reading:
+            raise ValueError("a step names its source or is marked as this check's reading")
+        return self
+
+
+class PublicPath(_Frozen):
+    """The usual route through the pay grades of public administration (TVöD VKA)."""
+
+    heading: Text
+    steps: tuple[PathStep, ...] = Field(min_length=1)
+
+
+class CareerPath(_Frozen):
+    """ "Stationen bis zur IT-Leitung" (bank v3 on, optional file path.toml)."""
+
+    intro: Text
+    total: Text
+    total_reading: bool
+    stations: tuple[PathStation, ...] = Field(min_length=2)
+    public: PublicPath | None = None
+
+
 class Bank(_Frozen):
     """One released, immutable version of the question bank, validated as a whole."""
 
@@ -386,6 +431,8 @@ class Bank(_Frozen):
     forms: dict[FormId, Form]
     profiles: dict[ProfileId, Profile]
     salary: SalaryFacts
+    # "Stationen bis zur IT-Leitung" for starters and changers (questions/vN/path.toml).
+    path: CareerPath | None = None
 
     _index: BankIndex = PrivateAttr()
 

@@ -78,6 +78,10 @@ class RuleSet:
     # The top level ("strong") only when every weight-3 demand is within or above its band; the
     # open ones are named (rules 3: a level sentence must be true of the numbers it sums up).
     strong_needs_heavy_met: bool = False
+    # A starter's result speaks of the distance to a long-term goal (headline, Erfahrungsfeld
+    # cards never "unter dem Zielbereich", a salary line that the article has no figure for the
+    # next step), and starters and changers see the stations to heading IT (issue 20).
+    starter_path: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -138,6 +142,7 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             min_firm_answers=4,
             knockout_floors=True,
             strong_needs_heavy_met=True,
+            starter_path=True,
         ),
     }
 )

@@ -22,6 +22,7 @@ from assessment.bank.models import (
 from assessment.engine import matching, quality, scoring
 from assessment.i18n import Language
 from assessment.messages import msg
+from assessment.render import din
 
 
 class Section(BaseModel):
@@ -222,7 +223,11 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
                 msg("method.uncertain", lang, share=round(matching.UNCERTAIN_SHARE * 100)),
                 msg("method.axes", lang),
                 msg("method.comparison", lang, z=_number(matching.COMPARISON_Z, lang)),
-                msg("method.intervals", lang, z=_number(matching.COMPARISON_Z, lang)),
+                *(
+                    ()
+                    if din.intervals_agree(bank)
+                    else (msg("method.intervals", lang, z=_number(matching.COMPARISON_Z, lang)),)
+                ),
                 *_identical_settings(bank, lang),
             )
         )
@@ -259,6 +264,8 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
     if cited:
         sources.append(msg("method.cited_intro", lang))
         sources += [msg(f"method.cited_{key}", lang) for key in cited]
+    sources += din.more_sources(bank, lang)
+    sections += [Section(heading=h, paragraphs=p) for _, h, p in din.din_sections(bank, lang)]
     settings = ", ".join(bank.profiles[pid].name(lang) for pid in SETTING_IDS)
     sections.append(section("limits", msg("method.limits", lang, settings=settings)))
     sections.append(section("sources", *sources))

@@ -24,6 +24,7 @@ from assessment.engine.result import Result
 from assessment.engine.salary import format_euro
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
+from assessment.render.path import PathView
 
 
 class _Frozen(BaseModel):
@@ -125,6 +126,7 @@ class Summary(_Frozen):
     comparison_text: str
     comparison: tuple[ComparisonLine, ...]
     comparison_rule: str = Field(description="How a row's assessment follows from its weights")
+    path: PathView | None = Field(default=None, description="Stationen bis zur IT-Leitung")
     bank_version: int
     rules: RulesField = Field(description="The rules the result was scored and worded by")
     tentative: bool = False
@@ -270,7 +272,9 @@ def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self
     if viewer == "other":
         result = result.model_copy(update={"salary": None})  # never shown to anyone else
     if bank.rules.honest_verdicts:
-        return _summarize_v2(result, bank, lang, viewer)
+        from assessment.render.starter import for_starter
+
+        return for_starter(_summarize_v2(result, bank, lang, viewer), result, bank)
     match = result.match
     profile = bank.profiles[match.profile]
     counts = {s.dimension: (s.answered, s.total) for s in result.scores}

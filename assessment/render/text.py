@@ -14,6 +14,7 @@ from assessment.bank.models import Bank
 from assessment.engine.result import Result
 from assessment.i18n import Language
 from assessment.messages import msg, voiced
+from assessment.render.path import PathView, path_text
 from assessment.render.summary import Summary, common_gaps, summarize
 
 WIDTH = 88
@@ -42,6 +43,8 @@ def section_headings(summary: Summary, *, with_link: bool = True) -> tuple[str, 
         headings.append(voiced("ui.result.axes_heading", lang, summary.viewer))
     if summary.salary_lines:
         headings.append(msg("ui.result.salary_heading", lang))
+    if summary.path is not None:
+        headings.append(summary.path.heading)
     headings.append(msg("report.comparison", lang))
     headings.append(msg("report.caveat", lang))
     if summary.scenarios:
@@ -112,6 +115,15 @@ def _scenarios(summary: Summary) -> list[str]:
     return lines
 
 
+def _path(view: PathView, summary: Summary) -> list[str]:
+    """Return the stations to heading IT (rules 3), after the salary check as on the page."""
+    lines = []
+    for line in path_text(view, summary.language, summary.viewer):
+        indent = " " * (len(line) - len(line.lstrip()))
+        lines.append(_wrap(line.lstrip(), indent) if indent else _wrap(line))
+    return [*lines, ""]
+
+
 def render_text(result: Result, bank: Bank, lang: Language, code: str | None = None) -> str:
     """Return the whole result as readable plain text, section by section under headings (with
     the result code that opens it again, when given)."""
@@ -142,6 +154,9 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
         lines.extend(_heading(next(headings)))
         lines.extend(_wrap(line) for line in summary.salary_lines)
         lines.append("")
+    if summary.path is not None:
+        lines.extend(_heading(next(headings)))
+        lines.extend(_path(summary.path, summary))
     lines.extend(_heading(next(headings)))
     lines.extend(_comparison(summary))
     lines.append("")

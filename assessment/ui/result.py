@@ -15,6 +15,7 @@ from assessment.operate import warmup
 from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
 from assessment.ui import peer, shared, state
 from assessment.ui.chart_text import accessible_chart, profile_chart_text
+from assessment.ui.path import render_path
 from assessment.ui.salary import offer_salary_again
 from assessment.ui.text import plain, t, tv
 
@@ -164,6 +165,8 @@ def render_summary(
     if summary.salary_lines:
         st.header(t("ui.result.salary_heading", lang), anchor=False)
         st.markdown("\n".join(f"- {plain(line)}" for line in summary.salary_lines))
+    if summary.path is not None:
+        render_path(summary.path, lang, summary.viewer)
     if not open_setting:
         _comparison(summary, lang)
     _scenarios(summary, lang)

@@ -19,6 +19,7 @@ from assessment.engine.result import Result
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
 from assessment.render.export import shareable_result
+from assessment.render.path import path_text
 from assessment.render.pdf.layout import (
     ACCENT,
     BULLET_HANG,
@@ -75,6 +76,16 @@ class _Para:
     indent: float = 0.0
     lead: str = ""
     bullet: str = ""
+
+
+def _path_para(line: str, subheading: bool = False) -> _Para:
+    """Return a line of the stations as a paragraph: a station's name and the public-sector
+    heading bold, a station's details small and indented, a public-sector step as a bullet."""
+    if line.startswith(" "):
+        return _Para(line.strip(), SMALL, indent=BULLET_HANG + 1)
+    if line.startswith("- "):
+        return _Para(line[2:], SMALL, indent=BULLET_HANG + 1, bullet="•")
+    return _Para(line, BODY, bold=subheading or line[:1].isdigit())
 
 
 def chart_png(summary: Summary) -> bytes:
@@ -159,6 +170,7 @@ class ResultLayout(PageLayout):
         self._chart()
         self._cards()
         self._axes()
+        self._path()
         if not open_setting:
             self._comparison()
         self._scenarios()
@@ -375,6 +387,18 @@ class ResultLayout(PageLayout):
         for paragraph in paragraphs:
             self.block()
             self._paragraphs([paragraph], after=1)
+
+    def _path(self) -> None:
+        """Stationen bis zur IT-Leitung (rules 3): the same lines as the page and the CLI."""
+        view = self.summary.path
+        if view is None:
+            return
+        lines = path_text(view, self.lang, self.viewer)
+        paragraphs = [_path_para(line, line == view.public_heading) for line in lines]
+        self.block()
+        self.heading(view.heading, keep_with=self._height(paragraphs[:1]))
+        for paragraph in paragraphs:
+            self._paragraphs([paragraph], after=0.8)
 
     # -- comparison, scenarios, link ----------------------------------------------------------
 
