@@ -29,6 +29,13 @@ class Result(BaseModel):
     tentative: bool = Field(
         default=False, description="A quality notice fired: verdict and comparison are tentative"
     )
+    revised: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Scenario and knowledge items answered anew after the rationales were shown (rules 3;"
+            " the answers' marks)"
+        ),
+    )
 
 
 def build_result(
@@ -57,4 +64,5 @@ def build_result(
             else None
         ),
         tentative=tentative,
+        revised=answers.revised,
     )

@@ -1,4 +1,4 @@
-"""Share and progress codes of bank v3 (rules 3): knowledge answers and retake marks travel exactly."""
+"""Share and progress codes of bank v3 (rules 3): knowledge answers and retake marks, exactly."""
 
 from __future__ import annotations
 
@@ -168,9 +168,7 @@ def _with_flags(code: str, set_bits: int) -> str:
     raw = bytearray(base64.urlsafe_b64decode(code + "=" * (-len(code) % 4)))
     raw[2] |= set_bits
     body = bytes(raw[:-4])
-    return (
-        base64.urlsafe_b64encode(body + zlib.crc32(body).to_bytes(4, "big")).decode().rstrip("=")
-    )
+    return base64.urlsafe_b64encode(body + zlib.crc32(body).to_bytes(4, "big")).decode().rstrip("=")
 
 
 @pytest.mark.parametrize("version", [2, 3])
