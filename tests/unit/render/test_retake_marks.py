@@ -46,10 +46,13 @@ def test_marks_are_counted_by_kind_in_both_languages(lang: Language) -> None:
     assert revised_counts(answers, V3) == (3, 2)
     assert revised_marks(answers, V3, lang) == MARKS[lang]
     single = revised_marks(_answers(0, 1), V3, lang)
-    assert single == {
-        "de": "Nach Einsicht der Begründungen geändert: 1 Wissensfrage",
-        "en": "Changed after the rationales were shown: 1 knowledge question",
-    }[lang]
+    assert (
+        single
+        == {
+            "de": "Nach Einsicht der Begründungen geändert: 1 Wissensfrage",
+            "en": "Changed after the rationales were shown: 1 knowledge question",
+        }[lang]
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
