@@ -4,6 +4,8 @@ browser's Back button and the share link."""
 
 from __future__ import annotations
 
+from types import UnionType
+
 from streamlit.testing.v1 import AppTest
 
 from assessment.bank.load import load_bank
@@ -50,7 +52,7 @@ def _decoded(at: AppTest) -> DecodedCode:
     return decode_code(at.query_params[PROGRESS_PARAM])
 
 
-def _change_on_last_page(at: AppTest, kind: type) -> str:
+def _change_on_last_page(at: AppTest, kind: type | UnionType) -> str:
     """Press "Antworten ändern" and answer one item of the kind differently on the last page
     (or, if it holds none, the nearest earlier page with one); return its id."""
     at.button(key=result.EDIT_KEY).click().run()
@@ -63,7 +65,7 @@ def _change_on_last_page(at: AppTest, kind: type) -> str:
                 at.radio(key=key).set_value(_other(value)).run()
                 return item.id
         at.button(key="nav_back").click().run()
-    raise AssertionError(f"no {kind.__name__} found")
+    raise AssertionError(f"no {kind} found")
 
 
 def _finish(at: AppTest) -> AppTest:
