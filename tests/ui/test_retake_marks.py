@@ -11,7 +11,12 @@ from streamlit.testing.v1 import AppTest
 from assessment.bank.load import load_bank
 from assessment.bank.models import Item, KnowledgeItem, LikertItem, Scenario, ValidityItem
 from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM, code_from_text
-from assessment.codes.share import DecodedCode, decode_code, encode_progress_code
+from assessment.codes.share import (
+    DecodedCode,
+    decode_code,
+    encode_progress_code,
+    encode_share_code,
+)
 from assessment.ui import result, state
 from assessment.ui.state import LANG_PARAM
 from tests.ui.conftest import complete, item_keys, new_app, start, texts
@@ -151,3 +156,26 @@ def test_browser_back_from_the_result_keeps_the_session_marks() -> None:
     )
     at.run()
     assert _decoded(at).answers.revised == tuple(sorted({scenario, other}))
+
+
+def test_group_page_counts_and_names_the_marks() -> None:
+    """The coach's page says how many people changed answers after the rationales, and the
+    people table names what each changed; a person's own mark reaches it through the share code."""
+    from assessment.group.overview import score_group
+    from assessment.messages import msg
+    from tests.ui.test_group_page_rules import paste, table
+    from tests.unit.group.test_group_rules import population
+
+    people = population(V3, 30, seed=3)
+    (section,) = score_group(people, "duisburg").versions
+    assert section.revised > 0
+    at = paste([encode_share_code(p) for p in people])
+    assert not at.exception
+    sentence = msg("group.revised_people", "de", count=section.revised, people=len(people))
+    assert sentence in texts(at)
+    column = list(
+        table(at, "Nach Einsicht der Begründungen geändert")[
+            "Nach Einsicht der Begründungen geändert"
+        ]
+    )
+    assert [bool(cell) for cell in column] == [bool(p.revised) for p in people]
