@@ -69,11 +69,12 @@ def _mixed(item: Item, index: int, presuming: frozenset[str]) -> int | str | Non
     turn."""
     if isinstance(item, ValidityItem):
         return 5
+    if isinstance(item, LikertItem | Scenario | KnowledgeItem) and item.dimension in presuming:
+        # Left out here; _experience_fill answers just too few of them for a score (rules 3:
+        # no situation or knowledge answer either, or the demand is scored on those views).
+        return UNSURE if isinstance(item, LikertItem) and item.presumes is not None else None
     if isinstance(item, KnowledgeItem):
         return UNSURE if index % 2 else item.options[index % len(item.options)].id
-    if isinstance(item, LikertItem | Scenario) and item.dimension in presuming:
-        # Left out here; _experience_fill answers just too few of them for a score.
-        return UNSURE if isinstance(item, LikertItem) and item.presumes is not None else None
     if isinstance(item, Scenario):
         return item.options[index % len(item.options)].id
     if isinstance(item, TradeoffItem) and item.presumes is not None:
@@ -142,13 +143,15 @@ def _answers(
 
 def _experience_fill(bank: Bank, form: FormId, presuming: frozenset[str]) -> dict[str, int | str]:
     """Answer, in each dimension with "can't judge yet" statements, as many of its other scored
-    items as bring it to half answered but fewer than half scored (status "experience")."""
+    items as bring it to half answered but fewer than half scored (status "experience"); with
+    the views apart (rules 3) that is its statements, the self view."""
     filled: dict[str, int | str] = {}
     for dimension in presuming:
         scored = [
             item
             for item in bank.form_items_of(form, dimension)
-            if isinstance(item, LikertItem | Scenario)
+            if isinstance(item, LikertItem)
+            or (isinstance(item, Scenario) and not bank.rules.views_apart)
         ]
         unsure = sum(isinstance(item, LikertItem) and item.presumes is not None for item in scored)
         others = [item for item in scored if not (isinstance(item, LikertItem) and item.presumes)]
