@@ -202,6 +202,8 @@ def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
     st.code(link, language=None, wrap_lines=True)
     suffix = "_v2" if bank.rules.has_background else ""
     st.markdown(t(f"ui.share.contains{suffix}", lang))
+    if bank.rules.retake_marks:
+        st.markdown(t("retake.link_contains", lang))
     st.markdown(t(f"ui.share.excludes{suffix}", lang))
 
     st.header(t("ui.share.downloads_heading", lang), anchor=False)
