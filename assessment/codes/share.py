@@ -6,6 +6,11 @@ Layout (bytes, then base64url without padding):
 Answers are one mixed-radix integer over the form's items in order: a five-point item takes 0
 for "unanswered" or its value 1–5, a scenario 0 or 1–4 for options a–d. Format 2 (banks with
 rules 2) adds the background in the flags and 6 = "can't judge yet" for statements that offer it.
+Banks whose rules keep retake marks (rules 3, format 2 as well: the layout follows from the bank
+version in the header) take a knowledge item as 0, 1–4 for a–d or 5 for "can't say"; after the
+items follow one binary digit per scenario and knowledge item of the form, in form order: 1 = the
+answer was changed after the rationales were shown (`Answers.revised`). The flags' top bit of a
+progress code says that the result with its rationales has been shown (`DecodedCode.seen`).
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from assessment.bank.models import (
     Bank,
     Experience,
     FormId,
+    Item,
+    KnowledgeItem,
     Scenario,
 )
 from assessment.engine.answers import Answers, check_answers
@@ -56,6 +63,9 @@ _CHECKSUM_BYTES = 4
 _HEADER_BYTES = 3
 _ALPHABET = re.compile(r"^[A-Za-z0-9_-]*$")
 _KINDS: tuple[CodeKind, ...] = ("result", "progress")
+_KNOWLEDGE_UNSURE_DIGIT = len(SCENARIO_OPTION_IDS) + 1
+# The flags bit of a progress code (rules with retake marks) saying the rationales were shown.
+_SEEN_FLAG = 1 << 7
 
 
 class DecodedCode(BaseModel):
@@ -66,25 +76,43 @@ class DecodedCode(BaseModel):
     kind: CodeKind
     answers: Answers
     page: int = Field(default=0, ge=0, le=MAX_PAGE)
+    seen: bool = Field(
+        default=False,
+        description=(
+            "A progress code of rules with retake marks: the result page has shown the"
+            " rationales and explanations (answers changed afterwards are marked)"
+        ),
+    )
 
 
-_LAYOUTS: dict[tuple[int, FormId], tuple[Bank, tuple[int, ...], int]] = {}
+def markable(item: Item) -> bool:
+    """Return whether a changed answer to an item is marked after the rationales were shown."""
+    return isinstance(item, Scenario | KnowledgeItem)
 
 
-def _layout(bank: Bank, form: FormId) -> tuple[tuple[int, ...], int]:
-    """Return the radix of every item of a form and the bytes its answers take (cached)."""
+def _radix(item: Item) -> int:
+    if isinstance(item, Scenario):
+        return len(SCENARIO_OPTION_IDS) + 1
+    if isinstance(item, KnowledgeItem):
+        return _KNOWLEDGE_UNSURE_DIGIT + 1
+    return _UNSURE_DIGIT + 1 if getattr(item, "presumes", None) else LIKERT_MAX + 1
+
+
+_LAYOUTS: dict[tuple[int, FormId], tuple[Bank, tuple[int, ...], tuple[Item, ...], int]] = {}
+
+
+def _layout(bank: Bank, form: FormId) -> tuple[tuple[int, ...], tuple[Item, ...], int]:
+    """Return the radix of every item of a form, the items whose revision is marked (each one
+    more binary digit after the items) and the bytes the answers take (cached)."""
     cached = _LAYOUTS.get((id(bank), form))
     if cached is None or cached[0] is not bank:
-        radices = tuple(
-            len(SCENARIO_OPTION_IDS) + 1
-            if isinstance(item, Scenario)
-            else (_UNSURE_DIGIT + 1 if getattr(item, "presumes", None) else LIKERT_MAX + 1)
-            for item in bank.form_items(form)
-        )
-        capacity = math.prod(radices)
-        cached = (bank, radices, max(1, ((capacity - 1).bit_length() + 7) // 8))
+        items = bank.form_items(form)
+        radices = tuple(_radix(item) for item in items)
+        marked = tuple(item for item in items if markable(item)) if bank.rules.retake_marks else ()
+        capacity = math.prod(radices) * 2 ** len(marked)
+        cached = (bank, radices, marked, max(1, ((capacity - 1).bit_length() + 7) // 8))
         _LAYOUTS[id(bank), form] = cached
-    return cached[1], cached[2]
+    return cached[1], cached[2], cached[3]
 
 
 def _chars(size: int) -> int:
@@ -107,20 +135,34 @@ def _b64decode(text: str) -> bytes:
 
 
 def encode_code(
-    answers: Answers, kind: CodeKind = "result", page: int = 0, root: Path = QUESTIONS_DIR
+    answers: Answers,
+    kind: CodeKind = "result",
+    page: int = 0,
+    root: Path = QUESTIONS_DIR,
+    *,
+    seen: bool = False,
 ) -> str:
-    """Return the code for answers (checked against their bank version)."""
+    """Return the code for answers (checked against their bank version).
+
+    seen (a progress code of rules with retake marks only): the result page has shown the
+    rationales.
+    """
     bank = load_bank(answers.bank_version, root)
     check_answers(answers, bank)
-    radices, size = _layout(bank, answers.form)
+    if seen and not (bank.rules.retake_marks and kind == "progress"):
+        raise ValueError("only a progress code of rules with retake marks says 'seen'")
+    radices, marked, size = _layout(bank, answers.form)
+    revised = set(answers.revised)
     number = 0
+    for item in reversed(marked):
+        number = number * 2 + (item.id in revised)
     for item, radix in zip(reversed(bank.form_items(answers.form)), reversed(radices), strict=True):
         response = answers.responses.get(item.id)
         digit = 0
         if isinstance(response, int):
             digit = response
         elif response == UNSURE:
-            digit = _UNSURE_DIGIT
+            digit = _KNOWLEDGE_UNSURE_DIGIT if isinstance(item, KnowledgeItem) else _UNSURE_DIGIT
         elif isinstance(response, str):
             digit = SCENARIO_OPTION_IDS.index(response) + 1
         number = number * radix + digit
@@ -134,6 +176,8 @@ def encode_code(
     if bank.rules.has_background:
         code_format = CODE_FORMAT_V2
         flags |= _BACKGROUNDS.index(answers.background) << 5
+    if seen:
+        flags |= _SEEN_FLAG
     body = bytes([code_format, answers.bank_version, flags])
     if kind == "progress":
         body += bytes([min(max(page, 0), MAX_PAGE)])
@@ -147,9 +191,10 @@ def encode_share_code(answers: Answers) -> str:
     return encode_code(answers, "result")
 
 
-def encode_progress_code(answers: Answers, page: int) -> str:
-    """Return the progress code of an unfinished questionnaire on a given page."""
-    return encode_code(answers, "progress", page)
+def encode_progress_code(answers: Answers, page: int, *, seen: bool = False) -> str:
+    """Return the progress code of an unfinished questionnaire on a given page (seen: the
+    rationales have been shown, rules with retake marks only)."""
+    return encode_code(answers, "progress", page, seen=seen)
 
 
 def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
@@ -169,8 +214,9 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
         raise CodeError("code.summary_code")
     if code_format in PEER_CODE_FORMATS:
         raise CodeError("code.peer_code")
-    if code_format not in (CODE_FORMAT, CODE_FORMAT_V2) or flags >> (
-        5 if code_format == CODE_FORMAT else 7
+    # Format 2's top flag bit (seen) is checked against the bank's rules below.
+    if code_format not in (CODE_FORMAT, CODE_FORMAT_V2) or (
+        code_format == CODE_FORMAT and flags >> 5
     ):
         raise CodeError("code.not_a_code")
     if len(text) < _chars(_HEADER_BYTES + _CHECKSUM_BYTES):
@@ -185,8 +231,11 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
         raise CodeError("code.corrupted")
     form = FORM_IDS[form_index]
     kind = _KINDS[kind_index]
+    seen = bool(flags & _SEEN_FLAG) if code_format == CODE_FORMAT_V2 else False
+    if seen and not (bank.rules.retake_marks and kind == "progress"):
+        raise CodeError("code.not_a_code")
     head = _HEADER_BYTES + (1 if kind == "progress" else 0)
-    radices, size = _layout(bank, form)
+    radices, marked, size = _layout(bank, form)
     expected = _chars(head + size + _CHECKSUM_BYTES)
     if len(text) < expected:
         raise CodeError("code.truncated")
@@ -204,8 +253,17 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
             continue
         if isinstance(item, Scenario):
             responses[item.id] = SCENARIO_OPTION_IDS[digit - 1]
+        elif isinstance(item, KnowledgeItem):
+            responses[item.id] = (
+                UNSURE if digit == _KNOWLEDGE_UNSURE_DIGIT else SCENARIO_OPTION_IDS[digit - 1]
+            )
         else:
             responses[item.id] = UNSURE if digit == _UNSURE_DIGIT else digit
+    revised: list[str] = []
+    for item in marked:
+        number, digit = divmod(number, 2)
+        if digit:
+            revised.append(item.id)
     if number:
         raise CodeError("code.corrupted")
     try:
@@ -216,10 +274,13 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
             language=LANGUAGES[language_index],
             background=_BACKGROUNDS[flags >> 5 & 3] if code_format == CODE_FORMAT_V2 else None,
             responses=responses,
+            revised=tuple(revised),
         )
     except ValidationError:  # pragma: no cover - digits are in range by construction
         raise CodeError("code.corrupted") from None
-    decoded = DecodedCode(kind=kind, answers=answers, page=body[3] if kind == "progress" else 0)
+    decoded = DecodedCode(
+        kind=kind, answers=answers, page=body[3] if kind == "progress" else 0, seen=seen
+    )
     check_canonical(text, decoded, root)
     return decoded
 
@@ -230,5 +291,5 @@ def check_canonical(text: str, decoded: DecodedCode, root: Path = QUESTIONS_DIR)
     base64 leaves unused bits in the last character, so several strings can decode to the same
     answers; only the one this product writes is accepted (a duplicate check compares codes).
     """
-    if encode_code(decoded.answers, decoded.kind, decoded.page, root) != text:
+    if encode_code(decoded.answers, decoded.kind, decoded.page, root, seen=decoded.seen) != text:
         raise CodeError("code.not_canonical")

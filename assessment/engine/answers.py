@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assessment.bank.models import (
     LIKERT_MAX,
@@ -76,6 +76,12 @@ class Answers(BaseModel):
         ),
     )
 
+    @field_validator("revised")
+    @classmethod
+    def _sorted_once(cls, revised: tuple[str, ...]) -> tuple[str, ...]:
+        """Keep each id once, sorted: one set of marks has one form (and one code)."""
+        return tuple(sorted(set(revised)))
+
 
 def check_answers(answers: Answers, bank: Bank) -> Answers:
     """Return the answers if they fit the bank; raise AnswersError naming what does not."""
@@ -102,4 +108,10 @@ def check_answers(answers: Answers, bank: Bank) -> Answers:
             raise AnswersError("answers.likert_value", item=item_id)
     if answers.background is not None and not bank.rules.has_background:
         raise AnswersError("answers.background_v1")
+    for item_id in answers.revised:
+        if not bank.rules.retake_marks:
+            raise AnswersError("answers.revised_not_kept", version=bank.version)
+        item = index.items.get(item_id)
+        if item_id not in in_form or not isinstance(item, Scenario | KnowledgeItem):
+            raise AnswersError("answers.revised_item", item=item_id, form=answers.form)
     return answers

@@ -29,6 +29,7 @@ from assessment.errors import BankError, CodeError, SelbstcheckError
 from assessment.files import FileRefusedError, read_regular_file
 from assessment.i18n import Language
 from assessment.messages import msg
+from assessment.render.retake import revised_counts
 
 # Input limits, checked before any decoding work: a group larger than this is not a coaching group.
 MAX_GROUP_LINES = 10_000
@@ -155,6 +156,17 @@ class PersonRow(_Frozen):
     borderline: tuple[str, ...] = Field(default=(), description="Demands an der Grenze")
     experience: tuple[str, ...] = Field(default=(), description="Erfahrungsfelder")
     tentative: bool = Field(default=False, description="A quality notice makes it Vorläufig")
+    revised_situations: int = Field(
+        default=0, ge=0, description="Situations answered anew after the rationales (rules 3)"
+    )
+    revised_knowledge: int = Field(
+        default=0, ge=0, description="Knowledge questions answered anew after the rationales"
+    )
+
+    @property
+    def revised(self) -> bool:
+        """Whether the person's code carries retake marks."""
+        return bool(self.revised_situations or self.revised_knowledge)
 
 
 class VersionGroup(_Frozen):
@@ -169,6 +181,11 @@ class VersionGroup(_Frozen):
     persons: tuple[PersonRow, ...]
     experience: tuple[AreaCount, ...] = Field(default=(), description="Erfahrungsfelder")
     borderline: tuple[AreaCount, ...] = Field(default=(), description="Demands an der Grenze")
+    revised: int = Field(
+        default=0,
+        ge=0,
+        description="People whose code carries retake marks: answers changed after the rationales",
+    )
 
 
 class GroupResult(_Frozen):
@@ -181,6 +198,11 @@ class GroupResult(_Frozen):
     @property
     def mixed_versions(self) -> bool:
         return len(self.versions) > 1
+
+    @property
+    def retake_column(self) -> bool:
+        """Whether the per-person table names retake marks (some version keeps them)."""
+        return any(load_bank(v.bank_version).rules.retake_marks for v in self.versions)
 
 
 def text_from_bytes(data: bytes) -> str:
@@ -374,6 +396,8 @@ def _score_version(
             borderline=marks.borderline,
             experience=marks.experience,
             tentative=tentative,
+            revised_situations=revised_counts(person, bank)[0],
+            revised_knowledge=revised_counts(person, bank)[1],
         )
         for (number, person), (match, marks, tentative) in zip(people, judged, strict=True)
     )
@@ -420,6 +444,7 @@ def _score_version(
         persons=rows,
         experience=_area_counts(experience, order),
         borderline=_area_counts(Counter(d for marks in marks_of for d in marks.borderline), order),
+        revised=sum(row.revised for row in rows),
     )
 
 
@@ -456,7 +481,9 @@ def group_table(
     version's bank. A person's cell is None where their version lacks the dimension or where
     they answered too few of its questions. The first cell is the person's number (1, 2 …); the
     last three name the person's development areas, demands "an der Grenze" and Erfahrungsfelder
-    (MARK_COLUMNS), as their own result shows them.
+    (MARK_COLUMNS), as their own result shows them; where some version keeps retake marks
+    (GroupResult.retake_column) one more column follows: what the person changed after the
+    rationales were shown ("1 Situation, 2 Wissensfragen"), empty for everyone else.
     """
     banks = {
         section.bank_version: (
@@ -483,6 +510,7 @@ def group_table(
         msg("group.csv_development", lang),
         msg("group.csv_borderline", lang),
         msg("group.csv_experience", lang),
+        *((msg("group.csv_revised", lang),) if result.retake_column else ()),
     ]
     pairs = sorted(
         ((row, section) for section in result.versions for row in section.persons),
@@ -505,9 +533,23 @@ def group_table(
                 _names(row.development, source, lang),
                 _names(row.borderline, source, lang),
                 _names(row.experience, source, lang),
+                *((_revised_cell(row, lang),) if result.retake_column else ()),
             ]
         )
     return header, rows
+
+
+def _revised_cell(row: PersonRow, lang: Language) -> str:
+    """Return what a person changed after the rationales were shown, counted by kind, or ""."""
+    parts = [
+        msg(key, lang, count=count)
+        for key, count in (
+            ("retake.situations", row.revised_situations),
+            ("retake.knowledge", row.revised_knowledge),
+        )
+        if count
+    ]
+    return ", ".join(parts)
 
 
 def _names(dimensions: tuple[str, ...], bank: Bank, lang: Language) -> str:

@@ -188,6 +188,11 @@ class _GroupLayout(PageLayout):
             self.paragraph(detail, SMALL, colour=MUTED)
         self.y += 1.5
         self.paragraph(msg("group.levels", lang, **section.levels), BODY)
+        if section.revised:
+            revised = msg(
+                "group.revised_people", lang, count=section.revised, people=section.people
+            )
+            self.paragraph(revised, BODY)
 
         areas = development_lines(section, bank, lang) or [no_development(section, lang)]
         self.block()

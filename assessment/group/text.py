@@ -68,6 +68,9 @@ def _render_version(section: VersionGroup, bank: Bank, lang: Language) -> list[s
         )
         lines.append(_wrap(text, "  "))
     lines.append(_wrap(msg("group.levels", lang, **section.levels), "  "))
+    if section.revised:
+        revised = msg("group.revised_people", lang, count=section.revised, people=section.people)
+        lines.append(_wrap(revised, "  "))
     lines.append("  " + msg("group.development_title", lang))
     areas = development_lines(section, bank, lang) or [no_development(section, lang)]
     lines.extend(_wrap(text, "    ") for text in areas)

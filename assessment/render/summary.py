@@ -25,6 +25,7 @@ from assessment.engine.salary import format_euro
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
 from assessment.render.path import PathView
+from assessment.render.retake import revised_note
 
 
 class _Frozen(BaseModel):
@@ -587,6 +588,12 @@ def _quality_notices_v2(result: Result, lang: Language, viewer: Viewer) -> tuple
     )
 
 
+def _retake_notes(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> tuple[str, ...]:
+    """Return the retake notice (rules 3), among the notes on the answers on every surface."""
+    note = revised_note(result, bank, lang, viewer)
+    return () if note is None else (note,)
+
+
 def distances_identical(result: Result, bank: Bank) -> bool:
     """Return whether the scores lie exactly equally far from every setting's bands."""
     gaps = {
@@ -681,7 +688,8 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         cards=cards,
         development=tuple(bank.dimension(d).name(lang) for d in match.development),
         strengths=tuple(bank.dimension(d).name(lang) for d in match.strengths),
-        quality_notices=_quality_notices_v2(result, lang, viewer),
+        quality_notices=_quality_notices_v2(result, lang, viewer)
+        + _retake_notes(result, bank, lang, viewer),
         salary_lines=_salary_lines_v2(result, bank, lang),
         comparison_text=_comparison_text_v2(result, bank, lang, viewer),
         comparison_rule=msg("comparison.rule", lang),

@@ -317,6 +317,8 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
     st.dataframe(demands, hide_index=True)
     st.caption(t("ui.group.demands_caption", lang))
     st.markdown(plain(t("group.levels", lang, **section.levels)))
+    if section.revised:
+        st.warning(t("group.revised_people", lang, count=section.revised, people=section.people))
     st.markdown(f"**{t('group.development_title', lang)}**")
     if not section.development:
         st.markdown(no_development(section, lang))
@@ -333,7 +335,7 @@ def _people(group: GroupResult, lang: Language) -> None:
     header, rows = group_table(group, state.newest_bank(), lang)
     frame = pd.DataFrame(rows, columns=header)
     person, version = header[0], header[1]
-    dimensions = header[3 : -3 - MARK_COLUMNS]
+    dimensions = header[3 : -3 - MARK_COLUMNS - (1 if group.retake_column else 0)]
     for column in dimensions:
         frame[column] = frame[column].astype("Int64")
     config: dict[str, Any] = {person: st.column_config.NumberColumn(format="#%d", pinned=True)}

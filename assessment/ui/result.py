@@ -205,6 +205,8 @@ def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
     st.code(link, language=None, wrap_lines=True)
     suffix = "_v2" if bank.rules.has_background else ""
     st.markdown(t(f"ui.share.contains{suffix}", lang))
+    if bank.rules.retake_marks:
+        st.markdown(t("retake.link_contains", lang))
     st.markdown(t(f"ui.share.excludes{suffix}", lang))
 
     st.header(t("ui.share.downloads_heading", lang), anchor=False)
@@ -245,6 +247,7 @@ def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
 
 def render_own(lang: Language) -> None:
     """Render the result of this session's answers, with salary check, sharing and downloads."""
+    state.rationales_shown()  # from here on, changed scenario and knowledge answers are marked
     result, summary, share_code = _own_result(lang)
     bank = load_bank(result.bank_version)
     shared.scroll_to_top("result", t("ui.result.heading", lang))
@@ -254,6 +257,8 @@ def render_own(lang: Language) -> None:
     _share(result, bank, share_code, lang)
     peer.render_ask(bank, share_code, result.answers.form, lang)
     st.divider()
+    if bank.rules.retake_marks:
+        st.caption(t("retake.edit_marks", lang))
     with st.container(horizontal=True):
         st.button(t("ui.result.edit_answers", lang), key=EDIT_KEY, on_click=_edit)
         st.button(t("ui.app.restart", lang), key=RESTART_KEY, on_click=state.restart)

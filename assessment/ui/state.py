@@ -4,6 +4,13 @@ The URL carries the progress code (answers, form, setting, language, page), the 
 background; the expected salary lives only in the session. When a run starts without any change
 of ours pending and the URL's code differs from the one this session last wrote (a reload, the
 browser's back button, a pasted link), the URL wins.
+
+Retake marks (rules 3): once the result page has shown the rationales and explanations, the
+session keeps the scenario and knowledge answers it showed them for (`Flow.shown_answers`); any
+later change of one of those answers marks its item (`Flow.revised`, `Answers.revised`), whether
+made through "Antworten ändern", a question page reached with the browser's Back button, or a code
+in the URL. Marks are never taken back. The progress code carries the marks and a bit saying the
+rationales were shown, so both survive a reload and a language switch.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from assessment.bank.models import (
 )
 from assessment.bank.pagination import first_incomplete_page, paginate
 from assessment.codes.links import PROGRESS_PARAM
-from assessment.codes.share import decode_code, encode_progress_code
+from assessment.codes.share import decode_code, encode_progress_code, markable
 from assessment.engine.answers import Answers, PageTiming
 from assessment.i18n import DEFAULT_LANGUAGE, Language, browser_language, parse_language
 
@@ -84,6 +91,10 @@ class Flow:
     # keys (item_key). Back to 0 on another page, whose radios the browser no longer holds:
     # the plain keys are those a reconnecting tab's radios carry to a new session.
     generation: int = 0
+    # Rules 3 (retake marks): the scenario and knowledge answers as the result page first showed
+    # their rationales (None: not shown yet), and the items answered differently since.
+    shown_answers: dict[str, int | str] | None = None
+    revised: set[str] = field(default_factory=set)
 
 
 def widget_key(base: str, lang: Language) -> str:
@@ -198,6 +209,42 @@ def answers(with_timings: bool = False) -> Answers:
         ),
         responses=dict(current.responses),
         page_seconds=timings(current) if with_timings else (),
+        revised=tuple(sorted(current.revised)),
+    )
+
+
+def _markable_ids(version: int, form: FormId) -> frozenset[str]:
+    """Return the items of a form whose changed answers are marked (none without retake marks)."""
+    bank = load_bank(version)
+    if not bank.rules.retake_marks:
+        return frozenset()
+    return frozenset(item.id for item in bank.form_items(form) if markable(item))
+
+
+def rationales_shown() -> None:
+    """Note that the result page shows the rationales for the session's answers (rules 3): from
+    now on a changed scenario or knowledge answer is marked. The URL learns it too."""
+    current = flow()
+    if current.shown_answers is not None:
+        return
+    ids = _markable_ids(current.bank_version, current.form)
+    if ids:
+        current.shown_answers = {i: v for i, v in current.responses.items() if i in ids}
+        write_progress()
+
+
+def note_revisions() -> None:
+    """Mark every scenario and knowledge item whose answer differs from the one the rationales
+    were shown for (an item unanswered then counts as changed once answered)."""
+    current = flow()
+    shown = current.shown_answers
+    if shown is None:
+        return
+    ids = _markable_ids(current.bank_version, current.form)
+    current.revised.update(
+        item_id
+        for item_id, value in current.responses.items()
+        if item_id in ids and shown.get(item_id) != value
     )
 
 
@@ -218,6 +265,7 @@ def write_progress() -> None:
     The URL is written once, at the end of the run (flush_url), after the page has been drawn:
     when the address changes, what it describes is already on screen.
     """
+    note_revisions()
     flow().url_pending = True
 
 
@@ -226,7 +274,7 @@ def flush_url() -> None:
     current = flow()
     if not current.url_pending or not current.started:
         return
-    code = encode_progress_code(answers(), current.page)
+    code = encode_progress_code(answers(), current.page, seen=current.shown_answers is not None)
     params = {PROGRESS_PARAM: code, LANG_PARAM: language()}
     if current.experience is not None:
         params[BACKGROUND_PARAM] = current.experience
@@ -297,6 +345,13 @@ def restore_from_code(code: str) -> None:
     page = min(decoded.page, done) if decoded.kind == "progress" else done
     previous = flow()
     background = st.query_params.get(BACKGROUND_PARAM)
+    # The session's own memory of the rationales shown (and its marks) outlives an older code in
+    # the URL of the same questionnaire (the browser's Back button): it only ever adds marks.
+    same = (previous.bank_version, previous.form) == (given.bank_version, given.form)
+    shown = previous.shown_answers if same else None
+    if shown is None and decoded.seen:
+        ids = _markable_ids(given.bank_version, given.form)
+        shown = {i: v for i, v in given.responses.items() if i in ids}
     st.session_state[FLOW_KEY] = Flow(
         bank_version=given.bank_version,
         form=given.form,
@@ -309,7 +364,13 @@ def restore_from_code(code: str) -> None:
         started=True,
         resumed=not previous.started and 0 < page < len(pages),
         generation=_next_generation(previous, given.bank_version, given.form, page),
+        shown_answers=shown,
+        revised=set(given.revised) | (previous.revised if same else set()),
     )
+    note_revisions()
+    knows_more = (flow().shown_answers is not None) != decoded.seen or tuple(
+        sorted(flow().revised)
+    ) != tuple(given.revised)
     if LANG_PARAM not in st.query_params:
         st.session_state[LANG_KEY] = given.language
     if previous.started:
@@ -317,7 +378,12 @@ def restore_from_code(code: str) -> None:
         # answers). A new session keeps it: its only radio values are those that a reconnecting tab
         # just sent (after a server restart or a failover), the click included.
         forget_item_widgets()
-    if page != decoded.page or decoded.kind != "progress" or LANG_PARAM not in st.query_params:
+    if (
+        page != decoded.page
+        or decoded.kind != "progress"
+        or LANG_PARAM not in st.query_params
+        or knows_more
+    ):
         write_progress()
     else:
         flow().synced_code = code

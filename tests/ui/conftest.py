@@ -14,6 +14,7 @@ from assessment.bank.models import (
     Experience,
     FormId,
     Item,
+    KnowledgeItem,
     LikertItem,
     ProfileId,
     Scenario,
@@ -42,11 +43,14 @@ def operator_file(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def strong(item: Item) -> int | str:
     """Agree with every plus-keyed statement, reject every minus-keyed one, pick the best option
-    (bank v2: the middle of every trade-off, no unlikely virtue)."""
+    (bank v2: the middle of every trade-off, no unlikely virtue; bank v3: every knowledge
+    question right)."""
     if isinstance(item, LikertItem):
         return 5 if item.keying == "plus" else 1
     if isinstance(item, ValidityItem):
         return 1
+    if isinstance(item, KnowledgeItem):
+        return item.key
     if not isinstance(item, Scenario):
         return 3
     return max(item.options, key=lambda option: option.score).id
@@ -56,6 +60,8 @@ def weak(item: Item) -> int | str:
     """The mirror image of strong: the lowest possible score on every item."""
     if isinstance(item, LikertItem):
         return 1 if item.keying == "plus" else 5
+    if isinstance(item, KnowledgeItem):
+        return next(option.id for option in item.options if option.id != item.key)
     assert isinstance(item, Scenario)
     return min(item.options, key=lambda option: option.score).id
 

@@ -10,6 +10,14 @@ After every step `check` asserts the invariants: no exception and no error box (
 code), the radios on screen show exactly the code's answers, and a result equals the summary
 of those answers computed with the domain functions.
 
+Retake marks (rules 3): once the result has shown the rationales, the model keeps the scenario
+and knowledge answers it showed them for; every later change of one of them (the action
+`revise_after_result`, or any other way: Back, Forward, a changed answer on a question page) marks
+its item for good. The URL's code must carry exactly the model's marks and the bit that the
+rationales were shown after every step (so a reload, a language switch and the share link keep
+them), and the result pages show the marks' sentence. A reload knows only the address: the
+answers it carries are then the ones the rationales count as shown for.
+
 Adding an action: one @rule (with a @precondition when it needs a view), updating the model;
 `check` runs after it. Every bank folder in questions/ takes part (a later v3 joins itself),
 each as the newest bank of its time (a questions folder holding it and the ones before).
@@ -60,17 +68,19 @@ from assessment.bank.models import (
     Experience,
     FormId,
     Item,
+    KnowledgeItem,
     LikertItem,
     ProfileId,
     Scenario,
     TradeoffItem,
 )
 from assessment.codes.links import INVITE_VIEW, PROGRESS_PARAM, RATED_PARAM, SHARE_PARAM
-from assessment.codes.share import decode_code
+from assessment.codes.share import decode_code, markable
 from assessment.engine.answers import Answers
 from assessment.engine.result import build_result
 from assessment.i18n import Language, Viewer
 from assessment.peer.codes import Invitation, decode_peer_code, encode_invitation
+from assessment.render.retake import revised_marks
 from assessment.render.summary import Summary, summarize
 from assessment.ui import peer, state
 from assessment.ui import result as result_page
@@ -122,6 +132,8 @@ def values_of(item: Item, bank: Bank) -> tuple[int | str, ...]:
     """Return the answers an item takes, "can't judge yet" excepted."""
     if isinstance(item, Scenario):
         return tuple(option.id for option in item.options)
+    if isinstance(item, KnowledgeItem):  # "can't say" is one of its answers
+        return (*(option.id for option in item.options), UNSURE)
     return tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
 
 
@@ -145,6 +157,14 @@ class Paths(RuleBasedStateMachine):
         # The tab's history from the first question page on; `at` is the entry shown.
         self.history: list[Entry] = []
         self.cursor = -1
+        # Retake marks (rules 3): the answers the rationales were shown for, and the marks.
+        self.markable = (
+            frozenset(i.id for i in self.bank.form_items(self.form) if markable(i))
+            if self.bank.rules.retake_marks
+            else frozenset()
+        )
+        self.shown: dict[str, int | str] | None = None
+        self.revised: set[str] = set()
 
     # -- views -------------------------------------------------------------------------------
 
@@ -205,6 +225,7 @@ class Paths(RuleBasedStateMachine):
         self.refused = False
         self.generation = 0
         self.history, self.cursor = [], -1
+        self.shown, self.revised = None, set()
 
     @precondition(lambda self: self.on_questions)
     @rule(pick=PICK, choice=PICK)
@@ -289,6 +310,22 @@ class Paths(RuleBasedStateMachine):
             self.next_page()
             self.check()
 
+    @precondition(lambda self: self.on_result and self.markable)
+    @rule(pick=PICK, choice=PICK)
+    def revise_after_result(self, pick: int, choice: int) -> None:
+        """After the result showed the rationales: "Antworten ändern", back to the nearest page
+        with a situation or knowledge question, and answer one of them differently (a retake)."""
+        self.change_answers_from_result()
+        while not any(item.id in self.markable for item in self.shown_items()):
+            self.check()
+            self.back()
+        self.check()
+        items = [item for item in self.shown_items() if item.id in self.markable]
+        item = items[pick % len(items)]
+        others = [v for v in values_of(item, self.bank) if v != self.answers[item.id]]
+        self.set_answer(item, others[choice % len(others)])
+        self.run()
+
     @precondition(lambda self: self.on_result)
     @rule()
     def change_answers_from_result(self) -> None:
@@ -303,6 +340,12 @@ class Paths(RuleBasedStateMachine):
         self.at = new_app(**dict(self.at.query_params))
         self.refused = False
         self.generation = 0
+        self.forget_session()
+
+    def forget_session(self) -> None:
+        """A new session knows only the address: the rationales count as shown for its answers."""
+        if self.shown is not None:
+            self.shown = {i: v for i, v in self.answers.items() if i in self.markable}
 
     @rule()
     def switch_language(self) -> None:
@@ -318,6 +361,7 @@ class Paths(RuleBasedStateMachine):
         assert len(links) == 1, "the result page shows one share link"
         code = links[0].removeprefix(f"?{SHARE_PARAM}=")
         assert decode_code(code).answers.responses == self.answers
+        assert decode_code(code).answers.revised == tuple(sorted(self.revised))
         viewer = new_app(r=code)
         lang: Language = self.lang
         if switch:
@@ -329,6 +373,7 @@ class Paths(RuleBasedStateMachine):
         assert plain(expected.headline) in [h.value for h in viewer.header]
         for card in expected.cards:
             assert plain(card.verdict).replace("\\", "") in texts(viewer)
+        self.check_marks_said(viewer, lang)
 
     @rule()
     def open_method_and_come_back(self) -> None:
@@ -347,6 +392,7 @@ class Paths(RuleBasedStateMachine):
         self.at = new_app(**query)
         self.refused = False
         self.generation = 0
+        self.forget_session()
         del self.history[self.cursor + 1 :]  # ahead now: the methodology page (not modelled)
 
     # -- what must hold ----------------------------------------------------------------------
@@ -362,9 +408,28 @@ class Paths(RuleBasedStateMachine):
         result = build_result(self.coded_answers(), self.bank, experience)
         return summarize(result, self.bank, lang, viewer=viewer)
 
+    def note_marks(self) -> None:
+        """The model of retake marks: the result shows the rationales for the answers of the
+        moment; from then on an answer that differs from those marks its item."""
+        if self.markable and self.on_result and self.shown is None:
+            self.shown = {i: v for i, v in self.answers.items() if i in self.markable}
+        if self.shown is not None:
+            shown = self.shown
+            self.revised |= {
+                i for i, v in self.answers.items() if i in self.markable and shown.get(i) != v
+            }
+
+    def check_marks_said(self, at: AppTest, lang: Language) -> None:
+        """A result page says what was changed after the rationales, and only then."""
+        marks = revised_marks(self.coded_answers(), self.bank, lang)
+        assert (marks is not None) == bool(self.revised)
+        if marks is not None:
+            assert marks in texts(at)
+
     @invariant()
     def check(self) -> None:
         """The invariants after every step."""
+        self.note_marks()
         at = self.at
         assert not at.exception, [e.value for e in at.exception]
         missing = t("ui.quest.missing", self.lang)
@@ -388,6 +453,8 @@ class Paths(RuleBasedStateMachine):
         assert decoded.answers.language == self.lang
         assert decoded.answers.profile == PROFILE
         assert decoded.page == self.page
+        assert decoded.answers.revised == tuple(sorted(self.revised)), "every retake mark kept"
+        assert decoded.seen == (self.shown is not None)
         if self.on_questions:
             self.check_question_page(decoded.answers.responses)
         else:
@@ -417,6 +484,7 @@ class Paths(RuleBasedStateMachine):
         assert plain(expected.headline) in [h.value for h in at.header]
         for card in expected.cards:
             assert plain(card.verdict).replace("\\", "") in texts(at)
+        self.check_marks_said(at, self.lang)
 
 
 def questions_up_to(version: int, root: Path) -> Path:
@@ -476,7 +544,10 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         lambda: path.open_result(2),
         lambda: path.open_shared_link(True),
         path.browser_back,  # from the result to the last page
-        path.browser_forward,
+        # Rules 3: that address predates the rationales (and the last page's answers); the
+        # session writes one that says it, so Forward is gone (a new history entry). The same
+        # answers again lead to the result with no mark.
+        path.browser_forward if not path.markable else lambda: path.open_result(2),
         path.switch_language,
         path.browser_back,  # the result in the language before: a new key generation
         path.change_answers_from_result,  # the last page's radios under the plain keys again
@@ -486,11 +557,27 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         lambda: path.cannot_judge_yet(1),
         path.next_page,
         lambda: path.open_shared_link(False),
+        *(
+            [
+                lambda: path.revise_after_result(0, 1),  # a retake: marked from now on
+                lambda: path.open_result(3),
+                path.switch_language,
+                path.reload,
+                lambda: path.open_shared_link(True),
+                path.browser_back,  # the last page before: the mark stays
+                path.browser_back,
+                path.reload,
+                lambda: path.open_result(1),
+            ]
+            if path.markable
+            else []
+        ),
     ]
     for step in steps:
         step()
         path.check()
     assert path.on_result
+    assert bool(path.revised) == bool(path.markable)
     path.teardown()
 
 

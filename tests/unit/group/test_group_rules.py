@@ -30,7 +30,7 @@ from assessment.bank.models import (
 )
 from assessment.bank.rules import RULES
 from assessment.cli import run
-from assessment.codes.share import encode_share_code
+from assessment.codes.share import encode_share_code, markable
 from assessment.engine.answers import Answers
 from assessment.engine.matching import match_profile
 from assessment.engine.result import build_result
@@ -38,6 +38,7 @@ from assessment.group.itemstats import item_statistics
 from assessment.group.overview import group_csv, group_table, score_group
 from assessment.group.text import render_group_text
 from assessment.messages import msg
+from assessment.render.retake import revised_marks
 from assessment.render.summary import Summary, summarize
 
 RELEASED = available_versions()
@@ -48,7 +49,9 @@ SEED = 20261205
 def population(bank: Bank, count: int = POPULATION, seed: int = SEED) -> list[Answers]:
     """Return people with a trait level per dimension, answering around it with some noise;
     both forms, every background and setting, some answers left out and, where a statement
-    offers it, "can't judge yet" from never to nearly always."""
+    offers it, "can't judge yet" from never to nearly always; knowledge questions (rules 3)
+    answered right more often the higher the trait, or "can't say"; and where the rules keep
+    retake marks, a third of the people with some scenario and knowledge answers marked."""
     rng = random.Random(seed)  # noqa: S311 - reproducible test data
     people = []
     for number in range(count):
@@ -84,9 +87,18 @@ def population(bank: Bank, count: int = POPULATION, seed: int = SEED) -> list[An
                     else None
                 ),
                 responses=responses,
+                revised=_marks(bank, responses, rng),
             )
         )
     return people
+
+
+def _marks(bank: Bank, responses: dict[str, int | str], rng: random.Random) -> tuple[str, ...]:
+    """Return retake marks for a third of the people where the rules keep them."""
+    if not bank.rules.retake_marks or rng.random() > 1 / 3:
+        return ()
+    answered = [i for i in bank.index.items.values() if markable(i) and i.id in responses]
+    return tuple(rng.sample([i.id for i in answered], k=min(len(answered), rng.randint(1, 6))))
 
 
 def shown(summary: Summary, key: str) -> set[str]:
@@ -195,8 +207,20 @@ def test_table_csv_and_text_show_each_persons_marks(
     group = score_group(people, "public")
     (section,) = group.versions
     header, rows = group_table(group, bank, "de")
-    assert header[-3:] == ["Entwicklungsfelder", "An der Grenze", "Erfahrungsfelder"]
-    for row, cells in zip(section.persons, rows, strict=True):
+    # Rules with retake marks add one last column: what each person changed after the rationales.
+    tail = 1 if bank.rules.retake_marks else 0
+    assert group.retake_column == bool(tail)
+    assert header[len(header) - 3 - tail :] == [
+        "Entwicklungsfelder",
+        "An der Grenze",
+        "Erfahrungsfelder",
+        *(["Nach Einsicht der Begründungen geändert"] if tail else []),
+    ]
+    for row, person, cells in zip(section.persons, people, rows, strict=True):
+        if tail:
+            marks = revised_marks(person, bank, "de")
+            assert cells[-1] == ("" if marks is None else marks.split(": ", 1)[1])
+            cells = cells[:-1]
         names = [
             ", ".join(bank.dimension(d).name("de") for d in marked)
             for marked in (
@@ -343,3 +367,39 @@ def test_a_group_of_starters_has_erfahrungsfelder_not_development_areas() -> Non
     text = " ".join(render_group_text(group, [], None, "de").split())
     assert msg("group.no_development_experience", "de") in text
     assert msg("group.no_development", "de") not in text
+
+
+# -- retake marks (rules 3) -----------------------------------------------------------------------
+
+
+def test_group_counts_codes_with_retake_marks_and_says_so(
+    released: tuple[Bank, list[Answers]],
+) -> None:
+    """The marks travel through the codes into the group; the group counts the people whose code
+    carries them, and the page text, the CLI text and the PDF say so; released banks never."""
+    from pypdf import PdfReader
+
+    from assessment.group.overview import parse_codes
+    from assessment.group.pdf import build_group_pdf
+
+    bank, people = released
+    found, invalid = parse_codes("\n".join(encode_share_code(p) for p in people))
+    assert invalid == []
+    assert [p.revised for p in found] == [p.revised for p in people]
+    group = score_group(found, "duisburg")
+    (section,) = group.versions
+    marked = sum(bool(p.revised) for p in people)
+    assert section.revised == marked
+    assert [row.revised for row in section.persons] == [bool(p.revised) for p in people]
+    if not bank.rules.retake_marks:
+        assert marked == 0
+        return
+    assert marked >= POPULATION // 5
+    for lang in ("de", "en"):
+        sentence = msg("group.revised_people", lang, count=marked, people=section.people)
+        assert sentence in " ".join(render_group_text(group, [], None, lang).split())
+        document = build_group_pdf(group, 0, lang)
+        pdf_text = " ".join(
+            " ".join(p.extract_text() for p in PdfReader(io.BytesIO(document)).pages).split()
+        )
+        assert sentence.split(" (")[0] in pdf_text
