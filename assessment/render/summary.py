@@ -24,6 +24,17 @@ from assessment.engine.result import Result
 from assessment.engine.salary import format_euro
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
+from assessment.render.views import (
+    CONSISTENCY_FLAG,
+    KnowledgeReview,
+    ViewCell,
+    basis_text,
+    consistency_notice,
+    knowledge_reviews,
+    rests_on,
+    view_cells,
+    view_labels,
+)
 
 
 class _Frozen(BaseModel):
@@ -56,6 +67,10 @@ class DimensionCard(_Frozen):
     uncertainty: int | None = None
     support: str | None = Field(default=None, description="What the target band rests on")
     axis_text: str | None = Field(default=None, description="Position on the trade-off axis")
+    views: tuple[ViewCell, ...] = Field(
+        default=(), description="Rules 3: Selbstbild, Situationsurteil, Wissen (and colleagues)"
+    )
+    basis: str | None = Field(default=None, description="Rules 3: what the verdict rests on")
 
 
 def article_quote(quote: str, rendering: str | None, lang: Language) -> str:
@@ -131,6 +146,12 @@ class Summary(_Frozen):
     groups: tuple[CardGroup, ...] = ()
     axes_intro: str | None = None
     scenarios: tuple[ScenarioReview, ...] = ()
+    view_labels: tuple[str, ...] = Field(default=(), description="Rules 3: the views' headings")
+    rests_on: str | None = Field(default=None, description="Rules 3: what the verdict rests on")
+    consistency: str | None = Field(default=None, description="Rules 3: the consistency notice")
+    knowledge: tuple[KnowledgeReview, ...] = Field(
+        default=(), description="Rules 3: the knowledge questions with answers and sources"
+    )
 
 
 def _card(
@@ -348,6 +369,10 @@ def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self
         rules=bank.rules,
         groups=_groups_v1(cards, lang),
         scenarios=scenario_reviews(result, bank, lang),
+        view_labels=view_labels(lang) if bank.rules.views_apart else (),
+        rests_on=rests_on(result, bank, lang, viewer),
+        consistency=consistency_notice(result, bank, lang, viewer),
+        knowledge=knowledge_reviews(result, bank, lang, viewer) if bank.rules.knowledge_part else (),
     )
 
 
@@ -527,6 +552,8 @@ def _card_v2(
         uncertainty=match.uncertainty,
         support=support_text(target.support, lang),
         axis_text=_axis_text(axis, bank, profile_id, lang, viewer),
+        views=view_cells(score, lang) if bank.rules.views_apart else (),
+        basis=basis_text(score, lang, viewer) if bank.rules.views_apart else None,
     )
 
 
@@ -568,7 +595,8 @@ def _met_text_v2(match: ProfileMatch, lang: Language) -> str:
 
 def _quality_notices_v2(result: Result, lang: Language, viewer: Viewer) -> tuple[str, ...]:
     """Return the quality notices; unlikely virtues beside scattered answers are read as a sign
-    of careless answering, never as "a very favourable picture"."""
+    of careless answering, never as "a very favourable picture". The consistency notice (rules
+    3) is not about the quality of the answers: the summary says it on its own."""
     scattered = any(flag.kind == "scatter" for flag in result.quality)
     return tuple(
         voiced(
@@ -580,6 +608,7 @@ def _quality_notices_v2(result: Result, lang: Language, viewer: Viewer) -> tuple
             count=flag.count,
         )
         for flag in result.quality
+        if flag.kind != CONSISTENCY_FLAG
     )
 
 
@@ -698,4 +727,8 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         groups=groups,
         axes_intro=voiced("v2.axes_intro", lang, viewer) if match.axes else None,
         scenarios=scenario_reviews(result, bank, lang),
+        view_labels=view_labels(lang) if bank.rules.views_apart else (),
+        rests_on=rests_on(result, bank, lang, viewer),
+        consistency=consistency_notice(result, bank, lang, viewer),
+        knowledge=knowledge_reviews(result, bank, lang, viewer) if bank.rules.knowledge_part else (),
     )
