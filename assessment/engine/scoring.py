@@ -4,11 +4,37 @@ Bank v1 is scored by its own rules, unchanged. From rules 2 on, a dimension's sc
 carries its uncertainty, "can't judge yet" answers never score, a dimension with too few
 scorable answers because of them is an area to gain experience, and trade-off statements place
 the person on the dimension's axis instead of adding to its level.
+
+Rules 3 (`views_apart`, bank v3; V3_CONTRACT.md "Scoring") score each demand from up to three
+views kept apart, each on 0–100 with its own standard error:
+
+- self: the statements, exactly as rules 2 score them (can't-judge-yet never scores);
+- situation: the scenarios, option score 0–3 → 0, 33, 67, 100;
+- knowledge: the share right; a wrong answer and "can't say" both count as not known (0), a
+  right one 100, and nothing is subtracted beyond that (no guessing penalty).
+
+A view counts when at least MIN_ANSWERED_SHARE of its items in the form are scorably answered.
+Its uncertainty is the standard error of its values as in rules 2 (at least ASSUMED_ITEM_SD).
+The demand's score, the one bands and levels use, then follows one rule:
+
+- basis "evidence": when the self view and the mean of the evidence views (situation and
+  knowledge, equal weight) differ by more than DISAGREEMENT_Z (1.96) times their joint standard
+  error √(SE_self² + SE_evidence²) — beyond the 95 % interval of the difference, in either
+  direction — the score is the evidence views' mean alone, with their standard error; the self
+  view is kept beside it. A verdict never rests on self-description the other views contradict.
+- basis "combined" otherwise: the equal-weight mean of every view that counts, with standard
+  error √(Σ SE²) / k for k views (views taken as independent).
+
+Rounding happens once, at the end (half up). `scored_answers` counts the answers in the views
+the score rests on. A demand without a counting view is an Erfahrungsfeld when the statements
+fall short because of can't-judge-yet answers and no evidence view counts, otherwise missing.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,11 +44,14 @@ from assessment.bank.models import (
     LIKERT_MIN,
     SCENARIO_SCORE_MAX,
     UNSURE,
+    VIEWS,
     Bank,
     Item,
+    KnowledgeItem,
     LikertItem,
     Scenario,
     TradeoffItem,
+    View,
 )
 from assessment.engine.answers import Answers
 
@@ -36,7 +65,31 @@ ASSUMED_ITEM_SD = 1.0
 # Points on 0–100 per scale point of the 1–5 scale.
 POINTS_PER_STEP = 100 / (LIKERT_MAX - LIKERT_MIN)
 
+# Rules 3: the self view differs from the evidence views beyond this many joint standard errors
+# (1.96: outside the 95 % interval of the difference) → the demand rests on the evidence alone.
+DISAGREEMENT_Z = 1.96
+
 Status = Literal["scored", "experience", "missing"]
+Basis = Literal["combined", "evidence"]
+
+
+class ViewScore(BaseModel):
+    """One view of a demand (rules 3): what people say, how they decide, or what they know."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    view: View
+    score: int | None = Field(ge=0, le=100, description="0–100, None = not enough answers")
+    uncertainty: int | None = Field(
+        default=None, ge=0, le=100, description="Standard error of the score in points"
+    )
+    answered: int = Field(ge=0, description="Items answered (can't-judge-yet and can't-say too)")
+    total: int = Field(ge=1, description="Items of the form in this view of the demand")
+    unsure: int = Field(
+        default=0,
+        ge=0,
+        description="Statements: can't-judge-yet (never scored); knowledge: can't-say (scored 0)",
+    )
 
 
 class DimensionScore(BaseModel):
@@ -65,6 +118,22 @@ class DimensionScore(BaseModel):
     )
     axis_uncertainty: int | None = Field(default=None, ge=0, le=100)
     axis_answered: int = Field(default=0, ge=0)
+    views: tuple[ViewScore, ...] = Field(
+        default=(), description="Rules 3: each view the form has items for, in VIEWS order"
+    )
+    basis: Basis | None = Field(
+        default=None,
+        description="Rules 3: combined = equal-weight mean of the views with enough answers;"
+        " evidence = the self view disagrees beyond the 95 % joint uncertainty, so the score"
+        " rests on situation and knowledge alone",
+    )
+    scored_answers: int = Field(
+        default=0, ge=0, description="Answers that count towards the score (all views it rests on)"
+    )
+
+    def view(self, view: View) -> ViewScore | None:
+        """Return one view's score, None where the form has no items for it (or rules 1/2)."""
+        return next((v for v in self.views if v.view == view), None)
 
     @property
     def sufficient(self) -> bool:
@@ -86,27 +155,53 @@ def item_value(item: Item, response: int | str) -> float:
     return float(LIKERT_MAX + LIKERT_MIN - value if reverse else value)
 
 
+def _points(mean: float) -> float:
+    """Return a 1–5 mean as unrounded points on 0–100 (as to_pomp computes them)."""
+    return (mean - LIKERT_MIN) / (LIKERT_MAX - LIKERT_MIN) * 100
+
+
 def to_pomp(mean: float) -> int:
     """Return the percent of maximum possible of a 1–5 mean, rounded half up to a whole point."""
     return math.floor((mean - LIKERT_MIN) / (LIKERT_MAX - LIKERT_MIN) * 100 + 0.5)
 
 
-def standard_error(values: list[float]) -> int:
-    """Return the standard error of the mean of keyed values in points (see ASSUMED_ITEM_SD)."""
+def error_points(values: list[float]) -> float:
+    """Return the unrounded standard error of the mean of keyed values in points."""
     n = len(values)
     spread = 0.0
     if n > 1:
         mean = sum(values) / n
         spread = math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1))
-    return math.floor(max(spread, ASSUMED_ITEM_SD) / math.sqrt(n) * POINTS_PER_STEP + 0.5)
+    return max(spread, ASSUMED_ITEM_SD) / math.sqrt(n) * POINTS_PER_STEP
+
+
+def standard_error(values: list[float]) -> int:
+    """Return the standard error of the mean of keyed values in points (see ASSUMED_ITEM_SD)."""
+    return half_up(error_points(values))
+
+
+def half_up(points: float) -> int:
+    """Return points rounded half up to a whole point."""
+    return math.floor(points + 0.5)
 
 
 ValueTable = dict[int | str, float]
 Tables = dict[tuple[str, str], tuple[tuple[str, ValueTable], ...]]
 _TABLES: dict[int, tuple[Bank, Tables, Tables]] = {}
+ViewTables = dict[tuple[str, str, View], tuple[tuple[str, ValueTable], ...]]
+_VIEW_TABLES: dict[int, tuple[Bank, ViewTables]] = {}
+_VIEW_KINDS: dict[View, type[LikertItem | Scenario | KnowledgeItem]] = {
+    "self": LikertItem,
+    "situation": Scenario,
+    "knowledge": KnowledgeItem,
+}
 
 
 def _table(item: Item) -> ValueTable:
+    if isinstance(item, KnowledgeItem):
+        # Right = the top of the scale, wrong and can't-say alike = the bottom (not known).
+        known: ValueTable = {option.id: float(LIKERT_MIN) for option in item.options}
+        return {**known, item.key: float(LIKERT_MAX), UNSURE: float(LIKERT_MIN)}
     choices: tuple[int | str, ...] = (
         tuple(option.id for option in item.options)
         if isinstance(item, Scenario)
@@ -138,8 +233,28 @@ def _value_tables(bank: Bank) -> tuple[Tables, Tables]:
     return cached[1], cached[2]
 
 
+def _view_tables(bank: Bank) -> ViewTables:
+    """Return, per (form, dimension, view), each item's id with its response → value table."""
+    cached = _VIEW_TABLES.get(id(bank))
+    if cached is None or cached[0] is not bank:
+        tables: ViewTables = {}
+        for form in bank.forms:
+            for dimension_id in bank.dimension_ids:
+                items = bank.form_items_of(form, dimension_id)
+                for view in VIEWS:
+                    kind = _VIEW_KINDS[view]
+                    tables[form, dimension_id, view] = tuple(
+                        (item.id, _table(item)) for item in items if isinstance(item, kind)
+                    )
+        cached = (bank, tables)
+        _VIEW_TABLES[id(bank)] = cached
+    return cached[1]
+
+
 def score_answers(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
     """Return a score per dimension of the bank, in the bank's dimension order."""
+    if bank.rules.views_apart:
+        return _score_v3(answers, bank)
     if bank.rules.honest_verdicts:
         return _score_v2(answers, bank)
     scores = []
@@ -156,6 +271,7 @@ def score_answers(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
                 answered=len(values),
                 total=len(entries),
                 status="scored" if enough else "missing",
+                scored_answers=len(values) if enough else 0,
             )
         )
     return tuple(scores)
@@ -192,6 +308,123 @@ def _score_v2(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
                 axis=to_pomp(sum(axis_values) / len(axis_values)) if axis_values else None,
                 axis_uncertainty=standard_error(axis_values) if axis_values else None,
                 axis_answered=len(axis_values),
+                scored_answers=len(values) if enough else 0,
+            )
+        )
+    return tuple(scores)
+
+
+# --- rules 3 -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _ViewPoints:
+    """A view's unrounded mean and standard error in points (None: too few answers), its
+    scorable answers, and what was given."""
+
+    view: View
+    points: float | None
+    error: float | None
+    count: int
+    given: int
+    unsure: int
+    total: int
+
+    def score(self) -> ViewScore:
+        return ViewScore(
+            view=self.view,
+            score=None if self.points is None else half_up(self.points),
+            uncertainty=None if self.error is None else half_up(self.error),
+            answered=self.given,
+            total=self.total,
+            unsure=self.unsure,
+        )
+
+
+def _view_points(
+    view: View, entries: tuple[tuple[str, ValueTable], ...], responses: Mapping[str, int | str]
+) -> _ViewPoints:
+    given = [(responses[i], table) for i, table in entries if i in responses]
+    # A can't-judge-yet answer is not in a statement's table (never scored); a can't-say answer
+    # is in a knowledge item's table (scored as not known).
+    values = [table[value] for value, table in given if value in table]
+    enough = bool(values) and len(values) >= MIN_ANSWERED_SHARE * len(entries)
+    return _ViewPoints(
+        view=view,
+        points=_points(sum(values) / len(values)) if enough else None,
+        error=error_points(values) if enough else None,
+        count=len(values),
+        given=len(given),
+        unsure=sum(value == UNSURE for value, _ in given),
+        total=len(entries),
+    )
+
+
+def _pooled(views: list[_ViewPoints]) -> tuple[float, float]:
+    """Return the equal-weight mean of views and its standard error √(Σ SE²) / k."""
+    k = len(views)
+    mean = sum(v.points or 0.0 for v in views) / k
+    error = math.sqrt(sum((v.error or 0.0) ** 2 for v in views)) / k
+    return mean, error
+
+
+def combine_views(views: list[_ViewPoints]) -> tuple[float, float, Basis, int] | None:
+    """Return a demand's score, its standard error, its basis and the answers it rests on, by
+    the rule in the module docstring; None when no view has enough answers."""
+    counting = [v for v in views if v.points is not None]
+    if not counting:
+        return None
+    own = [v for v in counting if v.view == "self"]
+    evidence = [v for v in counting if v.view != "self"]
+    if own and evidence:
+        evidence_mean, evidence_error = _pooled(evidence)
+        joint = math.sqrt((own[0].error or 0.0) ** 2 + evidence_error**2)
+        if abs((own[0].points or 0.0) - evidence_mean) > DISAGREEMENT_Z * joint:
+            return evidence_mean, evidence_error, "evidence", sum(v.count for v in evidence)
+    mean, error = _pooled(counting)
+    return mean, error, "combined", sum(v.count for v in counting)
+
+
+def _score_v3(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
+    scores = []
+    responses = answers.responses
+    tables = _view_tables(bank)
+    _, axis_tables = _value_tables(bank)
+    for dimension_id in bank.dimension_ids:
+        views = [
+            _view_points(view, tables[answers.form, dimension_id, view], responses)
+            for view in VIEWS
+            if tables[answers.form, dimension_id, view]
+        ]
+        combined = combine_views(views)
+        status: Status = "scored"
+        if combined is None:
+            own = next((v for v in views if v.view == "self"), None)
+            short_of_experience = (
+                own is not None and own.unsure > 0 and own.given >= MIN_ANSWERED_SHARE * own.total
+            )
+            status = "experience" if short_of_experience else "missing"
+        axis_values = [
+            table[responses[i]]
+            for i, table in axis_tables[answers.form, dimension_id]
+            if i in responses and responses[i] != UNSURE
+        ]
+        own_view = next((v for v in views if v.view == "self"), None)
+        scores.append(
+            DimensionScore(
+                dimension=dimension_id,
+                score=None if combined is None else half_up(combined[0]),
+                answered=sum(v.given for v in views),
+                total=max(1, sum(v.total for v in views)),
+                unsure=own_view.unsure if own_view else 0,
+                uncertainty=None if combined is None else half_up(combined[1]),
+                status=status,
+                axis=to_pomp(sum(axis_values) / len(axis_values)) if axis_values else None,
+                axis_uncertainty=standard_error(axis_values) if axis_values else None,
+                axis_answered=len(axis_values),
+                views=tuple(v.score() for v in views),
+                basis=None if combined is None else combined[2],
+                scored_answers=0 if combined is None else combined[3],
             )
         )
     return tuple(scores)
