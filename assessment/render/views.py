@@ -164,7 +164,7 @@ def _reaching(scores: Sequence[DimensionScore], match: ProfileMatch) -> dict[str
 def rests_on(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str | None:
     """Return the sentence under the headline that says what the verdict rests on: per view in
     how many demands it reaches the target range, the demands whose verdict rests on situations
-    and knowledge, and, after the consistency notice, that it rests mainly on self-description."""
+    and knowledge (the consistency notice says where it still includes the self-description)."""
     if not bank.rules.views_apart:
         return None
     counts = _reaching(result.scores, result.match)
@@ -177,11 +177,11 @@ def rests_on(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str 
             parts.append(voiced(f"views.rests_{view}_none", lang, viewer))
     text = "; ".join(parts) + "."
     evidence = [s.dimension for s in result.scores if s.basis == "evidence"]
-    if evidence:
+    if evidence and len(evidence) == sum(s.score is not None for s in result.scores):
+        text += " " + voiced("views.rests_evidence_all", lang, viewer, count=len(evidence))
+    elif evidence:
         names = ", ".join(bank.dimension(d).name(lang) for d in evidence)
-        text += " " + voiced("views.rests_evidence", lang, viewer, names=names, count=len(evidence))
-    if result.self_based:
-        text += " " + voiced("views.rests_self_based", lang, viewer)
+        text += " " + voiced("views.rests_evidence", lang, viewer, names=names)
     return text
 
 
@@ -189,9 +189,19 @@ def consistency_notice(result: Result, bank: Bank, lang: Language, viewer: Viewe
     """Return the consistency notice (rules 3) when it fired, else None."""
     if not bank.rules.consistency_notice:
         return None
-    if not (result.self_based or any(f.kind == CONSISTENCY_FLAG for f in result.quality)):
+    if not (getattr(result, "self_based", False) or any(f.kind == CONSISTENCY_FLAG for f in result.quality)):
         return None
-    return voiced("views.consistency", lang, viewer)
+    including = [
+        bank.dimension(s.dimension).name(lang)
+        for s in result.scores
+        if s.basis == "combined" and any(v.view == "self" and v.score is not None for v in s.views)
+    ]
+    basis = (
+        voiced("views.consistency_includes", lang, viewer, names=", ".join(including))
+        if including
+        else voiced("views.consistency_evidence", lang, viewer)
+    )
+    return voiced("views.consistency", lang, viewer, basis=basis)
 
 
 def knowledge_reviews(
