@@ -372,7 +372,9 @@ def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self
         view_labels=view_labels(lang) if bank.rules.views_apart else (),
         rests_on=rests_on(result, bank, lang, viewer),
         consistency=consistency_notice(result, bank, lang, viewer),
-        knowledge=knowledge_reviews(result, bank, lang, viewer) if bank.rules.knowledge_part else (),
+        knowledge=knowledge_reviews(result, bank, lang, viewer)
+        if bank.rules.knowledge_part
+        else (),
     )
 
 
@@ -730,5 +732,7 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         view_labels=view_labels(lang) if bank.rules.views_apart else (),
         rests_on=rests_on(result, bank, lang, viewer),
         consistency=consistency_notice(result, bank, lang, viewer),
-        knowledge=knowledge_reviews(result, bank, lang, viewer) if bank.rules.knowledge_part else (),
+        knowledge=knowledge_reviews(result, bank, lang, viewer)
+        if bank.rules.knowledge_part
+        else (),
     )

@@ -93,6 +93,20 @@ def _views(card: DimensionCard) -> list[str]:
     return lines
 
 
+def views_text(summary: Summary) -> str:
+    """Return every demand's views side by side as text, in the bank's order (rules 3; with the
+    colleagues' view where the summary carries it: `selbstcheck mirror`)."""
+    if not summary.view_labels:
+        return ""
+    heading = "views.heading_peers" if len(summary.view_labels) > 3 else "views.heading"
+    lines = _heading(msg(heading, summary.language))
+    for card in summary.cards:
+        lines.append(f"{card.name}: {card.score_text} – {card.band_label}")
+        lines.extend(_views(card))
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
 def _knowledge(summary: Summary) -> list[str]:
     lang = summary.language
     lines = [_wrap(voiced("views.knowledge_intro", lang, summary.viewer)), ""]

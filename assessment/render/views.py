@@ -151,7 +151,7 @@ def basis_text(score: DimensionScore, lang: Language, viewer: Viewer) -> str | N
 def _reaching(scores: Sequence[DimensionScore], match: ProfileMatch) -> dict[str, tuple[int, int]]:
     """Return per view (demands whose view score reaches the target range, demands it scores)."""
     lows = {m.dimension: m.low for m in match.dimensions}
-    counts = {view: (0, 0) for view in VIEWS}
+    counts = dict.fromkeys(VIEWS, (0, 0))
     for score in scores:
         for view in score.views:
             if view.score is None:
@@ -189,7 +189,10 @@ def consistency_notice(result: Result, bank: Bank, lang: Language, viewer: Viewe
     """Return the consistency notice (rules 3) when it fired, else None."""
     if not bank.rules.consistency_notice:
         return None
-    if not (getattr(result, "self_based", False) or any(f.kind == CONSISTENCY_FLAG for f in result.quality)):
+    if not (
+        getattr(result, "self_based", False)
+        or any(f.kind == CONSISTENCY_FLAG for f in result.quality)
+    ):
         return None
     including = [
         bank.dimension(s.dimension).name(lang)

@@ -3,9 +3,9 @@
 Page 1 carries the verdict and what to do now; every card follows with all its next steps,
 strengths and reasons, then the trade-off axes, the comparison of settings, the scenario review
 and the link. Rules 3 add what the verdict rests on under the headline, the consistency notice,
-each card's three views and the knowledge review after the scenarios. The document grows by pages instead of leaving anything out, and its last page is
-never nearly empty (see pdf_layout.balanced_layout). Every text comes from the summary or the
-message catalogue and is drawn as plain text; the only link is the share link it is given, and
+each card's three views and the knowledge review after the scenarios. The document grows by
+pages instead of leaving anything out, and its last page is never nearly empty (see
+pdf_layout.balanced_layout). Every text comes from the summary or the message catalogue and is drawn as plain text; the only link is the share link it is given, and
 only when that is an absolute http(s) URL.
 """
 
@@ -531,7 +531,9 @@ class ResultLayout(PageLayout):
         )
         self.paragraph(intro, SMALL, colour=MUTED, after=1)
         for number, review in enumerate(reviews, start=1):
-            label = msg("views.knowledge_label", lang, number=number, dimension=review.dimension_name)
+            label = msg(
+                "views.knowledge_label", lang, number=number, dimension=review.dimension_name
+            )
             source = review.source + (f" {review.url}" if review.url else "")
             paragraphs = [
                 _Para(label, SMALL, bold=True),
