@@ -5,8 +5,9 @@ strengths and reasons, then the trade-off axes, the comparison of settings, the 
 and the link. Rules 3 add what the verdict rests on under the headline, the consistency notice,
 each card's three views and the knowledge review after the scenarios. The document grows by
 pages instead of leaving anything out, and its last page is never nearly empty (see
-pdf_layout.balanced_layout). Every text comes from the summary or the message catalogue and is drawn as plain text; the only link is the share link it is given, and
-only when that is an absolute http(s) URL.
+pdf_layout.balanced_layout). Every text comes from the summary or the message catalogue and is
+drawn as plain text; the only link is the share link it is given, and only when that is an
+absolute http(s) URL.
 """
 
 from __future__ import annotations
