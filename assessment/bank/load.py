@@ -201,6 +201,8 @@ def read_bank(folder: Path) -> Bank:
     _check_axes(profiles_path, profile_list, dimensions)
     if rules.supported_settings:
         _check_support(profiles_path, profile_list)
+    if not rules.knockout_floors:
+        _refuse_floors(profiles_path, profile_list)
 
     salary_path = folder / "salary.toml"
     salary = _parse_entries(salary_path, SalaryFacts, [_read_toml(salary_path)])[0]
@@ -459,12 +461,23 @@ def _check_support(path: Path, profiles: list[Profile]) -> None:
                 )
 
 
+def _refuse_floors(path: Path, profiles: list[Profile]) -> None:
+    """Refuse a knock-out floor in a bank whose rules have none (they would never act)."""
+    for profile in profiles:
+        for dimension_id, target in profile.targets.items():
+            if target.floor is not None:
+                raise BankError(
+                    path, f"{profile.id}.{dimension_id}", "a floor, but these rules have none"
+                )
+
+
 def bank_quotes(bank: Bank) -> tuple[str, ...]:
     """Return every phrase the bank attributes to the article (anchors, support, salary)."""
     quotes = [d.anchor.quote for d in bank.dimensions]
     quotes += [p.anchor.quote for p in bank.profiles.values()]
     for profile in bank.profiles.values():
         supports = [t.support for t in profile.targets.values()]
+        supports += [t.floor_support for t in profile.targets.values()]
         supports += [a.support for a in profile.axes.values()]
         quotes += [s.quote for s in supports if s is not None and s.quote is not None]
     quotes += [bank.salary.entry.quote, bank.salary.experienced.quote]

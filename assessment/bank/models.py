@@ -143,11 +143,16 @@ class TradeoffItem(_Frozen):
 
 
 class ValidityItem(_Frozen):
-    """An "unlikely virtue": a statement almost nobody can honestly agree with; never scored."""
+    """An "unlikely virtue": a statement almost nobody can honestly agree with; never scored.
+
+    `counts_lean` (bank v3 on): "trifft eher zu" counts as endorsing it too, for a virtue that
+    is unlikely even as a lean, not only in full.
+    """
 
     id: Identifier
     text: Text
     dimension: None = None
+    counts_lean: bool = False
 
 
 class ScenarioOption(_Frozen):
@@ -272,18 +277,28 @@ class Support(_Frozen):
 
 
 class Target(_Frozen):
-    """The band on 0–100 a setting asks of one dimension, how much it weighs, and why."""
+    """The band on 0–100 a setting asks of one dimension, how much it weighs, and why.
+
+    A knock-out floor (rules 3) is the least the setting can do without: a demand clearly below
+    it (the upper end of the score's 95 % interval) caps the overall level. It names its support.
+    """
 
     low: int = Field(ge=0, le=100)
     high: int = Field(ge=0, le=100)
     weight: int = Field(ge=1, le=3)
     rationale: Text
     support: Support | None = None
+    floor: int | None = Field(default=None, ge=1, le=100)
+    floor_support: Support | None = None
 
     @model_validator(mode="after")
     def _low_below_high(self) -> Target:
         if self.low >= self.high:
             raise ValueError("low must be below high")
+        if self.floor is not None and self.floor > self.low:
+            raise ValueError("a floor lies at or below the band's low end")
+        if (self.floor is None) != (self.floor_support is None):
+            raise ValueError("a floor names its support (floor_support), and only a floor does")
         return self
 
 

@@ -75,6 +75,9 @@ class RuleSet:
     min_firm_answers: int = 0
     # Knock-out floors: a demand the setting cannot do without, below its floor, caps the level.
     knockout_floors: bool = False
+    # The top level ("strong") only when every weight-3 demand is within or above its band; the
+    # open ones are named (rules 3: a level sentence must be true of the numbers it sums up).
+    strong_needs_heavy_met: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -134,6 +137,7 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             borderline_z=1.96,
             min_firm_answers=4,
             knockout_floors=True,
+            strong_needs_heavy_met=True,
         ),
     }
 )

@@ -5,6 +5,13 @@ Bank v1 keeps its rules. From rules 2 on: a band edge within a score's uncertain
 is an area to gain experience; the overall level is non-compensatory (a critical demand below
 its band caps it); trade-off axes count towards the fit; and a setting is named the better fit
 only when it is better for every score inside the uncertainty, never when a quality notice fired.
+
+Rules 3 (V3_CONTRACT.md "Matching") add: "borderline" within rules.borderline_z (1.96) standard
+errors, the 95 % interval the comparison uses too; "provisional" for a demand resting on fewer
+than rules.min_firm_answers scored answers (never "below"); knock-out floors (a demand whose 95 %
+interval lies wholly below its setting's floor caps the level at "gaps"); and "strong" only when
+every weight-3 demand is within or above its band — the weight-3 demands that are not
+(borderline, provisional, below, or without a score) are named in `open_heavy`.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from assessment.bank.models import (
 from assessment.bank.rules import RuleSet
 from assessment.engine.scoring import DimensionScore
 
-Band = Literal["below", "within", "above", "unknown", "borderline", "experience"]
+Band = Literal["below", "within", "above", "unknown", "borderline", "experience", "provisional"]
 Level = Literal["strong", "partial", "gaps", "insufficient", "experience", "uncertain"]
 AxisFit = Literal["within", "outside", "borderline", "open", "unknown"]
 
@@ -46,6 +53,11 @@ UNCERTAIN_SHARE = 0.5
 # Rules 2: a setting is named the better fit only when it is better for every score within
 # this many standard errors of each score (1.96: a 95 % interval per score).
 COMPARISON_Z = 1.96
+# Rules 3: a demand is knocked out when the upper end of its score's 95 % interval (this many
+# standard errors above it) lies below the setting's floor.
+FLOOR_Z = 1.96
+# Rules 3: bands that leave a demand open — "strong" never coexists with a weight-3 demand in one.
+UNFIRM_BANDS: tuple[Band, ...] = ("borderline", "provisional")
 # Rules 2: how much a position outside a setting's preferred range on a trade-off axis weighs
 # in the comparison, per point, against a weight-1 demand's shortfall.
 AXIS_WEIGHT = 1
@@ -103,6 +115,19 @@ class ProfileMatch(_Frozen):
     experience: tuple[str, ...] = Field(default=(), description="Areas to gain experience")
     axes: tuple[AxisMatch, ...] = ()
     capped: bool = Field(default=False, description="A critical demand below caps the level")
+    knocked_out: tuple[str, ...] = Field(
+        default=(),
+        description="Rules 3: demands whose 95 % interval lies wholly below the setting's floor;"
+        " any caps the level at gaps",
+    )
+    open_heavy: tuple[str, ...] = Field(
+        default=(),
+        description="Rules 3: weight-3 demands not within or above their band (borderline,"
+        " provisional, below, or without a score); any keeps the level from strong",
+    )
+    provisional: tuple[str, ...] = Field(
+        default=(), description="Rules 3: demands on too few scored answers for a firm verdict"
+    )
 
 
 class Comparison(_Frozen):
@@ -146,7 +171,7 @@ def match_profile(
 ) -> ProfileMatch:
     """Return the scores matched against one profile by the bank's rules."""
     if rules.honest_verdicts:
-        return _match_v2(scores, profile)
+        return _match_v2(scores, profile, rules)
     matches = []
     for score in scores:
         target = profile.targets[score.dimension]
@@ -208,11 +233,19 @@ def shortfall(value: float, low: float, high: float) -> float:
     return max(0.0, low - value, value - high)
 
 
-def band_v2(score: DimensionScore, target: Target) -> tuple[Band, int]:
-    """Return the band of a score with its uncertainty, and the gap in points (never shown)."""
+def band_v2(
+    score: DimensionScore, target: Target, z: float = 1.0, min_firm: int = 0
+) -> tuple[Band, int]:
+    """Return the band of a score with its uncertainty, and the gap in points (never shown).
+
+    A band edge within z standard errors reads borderline (rules 2: one; rules 3: 1.96); a score
+    on fewer than min_firm scored answers is provisional (rules 3), whatever its position.
+    """
     if score.score is None:
         return ("experience" if score.status == "experience" else "unknown"), 0
-    value, error = score.score, score.uncertainty or 0
+    if score.scored_answers < min_firm:
+        return "provisional", 0
+    value, error = score.score, z * (score.uncertainty or 0)
     near_low = target.low > 0 and abs(value - target.low) <= error
     near_high = target.high < 100 and abs(value - target.high) <= error
     if near_low or near_high:
@@ -257,6 +290,37 @@ def overall_level_v2(matches: tuple[DimensionMatch, ...]) -> tuple[Level, bool]:
     return level, critical_below and level == "partial"
 
 
+def knocked_out(score: DimensionScore, target: Target) -> bool:
+    """Return whether a firm score's 95 % interval lies wholly below the target's floor."""
+    if target.floor is None or score.score is None:
+        return False
+    return score.score + FLOOR_Z * (score.uncertainty or 0) < target.floor
+
+
+def overall_level_v3(
+    matches: tuple[DimensionMatch, ...], knocked: tuple[str, ...]
+) -> tuple[Level, bool, tuple[str, ...]]:
+    """Return the level by rules 3, whether a critical demand below caps it, and the weight-3
+    demands left open.
+
+    As rules 2, with provisional demands counted like borderline ones (half credit, and towards
+    "uncertain"); then "strong" only when every weight-3 demand is within or above its band
+    (else "partial"); and a knock-out caps the level at "gaps" (also where the rest is
+    "uncertain": a knock-out is a firm verdict).
+    """
+    as_v2 = tuple(
+        m.model_copy(update={"band": "borderline"}) if m.band == "provisional" else m
+        for m in matches
+    )
+    level, capped = overall_level_v2(as_v2)
+    open_heavy = tuple(m.dimension for m in matches if m.weight >= CRITICAL_WEIGHT and not m.met)
+    if level == "strong" and open_heavy:
+        level = "partial"
+    if knocked and level in ("strong", "partial", "uncertain"):
+        level, capped = "gaps", False
+    return level, capped, open_heavy
+
+
 def _weighted_gap(scores: tuple[DimensionScore, ...], profile: Profile) -> float:
     total = 0.0
     for score in scores:
@@ -274,12 +338,15 @@ def weighted_gap(scores: tuple[DimensionScore, ...], profile: Profile) -> float:
     return _weighted_gap(scores, profile)
 
 
-def _match_v2(scores: tuple[DimensionScore, ...], profile: Profile) -> ProfileMatch:
+def _match_v2(scores: tuple[DimensionScore, ...], profile: Profile, rules: RuleSet) -> ProfileMatch:
     matches = []
     axes = []
+    knocked = []
     for score in scores:
         target = profile.targets[score.dimension]
-        band, gap = band_v2(score, target)
+        band, gap = band_v2(score, target, rules.borderline_z, rules.min_firm_answers)
+        if rules.knockout_floors and band != "provisional" and knocked_out(score, target):
+            knocked.append(score.dimension)
         matches.append(
             DimensionMatch(
                 dimension=score.dimension,
@@ -309,7 +376,11 @@ def _match_v2(scores: tuple[DimensionScore, ...], profile: Profile) -> ProfileMa
         (m for m in ordered if m.band == "below"), key=lambda m: (-m.priority, -m.weight)
     )
     met = sorted((m for m in ordered if m.met), key=lambda m: (-m.weight, -(m.score or 0) + m.low))
-    level, capped = overall_level_v2(ordered)
+    open_heavy: tuple[str, ...] = ()
+    if rules.strong_needs_heavy_met:
+        level, capped, open_heavy = overall_level_v3(ordered, tuple(knocked))
+    else:
+        level, capped = overall_level_v2(ordered)
     return ProfileMatch(
         profile=profile.id,
         dimensions=ordered,
@@ -324,6 +395,9 @@ def _match_v2(scores: tuple[DimensionScore, ...], profile: Profile) -> ProfileMa
         experience=tuple(m.dimension for m in ordered if m.band == "experience"),
         axes=tuple(axes),
         capped=capped,
+        knocked_out=tuple(knocked),
+        open_heavy=open_heavy,
+        provisional=tuple(m.dimension for m in ordered if m.band == "provisional"),
     )
 
 
@@ -384,7 +458,8 @@ def _compare_v2(scores: tuple[DimensionScore, ...], bank: Bank, tentative: bool)
     differences = demand_differences(bank)
     head = ranking[0]
     best: ProfileId | None = None
-    if not tentative and head.level not in ("insufficient", "experience", "uncertain"):
+    named = head.level not in ("insufficient", "experience", "uncertain") and not head.knocked_out
+    if not tentative and named:
         first = bank.profiles[head.profile]
         if all(
             clearly_better(scores, first, bank.profiles[other.profile]) for other in ranking[1:]
@@ -401,7 +476,8 @@ class DemandMarks:
 
     development: below the band, most urgent first; experience: Erfahrungsfelder (and, where the
     rules say so, a starter's demands below the band); borderline: a band edge within the
-    uncertainty ("an der Grenze"); strengths: met, heaviest first; unscored: too few answers.
+    uncertainty ("an der Grenze"); strengths: met, heaviest first; unscored: too few answers;
+    provisional (rules 3): too few scored answers for a firm verdict ("vorläufig", never below).
     """
 
     development: tuple[str, ...]
@@ -409,6 +485,7 @@ class DemandMarks:
     borderline: tuple[str, ...]
     strengths: tuple[str, ...]
     unscored: tuple[str, ...]
+    provisional: tuple[str, ...] = ()
 
 
 def demand_marks(match: ProfileMatch, background: Experience | None, rules: RuleSet) -> DemandMarks:
@@ -423,4 +500,5 @@ def demand_marks(match: ProfileMatch, background: Experience | None, rules: Rule
         borderline=match.borderline,
         strengths=match.strengths,
         unscored=tuple(m.dimension for m in match.dimensions if m.band == "unknown"),
+        provisional=match.provisional,
     )

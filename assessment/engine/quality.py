@@ -3,6 +3,13 @@
 Rules 2 add the validity scale (unlikely virtues) and a check for answers that scatter within a
 dimension as random answers do; the twin check counts only pairs agreed with on both sides.
 A can't-judge-yet answer counts exactly like an unanswered item in every check.
+
+Rules 3 (V3_CONTRACT.md "Quality") add the consistency notice "self_above_evidence": over the
+form's items overall, the self-description (statements) is at least SELF_CEILING and at least
+SELF_GAP points above the mean of the person's situational judgement (scenarios) and knowledge
+(each view equal weight). It is developmental feedback: the verdict is then shown as resting
+mainly on self-description (Result.self_based). Unlikely virtues marked `counts_lean` count
+"trifft eher zu" as endorsed too.
 """
 
 from __future__ import annotations
@@ -12,12 +19,28 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assessment.bank.models import UNSURE, Bank, LikertItem, Scenario, TradeoffItem, ValidityItem
+from assessment.bank.models import (
+    LIKERT_MAX,
+    LIKERT_MIN,
+    UNSURE,
+    Bank,
+    KnowledgeItem,
+    LikertItem,
+    Scenario,
+    TradeoffItem,
+    ValidityItem,
+)
 from assessment.engine.answers import Answers
 from assessment.engine.scoring import item_value
 
 FlagKind = Literal[
-    "long_string", "contradictions", "too_fast", "agreed_opposites", "unlikely_virtues", "scatter"
+    "long_string",
+    "contradictions",
+    "too_fast",
+    "agreed_opposites",
+    "unlikely_virtues",
+    "scatter",
+    "self_above_evidence",
 ]
 
 # A run of this many identical Likert answers in presentation order is straight-lining.
@@ -40,6 +63,18 @@ VIRTUES_MIN_ANSWERED = 3
 # which they look random (uniform answers spread by √2 ≈ 1.41; consistent ones by well under 1).
 SCATTER_MIN_SD = 1.15
 SCATTER_MIN_ITEMS = 15
+# Rules 3: "trifft eher zu" on a virtue marked counts_lean counts as endorsing it.
+VIRTUE_LEAN_FROM = 4
+# Rules 3, the consistency notice: the self view overall (statements, 0–100) at least
+# SELF_CEILING and at least SELF_GAP points above the mean of the situation and knowledge views
+# overall. Starting values from the review of bank v2 (issue 19); sim3 calibrates them on the
+# simulated honest population (false alarms ≤ 2 %, starters ≤ 4 %) and the fakers (≥ 90 % caught).
+SELF_CEILING = 85
+SELF_GAP = 25
+# The notice needs at least this many scorable statements and evidence answers (scenarios and
+# knowledge items together) to compare.
+SELF_MIN_STATEMENTS = 6
+EVIDENCE_MIN_ANSWERS = 3
 
 
 class QualityFlag(BaseModel):
@@ -179,11 +214,11 @@ def _check_v2(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
         flags.append(QualityFlag(kind="agreed_opposites", count=len(agreed), where=tuple(agreed)))
 
     virtues = [
-        int(responses[item.id])
+        (int(responses[item.id]), VIRTUE_LEAN_FROM if item.counts_lean else VIRTUE_ENDORSED_FROM)
         for item in bank.form_items(answers.form)
         if isinstance(item, ValidityItem) and isinstance(responses.get(item.id), int)
     ]
-    endorsed = sum(value >= VIRTUE_ENDORSED_FROM for value in virtues)
+    endorsed = sum(value >= threshold for value, threshold in virtues)
     if len(virtues) >= VIRTUES_MIN_ANSWERED and endorsed > VIRTUES_MAX_SHARE * len(virtues):
         flags.append(QualityFlag(kind="unlikely_virtues", count=endorsed))
 
@@ -191,5 +226,56 @@ def _check_v2(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
     if counted >= SCATTER_MIN_ITEMS and spread >= SCATTER_MIN_SD:
         flags.append(QualityFlag(kind="scatter", count=counted))
 
+    if bank.rules.consistency_notice:
+        gap = self_above_evidence(answers, bank)
+        if gap is not None:
+            flags.append(QualityFlag(kind="self_above_evidence", count=max(1, gap)))
+
     flags.extend(_too_fast(answers))
     return tuple(flags)
+
+
+def view_points(answers: Answers, bank: Bank) -> tuple[float | None, float | None, float | None]:
+    """Return the self, situation and knowledge views over the form's items overall (0–100,
+    unrounded; None where nothing was answered, and the self view where fewer than
+    SELF_MIN_STATEMENTS statements were scorably answered)."""
+    responses = answers.responses
+    own: list[float] = []
+    situation: list[float] = []
+    known: list[float] = []
+    for item in bank.form_items(answers.form):
+        value = responses.get(item.id)
+        if value is None:
+            continue
+        if isinstance(item, LikertItem) and value != UNSURE:
+            own.append(item_value(item, value))
+        elif isinstance(item, Scenario):
+            situation.append(item_value(item, value))
+        elif isinstance(item, KnowledgeItem):  # can't say counts as not known
+            known.append(float(LIKERT_MAX if value == item.key else LIKERT_MIN))
+
+    def points(values: list[float]) -> float | None:
+        if not values:
+            return None
+        return (sum(values) / len(values) - LIKERT_MIN) / (LIKERT_MAX - LIKERT_MIN) * 100
+
+    if len(own) < SELF_MIN_STATEMENTS:
+        return None, points(situation), points(known)
+    return points(own), points(situation), points(known)
+
+
+def self_above_evidence(answers: Answers, bank: Bank) -> int | None:
+    """Return by how many points (rounded) the self view overall exceeds the evidence views'
+    mean when the consistency notice fires, else None."""
+    own, situation, known = view_points(answers, bank)
+    evidence = [v for v in (situation, known) if v is not None]
+    answered = sum(
+        isinstance(item, Scenario | KnowledgeItem) and item.id in answers.responses
+        for item in bank.form_items(answers.form)
+    )
+    if own is None or not evidence or answered < EVIDENCE_MIN_ANSWERS:
+        return None
+    gap = own - sum(evidence) / len(evidence)
+    if own >= SELF_CEILING and gap >= SELF_GAP:
+        return math.floor(gap + 0.5)
+    return None

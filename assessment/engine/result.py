@@ -29,6 +29,16 @@ class Result(BaseModel):
     tentative: bool = Field(
         default=False, description="A quality notice fired: verdict and comparison are tentative"
     )
+    self_based: bool = Field(
+        default=False,
+        description="Rules 3: the consistency notice fired; the verdict is shown as resting"
+        " mainly on self-description",
+    )
+    revised: tuple[str, ...] = Field(
+        default=(),
+        description="Rules 3: scenario and knowledge items answered anew after the rationales"
+        " were shown (Answers.revised)",
+    )
 
 
 def build_result(
@@ -42,6 +52,7 @@ def build_result(
     scores = score_answers(answers, bank)
     quality = check_quality(answers, bank)
     tentative = bank.rules.tentative_on_quality and bool(quality)
+    self_based = any(flag.kind == "self_above_evidence" for flag in quality)
     return Result(
         bank_version=bank.version,
         answers=answers,
@@ -57,4 +68,6 @@ def build_result(
             else None
         ),
         tentative=tentative,
+        self_based=self_based,
+        revised=answers.revised if bank.rules.retake_marks else (),
     )

@@ -318,7 +318,7 @@ def _score_v2(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
 
 
 @dataclass(frozen=True, slots=True)
-class _ViewPoints:
+class ViewPoints:
     """A view's unrounded mean and standard error in points (None: too few answers), its
     scorable answers, and what was given."""
 
@@ -341,15 +341,15 @@ class _ViewPoints:
         )
 
 
-def _view_points(
+def view_points(
     view: View, entries: tuple[tuple[str, ValueTable], ...], responses: Mapping[str, int | str]
-) -> _ViewPoints:
+) -> ViewPoints:
     given = [(responses[i], table) for i, table in entries if i in responses]
     # A can't-judge-yet answer is not in a statement's table (never scored); a can't-say answer
     # is in a knowledge item's table (scored as not known).
     values = [table[value] for value, table in given if value in table]
     enough = bool(values) and len(values) >= MIN_ANSWERED_SHARE * len(entries)
-    return _ViewPoints(
+    return ViewPoints(
         view=view,
         points=_points(sum(values) / len(values)) if enough else None,
         error=error_points(values) if enough else None,
@@ -360,7 +360,7 @@ def _view_points(
     )
 
 
-def _pooled(views: list[_ViewPoints]) -> tuple[float, float]:
+def _pooled(views: list[ViewPoints]) -> tuple[float, float]:
     """Return the equal-weight mean of views and its standard error √(Σ SE²) / k."""
     k = len(views)
     mean = sum(v.points or 0.0 for v in views) / k
@@ -368,7 +368,7 @@ def _pooled(views: list[_ViewPoints]) -> tuple[float, float]:
     return mean, error
 
 
-def combine_views(views: list[_ViewPoints]) -> tuple[float, float, Basis, int] | None:
+def combine_views(views: list[ViewPoints]) -> tuple[float, float, Basis, int] | None:
     """Return a demand's score, its standard error, its basis and the answers it rests on, by
     the rule in the module docstring; None when no view has enough answers."""
     counting = [v for v in views if v.points is not None]
@@ -392,7 +392,7 @@ def _score_v3(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
     _, axis_tables = _value_tables(bank)
     for dimension_id in bank.dimension_ids:
         views = [
-            _view_points(view, tables[answers.form, dimension_id, view], responses)
+            view_points(view, tables[answers.form, dimension_id, view], responses)
             for view in VIEWS
             if tables[answers.form, dimension_id, view]
         ]
