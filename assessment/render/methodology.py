@@ -197,6 +197,14 @@ def _views_section(bank: Bank, lang: Language) -> Section:
             sd_value=_plural_value(scoring.ASSUMED_ITEM_SD),
         ),
         msg("method.views_combine", lang, z=_number(z, lang), level=_coverage(z)),
+        msg(
+            "method.views_consistency",
+            lang,
+            ceiling=quality.SELF_CEILING,
+            gap=quality.SELF_GAP,
+            statements=quality.SELF_MIN_STATEMENTS,
+            evidence=quality.EVIDENCE_MIN_ANSWERS,
+        ),
         msg("method.views_shown", lang),
     ]
     return Section(heading=msg("method.views_heading", lang), paragraphs=tuple(paragraphs))

@@ -694,7 +694,11 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         overall += " " + msg("v2.level_capped", lang)
     if result.tentative:
         headline = msg("v2.tentative_headline", lang, headline=headline)
-        overall += " " + msg("v2.tentative_text", lang)
+        # Only the consistency notice (rules 3): not a note on response quality.
+        only_consistency = all(flag.kind == CONSISTENCY_FLAG for flag in result.quality)
+        overall += " " + voiced(
+            "views.tentative_text" if only_consistency else "v2.tentative_text", lang, viewer
+        )
     return Summary(
         language=lang,
         viewer=viewer,

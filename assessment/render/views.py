@@ -189,10 +189,7 @@ def consistency_notice(result: Result, bank: Bank, lang: Language, viewer: Viewe
     """Return the consistency notice (rules 3) when it fired, else None."""
     if not bank.rules.consistency_notice:
         return None
-    if not (
-        getattr(result, "self_based", False)
-        or any(f.kind == CONSISTENCY_FLAG for f in result.quality)
-    ):
+    if not (result.self_based or any(f.kind == CONSISTENCY_FLAG for f in result.quality)):
         return None
     including = [
         bank.dimension(s.dimension).name(lang)

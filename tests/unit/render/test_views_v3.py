@@ -12,7 +12,7 @@ import pytest
 from assessment.bank.load import load_bank
 from assessment.bank.models import UNSURE, VIEWS, Bank, KnowledgeItem
 from assessment.bank.pagination import MAX_KNOWLEDGE_PER_PAGE, paginate
-from assessment.engine import scoring
+from assessment.engine import quality, scoring
 from assessment.engine.result import Result, build_result
 from assessment.i18n import LANGUAGES, Language
 from assessment.messages import msg
@@ -158,6 +158,9 @@ def test_the_consistency_notice_fires_for_the_self_above_person() -> None:
     if all(s.basis == "evidence" for s in result.scores if s.score is not None):
         assert "hier bei jeder bewerteten Anforderung" in notice
     assert not any("kein Vorwurf" in q for q in summary.quality_notices)
+    if summary.tentative and not summary.quality_notices:
+        assert msg("views.tentative_text", "de") in summary.overall_text
+        assert "Antwortqualität" not in summary.overall_text
     other = summarize(result, bank, "de", viewer="other").consistency or ""
     assert "Die Person beschreibt sich" in other
     assert "Ihre " not in other
@@ -197,7 +200,9 @@ def test_json_export_carries_the_views_the_basis_and_the_notice() -> None:
     data = json.loads(result_json(result))
     assert data["self_based"] is True
     for score in data["scores"]:
-        assert [v["view"] for v in score["views"]] == list(VIEWS)
+        views = [v["view"] for v in score["views"]]
+        assert views == [v for v in VIEWS if v in views]
+        assert views[0] == "self"
         assert score["basis"] in ("combined", "evidence")
     assert Result.model_validate_json(result_json(result)).scores == result.scores
 
@@ -324,6 +329,10 @@ def test_methodology_states_the_combination_rule_with_the_codes_numbers(version:
     knowledge = sum(isinstance(i, KnowledgeItem) for i in bank.form_items("full"))
     assert f"die {knowledge} Wissensfragen" in text
     assert "1.96 times" in _views_section(bank, "en")
+    assert f"mindestens {quality.SELF_CEILING} von 100 Punkten" in text
+    assert f"mindestens {quality.SELF_GAP} Punkte über" in text
+    assert f"mindestens {quality.SELF_MIN_STATEMENTS} gewerteten Aussagen" in text
+    assert f"{quality.EVIDENCE_MIN_ANSWERS} beantworteten Situationen" in text
 
 
 def test_methodology_follows_the_constants(monkeypatch: pytest.MonkeyPatch) -> None:
