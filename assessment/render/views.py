@@ -151,7 +151,7 @@ def basis_text(score: DimensionScore, lang: Language, viewer: Viewer) -> str | N
 def _reaching(scores: Sequence[DimensionScore], match: ProfileMatch) -> dict[str, tuple[int, int]]:
     """Return per view (demands whose view score reaches the target range, demands it scores)."""
     lows = {m.dimension: m.low for m in match.dimensions}
-    counts = dict.fromkeys(VIEWS, (0, 0))
+    counts: dict[str, tuple[int, int]] = dict.fromkeys(VIEWS, (0, 0))
     for score in scores:
         for view in score.views:
             if view.score is None:

@@ -50,7 +50,7 @@ def _complete(at: AppTest) -> tuple[AppTest, list[bool]]:
         assert len(kinds) == 1  # a page holds one kind of question
         if kinds == {True}:
             seen.append(any(m.value == intro for m in at.markdown))
-        answer_page(at, self_above)  # type: ignore[arg-type]
+        answer_page(at, self_above)
         at.button(key="nav_next").click().run()
         assert not at.exception
     raise AssertionError("the questionnaire did not end")
