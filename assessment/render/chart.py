@@ -26,6 +26,7 @@ BAND_SHAPES: dict[str, str] = {
     "within": "circle",
     "above": "triangle-up",
     "borderline": "diamond",
+    "provisional": "square",
 }
 ROW_HEIGHT = 74
 CHART_WIDTH = 560
@@ -156,7 +157,10 @@ def profile_chart(summary: Summary) -> alt.LayerChart:
 
     track, band = track_and_band(base, x_scale, lang)
     name, label, target = row_texts(base, x_scale, offset=12)
-    bands = list(BAND_SHAPES)
+    # A provisional demand (rules 3) adds its square only where one is shown, so that the
+    # charts of banks v1 and v2 stay exactly as they were.
+    shown = {card.band for card in summary.cards}
+    bands = [b for b in BAND_SHAPES if b != "provisional" or b in shown]
     marker = (
         base.transform_filter("datum.score != null")
         .mark_point(

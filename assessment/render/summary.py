@@ -501,7 +501,7 @@ def _steps_v2(
     dimension = bank.dimension(match.dimension)
     if match.band == "experience":
         return tuple(step(lang) for step in dimension.entry_steps())
-    if match.band in ("below", "borderline", "unknown"):
+    if match.band in ("below", "borderline", "provisional", "unknown"):
         return tuple(step(lang) for step in dimension.steps_for(background))
     return ()
 
@@ -534,7 +534,19 @@ def _card_v2(
             if match.score is not None
             else msg("score.none", lang)
         ),
-        verdict=_verdict_v2(match, score.answered, score.unsure, score.total, lang, viewer),
+        verdict=(
+            voiced(
+                "v2.verdict_provisional",
+                lang,
+                viewer,
+                scored=score.scored_answers,
+                minimum=bank.rules.min_firm_answers,
+                low=match.low,
+                high=match.high,
+            )
+            if match.band == "provisional"
+            else _verdict_v2(match, score.answered, score.unsure, score.total, lang, viewer)
+        ),
         answered_text=msg(
             "v2.score_answered",
             lang,
@@ -568,6 +580,7 @@ def _groups_v2(
         ("development", marks.development),
         ("experience", marks.experience),
         ("borderline", marks.borderline),
+        ("provisional", marks.provisional),
         ("strengths", marks.strengths),
         ("unscored", marks.unscored),
     )

@@ -386,3 +386,25 @@ def test_summary_round_trips() -> None:
     bank, result = _notice_result()
     summary = summarize(result, bank, "en")
     assert Summary.model_validate_json(summary.model_dump_json()) == summary
+
+
+@pytest.mark.parametrize("answer_set", _v3_sets(), ids=lambda s: s.name)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_demand_has_a_card_and_a_provisional_one_is_never_below(
+    answer_set: AnswerSet, lang: Language
+) -> None:
+    """Rules 3's band "provisional" has its group and verdict: no demand drops off the page, and
+    a provisional card names its scored answers and the minimum, never "below the band"."""
+    bank, result = _scored(answer_set)
+    summary = summarize(result, bank, lang)
+    grouped = [d for group in summary.groups for d in group.dimensions]
+    assert sorted(grouped) == sorted(bank.dimension_ids)
+    scores = {s.dimension: s for s in result.scores}
+    below = msg("v2.band_below", lang)
+    for card in summary.cards:
+        if card.band != "provisional":
+            continue
+        assert card.band_label == msg("v2.band_provisional", lang)
+        assert str(scores[card.dimension].scored_answers) in card.verdict
+        assert str(bank.rules.min_firm_answers) in card.verdict
+        assert below not in card.verdict
