@@ -69,11 +69,13 @@ def _mixed(item: Item, index: int, presuming: frozenset[str]) -> int | str | Non
     turn."""
     if isinstance(item, ValidityItem):
         return 5
-    if isinstance(item, KnowledgeItem):
-        return UNSURE if index % 2 else item.options[index % len(item.options)].id
-    if isinstance(item, LikertItem | Scenario) and item.dimension in presuming:
+    if isinstance(item, LikertItem | Scenario | KnowledgeItem) and item.dimension in presuming:
+        if isinstance(item, KnowledgeItem):
+            return None  # left out: no evidence view may count in an area to gain experience
         # Left out here; _experience_fill answers just too few of them for a score.
         return UNSURE if isinstance(item, LikertItem) and item.presumes is not None else None
+    if isinstance(item, KnowledgeItem):
+        return UNSURE if index % 2 else item.options[index % len(item.options)].id
     if isinstance(item, Scenario):
         return item.options[index % len(item.options)].id
     if isinstance(item, TradeoffItem) and item.presumes is not None:
@@ -160,14 +162,13 @@ def _answers(
 
 def _experience_fill(bank: Bank, form: FormId, presuming: frozenset[str]) -> dict[str, int | str]:
     """Answer, in each dimension with "can't judge yet" statements, as many of its other scored
-    items as bring it to half answered but fewer than half scored (status "experience")."""
+    items as bring it to half answered but fewer than half scored (status "experience"). With
+    views apart (rules 3) only the statements make the self view, and the situations and
+    knowledge questions stay unanswered, so that no view counts."""
     filled: dict[str, int | str] = {}
+    kinds = LikertItem if bank.rules.views_apart else LikertItem | Scenario
     for dimension in presuming:
-        scored = [
-            item
-            for item in bank.form_items_of(form, dimension)
-            if isinstance(item, LikertItem | Scenario)
-        ]
+        scored = [item for item in bank.form_items_of(form, dimension) if isinstance(item, kinds)]
         unsure = sum(isinstance(item, LikertItem) and item.presumes is not None for item in scored)
         others = [item for item in scored if not (isinstance(item, LikertItem) and item.presumes)]
         for item in others[: max(0, math.ceil(len(scored) / 2) - unsure)]:

@@ -26,8 +26,10 @@ BAND_SHAPES: dict[str, str] = {
     "within": "circle",
     "above": "triangle-up",
     "borderline": "diamond",
-    "provisional": "square",
 }
+# Rules 3: a provisional demand's marker, in the scale only where one is shown (so that the
+# charts of banks v1 and v2 stay exactly as they were).
+PROVISIONAL_SHAPE = "square"
 ROW_HEIGHT = 74
 CHART_WIDTH = 560
 # The width (px) under which a row's label and its target band's text share no line, and the
@@ -157,10 +159,10 @@ def profile_chart(summary: Summary) -> alt.LayerChart:
 
     track, band = track_and_band(base, x_scale, lang)
     name, label, target = row_texts(base, x_scale, offset=12)
-    # A provisional demand (rules 3) adds its square only where one is shown, so that the
-    # charts of banks v1 and v2 stay exactly as they were.
-    shown = {card.band for card in summary.cards}
-    bands = [b for b in BAND_SHAPES if b != "provisional" or b in shown]
+    shapes = dict(BAND_SHAPES)
+    if any(card.band == "provisional" for card in summary.cards):
+        shapes["provisional"] = PROVISIONAL_SHAPE
+    bands = list(shapes)
     marker = (
         base.transform_filter("datum.score != null")
         .mark_point(
@@ -170,7 +172,7 @@ def profile_chart(summary: Summary) -> alt.LayerChart:
             x=alt.X("score:Q", scale=x_scale),
             shape=alt.Shape(
                 "band:N",
-                scale=alt.Scale(domain=bands, range=[BAND_SHAPES[b] for b in bands]),
+                scale=alt.Scale(domain=bands, range=[shapes[b] for b in bands]),
                 legend=None,
             ),
             tooltip=[alt.Tooltip("name:N", title=None), alt.Tooltip("label:N", title=None)],

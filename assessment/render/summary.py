@@ -709,8 +709,10 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         headline = msg("v2.tentative_headline", lang, headline=headline)
         # Only the consistency notice (rules 3): not a note on response quality.
         only_consistency = all(flag.kind == CONSISTENCY_FLAG for flag in result.quality)
-        overall += " " + voiced(
-            "views.tentative_text" if only_consistency else "v2.tentative_text", lang, viewer
+        overall += " " + (
+            voiced("views.tentative_text", lang, viewer)
+            if only_consistency
+            else msg("v2.tentative_text", lang)
         )
     return Summary(
         language=lang,
