@@ -166,9 +166,13 @@ def _experience_fill(bank: Bank, form: FormId, presuming: frozenset[str]) -> dic
     views apart (rules 3) only the statements make the self view, and the situations and
     knowledge questions stay unanswered, so that no view counts."""
     filled: dict[str, int | str] = {}
-    kinds = LikertItem if bank.rules.views_apart else LikertItem | Scenario
     for dimension in presuming:
-        scored = [item for item in bank.form_items_of(form, dimension) if isinstance(item, kinds)]
+        scored: list[LikertItem | Scenario] = [
+            item
+            for item in bank.form_items_of(form, dimension)
+            if isinstance(item, LikertItem)
+            or (isinstance(item, Scenario) and not bank.rules.views_apart)
+        ]
         unsure = sum(isinstance(item, LikertItem) and item.presumes is not None for item in scored)
         others = [item for item in scored if not (isinstance(item, LikertItem) and item.presumes)]
         for item in others[: max(0, math.ceil(len(scored) / 2) - unsure)]:
