@@ -70,9 +70,8 @@ def _mixed(item: Item, index: int, presuming: frozenset[str]) -> int | str | Non
     if isinstance(item, ValidityItem):
         return 5
     if isinstance(item, LikertItem | Scenario | KnowledgeItem) and item.dimension in presuming:
-        if isinstance(item, KnowledgeItem):
-            return None  # left out: no evidence view may count in an area to gain experience
-        # Left out here; _experience_fill answers just too few of them for a score.
+        # Left out here; _experience_fill answers just too few of them for a score (rules 3:
+        # no situation or knowledge answer either, or the demand is scored on those views).
         return UNSURE if isinstance(item, LikertItem) and item.presumes is not None else None
     if isinstance(item, KnowledgeItem):
         return UNSURE if index % 2 else item.options[index % len(item.options)].id
@@ -162,12 +161,11 @@ def _answers(
 
 def _experience_fill(bank: Bank, form: FormId, presuming: frozenset[str]) -> dict[str, int | str]:
     """Answer, in each dimension with "can't judge yet" statements, as many of its other scored
-    items as bring it to half answered but fewer than half scored (status "experience"). With
-    views apart (rules 3) only the statements make the self view, and the situations and
-    knowledge questions stay unanswered, so that no view counts."""
+    items as bring it to half answered but fewer than half scored (status "experience"); with
+    the views apart (rules 3) that is its statements, the self view."""
     filled: dict[str, int | str] = {}
     for dimension in presuming:
-        scored: list[LikertItem | Scenario] = [
+        scored = [
             item
             for item in bank.form_items_of(form, dimension)
             if isinstance(item, LikertItem)
