@@ -99,3 +99,32 @@ def test_v3_result_page_shows_views_rests_on_notice_and_knowledge_review() -> No
     sentence = summarize(build_result(answers, bank), bank, "de").rests_on
     assert sentence
     assert sentence in shown
+
+
+def test_v3_mirror_page_shows_the_colleagues_view_beside_the_three() -> None:
+    """The comparison of self and others (?r=…&peers=…): under rules 3 every demand's views with
+    the colleagues' median as a fourth column."""
+    from assessment.codes.share import encode_share_code
+    from assessment.peer.codes import PeerAnswers, encode_peer_code, peer_items
+    from tests.banks import answer_sets
+
+    bank = load_bank(V3[-1])
+    own = next(s for s in answer_sets(bank.version) if "selfabove" in s.name).answers
+    kept = {k: v for k, v in own.responses.items() if not isinstance(bank.item(k), KnowledgeItem)}
+    codes = [
+        encode_peer_code(
+            PeerAnswers(
+                bank_version=bank.version,
+                form="full",
+                responses={item.id: value for item in peer_items(bank, "full")},
+            )
+        )
+        for value in (2, 3, 4)
+    ]
+    share = encode_share_code(own.model_copy(update={"responses": kept}))
+    at = new_app(r=share, peers=",".join(codes))
+    assert not at.exception
+    assert msg("views.heading_peers", "de") in [h.value for h in at.header]
+    columns = [m for m in at.markdown if "**Kolleginnen und Kollegen**" in str(m.value)]
+    assert len(columns) == len(bank.dimensions)
+    assert all("Median" in str(m.value) for m in columns)

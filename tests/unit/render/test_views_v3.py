@@ -408,3 +408,41 @@ def test_every_demand_has_a_card_and_a_provisional_one_is_never_below(
         assert str(scores[card.dimension].scored_answers) in card.verdict
         assert str(bank.rules.min_firm_answers) in card.verdict
         assert below not in card.verdict
+
+
+def test_cli_mirror_prints_the_views_with_the_colleagues_column(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`selbstcheck mirror` on a rules-3 result with three colleagues' codes: every demand's
+    views with the colleagues' median as the fourth column."""
+    from assessment.cli import run
+    from assessment.codes.share import encode_share_code
+    from assessment.peer.codes import PeerAnswers, encode_peer_code, peer_items
+
+    bank = load_bank(V3[-1])
+    own = _selfabove().answers
+    # Without the knowledge answers, so that the share code of any release carries it.
+    own = own.model_copy(
+        update={
+            "responses": {
+                k: v
+                for k, v in own.responses.items()
+                if not isinstance(bank.item(k), KnowledgeItem)
+            }
+        }
+    )
+    codes = [
+        encode_peer_code(
+            PeerAnswers(
+                bank_version=bank.version,
+                form="full",
+                responses={item.id: value for item in peer_items(bank, "full")},
+            )
+        )
+        for value in (2, 3, 4)
+    ]
+    assert run(["mirror", encode_share_code(own), *codes]) == 0
+    out = capsys.readouterr().out
+    views = out[out.index("Drei Sichten und das Fremdbild") :]
+    assert views.count("  · Kolleginnen und Kollegen: Median ") == len(bank.dimensions)
+    assert views.count("  · Selbstbild: ") == len(bank.dimensions)
