@@ -117,6 +117,9 @@ class DimensionGroup(_Frozen):
     experience: int = Field(
         default=0, ge=0, description="People for whom it is an Erfahrungsfeld (area to gain it)"
     )
+    provisional: int = Field(
+        default=0, ge=0, description="Rules 3: people with too few scored answers for a verdict"
+    )
 
     @property
     def meets(self) -> int:
@@ -397,6 +400,7 @@ def _score_version(
                 distribution=distribution(scores),
                 borderline=bands["borderline"],
                 experience=experience[dimension_id],
+                provisional=bands["provisional"],
             )
         )
     most_urgent = Counter(marks.development[0] for marks in marks_of if marks.development)

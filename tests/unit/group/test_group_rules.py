@@ -23,6 +23,7 @@ from assessment.bank.models import (
     SCENARIO_OPTION_IDS,
     UNSURE,
     Bank,
+    KnowledgeItem,
     LikertItem,
     ProfileId,
     Scenario,
@@ -63,6 +64,10 @@ def population(bank: Bank, count: int = POPULATION, seed: int = SEED) -> list[An
                 responses[item.id] = UNSURE
             elif isinstance(item, Scenario):
                 responses[item.id] = rng.choice(SCENARIO_OPTION_IDS)
+            elif isinstance(item, KnowledgeItem):  # known more often the higher the trait
+                known = rng.random() < traits[item.dimension] / 5
+                guesses = [o.id for o in item.options if o.id != item.key]
+                responses[item.id] = item.key if known else rng.choice((*guesses, UNSURE))
             else:
                 level = traits.get(item.dimension or "", 3) + rng.choice((-1, 0, 0, 1))
                 level = min(5, max(1, level))
@@ -152,7 +157,8 @@ def test_the_population_reaches_every_mark_the_rules_have(
 
 def test_demand_counts_partition_the_group(released: tuple[Bank, list[Answers]]) -> None:
     """Per demand, every person is counted exactly once: development, met, an der Grenze,
-    Erfahrungsfeld or unscored; and the group's Erfahrungsfelder count what the people show."""
+    Erfahrungsfeld, provisional (rules 3) or unscored; and the group's Erfahrungsfelder count
+    what the people show."""
     _, people = released
     (section,) = score_group(people, "mittelstand").versions
     for dimension in section.dimensions:
@@ -162,6 +168,7 @@ def test_demand_counts_partition_the_group(released: tuple[Bank, list[Answers]])
             + dimension.above
             + dimension.borderline
             + dimension.experience
+            + dimension.provisional
             + dimension.unscored
         )
         assert counted == len(people), dimension.dimension
