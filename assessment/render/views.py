@@ -119,7 +119,8 @@ def view_cells(score: DimensionScore, lang: Language) -> tuple[ViewCell, ...]:
                 )
             )
             continue
-        unsure = msg("views.unsure", lang, count=found.unsure) if found.unsure else ""
+        kind = "self" if view == "self" else "knowledge"  # scenarios offer no "can't say"
+        unsure = msg(f"views.unsure_{kind}", lang, count=found.unsure) if found.unsure else ""
         detail = msg("views.answered", lang, answered=found.answered, total=found.total) + unsure
         if found.score is None:
             text = msg("views.dash", lang)

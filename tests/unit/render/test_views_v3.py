@@ -446,3 +446,14 @@ def test_cli_mirror_prints_the_views_with_the_colleagues_column(
     views = out[out.index("Drei Sichten und das Fremdbild") :]
     assert views.count("  · Kolleginnen und Kollegen: Median ") == len(bank.dimensions)
     assert views.count("  · Selbstbild: ") == len(bank.dimensions)
+
+
+def test_each_views_unsure_answer_is_named_as_offered() -> None:
+    """A statement's "can't judge yet" and a knowledge question's "can't say" keep their names."""
+    mixed = next(s for s in _v3_sets() if "mixed" in s.name)
+    bank, result = _scored(mixed)
+    cells = [cell for card in summarize(result, bank, "de").cards for cell in card.views]
+    assert any("„Kann ich (noch) nicht einschätzen“" in c.detail for c in cells if c.view == "self")
+    assert all("„Kann ich nicht sagen“" not in c.detail for c in cells if c.view == "self")
+    knowledge = [c.detail for c in cells if c.view == "knowledge"]
+    assert any("„Kann ich nicht sagen“" in d for d in knowledge)
