@@ -118,6 +118,8 @@ def _knowledge(summary: Summary) -> list[str]:
         lines.append(_wrap(review.right_text, "  "))
         lines.append(_wrap(review.explanation, "  "))
         lines.append(_wrap(review.source + (f" {review.url}" if review.url else ""), "  "))
+        if review.not_counted:
+            lines.append(_wrap(review.not_counted, "  "))
         lines.append("")
     return lines
 

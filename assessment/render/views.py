@@ -92,6 +92,7 @@ class KnowledgeReview(_Frozen):
     explanation: str
     source: str
     url: str | None = None
+    not_counted: str | None = None
 
 
 def view_labels(lang: Language) -> tuple[str, ...]:
@@ -225,6 +226,10 @@ def knowledge_reviews(
             answer = voiced(
                 f"views.answer_{verdict}", lang, viewer, option=chosen, text=given.text(lang)
             )
+        # Items of one setting count only for people heading there (KnowledgeItem.counts_for,
+        # engine3 on main); shown all the same, with a note.
+        counts_for = getattr(item, "counts_for", None)
+        counted = counts_for is None or bool(counts_for(result.answers.profile))
         reviews.append(
             KnowledgeReview(
                 item=item.id,
@@ -246,6 +251,7 @@ def knowledge_reviews(
                 explanation=item.explanation(lang),
                 source=msg("views.source", lang, source=item.source.cite()),
                 url=item.source.url,
+                not_counted=None if counted else voiced("views.not_counted", lang, viewer),
             )
         )
     return tuple(reviews)

@@ -131,6 +131,8 @@ def _knowledge(summary: Summary, lang: Language) -> None:
                 )
             )
             st.markdown(f"**{plain(review.answer_text)}**  \n{plain(review.right_text)}")
+            if review.not_counted:
+                st.caption(plain(review.not_counted))
             st.markdown(plain(review.explanation))
             source = plain(review.source)
             if review.url:

@@ -544,6 +544,10 @@ class ResultLayout(PageLayout):
                 _Para(review.explanation, SMALL, colour=MUTED, indent=BULLET_HANG + 1),
                 _Para(source, SMALL, colour=MUTED, indent=BULLET_HANG + 1),
             ]
+            if review.not_counted:
+                paragraphs.append(
+                    _Para(review.not_counted, SMALL, colour=MUTED, indent=BULLET_HANG + 1)
+                )
             self.y += 1.5
             self.block()
             self.keep(self._height(paragraphs[:3]))

@@ -450,10 +450,25 @@ def test_cli_mirror_prints_the_views_with_the_colleagues_column(
 
 def test_each_views_unsure_answer_is_named_as_offered() -> None:
     """A statement's "can't judge yet" and a knowledge question's "can't say" keep their names."""
-    mixed = next(s for s in _v3_sets() if "mixed" in s.name)
-    bank, result = _scored(mixed)
-    cells = [cell for card in summarize(result, bank, "de").cards for cell in card.views]
+    cells = []
+    for name in ("mixed", "selfabove"):
+        bank, result = _scored(next(s for s in _v3_sets() if name in s.name))
+        cells += [cell for card in summarize(result, bank, "de").cards for cell in card.views]
     assert any("„Kann ich (noch) nicht einschätzen“" in c.detail for c in cells if c.view == "self")
     assert all("„Kann ich nicht sagen“" not in c.detail for c in cells if c.view == "self")
     knowledge = [c.detail for c in cells if c.view == "knowledge"]
     assert any("„Kann ich nicht sagen“" in d for d in knowledge)
+
+
+def test_a_knowledge_question_of_another_setting_says_it_does_not_count() -> None:
+    """Where the bank marks an item as one setting's (KnowledgeItem.counts_for), a person who
+    chose another setting sees it reviewed with the note that it does not count."""
+    weak = next(s for s in _v3_sets() if "public" in s.name)
+    bank, result = _scored(weak)
+    moved = result.answers.model_copy(update={"profile": "industry"})
+    reviews = summarize(build_result(moved, bank), bank, "de").knowledge
+    items = {i.id: i for i in bank.form_items(moved.form) if isinstance(i, KnowledgeItem)}
+    for review in reviews:
+        counts_for = getattr(items[review.item], "counts_for", None)
+        expected = counts_for is None or counts_for("industry")
+        assert (review.not_counted is None) is expected
