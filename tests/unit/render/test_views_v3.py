@@ -472,3 +472,27 @@ def test_a_knowledge_question_of_another_setting_says_it_does_not_count() -> Non
         counts_for = getattr(items[review.item], "counts_for", None)
         expected = counts_for is None or counts_for("industry")
         assert (review.not_counted is None) is expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_shared_view_speaks_about_the_person_in_every_new_text(lang: Language) -> None:
+    """Someone else reading the result: what it rests on, the notice, the basis of each card,
+    the answers in the knowledge review and the tentative note are about the person."""
+    from assessment.messages import voiced
+    from assessment.render.summary import addresses_the_person
+
+    bank, result = _notice_result()
+    summary = summarize(result, bank, lang, viewer="other")
+    texts = [
+        summary.rests_on or "",
+        summary.consistency or "",
+        summary.overall_text,
+        voiced("views.knowledge_intro", lang, "other"),
+        *(card.basis or "" for card in summary.cards),
+        *(review.answer_text for review in summary.knowledge),
+    ]
+    assert summary.rests_on
+    assert summary.consistency
+    assert [t for t in texts if addresses_the_person(t, lang)] == []
+    text = _pdf_text(build_pdf(result, bank, lang, "https://example.org/?r=x", viewer="other"))
+    assert re.sub(r"\s+", " ", summary.consistency)[:80] in text
