@@ -263,6 +263,14 @@ def _mirror(args: argparse.Namespace, lang: Language) -> None:
         sys.stdout.write(mirror_json(mirror, bank, lang) + "\n")
     else:
         sys.stdout.write(render_mirror_text(mirror, bank, lang))
+        if bank.rules.views_apart and mirror.enough:
+            from assessment.engine.result import build_result
+            from assessment.render.summary import summarize
+            from assessment.render.text import views_text
+            from assessment.render.views import with_peers
+
+            summary = with_peers(summarize(build_result(answers, bank), bank, lang), mirror)
+            sys.stdout.write("\n" + views_text(summary))
 
 
 def _group(args: argparse.Namespace, lang: Language) -> None:

@@ -91,12 +91,29 @@ def _middling(item: Item, index: int, presuming: frozenset[str]) -> int | str | 
     return 3 if isinstance(item, TradeoffItem) else 2
 
 
+def _self_above(item: Item, index: int, presuming: frozenset[str]) -> int | str | None:
+    """Rules 3: the self-description at the ceiling (best pole on every statement), the weakest
+    option in every situation, knowledge questions wrong or "can't say" in turn, no unlikely
+    virtue, trade-offs in the middle: the self view far above the situations and knowledge."""
+    if isinstance(item, LikertItem):
+        return 5 if item.keying == "plus" else 1
+    if isinstance(item, Scenario):
+        return min(item.options, key=lambda option: option.score).id
+    if isinstance(item, KnowledgeItem):
+        wrong = next(option.id for option in item.options if option.id != item.key)
+        return UNSURE if index % 2 else wrong
+    return 1 if isinstance(item, ValidityItem) else 3
+
+
 PERSONAS: dict[str, Persona] = {
     "strong": _strong,
     "weak": _weak,
     "mixed": _mixed,
     "middling": _middling,
 }
+# Personas for banks with views apart only (not cycled through the profiles of every bank, so
+# that the answer sets of banks v1 and v2 stay as they are).
+VIEW_PERSONAS: dict[str, Persona] = {"selfabove": _self_above}
 
 
 @dataclass(frozen=True)
@@ -127,7 +144,8 @@ def _answers(
         if isinstance(item, LikertItem | TradeoffItem) and item.presumes is not None
     )
     chosen = (
-        (item, PERSONAS[persona](item, index, presuming)) for index, item in enumerate(items[:kept])
+        (item, (PERSONAS | VIEW_PERSONAS)[persona](item, index, presuming))
+        for index, item in enumerate(items[:kept])
     )
     return Answers(
         bank_version=bank.version,
@@ -181,6 +199,13 @@ def answer_sets(version: int) -> tuple[AnswerSet, ...]:
             _answers(bank, "middling", "short", "duisburg", "starter", answered_share=0.5),
         )
     )
+    if bank.rules.views_apart:
+        sets.append(
+            AnswerSet(
+                f"v{version}-selfabove-full-duisburg",
+                _answers(bank, "selfabove", "full", "duisburg", "changer"),
+            )
+        )
     return tuple(sets)
 
 

@@ -1,15 +1,17 @@
 """How a form is split into pages: statements up to eight a page, then trade-offs, then scenarios
-three a page."""
+three a page, then knowledge questions (bank v3 on) four a page, never mixed with other kinds (a
+page has one kind of question, and one intro that explains it)."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
 
-from assessment.bank.models import Bank, FormId, Item, Scenario, TradeoffItem
+from assessment.bank.models import Bank, FormId, Item, KnowledgeItem, Scenario, TradeoffItem
 
 MAX_STATEMENTS_PER_PAGE = 8
 MAX_SCENARIOS_PER_PAGE = 3
+MAX_KNOWLEDGE_PER_PAGE = 4
 
 
 def _even_chunks(items: Sequence[Item], limit: int) -> list[tuple[Item, ...]]:
@@ -27,15 +29,20 @@ def _even_chunks(items: Sequence[Item], limit: int) -> list[tuple[Item, ...]]:
 
 
 def paginate(bank: Bank, form: FormId) -> tuple[tuple[Item, ...], ...]:
-    """Return the pages of a form in order: statements first, then trade-offs, then scenarios."""
+    """Return the pages of a form in order: statements first, then trade-offs, then scenarios,
+    then knowledge questions."""
     items = bank.form_items(form)
     tradeoffs = [item for item in items if isinstance(item, TradeoffItem)]
     scenarios = [item for item in items if isinstance(item, Scenario)]
-    statements = [item for item in items if not isinstance(item, TradeoffItem | Scenario)]
+    knowledge = [item for item in items if isinstance(item, KnowledgeItem)]
+    statements = [
+        item for item in items if not isinstance(item, TradeoffItem | Scenario | KnowledgeItem)
+    ]
     return (
         *_even_chunks(statements, MAX_STATEMENTS_PER_PAGE),
         *_even_chunks(tradeoffs, MAX_STATEMENTS_PER_PAGE),
         *_even_chunks(scenarios, MAX_SCENARIOS_PER_PAGE),
+        *_even_chunks(knowledge, MAX_KNOWLEDGE_PER_PAGE),
     )
 
 

@@ -27,6 +27,9 @@ BAND_SHAPES: dict[str, str] = {
     "above": "triangle-up",
     "borderline": "diamond",
 }
+# Rules 3: a provisional demand's marker, in the scale only where one is shown (so that the
+# charts of banks v1 and v2 stay exactly as they were).
+PROVISIONAL_SHAPE = "square"
 ROW_HEIGHT = 74
 CHART_WIDTH = 560
 # The width (px) under which a row's label and its target band's text share no line, and the
@@ -156,7 +159,10 @@ def profile_chart(summary: Summary) -> alt.LayerChart:
 
     track, band = track_and_band(base, x_scale, lang)
     name, label, target = row_texts(base, x_scale, offset=12)
-    bands = list(BAND_SHAPES)
+    shapes = dict(BAND_SHAPES)
+    if any(card.band == "provisional" for card in summary.cards):
+        shapes["provisional"] = PROVISIONAL_SHAPE
+    bands = list(shapes)
     marker = (
         base.transform_filter("datum.score != null")
         .mark_point(
@@ -166,7 +172,7 @@ def profile_chart(summary: Summary) -> alt.LayerChart:
             x=alt.X("score:Q", scale=x_scale),
             shape=alt.Shape(
                 "band:N",
-                scale=alt.Scale(domain=bands, range=[BAND_SHAPES[b] for b in bands]),
+                scale=alt.Scale(domain=bands, range=[shapes[b] for b in bands]),
                 legend=None,
             ),
             tooltip=[alt.Tooltip("name:N", title=None), alt.Tooltip("label:N", title=None)],

@@ -8,11 +8,15 @@ sources and versions.
 
 from __future__ import annotations
 
+import math
+
 from pydantic import BaseModel, ConfigDict
 
 from assessment.bank.models import (
+    SCENARIO_SCORE_MAX,
     SETTING_IDS,
     Bank,
+    KnowledgeItem,
     LikertItem,
     ProfileId,
     Scenario,
@@ -171,6 +175,47 @@ def _experience_reach(bank: Bank, lang: Language) -> tuple[str, ...]:
     )
 
 
+def _views_section(bank: Bank, lang: Language) -> Section:
+    """The three views of a demand and how they combine (rules 3), from engine/scoring.py's
+    constants as its module docstring states the rule."""
+    full = bank.form_items("full")
+    z = scoring.DISAGREEMENT_Z
+    paragraphs = [
+        msg(
+            "method.views",
+            lang,
+            knowledge=sum(isinstance(i, KnowledgeItem) for i in full),
+            situation_points=", ".join(
+                str(round(score * 100 / SCENARIO_SCORE_MAX))
+                for score in range(SCENARIO_SCORE_MAX + 1)
+            ),
+        ),
+        msg(
+            "method.views_count",
+            lang,
+            share=round(scoring.MIN_ANSWERED_SHARE * 100),
+            sd=_number(scoring.ASSUMED_ITEM_SD, lang),
+            sd_value=_plural_value(scoring.ASSUMED_ITEM_SD),
+        ),
+        msg("method.views_combine", lang, z=_number(z, lang), level=_coverage(z)),
+        msg(
+            "method.views_consistency",
+            lang,
+            ceiling=quality.SELF_CEILING,
+            gap=quality.SELF_GAP,
+            statements=quality.SELF_MIN_STATEMENTS,
+            evidence=quality.EVIDENCE_MIN_ANSWERS,
+        ),
+        msg("method.views_shown", lang),
+    ]
+    return Section(heading=msg("method.views_heading", lang), paragraphs=tuple(paragraphs))
+
+
+def _coverage(z: float) -> int:
+    """Return the two-sided coverage in percent of ± z standard errors of a normal variable."""
+    return round(math.erf(z / math.sqrt(2)) * 100)
+
+
 def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
     """Return the methodology page's sections for a bank version in one language."""
     from babel.dates import format_date
@@ -258,6 +303,8 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
         )
     else:
         sections.append(section("scoring", msg("method.scoring_v1", lang)))
+    if bank.rules.views_apart:
+        sections.append(_views_section(bank, lang))
     sources = [msg("method.article", lang)]
     sources += [source.cite() for source in outside_sources(bank)]
     cited = cited_sources(bank)

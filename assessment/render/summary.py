@@ -26,6 +26,17 @@ from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
 from assessment.render.path import PathView
 from assessment.render.retake import revised_note
+from assessment.render.views import (
+    CONSISTENCY_FLAG,
+    KnowledgeReview,
+    ViewCell,
+    basis_text,
+    consistency_notice,
+    knowledge_reviews,
+    rests_on,
+    view_cells,
+    view_labels,
+)
 
 
 class _Frozen(BaseModel):
@@ -58,6 +69,10 @@ class DimensionCard(_Frozen):
     uncertainty: int | None = None
     support: str | None = Field(default=None, description="What the target band rests on")
     axis_text: str | None = Field(default=None, description="Position on the trade-off axis")
+    views: tuple[ViewCell, ...] = Field(
+        default=(), description="Rules 3: Selbstbild, Situationsurteil, Wissen (and colleagues)"
+    )
+    basis: str | None = Field(default=None, description="Rules 3: what the verdict rests on")
 
 
 def article_quote(quote: str, rendering: str | None, lang: Language) -> str:
@@ -134,6 +149,12 @@ class Summary(_Frozen):
     groups: tuple[CardGroup, ...] = ()
     axes_intro: str | None = None
     scenarios: tuple[ScenarioReview, ...] = ()
+    view_labels: tuple[str, ...] = Field(default=(), description="Rules 3: the views' headings")
+    rests_on: str | None = Field(default=None, description="Rules 3: what the verdict rests on")
+    consistency: str | None = Field(default=None, description="Rules 3: the consistency notice")
+    knowledge: tuple[KnowledgeReview, ...] = Field(
+        default=(), description="Rules 3: the knowledge questions with answers and sources"
+    )
 
 
 def _card(
@@ -353,6 +374,12 @@ def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self
         rules=bank.rules,
         groups=_groups_v1(cards, lang),
         scenarios=scenario_reviews(result, bank, lang),
+        view_labels=view_labels(lang) if bank.rules.views_apart else (),
+        rests_on=rests_on(result, bank, lang, viewer),
+        consistency=consistency_notice(result, bank, lang, viewer),
+        knowledge=knowledge_reviews(result, bank, lang, viewer)
+        if bank.rules.knowledge_part
+        else (),
     )
 
 
@@ -479,7 +506,7 @@ def _steps_v2(
     dimension = bank.dimension(match.dimension)
     if match.band == "experience":
         return tuple(step(lang) for step in dimension.entry_steps())
-    if match.band in ("below", "borderline", "unknown"):
+    if match.band in ("below", "borderline", "provisional", "unknown"):
         return tuple(step(lang) for step in dimension.steps_for(background))
     return ()
 
@@ -512,7 +539,19 @@ def _card_v2(
             if match.score is not None
             else msg("score.none", lang)
         ),
-        verdict=_verdict_v2(match, score.answered, score.unsure, score.total, lang, viewer),
+        verdict=(
+            voiced(
+                "v2.verdict_provisional",
+                lang,
+                viewer,
+                scored=score.scored_answers,
+                minimum=bank.rules.min_firm_answers,
+                low=match.low,
+                high=match.high,
+            )
+            if match.band == "provisional"
+            else _verdict_v2(match, score.answered, score.unsure, score.total, lang, viewer)
+        ),
         answered_text=msg(
             "v2.score_answered",
             lang,
@@ -532,6 +571,8 @@ def _card_v2(
         uncertainty=match.uncertainty,
         support=support_text(target.support, lang),
         axis_text=_axis_text(axis, bank, profile_id, lang, viewer),
+        views=view_cells(score, lang) if bank.rules.views_apart else (),
+        basis=basis_text(score, lang, viewer) if bank.rules.views_apart else None,
     )
 
 
@@ -544,6 +585,7 @@ def _groups_v2(
         ("development", marks.development),
         ("experience", marks.experience),
         ("borderline", marks.borderline),
+        ("provisional", marks.provisional),
         ("strengths", marks.strengths),
         ("unscored", marks.unscored),
     )
@@ -573,7 +615,8 @@ def _met_text_v2(match: ProfileMatch, lang: Language) -> str:
 
 def _quality_notices_v2(result: Result, lang: Language, viewer: Viewer) -> tuple[str, ...]:
     """Return the quality notices; unlikely virtues beside scattered answers are read as a sign
-    of careless answering, never as "a very favourable picture"."""
+    of careless answering, never as "a very favourable picture". The consistency notice (rules
+    3) is not about the quality of the answers: the summary says it on its own."""
     scattered = any(flag.kind == "scatter" for flag in result.quality)
     return tuple(
         voiced(
@@ -585,6 +628,7 @@ def _quality_notices_v2(result: Result, lang: Language, viewer: Viewer) -> tuple
             count=flag.count,
         )
         for flag in result.quality
+        if flag.kind != CONSISTENCY_FLAG
     )
 
 
@@ -674,7 +718,13 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         overall += " " + msg("v2.level_capped", lang)
     if result.tentative:
         headline = msg("v2.tentative_headline", lang, headline=headline)
-        overall += " " + msg("v2.tentative_text", lang)
+        # Only the consistency notice (rules 3): not a note on response quality.
+        only_consistency = all(flag.kind == CONSISTENCY_FLAG for flag in result.quality)
+        overall += " " + (
+            voiced("views.tentative_text", lang, viewer)
+            if only_consistency
+            else msg("v2.tentative_text", lang)
+        )
     return Summary(
         language=lang,
         viewer=viewer,
@@ -710,4 +760,10 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         groups=groups,
         axes_intro=voiced("v2.axes_intro", lang, viewer) if match.axes else None,
         scenarios=scenario_reviews(result, bank, lang),
+        view_labels=view_labels(lang) if bank.rules.views_apart else (),
+        rests_on=rests_on(result, bank, lang, viewer),
+        consistency=consistency_notice(result, bank, lang, viewer),
+        knowledge=knowledge_reviews(result, bank, lang, viewer)
+        if bank.rules.knowledge_part
+        else (),
     )

@@ -3,7 +3,9 @@
 It prints what a person reads on the result page, in the page's order and under headings:
 the overall assessment, notes on response quality, the demands by group, the way of working,
 the salary check, the comparison of settings, what the result does not say, the review of the
-situations and the result code that opens the result again.
+situations and the result code that opens the result again. Rules 3 add what the verdict rests
+on under the headline, the consistency notice, each demand's three views and the review of the
+knowledge questions.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from assessment.engine.result import Result
 from assessment.i18n import Language
 from assessment.messages import msg, voiced
 from assessment.render.path import PathView, path_text
-from assessment.render.summary import Summary, common_gaps, summarize
+from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
 
 WIDTH = 88
 
@@ -36,6 +38,8 @@ def section_headings(summary: Summary, *, with_link: bool = True) -> tuple[str, 
     """Return the headings of the text report's sections, in the order they are printed."""
     lang = summary.language
     headings = [msg("report.headline", lang)]
+    if summary.consistency:
+        headings.append(msg("report.consistency", lang))
     if summary.quality_notices:
         headings.append(msg("report.quality", lang))
     headings.append(msg("report.demands", lang))
@@ -49,6 +53,8 @@ def section_headings(summary: Summary, *, with_link: bool = True) -> tuple[str, 
     headings.append(msg("report.caveat", lang))
     if summary.scenarios:
         headings.append(msg("report.scenarios", lang))
+    if summary.knowledge:
+        headings.append(msg("report.knowledge", lang))
     if with_link:
         headings.append(msg("report.link", lang))
     return tuple(headings)
@@ -73,11 +79,51 @@ def _cards(summary: Summary) -> list[str]:
             card = by_id[dimension]
             lines.append(f"{card.name}: {card.score_text} – {card.band_label}")
             lines.append(_wrap(card.verdict, "  "))
+            lines.extend(_views(card))
             lines.append(_wrap(f"{card.anchor_text} – {card.why}", "  "))
             if card.strength:
                 lines.append(_wrap(card.strength, "  "))
             lines.extend(_wrap(f"→ {step}", "  ") for step in card.next_steps)
             lines.append("")
+    return lines
+
+
+def _views(card: DimensionCard) -> list[str]:
+    """The demand's views side by side (rules 3), one line each, and what its verdict rests on."""
+    lines = [_wrap(f"{v.label}: {v.text} ({v.detail})", "  · ") for v in card.views]
+    if card.basis:
+        lines.append(_wrap(card.basis, "  "))
+    return lines
+
+
+def views_text(summary: Summary) -> str:
+    """Return every demand's views side by side as text, in the bank's order (rules 3; with the
+    colleagues' view where the summary carries it: `selbstcheck mirror`)."""
+    if not summary.view_labels:
+        return ""
+    heading = "views.heading_peers" if len(summary.view_labels) > 3 else "views.heading"
+    lines = _heading(msg(heading, summary.language))
+    for card in summary.cards:
+        lines.append(f"{card.name}: {card.score_text} – {card.band_label}")
+        lines.extend(_views(card))
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _knowledge(summary: Summary) -> list[str]:
+    lang = summary.language
+    lines = [_wrap(voiced("views.knowledge_intro", lang, summary.viewer)), ""]
+    for number, review in enumerate(summary.knowledge, start=1):
+        label = msg("views.knowledge_label", lang, number=number, dimension=review.dimension_name)
+        lines.extend(_subheading(label))
+        lines.append(_wrap(review.question))
+        lines.append(_wrap(review.answer_text, "  "))
+        lines.append(_wrap(review.right_text, "  "))
+        lines.append(_wrap(review.explanation, "  "))
+        lines.append(_wrap(review.source + (f" {review.url}" if review.url else ""), "  "))
+        if review.not_counted:
+            lines.append(_wrap(review.not_counted, "  "))
+        lines.append("")
     return lines
 
 
@@ -135,9 +181,14 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
         "",
         *_heading(next(headings)),
         _wrap(summary.headline),
+        *([_wrap(summary.rests_on)] if summary.rests_on else []),
         _wrap(f"{summary.met_text}. {summary.overall_text}"),
         "",
     ]
+    if summary.consistency:
+        lines.extend(_heading(next(headings)))
+        lines.append(_wrap(summary.consistency))
+        lines.append("")
     if summary.quality_notices:
         lines.extend(_heading(next(headings)))
         lines.extend(_wrap(f"! {notice}", "  ") for notice in summary.quality_notices)
@@ -166,6 +217,9 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
     if summary.scenarios:
         lines.extend(_heading(next(headings)))
         lines.extend(_scenarios(summary))
+    if summary.knowledge:
+        lines.extend(_heading(next(headings)))
+        lines.extend(_knowledge(summary))
     if code is not None:
         lines.extend(_heading(next(headings)))
         lines.append(_wrap(msg("report.link_text", lang, code=code)))

@@ -14,6 +14,7 @@ from assessment.bank.models import LIKERT_MAX, LIKERT_MIN, UNSURE, Bank, FormId,
 from assessment.bank.pagination import MAX_STATEMENTS_PER_PAGE
 from assessment.codes import links
 from assessment.codes.share import decode_code, encode_share_code
+from assessment.engine.answers import Answers
 from assessment.errors import CodeError, SelbstcheckError
 from assessment.i18n import Language, Viewer
 from assessment.peer.codes import (
@@ -37,6 +38,7 @@ from assessment.peer.text import MirrorText, describe_mirror, summary_lines
 from assessment.ui import shared, state
 from assessment.ui.chart_text import ChartText, accessible_chart
 from assessment.ui.text import plain, plain_line, t, tv
+from assessment.ui.views import render_views
 
 NAME_KEY = "peer_name"
 PASTE_KEY = "peer_paste"
@@ -550,6 +552,23 @@ def _downloads(
     )
 
 
+def _views_with_peers(
+    mirror: Mirror, answers: Answers, bank: Bank, lang: Language, viewer: Viewer
+) -> None:
+    """Rules 3: each demand's three views with the colleagues' view as a fourth column."""
+    if not bank.rules.views_apart or not mirror.enough:
+        return
+    from assessment.engine.result import build_result
+    from assessment.render.summary import summarize
+    from assessment.render.views import with_peers
+
+    summary = with_peers(summarize(build_result(answers, bank), bank, lang, viewer), mirror)
+    st.header(t("views.heading_peers", lang), anchor=False)
+    for card in sorted(summary.cards, key=lambda c: bank.dimension_ids.index(c.dimension)):
+        st.markdown(f"**{plain(card.name)}** · {plain(card.score_text)} · {plain(card.band_label)}")
+        render_views(card, lang, key_prefix="mirror_views")
+
+
 def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
     """Render the comparison of a share code with the peer codes in the link.
 
@@ -600,6 +619,7 @@ def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
         )
         st.caption(plain(text.rule))
         st.caption(plain(text.statements_only))
+        _views_with_peers(mirror, answers, bank, lang, viewer)
     st.info(plain(text.caveat))
     st.caption(plain(text.not_signatures))
     _downloads(mirror, bank, (share_code, peer_codes), lang, viewer)

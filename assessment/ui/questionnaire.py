@@ -245,6 +245,8 @@ def _page_body(lang: Language) -> None:
 
     if isinstance(page[0], Scenario):
         intro = "ui.quest.scenarios_intro"
+    elif isinstance(page[0], KnowledgeItem):
+        intro = "ui.quest.knowledge_intro"
     elif isinstance(page[0], TradeoffItem):
         intro = "ui.quest.tradeoffs_intro"
     else:

@@ -18,6 +18,7 @@ from assessment.ui.chart_text import accessible_chart, profile_chart_text
 from assessment.ui.path import render_path
 from assessment.ui.salary import offer_salary_again
 from assessment.ui.text import plain, t, tv
+from assessment.ui.views import render_views
 
 OWN_RESULT_KEY = "own_result"
 EDIT_KEY = "result_edit"
@@ -44,6 +45,7 @@ def _card(card: DimensionCard, lang: Language, viewer: Viewer) -> None:
             + "  \n"
             + plain(card.verdict)
         )
+        render_views(card, lang)
         st.caption(t("ui.result.anchor_label", lang))
         st.markdown(f"{plain(card.anchor_text)} – {plain(card.why)}")
         if card.next_steps:
@@ -106,6 +108,40 @@ def _scenarios(summary: Summary, lang: Language) -> None:
                 )
 
 
+def _knowledge(summary: Summary, lang: Language) -> None:
+    """Every answered knowledge question with the person's answer, the right one, the
+    explanation and the source (after the result only; a link only where the bank gives one)."""
+    if not summary.knowledge:
+        return
+    viewer = summary.viewer
+    st.header(t("views.knowledge_heading", lang), anchor=False)
+    st.caption(tv("views.knowledge_intro", lang, viewer))
+    for number, review in enumerate(summary.knowledge, start=1):
+        label = t("views.knowledge_label", lang, number=number, dimension=review.dimension_name)
+        with st.expander(label):
+            st.markdown(plain(review.question))
+            marks = {
+                option.option: (t("views.right_mark", lang) if option.right else "")
+                + (tv("views.chosen_mark", lang, viewer) if option.chosen else "")
+                for option in review.options
+            }
+            st.markdown(
+                "\n".join(
+                    f"- {option.option}) {plain(option.text)}{plain(marks[option.option])}"
+                    for option in review.options
+                )
+            )
+            st.markdown(f"**{plain(review.answer_text)}**  \n{plain(review.right_text)}")
+            if review.not_counted:
+                st.caption(plain(review.not_counted))
+            st.markdown(plain(review.explanation))
+            source = plain(review.source)
+            if review.url:
+                url = review.url.replace("(", "%28").replace(")", "%29")
+                source += f" [{t('views.link', lang)}]({url})"
+            st.caption(source)
+
+
 def _comparison(summary: Summary, lang: Language) -> None:
     st.header(t("ui.result.comparison_heading", lang), anchor=False)
     st.markdown(plain(summary.comparison_text))
@@ -141,7 +177,12 @@ def render_summary(
         )
     )
     st.header(plain(summary.headline), anchor=False)
+    if summary.rests_on:
+        st.markdown(plain(summary.rests_on))
     st.markdown(f"**{plain(summary.met_text)}.** {plain(summary.overall_text)}")
+    if summary.consistency:
+        with st.container(key="consistency_notice"):
+            st.info(f"**{t('views.consistency_heading', lang)}**  \n{plain(summary.consistency)}")
     st.info(plain(summary.caveat))
     if summary.quality_notices:
         st.markdown(f"**{t('ui.result.quality_heading', lang)}**")
@@ -170,6 +211,7 @@ def render_summary(
     if not open_setting:
         _comparison(summary, lang)
     _scenarios(summary, lang)
+    _knowledge(summary, lang)
     st.markdown(t("ui.result.method_link", lang, link=shared.method_link(lang)))
 
 

@@ -2,10 +2,12 @@
 
 Page 1 carries the verdict and what to do now; every card follows with all its next steps,
 strengths and reasons, then the trade-off axes, the comparison of settings, the scenario review
-and the link. The document grows by pages instead of leaving anything out, and its last page is
-never nearly empty (see pdf_layout.balanced_layout). Every text comes from the summary or the
-message catalogue and is drawn as plain text; the only link is the share link it is given, and
-only when that is an absolute http(s) URL.
+and the link. Rules 3 add what the verdict rests on under the headline, the consistency notice,
+each card's three views and the knowledge review after the scenarios. The document grows by
+pages instead of leaving anything out, and its last page is never nearly empty (see
+pdf_layout.balanced_layout). Every text comes from the summary or the message catalogue and is
+drawn as plain text; the only link is the share link it is given, and only when that is an
+absolute http(s) URL.
 """
 
 from __future__ import annotations
@@ -162,6 +164,7 @@ class ResultLayout(PageLayout):
         self.day = day
         self.link = link
         self._header()
+        self._consistency()
         self._quality()
         self._what_now()
         self._caveat()
@@ -174,6 +177,7 @@ class ResultLayout(PageLayout):
         if not open_setting:
             self._comparison()
         self._scenarios()
+        self._knowledge()
         self._closing()
         self.end()
         self.footers("pdf.footer")
@@ -195,8 +199,18 @@ class ResultLayout(PageLayout):
         self.rule(ACCENT, 0.6)
         self.y += 4
         self.paragraph(summary.headline, BODY + 2.5, bold=True, after=1.5)
+        if summary.rests_on:
+            self.paragraph(summary.rests_on, BODY, after=0.8)
         self.paragraph(f"{summary.met_text}. {summary.overall_text}", BODY, after=0.8)
         self.paragraph(summary.answered_text, SMALL, colour=MUTED)
+
+    def _consistency(self) -> None:
+        notice = self.summary.consistency
+        if not notice:
+            return
+        heading = msg("views.consistency_heading", self.lang)
+        self.heading(heading, keep_with=self.height(notice, BODY))
+        self.paragraph(notice, BODY, after=1.2)
 
     def _quality(self) -> None:
         notices = self.summary.quality_notices
@@ -281,6 +295,7 @@ class ResultLayout(PageLayout):
         lang = self.lang
         paragraphs = [
             _Para(card.verdict, BODY),
+            *self.view_paragraphs(card),
             _Para(
                 msg("pdf.anchor", lang, quote=card.anchor_text, why=card.why),
                 SMALL,
@@ -305,6 +320,21 @@ class ResultLayout(PageLayout):
             paragraphs.append(
                 _Para(card.competence, SMALL, colour=MUTED, lead=msg("pdf.competence", lang))
             )
+        return paragraphs
+
+    def view_paragraphs(self, card: DimensionCard) -> list[_Para]:
+        """Return the demand's views side by side (rules 3): the figures in one line, how many
+        answers each rests on in the next, and what the verdict rests on."""
+        if not card.views:
+            return []
+        figures = "   ·   ".join(f"{view.label} {view.text}" for view in card.views)
+        details = "; ".join(f"{view.label}: {view.detail}" for view in card.views)
+        paragraphs = [
+            _Para(figures, SMALL, bold=True),
+            _Para(details, SMALL, colour=MUTED),
+        ]
+        if card.basis:
+            paragraphs.append(_Para(card.basis, SMALL, colour=MUTED))
         return paragraphs
 
     def _cards(self) -> None:
@@ -505,6 +535,42 @@ class ResultLayout(PageLayout):
                 )
                 paragraphs.append(
                     _Para(option.rationale, SMALL, colour=MUTED, indent=BULLET_HANG + 1)
+                )
+            self.y += 1.5
+            self.block()
+            self.keep(self._height(paragraphs[:3]))
+            self._paragraphs(paragraphs)
+
+    def _knowledge(self) -> None:
+        """Every answered knowledge question with the answer given, the right one, the
+        explanation and the source, as on the page (the link printed only where given)."""
+        reviews = self.summary.knowledge
+        if not reviews:
+            return
+        lang, viewer = self.lang, self.viewer
+        intro = voiced("views.knowledge_intro", lang, viewer)
+        self.block()
+        self.heading(
+            msg("views.knowledge_heading", lang),
+            keep_with=self.height(intro, SMALL) + 1 + 2 * SMALL * LEADING,
+        )
+        self.paragraph(intro, SMALL, colour=MUTED, after=1)
+        for number, review in enumerate(reviews, start=1):
+            label = msg(
+                "views.knowledge_label", lang, number=number, dimension=review.dimension_name
+            )
+            source = review.source + (f" {review.url}" if review.url else "")
+            paragraphs = [
+                _Para(label, SMALL, bold=True),
+                _Para(review.question, SMALL),
+                _Para(review.answer_text, SMALL, bold=True, indent=BULLET_HANG + 1),
+                _Para(review.right_text, SMALL, indent=BULLET_HANG + 1),
+                _Para(review.explanation, SMALL, colour=MUTED, indent=BULLET_HANG + 1),
+                _Para(source, SMALL, colour=MUTED, indent=BULLET_HANG + 1),
+            ]
+            if review.not_counted:
+                paragraphs.append(
+                    _Para(review.not_counted, SMALL, colour=MUTED, indent=BULLET_HANG + 1)
                 )
             self.y += 1.5
             self.block()

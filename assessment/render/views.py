@@ -1,0 +1,305 @@
+"""The three views of a demand in words (rules 3): Selbstbild, Situationsurteil and Wissen side by
+side, what the verdict rests on, the consistency notice and the review of the knowledge questions.
+
+Everything here is read by the Summary (render/summary.py) and shown by every surface from it;
+the numbers come from the engine (DimensionScore.views and .basis, Result.self_based), nothing is
+computed anew except the counts the "rests on" sentence states (a view reaches a demand's target
+range when its score is at or above the range's lower end).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from assessment.bank.models import UNSURE, VIEWS, Bank, KnowledgeItem
+from assessment.engine.matching import ProfileMatch
+from assessment.engine.result import Result
+from assessment.engine.scoring import DimensionScore
+from assessment.i18n import Language, Viewer
+from assessment.messages import msg, voiced
+
+if TYPE_CHECKING:  # pragma: no cover - imported for the type only
+    from assessment.render.summary import Summary
+
+# The quality flag of the consistency notice (engine/quality.py, rules 3).
+CONSISTENCY_FLAG = "self_above_evidence"
+# The fourth column: the colleagues' view (Fremdbild), where one exists.
+PEERS = "peers"
+
+
+class PeerRow(Protocol):
+    """One demand of a Fremdbild comparison (peer/compare.py DimensionMirror)."""
+
+    @property
+    def dimension(self) -> str: ...
+    @property
+    def peers(self) -> int: ...
+    @property
+    def low(self) -> int | None: ...
+    @property
+    def median(self) -> int | None: ...
+    @property
+    def high(self) -> int | None: ...
+
+
+class PeerView(Protocol):
+    """A Fremdbild comparison (peer/compare.py Mirror), read without importing it (layers)."""
+
+    @property
+    def enough(self) -> bool: ...
+    @property
+    def dimensions(self) -> Sequence[PeerRow]: ...
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class ViewCell(_Frozen):
+    """One view of one demand as shown: its heading, score and uncertainty, or why none."""
+
+    view: str
+    label: str
+    score: int | None
+    uncertainty: int | None
+    text: str
+    detail: str
+
+
+class KnowledgeOptionReview(_Frozen):
+    """One answer to a knowledge question after the result: whether it is the right one."""
+
+    option: str
+    text: str
+    right: bool
+    chosen: bool
+
+
+class KnowledgeReview(_Frozen):
+    """A knowledge question after the result: the person's answer, the right one, why, where."""
+
+    item: str
+    dimension: str
+    dimension_name: str
+    question: str
+    options: tuple[KnowledgeOptionReview, ...]
+    answer_text: str
+    correct: bool
+    right_text: str
+    explanation: str
+    source: str
+    url: str | None = None
+    not_counted: str | None = None
+
+
+def view_labels(lang: Language) -> tuple[str, ...]:
+    """Return the headings of the three views, in VIEWS order."""
+    return tuple(msg(f"views.{view}", lang) for view in VIEWS)
+
+
+def view_cells(score: DimensionScore, lang: Language) -> tuple[ViewCell, ...]:
+    """Return the three views of one demand, in VIEWS order; a view the form asks nothing about
+    in this demand, or with too few answers, reads "—" with the reason."""
+    by_view = {view.view: view for view in score.views}
+    cells = []
+    for view in VIEWS:
+        label = msg(f"views.{view}", lang)
+        found = by_view.get(view)
+        if found is None:
+            cells.append(
+                ViewCell(
+                    view=view,
+                    label=label,
+                    score=None,
+                    uncertainty=None,
+                    text=msg("views.dash", lang),
+                    detail=msg(f"views.no_items_{view}", lang),
+                )
+            )
+            continue
+        kind = "self" if view == "self" else "knowledge"  # scenarios offer no "can't say"
+        unsure = msg(f"views.unsure_{kind}", lang, count=found.unsure) if found.unsure else ""
+        detail = msg("views.answered", lang, answered=found.answered, total=found.total) + unsure
+        if found.score is None:
+            text = msg("views.dash", lang)
+            detail = msg("views.too_few", lang) + " · " + detail
+        else:
+            text = msg("views.value", lang, score=found.score, error=found.uncertainty or 0)
+        cells.append(
+            ViewCell(
+                view=view,
+                label=label,
+                score=found.score,
+                uncertainty=found.uncertainty,
+                text=text,
+                detail=detail,
+            )
+        )
+    return tuple(cells)
+
+
+def basis_text(score: DimensionScore, lang: Language, viewer: Viewer) -> str | None:
+    """Return how the demand's verdict follows from its views (rules 3), or None without views."""
+    if score.basis is None:
+        return None
+    if score.basis == "evidence":
+        return voiced("views.basis_evidence", lang, viewer)
+    return msg("views.basis_combined", lang)
+
+
+def _reaching(scores: Sequence[DimensionScore], match: ProfileMatch) -> dict[str, tuple[int, int]]:
+    """Return per view (demands whose view score reaches the target range, demands it scores)."""
+    lows = {m.dimension: m.low for m in match.dimensions}
+    counts: dict[str, tuple[int, int]] = dict.fromkeys(VIEWS, (0, 0))
+    for score in scores:
+        for view in score.views:
+            if view.score is None:
+                continue
+            met, scored = counts[view.view]
+            counts[view.view] = (met + (view.score >= lows[score.dimension]), scored + 1)
+    return counts
+
+
+def rests_on(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str | None:
+    """Return the sentence under the headline that says what the verdict rests on: per view in
+    how many demands it reaches the target range, the demands whose verdict rests on situations
+    and knowledge (the consistency notice says where it still includes the self-description)."""
+    if not bank.rules.views_apart:
+        return None
+    counts = _reaching(result.scores, result.match)
+    parts = []
+    for view in VIEWS:
+        met, scored = counts[view]
+        if scored:
+            parts.append(voiced(f"views.rests_{view}", lang, viewer, met=met, scored=scored))
+        else:
+            parts.append(voiced(f"views.rests_{view}_none", lang, viewer))
+    text = "; ".join(parts) + "."
+    evidence = [s.dimension for s in result.scores if s.basis == "evidence"]
+    if evidence and len(evidence) == sum(s.score is not None for s in result.scores):
+        text += " " + voiced("views.rests_evidence_all", lang, viewer, count=len(evidence))
+    elif evidence:
+        names = ", ".join(bank.dimension(d).name(lang) for d in evidence)
+        text += " " + voiced("views.rests_evidence", lang, viewer, names=names)
+    return text
+
+
+def consistency_notice(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str | None:
+    """Return the consistency notice (rules 3) when it fired, else None."""
+    if not bank.rules.consistency_notice:
+        return None
+    if not (result.self_based or any(f.kind == CONSISTENCY_FLAG for f in result.quality)):
+        return None
+    including = [
+        bank.dimension(s.dimension).name(lang)
+        for s in result.scores
+        if s.basis == "combined" and any(v.view == "self" and v.score is not None for v in s.views)
+    ]
+    basis = (
+        voiced("views.consistency_includes", lang, viewer, names=", ".join(including))
+        if including
+        else voiced("views.consistency_evidence", lang, viewer)
+    )
+    return voiced("views.consistency", lang, viewer, basis=basis)
+
+
+def knowledge_reviews(
+    result: Result, bank: Bank, lang: Language, viewer: Viewer
+) -> tuple[KnowledgeReview, ...]:
+    """Return every knowledge question of the form the person answered, with the right answer,
+    its explanation and its source (after the result only)."""
+    reviews = []
+    responses = result.answers.responses
+    for item in bank.form_items(result.answers.form):
+        if not isinstance(item, KnowledgeItem) or item.id not in responses:
+            continue
+        chosen = str(responses[item.id])
+        right = item.option(item.key)
+        if chosen == UNSURE:
+            answer = voiced("views.answer_unsure", lang, viewer)
+        else:
+            given = item.option(chosen)
+            verdict = "right" if chosen == item.key else "wrong"
+            answer = voiced(
+                f"views.answer_{verdict}", lang, viewer, option=chosen, text=given.text(lang)
+            )
+        # Items of one setting count only for people heading there (KnowledgeItem.counts_for,
+        # engine3 on main); shown all the same, with a note.
+        counts_for = getattr(item, "counts_for", None)
+        counted = counts_for is None or bool(counts_for(result.answers.profile))
+        reviews.append(
+            KnowledgeReview(
+                item=item.id,
+                dimension=item.dimension,
+                dimension_name=bank.dimension(item.dimension).name(lang),
+                question=item.stem(lang),
+                options=tuple(
+                    KnowledgeOptionReview(
+                        option=option.id,
+                        text=option.text(lang),
+                        right=option.id == item.key,
+                        chosen=option.id == chosen,
+                    )
+                    for option in item.options
+                ),
+                answer_text=answer,
+                correct=chosen == item.key,
+                right_text=msg("views.right_answer", lang, option=item.key, text=right.text(lang)),
+                explanation=item.explanation(lang),
+                source=msg("views.source", lang, source=item.source.cite()),
+                url=item.source.url,
+                not_counted=None if counted else voiced("views.not_counted", lang, viewer),
+            )
+        )
+    return tuple(reviews)
+
+
+def peer_cells(mirror: PeerView, lang: Language) -> Mapping[str, ViewCell]:
+    """Return per demand the colleagues' view (the fourth column) from a Fremdbild comparison
+    (peer/compare.py Mirror); nothing when it has too few colleagues."""
+    dimensions = mirror.dimensions
+    label = msg("views.peers", lang)
+    cells: dict[str, ViewCell] = {}
+    for row in dimensions:
+        if row.median is None or row.low is None or row.high is None:
+            cells[row.dimension] = ViewCell(
+                view=PEERS,
+                label=label,
+                score=None,
+                uncertainty=None,
+                text=msg("views.dash", lang),
+                detail=msg("views.peers_too_few", lang),
+            )
+        else:
+            cells[row.dimension] = ViewCell(
+                view=PEERS,
+                label=label,
+                score=row.median,
+                uncertainty=None,
+                text=msg("views.peers_value", lang, median=row.median),
+                detail=msg("views.peers_detail", lang, low=row.low, high=row.high, count=row.peers),
+            )
+    return cells
+
+
+def with_peers(summary: Summary, mirror: PeerView) -> Summary:
+    """Return the summary with the colleagues' view as a fourth column of every demand's views
+    (rules 3 summaries only; a summary without views is returned as it is)."""
+    if not any(card.views for card in summary.cards) or not mirror.enough:
+        return summary
+    cells = peer_cells(mirror, summary.language)
+    cards = tuple(
+        card.model_copy(update={"views": (*card.views, cells[card.dimension])})
+        if card.dimension in cells
+        else card
+        for card in summary.cards
+    )
+    return summary.model_copy(
+        update={
+            "cards": cards,
+            "view_labels": (*summary.view_labels, msg("views.peers", summary.language)),
+        }
+    )
