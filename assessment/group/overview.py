@@ -453,7 +453,9 @@ def _person(
 ) -> tuple[ProfileMatch, DemandMarks, bool]:
     """Return a person's match against a setting, its marks and whether it is tentative, exactly
     as their own result computes them (assessment.engine.result.build_result), by their bank's
-    rules."""
+    rules. The answers are scored as if the person had chosen that setting: a knowledge item of
+    one setting counts only for people heading for it (KnowledgeItem.counts_for, bank v3)."""
+    answers = answers.model_copy(update={"profile": profile.id})
     match = match_profile(score_answers(answers, bank), profile, bank.rules)
     tentative = bank.rules.tentative_on_quality and bool(check_quality(answers, bank))
     return match, demand_marks(match, answers.background, bank.rules), tentative

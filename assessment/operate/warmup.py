@@ -22,7 +22,13 @@ from collections.abc import Callable
 from typing import Literal
 
 from assessment.bank.load import latest_version, load_bank
-from assessment.bank.models import LIKERT_MAX, LIKERT_MIN, SCENARIO_OPTION_IDS, Scenario
+from assessment.bank.models import (
+    LIKERT_MAX,
+    LIKERT_MIN,
+    SCENARIO_OPTION_IDS,
+    KnowledgeItem,
+    Scenario,
+)
 from assessment.engine.answers import Answers
 
 # Set to "1" by assessment.ui.launcher (the way the app is served); tests and tools leave it unset.
@@ -38,11 +44,15 @@ MAX_PDF_WAIT_SECONDS = 30.0
 
 
 def sample_answers() -> Answers:
-    """Return a complete answer set of the newest bank's short form (middle answers, option a)."""
+    """Return a complete answer set of the newest bank's short form.
+
+    Statements get the middle of the scale, scenarios and knowledge items their first option
+    (a), so the sample fits every bank, with or without knowledge items.
+    """
     bank = load_bank(latest_version())
     middle = (LIKERT_MIN + LIKERT_MAX) // 2
     responses: dict[str, int | str] = {
-        item.id: SCENARIO_OPTION_IDS[0] if isinstance(item, Scenario) else middle
+        item.id: SCENARIO_OPTION_IDS[0] if isinstance(item, Scenario | KnowledgeItem) else middle
         for item in bank.form_items("short")
     }
     return Answers(

@@ -23,7 +23,11 @@ WIDTH = 88
 
 
 def _wrap(text: str, indent: str = "") -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+    """Wrap at spaces only: a compound name such as "Budget-Pragmatismus" stays whole on one
+    line, so it reads and searches as the name it is."""
+    return textwrap.fill(
+        text, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+    )
 
 
 def _heading(text: str) -> list[str]:

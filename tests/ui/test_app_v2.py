@@ -1,5 +1,6 @@
 """The bank v2 questionnaire and result in AppTest: can't judge yet, trade-offs, areas to gain
-experience, borderline verdicts, scenario rationales after the result, the methodology page."""
+experience, borderline verdicts, scenario rationales after the result, the methodology page;
+the newest bank (v3) keeps these item kinds and adds knowledge items."""
 
 from __future__ import annotations
 
@@ -7,8 +8,17 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment.bank.load import QUESTIONS_ENV, load_bank
-from assessment.bank.models import UNSURE, Item, LikertItem, Scenario, TradeoffItem, ValidityItem
+from assessment.bank.models import (
+    UNSURE,
+    Item,
+    KnowledgeItem,
+    LikertItem,
+    Scenario,
+    TradeoffItem,
+    ValidityItem,
+)
 from assessment.i18n import Language
+from assessment.messages import msg
 from assessment.ui import state
 from tests.strategies import FIXTURE_ROOT
 from tests.ui.conftest import item_keys, new_app, start, texts
@@ -20,8 +30,9 @@ UNSURE_DE = "Kann ich (noch) nicht einschätzen"
 
 def middling(item: Item) -> int | str:
     """Agree a little with plus-keyed statements, a little against minus-keyed ones, stay in
-    the middle of every trade-off, deny the unlikely virtues, take the second option."""
-    if isinstance(item, Scenario):
+    the middle of every trade-off, deny the unlikely virtues, take the second option (of
+    scenarios and knowledge items)."""
+    if isinstance(item, Scenario | KnowledgeItem):
         return "b"
     if isinstance(item, LikertItem):
         return 4 if item.keying == "plus" else 2
@@ -44,9 +55,10 @@ def starter(item: Item) -> int | str:
     return middling(item)
 
 
-def complete_v2(at: AppTest, persona: object = middling, version: int = 2) -> AppTest:
-    """Answer every page of a v2-style bank the persona's way until the result shows."""
-    bank = load_bank(version)
+def complete_v2(at: AppTest, persona: object = middling) -> AppTest:
+    """Answer every page of the bank the questionnaire runs on (v2-style or newer) the persona's
+    way until the result shows."""
+    bank = load_bank(at.session_state[state.FLOW_KEY].bank_version)
     for _ in range(60):
         keys = item_keys(at)
         if not keys:
@@ -66,22 +78,28 @@ def fixture_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(QUESTIONS_ENV, str(FIXTURE_ROOT))
 
 
-def test_new_questionnaire_uses_bank_v2_with_its_item_kinds() -> None:
-    """New users get v2: presuming statements offer "can't judge yet" set after the scale,
-    trade-offs come on their own pages with both poles."""
+def test_new_questionnaire_uses_the_newest_bank_with_its_item_kinds() -> None:
+    """New users get the newest bank (v3): presuming statements offer "can't judge yet" set after
+    the scale, trade-offs come on their own pages with both poles, knowledge items offer a to d
+    and "can't say" last."""
     at = start(new_app(), form="full", background="starter")
     assert not at.exception
-    assert "Fragenkatalog Version 2" in texts(at)
-    bank = load_bank(2)
-    seen_unsure = seen_tradeoff = False
-    for _ in range(30):
+    assert "Fragenkatalog Version 3" in texts(at)
+    assert at.session_state[state.FLOW_KEY].bank_version == 3
+    bank = load_bank(3)
+    seen_unsure = seen_tradeoff = seen_knowledge = False
+    for _ in range(60):
         keys = item_keys(at)
         if not keys:
             break
         for key in keys:
             item = bank.item(state.item_of_key(key))
             options = at.radio(key=key).options
-            if getattr(item, "presumes", None):
+            if isinstance(item, KnowledgeItem):
+                assert options[-1] == msg("ui.quest.cannot_say", "de")
+                assert len(options) == 5
+                seen_knowledge = True
+            elif getattr(item, "presumes", None):
                 assert options[-1] == UNSURE_DE
                 assert len(options) == 6
                 seen_unsure = True
@@ -97,6 +115,7 @@ def test_new_questionnaire_uses_bank_v2_with_its_item_kinds() -> None:
         at.button(key="nav_next").click().run()
     assert seen_unsure
     assert seen_tradeoff
+    assert seen_knowledge
     assert not item_keys(at)
     assert at.title[0].value == "Ihr Ergebnis"
 

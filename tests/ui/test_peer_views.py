@@ -18,9 +18,11 @@ from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.peer.codes import (
     Invitation,
+    PeerAnswers,
     decode_invitation,
     decode_peer_code,
     encode_invitation,
+    encode_peer_code,
     peer_items,
 )
 from assessment.ui import peer, state
@@ -98,7 +100,7 @@ def test_result_page_offers_an_invitation_link_without_answers(lang: Language) -
     decoded = decode_invitation(query["i"][0])
     assert decoded.invitation_id is not None
     assert decoded == Invitation(
-        bank_version=2,
+        bank_version=at.session_state[state.FLOW_KEY].bank_version,
         form="short",
         language=lang,
         name="Anna K.",
@@ -362,7 +364,7 @@ def test_pasting_codes_on_the_result_page_opens_the_comparison() -> None:
     complete_v2(start(at))
     at.button(key=peer.COMPARE_KEY).click().run()
     assert "mindestens einen Rückmeldecode" in texts(at)
-    codes = [peer_code(v) for v in (2, 3, 4)]
+    codes = [_peer_code_for(at.session_state[state.FLOW_KEY].bank_version, v) for v in (2, 3, 4)]
     at.text_area(key=peer.PASTE_KEY).input("\n".join(codes)).run()
     at.button(key=peer.COMPARE_KEY).click().run()
     assert not at.exception
@@ -435,6 +437,15 @@ def test_codes_for_another_invitation_are_refused_on_the_comparison() -> None:
 
 # --- issue 18, point 5: the comparison link opened by someone else; the owner's way back ------
 
+
+def _peer_code_for(version: int, value: int) -> str:
+    """A peer code rating every statement of the short form of bank `version` alike (no
+    invitation), so that it fits a result on that bank."""
+    bank = load_bank(version)
+    responses: dict[str, int | str] = {item.id: value for item in peer_items(bank, "short")}
+    return encode_peer_code(PeerAnswers(bank_version=version, form="short", responses=responses))
+
+
 MIRROR_CASES = {
     "three": [peer_code(v) for v in (1, 3, 5)],
     "too_few": [peer_code(2), peer_code(4)],
@@ -474,7 +485,9 @@ def test_owner_compares_and_goes_back_to_their_own_result(lang: Language) -> Non
     at = new_app(lang=lang)
     complete_v2(start(at))
     own_title = msg("ui.result.heading", lang)
-    at.text_area(key=peer.PASTE_KEY).input("\n".join(MIRROR_CASES["three"])).run()
+    version = at.session_state[state.FLOW_KEY].bank_version
+    codes = [_peer_code_for(version, value) for value in (1, 3, 5)]
+    at.text_area(key=peer.PASTE_KEY).input("\n".join(codes)).run()
     at.button(key=peer.COMPARE_KEY).click().run()
     assert not at.exception
     lines = shown(at)

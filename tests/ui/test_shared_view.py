@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import Item, LikertItem, Scenario, TradeoffItem
+from assessment.bank.models import Item, KnowledgeItem, LikertItem, Scenario, TradeoffItem
 from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
 from assessment.codes.share import encode_share_code
 from assessment.engine.answers import Answers
@@ -20,16 +20,19 @@ from assessment.messages import msg
 from assessment.render.summary import summarize
 from assessment.ui.result import BACK_TO_OWN_KEY, SHARED_PDF_KEY, TAKE_CHECK_KEY
 from tests.personas import random_answers
-from tests.ui.conftest import complete, new_app, start, texts
+from tests.ui.conftest import complete, new_app, start, texts, weak
 from tests.unit.render.test_viewer import addressed, edge_answers, quoted_texts
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
 
 
 def _low(item: Item) -> int | str:
-    """Answers low on every demand of bank v2 (no unlikely virtue, middle of each trade-off)."""
+    """Answers low on every demand of bank v2 and newer (no unlikely virtue, middle of each
+    trade-off, a wrong answer to every knowledge item)."""
     if isinstance(item, LikertItem):
         return 2 if item.keying == "plus" else 4
+    if isinstance(item, KnowledgeItem):
+        return weak(item)
     if isinstance(item, Scenario):
         return min(item.options, key=lambda option: option.score).id
     return 3 if isinstance(item, TradeoffItem) else 1

@@ -373,21 +373,37 @@ class PageLayout:
         self.breaks = breaks
         # Where each block begins: the index of its first op.
         self.blocks: list[int] = []
-        # Blocks (a chart with its heading) waiting for the top of the next page.
-        self.floats: list[Callable[[], None]] = []
+        # Blocks (a chart with its heading), each with its height, waiting for the top of the
+        # next page (or, when a paragraph runs over the break, for that paragraph's end).
+        self.floats: list[tuple[float, Callable[[], None]]] = []
+        # Whether a paragraph's lines are being placed: a float never splits a paragraph.
+        self.in_paragraph = False
 
     @property
     def pages(self) -> int:
         return self.page
 
     def new_page(self) -> None:
-        """Start a new page; blocks waiting for one go first."""
+        """Start a new page; blocks waiting for one go first, unless a paragraph goes on over
+        the break: then they follow that paragraph, so that its text reads whole."""
         checkpoint()
         self.page += 1
         self.y = MARGIN
+        if self.in_paragraph:
+            return
         waiting, self.floats = self.floats, []
-        for place in waiting:
+        for _, place in waiting:
             place()
+
+    def place_waiting(self) -> None:
+        """Place the blocks still waiting that fit on this page now (after a paragraph that went
+        on over a page break); the others wait for the next page."""
+        waiting, self.floats = self.floats, []
+        for height, place in waiting:
+            if not self.floats and (self.y + height <= BOTTOM or self.y <= MARGIN):
+                place()
+            else:
+                self.floats.append((height, place))
 
     def keep(self, height: float) -> None:
         """Start a new page unless height still fits on this one."""
@@ -402,7 +418,7 @@ class PageLayout:
         if self.y + height <= BOTTOM or self.y <= MARGIN:
             place()
         else:
-            self.floats.append(place)
+            self.floats.append((height, place))
 
     def end(self) -> None:
         """Place the blocks still waiting for a page (on a page of their own)."""
@@ -470,6 +486,8 @@ class PageLayout:
         height = size * LEADING
         for number, line in enumerate(self.lines(text, size, bold, indent, lead)):
             self.keep(height)
+            # From its first line on, a page break within the paragraph leaves floats waiting.
+            self.in_paragraph = True
             x, width = MARGIN + indent, TEXT_WIDTH - indent
             if number == 0 and bullet:
                 self.put(x - BULLET_HANG, BULLET_HANG, height, bullet, size, bold, colour)
@@ -479,7 +497,10 @@ class PageLayout:
                 line, x, width = line[len(lead) :], x + lead_width, width - lead_width
             self.put(x, width, height, line, size, bold, colour)
             self.y += height
+        self.in_paragraph = False
         self.y += after
+        if self.floats and self.y > MARGIN:
+            self.place_waiting()
 
     def put(
         self,

@@ -7,6 +7,7 @@ A few hundred people per form keep this quick; `python -m tests.simulate` runs t
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Sequence
 
@@ -104,7 +105,9 @@ def test_the_replica_agrees_with_the_engine(outcomes: list[Outcome]) -> None:
 
 def test_the_engine_constants_are_the_recommended_ones(outcomes: list[Outcome]) -> None:
     """On this smaller population the engine's pair is still within the false-alarm limits and
-    among the best trade-offs of the grid (catching within 10 points of the best)."""
+    among the best trade-offs of the grid: its catch rate is within two standard errors of the
+    difference between two rates on FAKERS people per form (the full run of `python -m
+    tests.simulate --sweep` chose the pair; this sample only has to agree within its noise)."""
     points = simulate.sweep(outcomes, range(70, 101, 5), range(10, 41, 5))
     engine = next(
         p for p in points if (p.ceiling, p.gap) == (quality.SELF_CEILING, quality.SELF_GAP)
@@ -113,7 +116,8 @@ def test_the_engine_constants_are_the_recommended_ones(outcomes: list[Outcome]) 
     assert engine.false_alarms <= MAX_FALSE_ALARMS
     assert engine.false_alarms_starters <= MAX_FALSE_ALARMS_STARTERS
     worse_caught = min(engine.caught[kind] for kind in simulate.MUST_CATCH)
-    assert worse_caught >= min(best.caught[kind] for kind in simulate.MUST_CATCH) - 0.1
+    noise = 2 * math.sqrt(2 * 0.25 / FAKERS)
+    assert worse_caught >= min(best.caught[kind] for kind in simulate.MUST_CATCH) - noise
 
 
 def test_strong_never_while_a_heavy_demand_is_open(outcomes: list[Outcome]) -> None:

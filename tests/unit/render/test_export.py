@@ -9,7 +9,14 @@ import json
 
 import jsonschema
 
-from assessment.bank.models import Bank, FormId, LikertItem, Scenario, TradeoffItem
+from assessment.bank.models import (
+    Bank,
+    FormId,
+    KnowledgeItem,
+    LikertItem,
+    Scenario,
+    TradeoffItem,
+)
 from assessment.engine.answers import Answers, PageTiming
 from assessment.engine.result import Result, build_result
 from assessment.render.export import result_json, shareable_result
@@ -18,14 +25,14 @@ EXPECTED_SALARY = 6123
 
 
 def _answers(bank: Bank, form: FormId = "full") -> Answers:
-    """Every item answered: statements agreeing with the keyed direction by 4, scenarios 'b',
-    trade-offs in the middle, no unlikely virtue."""
+    """Every item answered: statements agreeing with the keyed direction by 4, scenarios and
+    knowledge items 'b', trade-offs in the middle, no unlikely virtue."""
     responses: dict[str, int | str] = {
         item.id: (
             (4 if item.keying == "plus" else 2)
             if isinstance(item, LikertItem)
             else "b"
-            if isinstance(item, Scenario)
+            if isinstance(item, Scenario | KnowledgeItem)
             else 3
             if isinstance(item, TradeoffItem)
             else 1

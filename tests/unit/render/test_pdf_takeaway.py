@@ -20,6 +20,7 @@ from assessment.bank.models import (
     Experience,
     FormId,
     Item,
+    KnowledgeItem,
     LikertItem,
     ProfileId,
     Scenario,
@@ -61,6 +62,10 @@ def _answer(pattern: str, item: Item) -> int | str:
     if isinstance(item, Scenario):
         ranked = sorted(item.options, key=lambda option: option.score)
         return {"strong": ranked[-1], "weak": ranked[0]}.get(pattern, ranked[1]).id
+    if isinstance(item, KnowledgeItem):
+        # Rules 3: a knowledge item takes an option a–d or "can't say" (na), never a number.
+        wrong = next(option.id for option in item.options if option.id != item.key)
+        return {"strong": item.key, "weak": wrong, "starter": UNSURE}.get(pattern, "b")
     if pattern == "starter" and getattr(item, "presumes", None):
         return UNSURE
     if isinstance(item, TradeoffItem):
