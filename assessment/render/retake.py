@@ -39,4 +39,8 @@ def revised_marks(answers: Answers, bank: Bank, lang: Language) -> str | None:
 def revised_note(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self") -> str | None:
     """Return the notice on a result whose answers carry retake marks, worded for its reader."""
     marks = revised_marks(result.answers, bank, lang)
-    return None if marks is None else voiced("retake.note", lang, viewer, marks=marks)
+    return (
+        None
+        if marks is None
+        else voiced("retake.note", lang, viewer, marks=marks, count=len(result.answers.revised))
+    )

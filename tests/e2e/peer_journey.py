@@ -28,7 +28,7 @@ def answer_as_colleague(page: Page, link: str, offset: int, limit: int | None = 
     """Open an invitation, rate the statements (option offset, offset+1, …), return the code."""
     page.goto(link)
     expect(page.get_by_role("heading", name=msg("ui.peer.invite_title", "de"))).to_be_visible()
-    pages = peer_pages(load_bank(2), "short")
+    pages = peer_pages(load_bank(), "short")  # the invitation is for the newest bank
     number = 0
     for page_number, items in enumerate(pages):
         if page_number:

@@ -16,7 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import FormId, Scenario, TradeoffItem, ValidityItem
+from assessment.bank.models import FormId, KnowledgeItem, Scenario, TradeoffItem, ValidityItem
 from assessment.codes.share import encode_progress_code, encode_share_code
 from assessment.engine.answers import Answers
 from assessment.i18n import LANGUAGES, Language
@@ -45,8 +45,9 @@ NEWEST = load_bank().version
 
 
 def _value(item: object) -> int | str:
-    """A plausible answer of each kind: 4, the middle of a trade-off, a denied virtue, option c."""
-    if isinstance(item, Scenario):
+    """A plausible answer of each kind: 4, the middle of a trade-off, a denied virtue, option c
+    (of a situation and of a knowledge question)."""
+    if isinstance(item, Scenario | KnowledgeItem):
         return "c"
     if isinstance(item, TradeoffItem):
         return 3
