@@ -24,11 +24,15 @@ def invitation_link(page: Page, name: str) -> str:
     return text
 
 
-def answer_as_colleague(page: Page, link: str, offset: int, limit: int | None = None) -> str:
-    """Open an invitation, rate the statements (option offset, offset+1, …), return the code."""
+def answer_as_colleague(
+    page: Page, link: str, offset: int, limit: int | None = None, version: int | None = None
+) -> str:
+    """Open an invitation, rate the statements (option offset, offset+1, …), return the code.
+
+    `version`: the bank the invitation is for (default: the newest bank)."""
     page.goto(link)
     expect(page.get_by_role("heading", name=msg("ui.peer.invite_title", "de"))).to_be_visible()
-    pages = peer_pages(load_bank(), "short")  # the invitation is for the newest bank
+    pages = peer_pages(load_bank(version), "short")
     number = 0
     for page_number, items in enumerate(pages):
         if page_number:

@@ -97,7 +97,7 @@ def test_peer_path_talks_only_to_the_app(watched: tuple[Page, Traffic], server: 
     own = urlsplit(server).netloc
     token = encode_invitation(Invitation(bank_version=2, form="short", name="Anna"))
     link = invite_link(f"{server}/", token, "de")
-    codes = [answer_as_colleague(page, link, offset, limit=12) for offset in range(3)]
+    codes = [answer_as_colleague(page, link, offset, limit=12, version=2) for offset in range(3)]
     page.goto(mirror_link(f"{server}/", encode_share_code(own_answers()), codes))
     expect(page.get_by_role("heading", name=msg("peer.title", "de"), level=1)).to_be_visible()
     expect(page.get_by_test_id("stVegaLiteChart")).to_be_visible()
