@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
@@ -132,8 +133,10 @@ def finish(page: Page) -> None:
 
 
 def share_link(page: Page) -> str:
-    """Return the share link shown on the result page."""
-    return page.get_by_test_id("stCode").first.inner_text().strip()
+    """Return the share link shown on the result page (the link box with the result code `r=`;
+    other boxes on the page hold invitation and trusted-person links)."""
+    box = page.get_by_test_id("stCode").filter(has_text=re.compile(r"[?&]r=")).first
+    return box.inner_text().strip()
 
 
 def download(page: Page, key: str) -> bytes:
