@@ -29,6 +29,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Containers often give /dev/shm 64 MB; Chromium then crashes mid-run ("Target closed").
+    "--disable-dev-shm-usage",
 ]
 CLICKS = 48
 # German, as the selectors expect (the first visit follows Accept-Language; English keys differ).

@@ -29,6 +29,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Containers often give /dev/shm 64 MB; Chromium then crashes mid-run ("Target closed").
+    "--disable-dev-shm-usage",
 ]
 SERVER_START_SECONDS = 60
 # Generous for a busy 2-core machine; expect() polls, so fast runs stay fast.
