@@ -107,6 +107,7 @@ from assessment.engine.matching import (
     UNCERTAIN_SHARE,
     ProfileMatch,
 )
+from assessment.engine.extra import offer_extra, unfirm_demands
 from assessment.engine.quality import view_points
 from assessment.engine.result import build_result
 from assessment.i18n import Language
@@ -803,6 +804,77 @@ def print_sweep(points: Sequence[Operating], every: int = 5) -> None:
         )
 
 
+# --- targeted extra questions (rules with extra_questions) ---------------------------------------
+
+FIRM_BANDS = ("below", "within", "above")
+
+
+@dataclass(frozen=True)
+class ExtraOutcome:
+    """One honest short-form person's unfirm demands before and after k extra items per demand."""
+
+    per_demand: int
+    unfirm: int
+    asked: int
+    resolved: int
+    uncertain_before: bool
+    uncertain_after: bool
+
+
+def extra_outcomes(
+    bank: Bank, honest: int, seed: int, per_demand: Sequence[int]
+) -> list[ExtraOutcome]:
+    """Return, per honest person of the short form and per k in per_demand, what k extra items
+    per borderline or provisional demand (no cap on the total) resolve: the person answers the
+    offered items honestly (`honest_responses` on the full form, fresh item noise, same traits)."""
+    outcomes = []
+    for index in range(honest):
+        person = draw_person(bank, seed, index)
+        answers = respond("honest", person, bank, "short", seed)
+        before = build_result(answers, bank).match
+        unfirm = unfirm_demands(before)
+        full = honest_responses(person, bank, "full", _rng(seed, "extra", index))
+        for k in per_demand:
+            offer = offer_extra(answers, bank, before, k, limit=10_000)
+            asked = [i for ids in offer.values() for i in ids if i in full]
+            extended = answers.model_copy(
+                update={"responses": {**answers.responses, **{i: full[i] for i in asked}}}
+            )
+            after = {m.dimension: m.band for m in build_result(extended, bank).match.dimensions}
+            outcomes.append(
+                ExtraOutcome(
+                    per_demand=k,
+                    unfirm=len(unfirm),
+                    asked=len(asked),
+                    resolved=sum(after[d] in FIRM_BANDS for d in unfirm),
+                    uncertain_before=before.level == "uncertain",
+                    uncertain_after=build_result(extended, bank).match.level == "uncertain",
+                )
+            )
+    return outcomes
+
+
+def extra_table(outcomes: Sequence[ExtraOutcome]) -> str:
+    """Return the resolution curve: per k, items asked, unfirm demands resolved (share and per
+    item), and "keine klare Aussage" before and after."""
+    lines = [
+        "Extra questions, honest people, short form (per k items per unfirm demand):",
+        "  k  items/person  resolved  per item  'keine klare Aussage' before → after",
+    ]
+    for k in sorted({o.per_demand for o in outcomes}):
+        chosen = [o for o in outcomes if o.per_demand == k]
+        unfirm = sum(o.unfirm for o in chosen)
+        asked = sum(o.asked for o in chosen)
+        resolved = sum(o.resolved for o in chosen)
+        lines.append(
+            f"  {k}  {asked / len(chosen):12.1f}  {_pct(resolved / max(1, unfirm))}"
+            f"  {resolved / max(1, asked):8.3f}"
+            f"  {_pct(sum(o.uncertain_before for o in chosen) / len(chosen))} →"
+            f" {_pct(sum(o.uncertain_after for o in chosen) / len(chosen))}"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tests.simulate", description=(__doc__ or "").split("\n")[0]
@@ -811,6 +883,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fakers", type=int, default=600, help="people per faker kind and form")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--sweep", action="store_true", help="also sweep the notice's thresholds")
+    parser.add_argument(
+        "--extra",
+        type=int,
+        default=0,
+        metavar="K",
+        help="only the extra questions' resolution curve, for 1..K items per unfirm demand",
+    )
     parser.add_argument(
         "--set",
         action="append",
@@ -830,6 +909,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _override(assignment)
     bank = load_bank(3) if args.questions is None else load_bank(3, args.questions)
     started = time.monotonic()
+    if args.extra:
+        curve = extra_outcomes(bank, args.honest, args.seed, range(1, args.extra + 1))
+        print(
+            f"Bank v{bank.version}, seed {args.seed}: {args.honest} honest people"
+            f" ({time.monotonic() - started:.0f} s)\n"
+        )
+        print(extra_table(curve))
+        return 0
     outcomes = simulate(bank, args.honest, args.fakers, args.seed)
     ceiling, gap = engine_thresholds()
     changed = f" (changed: {', '.join(args.set)})" if args.set else ""
