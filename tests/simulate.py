@@ -98,7 +98,7 @@ from assessment.bank.models import (
     ValidityItem,
 )
 from assessment.engine import quality
-from assessment.engine.answers import Answers
+from assessment.engine.answers import Answers, extra_candidates
 from assessment.engine.matching import (
     BORDERLINE_CREDIT,
     CRITICAL_WEIGHT,
@@ -821,12 +821,33 @@ class ExtraOutcome:
     uncertain_after: bool
 
 
+def naive_offer(
+    answers: Answers, bank: Bank, match: ProfileMatch, per_demand: int, limit: int = 0
+) -> dict[str, tuple[str, ...]]:
+    """Return the first per_demand unanswered candidates of every unfirm demand in the full
+    form's order (the baseline for the engine's choice by expected uncertainty)."""
+    offer = {}
+    for demand in unfirm_demands(match):
+        ids = [
+            item.id
+            for item in extra_candidates(bank, answers.form)
+            if item.dimension == demand
+            and item.id not in answers.responses
+            and (not isinstance(item, KnowledgeItem) or item.counts_for(answers.profile))
+        ][:per_demand]
+        if ids:
+            offer[demand] = tuple(ids)
+    return offer
+
+
 def extra_outcomes(
-    bank: Bank, honest: int, seed: int, per_demand: Sequence[int]
+    bank: Bank, honest: int, seed: int, per_demand: Sequence[int], naive: bool = False
 ) -> list[ExtraOutcome]:
     """Return, per honest person of the short form and per k in per_demand, what k extra items
     per borderline or provisional demand (no cap on the total) resolve: the person answers the
-    offered items honestly (`honest_responses` on the full form, fresh item noise, same traits)."""
+    offered items honestly (`honest_responses` on the full form, fresh item noise, same traits).
+    naive: the items in the full form's order instead of the engine's choice."""
+    choose = naive_offer if naive else offer_extra
     outcomes = []
     for index in range(honest):
         person = draw_person(bank, seed, index)
@@ -835,7 +856,7 @@ def extra_outcomes(
         unfirm = unfirm_demands(before)
         full = honest_responses(person, bank, "full", _rng(seed, "extra", index))
         for k in per_demand:
-            offer = offer_extra(answers, bank, before, k, limit=10_000)
+            offer = choose(answers, bank, before, k, limit=10_000)
             asked = [i for ids in offer.values() for i in ids if i in full]
             extended = answers.model_copy(
                 update={"responses": {**answers.responses, **{i: full[i] for i in asked}}}
@@ -891,6 +912,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only the extra questions' resolution curve, for 1..K items per unfirm demand",
     )
     parser.add_argument(
+        "--extra-naive",
+        action="store_true",
+        help="with --extra: offer items in the full form's order (the baseline)",
+    )
+    parser.add_argument(
         "--set",
         action="append",
         default=[],
@@ -910,7 +936,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     bank = load_bank(3) if args.questions is None else load_bank(3, args.questions)
     started = time.monotonic()
     if args.extra:
-        curve = extra_outcomes(bank, args.honest, args.seed, range(1, args.extra + 1))
+        curve = extra_outcomes(
+            bank, args.honest, args.seed, range(1, args.extra + 1), naive=args.extra_naive
+        )
         print(
             f"Bank v{bank.version}, seed {args.seed}: {args.honest} honest people"
             f" ({time.monotonic() - started:.0f} s)\n"
