@@ -99,6 +99,7 @@ from assessment.bank.models import (
 )
 from assessment.engine import quality
 from assessment.engine.answers import Answers, extra_candidates
+from assessment.engine.extra import offer_extra, unfirm_demands
 from assessment.engine.matching import (
     BORDERLINE_CREDIT,
     CRITICAL_WEIGHT,
@@ -107,7 +108,6 @@ from assessment.engine.matching import (
     UNCERTAIN_SHARE,
     ProfileMatch,
 )
-from assessment.engine.extra import offer_extra, unfirm_demands
 from assessment.engine.quality import view_points
 from assessment.engine.result import build_result
 from assessment.i18n import Language

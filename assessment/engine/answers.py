@@ -143,9 +143,7 @@ def _candidate_ids(bank: Bank, form: FormId) -> frozenset[str]:
     return _cached_candidates(bank, form)[2]
 
 
-def _cached_candidates(
-    bank: Bank, form: FormId
-) -> tuple[Bank, tuple[Item, ...], frozenset[str]]:
+def _cached_candidates(bank: Bank, form: FormId) -> tuple[Bank, tuple[Item, ...], frozenset[str]]:
     cached = _CANDIDATES.get((id(bank), form))
     if cached is None or cached[0] is not bank:
         items: tuple[Item, ...] = ()

@@ -142,13 +142,8 @@ def offer_extra(
         views = _demand_views(answers, bank, dimension_id)
         chosen: list[str] = []
         while pool and len(chosen) < min(per_demand, budget):
-            best: tuple[float, int] | None = None
-            for index, item in enumerate(pool):
-                error = _expected_error(_with_typical(views, view_of(item)))
-                if best is None or error < best[0]:
-                    best = (error, index)
-            assert best is not None  # the pool is not empty
-            item = pool.pop(best[1])
+            errors = [_expected_error(_with_typical(views, view_of(item))) for item in pool]
+            item = pool.pop(errors.index(min(errors)))  # the first of equals: form order
             views = _with_typical(views, view_of(item))
             chosen.append(item.id)
         if chosen:
@@ -157,4 +152,3 @@ def offer_extra(
         if budget <= 0:
             break
     return offer
-

@@ -89,7 +89,9 @@ def build_result(
     changes: tuple[BandChange, ...] = ()
     level_before: Level | None = None
     if extra:
-        before = match_profile(score_answers(without_extra(answers, bank), bank), profile, bank.rules)
+        before = match_profile(
+            score_answers(without_extra(answers, bank), bank), profile, bank.rules
+        )
         level_before = before.level
         bands = {m.dimension: m.band for m in before.dimensions}
         after = {m.dimension: m.band for m in match.dimensions}

@@ -103,7 +103,7 @@ def render_page(lang: Language) -> None:
     )
     st.markdown(t("extra.ui.page_intro", lang))
     number = 0
-    for dimension_id in dict.fromkeys(item.dimension for item in items):
+    for dimension_id in dict.fromkeys(str(item.dimension) for item in items):
         name = bank.dimension(dimension_id).name(lang)
         st.subheader(t("extra.ui.demand_heading", lang, name=plain(name)), anchor=False)
         for item in items:

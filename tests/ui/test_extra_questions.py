@@ -13,7 +13,7 @@ from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
 from assessment.codes.share import decode_code, encode_progress_code
 from assessment.engine.answers import Answers, extra_answered
 from assessment.engine.extra import offer_extra, unfirm_demands
-from assessment.engine.result import build_result
+from assessment.engine.result import Result, build_result
 from assessment.i18n import Language
 from assessment.render.extra import extra_notes
 from assessment.ui import extra, result, state
@@ -126,12 +126,13 @@ def test_answering_updates_the_result_and_says_what_changed(lang: Language) -> N
     at = _answer_offered(_at_result(answers, lang), full)
     coded = decode_code(at.query_params[PROGRESS_PARAM]).answers
     added = extra_answered(coded, V3)
-    assert added and set(added) == {state.item_of_key(k) for k in item_keys(at)}
+    assert added
+    assert set(added) == {state.item_of_key(k) for k in item_keys(at)}
     at.button(key=extra.DONE_KEY).click().run()
     assert not at.exception
     assert at.title[0].value == t("ui.result.heading", lang)
     expected = build_result(coded, V3)
-    shown: result.Result = at.session_state[result.OWN_RESULT_KEY][1]
+    shown: Result = at.session_state[result.OWN_RESULT_KEY][1]
     assert shown.extra == added
     assert shown.match == expected.match
     assert expected.extra_changes, "the premise: this person's extra answers change a band"

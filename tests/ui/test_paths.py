@@ -343,7 +343,8 @@ class Paths(RuleBasedStateMachine):
         self.at.button(key=extra_page.OPEN_KEY).click().run()
         assert not self.at.exception
         offered = [self.bank.item(i) for i in self.at.session_state[state.FLOW_KEY].extra_items]
-        assert offered and not any(item.id in self.answers for item in offered)
+        assert offered
+        assert not any(item.id in self.answers for item in offered)
         for number, item in enumerate(offered):
             if (number + pick) % 2 == 0:
                 values = values_of(item, self.bank)

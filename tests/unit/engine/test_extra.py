@@ -154,7 +154,7 @@ def test_the_offer_covers_exactly_the_unfirm_demands_with_unanswered_candidates(
 
 def test_nothing_is_offered_when_every_demand_is_firm_or_the_rules_offer_none() -> None:
     """A firm result gets no offer; neither do the full form and a v2 short form."""
-    strong = {
+    strong: dict[str, int | str] = {
         i.id: (
             i.key
             if isinstance(i, KnowledgeItem)
