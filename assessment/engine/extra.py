@@ -10,8 +10,11 @@ middle with the assumed spread), the demand's standard error recomputed by the s
 order. So a view the demand lacks, or rests on one answer, is asked first, and a provisional
 demand gains the answers it lacks.
 
-`EXTRA_PER_DEMAND` was chosen on the simulated population (tests/simulate.py, `--extra`): see
-the figures there.
+`EXTRA_PER_DEMAND` was chosen on the simulated population (tests/simulate.py, `--extra`; the
+figures are in its docstring): 2,000 honest short-form people, 75.6 % "keine klare Aussage";
+one item per unfirm demand (8.4 per person) resolves 12.9 % of the unfirm verdicts, two
+(16.8 items) 18.3 % and leave 55.8 % unclear, three 19.9 % — the knee is at two. The greedy
+choice resolves about twice as many as the full form's order.
 """
 
 from __future__ import annotations
