@@ -14,12 +14,13 @@ from assessment.bank.load import load_bank
 from assessment.cli import run
 from assessment.codes.share import encode_share_code
 from assessment.engine.answers import Answers
-from assessment.engine.extra import offer_extra
+from assessment.engine.extra import EXTRA_PER_DEMAND, offer_extra
 from assessment.engine.result import Result, build_result
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.render.export import result_json
 from assessment.render.extra import change_lines, extra_notes
+from assessment.render.methodology import methodology
 from assessment.render.pdf.result import build_pdf
 from assessment.render.summary import summarize
 from tests import simulate
@@ -104,3 +105,17 @@ def test_the_command_line_scores_a_code_with_extra_answers(
     assert _flat(note) in out
     assert run(["score", "--json", "--code", code]) == 0
     assert json.loads(capsys.readouterr().out)["extra"] == list(build_result(extended, V3).extra)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_methodology_page_states_the_rule_for_banks_that_offer_extra_questions(
+    lang: Language,
+) -> None:
+    """Bank v3's methodology names the extra questions with their number per demand; bank v2's
+    does not mention them."""
+    expected = msg("extra.method", lang, per_demand=EXTRA_PER_DEMAND)
+    v3 = [p for s in methodology(V3, lang) for p in s.paragraphs]
+    v2 = [p for s in methodology(load_bank(2), lang) for p in s.paragraphs]
+    assert expected in v3
+    assert f" {EXTRA_PER_DEMAND} " in expected
+    assert expected not in v2
