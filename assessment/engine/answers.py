@@ -68,7 +68,8 @@ class Answers(BaseModel):
         description=(
             "Item id → value 1–5 (statement, trade-off, validity statement), scenario option"
             ' a–d, or "na" (can\'t judge yet, only where the statement presumes experience);'
-            " unanswered items absent"
+            " unanswered items absent; a short form of rules with extra questions may also"
+            " answer the full form's remaining statements, situations and knowledge items"
         ),
         max_length=500,
     )
