@@ -37,10 +37,10 @@ from assessment.engine.scoring import (
     MIN_ANSWERED_SHARE,
     ValueTable,
     ViewPoints,
-    _points,
-    _table,
     combine_views,
     error_points,
+    mean_points,
+    value_table,
 )
 
 # Items offered per unfirm demand at most (measured: tests/simulate.py, `--extra`).
@@ -68,7 +68,7 @@ def _points_of(view: View, values: list[float], total: int) -> ViewPoints:
     enough = bool(values) and len(values) >= MIN_ANSWERED_SHARE * total
     return ViewPoints(
         view=view,
-        points=_points(sum(values) / len(values)) if enough else None,
+        points=mean_points(sum(values) / len(values)) if enough else None,
         error=error_points(values) if enough else None,
         count=len(values),
         given=len(values),
@@ -102,7 +102,7 @@ def _demand_views(
             continue
         view = view_of(item)
         values, total = views.get(view, ([], 0))
-        table: ValueTable = _table(item)
+        table: ValueTable = value_table(item)
         response = answers.responses.get(item.id)
         if response is not None and response in table:
             values = [*values, table[response]]

@@ -218,6 +218,16 @@ def _table(item: Item) -> ValueTable:
     return {c: item_value(item, c) for c in choices}
 
 
+def value_table(item: Item) -> ValueTable:
+    """Return an item's response → keyed value (1–5) table, as the scoring reads it."""
+    return _table(item)
+
+
+def mean_points(mean: float) -> float:
+    """Return a 1–5 mean as unrounded points on 0–100 (the views' scale before rounding)."""
+    return _points(mean)
+
+
 def _value_tables(bank: Bank) -> tuple[Tables, Tables]:
     """Return, per (form, dimension), each scored item's id with its response → value table,
     and the same for the dimension's trade-off items."""

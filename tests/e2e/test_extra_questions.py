@@ -4,7 +4,7 @@ once, and the updated result says what changed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import parse_qs
 
 import pytest
@@ -42,6 +42,10 @@ def _extra_in(query_string: str) -> tuple[str, ...]:
     return extra_answered(decode_code(codes[0]).answers, load_bank(3))
 
 
+def _answered(count: int) -> Callable[[str], bool]:
+    return lambda query_string: len(_extra_in(query_string)) == count
+
+
 def test_a_person_answers_the_extra_questions_and_sees_what_changed(
     page: Page, server: str
 ) -> None:
@@ -63,7 +67,7 @@ def test_a_person_answers_the_extra_questions_and_sees_what_changed(
         index = choice_for(item_id)
         container.get_by_test_id("stRadioOption").nth(index).click()
         expect(container.get_by_role("radio").nth(index)).to_be_checked()
-        wait_for_url(page, lambda q, n=number: len(_extra_in(q)) == n, f"answer {number}")
+        wait_for_url(page, _answered(number), f"answer {number}")
     page.get_by_role("button", name=msg("extra.ui.done", "de")).click()
     expect(page.get_by_text(msg("extra.ui.updated", "de"))).to_be_visible()
     expect(page.get_by_role("heading", name=msg("ui.result.heading", "de"))).to_be_visible()
