@@ -82,6 +82,10 @@ class RuleSet:
     # cards never "unter dem Zielbereich", a salary line that the article has no figure for the
     # next step), and starters and changers see the stations to heading IT (issue 20).
     starter_path: bool = False
+    # A short-form result whose demands are borderline or provisional offers a few more items
+    # for exactly those demands, from the full form's statements, situations and knowledge items
+    # the short form did not ask; the answers carry them (assessment/engine/extra.py).
+    extra_questions: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -143,6 +147,7 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             knockout_floors=True,
             strong_needs_heavy_met=True,
             starter_path=True,
+            extra_questions=True,
         ),
     }
 )

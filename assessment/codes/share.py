@@ -11,6 +11,11 @@ version in the header) take a knowledge item as 0, 1–4 for a–d or 5 for "can
 items follow one binary digit per scenario and knowledge item of the form, in form order: 1 = the
 answer was changed after the rationales were shown (`Answers.revised`). The flags' top bit of a
 progress code says that the result with its rationales has been shown (`DecodedCode.seen`).
+A short-form code of a bank whose rules have extra questions and whose answers answer any
+(`extra_answered`) takes the extended layout: after the short form's items, every extra
+candidate of the full form (`extra_candidates`, in the full form's order) in the same digits,
+then the short form's retake marks; its length tells it apart (a short-form code without extra
+answers keeps the plain layout, so no earlier code changes).
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from assessment.bank.models import (
     KnowledgeItem,
     Scenario,
 )
-from assessment.engine.answers import Answers, check_answers
+from assessment.engine.answers import Answers, check_answers, extra_answered, extra_candidates
 from assessment.errors import BankError, CodeError
 from assessment.i18n import LANGUAGES
 
@@ -98,21 +103,28 @@ def _radix(item: Item) -> int:
     return _UNSURE_DIGIT + 1 if getattr(item, "presumes", None) else LIKERT_MAX + 1
 
 
-_LAYOUTS: dict[tuple[int, FormId], tuple[Bank, tuple[int, ...], tuple[Item, ...], int]] = {}
+_LAYOUTS: dict[
+    tuple[int, FormId, bool], tuple[Bank, tuple[Item, ...], tuple[int, ...], tuple[Item, ...], int]
+] = {}
 
 
-def _layout(bank: Bank, form: FormId) -> tuple[tuple[int, ...], tuple[Item, ...], int]:
-    """Return the radix of every item of a form, the items whose revision is marked (each one
-    more binary digit after the items) and the bytes the answers take (cached)."""
-    cached = _LAYOUTS.get((id(bank), form))
+def _layout(
+    bank: Bank, form: FormId, extended: bool = False
+) -> tuple[tuple[Item, ...], tuple[int, ...], tuple[Item, ...], int]:
+    """Return the items a code of a form holds (extended: followed by the extra candidates), the
+    radix of each, the items whose revision is marked (each one more binary digit after the
+    items; the form's own only) and the bytes the answers take (cached)."""
+    cached = _LAYOUTS.get((id(bank), form, extended))
     if cached is None or cached[0] is not bank:
-        items = bank.form_items(form)
+        own = bank.form_items(form)
+        items = own + (extra_candidates(bank, form) if extended else ())
         radices = tuple(_radix(item) for item in items)
-        marked = tuple(item for item in items if markable(item)) if bank.rules.retake_marks else ()
+        marked = tuple(item for item in own if markable(item)) if bank.rules.retake_marks else ()
         capacity = math.prod(radices) * 2 ** len(marked)
-        cached = (bank, radices, marked, max(1, ((capacity - 1).bit_length() + 7) // 8))
-        _LAYOUTS[id(bank), form] = cached
-    return cached[1], cached[2], cached[3]
+        size = max(1, ((capacity - 1).bit_length() + 7) // 8)
+        cached = (bank, items, radices, marked, size)
+        _LAYOUTS[id(bank), form, extended] = cached
+    return cached[1], cached[2], cached[3], cached[4]
 
 
 def _chars(size: int) -> int:
@@ -151,12 +163,14 @@ def encode_code(
     check_answers(answers, bank)
     if seen and not (bank.rules.retake_marks and kind == "progress"):
         raise ValueError("only a progress code of rules with retake marks says 'seen'")
-    radices, marked, size = _layout(bank, answers.form)
+    items, radices, marked, size = _layout(
+        bank, answers.form, extended=bool(extra_answered(answers, bank))
+    )
     revised = set(answers.revised)
     number = 0
     for item in reversed(marked):
         number = number * 2 + (item.id in revised)
-    for item, radix in zip(reversed(bank.form_items(answers.form)), reversed(radices), strict=True):
+    for item, radix in zip(reversed(items), reversed(radices), strict=True):
         response = answers.responses.get(item.id)
         digit = 0
         if isinstance(response, int):
@@ -235,8 +249,14 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
     if seen and not (bank.rules.retake_marks and kind == "progress"):
         raise CodeError("code.not_a_code")
     head = _HEADER_BYTES + (1 if kind == "progress" else 0)
-    radices, marked, size = _layout(bank, form)
+    items, radices, marked, size = _layout(bank, form)
     expected = _chars(head + size + _CHECKSUM_BYTES)
+    if len(text) != expected and extra_candidates(bank, form):
+        # A code carrying extra answers (its canonical check refuses one that carries none).
+        extended = _layout(bank, form, extended=True)
+        if len(text) == _chars(head + extended[3] + _CHECKSUM_BYTES):
+            items, radices, marked, size = extended
+            expected = len(text)
     if len(text) < expected:
         raise CodeError("code.truncated")
     if len(text) > expected:
@@ -247,7 +267,7 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
         raise CodeError("code.corrupted")
     number = int.from_bytes(body[head:], "big")
     responses: dict[str, int | str] = {}
-    for item, radix in zip(bank.form_items(form), radices, strict=True):
+    for item, radix in zip(items, radices, strict=True):
         number, digit = divmod(number, radix)
         if not digit:
             continue

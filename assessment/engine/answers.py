@@ -14,7 +14,9 @@ from assessment.bank.models import (
     Bank,
     Experience,
     FormId,
+    Item,
     KnowledgeItem,
+    LikertItem,
     ProfileId,
     Scenario,
 )
@@ -25,6 +27,10 @@ LikertValue = Annotated[int, Field(ge=LIKERT_MIN, le=LIKERT_MAX)]
 # A scenario option a–d, or "na": "Kann ich (noch) nicht einschätzen" on a statement that offers it.
 OptionId = Annotated[str, Field(pattern=r"^([a-d]|na)$")]
 MAX_PAGE_SECONDS = 24 * 3600
+# Extra questions (rules with `extra_questions`): a short-form answers set may also answer these
+# kinds of the full form's items that the short form does not ask — the ones that score a demand.
+EXTRA_FORM: FormId = "short"
+EXTRA_SOURCE_FORM: FormId = "full"
 
 
 class PageTiming(BaseModel):
@@ -62,7 +68,8 @@ class Answers(BaseModel):
         description=(
             "Item id → value 1–5 (statement, trade-off, validity statement), scenario option"
             ' a–d, or "na" (can\'t judge yet, only where the statement presumes experience);'
-            " unanswered items absent"
+            " unanswered items absent; a short form of rules with extra questions may also"
+            " answer the full form's remaining statements, situations and knowledge items"
         ),
         max_length=500,
     )
@@ -84,16 +91,22 @@ class Answers(BaseModel):
 
 
 def check_answers(answers: Answers, bank: Bank) -> Answers:
-    """Return the answers if they fit the bank; raise AnswersError naming what does not."""
+    """Return the answers if they fit the bank; raise AnswersError naming what does not.
+
+    An item outside the form is accepted only as an extra question (`extra_candidates`).
+    """
     if answers.bank_version != bank.version:
         raise AnswersError("answers.version_mismatch", got=answers.bank_version, want=bank.version)
     index = bank.index
     in_form = index.form_item_ids[answers.form]
+    extra = _candidate_ids(bank, answers.form)
     for item_id, value in answers.responses.items():
         item = index.items.get(item_id)
         if item is None:
             raise AnswersError("answers.unknown_item", item=item_id)
-        if item_id not in in_form:
+        if item_id not in in_form and item_id not in extra:
+            if extra:
+                raise AnswersError("extra.not_offered", item=item_id, form=answers.form)
             raise AnswersError("answers.not_in_form", item=item_id, form=answers.form)
         if isinstance(item, Scenario):
             if value not in SCENARIO_OPTION_IDS:
@@ -115,3 +128,50 @@ def check_answers(answers: Answers, bank: Bank) -> Answers:
         if item_id not in in_form or not isinstance(item, Scenario | KnowledgeItem):
             raise AnswersError("answers.revised_item", item=item_id, form=answers.form)
     return answers
+
+
+_CANDIDATES: dict[tuple[int, FormId], tuple[Bank, tuple[Item, ...], frozenset[str]]] = {}
+
+
+def extra_candidates(bank: Bank, form: FormId) -> tuple[Item, ...]:
+    """Return the items a form's answers may answer as extra questions, in the full form's order:
+    for the short form of a bank whose rules have `extra_questions`, the full form's statements,
+    situations and knowledge items that the short form does not ask; otherwise none."""
+    return _cached_candidates(bank, form)[1]
+
+
+def _candidate_ids(bank: Bank, form: FormId) -> frozenset[str]:
+    return _cached_candidates(bank, form)[2]
+
+
+def _cached_candidates(bank: Bank, form: FormId) -> tuple[Bank, tuple[Item, ...], frozenset[str]]:
+    cached = _CANDIDATES.get((id(bank), form))
+    if cached is None or cached[0] is not bank:
+        items: tuple[Item, ...] = ()
+        if bank.rules.extra_questions and form == EXTRA_FORM and EXTRA_SOURCE_FORM in bank.forms:
+            asked = bank.index.form_item_ids[form]
+            items = tuple(
+                item
+                for item in bank.form_items(EXTRA_SOURCE_FORM)
+                if item.id not in asked and isinstance(item, LikertItem | Scenario | KnowledgeItem)
+            )
+        cached = (bank, items, frozenset(item.id for item in items))
+        _CANDIDATES[id(bank), form] = cached
+    return cached
+
+
+def extra_answered(answers: Answers, bank: Bank) -> tuple[str, ...]:
+    """Return the extra questions the answers answer (items outside their form), in the full
+    form's order."""
+    return tuple(
+        item.id for item in extra_candidates(bank, answers.form) if item.id in answers.responses
+    )
+
+
+def without_extra(answers: Answers, bank: Bank) -> Answers:
+    """Return the answers without their extra questions: the questionnaire's own answers."""
+    extra = set(extra_answered(answers, bank))
+    if not extra:
+        return answers
+    responses = {i: v for i, v in answers.responses.items() if i not in extra}
+    return answers.model_copy(update={"responses": responses})

@@ -5,11 +5,28 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.models import Bank, Experience
-from assessment.engine.answers import Answers, check_answers
-from assessment.engine.matching import Comparison, ProfileMatch, compare_profiles, match_profile
+from assessment.engine.answers import Answers, check_answers, extra_answered, without_extra
+from assessment.engine.matching import (
+    Band,
+    Comparison,
+    Level,
+    ProfileMatch,
+    compare_profiles,
+    match_profile,
+)
 from assessment.engine.quality import QualityFlag, check_quality
 from assessment.engine.salary import SalaryCheck, check_salary
 from assessment.engine.scoring import DimensionScore, score_answers
+
+
+class BandChange(BaseModel):
+    """A demand whose band the extra questions changed (in the person's chosen setting)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    dimension: str
+    before: Band
+    after: Band
 
 
 class Result(BaseModel):
@@ -39,6 +56,19 @@ class Result(BaseModel):
         description="Rules 3: scenario and knowledge items answered anew after the rationales"
         " were shown (Answers.revised)",
     )
+    extra: tuple[str, ...] = Field(
+        default=(),
+        description="Extra questions answered after the short form (items of the full form the"
+        " short form did not ask), in the full form's order",
+    )
+    extra_changes: tuple[BandChange, ...] = Field(
+        default=(),
+        description="The demands whose band the extra questions changed, from the questionnaire's"
+        " own answers to all answers, in the bank's order",
+    )
+    level_before_extra: Level | None = Field(
+        default=None, description="The level on the questionnaire's own answers (with extra ones)"
+    )
 
 
 def build_result(
@@ -53,13 +83,30 @@ def build_result(
     quality = check_quality(answers, bank)
     tentative = bank.rules.tentative_on_quality and bool(quality)
     self_based = any(flag.kind == "self_above_evidence" for flag in quality)
+    profile = bank.profiles[answers.profile]
+    match = match_profile(scores, profile, bank.rules)
+    extra = extra_answered(answers, bank)
+    changes: tuple[BandChange, ...] = ()
+    level_before: Level | None = None
+    if extra:
+        before = match_profile(
+            score_answers(without_extra(answers, bank), bank), profile, bank.rules
+        )
+        level_before = before.level
+        bands = {m.dimension: m.band for m in before.dimensions}
+        after = {m.dimension: m.band for m in match.dimensions}
+        changes = tuple(
+            BandChange(dimension=d, before=bands[d], after=after[d])
+            for d in bank.dimension_ids
+            if d in bands and d in after and bands[d] != after[d]
+        )
     return Result(
         bank_version=bank.version,
         answers=answers,
         answered=len(answers.responses),
-        total=len(bank.forms[answers.form].items),
+        total=len(bank.forms[answers.form].items) + len(extra),
         scores=scores,
-        match=match_profile(scores, bank.profiles[answers.profile], bank.rules),
+        match=match,
         comparison=compare_profiles(scores, bank, tentative),
         quality=quality,
         salary=(
@@ -70,4 +117,7 @@ def build_result(
         tentative=tentative,
         self_based=self_based,
         revised=answers.revised if bank.rules.retake_marks else (),
+        extra=extra,
+        extra_changes=changes,
+        level_before_extra=level_before,
     )

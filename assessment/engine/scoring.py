@@ -28,6 +28,10 @@ The demand's score, the one bands and levels use, then follows one rule:
 - basis "combined" otherwise: the equal-weight mean of every view that counts, with standard
   error √(Σ SE²) / k for k views (views taken as independent).
 
+Extra questions (rules with `extra_questions`): a short-form item set extended by answered items
+of the full form (`extra_candidates`) scores each such answer in its view exactly as if the form
+had asked it; the quality checks read the form's own items only.
+
 Rounding happens once, at the end (half up). `scored_answers` counts the answers in the views
 the score rests on. A demand without a counting view is an Erfahrungsfeld when the statements
 fall short because of can't-judge-yet answers and no evidence view counts, otherwise missing.
@@ -57,7 +61,7 @@ from assessment.bank.models import (
     TradeoffItem,
     View,
 )
-from assessment.engine.answers import Answers
+from assessment.engine.answers import EXTRA_SOURCE_FORM, Answers, extra_answered
 
 # A dimension is scored only when at least this share of its form items is answered.
 MIN_ANSWERED_SHARE = 0.5
@@ -212,6 +216,16 @@ def _table(item: Item) -> ValueTable:
         else tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
     )
     return {c: item_value(item, c) for c in choices}
+
+
+def value_table(item: Item) -> ValueTable:
+    """Return an item's response → keyed value (1–5) table, as the scoring reads it."""
+    return _table(item)
+
+
+def mean_points(mean: float) -> float:
+    """Return a 1–5 mean as unrounded points on 0–100 (the views' scale before rounding)."""
+    return _points(mean)
 
 
 def _value_tables(bank: Bank) -> tuple[Tables, Tables]:
@@ -394,16 +408,32 @@ def combine_views(views: list[ViewPoints]) -> tuple[float, float, Basis, int] | 
     return mean, error, "combined", sum(v.count for v in counting)
 
 
+def _view_entries(
+    tables: ViewTables, answers: Answers, extra: frozenset[str], dimension_id: str, view: View
+) -> tuple[tuple[str, ValueTable], ...]:
+    """Return a view's items of the form, followed by the extra questions answered in it (they
+    join the view as if the form had asked them: an offered item left unanswered does not)."""
+    entries = tables[answers.form, dimension_id, view, answers.profile]
+    if extra:
+        entries += tuple(
+            entry
+            for entry in tables[EXTRA_SOURCE_FORM, dimension_id, view, answers.profile]
+            if entry[0] in extra
+        )
+    return entries
+
+
 def _score_v3(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
     scores = []
     responses = answers.responses
     tables = _view_tables(bank)
     _, axis_tables = _value_tables(bank)
+    extra = frozenset(extra_answered(answers, bank))
     for dimension_id in bank.dimension_ids:
         views = [
-            view_points(view, tables[answers.form, dimension_id, view, answers.profile], responses)
+            view_points(view, entries, responses)
             for view in VIEWS
-            if tables[answers.form, dimension_id, view, answers.profile]
+            if (entries := _view_entries(tables, answers, extra, dimension_id, view))
         ]
         combined = combine_views(views)
         status: Status = "scored"

@@ -24,6 +24,7 @@ from assessment.bank.models import (
     TradeoffItem,
 )
 from assessment.engine import matching, quality, scoring
+from assessment.engine.extra import EXTRA_PER_DEMAND
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.render import din
@@ -208,6 +209,8 @@ def _views_section(bank: Bank, lang: Language) -> Section:
         ),
         msg("method.views_shown", lang),
     ]
+    if bank.rules.extra_questions:
+        paragraphs.append(msg("extra.method", lang, per_demand=EXTRA_PER_DEMAND))
     return Section(heading=msg("method.views_heading", lang), paragraphs=tuple(paragraphs))
 
 

@@ -24,6 +24,7 @@ from assessment.engine.result import Result
 from assessment.engine.salary import format_euro
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
+from assessment.render.extra import extra_notes
 from assessment.render.path import PathView
 from assessment.render.retake import revised_note
 from assessment.render.views import (
@@ -739,7 +740,8 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         development=tuple(bank.dimension(d).name(lang) for d in match.development),
         strengths=tuple(bank.dimension(d).name(lang) for d in match.strengths),
         quality_notices=_quality_notices_v2(result, lang, viewer)
-        + _retake_notes(result, bank, lang, viewer),
+        + _retake_notes(result, bank, lang, viewer)
+        + extra_notes(result, bank, lang),
         salary_lines=_salary_lines_v2(result, bank, lang),
         comparison_text=_comparison_text_v2(result, bank, lang, viewer),
         comparison_rule=msg("comparison.rule", lang),

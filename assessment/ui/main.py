@@ -76,9 +76,14 @@ def _render_view() -> None:
     if not current.started:
         start.render(lang)
     elif current.page >= len(state.pages_of(current.bank_version, current.form)):
-        from assessment.ui import result
+        if current.extra_items:
+            from assessment.ui import extra
 
-        result.render_own(lang)
+            extra.render_page(lang)
+        else:
+            from assessment.ui import result
+
+            result.render_own(lang)
     else:
         questionnaire.render(lang)
     shared.footer(lang, current.bank_version)

@@ -214,6 +214,22 @@ def _knowledge(
     )
 
 
+def item_widget(item: Item, number: int, bank: Bank, lang: Language) -> None:
+    """Draw one item's question and radio in a box, preselected from the flow; a choice goes
+    into the flow and the URL (also used by the extra questions, assessment/ui/extra.py)."""
+    with st.container(border=True):
+        chosen = state.flow().responses.get(item.id)
+        if isinstance(item, Scenario):
+            value = _scenario(item, number, chosen, lang)
+        elif isinstance(item, KnowledgeItem):
+            value = _knowledge(item, number, chosen, bank, lang)
+        elif isinstance(item, TradeoffItem):
+            value = _tradeoff(item, number, chosen, bank, lang)
+        else:
+            value = _statement(item, number, chosen, bank, lang)
+    state.adopt_widget_answer(item.id, value)
+
+
 def _page_body(lang: Language) -> None:
     """The progress line, the page's items and the missing-answers list.
 
@@ -253,17 +269,7 @@ def _page_body(lang: Language) -> None:
         intro = "ui.quest.statements_intro"
     st.markdown(t(intro, lang))
     for item in page:
-        with st.container(border=True):
-            chosen = current.responses.get(item.id)
-            if isinstance(item, Scenario):
-                value = _scenario(item, numbers[item.id], chosen, lang)
-            elif isinstance(item, KnowledgeItem):
-                value = _knowledge(item, numbers[item.id], chosen, bank, lang)
-            elif isinstance(item, TradeoffItem):
-                value = _tradeoff(item, numbers[item.id], chosen, bank, lang)
-            else:
-                value = _statement(item, numbers[item.id], chosen, bank, lang)
-        state.adopt_widget_answer(item.id, value)
+        item_widget(item, numbers[item.id], bank, lang)
 
     missing = [item for item in page if item.id not in current.responses]
     if current.show_missing and missing:

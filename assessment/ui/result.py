@@ -13,7 +13,7 @@ from assessment.errors import CodeError
 from assessment.i18n import Language, Viewer
 from assessment.operate import warmup
 from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
-from assessment.ui import peer, shared, state
+from assessment.ui import extra, peer, shared, state
 from assessment.ui.chart_text import accessible_chart, profile_chart_text
 from assessment.ui.path import render_path
 from assessment.ui.salary import offer_salary_again
@@ -294,6 +294,7 @@ def render_own(lang: Language) -> None:
     bank = load_bank(result.bank_version)
     shared.scroll_to_top("result", t("ui.result.heading", lang))
     st.title(t("ui.result.heading", lang), anchor=False)
+    extra.render_offer(result, bank, lang)  # extra questions for borderline demands (rules 3)
     render_summary(summary, share_code, lang, open_setting=result.answers.profile == "duisburg")
     offer_salary_again(lang)
     _share(result, bank, share_code, lang)

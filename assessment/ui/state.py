@@ -95,6 +95,12 @@ class Flow:
     # their rationales (None: not shown yet), and the items answered differently since.
     shown_answers: dict[str, int | str] | None = None
     revised: set[str] = field(default_factory=set)
+    # Extra questions (rules with `extra_questions`): the items the extra page asks (empty: the
+    # page is closed), how many extra answers there were when it opened, and whether the result
+    # should say what the last round changed.
+    extra_items: tuple[str, ...] = ()
+    extra_before: int = 0
+    extra_done: bool = False
 
 
 def widget_key(base: str, lang: Language) -> str:

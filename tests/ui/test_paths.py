@@ -18,6 +18,10 @@ rationales were shown after every step (so a reload, a language switch and the s
 them), and the result pages show the marks' sentence. A reload knows only the address: the
 answers it carries are then the ones the rationales count as shown for.
 
+Extra questions (rules 3, short form): the action `answer_extra_questions` opens the extra
+questions the result offers, answers some and goes back to the result; the extra answers are
+answers like all others (session, code, result), and never marked.
+
 Adding an action: one @rule (with a @precondition when it needs a view), updating the model;
 `check` runs after it. Every bank folder in questions/ takes part (a later v3 joins itself),
 each as the newest bank of its time (a questions folder holding it and the ones before).
@@ -76,12 +80,13 @@ from assessment.bank.models import (
 )
 from assessment.codes.links import INVITE_VIEW, PROGRESS_PARAM, RATED_PARAM, SHARE_PARAM
 from assessment.codes.share import decode_code, markable
-from assessment.engine.answers import Answers
+from assessment.engine.answers import Answers, extra_candidates
 from assessment.engine.result import build_result
 from assessment.i18n import Language, Viewer
 from assessment.peer.codes import Invitation, decode_peer_code, encode_invitation
 from assessment.render.retake import revised_marks
 from assessment.render.summary import Summary, summarize
+from assessment.ui import extra as extra_page
 from assessment.ui import peer, state
 from assessment.ui import result as result_page
 from assessment.ui.text import plain, t
@@ -165,6 +170,7 @@ class Paths(RuleBasedStateMachine):
         )
         self.shown: dict[str, int | str] | None = None
         self.revised: set[str] = set()
+        self.extra_rounds = 0  # extra questions answered (rules 3, short form)
 
     # -- views -------------------------------------------------------------------------------
 
@@ -325,6 +331,27 @@ class Paths(RuleBasedStateMachine):
         others = [v for v in values_of(item, self.bank) if v != self.answers[item.id]]
         self.set_answer(item, others[choice % len(others)])
         self.run()
+
+    @precondition(lambda self: self.on_result and self.bank.rules.extra_questions)
+    @rule(pick=PICK, choice=PICK)
+    def answer_extra_questions(self, pick: int, choice: int) -> None:
+        """Where the result offers extra questions (borderline or provisional demands): open
+        them, answer some (from the pick-th on, every other one), and update the result. The
+        extra answers are answers like all others: in the session, the code and the result."""
+        if not [b for b in self.at.button if b.key == extra_page.OPEN_KEY]:
+            return
+        self.at.button(key=extra_page.OPEN_KEY).click().run()
+        assert not self.at.exception
+        offered = [self.bank.item(i) for i in self.at.session_state[state.FLOW_KEY].extra_items]
+        assert offered
+        assert not any(item.id in self.answers for item in offered)
+        for number, item in enumerate(offered):
+            if (number + pick) % 2 == 0:
+                values = values_of(item, self.bank)
+                self.set_answer(item, values[(choice + number) % len(values)])
+                self.run()
+        self.at.button(key=extra_page.DONE_KEY).click().run()
+        self.extra_rounds += 1
 
     @precondition(lambda self: self.on_result)
     @rule()
@@ -542,6 +569,7 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         path.next_page,
         path.open_method_and_come_back,
         lambda: path.open_result(2),
+        lambda: path.answer_extra_questions(0, 1),  # rules 3, short form: where offered
         lambda: path.open_shared_link(True),
         path.browser_back,  # from the result to the last page
         # Rules 3: that address predates the rationales (and the last page's answers); the
@@ -578,6 +606,7 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         path.check()
     assert path.on_result
     assert bool(path.revised) == bool(path.markable)
+    assert bool(path.extra_rounds) == bool(extra_candidates(path.bank, path.form))
     path.teardown()
 
 

@@ -1,0 +1,210 @@
+"""Targeted extra questions on the result page (rules 3, short form): offered only when demands
+are borderline or provisional, answered on one page with the questionnaire's widgets, and the
+result updated with a sentence saying what changed — on the own page, the share link and in
+both languages."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assessment.bank.load import load_bank
+from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.codes.share import decode_code, encode_progress_code
+from assessment.engine.answers import Answers, extra_answered
+from assessment.engine.extra import offer_extra, unfirm_demands
+from assessment.engine.result import Result, build_result
+from assessment.i18n import Language
+from assessment.render.extra import extra_notes
+from assessment.ui import extra, result, state
+from assessment.ui.text import plain, t
+from tests import simulate
+from tests.banks import answer_sets
+from tests.ui.conftest import item_keys, new_app, strong, texts
+
+V3 = load_bank(3)
+SEED = 2026
+
+
+def _honest() -> tuple[Answers, dict[str, int | str]]:
+    """A simulated honest person's short-form answers with borderline demands, and what the
+    same person answers to every item of the full form."""
+    person = simulate.draw_person(V3, SEED, 0)
+    answers = simulate.respond("honest", person, V3, "short", SEED)
+    full = simulate.honest_responses(person, V3, "full", simulate._rng(SEED, "extra", 0))
+    return answers, full
+
+
+def _at_result(answers: Answers, lang: Language = "de") -> AppTest:
+    """Open the result of finished answers from a progress code (as a reload would)."""
+    pages = state.pages_of(answers.bank_version, answers.form)
+    at = new_app(p=encode_progress_code(answers, len(pages)), lang=lang)
+    assert not at.exception
+    assert at.title[0].value == t("ui.result.heading", lang)
+    return at
+
+
+def _offered(at: AppTest) -> bool:
+    return any(b.key == extra.OPEN_KEY for b in at.button)
+
+
+def _answer_offered(at: AppTest, full: dict[str, int | str]) -> AppTest:
+    """Open the extra questions and answer every one of them as the person would."""
+    at.button(key=extra.OPEN_KEY).click().run()
+    assert not at.exception
+    for key in item_keys(at):
+        at.radio(key=key).set_value(full[state.item_of_key(key)])
+    return at.run()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_borderline_demands_get_an_offer_naming_them(lang: Language) -> None:
+    """A short-form result with borderline or provisional demands offers extra questions for
+    exactly those demands, named, with the number of questions."""
+    answers, _ = _honest()
+    at = _at_result(answers, lang)
+    match = build_result(answers, V3).match
+    offer = offer_extra(answers, V3, match)
+    assert set(offer) == set(unfirm_demands(match))
+    assert _offered(at)
+    text = texts(at)
+    assert t("extra.ui.offer_heading", lang) in [s.value for s in at.subheader]
+    for demand in offer:
+        assert plain(V3.dimension(demand).name(lang)).replace("\\", "") in text
+    items = sum(len(ids) for ids in offer.values())
+    assert f"{items} " in text
+
+
+def test_no_offer_without_borderline_demands_on_the_full_form_or_in_bank_v2() -> None:
+    """Firm results, the full form and a v2 short form with borderline demands offer nothing."""
+    firm = Answers(
+        bank_version=3,
+        form="short",
+        profile="duisburg",
+        background="experienced",
+        responses={i.id: strong(i) for i in V3.form_items("short")},
+    )
+    assert not unfirm_demands(build_result(firm, V3).match)
+    assert not _offered(_at_result(firm))
+    full = simulate.respond("honest", simulate.draw_person(V3, SEED, 0), V3, "full", SEED)
+    assert unfirm_demands(build_result(full, V3).match)
+    assert not _offered(_at_result(full))
+    v2 = load_bank(2)
+    unclear = next(
+        s.answers
+        for s in answer_sets(2)
+        if s.answers.form == "short" and unfirm_demands(build_result(s.answers, v2).match)
+    )
+    assert not _offered(_at_result(unclear))
+
+
+def test_the_extra_page_asks_exactly_the_offered_items_with_the_questionnaires_widgets() -> None:
+    """One page: a heading per demand, every offered item as a radio (none answered yet), a
+    progress line and a button back to the result; no questionnaire navigation."""
+    answers, _ = _honest()
+    at = _at_result(answers)
+    at.button(key=extra.OPEN_KEY).click().run()
+    offer = offer_extra(answers, V3, build_result(answers, V3).match)
+    assert [state.item_of_key(k) for k in item_keys(at)] == [
+        i for ids in offer.values() for i in ids
+    ]
+    assert all(at.radio(key=k).value is None for k in item_keys(at))
+    assert at.title[0].value == t("extra.ui.page_heading", "de")
+    headings = [s.value for s in at.subheader]
+    for demand in offer:
+        name = plain(V3.dimension(demand).name("de"))
+        assert t("extra.ui.demand_heading", "de", name=name) in headings
+    assert not [b for b in at.button if b.key in ("nav_next", "nav_back")]
+    assert any(b.key == extra.DONE_KEY for b in at.button)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_answering_updates_the_result_and_says_what_changed(lang: Language) -> None:
+    """The extra answers go into the code at once; back on the result, the result is that of all
+    answers, and the page says how many were added and which demands changed band."""
+    answers, full = _honest()
+    at = _answer_offered(_at_result(answers, lang), full)
+    coded = decode_code(at.query_params[PROGRESS_PARAM]).answers
+    added = extra_answered(coded, V3)
+    assert added
+    assert set(added) == {state.item_of_key(k) for k in item_keys(at)}
+    at.button(key=extra.DONE_KEY).click().run()
+    assert not at.exception
+    assert at.title[0].value == t("ui.result.heading", lang)
+    expected = build_result(coded, V3)
+    shown: Result = at.session_state[result.OWN_RESULT_KEY][1]
+    assert shown.extra == added
+    assert shown.match == expected.match
+    assert expected.extra_changes, "the premise: this person's extra answers change a band"
+    success = [s.value for s in at.success]
+    assert len(success) == 1
+    assert t("extra.ui.updated", lang) in success[0]
+    (note,) = extra_notes(expected, V3, lang)
+    assert plain(note) in success[0]
+    change = expected.extra_changes[0]
+    sentence = t(
+        "extra.change",
+        lang,
+        dimension=V3.dimension(change.dimension).name(lang),
+        before=t(f"v2.band_{change.before}", lang),
+        after=t(f"v2.band_{change.after}", lang),
+    )
+    assert plain(sentence) in success[0]
+
+
+def test_the_change_sentence_reads_naturally_in_german() -> None:
+    """ "Führung: vorher an der Grenze, jetzt im Zielbereich" — the words of the band labels."""
+    assert (
+        t("extra.change", "de", dimension="Führung", before="an der Grenze", after="im Zielbereich")
+        == "Führung: vorher an der Grenze, jetzt im Zielbereich"
+    )
+    assert (
+        t(
+            "extra.change",
+            "en",
+            dimension="Leadership",
+            before="borderline",
+            after="within the target band",
+        )
+        == "Leadership: before borderline, now within the target band"
+    )
+
+
+def test_leaving_without_answering_says_the_result_is_unchanged() -> None:
+    """Back without an answer: nothing added, the result says so and stays the same."""
+    answers, _ = _honest()
+    at = _at_result(answers)
+    at.button(key=extra.OPEN_KEY).click().run()
+    at.button(key=extra.DONE_KEY).click().run()
+    assert not at.exception
+    assert [i.value for i in at.info if i.value == t("extra.ui.none_answered", "de")]
+    assert not at.success
+    assert decode_code(at.query_params[PROGRESS_PARAM]).answers.responses == answers.responses
+
+
+def test_a_reload_on_the_extra_page_keeps_the_answers_and_shows_the_result() -> None:
+    """The URL holds every extra answer given; a reload opens the result of all of them."""
+    answers, full = _honest()
+    at = _answer_offered(_at_result(answers), full)
+    reloaded = new_app(**dict(at.query_params))
+    assert not reloaded.exception
+    assert reloaded.title[0].value == t("ui.result.heading", "de")
+    coded = decode_code(reloaded.query_params[PROGRESS_PARAM]).answers
+    assert reloaded.session_state[state.FLOW_KEY].responses == dict(coded.responses)
+    assert extra_answered(coded, V3)
+
+
+def test_the_share_link_shows_the_updated_result_and_the_extra_answers() -> None:
+    """The share link carries the extra answers; the shared page says how many there are."""
+    answers, full = _honest()
+    at = _answer_offered(_at_result(answers), full)
+    at.button(key=extra.DONE_KEY).click().run()
+    links = [c.value for c in at.code if c.value.startswith(f"?{SHARE_PARAM}=")]
+    code = links[0].removeprefix(f"?{SHARE_PARAM}=")
+    shared_answers = decode_code(code).answers
+    assert extra_answered(shared_answers, V3)
+    viewer = new_app(r=code)
+    assert not viewer.exception
+    expected = build_result(shared_answers, V3)
+    (note,) = extra_notes(expected, V3, "de")
+    assert plain(note).replace("\\", "") in texts(viewer)
