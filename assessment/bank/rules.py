@@ -82,6 +82,10 @@ class RuleSet:
     # cards never "unter dem Zielbereich", a salary line that the article has no figure for the
     # next step), and starters and changers see the stations to heading IT (issue 20).
     starter_path: bool = False
+    # A fourth background on the start page: experienced in IT, not yet leading ("specialist",
+    # issue 22), with its own salary line, path and next steps; share codes carry the background
+    # as a digit of the answers (see assessment/codes/share.py).
+    specialist_background: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -143,6 +147,7 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             knockout_floors=True,
             strong_needs_heavy_met=True,
             starter_path=True,
+            specialist_background=True,
         ),
     }
 )

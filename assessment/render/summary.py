@@ -683,6 +683,9 @@ def _salary_lines_v2(result: Result, bank: Bank, lang: Language) -> tuple[str, .
     span = bank.salary.experienced if kind == "experienced" else bank.salary.entry
     quote = article_quote(span.quote, span.quote_en, lang)
     lines = [msg(f"v2.salary_range_{kind}", lang, quote=quote), msg("v2.salary_reading", lang)]
+    if bank.rules.specialist_background and check.experience in ("changer", "specialist"):
+        # Issue 22: a first lead role after another field or after years in IT, in words.
+        lines.append(msg(f"v2.salary_{check.experience}", lang))
     if check.expected is not None and check.position is not None:
         lines.append(
             msg(

@@ -188,7 +188,7 @@ def test_faking_figures_only_at_the_thresholds_they_were_measured_at(
     for name, value in din.SIMULATED_AT.items():
         monkeypatch.setattr(quality, name, value, raising=False)
     faking = _sections(lang)[HEADINGS[lang][3]]
-    figures = [p for p in faking.paragraphs if "tests/simulate.py" in p]
+    figures = [p for p in faking.paragraphs if "Quellcode" in p or "source code" in p]
     assert len(figures) == 1
     short, full = din.SIMULATED["moderate"]
 
@@ -201,6 +201,6 @@ def test_faking_figures_only_at_the_thresholds_they_were_measured_at(
     assert "PLACEHOLDER" not in figures[0]
     monkeypatch.setattr(quality, "SELF_GAP", din.SIMULATED_AT["SELF_GAP"] + 1, raising=False)
     faking = _sections(lang)[HEADINGS[lang][3]]
-    marked = [p for p in faking.paragraphs if "tests/simulate.py" in p]
+    marked = [p for p in faking.paragraphs if "Quellcode" in p or "source code" in p]
     assert len(marked) == 1
     assert marked[0].startswith("[PLATZHALTER" if lang == "de" else "[PLACEHOLDER")
