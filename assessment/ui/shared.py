@@ -108,6 +108,9 @@ h1:focus, h1:focus-visible { outline: none !important; }
 /* The group page's paste box allows one character more than the limit (a longer paste is
    refused, not cut); its counter "190/1000001" says nothing useful. */
 .st-key-group_text [data-testid="InputInstructions"] { display: none; }
+/* Streamlit's input hints ("Press Ctrl+Enter to apply", "Press Enter to apply") are English
+   on every page; a text area applies on leaving it anyway (issue 22). */
+[data-testid="InputInstructions"] { display: none !important; }
 /* Streamlit shows a code block's copy button only on hover; a phone has no hover. */
 [data-testid="stCode"] div:has([data-testid="stElementToolbarButton"]),
 [data-testid="stCode"] [data-testid="stElementToolbarButton"],
@@ -196,12 +199,36 @@ def scroll_to_top(view: str, heading: str) -> None:
 
 
 def document_language(lang: Language) -> None:
-    """Set the page's lang attribute to the language in use (Streamlit's page says "en")."""
+    """Set the page's lang attribute to the language in use (Streamlit's page says "en"), the
+    tab title, and the words of Streamlit's own "Skip to main content" link (issue 22)."""
+    title = t("ui.app.title", lang)
+    # Streamlit sets document.title from the page configuration (the browser tab); a rerun
+    # after a language switch sends the new one.
+    st.set_page_config(page_title=title)
     st.html(
         "<script>(() => {"
         f"const lang = {json.dumps(lang)};"
+        f"const title = {json.dumps(title)};"
+        f"const skip = {json.dumps(t('a11y.skip_to_content', lang))};"
+        "const doc = document.querySelector('[data-testid=\"stMain\"]') ? document"
+        " : window.parent.document;"
+        "const view = doc.defaultView;"
+        "view.__selbstcheckWords = {lang, title, skip};"
+        "const apply = () => {"
+        " const words = view.__selbstcheckWords;"
+        " if (doc.documentElement.lang !== words.lang) { doc.documentElement.lang = words.lang; }"
+        " if (doc.title !== words.title) { doc.title = words.title; }"
+        " doc.querySelectorAll('[data-testid=\"stSkipToContent\"]').forEach((link) => {"
+        "  if (link.textContent !== words.skip) { link.textContent = words.skip; }"
+        " });"
+        "};"
+        "if (!view.__selbstcheckWordsObserver) {"
+        " view.__selbstcheckWordsObserver = new MutationObserver(apply);"
+        " view.__selbstcheckWordsObserver.observe(doc.documentElement,"
+        "  {childList: true, subtree: true, characterData: true});"
+        "}"
         "document.documentElement.lang = lang;"
-        "try { window.parent.document.documentElement.lang = lang; } catch (e) {}"
+        "apply();"
         "})();</script>",
         unsafe_allow_javascript=True,
         width="content",
