@@ -590,13 +590,16 @@ def _groups_v2(
         ("unscored", marks.unscored),
     )
     suffix = "_starter" if background == "starter" else ""
+    # Issue 22: people experienced in IT but not yet leading read the development steps as steps
+    # they can take from their present post.
+    own = {"experience": suffix}
+    if bank.rules.specialist_background and background == "specialist":
+        own["development"] = "_specialist"
     return tuple(
         CardGroup(
             key=key,
             heading=msg(f"v2.group_{key}", lang),
-            intro=voiced(
-                f"v2.group_{key}_intro{suffix if key == 'experience' else ''}", lang, viewer
-            ),
+            intro=voiced(f"v2.group_{key}_intro{own.get(key, '')}", lang, viewer),
             dimensions=tuple(members),
         )
         for key, members in groups

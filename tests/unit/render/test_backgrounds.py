@@ -119,3 +119,20 @@ def test_cli_reads_and_prints_a_specialist(
     assert V3.path is not None
     project = next(s for s in V3.path.stations if s.id == "project")
     assert " ".join(project.what("en").split())[:40] in out
+
+
+@pytest.mark.parametrize("viewer", ["self", "other"])
+def test_specialists_read_development_steps_for_their_present_post(viewer: str) -> None:
+    """Their development section says the steps need no lead role; others keep the general
+    intro; and their steps are the general ones, not those written for heads of IT."""
+    from assessment.messages import voiced
+
+    specialist = summarize(_result("specialist"), V3, "de", viewer)  # type: ignore[arg-type]
+    lead = summarize(_result("experienced"), V3, "de", viewer)  # type: ignore[arg-type]
+    intro = voiced("v2.group_development_intro_specialist", "de", viewer)  # type: ignore[arg-type]
+    development = [g for g in specialist.groups if g.key == "development"]
+    assert development and development[0].intro == intro
+    assert all(g.intro != intro for g in lead.groups)
+    crisis = V3.dimension("crisis")
+    assert crisis.steps_for("specialist") == crisis.next_steps
+    assert crisis.steps_for("experienced") != crisis.next_steps

@@ -25,8 +25,8 @@ HEADINGS = {
         "Was für eine Überprüfung nötig wäre",
     ),
     "en": (
-        "How the demands were derived",
-        "How the target bands and limits were set",
+        "How the requirements were derived",
+        "How the target ranges and limits were set",
         "How the ratings of situations and knowledge questions were set",
         "How easily the answers can be faked",
         "Fairness: starters and experienced people, German and English",
@@ -81,7 +81,7 @@ def test_each_stated_rule_is_the_code_constant(lang: Language) -> None:
     knowledge = [int(n) for n in re.findall(r"\b(\d+) (?:Wissensfragen|knowledge)", keys)]
     assert knowledge == [sum(isinstance(i, KnowledgeItem) for i in full)]
     assert f"0 {'bis' if lang == 'de' else 'to'} {SCENARIO_SCORE_MAX}" in keys
-    demands = re.search(r"(?:Die|The) (\d+) (?:Anforderungen|demands)", derivation)
+    demands = re.search(r"(?:Die|The) (\d+) (?:Anforderungen|requirements)", derivation)
     assert demands is not None
     assert int(demands.group(1)) == len(bank.dimensions)
     differences = re.search(r"\((\d+) (?:solche|such)", derivation)
