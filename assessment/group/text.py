@@ -8,6 +8,7 @@ from pathlib import Path
 
 from assessment.bank.load import QUESTIONS_DIR, load_bank
 from assessment.bank.models import Bank, LikertItem
+from assessment.engine.matching import Level
 from assessment.group.itemstats import (
     MIN_RESPONSES_FOR_STATS,
     ItemStatsReport,
@@ -46,7 +47,7 @@ def render_invalid(invalid: Sequence[InvalidLine], lang: Language) -> list[str]:
     return lines
 
 
-def levels_line(levels: Mapping[str, int], lang: Language) -> str:
+def levels_line(levels: Mapping[Level, int], lang: Language) -> str:
     """Return the group's overall levels in words: only the levels someone has, each count in
     agreement with its noun ("1 Person", "2 Personen"); never a list of zeros."""
     parts = [

@@ -19,7 +19,7 @@ def test_four_backgrounds_one_under_the_other_and_the_fourth_travels() -> None:
         "Erfahrung in der IT-Leitung",
     ]
     assert radio.horizontal is False
-    at = start(at, background="specialist")  # type: ignore[arg-type]
+    at = start(at, background="specialist")
     assert not at.exception
     assert at.session_state[state.FLOW_KEY].experience == "specialist"
     assert at.query_params["bg"] == ["specialist"] or at.query_params["bg"] == "specialist"

@@ -9,6 +9,7 @@ import io
 import pytest
 
 from assessment.bank.load import load_bank
+from assessment.engine.matching import Level
 from assessment.group.overview import CSV_BOM, group_csv, group_csv_bytes, score_group
 from assessment.group.text import levels_line
 from assessment.i18n import Language
@@ -16,7 +17,7 @@ from tests.personas import random_answers
 
 
 def test_levels_name_only_what_occurs_in_agreement() -> None:
-    levels = {
+    levels: dict[Level, int] = {
         "strong": 0,
         "partial": 2,
         "gaps": 1,
@@ -38,7 +39,8 @@ def test_group_csv_file_has_a_bom_and_reads_back(lang: Language) -> None:
     bank = load_bank(3)
     group = score_group(random_answers(bank, 4, seed=5), "public")
     data = group_csv_bytes(group, bank, lang)
-    assert data.startswith(CSV_BOM) and CSV_BOM == b"\xef\xbb\xbf"
+    assert data.startswith(CSV_BOM)
+    assert CSV_BOM == b"\xef\xbb\xbf"
     assert not data[len(CSV_BOM) :].startswith(CSV_BOM)
     assert data[len(CSV_BOM) :].decode("utf-8") == group_csv(group, bank, lang)
     # What Excel does with the mark: reads UTF-8, so "Führung" stays "Führung".

@@ -209,7 +209,10 @@ def test_a_summary_code_is_compared_alone_and_never_from_a_summary() -> None:
     _, selection = summarize_codes([code, mine(1), mine(2), mine(3)], bank, "short", ours)
     assert selection.refused[0].key == "peer.summary_in_summary"
     text = describe_mirror(mirror, bank, "de")
-    assert text.counts == "Ein Sammelcode mit den Einschätzungen von 3 Kolleginnen und Kollegen verglichen."
+    assert (
+        text.counts
+        == "Ein Sammelcode mit den Einschätzungen von 3 Kolleginnen und Kollegen verglichen."
+    )
     assert any("Zehnerschritte" in note for note in text.notes)
 
 

@@ -48,7 +48,8 @@ def test_specialists_enter_at_the_entry_range_and_are_told_why() -> None:
     """Experienced in IT but not yet leading: the article's entry range for a first lead role,
     with a line saying so; experienced heads of IT get the experienced range without it."""
     specialist, lead = _result("specialist"), _result("experienced")
-    assert specialist.salary is not None and lead.salary is not None
+    assert specialist.salary is not None
+    assert lead.salary is not None
     assert (specialist.salary.low, specialist.salary.high) == (
         V3.salary.entry.low,
         V3.salary.entry.high,
@@ -61,7 +62,9 @@ def test_specialists_enter_at_the_entry_range_and_are_told_why() -> None:
         line = msg("v2.salary_specialist", lang)
         assert line in summarize(specialist, V3, lang).salary_lines
         assert line not in summarize(lead, V3, lang).salary_lines
-        assert msg("v2.salary_changer", lang) in summarize(_result("changer"), V3, lang).salary_lines
+        assert (
+            msg("v2.salary_changer", lang) in summarize(_result("changer"), V3, lang).salary_lines
+        )
 
 
 def test_bank_v2_salary_lines_are_unchanged() -> None:
@@ -77,17 +80,21 @@ def test_specialists_see_the_stations_after_administration(lang: Language) -> No
     it, and the station it points to is one of theirs."""
     assert V3.path is not None
     view = career_path(_result("specialist"), V3, lang)
-    assert view is not None and not view.short
+    assert view is not None
+    assert not view.short
     ids = [s.id for s in view.stations]
     assert ids == [s.id for s in V3.path.stations if "specialist" in s.backgrounds]
-    assert "admin" not in ids and len(ids) >= 2
+    assert "admin" not in ids
+    assert len(ids) >= 2
     assert view.next_text is None or all(
         s.name(lang) not in view.next_text for s in V3.path.stations if s.id == "admin"
     )
     starter = career_path(_result("starter"), V3, lang)
-    assert starter is not None and "admin" in [s.id for s in starter.stations]
+    assert starter is not None
+    assert "admin" in [s.id for s in starter.stations]
     lead = career_path(_result("experienced"), V3, lang)
-    assert lead is not None and lead.short
+    assert lead is not None
+    assert lead.short
 
 
 def _pdf_text(document: bytes) -> str:
@@ -131,7 +138,8 @@ def test_specialists_read_development_steps_for_their_present_post(viewer: str) 
     lead = summarize(_result("experienced"), V3, "de", viewer)  # type: ignore[arg-type]
     intro = voiced("v2.group_development_intro_specialist", "de", viewer)  # type: ignore[arg-type]
     development = [g for g in specialist.groups if g.key == "development"]
-    assert development and development[0].intro == intro
+    assert development
+    assert development[0].intro == intro
     assert all(g.intro != intro for g in lead.groups)
     crisis = V3.dimension("crisis")
     assert crisis.steps_for("specialist") == crisis.next_steps
