@@ -198,6 +198,37 @@ def scroll_to_top(view: str, heading: str) -> None:
     )
 
 
+# Streamlit's own English words that our pages show (message keys under [streamlit]).
+STREAMLIT_WORDS = (
+    "main_menu",
+    "choose_option",
+    "show_data",
+    "download_png",
+    "copy_spec",
+    "fullscreen",
+    "close_fullscreen",
+    "columns",
+    "download_csv",
+    "search",
+    "decrement",
+    "increment",
+    "file_upload",
+    "open",
+    "help_for",
+)
+
+
+def _streamlit_words(lang: Language) -> list[tuple[str, str]]:
+    """Return (shown, wanted) pairs that put Streamlit's words into lang, from either language
+    (after a switch the page still holds the other language's words)."""
+    other: Language = "en" if lang == "de" else "de"
+    pairs = []
+    for key in STREAMLIT_WORDS:
+        wanted = t(f"streamlit.{key}", lang)
+        pairs.append((t(f"streamlit.{key}", other), wanted))
+    return pairs
+
+
 def document_language(lang: Language) -> None:
     """Set the page's lang attribute to the language in use (Streamlit's page says "en"), the
     tab title, and the words of Streamlit's own "Skip to main content" link (issue 22)."""
@@ -210,10 +241,11 @@ def document_language(lang: Language) -> None:
         f"const lang = {json.dumps(lang)};"
         f"const title = {json.dumps(title)};"
         f"const skip = {json.dumps(t('a11y.skip_to_content', lang))};"
+        f"const words = {json.dumps(_streamlit_words(lang))};"
         "const doc = document.querySelector('[data-testid=\"stMain\"]') ? document"
         " : window.parent.document;"
         "const view = doc.defaultView;"
-        "view.__selbstcheckWords = {lang, title, skip};"
+        "view.__selbstcheckWords = {lang, title, skip, words};"
         "const apply = () => {"
         " const words = view.__selbstcheckWords;"
         " if (doc.documentElement.lang !== words.lang) { doc.documentElement.lang = words.lang; }"
@@ -221,11 +253,40 @@ def document_language(lang: Language) -> None:
         " doc.querySelectorAll('[data-testid=\"stSkipToContent\"]').forEach((link) => {"
         "  if (link.textContent !== words.skip) { link.textContent = words.skip; }"
         " });"
+        # Streamlit's aria-labels, titles, placeholders and tooltip texts: [from, to] pairs;
+        # a pair ending in a space is a prefix ("Help for …").
+        " const say = (text) => {"
+        "  for (const [from, to] of words.words) {"
+        "   if (from.endsWith(' ') ? text.startsWith(from) : text === from) {"
+        "    return to + text.slice(from.length);"
+        "   }"
+        "  }"
+        "  return null;"
+        " };"
+        " doc.querySelectorAll('[aria-label],[title],[placeholder]').forEach((e) => {"
+        "  for (const name of ['aria-label', 'title', 'placeholder']) {"
+        "   const value = e.getAttribute(name);"
+        "   const said = value && say(value);"
+        "   if (said && said !== value) { e.setAttribute(name, said); }"
+        "  }"
+        " });"
+        " doc.querySelectorAll('[data-baseweb=\"tooltip\"] *').forEach((e) => {"
+        "  if (e.children.length) { return; }"
+        "  const said = say(e.textContent);"
+        "  if (said && said !== e.textContent) { e.textContent = said; }"
+        " });"
         "};"
         "if (!view.__selbstcheckWordsObserver) {"
-        " view.__selbstcheckWordsObserver = new MutationObserver(apply);"
-        " view.__selbstcheckWordsObserver.observe(doc.documentElement,"
-        "  {childList: true, subtree: true, characterData: true});"
+        " let queued = false;"
+        " view.__selbstcheckWordsObserver = new MutationObserver(() => {"
+        "  if (!queued) {"
+        "   queued = true;"
+        "   view.requestAnimationFrame(() => { queued = false; apply(); });"
+        "  }"
+        " });"
+        " view.__selbstcheckWordsObserver.observe(doc.documentElement, {childList: true,"
+        "  subtree: true, characterData: true, attributes: true,"
+        "  attributeFilter: ['aria-label', 'title', 'placeholder']});"
         "}"
         "document.documentElement.lang = lang;"
         "apply();"

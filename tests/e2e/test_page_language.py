@@ -21,10 +21,17 @@ LANGUAGE_BUTTON = {"de": "Deutsch", "en": "English"}
 STREAMLIT_ENGLISH = re.compile(r"Press (?:Ctrl|⌘|Cmd)?\+?\s*Enter|to apply|\b\d+/\d{4,}\b")
 
 
+MENU = {"de": "Hauptmenü", "en": "Main menu"}
+
+
 def _words_in(page: Page, lang: str) -> None:
+    other = "en" if lang == "de" else "de"
     expect(page).to_have_title(TITLES[lang])
     expect(page.locator("html")).to_have_attribute("lang", lang)
     expect(page.get_by_test_id("stSkipToContent")).to_have_text(SKIP[lang])
+    # Streamlit's own aria-labels (here its menu button) in the page language.
+    expect(page.locator(f"[aria-label='{MENU[lang]}']").first).to_be_attached()
+    expect(page.locator(f"[aria-label='{MENU[other]}']")).to_have_count(0)
 
 
 def _switch(page: Page, lang: str) -> None:
@@ -80,6 +87,17 @@ def test_group_page_shows_no_english_streamlit_hint_and_the_csv_has_a_bom(
         expect(page.get_by_text("Ausgewertet: 3 · übersprungene Zeilen: 0")).to_be_visible()
         expect(page.get_by_text(re.compile(r"^Gesamteinschätzung: „"))).to_be_visible()
         _words_in(page, "de")
+        english = [
+            "Download as CSV",
+            "Download as PNG",
+            "Fullscreen",
+            "Show data",
+            "Search",
+            "Choose an option",
+        ]
+        for label in english:
+            shown = page.locator(f"[aria-label='{label}'], [placeholder='{label}']")
+            expect(shown).to_have_count(0)
         body = page.inner_text("body")
         assert not STREAMLIT_ENGLISH.search(body)
         assert not re.search(r"\b0 (?:passt|deutliche|keine)", body)
