@@ -58,7 +58,6 @@ def test_start_page_explains_the_check() -> None:
     assert at.radio(key="start_background").options == [
         "Einstieg (Studium, Ausbildung, erste Berufsjahre)",
         "Wechsel aus einem anderen Fach",
-        "Erfahrung in der IT, noch ohne Leitung",
         "Erfahrung in der IT-Leitung",
     ]
     assert at.radio(key="start_background").value is None
