@@ -133,7 +133,7 @@ def _answers(
     persona: str,
     form: FormId,
     profile: ProfileId,
-    background: Experience,
+    background: Experience | None,
     answered_share: float = 1.0,
 ) -> Answers:
     items = bank.form_items(form)

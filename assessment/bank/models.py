@@ -15,7 +15,9 @@ Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
 Keying = Literal["plus", "minus"]
 FormId = Literal["short", "full"]
 ProfileId = Literal["duisburg", "public", "mittelstand", "industry"]
-Experience = Literal["starter", "changer", "experienced"]
+# The background chosen on the start page. "specialist" (experienced in IT, not yet leading) is
+# offered from rules 3 on; "experienced" then reads "experienced in heading IT" (issue 22).
+Experience = Literal["starter", "changer", "specialist", "experienced"]
 # What a statement presumes that a career starter may not have had yet.
 Presumes = Literal["team", "budget", "management", "incident", "project"]
 Pole = Literal["a", "b"]
@@ -29,7 +31,14 @@ FORM_IDS: tuple[FormId, ...] = ("short", "full")
 PROFILE_IDS: tuple[ProfileId, ...] = ("duisburg", "public", "mittelstand", "industry")
 # The concrete settings a comparison ranks; "duisburg" is the general profile behind "noch offen".
 SETTING_IDS: tuple[ProfileId, ...] = ("public", "mittelstand", "industry")
+# The backgrounds of banks with rules 2 (kept as released); rules 3 add "specialist".
 EXPERIENCE_LEVELS: tuple[Experience, ...] = ("starter", "changer", "experienced")
+EXPERIENCE_LEVELS_SPECIALIST: tuple[Experience, ...] = (
+    "starter",
+    "changer",
+    "specialist",
+    "experienced",
+)
 
 LIKERT_MIN = 1
 LIKERT_MAX = 5
@@ -77,6 +86,7 @@ class BackgroundSteps(_Frozen):
 
     starter: tuple[Text, ...] | None = Field(default=None, min_length=2)
     changer: tuple[Text, ...] | None = Field(default=None, min_length=2)
+    specialist: tuple[Text, ...] | None = Field(default=None, min_length=2)
     experienced: tuple[Text, ...] | None = Field(default=None, min_length=2)
 
 
@@ -446,6 +456,15 @@ class Bank(_Frozen):
 
     def dimension(self, dimension_id: str) -> Dimension:
         return self._index.dimensions[dimension_id]
+
+    @property
+    def backgrounds(self) -> tuple[Experience, ...]:
+        """The backgrounds the start page offers for this bank (none before rules 2)."""
+        if not self.rules.has_background:
+            return ()
+        if self.rules.specialist_background:
+            return EXPERIENCE_LEVELS_SPECIALIST
+        return EXPERIENCE_LEVELS
 
     def item(self, item_id: str) -> Item:
         return self._index.items[item_id]

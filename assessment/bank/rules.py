@@ -86,6 +86,10 @@ class RuleSet:
     # for exactly those demands, from the full form's statements, situations and knowledge items
     # the short form did not ask; the answers carry them (assessment/engine/extra.py).
     extra_questions: bool = False
+    # A fourth background on the start page: experienced in IT, not yet leading ("specialist",
+    # issue 22), with its own salary line, path and next steps; share codes carry the background
+    # as a digit of the answers (see assessment/codes/share.py).
+    specialist_background: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -148,6 +152,7 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             strong_needs_heavy_met=True,
             starter_path=True,
             extra_questions=True,
+            specialist_background=True,
         ),
     }
 )

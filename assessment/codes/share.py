@@ -16,6 +16,10 @@ A short-form code of a bank whose rules have extra questions and whose answers a
 candidate of the full form (`extra_candidates`, in the full form's order) in the same digits,
 then the short form's retake marks; its length tells it apart (a short-form code without extra
 answers keeps the plain layout, so no earlier code changes).
+Banks whose rules offer a fourth background (rules 3: "specialist") keep the flags' background
+bits at 0 and carry the background as the lowest digit of the answers instead: 0 = none, then
+1–4 in the bank's order of backgrounds (`Bank.backgrounds`). Formats 1 and 2 of banks v1 and v2
+are unchanged.
 """
 
 from __future__ import annotations
@@ -120,11 +124,16 @@ def _layout(
         items = own + (extra_candidates(bank, form) if extended else ())
         radices = tuple(_radix(item) for item in items)
         marked = tuple(item for item in own if markable(item)) if bank.rules.retake_marks else ()
-        capacity = math.prod(radices) * 2 ** len(marked)
+        capacity = math.prod(radices) * 2 ** len(marked) * _background_radix(bank)
         size = max(1, ((capacity - 1).bit_length() + 7) // 8)
         cached = (bank, items, radices, marked, size)
         _LAYOUTS[id(bank), form, extended] = cached
     return cached[1], cached[2], cached[3], cached[4]
+
+
+def _background_radix(bank: Bank) -> int:
+    """Return the radix of the background digit (1: the background lives in the flags)."""
+    return len(bank.backgrounds) + 1 if bank.rules.specialist_background else 1
 
 
 def _chars(size: int) -> int:
@@ -180,6 +189,11 @@ def encode_code(
         elif isinstance(response, str):
             digit = SCENARIO_OPTION_IDS.index(response) + 1
         number = number * radix + digit
+    if bank.rules.specialist_background:
+        background = answers.background
+        number = number * _background_radix(bank) + (
+            0 if background is None else bank.backgrounds.index(background) + 1
+        )
     flags = (
         FORM_IDS.index(answers.form)
         | PROFILE_IDS.index(answers.profile) << 1
@@ -189,7 +203,8 @@ def encode_code(
     code_format = CODE_FORMAT
     if bank.rules.has_background:
         code_format = CODE_FORMAT_V2
-        flags |= _BACKGROUNDS.index(answers.background) << 5
+        if not bank.rules.specialist_background:
+            flags |= _BACKGROUNDS.index(answers.background) << 5
     if seen:
         flags |= _SEEN_FLAG
     body = bytes([code_format, answers.bank_version, flags])
@@ -266,6 +281,14 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
     if zlib.crc32(body).to_bytes(_CHECKSUM_BYTES, "big") != checksum:
         raise CodeError("code.corrupted")
     number = int.from_bytes(body[head:], "big")
+    background: Experience | None = None
+    if code_format == CODE_FORMAT_V2:
+        background = _BACKGROUNDS[flags >> 5 & 3]
+    if bank.rules.specialist_background:
+        if background is not None:
+            raise CodeError("code.not_a_code")
+        number, digit = divmod(number, _background_radix(bank))
+        background = bank.backgrounds[digit - 1] if digit else None
     responses: dict[str, int | str] = {}
     for item, radix in zip(items, radices, strict=True):
         number, digit = divmod(number, radix)
@@ -292,7 +315,7 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
             form=form,
             profile=PROFILE_IDS[profile_index],
             language=LANGUAGES[language_index],
-            background=_BACKGROUNDS[flags >> 5 & 3] if code_format == CODE_FORMAT_V2 else None,
+            background=background,
             responses=responses,
             revised=tuple(revised),
         )

@@ -61,7 +61,8 @@ class Answers(BaseModel):
     profile: ProfileId = "duisburg"
     language: Language = "de"
     background: Experience | None = Field(
-        default=None, description="Background chosen on the start page (bank v2 on)"
+        default=None,
+        description='Background chosen on the start page (bank v2 on; "specialist" from v3)',
     )
     responses: dict[str, LikertValue | OptionId] = Field(
         default_factory=dict,
@@ -121,6 +122,8 @@ def check_answers(answers: Answers, bank: Bank) -> Answers:
             raise AnswersError("answers.likert_value", item=item_id)
     if answers.background is not None and not bank.rules.has_background:
         raise AnswersError("answers.background_v1")
+    if answers.background is not None and answers.background not in bank.backgrounds:
+        raise AnswersError("answers.background_unknown", background=answers.background)
     for item_id in answers.revised:
         if not bank.rules.retake_marks:
             raise AnswersError("answers.revised_not_kept", version=bank.version)

@@ -571,3 +571,16 @@ def group_csv(result: GroupResult, bank: Bank, lang: Language, root: Path = QUES
     for number, *cells in rows:
         writer.writerow([f"#{number}", *("" if cell is None else cell for cell in cells)])
     return buffer.getvalue()
+
+
+# A UTF-8 byte order mark: without it German Excel reads the file as Windows-1252 and shows
+# "FÃ¼hrung" for "Führung" (issue 22). Python's "utf-8-sig" writes exactly these bytes.
+CSV_BOM = b"\xef\xbb\xbf"
+
+
+def group_csv_bytes(
+    result: GroupResult, bank: Bank, lang: Language, root: Path = QUESTIONS_DIR
+) -> bytes:
+    """Return the group CSV as the downloaded file: UTF-8 with a byte order mark, so that
+    spreadsheet programs (German Excel above all) read umlauts right."""
+    return group_csv(result, bank, lang, root).encode("utf-8-sig")

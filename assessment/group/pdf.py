@@ -15,6 +15,7 @@ from assessment.group.overview import DimensionGroup, GroupResult, VersionGroup
 from assessment.group.text import (
     development_lines,
     format_score,
+    levels_line,
     mark_sections,
     no_development,
 )
@@ -187,7 +188,7 @@ class _GroupLayout(PageLayout):
             self._dimension_title(name, dimension)
             self.paragraph(detail, SMALL, colour=MUTED)
         self.y += 1.5
-        self.paragraph(msg("group.levels", lang, **section.levels), BODY)
+        self.paragraph(levels_line(section.levels, lang), BODY)
         if section.revised:
             revised = msg(
                 "group.revised_people", lang, count=section.revised, people=section.people

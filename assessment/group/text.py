@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from assessment.bank.load import QUESTIONS_DIR, load_bank
 from assessment.bank.models import Bank, LikertItem
+from assessment.engine.matching import Level
 from assessment.group.itemstats import (
     MIN_RESPONSES_FOR_STATS,
     ItemStatsReport,
@@ -46,6 +47,17 @@ def render_invalid(invalid: Sequence[InvalidLine], lang: Language) -> list[str]:
     return lines
 
 
+def levels_line(levels: Mapping[Level, int], lang: Language) -> str:
+    """Return the group's overall levels in words: only the levels someone has, each count in
+    agreement with its noun ("1 Person", "2 Personen"); never a list of zeros."""
+    parts = [
+        msg("group.level_count", lang, level=msg(f"level.{level}", lang), count=count)
+        for level, count in levels.items()
+        if count
+    ]
+    return msg("group.levels_line", lang, parts="; ".join(parts))
+
+
 def _render_version(section: VersionGroup, bank: Bank, lang: Language) -> list[str]:
     lines = [msg("group.version", lang, version=section.bank_version, people=section.people)]
     for dimension in section.dimensions:
@@ -67,7 +79,7 @@ def _render_version(section: VersionGroup, bank: Bank, lang: Language) -> list[s
             scored=spread.n,
         )
         lines.append(_wrap(text, "  "))
-    lines.append(_wrap(msg("group.levels", lang, **section.levels), "  "))
+    lines.append(_wrap(levels_line(section.levels, lang), "  "))
     if section.revised:
         revised = msg("group.revised_people", lang, count=section.revised, people=section.people)
         lines.append(_wrap(revised, "  "))

@@ -4,7 +4,9 @@ Read from the bank's optional path file (questions/v3/path.toml) and pointed at 
 open demands: each station says which demands it builds, and those the person has not yet met
 (below, borderline, provisional, an Erfahrungsfeld or unscored) are named first. Starters and
 changers see the whole path; experienced people (and results without a background) one short
-paragraph. Every time span is either sourced or marked as this check's reading; the page, the
+paragraph. People experienced in IT but not yet leading (bank v3) see the stations written for
+them (path.toml `backgrounds`), without the first station they usually have behind them.
+Every time span is either sourced or marked as this check's reading; the page, the
 PDF and the CLI text render the same PathView.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from assessment.bank.models import Bank, CareerPath, PathStation
+from assessment.bank.models import Bank, CareerPath, Experience, PathStation
 from assessment.engine.matching import DimensionMatch
 from assessment.engine.result import Result
 from assessment.i18n import Language, Viewer
@@ -21,7 +23,7 @@ from assessment.messages import msg, voiced
 # Bands that leave a demand open on the way to the role (anything but within or above).
 OPEN_BANDS = frozenset({"below", "borderline", "provisional", "experience", "unknown"})
 # Backgrounds that see the whole path; everyone else sees the short paragraph.
-PATH_BACKGROUNDS = ("starter", "changer")
+PATH_BACKGROUNDS = ("starter", "changer", "specialist")
 # Settings whose readers also see the route through the public-sector pay grades.
 PUBLIC_SETTINGS = ("public", "duisburg")
 
@@ -93,11 +95,21 @@ def _station(
     )
 
 
-def best_station(path: CareerPath, open_ids: tuple[str, ...]) -> PathStation | None:
+def stations_for(path: CareerPath, background: Experience | None) -> tuple[PathStation, ...]:
+    """Return the stations written for a background (all of them for none)."""
+    if background is None:
+        return path.stations
+    return tuple(s for s in path.stations if background in s.backgrounds) or path.stations
+
+
+def best_station(
+    path: CareerPath, open_ids: tuple[str, ...], background: Experience | None = None
+) -> PathStation | None:
     """Return the first station (before the role itself) that builds the most of the person's
     open demands, the weakest counting most; None when no station builds any of them."""
     weights = {d: len(open_ids) - n for n, d in enumerate(open_ids)}
-    candidates = path.stations[:-1] or path.stations
+    own = stations_for(path, background)
+    candidates = own[:-1] or own
     scored = [(sum(weights.get(d, 0) for d in s.builds), -n, s) for n, s in enumerate(candidates)]
     best = max(scored, key=lambda entry: (entry[0], entry[1]))
     return best[2] if best[0] > 0 else None
@@ -115,7 +127,9 @@ def career_path(
         route = " → ".join(s.short(lang) for s in path.stations)
         return PathView(heading=heading, intro=msg("path.short", lang, route=route), short=True)
     open_ids = open_demands(result, bank)
-    best = best_station(path, open_ids)
+    background = result.answers.background
+    stations = stations_for(path, background)
+    best = best_station(path, open_ids, background)
     next_text = None
     if best is not None:
         names = [bank.dimension(d).name(lang) for d in open_ids if d in best.builds]
@@ -136,7 +150,7 @@ def career_path(
         heading=heading,
         intro=path.intro(lang),
         short=False,
-        stations=tuple(_station(s, open_ids, bank, lang) for s in path.stations),
+        stations=tuple(_station(s, open_ids, bank, lang) for s in stations),
         total=_label(path.total(lang), path.total_reading, lang),
         next_text=next_text,
         public_heading=public_heading,

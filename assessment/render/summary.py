@@ -591,13 +591,16 @@ def _groups_v2(
         ("unscored", marks.unscored),
     )
     suffix = "_starter" if background == "starter" else ""
+    # Issue 22: people experienced in IT but not yet leading read the development steps as steps
+    # they can take from their present post.
+    own = {"experience": suffix}
+    if bank.rules.specialist_background and background == "specialist":
+        own["development"] = "_specialist"
     return tuple(
         CardGroup(
             key=key,
             heading=msg(f"v2.group_{key}", lang),
-            intro=voiced(
-                f"v2.group_{key}_intro{suffix if key == 'experience' else ''}", lang, viewer
-            ),
+            intro=voiced(f"v2.group_{key}_intro{own.get(key, '')}", lang, viewer),
             dimensions=tuple(members),
         )
         for key, members in groups
@@ -684,6 +687,9 @@ def _salary_lines_v2(result: Result, bank: Bank, lang: Language) -> tuple[str, .
     span = bank.salary.experienced if kind == "experienced" else bank.salary.entry
     quote = article_quote(span.quote, span.quote_en, lang)
     lines = [msg(f"v2.salary_range_{kind}", lang, quote=quote), msg("v2.salary_reading", lang)]
+    if bank.rules.specialist_background and check.experience in ("changer", "specialist"):
+        # Issue 22: a first lead role after another field or after years in IT, in words.
+        lines.append(msg(f"v2.salary_{check.experience}", lang))
     if check.expected is not None and check.position is not None:
         lines.append(
             msg(

@@ -44,6 +44,7 @@ from assessment.group.overview import (
 from assessment.group.text import (
     development_lines,
     format_score,
+    levels_line,
     mark_sections,
     no_development,
 )
@@ -316,7 +317,7 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
     st.markdown(f"**{t('ui.group.demands_heading', lang)}**")
     st.dataframe(demands, hide_index=True)
     st.caption(t("ui.group.demands_caption", lang))
-    st.markdown(plain(t("group.levels", lang, **section.levels)))
+    st.markdown(plain(levels_line(section.levels, lang)))
     if section.revised:
         st.warning(t("group.revised_people", lang, count=section.revised, people=section.people))
     st.markdown(f"**{t('group.development_title', lang)}**")
@@ -354,10 +355,10 @@ def _people(group: GroupResult, lang: Language) -> None:
 def _downloads(evaluation: Evaluation, lang: Language) -> None:
     group = evaluation.group
 
-    def csv() -> str:
-        from assessment.group.overview import group_csv
+    def csv() -> bytes:
+        from assessment.group.overview import group_csv_bytes
 
-        return group_csv(group, state.newest_bank(), lang)
+        return group_csv_bytes(group, state.newest_bank(), lang)
 
     def pdf() -> bytes:
         from assessment.group.pdf import build_group_pdf
@@ -379,7 +380,7 @@ def _downloads(evaluation: Evaluation, lang: Language) -> None:
                 t("ui.group.csv", lang),
                 csv,
                 t("ui.group.csv_file", lang),
-                "text/csv",
+                "text/csv; charset=utf-8",
                 CSV_KEY,
                 ":material/table:",
             ),

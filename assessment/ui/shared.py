@@ -108,6 +108,9 @@ h1:focus, h1:focus-visible { outline: none !important; }
 /* The group page's paste box allows one character more than the limit (a longer paste is
    refused, not cut); its counter "190/1000001" says nothing useful. */
 .st-key-group_text [data-testid="InputInstructions"] { display: none; }
+/* Streamlit's input hints ("Press Ctrl+Enter to apply", "Press Enter to apply") are English
+   on every page; a text area applies on leaving it anyway (issue 22). */
+[data-testid="InputInstructions"] { display: none !important; }
 /* Streamlit shows a code block's copy button only on hover; a phone has no hover. */
 [data-testid="stCode"] div:has([data-testid="stElementToolbarButton"]),
 [data-testid="stCode"] [data-testid="stElementToolbarButton"],
@@ -195,13 +198,98 @@ def scroll_to_top(view: str, heading: str) -> None:
     )
 
 
+# Streamlit's own English words that our pages show (message keys under [streamlit]).
+STREAMLIT_WORDS = (
+    "main_menu",
+    "choose_option",
+    "show_data",
+    "download_png",
+    "copy_spec",
+    "fullscreen",
+    "close_fullscreen",
+    "columns",
+    "download_csv",
+    "search",
+    "decrement",
+    "increment",
+    "file_upload",
+    "open",
+    "help_for",
+)
+
+
+def _streamlit_words(lang: Language) -> list[tuple[str, str]]:
+    """Return (shown, wanted) pairs that put Streamlit's words into lang, from either language
+    (after a switch the page still holds the other language's words)."""
+    other: Language = "en" if lang == "de" else "de"
+    pairs = []
+    for key in STREAMLIT_WORDS:
+        wanted = t(f"streamlit.{key}", lang)
+        pairs.append((t(f"streamlit.{key}", other), wanted))
+    return pairs
+
+
 def document_language(lang: Language) -> None:
-    """Set the page's lang attribute to the language in use (Streamlit's page says "en")."""
+    """Set the page's lang attribute to the language in use (Streamlit's page says "en"), the
+    tab title, and the words of Streamlit's own "Skip to main content" link (issue 22)."""
+    title = t("ui.app.title", lang)
+    # Streamlit sets document.title from the page configuration (the browser tab); a rerun
+    # after a language switch sends the new one.
+    st.set_page_config(page_title=title)
     st.html(
         "<script>(() => {"
         f"const lang = {json.dumps(lang)};"
+        f"const title = {json.dumps(title)};"
+        f"const skip = {json.dumps(t('a11y.skip_to_content', lang))};"
+        f"const words = {json.dumps(_streamlit_words(lang))};"
+        "const doc = document.querySelector('[data-testid=\"stMain\"]') ? document"
+        " : window.parent.document;"
+        "const view = doc.defaultView;"
+        "view.__selbstcheckWords = {lang, title, skip, words};"
+        "const apply = () => {"
+        " const words = view.__selbstcheckWords;"
+        " if (doc.documentElement.lang !== words.lang) { doc.documentElement.lang = words.lang; }"
+        " if (doc.title !== words.title) { doc.title = words.title; }"
+        " doc.querySelectorAll('[data-testid=\"stSkipToContent\"]').forEach((link) => {"
+        "  if (link.textContent !== words.skip) { link.textContent = words.skip; }"
+        " });"
+        # Streamlit's aria-labels, titles, placeholders and tooltip texts: [from, to] pairs;
+        # a pair ending in a space is a prefix ("Help for …").
+        " const say = (text) => {"
+        "  for (const [from, to] of words.words) {"
+        "   if (from.endsWith(' ') ? text.startsWith(from) : text === from) {"
+        "    return to + text.slice(from.length);"
+        "   }"
+        "  }"
+        "  return null;"
+        " };"
+        " doc.querySelectorAll('[aria-label],[title],[placeholder]').forEach((e) => {"
+        "  for (const name of ['aria-label', 'title', 'placeholder']) {"
+        "   const value = e.getAttribute(name);"
+        "   const said = value && say(value);"
+        "   if (said && said !== value) { e.setAttribute(name, said); }"
+        "  }"
+        " });"
+        " doc.querySelectorAll('[data-baseweb=\"tooltip\"] *').forEach((e) => {"
+        "  if (e.children.length) { return; }"
+        "  const said = say(e.textContent);"
+        "  if (said && said !== e.textContent) { e.textContent = said; }"
+        " });"
+        "};"
+        "if (!view.__selbstcheckWordsObserver) {"
+        " let queued = false;"
+        " view.__selbstcheckWordsObserver = new MutationObserver(() => {"
+        "  if (!queued) {"
+        "   queued = true;"
+        "   view.requestAnimationFrame(() => { queued = false; apply(); });"
+        "  }"
+        " });"
+        " view.__selbstcheckWordsObserver.observe(doc.documentElement, {childList: true,"
+        "  subtree: true, characterData: true, attributes: true,"
+        "  attributeFilter: ['aria-label', 'title', 'placeholder']});"
+        "}"
         "document.documentElement.lang = lang;"
-        "try { window.parent.document.documentElement.lang = lang; } catch (e) {}"
+        "apply();"
         "})();</script>",
         unsafe_allow_javascript=True,
         width="content",

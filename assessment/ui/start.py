@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.bank.models import EXPERIENCE_LEVELS, FORM_IDS, SETTING_IDS, ProfileId
+from assessment.bank.models import (
+    EXPERIENCE_LEVELS,
+    FORM_IDS,
+    SETTING_IDS,
+    Experience,
+    ProfileId,
+)
 from assessment.engine.salary import MAX_EXPECTED_SALARY, MIN_EXPECTED_SALARY
 from assessment.i18n import Language
 from assessment.ui import shared, state
@@ -22,6 +28,11 @@ SALARY_STEP = 100
 SALARY_WIDTH = 320
 
 
+def _backgrounds() -> tuple[Experience, ...]:
+    """The backgrounds the newest bank offers (bank v3: four, issue 22)."""
+    return state.newest_bank().backgrounds or EXPERIENCE_LEVELS
+
+
 def _chosen(lang: Language) -> None:
     """Keep the start page's choices in the flow, as values (callback of each choice).
 
@@ -35,7 +46,7 @@ def _chosen(lang: Language) -> None:
     if profile in PROFILE_CHOICES:
         current.profile = profile
     experience = st.session_state.get(state.widget_key(BACKGROUND_KEY, lang))
-    if experience in EXPERIENCE_LEVELS:
+    if experience in _backgrounds():
         current.experience = experience
 
 
@@ -114,15 +125,17 @@ def render(lang: Language) -> None:
         on_change=_chosen,
         args=(lang,),
     )
+    backgrounds = _backgrounds()
     st.radio(
         t("ui.start.background_label", lang),
-        EXPERIENCE_LEVELS,
-        index=None if current.experience is None else EXPERIENCE_LEVELS.index(current.experience),
+        backgrounds,
+        index=backgrounds.index(current.experience) if current.experience in backgrounds else None,
         format_func=lambda e: t(f"ui.start.bg_{e}", lang),
         key=state.widget_key(BACKGROUND_KEY, lang),
         on_change=_chosen,
         args=(lang,),
-        horizontal=True,
+        # Four longer labels read better one under the other (bank v3).
+        horizontal=len(backgrounds) <= len(EXPERIENCE_LEVELS),
         help=t("ui.start.background_help", lang) if bank.rules.has_background else None,
     )
     st.number_input(

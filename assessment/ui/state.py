@@ -22,7 +22,6 @@ import streamlit as st
 
 from assessment.bank.load import latest_version, load_bank
 from assessment.bank.models import (
-    EXPERIENCE_LEVELS,
     Bank,
     Experience,
     FormId,
@@ -211,7 +210,9 @@ def answers(with_timings: bool = False) -> Answers:
         profile=current.profile,
         language=language(),
         background=(
-            current.experience if load_bank(current.bank_version).rules.has_background else None
+            current.experience
+            if current.experience in load_bank(current.bank_version).backgrounds
+            else None
         ),
         responses=dict(current.responses),
         page_seconds=timings(current) if with_timings else (),
@@ -363,7 +364,7 @@ def restore_from_code(code: str) -> None:
         form=given.form,
         profile=given.profile,
         experience=given.background
-        or next((e for e in EXPERIENCE_LEVELS if e == background), None),
+        or next((e for e in load_bank(given.bank_version).backgrounds if e == background), None),
         salary=previous.salary if previous.started else None,
         responses=dict(given.responses),
         page=page,

@@ -55,7 +55,7 @@ def start(page: Page) -> None:
         "Mittelstand", exact=True
     ).click()
     page.get_by_role("radiogroup", name="Ihr Hintergrund").get_by_text(
-        "Umsteiger/in", exact=True
+        "Wechsel aus einem anderen Fach", exact=True
     ).click()
     page.get_by_role("button", name="Check starten").click()
     expect(page.locator(ITEM_SELECTOR).first).to_be_visible()

@@ -78,7 +78,7 @@ def test_starter_answers_with_the_keyboard_and_sees_an_area_to_gain_experience(
         "Vollständige Form", exact=False
     ).click()
     page.get_by_role("radiogroup", name="Ihr Hintergrund").get_by_text(
-        "Einsteiger/in", exact=True
+        "Einstieg (Studium, Ausbildung, erste Berufsjahre)", exact=True
     ).click()
     page.get_by_role("button", name="Check starten").click()
     bank = load_bank(2, FIXTURE_ROOT)

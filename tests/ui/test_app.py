@@ -44,7 +44,7 @@ def test_start_page_explains_the_check() -> None:
     assert at.title[0].value == "Selbstcheck IT-Leitung Duisburg"
     assert "Eine Selbsteinschätzung:" in shown
     assert "Kein Einstellungstest:" in shown
-    assert "Einsteiger/innen, Umsteiger/innen und erfahrene IT-Leute" in shown
+    assert "Menschen am Berufsanfang, beim Wechsel aus einem anderen Fach" in shown
     for form in bank.forms.values():
         assert f"{form.name('de')}: {len(form.items)} Fragen, etwa {form.minutes} Minuten" in shown
     assert "Auf dem Server wird nichts gespeichert." in shown
@@ -55,7 +55,11 @@ def test_start_page_explains_the_check() -> None:
         "Industrie & Logistik (Hafen)",
         "noch offen – alle vergleichen",
     ]
-    assert at.radio(key="start_background").options == ["Einsteiger/in", "Umsteiger/in", "erfahren"]
+    assert at.radio(key="start_background").options == [
+        "Einstieg (Studium, Ausbildung, erste Berufsjahre)",
+        "Wechsel aus einem anderen Fach",
+        "Erfahrung in der IT-Leitung",
+    ]
     assert at.radio(key="start_background").value is None
     assert not at.error
     assert PROGRESS_PARAM not in at.query_params

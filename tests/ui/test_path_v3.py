@@ -91,7 +91,7 @@ def test_the_methodology_page_shows_the_din_points(lang: str) -> None:
     headings = [s.value.replace("\\", "") for s in at.header]
     expected = {
         "de": ("Wie die Anforderungen entstanden sind", "Was für eine Überprüfung nötig wäre"),
-        "en": ("How the demands were derived", "What an evaluation would need"),
+        "en": ("How the requirements were derived", "What an evaluation would need"),
     }[lang]
     for heading in expected:
         assert heading in headings

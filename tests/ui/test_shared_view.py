@@ -57,7 +57,7 @@ def test_shared_page_speaks_about_the_person(lang: Language) -> None:
         assert msg(f"other.{key}", lang) in shared
     forbidden = {
         "de": ("Ihr Profil", "Ihr Wert", "Ihre Wahl", "Ihren Antworten", "Ihrer Werte"),
-        "en": ("Your profile", "Your score", "your choice", "By your answers", "your scores"),
+        "en": ("Your profile", "Your score", "your choice", "Based on your answers", "your scores"),
     }[lang]
     assert [phrase for phrase in forbidden if phrase in shared] == []
     assert any(phrase in own for phrase in forbidden)

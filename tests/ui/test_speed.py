@@ -13,7 +13,7 @@ from assessment.ui import state
 from tests.ui.conftest import answer_page, item_keys, new_app, start, strong, texts
 
 FAST_NOTICE = ("zu schnell", "too fast")
-TENTATIVE = ("Vorläufig", "Tentative")
+TENTATIVE = ("Vorläufig", "Provisional")
 
 
 class ManualClock:

@@ -40,7 +40,7 @@ def test_keys_built_from_machine_values_exist() -> None:
 def test_placeholders_are_filled() -> None:
     """msg fills placeholders and keeps German umlauts intact."""
     assert msg("overall.met", "de", met=6, scored=9) == "6 von 9 Anforderungen erfüllt"
-    assert msg("overall.met", "en", met=6, scored=9) == "6 of 9 demands met"
+    assert msg("overall.met", "en", met=6, scored=9) == "6 of 9 requirements met"
 
 
 @pytest.mark.parametrize(

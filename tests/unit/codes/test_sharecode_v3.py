@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from assessment.bank.load import load_bank
 from assessment.bank.models import (
-    EXPERIENCE_LEVELS,
     FORM_IDS,
     PROFILE_IDS,
     SCENARIO_OPTION_IDS,
@@ -61,7 +60,7 @@ def v3_answers(draw: st.DrawFn, form: FormId | None = None) -> Answers:
         form=chosen,
         profile=draw(st.sampled_from(PROFILE_IDS)),
         language=draw(st.sampled_from(LANGUAGES)),
-        background=draw(st.sampled_from((None, *EXPERIENCE_LEVELS))),
+        background=draw(st.sampled_from((None, *V3.backgrounds))),
         responses=draw(st.fixed_dictionaries({}, optional=fields)),
         revised=tuple(draw(st.lists(st.sampled_from(marked), unique=True, max_size=len(marked)))),
     )

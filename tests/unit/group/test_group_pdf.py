@@ -16,7 +16,7 @@ from assessment.engine.answers import Answers
 from assessment.group.chart import group_chart
 from assessment.group.overview import GroupResult, parse_codes, score_group
 from assessment.group.pdf import build_group_pdf, group_layout
-from assessment.group.text import format_score
+from assessment.group.text import format_score, levels_line
 from assessment.render.pdf.layout import (
     MIN_LAST_PAGE_FILL,
     png_size,
@@ -86,7 +86,9 @@ def test_text_has_counts_setting_and_every_demand(
         assert f"{dimension.meets} von {spread.n} erfüllt" in text
         assert f"Median {format_score(spread.median, 'de')} (mittlere Hälfte" in text
     levels = section.levels
-    assert f"Gesamteinschätzung: {levels['strong']} passt weitgehend" in text
+    assert levels["strong"] > 0
+    assert f"„passt weitgehend“ bei {levels['strong']} Personen" in text
+    assert " ".join(levels_line(levels, "de").split()) in " ".join(text.split())
     top = section.development[0]
     assert f"{bank.dimension(top.dimension).name('de')}: bei {top.people} von 6 Personen" in text
     assert "Häufigste Entwicklungsfelder" in text

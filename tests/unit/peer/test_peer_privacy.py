@@ -209,7 +209,10 @@ def test_a_summary_code_is_compared_alone_and_never_from_a_summary() -> None:
     _, selection = summarize_codes([code, mine(1), mine(2), mine(3)], bank, "short", ours)
     assert selection.refused[0].key == "peer.summary_in_summary"
     text = describe_mirror(mirror, bank, "de")
-    assert text.counts == "Ein Sammelcode mit den Einschätzungen von 3 Kolleg/innen verglichen."
+    assert (
+        text.counts
+        == "Ein Sammelcode mit den Einschätzungen von 3 Kolleginnen und Kollegen verglichen."
+    )
     assert any("Zehnerschritte" in note for note in text.notes)
 
 
@@ -387,7 +390,7 @@ def test_invitation_says_exactly_what_the_person_can_see(
 def test_score_of_a_peer_code_says_it_is_readable() -> None:
     """The CLI still prints a colleague's ratings – the truth the invitation now tells."""
     out = render_peer_ratings(decode_peer_code(mine(4)), load_bank(2), "en")
-    assert "Whoever holds a feedback code can read these ratings" in " ".join(out.split())
+    assert "Anyone who holds a feedback code can read these ratings" in " ".join(out.split())
 
 
 def test_comparison_pdf_prints_no_peer_code() -> None:

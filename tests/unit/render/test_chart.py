@@ -34,7 +34,7 @@ def test_one_row_per_card_in_card_order(bank: Bank) -> None:
     assert [row["name"] for row in rows] == [card.name for card in summary.cards]
     first = rows[0]
     assert (first["score"], first["low"], first["high"], first["band"]) == (0, 65, 100, "below")
-    assert first["band_label"] == "below the target band"
+    assert first["band_label"] == "below the target range"
 
 
 def test_band_is_encoded_by_shape_not_only_colour(bank: Bank) -> None:

@@ -25,8 +25,8 @@ HEADINGS = {
         "Was für eine Überprüfung nötig wäre",
     ),
     "en": (
-        "How the demands were derived",
-        "How the target bands and limits were set",
+        "How the requirements were derived",
+        "How the target ranges and limits were set",
         "How the ratings of situations and knowledge questions were set",
         "How easily the answers can be faked",
         "Fairness: starters and experienced people, German and English",
@@ -81,7 +81,7 @@ def test_each_stated_rule_is_the_code_constant(lang: Language) -> None:
     knowledge = [int(n) for n in re.findall(r"\b(\d+) (?:Wissensfragen|knowledge)", keys)]
     assert knowledge == [sum(isinstance(i, KnowledgeItem) for i in full)]
     assert f"0 {'bis' if lang == 'de' else 'to'} {SCENARIO_SCORE_MAX}" in keys
-    demands = re.search(r"(?:Die|The) (\d+) (?:Anforderungen|demands)", derivation)
+    demands = re.search(r"(?:Die|The) (\d+) (?:Anforderungen|requirements)", derivation)
     assert demands is not None
     assert int(demands.group(1)) == len(bank.dimensions)
     differences = re.search(r"\((\d+) (?:solche|such)", derivation)
@@ -188,7 +188,7 @@ def test_faking_figures_only_at_the_thresholds_they_were_measured_at(
     for name, value in din.SIMULATED_AT.items():
         monkeypatch.setattr(quality, name, value, raising=False)
     faking = _sections(lang)[HEADINGS[lang][3]]
-    figures = [p for p in faking.paragraphs if "tests/simulate.py" in p]
+    figures = [p for p in faking.paragraphs if "Quellcode" in p or "source code" in p]
     assert len(figures) == 1
     short, full = din.SIMULATED["moderate"]
 
@@ -201,6 +201,6 @@ def test_faking_figures_only_at_the_thresholds_they_were_measured_at(
     assert "PLACEHOLDER" not in figures[0]
     monkeypatch.setattr(quality, "SELF_GAP", din.SIMULATED_AT["SELF_GAP"] + 1, raising=False)
     faking = _sections(lang)[HEADINGS[lang][3]]
-    marked = [p for p in faking.paragraphs if "tests/simulate.py" in p]
+    marked = [p for p in faking.paragraphs if "Quellcode" in p or "source code" in p]
     assert len(marked) == 1
     assert marked[0].startswith("[PLATZHALTER" if lang == "de" else "[PLACEHOLDER")

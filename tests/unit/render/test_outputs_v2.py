@@ -64,7 +64,7 @@ def test_cli_text_says_an_der_grenze(borderline: Result, fixture_bank: Bank) -> 
     """The plain-text report (CLI) carries the same verbal verdicts."""
     text = render_text(borderline, fixture_bank, "en")
     assert "borderline" in text
-    assert "Borderline to the target band" in text
+    assert "Borderline for the target range" in text
 
 
 def test_json_carries_uncertainty_status_and_axis(borderline: Result) -> None:

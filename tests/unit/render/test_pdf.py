@@ -194,8 +194,8 @@ def test_english_pdf_is_in_english(english: _Built) -> None:
     assert "Self-check IT leadership Duisburg – result" in text
     assert "Created on 28 November 2026" in text
     assert "Question bank version 1" in text
-    assert "below the target band" in text
-    assert "within the target band" in text
+    assert "below the target range" in text
+    assert "within the target range" in text
     assert english.summary.headline in text
     assert "Fragenkatalog" not in text
     assert english.link in text

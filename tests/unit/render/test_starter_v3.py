@@ -20,7 +20,7 @@ from tests.banks import PERSONAS, _answers
 from tests.unit.render.test_path import _pdf_text
 
 GAPS = {"de": "deutliche Lücken", "en": "clear gaps"}
-BELOW = {"de": "unter dem Zielbereich", "en": "below the target band"}
+BELOW = {"de": "unter dem Zielbereich", "en": "below the target range"}
 GOAL = {"de": "langfristiges Ziel", "en": "long-term goal"}
 NO_FIGURE = {"de": "nennt keine Zahl für Ihren nächsten Schritt", "en": "no figure for your next"}
 

@@ -120,7 +120,7 @@ def test_the_self_above_person_reads_the_split_in_both_languages() -> None:
     assert f"erreichen Sie den Zielbereich bei {dimensions} von {dimensions} Anforderungen" in de
     assert f"in den Situationen bei 0 von {dimensions}" in de
     assert "im Wissensteil bei 0 von" in de
-    assert f"you reach the target range in {dimensions} of {dimensions} demands" in en
+    assert f"you reach the target range in {dimensions} of {dimensions} requirements" in en
     assert f"in the situations in 0 of {dimensions}" in en
 
 
