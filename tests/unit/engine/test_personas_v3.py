@@ -265,9 +265,11 @@ def test_seasoned_municipal_head_largely_fits_the_administration(form: FormId) -
     together (they agree), no knock-out, and a best fit that is never "tentative"."""
     result = result_of(MUNICIPAL_HEAD, form, "public")
     assert result.quality == ()
-    assert not result.tentative and not result.self_based
+    assert not result.tentative
+    assert not result.self_based
     assert result.match.level == "strong"
-    assert result.match.development == () and result.match.knocked_out == ()
+    assert result.match.development == ()
+    assert result.match.knocked_out == ()
     assert result.match.open_heavy == ()
     assert set(basis(result).values()) == {"combined"}
     headline = summarize(result, BANK, "de").headline
@@ -322,9 +324,11 @@ def test_buzzword_innovator_rests_on_the_situations_where_they_contradict_the_st
     assert "pragmatism" in result.match.open_heavy
     assert "legacy" in result.match.development
     assert result.match.level in ("partial", "gaps")
-    assert not result.self_based and result.quality == ()
+    assert not result.self_based
+    assert result.quality == ()
     text = " ".join(summarize(result, BANK, "de").rests_on.split())  # type: ignore[union-attr]
-    assert "Praktische Umsetzbarkeit" in text and "Umgang mit Altsystemen" in text
+    assert "Praktische Umsetzbarkeit" in text
+    assert "Umgang mit Altsystemen" in text
     public = result_of(BUZZWORD_INNOVATOR, profile="public")
     assert basis(public)["pragmatism"] == "evidence"
     assert "pragmatism" in public.match.development
@@ -341,7 +345,8 @@ def test_career_starter_is_not_marked_weak_for_being_new(form: FormId) -> None:
     assert UNSURE in honest.responses.values()
     result = build_result(honest, BANK)
     assert result.quality == ()
-    assert not result.self_based and not result.tentative
+    assert not result.self_based
+    assert not result.tentative
     summary = summarize(result, BANK, "de")
     keys = {group.key for group in summary.groups}
     assert "development" not in keys
@@ -414,7 +419,8 @@ def test_both_crisis_poles_can_meet_crisis_resilience(expert: Persona) -> None:
     crisis stays within a third of the key's."""
     result = result_of(expert)
     situation = view(result, "crisis", "situation")
-    assert situation is not None and situation >= 67
+    assert situation is not None
+    assert situation >= 67
     for match in result.comparison.ranking:
         crisis = next(m for m in match.dimensions if m.dimension == "crisis")
         assert crisis.met, match.profile
@@ -422,7 +428,8 @@ def test_both_crisis_poles_can_meet_crisis_resilience(expert: Persona) -> None:
     for scenario in BANK.scenarios:
         if scenario.dimension == "crisis":
             chosen = scenario.option(str(result.answers.responses[scenario.id]))
-            assert chosen.pole == expert.pole["crisis"] and chosen.score >= 2
+            assert chosen.pole == expert.pole["crisis"]
+            assert chosen.score >= 2
 
 
 # --- people who describe themselves better than they decide ------------------------------------
@@ -435,7 +442,8 @@ def test_overconfident_starter_gets_the_consistency_notice_without_blame(form: F
     as a starter the page shows Erfahrungsfelder, not development areas; the level is never
     "passt weitgehend"."""
     result = result_of(OVERCONFIDENT_STARTER, form, background="starter")
-    assert result.self_based and result.tentative
+    assert result.self_based
+    assert result.tentative
     assert "self_above_evidence" in flags(result)
     assert result.comparison.best is None
     assert result.match.level != "strong"
@@ -452,7 +460,8 @@ def test_smart_faker_is_seen_and_rests_on_the_evidence(form: FormId) -> None:
     and names no best fit, and the level is never "passt weitgehend"; on the full form most
     demands rest on the evidence alone."""
     result = result_of(SMART_FAKER, form)
-    assert result.self_based and result.tentative
+    assert result.self_based
+    assert result.tentative
     assert "unlikely_virtues" not in flags(result)
     assert result.comparison.best is None
     assert result.match.level != "strong"
@@ -473,7 +482,8 @@ def test_cue_rule_faker_is_no_better_off_than_by_chance(form: FormId) -> None:
         if isinstance(s, Scenario)
     ]
     assert sum(scores) / len(scores) < 2
-    assert result.self_based and result.tentative
+    assert result.self_based
+    assert result.tentative
     assert result.match.level != "strong"
     assert result.comparison.best is None
 
@@ -484,7 +494,8 @@ def test_naive_faker_is_caught_by_the_validity_checks() -> None:
     consistency notice is not what catches it; no best fit."""
     result = result_of(NAIVE_FAKER)
     assert {"unlikely_virtues", "agreed_opposites"} <= flags(result)
-    assert result.tentative and result.comparison.best is None
+    assert result.tentative
+    assert result.comparison.best is None
     assert not result.self_based
 
 
