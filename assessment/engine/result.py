@@ -34,11 +34,37 @@ class Result(BaseModel):
         description="Rules 3: the consistency notice fired; the verdict is shown as resting"
         " mainly on self-description",
     )
+    self_carried: tuple[str, ...] = Field(
+        default=(),
+        description="Rules 3, when the consistency notice fired: the demands whose verdict rests"
+        " mainly on self-description — the self view counts in it and the demand reaches its"
+        " target range or its edge, while the situation and knowledge views alone stay below"
+        " the range (or none of them counts)",
+    )
     revised: tuple[str, ...] = Field(
         default=(),
         description="Rules 3: scenario and knowledge items answered anew after the rationales"
         " were shown (Answers.revised)",
     )
+
+
+def carried_by_self(scores: tuple[DimensionScore, ...], match: ProfileMatch) -> tuple[str, ...]:
+    """Return the demands of a match that reach their target range, or its edge, only because
+    the self-description counts: the score rests on the views combined, the self view among
+    them, and the mean of the evidence views that count is below the range (or none counts)."""
+    bands = {m.dimension: m for m in match.dimensions}
+    carried = []
+    for score in scores:
+        found = bands[score.dimension]
+        own = score.view("self")
+        if score.basis != "combined" or own is None or own.score is None:
+            continue
+        if not (found.met or found.band == "borderline"):
+            continue
+        evidence = [v.score for v in score.views if v.view != "self" and v.score is not None]
+        if not evidence or sum(evidence) / len(evidence) < found.low:
+            carried.append(score.dimension)
+    return tuple(carried)
 
 
 def build_result(
@@ -53,13 +79,14 @@ def build_result(
     quality = check_quality(answers, bank)
     tentative = bank.rules.tentative_on_quality and bool(quality)
     self_based = any(flag.kind == "self_above_evidence" for flag in quality)
+    match = match_profile(scores, bank.profiles[answers.profile], bank.rules)
     return Result(
         bank_version=bank.version,
         answers=answers,
         answered=len(answers.responses),
         total=len(bank.forms[answers.form].items),
         scores=scores,
-        match=match_profile(scores, bank.profiles[answers.profile], bank.rules),
+        match=match,
         comparison=compare_profiles(scores, bank, tentative),
         quality=quality,
         salary=(
@@ -69,5 +96,6 @@ def build_result(
         ),
         tentative=tentative,
         self_based=self_based,
+        self_carried=carried_by_self(scores, match) if self_based else (),
         revised=answers.revised if bank.rules.retake_marks else (),
     )
