@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from assessment.bank.load import load_bank
+from assessment.bank.models import KnowledgeItem, Scenario
 from assessment.codes.share import encode_share_code, markable
 from assessment.engine.answers import Answers
 from assessment.engine.result import build_result
@@ -37,11 +37,11 @@ def _coached(answers: Answers) -> Answers:
         item = bank.item(item_id)
         if not markable(item):
             continue
-        best = (
-            item.key
-            if isinstance(item, v3.KnowledgeItem)
-            else max(item.options, key=lambda o: o.score).id  # type: ignore[union-attr]
-        )
+        if isinstance(item, KnowledgeItem):
+            best = item.key
+        else:
+            assert isinstance(item, Scenario)
+            best = max(item.options, key=lambda o: o.score).id
         if value != best:
             responses[item_id] = best
             revised.append(item_id)
