@@ -61,6 +61,47 @@ Fakers (drawn from the same population, then answering to look good)
 
 Everything is seeded: the same seed gives the same people and answers (``random.Random`` seeded
 with a string, which does not depend on PYTHONHASHSEED).
+
+Moderate fakers: why 90 % is out of reach in this model (issue 19 point 3)
+---------------------------------------------------------------------------
+``python -m tests.simulate --candidates --honest 3000 --fakers 400`` measures rules that read only
+what a faker cannot fake: the gap between the self view and the evidence overall and per demand,
+the demands whose verdict moved to the evidence with the self view above it, the self view's
+residual over the honest people's least-squares line on the evidence (overall, and per stated
+background), that residual plus the share of "can't say" on the knowledge questions or the mean
+of the unlikely virtues, and Fisher's linear discriminant between honest people and moderate
+fakers on all of these together — the best any linear rule on them can do, fitted knowing which
+faker to expect (an upper bound, not a rule to ship). Each rule is fitted on seed 2027 and
+measured on seed 2026, its threshold per form the lowest whose false alarms stay a point inside
+the limits (≤ 1 % overall, ≤ 3 % for starters); worst form (bank v3 of 5 December 2026):
+
+    rule                                   false alarms   caught: naive smart moderate cue self_enh.
+                                           all  starters
+    engine: self >= 90 and gap >= 20       1.0 %  0.5 %     0 %  100 %  39.5 %  100 %  91.2 %
+    gap overall (no ceiling)               1.0 %  1.6 %     0 %   84 %  26.8 %   76 %  62.5 %
+    gap per demand, mean                   1.0 %  1.9 %     0 %  100 %  33.0 %  100 %  70.8 %
+    demands on evidence with self above    0.5 %  0.5 %     0 %   95 %  16.5 %   96 %  64.8 %
+    self over the honest line on evidence  1.0 %  1.6 %     0 %   93 %  38.0 %   93 %  79.0 %
+    same, line per stated background       1.0 %  1.7 %     0 %   93 %  41.8 %   93 %  78.2 %
+    residual + 20 x can't-say share        1.0 %  1.8 %     0 %   61 %  25.5 %   49 %  62.3 %
+    residual + 10 x virtues                1.0 %  1.4 %   4.8 %   76 %  22.5 %   73 %  62.5 %
+    discriminant vs moderate (bound)       1.0 %  1.0 %     0 %  100 %  54.5 %  100 %  92.8 %
+    discriminant, at the limits themselves 2.0 %  1.7 %     0 %  100 %  65.2 %  100 %  95.5 %
+
+(coached retakes: 0 % by every rule; their evidence is perfect, the retake marks say it.) No rule
+meets the false-alarm limits and catches 90 % of moderate fakers; none beats the engine's rule by
+more than the sampling error (about 2.5 points on 400 fakers) without losing smart fakers or
+self-enhancers, so the engine keeps it. The reason is the model itself: a moderate faker is an
+honest person whose statements are lifted 1.5 steps and who answers everything else honestly, so
+the only trace is the self view's distance above what their situations and knowledge predict.
+Among honest people that residual spreads with an SD of 13.5 points (short form) / 11.3 (full),
+from leniency (SD 0.35 steps ≈ 9 points) and the evidence's own measurement error; the lift moves
+it by 26.8 points on average (less than 1.5 × 25 = 37.5 because answers clip at "trifft voll
+zu"): 2.0 / 2.4 SD. Catching 90 % at 2 % false alarms needs about 3.3 SD (z 2.05 + 1.28). The
+"can't say" share and the virtues carry no signal about a moderate faker (both answered honestly)
+and add the starters' honest "can't say" as noise. Only more or better evidence per person (more
+situations and knowledge questions, or a Fremdbild) or a narrower honest leniency would close the
+gap; tests/unit/engine/test_simulation.py keeps the strict xfail that says so.
 """
 
 from __future__ import annotations
@@ -1067,7 +1108,7 @@ def measure(
     candidate: Candidate, people: Sequence[Features], margin: float = FALSE_ALARM_MARGIN
 ) -> Measured:
     """Return a candidate's rates at the lowest threshold (per form) whose false alarms stay
-    `margin` inside both limits on `people`; worst form for each figure."""
+    `margin` inside both limits on `people` (a person counts above it); worst form per figure."""
     by: dict[tuple[str, str, str], list[float | None]] = defaultdict(list)
     for form in FORM_IDS:
         score = candidate.score(form)
@@ -1078,11 +1119,12 @@ def measure(
                 by[form, f.kind, f.background].append(value)
 
     def share(values: list[float | None], threshold: float) -> float:
-        return sum(v is not None and v >= threshold for v in values) / max(1, len(values))
+        return sum(v is not None and v > threshold for v in values) / max(1, len(values))
 
+    # A rule fires above its threshold; the candidates are the honest people's own values.
     thresholds: dict[str, float] = {}
     for form in FORM_IDS:
-        values = [*sorted({v for v in by[form, "honest", "all"] if v is not None}), math.inf]
+        values = [-math.inf, *sorted({v for v in by[form, "honest", "all"] if v is not None})]
         thresholds[form] = next(
             t
             for t in values
