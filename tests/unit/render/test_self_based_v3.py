@@ -200,3 +200,17 @@ def test_pdf_says_it_under_the_headline_and_in_the_notice(result: Result, lang: 
     own_carried, own_overall = _sentences(result, lang)
     assert _flat(own_carried) in text or _flat(carried) in text
     assert _flat(own_overall) in text or _flat(overall) in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_methodology_says_when_a_demand_is_named_as_resting_on_self_description(
+    lang: Language,
+) -> None:
+    """The methodology page's views section states the rule in both languages."""
+    from assessment.render import methodology as method
+
+    sections = method.methodology(BANK, lang)
+    section = next(s for s in sections if s.heading == msg("method.views_heading", lang))
+    text = _flat(" ".join(section.paragraphs))
+    words = {"de": "vor allem auf die Selbstbeschreibung gestützt", "en": "resting mainly on"}
+    assert words[lang] in text
