@@ -9,8 +9,8 @@ form's items overall, the self-description (statements) is at least SELF_CEILING
 SELF_GAP points above the mean of the person's situational judgement (scenarios) and knowledge
 (each view equal weight). It is developmental feedback (Result.self_based); the demands whose
 verdict then rests mainly on self-description — the self view lifts them into their range or to
-its edge while the evidence alone stays below — are named on every surface (Result.self_carried). Unlikely virtues marked `counts_lean` count
-"trifft eher zu" as endorsed too.
+its edge while the evidence alone stays below — are named on every surface (Result.self_carried).
+Unlikely virtues marked `counts_lean` count "trifft eher zu" as endorsed too.
 """
 
 from __future__ import annotations
