@@ -7,9 +7,10 @@ A can't-judge-yet answer counts exactly like an unanswered item in every check.
 Rules 3 (V3_CONTRACT.md "Quality") add the consistency notice "self_above_evidence": over the
 form's items overall, the self-description (statements) is at least SELF_CEILING and at least
 SELF_GAP points above the mean of the person's situational judgement (scenarios) and knowledge
-(each view equal weight). It is developmental feedback: the verdict is then shown as resting
-mainly on self-description (Result.self_based). Unlikely virtues marked `counts_lean` count
-"trifft eher zu" as endorsed too.
+(each view equal weight). It is developmental feedback (Result.self_based); the demands whose
+verdict then rests mainly on self-description — the self view lifts them into their range or to
+its edge while the evidence alone stays below — are named on every surface (Result.self_carried).
+Unlikely virtues marked `counts_lean` count "trifft eher zu" as endorsed too.
 """
 
 from __future__ import annotations

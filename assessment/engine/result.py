@@ -51,6 +51,13 @@ class Result(BaseModel):
         description="Rules 3: the consistency notice fired; the verdict is shown as resting"
         " mainly on self-description",
     )
+    self_carried: tuple[str, ...] = Field(
+        default=(),
+        description="Rules 3, when the consistency notice fired: the demands whose verdict rests"
+        " mainly on self-description — the self view counts in it and the demand reaches its"
+        " target range or its edge, while the situation and knowledge views alone stay below"
+        " the range (or none of them counts)",
+    )
     revised: tuple[str, ...] = Field(
         default=(),
         description="Rules 3: scenario and knowledge items answered anew after the rationales"
@@ -69,6 +76,25 @@ class Result(BaseModel):
     level_before_extra: Level | None = Field(
         default=None, description="The level on the questionnaire's own answers (with extra ones)"
     )
+
+
+def carried_by_self(scores: tuple[DimensionScore, ...], match: ProfileMatch) -> tuple[str, ...]:
+    """Return the demands of a match that reach their target range, or its edge, only because
+    the self-description counts: the score rests on the views combined, the self view among
+    them, and the mean of the evidence views that count is below the range (or none counts)."""
+    bands = {m.dimension: m for m in match.dimensions}
+    carried = []
+    for score in scores:
+        found = bands[score.dimension]
+        own = score.view("self")
+        if score.basis != "combined" or own is None or own.score is None:
+            continue
+        if not (found.met or found.band == "borderline"):
+            continue
+        evidence = [v.score for v in score.views if v.view != "self" and v.score is not None]
+        if not evidence or sum(evidence) / len(evidence) < found.low:
+            carried.append(score.dimension)
+    return tuple(carried)
 
 
 def build_result(
@@ -116,6 +142,7 @@ def build_result(
         ),
         tentative=tentative,
         self_based=self_based,
+        self_carried=carried_by_self(scores, match) if self_based else (),
         revised=answers.revised if bank.rules.retake_marks else (),
         extra=extra,
         extra_changes=changes,

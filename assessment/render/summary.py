@@ -35,6 +35,7 @@ from assessment.render.views import (
     consistency_notice,
     knowledge_reviews,
     rests_on,
+    self_based_overall,
     view_cells,
     view_labels,
 )
@@ -732,6 +733,9 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
             if only_consistency
             else msg("v2.tentative_text", lang)
         )
+        carried = self_based_overall(result, bank, lang, viewer)
+        if carried:
+            overall += " " + carried
     return Summary(
         language=lang,
         viewer=viewer,

@@ -193,17 +193,31 @@ def consistency_notice(result: Result, bank: Bank, lang: Language, viewer: Viewe
         return None
     if not (result.self_based or any(f.kind == CONSISTENCY_FLAG for f in result.quality)):
         return None
+    carried = [bank.dimension(d).name(lang) for d in result.self_carried]
     including = [
         bank.dimension(s.dimension).name(lang)
         for s in result.scores
-        if s.basis == "combined" and any(v.view == "self" and v.score is not None for v in s.views)
+        if s.basis == "combined"
+        and s.dimension not in result.self_carried
+        and any(v.view == "self" and v.score is not None for v in s.views)
     ]
-    basis = (
-        voiced("views.consistency_includes", lang, viewer, names=", ".join(including))
-        if including
-        else voiced("views.consistency_evidence", lang, viewer)
-    )
-    return voiced("views.consistency", lang, viewer, basis=basis)
+    parts = []
+    if carried:  # the verdict rests mainly on the self-description there: said plainly
+        parts.append(voiced("views.self_based.carried", lang, viewer, names=", ".join(carried)))
+    if including:
+        parts.append(voiced("views.consistency_includes", lang, viewer, names=", ".join(including)))
+    if not parts:
+        parts.append(voiced("views.consistency_evidence", lang, viewer))
+    return voiced("views.consistency", lang, viewer, basis=" ".join(parts))
+
+
+def self_based_overall(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str | None:
+    """Return the sentence the overall statement adds where the consistency notice fired and some
+    demands' verdicts rest mainly on the self-description (Result.self_carried), else None."""
+    if not (bank.rules.consistency_notice and result.self_carried):
+        return None
+    names = ", ".join(bank.dimension(d).name(lang) for d in result.self_carried)
+    return voiced("views.self_based.overall", lang, viewer, names=names)
 
 
 def knowledge_reviews(

@@ -69,10 +69,10 @@ def test_smart_fakers_are_caught(outcomes: list[Outcome], form: str) -> None:
 
 @pytest.mark.parametrize("form", FORM_IDS)
 @pytest.mark.xfail(
-    reason="issue 19 point 4 asks >= 90 % of moderate fakers; in the documented model no pair of"
-    " thresholds within the false-alarm limits catches more than about 60 %: a 1.5-step lift is"
-    " clipped at the scale's top for people already answering high, who then look like lenient"
-    " honest ones (README 'Simulation')",
+    reason="issue 19 point 4 asks >= 90 % of moderate fakers; in the documented model no rule"
+    " within the false-alarm limits gets there: the best linear rule on every input a faker"
+    " cannot fake catches about 55-65 %, the engine's about 40-45 % (tests/simulate.py"
+    " docstring, 'Moderate fakers'; `python -m tests.simulate --candidates`)",
     strict=True,
 )
 def test_moderate_fakers_are_caught_as_issue_19_asks(outcomes: list[Outcome], form: str) -> None:
@@ -241,3 +241,26 @@ def test_the_table_cites_every_kind_and_form(outcomes: list[Outcome]) -> None:
     for kind in ("honest", *FAKER_KINDS):
         for form in FORM_IDS:
             assert any(line.startswith(f"{kind:<15} {form:<6} all") for line in text.splitlines())
+
+
+def test_no_rule_on_the_evidence_catches_90_percent_of_moderate_fakers(bank: Bank) -> None:
+    """Issue 19 point 3 measured: every candidate rule (tests.simulate.candidate_rules, fitted on
+    another seed) at its threshold keeps the false alarms inside the limits on this sample, and
+    none — not even the linear discriminant fitted to find moderate fakers, at the limits
+    themselves — catches 90 % of them, while the engine's rule still catches the smart fakers."""
+    kinds: tuple[simulate.Kind, ...] = ("honest", "smart", "moderate")
+    fit = simulate.population_features(bank, 300, 60, SEED + 1, kinds)
+    people = simulate.population_features(bank, 300, 60, SEED, kinds)
+    candidates = simulate.candidate_rules(fit)
+    for candidate in candidates:
+        measured = simulate.measure(candidate, people)
+        assert measured.false_alarms <= MAX_FALSE_ALARMS - simulate.FALSE_ALARM_MARGIN
+        assert measured.false_alarms_starters <= (
+            MAX_FALSE_ALARMS_STARTERS - simulate.FALSE_ALARM_MARGIN
+        )
+        assert measured.caught["moderate"] < MIN_CAUGHT, candidate.name
+    bound = simulate.measure(candidates[-1], people, margin=0.0)
+    assert bound.caught["moderate"] < MIN_CAUGHT
+    engine = simulate.measure(candidates[0], people)
+    assert engine.caught["smart"] >= MIN_CAUGHT
+    assert bound.caught["moderate"] >= engine.caught["moderate"]
