@@ -82,6 +82,15 @@ class RuleSet:
     # cards never "unter dem Zielbereich", a salary line that the article has no figure for the
     # next step), and starters and changers see the stations to heading IT (issue 20).
     starter_path: bool = False
+    # Issue 21: trade-offs give value. Each pole of a trade-off axis carries lean texts in the
+    # bank (questions/vN/leans.toml: what the pole costs, and a paragraph per setting), which
+    # check-bank asks for; a clear lean is shown with them and beside the person's own choices in
+    # the situations of the same demand (assessment/engine/leans.py, assessment/render/leans.py).
+    lean_texts: bool = False
+    # The scatter check pools the trade-offs too (oriented to their axis). Rules 3 leave them
+    # out: two respectable poles answered at one end are a lean, not carelessness, and an axis
+    # answered both ways only widens its own uncertainty (no lean is then shown).
+    tradeoffs_in_scatter: bool = True
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -143,6 +152,8 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             knockout_floors=True,
             strong_needs_heavy_met=True,
             starter_path=True,
+            lean_texts=True,
+            tradeoffs_in_scatter=False,
         ),
     }
 )

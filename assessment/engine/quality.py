@@ -158,14 +158,18 @@ def agreed_opposites_threshold(pairs_in_form: int, pairs_in_full: int) -> int | 
 
 def pooled_spread(answers: Answers, bank: Bank) -> tuple[float, int]:
     """Return the pooled SD of keyed answers within each dimension's statements and within each
-    dimension's trade-offs (oriented to the axis), and how many answers counted."""
+    dimension's trade-offs (oriented to the axis; not under rules that leave them out,
+    RuleSet.tradeoffs_in_scatter), and how many answers counted."""
     squares = 0.0
     freedom = 0
     counted = 0
     responses = answers.responses
+    kinds: tuple[type[LikertItem | TradeoffItem], ...] = (
+        (LikertItem, TradeoffItem) if bank.rules.tradeoffs_in_scatter else (LikertItem,)
+    )
     for dimension_id in bank.dimension_ids:
         items = bank.form_items_of(answers.form, dimension_id)
-        for kind in (LikertItem, TradeoffItem):
+        for kind in kinds:
             values = [
                 item_value(item, responses[item.id])
                 for item in items

@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.models import Bank, Experience
 from assessment.engine.answers import Answers, check_answers
+from assessment.engine.leans import AxisLean, axis_leans
 from assessment.engine.matching import Comparison, ProfileMatch, compare_profiles, match_profile
 from assessment.engine.quality import QualityFlag, check_quality
 from assessment.engine.salary import SalaryCheck, check_salary
@@ -39,6 +40,11 @@ class Result(BaseModel):
         description="Rules 3: scenario and knowledge items answered anew after the rationales"
         " were shown (Answers.revised)",
     )
+    leans: tuple[AxisLean, ...] = Field(
+        default=(),
+        description="Rules 3: each answered trade-off axis, its clear lean (if any) and the"
+        " person's situational choices of the same demand by pole; never part of a score",
+    )
 
 
 def build_result(
@@ -70,4 +76,5 @@ def build_result(
         tentative=tentative,
         self_based=self_based,
         revised=answers.revised if bank.rules.retake_marks else (),
+        leans=axis_leans(answers, bank, scores),
     )
