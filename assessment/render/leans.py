@@ -51,6 +51,8 @@ class LeanSection(_Frozen):
     heading: str
     intro: str
     leans: tuple[LeanParagraph, ...]
+    # Said once where no shown lean's axis has a preferred range in any setting.
+    no_preference: str | None = None
     none_clear: str | None = None
     no_lean: str | None = None
     unanswered: str | None = None
@@ -58,6 +60,8 @@ class LeanSection(_Frozen):
     def lines(self) -> tuple[str, ...]:
         """Return every sentence in reading order, for plain-text surfaces and tests."""
         out: list[str] = [self.intro]
+        if self.no_preference:
+            out.append(self.no_preference)
         if self.none_clear:
             out.append(self.none_clear)
         for lean in self.leans:
@@ -140,7 +144,9 @@ def _setting_preference(
     ).strip()
 
 
-def _paragraph(lean: AxisLean, bank: Bank, lang: Language, viewer: Viewer) -> LeanParagraph | None:
+def _paragraph(
+    lean: AxisLean, bank: Bank, lang: Language, viewer: Viewer, ranges_shown: bool
+) -> LeanParagraph | None:
     dimension = bank.dimension(lean.dimension)
     texts = bank.leans_of(lean.dimension)
     if lean.pole is None or dimension.axis is None or texts is None:
@@ -181,7 +187,9 @@ def _paragraph(lean: AxisLean, bank: Bank, lang: Language, viewer: Viewer) -> Le
         ),
         cost=pole_texts.cost(lang),
         settings=tuple(settings),
-        preference=None if any_preference else msg("leans.no_preference_any", lang),
+        preference=None
+        if any_preference or not ranges_shown
+        else msg("leans.no_preference_any", lang),
         contrast=contrast_text(lean, poles, lang, viewer),
     )
 
@@ -203,10 +211,13 @@ def lean_section(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> 
     if not in_form:
         return None
     by_dimension = {lean.dimension: lean for lean in result.leans}
+    clear = [d for d in in_form if d in by_dimension and by_dimension[d].pole is not None]
+    ranges_shown = any(d in bank.profiles[s].axes for d in clear for s in SETTING_IDS)
     paragraphs = tuple(
         p
         for d in in_form
-        if d in by_dimension and (p := _paragraph(by_dimension[d], bank, lang, viewer)) is not None
+        if d in by_dimension
+        and (p := _paragraph(by_dimension[d], bank, lang, viewer, ranges_shown)) is not None
     )
     unclear = [
         bank.dimension(d).name(lang)
@@ -228,6 +239,9 @@ def lean_section(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> 
         heading=voiced("leans.heading", lang, viewer),
         intro=intro,
         leans=paragraphs,
+        no_preference=msg("leans.no_preference_all", lang)
+        if paragraphs and not ranges_shown
+        else None,
         none_clear=None if paragraphs else voiced("leans.none_clear", lang, viewer),
         no_lean=voiced("leans.no_lean", lang, viewer, names=", ".join(unclear))
         if unclear
