@@ -357,3 +357,22 @@ def test_methodology_says_what_trade_offs_influence(lang: Language) -> None:
     assert msg("method.axes", lang) in v2
     assert msg("leans.method_ranges_none", lang) not in v2
     assert "Streuung" in v2 or "Scatter" in v2
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("pole", ["a", "b"])
+def test_the_shared_section_never_addresses_the_reader_as_the_person(
+    lang: Language, pole: Pole
+) -> None:
+    """Every text of the section on a shared result is about the person: no "Sie/Ihr"/"you"."""
+    from tests.unit.render.test_viewer import addressed
+
+    bank = load_bank(3)
+    for form in ("short", "full"):
+        for result in (_leaning_result(form, pole), build_result(answers_of(bank, form), bank)):
+            section = lean_section(result, bank, lang, "other")
+            assert section is not None
+            assert [(t, w) for t in section.lines() if (w := addressed(t, lang))] == []
+            own = lean_section(result, bank, lang, "self")
+            assert own is not None
+            assert any(addressed(t, lang) for t in own.lines())
