@@ -87,10 +87,12 @@ class RuleSet:
     # check-bank asks for; a clear lean is shown with them and beside the person's own choices in
     # the situations of the same demand (assessment/engine/leans.py, assessment/render/leans.py).
     lean_texts: bool = False
-    # The scatter check pools the trade-offs too (oriented to their axis). Rules 3 leave them
-    # out: two respectable poles answered at one end are a lean, not carelessness, and an axis
-    # answered both ways only widens its own uncertainty (no lean is then shown).
-    tradeoffs_in_scatter: bool = True
+    # The scatter check pools the statements only (rules 2 pool the trade-offs too, oriented to
+    # their axis). Rules 3 leave trade-offs out: two respectable poles answered at one end are a
+    # lean, not carelessness, and an axis answered both ways only widens its own uncertainty (no
+    # lean is then shown). Chosen over counting per axis: with two trade-offs per axis (one in
+    # the short form), an axis has no spread to judge carelessness by.
+    scatter_statements_only: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -153,7 +155,7 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             strong_needs_heavy_met=True,
             starter_path=True,
             lean_texts=True,
-            tradeoffs_in_scatter=False,
+            scatter_statements_only=True,
         ),
     }
 )

@@ -9,7 +9,8 @@ form's items overall, the self-description (statements) is at least SELF_CEILING
 SELF_GAP points above the mean of the person's situational judgement (scenarios) and knowledge
 (each view equal weight). It is developmental feedback: the verdict is then shown as resting
 mainly on self-description (Result.self_based). Unlikely virtues marked `counts_lean` count
-"trifft eher zu" as endorsed too.
+"trifft eher zu" as endorsed too. The scatter check pools the statements only (issue 21:
+trade-offs place a person between two respectable poles; RuleSet.scatter_statements_only).
 """
 
 from __future__ import annotations
@@ -159,13 +160,13 @@ def agreed_opposites_threshold(pairs_in_form: int, pairs_in_full: int) -> int | 
 def pooled_spread(answers: Answers, bank: Bank) -> tuple[float, int]:
     """Return the pooled SD of keyed answers within each dimension's statements and within each
     dimension's trade-offs (oriented to the axis; not under rules that leave them out,
-    RuleSet.tradeoffs_in_scatter), and how many answers counted."""
+    RuleSet.scatter_statements_only), and how many answers counted."""
     squares = 0.0
     freedom = 0
     counted = 0
     responses = answers.responses
     kinds: tuple[type[LikertItem | TradeoffItem], ...] = (
-        (LikertItem, TradeoffItem) if bank.rules.tradeoffs_in_scatter else (LikertItem,)
+        (LikertItem,) if bank.rules.scatter_statements_only else (LikertItem, TradeoffItem)
     )
     for dimension_id in bank.dimension_ids:
         items = bank.form_items_of(answers.form, dimension_id)

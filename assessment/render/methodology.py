@@ -303,9 +303,9 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
                 ),
                 msg("method.quality_virtues", lang, count=len(bank.virtues)),
                 msg(
-                    "method.quality_scatter"
-                    if bank.rules.tradeoffs_in_scatter
-                    else "leans.quality_scatter",
+                    "leans.quality_scatter"
+                    if bank.rules.scatter_statements_only
+                    else "method.quality_scatter",
                     lang,
                     sd=_number(quality.SCATTER_MIN_SD, lang),
                     sd_value=_plural_value(quality.SCATTER_MIN_SD),

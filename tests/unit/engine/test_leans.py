@@ -97,8 +97,8 @@ def test_all_fully_a_tradeoffs_leave_v3_untentative_but_v2_scattered() -> None:
     """Answering every trade-off "ganz A" beside thoughtful answers: bank v2 (rules 2, pinned)
     still fires the scatter notice and is tentative; bank v3 (rules 3) fires nothing."""
     v2, v3 = load_bank(2), load_bank(3)
-    assert v2.rules.tradeoffs_in_scatter
-    assert not v3.rules.tradeoffs_in_scatter
+    assert not v2.rules.scatter_statements_only
+    assert v3.rules.scatter_statements_only
     old = build_result(answers_of(v2, "full"), v2)
     assert [flag.kind for flag in old.quality] == ["scatter"]
     assert old.tentative
