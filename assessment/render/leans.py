@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from assessment.bank.models import SETTING_IDS, Bank, Pole, TradeoffItem
-from assessment.engine.leans import AxisLean
+from assessment.engine.leans import AxisLean, clear_pole
 from assessment.engine.result import Result
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
@@ -125,21 +125,28 @@ def contrast_text(
 
 
 def _setting_preference(
-    bank: Bank, setting: str, dimension: str, poles: tuple[str, str], lang: Language
+    bank: Bank,
+    setting: str,
+    dimension: str,
+    poles: tuple[str, str],
+    lang: Language,
+    viewer: Viewer,
 ) -> str | None:
-    from assessment.render.summary import support_text
+    """Return a setting's preferred range on the axis with its reason and support, naming a pole
+    only when the whole range lies on its side of the middle; None where it has none."""
+    from assessment.render.summary import about_the_role, support_text
 
     target = bank.profiles[setting].axes.get(dimension)  # type: ignore[index]
     if target is None:
         return None
-    middle = (target.low + target.high) / 2
+    side = clear_pole((target.low + target.high) // 2, (target.high - target.low + 1) // 2, 1.0)
     return msg(
-        "leans.preference",
+        "leans.preference" if side else "leans.preference_middle",
         lang,
         low=target.low,
         high=target.high,
-        pole=poles[0] if middle < 50 else poles[1],
-        why=target.rationale(lang),
+        pole=poles[0] if side == "a" else poles[1],
+        why=about_the_role(target.rationale(lang), lang, viewer),
         support=support_text(target.support, lang) or "",
     ).strip()
 
@@ -154,7 +161,7 @@ def _paragraph(
     poles = (dimension.axis.a(lang), dimension.axis.b(lang))
     pole_texts = texts.pole(lean.pole)
     preferences = {
-        s: _setting_preference(bank, s, lean.dimension, poles, lang) for s in SETTING_IDS
+        s: _setting_preference(bank, s, lean.dimension, poles, lang, viewer) for s in SETTING_IDS
     }
     any_preference = any(preferences.values())
     settings = []
@@ -242,7 +249,7 @@ def lean_section(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> 
         no_preference=msg("leans.no_preference_all", lang)
         if paragraphs and not ranges_shown
         else None,
-        none_clear=None if paragraphs else voiced("leans.none_clear", lang, viewer),
+        none_clear=voiced("leans.none_clear", lang, viewer) if unclear and not paragraphs else None,
         no_lean=voiced("leans.no_lean", lang, viewer, names=", ".join(unclear))
         if unclear
         else None,

@@ -253,9 +253,11 @@ def test_a_supported_range_is_named_with_its_source_and_others_say_none() -> Non
     target = AxisTarget(
         low=60, high=100, rationale=Text(de="Weil.", en="Because."), support=support
     )
-    industry = bank.profiles["industry"]
+    middle = target.model_copy(update={"low": 30, "high": 70})
+    industry, public = bank.profiles["industry"], bank.profiles["public"]
     profiles = dict(bank.profiles) | {
-        "industry": industry.model_copy(update={"axes": {"security": target}})
+        "industry": industry.model_copy(update={"axes": {"security": target}}),
+        "public": public.model_copy(update={"axes": {"security": middle}}),
     }
     ranged = bank.model_copy(update={"profiles": profiles})
     result = build_result(answers_of(ranged, "full", toward(ranged, "full", "b")), ranged)
@@ -264,9 +266,14 @@ def test_a_supported_range_is_named_with_its_source_and_others_say_none() -> Non
     assert section.no_preference is None
     security = next(p for p in section.leans if p.dimension == "security")
     by_setting = {s.profile: s.preference for s in security.settings}
-    assert by_setting["public"] == by_setting["mittelstand"] == msg("leans.no_preference", "de")
+    assert by_setting["mittelstand"] == msg("leans.no_preference", "de")
+    # a range across the middle names no pole
+    assert by_setting["public"] is not None
+    assert by_setting["public"].startswith("Bevorzugter Bereich dort: 30 bis 70 (keine der beiden")
     assert by_setting["industry"] is not None
-    assert "60 bis 100" in by_setting["industry"]
+    assert by_setting["industry"].startswith(
+        "Bevorzugter Bereich dort: 60 bis 100 (eher „Erst absichern, dann freigeben“)."
+    )
     assert "Hafentechnologie" in by_setting["industry"]
     crisis = next(p for p in section.leans if p.dimension == "crisis")
     assert crisis.preference == msg("leans.no_preference_any", "de")
@@ -281,6 +288,7 @@ def test_unanswered_axes_are_named_once() -> None:
     assert section is not None
     assert section.leans == ()
     assert section.no_lean is None
+    assert section.none_clear is None  # nothing answered is no "no clear lean"
     assert section.unanswered is not None
     assert all(section.unanswered.count(d.name("de")) == 1 for d in bank.dimensions)
 
