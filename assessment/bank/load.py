@@ -17,6 +17,8 @@ from assessment.bank.evidence import check_evidence
 from assessment.bank.models import (
     FORM_IDS,
     PROFILE_IDS,
+    SETTING_IDS,
+    AxisLeans,
     Bank,
     CareerPath,
     Dimension,
@@ -47,6 +49,8 @@ MAX_BEST_IS_LONGEST_SHARE = 1 / 3
 VALIDITY_FILE = "validity.toml"
 # Optional: the stations on the way to heading IT (bank v3 on).
 PATH_FILE = "path.toml"
+# What each pole of a trade-off axis costs and where it helps (rules with lean_texts; bank v3 on).
+LEANS_FILE = "leans.toml"
 # The article every bank is derived from; its quotes must stand in it word for word.
 ARTICLE_FILE = "article-it-leiter-duisburg.txt"
 M = TypeVar("M", bound=BaseModel)
@@ -222,6 +226,7 @@ def read_bank(folder: Path) -> Bank:
     salary_path = folder / "salary.toml"
     salary = _parse_entries(salary_path, SalaryFacts, [_read_toml(salary_path)])[0]
     career_path = _read_path(folder / PATH_FILE, dimension_ids)
+    leans = _read_leans(folder / LEANS_FILE, dimensions, rules.lean_texts)
 
     try:
         return Bank.model_validate(
@@ -238,6 +243,7 @@ def read_bank(folder: Path) -> Bank:
                 "profiles": {p.id: p for p in profile_list},
                 "salary": salary,
                 "path": career_path,
+                "leans": leans,
             }
         )
     except ValidationError as error:
@@ -256,6 +262,37 @@ def _read_path(path: Path, dimension_ids: list[str]) -> CareerPath | None:
             if dimension_id not in dimension_ids:
                 raise BankError(path, station.id, f"builds unknown dimension {dimension_id}")
     return career_path
+
+
+def _read_leans(path: Path, dimensions: list[Dimension], wanted: bool) -> tuple[AxisLeans, ...]:
+    """Read the lean texts (rules with lean_texts): every axis has them, each pole a paragraph
+    for every concrete setting; a bank whose rules have none must not carry the file."""
+    if not path.exists():
+        if wanted and any(d.axis is not None for d in dimensions):
+            raise BankError(path, path.name, "file is missing (these rules ask for lean texts)")
+        return ()
+    if not wanted:
+        raise BankError(path, path.name, "these rules have no lean texts")
+    leans = _parse_entries(path, AxisLeans, _table_list(path, "leans"))
+    _refuse_duplicates(path, [lean.dimension for lean in leans], "leans")
+    with_axis = [d.id for d in dimensions if d.axis is not None]
+    for lean in leans:
+        if lean.dimension not in with_axis:
+            raise BankError(path, lean.dimension, "lean texts for a dimension without an axis")
+    present = {lean.dimension for lean in leans}
+    for dimension_id in with_axis:
+        if dimension_id not in present:
+            raise BankError(path, dimension_id, "axis without lean texts")
+    for lean in leans:
+        for pole in ("a", "b"):
+            for setting_id in SETTING_IDS:
+                if lean.pole(pole).setting(setting_id) is None:
+                    raise BankError(
+                        path,
+                        f"{lean.dimension}.{pole}",
+                        f"lean texts without a paragraph for the setting {setting_id}",
+                    )
+    return tuple(leans)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

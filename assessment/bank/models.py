@@ -81,6 +81,33 @@ class Axis(_Frozen):
     b: Text
 
 
+class PoleLean(_Frozen):
+    """What leaning to one pole of a trade-off axis costs, and how it plays out in each concrete
+    setting (bank v3 on, questions/vN/leans.toml). A paragraph describes conditions, never a
+    setting's preference: that is a profile's axis range with its support (AxisTarget)."""
+
+    cost: Text
+    public: Text | None = None
+    mittelstand: Text | None = None
+    industry: Text | None = None
+
+    def setting(self, setting_id: str) -> Text | None:
+        """Return the paragraph for a concrete setting (public, mittelstand, industry)."""
+        text: Text | None = getattr(self, setting_id, None)
+        return text
+
+
+class AxisLeans(_Frozen):
+    """The lean texts of one dimension's axis: one per pole."""
+
+    dimension: Identifier
+    a: PoleLean
+    b: PoleLean
+
+    def pole(self, pole: Pole) -> PoleLean:
+        return self.a if pole == "a" else self.b
+
+
 class BackgroundSteps(_Frozen):
     """Next steps written for one background; a background without its own uses the general ones."""
 
@@ -443,6 +470,8 @@ class Bank(_Frozen):
     salary: SalaryFacts
     # "Stationen bis zur IT-Leitung" for starters and changers (questions/vN/path.toml).
     path: CareerPath | None = None
+    # What each pole of a trade-off axis costs and where it helps (rules with lean_texts).
+    leans: tuple[AxisLeans, ...] = ()
 
     _index: BankIndex = PrivateAttr()
 
@@ -465,6 +494,10 @@ class Bank(_Frozen):
         if self.rules.specialist_background:
             return EXPERIENCE_LEVELS_SPECIALIST
         return EXPERIENCE_LEVELS
+
+    def leans_of(self, dimension_id: str) -> AxisLeans | None:
+        """Return the lean texts of a dimension's axis, None where the bank has none."""
+        return next((lean for lean in self.leans if lean.dimension == dimension_id), None)
 
     def item(self, item_id: str) -> Item:
         return self._index.items[item_id]

@@ -90,6 +90,17 @@ class RuleSet:
     # issue 22), with its own salary line, path and next steps; share codes carry the background
     # as a digit of the answers (see assessment/codes/share.py).
     specialist_background: bool = False
+    # Issue 21: trade-offs give value. Each pole of a trade-off axis carries lean texts in the
+    # bank (questions/vN/leans.toml: what the pole costs, and a paragraph per setting), which
+    # check-bank asks for; a clear lean is shown with them and beside the person's own choices in
+    # the situations of the same demand (assessment/engine/leans.py, assessment/render/leans.py).
+    lean_texts: bool = False
+    # The scatter check pools the statements only (rules 2 pool the trade-offs too, oriented to
+    # their axis). Rules 3 leave trade-offs out: two respectable poles answered at one end are a
+    # lean, not carelessness, and an axis answered both ways only widens its own uncertainty (no
+    # lean is then shown). Chosen over counting per axis: with two trade-offs per axis (one in
+    # the short form), an axis has no spread to judge carelessness by.
+    scatter_statements_only: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -153,6 +164,8 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             starter_path=True,
             extra_questions=True,
             specialist_background=True,
+            lean_texts=True,
+            scatter_statements_only=True,
         ),
     }
 )

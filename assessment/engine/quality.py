@@ -10,7 +10,9 @@ SELF_GAP points above the mean of the person's situational judgement (scenarios)
 (each view equal weight). It is developmental feedback (Result.self_based); the demands whose
 verdict then rests mainly on self-description — the self view lifts them into their range or to
 its edge while the evidence alone stays below — are named on every surface (Result.self_carried).
-Unlikely virtues marked `counts_lean` count "trifft eher zu" as endorsed too.
+Unlikely virtues marked `counts_lean` count "trifft eher zu" as endorsed too. The scatter check
+pools the statements only (issue 21: trade-offs place a person between two respectable poles;
+RuleSet.scatter_statements_only).
 """
 
 from __future__ import annotations
@@ -159,14 +161,18 @@ def agreed_opposites_threshold(pairs_in_form: int, pairs_in_full: int) -> int | 
 
 def pooled_spread(answers: Answers, bank: Bank) -> tuple[float, int]:
     """Return the pooled SD of keyed answers within each dimension's statements and within each
-    dimension's trade-offs (oriented to the axis), and how many answers counted."""
+    dimension's trade-offs (oriented to the axis; not under rules that leave them out,
+    RuleSet.scatter_statements_only), and how many answers counted."""
     squares = 0.0
     freedom = 0
     counted = 0
     responses = answers.responses
+    kinds: tuple[type[LikertItem | TradeoffItem], ...] = (
+        (LikertItem,) if bank.rules.scatter_statements_only else (LikertItem, TradeoffItem)
+    )
     for dimension_id in bank.dimension_ids:
         items = bank.form_items_of(answers.form, dimension_id)
-        for kind in (LikertItem, TradeoffItem):
+        for kind in kinds:
             values = [
                 item_value(item, responses[item.id])
                 for item in items

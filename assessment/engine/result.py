@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.models import Bank, Experience
 from assessment.engine.answers import Answers, check_answers, extra_answered, without_extra
+from assessment.engine.leans import AxisLean, axis_leans
 from assessment.engine.matching import (
     Band,
     Comparison,
@@ -75,6 +76,12 @@ class Result(BaseModel):
     )
     level_before_extra: Level | None = Field(
         default=None, description="The level on the questionnaire's own answers (with extra ones)"
+    )
+
+    leans: tuple[AxisLean, ...] = Field(
+        default=(),
+        description="Rules 3: each answered trade-off axis, its clear lean (if any) and the"
+        " person's situational choices of the same demand by pole; never part of a score",
     )
 
 
@@ -147,4 +154,5 @@ def build_result(
         extra=extra,
         extra_changes=changes,
         level_before_extra=level_before,
+        leans=axis_leans(answers, bank, scores),
     )

@@ -125,6 +125,21 @@ def identical_settings(bank: Bank) -> tuple[tuple[ProfileId, ProfileId], ...]:
     )
 
 
+def _axes_paragraphs(bank: Bank, lang: Language) -> tuple[str, ...]:
+    """Return what trade-offs are (rules 2), and from rules 3 on exactly what they influence and
+    what not, with the number of axes a setting has a supported preferred range on."""
+    if not bank.rules.lean_texts:
+        return (msg("method.axes", lang),)
+    ranged = {d for profile in bank.profiles.values() for d in profile.axes}
+    ranges = (
+        msg("leans.method_ranges_some", lang, count=len(ranged))
+        if ranged
+        else msg("leans.method_ranges_none", lang)
+    )
+    z = _number(bank.rules.borderline_z, lang)
+    return (msg("method.axes", lang), msg("leans.method", lang, z=z, ranges=ranges))
+
+
 def _identical_settings(bank: Bank, lang: Language) -> tuple[str, ...]:
     pairs = identical_settings(bank)
     if not pairs:
@@ -269,7 +284,7 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
                     weight=matching.CRITICAL_WEIGHT,
                 ),
                 msg("method.uncertain", lang, share=round(matching.UNCERTAIN_SHARE * 100)),
-                msg("method.axes", lang),
+                *_axes_paragraphs(bank, lang),
                 msg("method.comparison", lang, z=_number(matching.COMPARISON_Z, lang)),
                 *(
                     ()
@@ -291,7 +306,9 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
                 ),
                 msg("method.quality_virtues", lang, count=len(bank.virtues)),
                 msg(
-                    "method.quality_scatter",
+                    "leans.quality_scatter"
+                    if bank.rules.scatter_statements_only
+                    else "method.quality_scatter",
                     lang,
                     sd=_number(quality.SCATTER_MIN_SD, lang),
                     sd_value=_plural_value(quality.SCATTER_MIN_SD),

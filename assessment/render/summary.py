@@ -25,6 +25,7 @@ from assessment.engine.salary import format_euro
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
 from assessment.render.extra import extra_notes
+from assessment.render.leans import LeanSection, lean_section
 from assessment.render.path import PathView
 from assessment.render.retake import revised_note
 from assessment.render.views import (
@@ -156,6 +157,9 @@ class Summary(_Frozen):
     consistency: str | None = Field(default=None, description="Rules 3: the consistency notice")
     knowledge: tuple[KnowledgeReview, ...] = Field(
         default=(), description="Rules 3: the knowledge questions with answers and sources"
+    )
+    leans: LeanSection | None = Field(
+        default=None, description="Rules 3: the clear leans, in place of the axes' lines"
     )
 
 
@@ -382,6 +386,7 @@ def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self
         knowledge=knowledge_reviews(result, bank, lang, viewer)
         if bank.rules.knowledge_part
         else (),
+        leans=lean_section(result, bank, lang, viewer),
     )
 
 
@@ -572,7 +577,9 @@ def _card_v2(
         strength=_strength(dimension.strength(lang), match.met, viewer),
         uncertainty=match.uncertainty,
         support=support_text(target.support, lang),
-        axis_text=_axis_text(axis, bank, profile_id, lang, viewer),
+        axis_text=None
+        if bank.rules.lean_texts
+        else _axis_text(axis, bank, profile_id, lang, viewer),
         views=view_cells(score, lang) if bank.rules.views_apart else (),
         basis=basis_text(score, lang, viewer) if bank.rules.views_apart else None,
     )
@@ -770,7 +777,9 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         rules=bank.rules,
         tentative=result.tentative,
         groups=groups,
-        axes_intro=voiced("v2.axes_intro", lang, viewer) if match.axes else None,
+        axes_intro=voiced("v2.axes_intro", lang, viewer)
+        if match.axes and not bank.rules.lean_texts
+        else None,
         scenarios=scenario_reviews(result, bank, lang),
         view_labels=view_labels(lang) if bank.rules.views_apart else (),
         rests_on=rests_on(result, bank, lang, viewer),
@@ -778,4 +787,5 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         knowledge=knowledge_reviews(result, bank, lang, viewer)
         if bank.rules.knowledge_part
         else (),
+        leans=lean_section(result, bank, lang, viewer),
     )

@@ -16,6 +16,7 @@ from assessment.bank.models import Bank
 from assessment.engine.result import Result
 from assessment.i18n import Language
 from assessment.messages import msg, voiced
+from assessment.render.leans import LeanSection
 from assessment.render.path import PathView, path_text
 from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
 
@@ -49,6 +50,8 @@ def section_headings(summary: Summary, *, with_link: bool = True) -> tuple[str, 
     headings.append(msg("report.demands", lang))
     if summary.axes_intro is not None and any(card.axis_text for card in summary.cards):
         headings.append(voiced("ui.result.axes_heading", lang, summary.viewer))
+    if summary.leans is not None:
+        headings.append(summary.leans.heading)
     if summary.salary_lines:
         headings.append(msg("ui.result.salary_heading", lang))
     if summary.path is not None:
@@ -89,6 +92,34 @@ def _cards(summary: Summary) -> list[str]:
                 lines.append(_wrap(card.strength, "  "))
             lines.extend(_wrap(f"→ {step}", "  ") for step in card.next_steps)
             lines.append("")
+    return lines
+
+
+def _leans(section: LeanSection) -> list[str]:
+    """The clear leans (rules 3), each with its cost, settings and situations; then one line
+    each for the axes without a clear lean and those not answered."""
+    lines = [_wrap(section.intro)]
+    if section.no_preference:
+        lines.append(_wrap(section.no_preference))
+    if section.none_clear:
+        lines.append(_wrap(section.none_clear))
+    lines.append("")
+    for lean in section.leans:
+        lines.append(_wrap(f"{lean.name}: {lean.lean}"))
+        if lean.contrast:
+            lines.append(_wrap(lean.contrast, "  "))
+        lines.append(_wrap(lean.cost, "  "))
+        for setting in lean.settings:
+            preference = f" {setting.preference}" if setting.preference else ""
+            lines.append(_wrap(f"- {setting.name}: {setting.text}{preference}", "    "))
+        if lean.preference:
+            lines.append(_wrap(lean.preference, "  "))
+        lines.append("")
+    for line in (section.no_lean, section.unanswered):
+        if line:
+            lines.append(_wrap(line))
+    if section.no_lean or section.unanswered:
+        lines.append("")
     return lines
 
 
@@ -205,6 +236,9 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
         lines.append(_wrap(summary.axes_intro))
         lines.extend(_wrap(f"- {card.name}: {card.axis_text}", "  ") for card in axes)
         lines.append("")
+    if summary.leans is not None:
+        lines.extend(_heading(next(headings)))
+        lines.extend(_leans(summary.leans))
     if summary.salary_lines:
         lines.extend(_heading(next(headings)))
         lines.extend(_wrap(line) for line in summary.salary_lines)

@@ -173,6 +173,7 @@ class ResultLayout(PageLayout):
         self._chart()
         self._cards()
         self._axes()
+        self._leans()
         self._path()
         if not open_setting:
             self._comparison()
@@ -398,6 +399,45 @@ class ResultLayout(PageLayout):
         name = wrap_text(card.name, size, name_width, bold=True)[0]
         self.put(MARGIN, name_width, height, name, size, True, INK)
         self.y += height
+
+    def _leans(self) -> None:
+        """The clear leans (rules 3): each with its cost, the three settings and the person's own
+        situations, then one line each for the other axes."""
+        section = self.summary.leans
+        if section is None:
+            return
+        paragraphs = [_Para(section.intro, SMALL, colour=MUTED)]
+        if section.no_preference:
+            paragraphs.append(_Para(section.no_preference, BODY))
+        if section.none_clear:
+            paragraphs.append(_Para(section.none_clear, BODY))
+        self.block()
+        self.heading(section.heading, keep_with=self._height(paragraphs))
+        self._paragraphs(paragraphs, after=1)
+        for lean in section.leans:
+            block = [_Para(lean.lean, BODY, lead=f"{lean.name}:")]
+            if lean.contrast:
+                block.append(_Para(lean.contrast, BODY))
+            block.append(_Para(lean.cost, SMALL))
+            block += [
+                _Para(
+                    setting.text + (f" {setting.preference}" if setting.preference else ""),
+                    SMALL,
+                    indent=BULLET_HANG + 1,
+                    lead=f"{setting.name}:",
+                    bullet="•",
+                )
+                for setting in lean.settings
+            ]
+            if lean.preference:
+                block.append(_Para(lean.preference, SMALL, colour=MUTED))
+            self.block()
+            self.keep(self._height(block[:2]))
+            self._paragraphs(block, after=1)
+        for line in (section.no_lean, section.unanswered):
+            if line:
+                self.block()
+                self._paragraphs([_Para(line, BODY)], after=1)
 
     def _axes(self) -> None:
         summary = self.summary
