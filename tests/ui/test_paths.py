@@ -23,12 +23,14 @@ Adding an action: one @rule (with a @precondition when it needs a view), updatin
 each as the newest bank of its time (a questions folder holding it and the ones before).
 `make test` runs a small seeded sample; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) a long random one.
 
-The browser's Back and Forward buttons: Streamlit's frontend pushes a history entry for every
-change of the address (after every answer, page change and language switch). Back reruns the
-same session with the older address, and the address wins (state.follow_url): the model goes
-back to what it was when that address was written, and the radios must show exactly its
-answers, under the key generation the session then draws (state.item_key, Flow.generation).
-A reload keeps the tab's history; a new tab (the shared link) has its own.
+The browser's Back and Forward buttons: the tab's history holds one entry per place (page and
+language: shared.one_entry_per_page); an answer replaces the entry shown, another page or
+language pushes a new one (dropping those ahead). Back reruns the same session with the
+previous entry's address: the model goes to that entry's page and language and keeps every
+answer (state.answers_kept); the address is then rewritten in place (Streamlit replaces the
+entry during a history navigation), and the radios show the answers under the key generation
+the session then draws (state.item_key, Flow.generation). A reload keeps the tab's history; a
+new tab (the shared link) has its own.
 tests/e2e/test_language_browser.py switches the language in a real browser.
 """
 
@@ -116,9 +118,16 @@ class Entry:
     """One entry of the tab's history: an address the session wrote, and the model then."""
 
     url: dict[str, str]
-    answers: dict[str, int | str]
     page: int
     lang: Language
+
+
+def place(url: dict[str, str]) -> tuple[object, ...]:
+    """Return what an address names apart from the answers (one history entry each: the
+    progress code's page, kind and language, and every other parameter)."""
+    decoded = decode_code(url[PROGRESS_PARAM])
+    others = tuple(sorted((k, v) for k, v in url.items() if k != PROGRESS_PARAM))
+    return (decoded.kind, decoded.page, decoded.answers.language, others)
 
 
 def offers_unsure(item: Item, bank: Bank) -> bool:
@@ -190,12 +199,15 @@ class Paths(RuleBasedStateMachine):
         return {name: str(value) for name, value in self.at.query_params.items()}
 
     def record_url(self) -> None:
-        """Note the address shown: a new one is a new history entry (dropping those ahead)."""
+        """Note the address shown: in the place of the entry shown, it replaces that entry;
+        elsewhere it is a new entry (dropping those ahead)."""
         url = self.url()
-        if self.cursor >= 0 and self.history[self.cursor].url == url:
+        entry = Entry(url, self.page, self.lang)
+        if self.cursor >= 0 and place(self.history[self.cursor].url) == place(url):
+            self.history[self.cursor] = entry
             return
         del self.history[self.cursor + 1 :]
-        self.history.append(Entry(url, dict(self.answers), self.page, self.lang))
+        self.history.append(entry)
         self.cursor = len(self.history) - 1
 
     def go_to_entry(self, cursor: int) -> None:
@@ -207,12 +219,16 @@ class Paths(RuleBasedStateMachine):
         self.at.run()
         self.cursor = cursor
         if entry.url[PROGRESS_PARAM] != older_code:
-            # The address replaced the answers: new radios on the same page, plain on another.
+            # The address changed the page in place: new radios on the same page (the
+            # language switched back), plain ones on another.
             self.generation = self.generation + 1 if entry.page == self.page else 0
-        self.answers = dict(entry.answers)
+        # Every answer stays, those given since the entry was written too.
         self.page = entry.page
         self.lang = entry.lang
         self.refused = False
+        # Rewritten with every answer, in place: Streamlit replaces the entry while it follows
+        # the browser's history.
+        self.history[cursor] = Entry(self.url(), self.page, self.lang)
 
     # -- actions -----------------------------------------------------------------------------
 
