@@ -178,15 +178,15 @@ const header = (code) => {
 };
 const place = (search) => {
   const params = new URLSearchParams(search);
-  const code = params.get('%(progress)s');
+  const code = params.get('__PROGRESS__');
   if (code !== null) {
     const h = header(code);
     if (h.length < 4) { return null; }
     const flags = h.charCodeAt(2);
     const page = flags & 0x10 ? h.charCodeAt(3) : -1;
-    params.set('%(progress)s', [h.charCodeAt(0), h.charCodeAt(1), flags & 0x1f, page].join('.'));
+    params.set('__PROGRESS__', [h.charCodeAt(0), h.charCodeAt(1), flags & 0x1f, page].join('.'));
   }
-  params.delete('%(rated)s');
+  params.delete('__RATED__');
   params.sort();
   return params.toString();
 };
@@ -203,7 +203,9 @@ history.pushState = (data, unused, url) => {
   }
   return push(data, unused, url);
 };
-})();</script>""" % {"progress": links.PROGRESS_PARAM, "rated": links.RATED_PARAM}
+})();</script>"""
+ONE_ENTRY_PER_PAGE = ONE_ENTRY_PER_PAGE.replace("__PROGRESS__", links.PROGRESS_PARAM)
+ONE_ENTRY_PER_PAGE = ONE_ENTRY_PER_PAGE.replace("__RATED__", links.RATED_PARAM)
 
 
 def page_style() -> None:

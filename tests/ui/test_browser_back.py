@@ -61,7 +61,7 @@ def _two_pages(at: AppTest) -> tuple[str, str, dict[str, int | str]]:
 
 def test_browser_back_goes_to_the_previous_page_and_keeps_every_answer() -> None:
     at = start(new_app())
-    first, second, given = _two_pages(at)
+    first, _, given = _two_pages(at)
     assert len(decode_code(first).answers.responses) < len(given)
     _browser_back(at, first)
     assert not at.exception
