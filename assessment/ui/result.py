@@ -88,8 +88,8 @@ def _scenarios(summary: Summary, lang: Language) -> None:
         return
     st.header(t("ui.result.scenarios_heading", lang), anchor=False)
     st.caption(tv("ui.result.scenarios_intro", lang, summary.viewer))
-    for number, review in enumerate(summary.scenarios, start=1):
-        with st.expander(t("ui.result.scenario_label", lang, number=number)):
+    for review in summary.scenarios:
+        with st.expander(plain(review.label)):
             st.markdown(plain(review.situation))
             for option in review.options:
                 chosen = tv("ui.result.scenario_chosen", lang, summary.viewer)
@@ -116,9 +116,8 @@ def _knowledge(summary: Summary, lang: Language) -> None:
     viewer = summary.viewer
     st.header(t("views.knowledge_heading", lang), anchor=False)
     st.caption(tv("views.knowledge_intro", lang, viewer))
-    for number, review in enumerate(summary.knowledge, start=1):
-        label = t("views.knowledge_label", lang, number=number, dimension=review.dimension_name)
-        with st.expander(label):
+    for review in summary.knowledge:
+        with st.expander(plain(review.label)):
             st.markdown(plain(review.question))
             marks = {
                 option.option: (t("views.right_mark", lang) if option.right else "")

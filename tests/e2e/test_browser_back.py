@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from assessment.codes.links import PROGRESS_PARAM
 from assessment.codes.share import decode_code
+from assessment.ui.state import ITEM_KEY_PREFIX
 from tests.cluster import page_in, progress_in
 from tests.e2e import journey
 from tests.e2e.journey import DESKTOP, ITEM_SELECTOR, TIMEOUT_MS
@@ -99,7 +100,7 @@ def test_back_and_forward_go_between_pages_and_keep_every_answer(page: Page) -> 
     page.go_back()
     _on_page(page, 0, total)
     before = _coded(page)[first[0]]
-    container = page.locator(f".st-key-{journey.ITEM_KEY_PREFIX}{first[0]}")
+    container = page.locator(f".st-key-{ITEM_KEY_PREFIX}{first[0]}")
     other = (journey.choice_for(first[0]) + 1) % 4
     container.get_by_test_id("stRadioOption").nth(other).click()
     journey.wait_for_url(page, lambda q: progress_in(q)[first[0]] != before, "the changed answer")

@@ -511,9 +511,9 @@ class ResultLayout(PageLayout):
             keep_with=self.height(intro, SMALL) + 1 + 2 * SMALL * LEADING,
         )
         self.paragraph(intro, SMALL, colour=MUTED, after=1)
-        for number, review in enumerate(reviews, start=1):
+        for review in reviews:
             paragraphs = [
-                _Para(msg("ui.result.scenario_label", lang, number=number), SMALL, bold=True),
+                _Para(review.label, SMALL, bold=True),
                 _Para(review.situation, SMALL),
             ]
             for option in review.options:
@@ -555,10 +555,8 @@ class ResultLayout(PageLayout):
             keep_with=self.height(intro, SMALL) + 1 + 2 * SMALL * LEADING,
         )
         self.paragraph(intro, SMALL, colour=MUTED, after=1)
-        for number, review in enumerate(reviews, start=1):
-            label = msg(
-                "views.knowledge_label", lang, number=number, dimension=review.dimension_name
-            )
+        for review in reviews:
+            label = review.label
             source = review.source + (f" {review.url}" if review.url else "")
             paragraphs = [
                 _Para(label, SMALL, bold=True),
