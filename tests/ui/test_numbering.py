@@ -48,7 +48,7 @@ def test_the_page_and_the_result_number_each_situation_alike(form: str) -> None:
     ]
     expanders = {str(e.label).replace("\\", ""): e for e in at.expander}
     for item in bank.form_items(form):  # type: ignore[arg-type]
-        if item.id not in shown:
+        if item.id not in shown or item.dimension is None:
             continue
         topic = bank.dimension(item.dimension).name("de")
         label = next(lab for lab in expanders if lab.startswith(f"{shown[item.id]} · "))
