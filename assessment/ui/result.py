@@ -12,6 +12,7 @@ from assessment.engine.result import Result, build_result
 from assessment.errors import CodeError
 from assessment.i18n import Language, Viewer
 from assessment.operate import warmup
+from assessment.render.chartkey import chart_key
 from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
 from assessment.ui import peer, shared, state
 from assessment.ui.chart_text import accessible_chart, profile_chart_text
@@ -196,8 +197,8 @@ def render_summary(
     accessible_chart(
         shared.chart_spec(share_code, lang), profile_chart_text(summary, lang), "profile", lang
     )
-    caption = "ui.result.chart_caption" + ("_v2" if summary.rules.honest_verdicts else "")
-    st.caption(tv(caption, lang, summary.viewer))
+    key = chart_key(summary, lang, summary.viewer, uncertain=summary.rules.honest_verdicts)
+    st.caption(plain(key))
     _cards(summary, lang)
 
     _axes(summary, lang)

@@ -20,6 +20,7 @@ from assessment.codes.links import method_link
 from assessment.engine.result import Result
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
+from assessment.render.chartkey import chart_key
 from assessment.render.export import shareable_result
 from assessment.render.path import path_text
 from assessment.render.pdf.layout import (
@@ -265,14 +266,10 @@ class ResultLayout(PageLayout):
 
     def chart_texts(self) -> tuple[str, str]:
         """Return the chart's heading and caption."""
-        caption_key = (
-            "ui.result.chart_caption_v2"
-            if any(card.uncertainty is not None for card in self.summary.cards)
-            else "ui.result.chart_caption"
-        )
+        uncertain = any(card.uncertainty is not None for card in self.summary.cards)
         return (
             voiced("pdf.chart", self.lang, self.viewer),
-            voiced(caption_key, self.lang, self.viewer),
+            chart_key(self.summary, self.lang, self.viewer, uncertain=uncertain),
         )
 
     def _chart(self) -> None:
