@@ -3,7 +3,8 @@
 A Hypothesis state machine drives the app (AppTest, with option values sent as a browser sends
 them: tests/ui/browser.py) through random sequences of what people do — answer, change an
 answer, "Kann ich (noch) nicht einschätzen", next, back, the browser's Back and Forward buttons,
-reload, switch the language, open the result, the shared link and the methodology page — and
+reload, switch the language, open the result, the shared link, the comparison with colleagues'
+feedback codes (adding a code there) and the methodology page — and
 keeps a model of what the person did, and of the tab's history (the addresses it showed).
 After every step `check` asserts the invariants: no exception and no error box (but the
 "page incomplete" notice after a refused Weiter), no answer lost (model == session == URL
@@ -76,12 +77,26 @@ from assessment.bank.models import (
     Scenario,
     TradeoffItem,
 )
-from assessment.codes.links import INVITE_VIEW, PROGRESS_PARAM, RATED_PARAM, SHARE_PARAM
+from assessment.codes.links import (
+    INVITE_VIEW,
+    PEERS_PARAM,
+    PROGRESS_PARAM,
+    RATED_PARAM,
+    SHARE_PARAM,
+)
 from assessment.codes.share import decode_code, markable
 from assessment.engine.answers import Answers
 from assessment.engine.result import build_result
 from assessment.i18n import Language, Viewer
-from assessment.peer.codes import Invitation, decode_peer_code, encode_invitation
+from assessment.peer.codes import (
+    Invitation,
+    PeerAnswers,
+    decode_peer_code,
+    encode_invitation,
+    encode_peer_code,
+    peer_items,
+)
+from assessment.peer.compare import MIN_PEERS
 from assessment.render.retake import revised_marks
 from assessment.render.summary import Summary, summarize
 from assessment.ui import peer, state
@@ -307,8 +322,12 @@ class Paths(RuleBasedStateMachine):
     @precondition(lambda self: self.cursor > 0)
     @rule()
     def browser_back(self) -> None:
-        """Press the browser's Back button: the session reruns with the previous address."""
+        """Press the browser's Back button: the session reruns with the previous address, the
+        previous page (or the language before a switch), never the same page with an answer
+        less (issue 22)."""
+        before = (self.page, self.lang)
         self.go_to_entry(self.cursor - 1)
+        assert (self.page, self.lang) != before
 
     @precondition(lambda self: 0 <= self.cursor < len(self.history) - 1)
     @rule()
@@ -390,6 +409,45 @@ class Paths(RuleBasedStateMachine):
         for card in expected.cards:
             assert plain(card.verdict).replace("\\", "") in texts(viewer)
         self.check_marks_said(viewer, lang)
+
+    @precondition(lambda self: self.on_result and self.bank.peer)
+    @rule(value=st.integers(min_value=1, max_value=3))
+    def compare_with_colleagues(self, value: int) -> None:
+        """Paste two colleagues' feedback codes on the result and compare (too few: no figures,
+        but the box for more), add a third code there (the figures show), go back to the own
+        result. The comparison's history entries are not modelled: the tab's history starts
+        anew at the result."""
+        codes = [self.colleague_code(value + n) for n in range(3)]
+        self.at.text_area(key=peer.PASTE_KEY).input("\n".join(codes[:2])).run()
+        self.at.button(key=peer.COMPARE_KEY).click().run()
+        self.check_comparison(codes[:2])
+        self.at.text_area(key=peer.ADD_KEY).input(codes[2]).run()
+        self.at.button(key=peer.ADD_BUTTON_KEY).click().run()
+        self.check_comparison(codes)
+        self.at.button(key=peer.BACK_TO_OWN_KEY).click().run()
+        self.history, self.cursor = [], -1
+
+    def colleague_code(self, value: int) -> str:
+        """Return a colleague's feedback code rating every statement of the form alike."""
+        responses: dict[str, int | str] = {
+            item.id: value for item in peer_items(self.bank, self.form)
+        }
+        return encode_peer_code(
+            PeerAnswers(bank_version=self.version, form=self.form, responses=responses)
+        )
+
+    def check_comparison(self, codes: list[str]) -> None:
+        """The comparison of the model's answers with exactly these codes, spoken to the person,
+        with figures from three codes on and always the box for more; the session untouched."""
+        at = self.at
+        assert not at.exception, [e.value for e in at.exception]
+        assert not at.error, [e.value for e in at.error]
+        assert at.query_params[PEERS_PARAM] == ",".join(codes)
+        assert decode_code(at.query_params[SHARE_PARAM]).answers.responses == self.answers
+        assert len(at.get("vega_lite_chart")) == (1 if len(codes) >= MIN_PEERS else 0)
+        assert [a.key for a in at.text_area] == [peer.ADD_KEY]
+        assert at.button(key=peer.BACK_TO_OWN_KEY) is not None, "spoken to the person"
+        assert at.session_state[state.FLOW_KEY].responses == self.answers
 
     @rule()
     def open_method_and_come_back(self) -> None:
@@ -559,10 +617,9 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         path.open_method_and_come_back,
         lambda: path.open_result(2),
         lambda: path.open_shared_link(True),
-        path.browser_back,  # from the result to the last page
-        # Rules 3: that address predates the rationales (and the last page's answers); the
-        # session writes one that says it, so Forward is gone (a new history entry). The same
-        # answers again lead to the result with no mark.
+        path.browser_back,  # from the result to the last page, every answer kept
+        # The session rewrites that entry in place (rules 3: saying the rationales were
+        # shown), so Forward leads to the result again; so do the same answers, with no mark.
         path.browser_forward if not path.markable else lambda: path.open_result(2),
         path.switch_language,
         path.browser_back,  # the result in the language before: a new key generation
@@ -573,6 +630,7 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         lambda: path.cannot_judge_yet(1),
         path.next_page,
         lambda: path.open_shared_link(False),
+        *([lambda: path.compare_with_colleagues(2)] if path.bank.peer else []),
         *(
             [
                 lambda: path.revise_after_result(0, 1),  # a retake: marked from now on
