@@ -592,11 +592,11 @@ def _add(share_code: str, peer_codes: list[str], lang: Language) -> None:
     )
 
 
-def _add_codes(share_code: str, peer_codes: list[str], lang: Language) -> None:
+def _add_codes(share_code: str, peer_codes: list[str], lang: Language, viewer: Viewer) -> None:
     """The box for further feedback codes: with too few codes the comparison is not a dead end,
     and a later colleague's code joins the others."""
     st.header(t("nav.peer.add_heading", lang), anchor=False)
-    st.markdown(t("nav.peer.add_intro", lang))
+    st.markdown(tv("nav.peer.add_intro", lang, viewer))
     st.text_area(
         t("nav.peer.add_label", lang), key=ADD_KEY, height=100, max_chars=links.MAX_PASTED_LENGTH
     )
@@ -661,7 +661,7 @@ def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
         st.caption(plain(text.rule))
         st.caption(plain(text.statements_only))
         _views_with_peers(mirror, answers, bank, lang, viewer)
-    _add_codes(share_code, peer_codes, lang)
+    _add_codes(share_code, peer_codes, lang, viewer)
     st.info(plain(text.caveat))
     st.caption(plain(text.not_signatures))
     _downloads(mirror, bank, (share_code, peer_codes), lang, viewer)
