@@ -5,7 +5,7 @@ page has one kind of question, and one intro that explains it)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from assessment.bank.models import Bank, FormId, Item, KnowledgeItem, Scenario, TradeoffItem
 
@@ -46,9 +46,23 @@ def paginate(bank: Bank, form: FormId) -> tuple[tuple[Item, ...], ...]:
     )
 
 
-def first_incomplete_page(pages: tuple[tuple[Item, ...], ...], responses: dict[str, object]) -> int:
+def first_incomplete_page(
+    pages: tuple[tuple[Item, ...], ...], responses: Mapping[str, object]
+) -> int:
     """Return the index of the first page with an unanswered item, or len(pages) when done."""
     for index, page in enumerate(pages):
         if any(item.id not in responses for item in page):
             return index
     return len(pages)
+
+
+def numbers_within_kind(bank: Bank, form: FormId) -> dict[str, tuple[int, int]]:
+    """Return every scenario's and knowledge question's number among its kind in a form, and
+    how many of that kind the form has ("Situation 3 von 12"): the question page and the
+    result's review count them the same way (in form order, which is also page order)."""
+    numbers: dict[str, tuple[int, int]] = {}
+    items = bank.form_items(form)
+    for kind in (Scenario, KnowledgeItem):
+        of_kind = [item for item in items if isinstance(item, kind)]
+        numbers.update({item.id: (n, len(of_kind)) for n, item in enumerate(of_kind, start=1)})
+    return numbers

@@ -160,11 +160,32 @@ def peer_statements(bank: Bank, form: FormId) -> tuple[LikertItem, ...]:
     return tuple(item for item in bank.form_items(form) if isinstance(item, LikertItem))
 
 
-def peer_statement(item: LikertItem, lang: Language) -> str:
-    """Return a statement's third-person text (a peer-enabled bank has one for every statement)."""
+def peer_statement(item: LikertItem, lang: Language, name: str | None = None) -> str:
+    """Return a statement's third-person text (a peer-enabled bank has one for every statement),
+    naming the person where the invitation gives a name (named_statement)."""
     if item.peer is None:
         raise CodeError("code.peer_unavailable", version=0)
-    return item.peer(lang)
+    text = item.peer(lang)
+    return text if name is None else named_statement(text, name, lang)
+
+
+# The rated person in the banks' third-person texts: "die Person" / "der Person" (German),
+# "this person" / "this person's" (English).
+_GERMAN_PERSON = re.compile(r"\b([Dd]ie|[Dd]er) Person\b")
+_ENGLISH_PERSON = re.compile(r"\b[Tt]his person('s)?\b")
+
+
+def named_statement(text: str, name: str, lang: Language) -> str:
+    """Return a third-person statement naming the person, grammatical whatever the name.
+
+    German keeps "die Person" as the grammatical subject, because the statements' pronouns
+    ("sie", "ihr") agree with it and not with a name whose gender is unknown; the name follows
+    in brackets at its first mention ("Bevor die Person (Kim) …, sieht sie sich an"). English
+    puts the name in place of "this person": its pronouns are the singular "they", right for
+    any name ("Before Kim suggests …, they look at …")."""
+    if lang == "de":
+        return _GERMAN_PERSON.sub(lambda m: f"{m[0]} ({name})", text, count=1)
+    return _ENGLISH_PERSON.sub(lambda m: name + ("'s" if m[1] else ""), text)
 
 
 def peer_poles(item: TradeoffItem, lang: Language) -> tuple[str, str]:

@@ -30,6 +30,7 @@ BAND_SHAPES: dict[str, str] = {
 # Rules 3: a provisional demand's marker, in the scale only where one is shown (so that the
 # charts of banks v1 and v2 stay exactly as they were).
 PROVISIONAL_SHAPE = "square"
+HOLLOW = "datum.band == 'provisional'"
 ROW_HEIGHT = 74
 CHART_WIDTH = 560
 # The width (px) under which a row's label and its target band's text share no line, and the
@@ -129,7 +130,11 @@ def row_texts(
     return name, label, target
 
 
-_SPEC_TEMPLATES: dict[tuple[str, int], dict[str, Any]] = {}
+_SPEC_TEMPLATES: dict[tuple[str, int, bool], dict[str, Any]] = {}
+
+
+def _has_provisional(summary: Summary) -> bool:
+    return any(card.band == "provisional" for card in summary.cards)
 
 
 def profile_chart_spec(summary: Summary) -> dict[str, Any]:
@@ -139,7 +144,8 @@ def profile_chart_spec(summary: Summary) -> dict[str, Any]:
     its number of rows (height); Altair builds one template per language and row count (~40 ms)
     and every later spec only swaps in the rows (well under a millisecond).
     """
-    key = (summary.language, len(summary.cards))
+    # The shapes' scale names the provisional square only where a card is provisional.
+    key = (summary.language, len(summary.cards), _has_provisional(summary))
     template = _SPEC_TEMPLATES.get(key)
     if template is None:
         template = profile_chart(summary).to_dict(validate=False)
@@ -160,16 +166,17 @@ def profile_chart(summary: Summary) -> alt.LayerChart:
     track, band = track_and_band(base, x_scale, lang)
     name, label, target = row_texts(base, x_scale, offset=12)
     shapes = dict(BAND_SHAPES)
-    if any(card.band == "provisional" for card in summary.cards):
+    if _has_provisional(summary):
         shapes["provisional"] = PROVISIONAL_SHAPE
     bands = list(shapes)
     marker = (
         base.transform_filter("datum.score != null")
-        .mark_point(
-            filled=True, size=190, color=INK_COLOUR, opacity=1, stroke="white", strokeWidth=1.2
-        )
+        .mark_point(filled=True, size=190, opacity=1, strokeWidth=1.2)
         .encode(
             x=alt.X("score:Q", scale=x_scale),
+            # A provisional score is a hollow square (the key's "□"); every other mark is solid.
+            fill=alt.condition(HOLLOW, alt.value("white"), alt.value(INK_COLOUR)),
+            stroke=alt.condition(HOLLOW, alt.value(INK_COLOUR), alt.value("white")),
             shape=alt.Shape(
                 "band:N",
                 scale=alt.Scale(domain=bands, range=[shapes[b] for b in bands]),

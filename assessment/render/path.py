@@ -2,7 +2,8 @@
 
 Read from the bank's optional path file (questions/v3/path.toml) and pointed at the person's own
 open demands: each station says which demands it builds, and those the person has not yet met
-(below, borderline, provisional, an Erfahrungsfeld or unscored) are named first. Starters and
+(below, borderline, an Erfahrungsfeld or unscored) are named first; a provisional one is named
+as not yet firmly judged, with its score. Starters and
 changers see the whole path; experienced people (and results without a background) one short
 paragraph. People experienced in IT but not yet leading (bank v3) see the stations written for
 them (path.toml `backgrounds`), without the first station they usually have behind them.
@@ -20,8 +21,12 @@ from assessment.engine.result import Result
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
 
-# Bands that leave a demand open on the way to the role (anything but within or above).
-OPEN_BANDS = frozenset({"below", "borderline", "provisional", "experience", "unknown"})
+# Bands that leave a demand open on the way to the role (anything but within, above and
+# provisional).
+OPEN_BANDS = frozenset({"below", "borderline", "experience", "unknown"})
+# A provisional score rests on too few scored answers for a firm verdict either way: a station
+# names it as such, with its score, never as open (a provisional 100 is not a gap).
+PROVISIONAL_BAND = "provisional"
 # Backgrounds that see the whole path; everyone else sees the short paragraph.
 PATH_BACKGROUNDS = ("starter", "changer", "specialist")
 # Settings whose readers also see the route through the public-sector pay grades.
@@ -41,6 +46,8 @@ class StationView(_Frozen):
     span: str
     builds: tuple[str, ...]
     focus: tuple[str, ...]
+    # The demands it builds whose score is provisional: "Krisenfestigkeit (vorläufig 100)".
+    provisional: tuple[str, ...] = ()
 
 
 class PathView(_Frozen):
@@ -81,7 +88,11 @@ def _label(text: str, reading: bool, lang: Language) -> str:
 
 
 def _station(
-    station: PathStation, open_ids: tuple[str, ...], bank: Bank, lang: Language
+    station: PathStation,
+    open_ids: tuple[str, ...],
+    provisional: dict[str, int | None],
+    bank: Bank,
+    lang: Language,
 ) -> StationView:
     names = {d: bank.dimension(d).name(lang) for d in bank.dimension_ids}
     focus = tuple(names[d] for d in open_ids if d in station.builds)
@@ -92,6 +103,11 @@ def _station(
         span=_label(station.span(lang), station.reading, lang),
         builds=tuple(names[d] for d in station.builds),
         focus=focus,
+        provisional=tuple(
+            msg("nav.provisional_score", lang, name=names[d], score=score)
+            for d, score in provisional.items()
+            if d in station.builds and score is not None
+        ),
     )
 
 
@@ -129,6 +145,9 @@ def career_path(
     open_ids = open_demands(result, bank)
     background = result.answers.background
     stations = stations_for(path, background)
+    provisional = {
+        m.dimension: m.score for m in result.match.dimensions if m.band == PROVISIONAL_BAND
+    }
     best = best_station(path, open_ids, background)
     next_text = None
     if best is not None:
@@ -150,7 +169,7 @@ def career_path(
         heading=heading,
         intro=path.intro(lang),
         short=False,
-        stations=tuple(_station(s, open_ids, bank, lang) for s in stations),
+        stations=tuple(_station(s, open_ids, provisional, bank, lang) for s in stations),
         total=_label(path.total(lang), path.total_reading, lang),
         next_text=next_text,
         public_heading=public_heading,
@@ -164,6 +183,8 @@ def station_lines(station: StationView, lang: Language, viewer: Viewer) -> tuple
     lines.append(msg("path.builds", lang, names=", ".join(station.builds)))
     if station.focus:
         lines.append(voiced("path.focus", lang, viewer, names=", ".join(station.focus)))
+    if station.provisional:
+        lines.append(msg("nav.path_provisional", lang, names=", ".join(station.provisional)))
     return tuple(lines)
 
 

@@ -12,6 +12,7 @@ import re
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.models import SETTING_IDS, Bank, Experience, Scenario, Support, Target
+from assessment.bank.pagination import numbers_within_kind
 from assessment.bank.rules import RulesField
 from assessment.engine.matching import (
     AxisMatch,
@@ -28,6 +29,7 @@ from assessment.render.extra import extra_notes
 from assessment.render.leans import LeanSection, lean_section
 from assessment.render.path import PathView
 from assessment.render.retake import revised_note
+from assessment.render.review import scenario_label
 from assessment.render.views import (
     CONSISTENCY_FLAG,
     KnowledgeReview,
@@ -112,6 +114,9 @@ class ScenarioReview(_Frozen):
     dimension: str
     situation: str
     options: tuple[OptionReview, ...]
+    # "Situation 3 von 12 · Krisenmanagement · Ihre Wahl: b – gut vertretbar (3 von 3)": the
+    # number the question page showed, the topic and the rating of the choice (render/review.py).
+    label: str
 
 
 class ComparisonLine(_Frozen):
@@ -379,7 +384,7 @@ def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self
         bank_version=result.bank_version,
         rules=bank.rules,
         groups=_groups_v1(cards, lang),
-        scenarios=scenario_reviews(result, bank, lang),
+        scenarios=scenario_reviews(result, bank, lang, viewer),
         view_labels=view_labels(lang) if bank.rules.views_apart else (),
         rests_on=rests_on(result, bank, lang, viewer),
         consistency=consistency_notice(result, bank, lang, viewer),
@@ -403,9 +408,12 @@ def _groups_v1(cards: tuple[DimensionCard, ...], lang: Language) -> tuple[CardGr
     )
 
 
-def scenario_reviews(result: Result, bank: Bank, lang: Language) -> tuple[ScenarioReview, ...]:
+def scenario_reviews(
+    result: Result, bank: Bank, lang: Language, viewer: Viewer = "self"
+) -> tuple[ScenarioReview, ...]:
     """Return every answered scenario with all options rated and explained (after the result)."""
     reviews = []
+    numbers = numbers_within_kind(bank, result.answers.form)
     for item in bank.form_items(result.answers.form):
         if not isinstance(item, Scenario) or item.id not in result.answers.responses:
             continue
@@ -415,6 +423,7 @@ def scenario_reviews(result: Result, bank: Bank, lang: Language) -> tuple[Scenar
                 item=item.id,
                 dimension=item.dimension,
                 situation=item.situation(lang),
+                label=scenario_label(item, str(chosen), numbers[item.id], bank, lang, viewer),
                 options=tuple(
                     OptionReview(
                         option=option.id,
@@ -780,7 +789,7 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         axes_intro=voiced("v2.axes_intro", lang, viewer)
         if match.axes and not bank.rules.lean_texts
         else None,
-        scenarios=scenario_reviews(result, bank, lang),
+        scenarios=scenario_reviews(result, bank, lang, viewer),
         view_labels=view_labels(lang) if bank.rules.views_apart else (),
         rests_on=rests_on(result, bank, lang, viewer),
         consistency=consistency_notice(result, bank, lang, viewer),

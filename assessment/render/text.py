@@ -148,9 +148,8 @@ def views_text(summary: Summary) -> str:
 def _knowledge(summary: Summary) -> list[str]:
     lang = summary.language
     lines = [_wrap(voiced("views.knowledge_intro", lang, summary.viewer)), ""]
-    for number, review in enumerate(summary.knowledge, start=1):
-        label = msg("views.knowledge_label", lang, number=number, dimension=review.dimension_name)
-        lines.extend(_subheading(label))
+    for review in summary.knowledge:
+        lines.extend(_subheading(review.label))
         lines.append(_wrap(review.question))
         lines.append(_wrap(review.answer_text, "  "))
         lines.append(_wrap(review.right_text, "  "))
@@ -184,8 +183,8 @@ def _scenarios(summary: Summary) -> list[str]:
     lang = summary.language
     lines = [_wrap(voiced("ui.result.scenarios_intro", lang, summary.viewer)), ""]
     chosen = voiced("ui.result.scenario_chosen", lang, summary.viewer)
-    for number, review in enumerate(summary.scenarios, start=1):
-        lines.extend(_subheading(msg("ui.result.scenario_label", lang, number=number)))
+    for review in summary.scenarios:
+        lines.extend(_subheading(review.label))
         lines.append(_wrap(review.situation))
         for option in review.options:
             mark = chosen if option.chosen else ""

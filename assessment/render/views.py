@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from assessment.bank.models import UNSURE, VIEWS, Bank, KnowledgeItem
+from assessment.bank.pagination import numbers_within_kind
 from assessment.engine.matching import ProfileMatch
 from assessment.engine.result import Result
 from assessment.engine.scoring import DimensionScore
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
+from assessment.render.review import knowledge_label
 
 if TYPE_CHECKING:  # pragma: no cover - imported for the type only
     from assessment.render.summary import Summary
@@ -93,6 +95,8 @@ class KnowledgeReview(_Frozen):
     source: str
     url: str | None = None
     not_counted: str | None = None
+    # "Wissensfrage 2 von 8 · Datenschutz · Ihre Antwort: richtig" (render/review.py).
+    label: str
 
 
 def view_labels(lang: Language) -> tuple[str, ...]:
@@ -227,6 +231,7 @@ def knowledge_reviews(
     its explanation and its source (after the result only)."""
     reviews = []
     responses = result.answers.responses
+    numbers = numbers_within_kind(bank, result.answers.form)
     for item in bank.form_items(result.answers.form):
         if not isinstance(item, KnowledgeItem) or item.id not in responses:
             continue
@@ -266,6 +271,7 @@ def knowledge_reviews(
                 source=msg("views.source", lang, source=item.source.cite()),
                 url=item.source.url,
                 not_counted=None if counted else voiced("views.not_counted", lang, viewer),
+                label=knowledge_label(item, chosen, numbers[item.id], bank, lang, viewer),
             )
         )
     return tuple(reviews)

@@ -14,6 +14,7 @@ import streamlit as st
 
 from assessment.bank.load import load_bank
 from assessment.bank.models import Bank
+from assessment.bank.pagination import numbers_within_kind
 from assessment.engine.answers import extra_answered
 from assessment.engine.extra import offer_extra
 from assessment.engine.result import Result
@@ -103,6 +104,8 @@ def render_page(lang: Language) -> None:
         text=t("extra.ui.progress", lang, answered=answered, total=len(items)),
     )
     st.markdown(t("extra.ui.page_intro", lang))
+    # Extra items come from the full form: numbered as there ("Situation 17 von 37").
+    within_kind = numbers_within_kind(bank, "full")
     number = 0
     for dimension_id in dict.fromkeys(str(item.dimension) for item in items):
         name = bank.dimension(dimension_id).name(lang)
@@ -110,5 +113,5 @@ def render_page(lang: Language) -> None:
         for item in items:
             if item.dimension == dimension_id:
                 number += 1
-                item_widget(item, number, bank, lang)
+                item_widget(item, number, within_kind.get(item.id), bank, lang)
     st.button(t("extra.ui.done", lang), key=DONE_KEY, type="primary", on_click=_close)

@@ -63,6 +63,9 @@ COLLECT_DONE_KEY = "peer_collect_done"
 PDF_KEY = "mirror_pdf"
 JSON_KEY = "mirror_json"
 BACK_TO_OWN_KEY = "mirror_back_to_own"
+ADD_KEY = "mirror_add"
+ADD_BUTTON_KEY = "mirror_add_button"
+ADD_ERROR_KEY = "mirror_add_error"
 # Tokens beyond this are not even put into the comparison link (the comparison lists the 13th
 # and later ones as left out; the link stays short).
 MAX_PASTED_CODES = 2 * MAX_PEERS
@@ -92,6 +95,7 @@ def render_ask(bank: Bank, share_code: str, form: FormId, lang: Language) -> Non
         st.markdown(t("ui.peer.unavailable", lang))
         return
     st.markdown(t("ui.peer.ask_intro", lang))
+    st.markdown(t("nav.peer.ask_three", lang))
     st.info(t("ui.peer.ask_privacy", lang))
     name = st.text_input(t("ui.peer.name_label", lang), key=NAME_KEY, max_chars=MAX_NAME_LENGTH)
     try:
@@ -321,10 +325,14 @@ def _questionnaire(token: str, invitation: Invitation, bank: Bank, lang: Languag
     page = _page(token, pages)
     shared.scroll_to_top(f"peer-page-{page}", t("ui.peer.invite_title", lang))
     _progress(bank, invitation, _saved(token), (page, len(pages)))
-    st.header(t("ui.peer.statements_heading", lang), anchor=False)
+    if invitation.name:
+        heading = t("nav.peer.statements_named", lang, name=plain_line(invitation.name))
+    else:
+        heading = t("ui.peer.statements_heading", lang)
+    st.header(heading, anchor=False)
     first = sum(len(items) for items in pages[:page]) + 1
     for number, item in enumerate(pages[page], start=first):
-        text = plain(peer_statement(item, lang))
+        text = plain(peer_statement(item, lang, invitation.name))
         with st.container(key=f"item_{item.id}"):
             _radio(
                 item.id,
@@ -569,6 +577,39 @@ def _views_with_peers(
         render_views(card, lang, key_prefix="mirror_views")
 
 
+def _add(share_code: str, peer_codes: list[str], lang: Language) -> None:
+    """Add the pasted codes to the comparison's (callback): the link names them all."""
+    pasted = links.codes_from_text(str(st.session_state.get(ADD_KEY) or ""), MAX_PASTED_CODES)
+    new = [code for code in dict.fromkeys(pasted) if code not in peer_codes]
+    if not new:
+        st.session_state[ADD_ERROR_KEY] = True
+        return
+    st.session_state[ADD_ERROR_KEY] = False
+    st.session_state[ADD_KEY] = ""
+    codes = (peer_codes + new)[:MAX_PASTED_CODES]
+    st.query_params.from_dict(
+        {links.SHARE_PARAM: share_code, links.PEERS_PARAM: ",".join(codes), state.LANG_PARAM: lang}
+    )
+
+
+def _add_codes(share_code: str, peer_codes: list[str], lang: Language, viewer: Viewer) -> None:
+    """The box for further feedback codes: with too few codes the comparison is not a dead end,
+    and a later colleague's code joins the others."""
+    st.header(t("nav.peer.add_heading", lang), anchor=False)
+    st.markdown(tv("nav.peer.add_intro", lang, viewer))
+    st.text_area(
+        t("nav.peer.add_label", lang), key=ADD_KEY, height=100, max_chars=links.MAX_PASTED_LENGTH
+    )
+    if st.session_state.get(ADD_ERROR_KEY):
+        st.error(t("nav.peer.add_none", lang))
+    st.button(
+        t("nav.peer.add_button", lang),
+        key=ADD_BUTTON_KEY,
+        on_click=_add,
+        args=(share_code, peer_codes, lang),
+    )
+
+
 def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
     """Render the comparison of a share code with the peer codes in the link.
 
@@ -620,6 +661,7 @@ def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
         st.caption(plain(text.rule))
         st.caption(plain(text.statements_only))
         _views_with_peers(mirror, answers, bank, lang, viewer)
+    _add_codes(share_code, peer_codes, lang, viewer)
     st.info(plain(text.caveat))
     st.caption(plain(text.not_signatures))
     _downloads(mirror, bank, (share_code, peer_codes), lang, viewer)

@@ -18,7 +18,9 @@ from assessment.bank.models import (
     TradeoffItem,
     ValidityItem,
 )
+from assessment.bank.pagination import numbers_within_kind
 from assessment.i18n import Language
+from assessment.render.review import knowledge_number, situation_number
 from assessment.ui import shared, state
 from assessment.ui.text import plain, t
 
@@ -93,6 +95,21 @@ def _question_text(item: Item, lang: Language) -> str:
     if len(text) <= MISSING_TEXT_CHARS:
         return text
     return text[:MISSING_TEXT_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _missing_line(
+    item: Item, number: int, within_kind: tuple[int, int] | None, lang: Language
+) -> str:
+    """Return a line of the missing-answers list, naming the item as its page does."""
+    text = plain(_question_text(item, lang))
+    if within_kind is None:
+        return t("ui.quest.missing_item", lang, number=number, text=text)
+    label = (
+        situation_number(within_kind, lang)
+        if isinstance(item, Scenario)
+        else knowledge_number(within_kind, lang)
+    )
+    return t("nav.missing_labelled", lang, label=label, text=text)
 
 
 def _index(values: tuple[int | str, ...], chosen: int | str | None) -> int | None:
@@ -174,12 +191,12 @@ def _tradeoff(
 
 
 def _scenario(
-    item: Scenario, number: int, chosen: int | str | None, lang: Language
+    item: Scenario, number: tuple[int, int], chosen: int | str | None, lang: Language
 ) -> int | str | None:
     """A situation with four single actions; the ratings stay hidden until the result."""
     key = state.item_key(item.id, lang, state.flow().generation)
     options = {option.id: plain(option.text(lang)) for option in item.options}
-    st.markdown(f"**{t('ui.quest.situation_label', lang, number=number)}**")
+    st.markdown(f"**{situation_number(number, lang)}**")
     st.markdown(plain(item.situation(lang)))
     values: tuple[int | str, ...] = SCENARIO_OPTION_IDS
     return st.radio(
@@ -195,13 +212,17 @@ def _scenario(
 
 
 def _knowledge(
-    item: KnowledgeItem, number: int, chosen: int | str | None, bank: Bank, lang: Language
+    item: KnowledgeItem,
+    number: tuple[int, int],
+    chosen: int | str | None,
+    bank: Bank,
+    lang: Language,
 ) -> int | str | None:
     """A question with one right answer, and "can't say"; the key stays hidden until the result."""
     key = state.item_key(item.id, lang, state.flow().generation)
     options: dict[int | str, str] = {option.id: plain(option.text(lang)) for option in item.options}
     options[UNSURE] = t("ui.quest.cannot_say", lang)
-    st.markdown(f"**{t('ui.quest.question_label', lang, number=number)}**")
+    st.markdown(f"**{knowledge_number(number, lang)}**")
     values: tuple[int | str, ...] = (*SCENARIO_OPTION_IDS, UNSURE)
     return st.radio(
         plain(item.stem(lang)),
@@ -214,15 +235,19 @@ def _knowledge(
     )
 
 
-def item_widget(item: Item, number: int, bank: Bank, lang: Language) -> None:
+def item_widget(
+    item: Item, number: int, within_kind: tuple[int, int] | None, bank: Bank, lang: Language
+) -> None:
     """Draw one item's question and radio in a box, preselected from the flow; a choice goes
-    into the flow and the URL (also used by the extra questions, assessment/ui/extra.py)."""
+    into the flow and the URL (also used by the extra questions, assessment/ui/extra.py).
+    number counts all items; within_kind a situation's or knowledge question's number among its
+    kind ("Situation 3 von 12", bank/pagination.numbers_within_kind)."""
     with st.container(border=True):
         chosen = state.flow().responses.get(item.id)
         if isinstance(item, Scenario):
-            value = _scenario(item, number, chosen, lang)
+            value = _scenario(item, within_kind or (number, number), chosen, lang)
         elif isinstance(item, KnowledgeItem):
-            value = _knowledge(item, number, chosen, bank, lang)
+            value = _knowledge(item, within_kind or (number, number), chosen, bank, lang)
         elif isinstance(item, TradeoffItem):
             value = _tradeoff(item, number, chosen, bank, lang)
         else:
@@ -243,6 +268,7 @@ def _page_body(lang: Language) -> None:
     pages = state.pages_of(current.bank_version, current.form)
     page = pages[current.page]
     numbers = _numbers(pages)
+    within_kind = numbers_within_kind(bank, current.form)
     total = len(numbers)
     answered = sum(item_id in current.responses for item_id in numbers)
     st.progress(
@@ -269,19 +295,13 @@ def _page_body(lang: Language) -> None:
         intro = "ui.quest.statements_intro"
     st.markdown(t(intro, lang))
     for item in page:
-        item_widget(item, numbers[item.id], bank, lang)
+        item_widget(item, numbers[item.id], within_kind.get(item.id), bank, lang)
 
     missing = [item for item in page if item.id not in current.responses]
     if current.show_missing and missing:
         lines = [t("ui.quest.missing", lang)]
         lines.extend(
-            "- "
-            + t(
-                "ui.quest.missing_item",
-                lang,
-                number=numbers[item.id],
-                text=plain(_question_text(item, lang)),
-            )
+            "- " + _missing_line(item, numbers[item.id], within_kind.get(item.id), lang)
             for item in missing
         )
         st.error("\n".join(lines))

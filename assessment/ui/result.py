@@ -12,6 +12,7 @@ from assessment.engine.result import Result, build_result
 from assessment.errors import CodeError
 from assessment.i18n import Language, Viewer
 from assessment.operate import warmup
+from assessment.render.chartkey import chart_key
 from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
 from assessment.ui import extra, peer, shared, state
 from assessment.ui.chart_text import accessible_chart, profile_chart_text
@@ -89,8 +90,8 @@ def _scenarios(summary: Summary, lang: Language) -> None:
         return
     st.header(t("ui.result.scenarios_heading", lang), anchor=False)
     st.caption(tv("ui.result.scenarios_intro", lang, summary.viewer))
-    for number, review in enumerate(summary.scenarios, start=1):
-        with st.expander(t("ui.result.scenario_label", lang, number=number)):
+    for review in summary.scenarios:
+        with st.expander(plain(review.label)):
             st.markdown(plain(review.situation))
             for option in review.options:
                 chosen = tv("ui.result.scenario_chosen", lang, summary.viewer)
@@ -117,9 +118,8 @@ def _knowledge(summary: Summary, lang: Language) -> None:
     viewer = summary.viewer
     st.header(t("views.knowledge_heading", lang), anchor=False)
     st.caption(tv("views.knowledge_intro", lang, viewer))
-    for number, review in enumerate(summary.knowledge, start=1):
-        label = t("views.knowledge_label", lang, number=number, dimension=review.dimension_name)
-        with st.expander(label):
+    for review in summary.knowledge:
+        with st.expander(plain(review.label)):
             st.markdown(plain(review.question))
             marks = {
                 option.option: (t("views.right_mark", lang) if option.right else "")
@@ -198,8 +198,8 @@ def render_summary(
     accessible_chart(
         shared.chart_spec(share_code, lang), profile_chart_text(summary, lang), "profile", lang
     )
-    caption = "ui.result.chart_caption" + ("_v2" if summary.rules.honest_verdicts else "")
-    st.caption(tv(caption, lang, summary.viewer))
+    key = chart_key(summary, lang, summary.viewer, uncertain=summary.rules.honest_verdicts)
+    st.caption(plain(key))
     _cards(summary, lang)
 
     _axes(summary, lang)

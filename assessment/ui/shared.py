@@ -163,10 +163,69 @@ repair();
 })();</script>"""
 
 
+# One history entry per page (see one_entry_per_page). Streamlit 1.67's frontend pushes an entry
+# for every change of the address (App.handlePageInfoChanged calls window.history.pushState);
+# this wraps pushState so that a change within the same place replaces the entry instead. A
+# place is the address without the answers: the progress code's header (format, bank version,
+# form, setting, language, kind and page: bytes 0-3, the flags without background and "seen")
+# and every other parameter but a colleague's ratings (?rated=).
+ONE_ENTRY_PER_PAGE = """<script>(() => {
+const win = document.querySelector('[data-testid="stMain"]') ? window : window.parent;
+const history = win.history;
+if (history.__selbstcheckPlaces) { return; }
+history.__selbstcheckPlaces = true;
+const header = (code) => {
+  try {
+    return win.atob(code.slice(0, 8).replace(/-/g, '+').replace(/_/g, '/'));
+  } catch (e) { return ''; }
+};
+const place = (search) => {
+  const params = new URLSearchParams(search);
+  const code = params.get('__PROGRESS__');
+  if (code !== null) {
+    const h = header(code);
+    if (h.length < 4) { return null; }
+    const flags = h.charCodeAt(2);
+    const page = flags & 0x10 ? h.charCodeAt(3) : -1;
+    params.set('__PROGRESS__', [h.charCodeAt(0), h.charCodeAt(1), flags & 0x1f, page].join('.'));
+  }
+  params.delete('__RATED__');
+  params.sort();
+  return params.toString();
+};
+const push = history.pushState.bind(history);
+const replace = history.replaceState.bind(history);
+history.pushState = (data, unused, url) => {
+  if (url !== undefined && url !== null) {
+    const next = new URL(String(url), win.location.href);
+    const here = place(win.location.search);
+    if (next.pathname === win.location.pathname && here !== null
+        && place(next.search) === here) {
+      return replace(data, unused, url);
+    }
+  }
+  return push(data, unused, url);
+};
+})();</script>"""
+ONE_ENTRY_PER_PAGE = ONE_ENTRY_PER_PAGE.replace("__PROGRESS__", links.PROGRESS_PARAM)
+ONE_ENTRY_PER_PAGE = ONE_ENTRY_PER_PAGE.replace("__RATED__", links.RATED_PARAM)
+
+
 def page_style() -> None:
-    """Add the app's few style rules and the accessibility repairs (no external resources)."""
+    """Add the app's few style rules, the accessibility repairs and the history rule (no
+    external resources)."""
     st.html(PAGE_STYLE)
     st.html(A11Y_REPAIRS, unsafe_allow_javascript=True, width="content")
+    one_entry_per_page()
+
+
+def one_entry_per_page() -> None:
+    """Keep one entry of the tab's history per page: an answer (or a colleague's rating)
+    replaces the entry of the page shown; another page, view or language pushes a new one. So
+    the browser's Back button goes to the previous page (state.answers_kept keeps the answers
+    given since), Forward to the next, and a reload resumes with every answer. Installed once
+    per tab, whatever view it opened."""
+    st.html(ONE_ENTRY_PER_PAGE, unsafe_allow_javascript=True, width="content")
 
 
 def scroll_to_top(view: str, heading: str) -> None:

@@ -3,7 +3,11 @@
 The URL carries the progress code (answers, form, setting, language, page), the language and the
 background; the expected salary lives only in the session. When a run starts without any change
 of ours pending and the URL's code differs from the one this session last wrote (a reload, the
-browser's back button, a pasted link), the URL wins.
+browser's back button, a pasted link), the URL wins, with one exception: the browser's Back and
+Forward buttons within a started questionnaire take the page from the URL but keep the session's
+answers (answers_kept). The tab's history holds one entry per page (shared.one_entry_per_page):
+an answer replaces the page's entry, another page or language pushes a new one, so Back goes to
+the previous page and Forward to the next, and a reload resumes with every answer.
 
 Retake marks (rules 3): once the result page has shown the rationales and explanations, the
 session keeps the scenario and knowledge answers it showed them for (`Flow.shown_answers`); any
@@ -16,6 +20,7 @@ rationales were shown, so both survive a reload and a language switch.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -347,10 +352,18 @@ def restore_from_code(code: str) -> None:
     """
     decoded = decode_code(code)
     given = decoded.answers
-    pages = pages_of(given.bank_version, given.form)
-    done = first_incomplete_page(pages, dict(given.responses))
-    page = min(decoded.page, done) if decoded.kind == "progress" else done
     previous = flow()
+    responses = dict(given.responses)
+    if previous.started and (previous.bank_version, previous.form) == (
+        given.bank_version,
+        given.form,
+    ):
+        # Back and Forward: the address of an older history entry moves the session to its page
+        # but lacks the answers given since it was written; they stay (answers_kept).
+        responses = answers_kept(given.responses, previous.responses)
+    pages = pages_of(given.bank_version, given.form)
+    done = first_incomplete_page(pages, responses)
+    page = min(decoded.page, done) if decoded.kind == "progress" else done
     background = st.query_params.get(BACKGROUND_PARAM)
     # The session's own memory of the rationales shown (and its marks) outlives an older code in
     # the URL of the same questionnaire (the browser's Back button): it only ever adds marks.
@@ -366,7 +379,7 @@ def restore_from_code(code: str) -> None:
         experience=given.background
         or next((e for e in load_bank(given.bank_version).backgrounds if e == background), None),
         salary=previous.salary if previous.started else None,
-        responses=dict(given.responses),
+        responses=responses,
         page=page,
         started=True,
         resumed=not previous.started and 0 < page < len(pages),
@@ -390,10 +403,22 @@ def restore_from_code(code: str) -> None:
         or decoded.kind != "progress"
         or LANG_PARAM not in st.query_params
         or knows_more
+        or responses != dict(given.responses)
     ):
         write_progress()
     else:
         flow().synced_code = code
+
+
+def answers_kept(
+    coded: Mapping[str, int | str], session: Mapping[str, int | str]
+) -> dict[str, int | str]:
+    """Return the answers of a questionnaire after its address changed within the session (the
+    browser's Back or Forward button): the session's answers, and the address's for items the
+    session has none for. Every history entry of a question page holds the answers given up to
+    when it was left; the session holds those given since, on any page (tests/ui/test_paths.py).
+    """
+    return {**coded, **session}
 
 
 def _next_generation(previous: Flow, version: int, form: FormId, page: int) -> int:

@@ -1,8 +1,9 @@
-"""The browser's Back button on a question page, in Chromium.
+"""The browser's Back and Forward buttons on the question pages, in Chromium.
 
-Streamlit's frontend pushes a history entry for every change of the address, so Back after an
-answer brings the progress code without that answer; the URL wins. The screen must then show
-exactly the code's answers: the radios checked, the counter and the URL agree (issue 18).
+The tab's history holds one entry per page (shared.one_entry_per_page wraps the frontend's
+pushState: an answer replaces the page's entry). Back goes to the previous page and Forward to
+the next, every answer kept (state.answers_kept); the screen shows exactly the answers: the
+radios checked, the counter and the URL agree (issues 18 and 22). A reload resumes with them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from assessment.codes.links import PROGRESS_PARAM
 from assessment.codes.share import decode_code
+from assessment.ui.state import ITEM_KEY_PREFIX
+from tests.cluster import page_in, progress_in
 from tests.e2e import journey
 from tests.e2e.journey import DESKTOP, ITEM_SELECTOR, TIMEOUT_MS
 
@@ -60,32 +63,54 @@ def _checked_on_screen(page: Page) -> int:
     return page.locator(SHOWN_ITEMS).get_by_role("radio", checked=True).count()
 
 
-def test_back_after_answers_shows_exactly_the_codes_answers(page: Page) -> None:
+def _on_page(page: Page, number: int, answers: int) -> None:
+    """Wait until the URL names a page (0-based) with so many answers, and the screen agrees."""
+    journey.wait_for_url(
+        page,
+        lambda q: page_in(q) == number and len(progress_in(q)) == answers,
+        f"page {number + 1} with {answers} answers",
+    )
+    expect(page.get_by_test_id("stProgress")).to_contain_text(f"Seite {number + 1} von ")
+    expect(page.get_by_test_id("stProgress")).to_contain_text(f"{answers} von ")
+    _settled(page)
+    assert _counted(page) == answers
+
+
+def test_back_and_forward_go_between_pages_and_keep_every_answer(page: Page) -> None:
     journey.start(page)
     first = journey.answer_page(page)
     journey.next_page(page)
-    second = journey.answer_page(page)
-    _settled(page)
+    second = journey.answer_page(page, limit=2)
     total = len(first) + len(second)
-    assert _counted(page) == total
+    _on_page(page, 1, total)
+
+    page.go_back()
+    _on_page(page, 0, total)
+    assert _checked_on_screen(page) == len(first), "the first page, every answer shown"
+
+    page.go_forward()
+    _on_page(page, 1, total)
     assert _checked_on_screen(page) == len(second)
 
-    for back in (1, 2):
-        page.go_back()
-        journey.wait_for_url(
-            page, lambda q: PROGRESS_PARAM in parse_qs(q), "a progress code after Back"
-        )
-        _wait_for_answers(page, total - back)
-        expect(page.get_by_test_id("stProgress")).to_contain_text(f"{total - back} von ")
-        _settled(page)
-        coded = _coded(page)
-        on_page = [item_id for item_id in second if item_id in coded]
-        assert len(on_page) == len(second) - back
-        assert _counted(page) == len(coded)
-        assert _checked_on_screen(page) == len(on_page), "the radios show the URL's answers"
-    # Going on asks for exactly the answers the code lacks, and keeps the rest.
-    page.get_by_role("button", name="Weiter").click()
-    expect(page.get_by_role("alert")).to_contain_text("Auf dieser Seite fehlen noch Antworten")
-    _settled(page)
-    assert _checked_on_screen(page) == len(second) - 2
-    assert len(_coded(page)) == total - 2
+    page.reload()
+    _on_page(page, 1, total)
+    assert _checked_on_screen(page) == len(second), "a reload resumes with every answer"
+
+    # An answer changed after Back is kept when Forward brings the next page's older address.
+    page.go_back()
+    _on_page(page, 0, total)
+    before = _coded(page)[first[0]]
+    container = page.locator(f".st-key-{ITEM_KEY_PREFIX}{first[0]}")
+    other = (journey.choice_for(first[0]) + 1) % 4
+    container.get_by_test_id("stRadioOption").nth(other).click()
+    journey.wait_for_url(page, lambda q: progress_in(q)[first[0]] != before, "the changed answer")
+    changed = _coded(page)[first[0]]
+    page.go_forward()
+    _on_page(page, 1, total)
+    assert _coded(page)[first[0]] == changed
+
+    # Back from the first question page leads to the start page.
+    page.go_back()
+    _on_page(page, 0, total)
+    page.go_back()
+    expect(page.get_by_role("button", name="Check starten")).to_be_visible()

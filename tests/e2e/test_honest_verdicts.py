@@ -120,7 +120,7 @@ def test_borderline_shows_in_the_page_and_the_pdf(page: Page) -> None:
 
 def test_scenario_rationales_open_after_the_result(page: Page) -> None:
     """Each scenario's options, ratings and reasons open on the result page."""
-    expander = page.get_by_text("Situation 1: alle Möglichkeiten mit Bewertung")
+    expander = page.get_by_text(re.compile(r"^Situation 1 von \d+ · .* · Ihre Wahl: "))
     expander.click()
     details = page.get_by_test_id("stExpanderDetails").filter(has_text="Situation alpha")
     expect(details).to_be_visible()

@@ -176,7 +176,8 @@ def test_scenario_rationales_open_only_after_the_result(fixture_questions: None)
         at.run()
         at.button(key="nav_next").click().run()
     labels = [e.label for e in at.expander]
-    assert "Situation 1: alle Möglichkeiten mit Bewertung" in labels
+    total = len([i for i in bank.form_items("full") if isinstance(i, Scenario)])
+    assert any(label.startswith(f"Situation 1 von {total} · ") for label in labels), labels
     shown = texts(at)
     for option in scenario.options:
         assert option.rationale("de") in shown

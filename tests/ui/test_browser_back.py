@@ -1,10 +1,14 @@
-"""The browser's Back button on a question page: the URL's older code wins, on screen too.
+"""The browser's Back and Forward buttons on a question page: the previous and the next page.
 
-Streamlit's frontend pushes a history entry for every change of the address, so Back after an
-answer brings the code without it. The session adopts that code (state.follow_url), and the
-radios must then show exactly its answers: a radio the browser had drawn keeps showing (and
-sending) its last option unless it is drawn anew, so the item radios get a new key generation
-(state.item_key). tests/ui/browser.py makes AppTest hold and send labels as the browser does.
+The tab's history holds one entry per page (shared.one_entry_per_page: an answer replaces the
+page's entry, another page pushes one), so Back brings the address written when the previous
+page was left, and Forward the next page's. The session takes the page from that address but
+keeps the answers given since (state.answers_kept): no answer is dropped, the radios show the
+session's answers, and the address is rewritten to hold them all (issue 22). A radio the browser
+had drawn keeps showing (and sending) its last option unless it is drawn anew, so the item
+radios get a new key generation when the address changes the page shown in place (a language
+switch undone by Back: state.item_key). tests/ui/browser.py makes AppTest hold and send labels
+as the browser does; tests/e2e/test_browser_back.py presses the real buttons in Chromium.
 """
 
 from __future__ import annotations
@@ -12,12 +16,11 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import Item
 from assessment.codes.links import PROGRESS_PARAM
 from assessment.codes.share import decode_code
 from assessment.ui import result, state
 from assessment.ui.state import LANG_PARAM
-from tests.ui.conftest import complete, item_keys, new_app, start, strong
+from tests.ui.conftest import answer_page, complete, item_keys, new_app, start, strong, weak
 
 
 def _coded(at: AppTest) -> dict[str, int | str]:
@@ -28,58 +31,88 @@ def _shown(at: AppTest) -> dict[str, int | str | None]:
     return {state.item_of_key(key): at.radio(key=key).value for key in item_keys(at)}
 
 
-def _answer_one_by_one(at: AppTest) -> list[str]:
+def _answer_one_by_one(at: AppTest, count: int | None = None) -> list[str]:
     """Answer the page's items one click (and one run) at a time; return the codes written."""
     bank = load_bank(at.session_state[state.FLOW_KEY].bank_version)
     codes = []
-    for key in item_keys(at):
+    for key in item_keys(at)[:count]:
         at.radio(key=key).set_value(strong(bank.item(state.item_of_key(key)))).run()
         codes.append(at.query_params[PROGRESS_PARAM])
     return codes
 
 
 def _browser_back(at: AppTest, code: str) -> AppTest:
-    """Go back in the browser's history: the same session reruns with the older address."""
+    """Go back (or forward) in the browser's history: the same session reruns with the address
+    of that entry."""
     at.query_params[PROGRESS_PARAM] = code
     return at.run()
 
 
-def test_back_after_an_answer_shows_exactly_the_older_codes_answers() -> None:
+def _two_pages(at: AppTest) -> tuple[str, str, dict[str, int | str]]:
+    """Answer the first page, go on, answer part of the second; return the address each page
+    had when it was last shown (its history entry) and every answer given."""
+    answer_page(at, strong)
+    first = at.query_params[PROGRESS_PARAM]
+    at.button(key="nav_next").click().run()
+    _answer_one_by_one(at, 2)
+    second = at.query_params[PROGRESS_PARAM]
+    return first, second, dict(at.session_state[state.FLOW_KEY].responses)
+
+
+def test_browser_back_goes_to_the_previous_page_and_keeps_every_answer() -> None:
     at = start(new_app())
-    codes = _answer_one_by_one(at)
-    assert len(codes) >= 3
-    _browser_back(at, codes[-2])
+    first, _, given = _two_pages(at)
+    assert len(decode_code(first).answers.responses) < len(given)
+    _browser_back(at, first)
     assert not at.exception
-    older = _coded(at)
-    assert older == dict(decode_code(codes[-2]).answers.responses)
-    assert at.session_state[state.FLOW_KEY].responses == older
-    assert _shown(at) == {item_id: older.get(item_id) for item_id in _shown(at)}
-    assert sum(value is not None for value in _shown(at).values()) == len(codes) - 1
-    # The next run (any click) does not bring the dropped answer back from the browser.
-    at.run()
-    assert _coded(at) == older
-    assert sum(value is not None for value in _shown(at).values()) == len(codes) - 1
+    current = at.session_state[state.FLOW_KEY]
+    assert current.page == 0, "Back shows the previous page"
+    assert current.responses == given, "no answer dropped"
+    assert _coded(at) == given, "the address now holds every answer"
+    assert decode_code(at.query_params[PROGRESS_PARAM]).page == 0
+    assert _shown(at) == {item_id: given[item_id] for item_id in _shown(at)}
+    assert item_keys(at) == [state.item_key(item_id) for item_id in _shown(at)]
 
 
-def test_the_radios_get_a_new_key_generation_only_when_the_url_replaces_answers() -> None:
+def test_browser_forward_goes_to_the_next_page_with_answers_changed_meanwhile() -> None:
     at = start(new_app())
-    plain = [state.item_key(item_id) for item_id in _shown(at)]
-    assert item_keys(at) == plain, "generation 0 keeps the plain keys"
+    first, second, given = _two_pages(at)
+    _browser_back(at, first)
+    changed_key = item_keys(at)[0]
+    item = load_bank(at.session_state[state.FLOW_KEY].bank_version).item(
+        state.item_of_key(changed_key)
+    )
+    at.radio(key=changed_key).set_value(weak(item)).run()
+    _browser_back(at, second)  # Forward: the second page's entry, written before the change
+    assert not at.exception
+    current = at.session_state[state.FLOW_KEY]
+    assert current.page == 1, "Forward shows the next page"
+    expected = given | {item.id: weak(item)}
+    assert current.responses == expected
+    assert _coded(at) == expected
+    assert decode_code(at.query_params[PROGRESS_PARAM]).page == 1
+    assert sum(value is not None for value in _shown(at).values()) == 2
+
+
+def test_back_after_a_language_switch_draws_new_radios_with_the_same_answers() -> None:
+    """The language switch is an entry of its own: Back undoes it, on the same page, with new
+    radios (a new key generation) showing every answer."""
+    at = start(new_app())
     codes = _answer_one_by_one(at)
-    assert item_keys(at) == plain
-    _browser_back(at, codes[0])
+    german = codes[-1]
+    at.segmented_control(key="lang_switch").set_value("en").run()
+    before = _shown(at)
+    at.query_params[LANG_PARAM] = "de"
+    _browser_back(at, german)
+    assert not at.exception
+    assert at.session_state[state.LANG_KEY] == "de"
     assert at.session_state[state.FLOW_KEY].generation == 1
-    assert item_keys(at) == [state.item_key(item_id, "de", 1) for item_id in _shown(at)]
-    assert all(state.item_of_key(key) in _shown(at) for key in item_keys(at))
+    assert item_keys(at) == [state.item_key(item_id, "de", 1) for item_id in before]
+    assert _shown(at) == before
     # A click on a new-generation radio is an answer like any other.
     key = item_keys(at)[-1]
     at.radio(key=key).set_value(2).run()
     assert _coded(at)[state.item_of_key(key)] == 2
-    # The forward button brings the newer code back: another generation, its answers shown.
-    _browser_back(at, codes[-1])
-    assert at.session_state[state.FLOW_KEY].generation == 2
-    assert _shown(at) == {item_id: _coded(at).get(item_id) for item_id in _shown(at)}
-    assert all(value is not None for value in _shown(at).values())
 
 
 def test_a_reload_is_a_new_session_with_plain_keys() -> None:
@@ -89,44 +122,6 @@ def test_a_reload_is_a_new_session_with_plain_keys() -> None:
     assert reloaded.session_state[state.FLOW_KEY].generation == 0
     assert item_keys(reloaded) == [state.item_key(i) for i in _shown(reloaded)]
     assert _coded(reloaded) == dict(decode_code(codes[-1]).answers.responses)
-
-
-def test_another_page_draws_plain_keys_again() -> None:
-    """The browser holds no radio of another page: its radios keep the plain keys, those a
-    reconnecting tab sends to a new session (tests/e2e/test_crash_recovery.py)."""
-    at = start(new_app())
-    codes = _answer_one_by_one(at)
-    _browser_back(at, codes[-2])
-    assert at.session_state[state.FLOW_KEY].generation == 1
-    at.radio(key=item_keys(at)[-1]).set_value(strong(_item(at, item_keys(at)[-1]))).run()
-    at.button(key="nav_next").click().run()
-    assert at.session_state[state.FLOW_KEY].page == 1
-    assert item_keys(at) == [state.item_key(item_id) for item_id in _shown(at)]
-    on_second = at.query_params[PROGRESS_PARAM]
-    # Back in the browser across the page change: page 1's radios, under plain keys again.
-    _browser_back(at, codes[-1])
-    assert at.session_state[state.FLOW_KEY].page == 0
-    assert item_keys(at) == [state.item_key(item_id) for item_id in _shown(at)]
-    assert all(value is not None for value in _shown(at).values())
-    _browser_back(at, on_second)
-    at.button(key="nav_back").click().run()
-    assert item_keys(at) == [state.item_key(item_id) for item_id in _shown(at)]
-
-
-def _item(at: AppTest, key: str) -> Item:
-    return load_bank(at.session_state[state.FLOW_KEY].bank_version).item(state.item_of_key(key))
-
-
-def test_a_language_switch_after_back_keeps_the_codes_answers() -> None:
-    at = start(new_app())
-    codes = _answer_one_by_one(at)
-    _browser_back(at, codes[-2])
-    before = _shown(at)
-    at.segmented_control(key="lang_switch").set_value("en").run()
-    assert not at.exception
-    assert item_keys(at) == [state.item_key(item_id, "en", 1) for item_id in before]
-    assert _shown(at) == before
-    assert _coded(at) == dict(decode_code(codes[-2]).answers.responses)
 
 
 def test_answers_changed_from_the_result_draw_plain_keys_after_back_on_the_result() -> None:

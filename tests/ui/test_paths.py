@@ -3,7 +3,8 @@
 A Hypothesis state machine drives the app (AppTest, with option values sent as a browser sends
 them: tests/ui/browser.py) through random sequences of what people do — answer, change an
 answer, "Kann ich (noch) nicht einschätzen", next, back, the browser's Back and Forward buttons,
-reload, switch the language, open the result, the shared link and the methodology page — and
+reload, switch the language, open the result, the shared link, the comparison with colleagues'
+feedback codes (adding a code there) and the methodology page — and
 keeps a model of what the person did, and of the tab's history (the addresses it showed).
 After every step `check` asserts the invariants: no exception and no error box (but the
 "page incomplete" notice after a refused Weiter), no answer lost (model == session == URL
@@ -27,12 +28,14 @@ Adding an action: one @rule (with a @precondition when it needs a view), updatin
 each as the newest bank of its time (a questions folder holding it and the ones before).
 `make test` runs a small seeded sample; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) a long random one.
 
-The browser's Back and Forward buttons: Streamlit's frontend pushes a history entry for every
-change of the address (after every answer, page change and language switch). Back reruns the
-same session with the older address, and the address wins (state.follow_url): the model goes
-back to what it was when that address was written, and the radios must show exactly its
-answers, under the key generation the session then draws (state.item_key, Flow.generation).
-A reload keeps the tab's history; a new tab (the shared link) has its own.
+The browser's Back and Forward buttons: the tab's history holds one entry per place (page and
+language: shared.one_entry_per_page); an answer replaces the entry shown, another page or
+language pushes a new one (dropping those ahead). Back reruns the same session with the
+previous entry's address: the model goes to that entry's page and language and keeps every
+answer (state.answers_kept); the address is then rewritten in place (Streamlit replaces the
+entry during a history navigation), and the radios show the answers under the key generation
+the session then draws (state.item_key, Flow.generation). A reload keeps the tab's history; a
+new tab (the shared link) has its own.
 tests/e2e/test_language_browser.py switches the language in a real browser.
 """
 
@@ -78,12 +81,26 @@ from assessment.bank.models import (
     Scenario,
     TradeoffItem,
 )
-from assessment.codes.links import INVITE_VIEW, PROGRESS_PARAM, RATED_PARAM, SHARE_PARAM
+from assessment.codes.links import (
+    INVITE_VIEW,
+    PEERS_PARAM,
+    PROGRESS_PARAM,
+    RATED_PARAM,
+    SHARE_PARAM,
+)
 from assessment.codes.share import decode_code, markable
 from assessment.engine.answers import Answers, extra_candidates
 from assessment.engine.result import build_result
 from assessment.i18n import Language, Viewer
-from assessment.peer.codes import Invitation, decode_peer_code, encode_invitation
+from assessment.peer.codes import (
+    Invitation,
+    PeerAnswers,
+    decode_peer_code,
+    encode_invitation,
+    encode_peer_code,
+    peer_items,
+)
+from assessment.peer.compare import MIN_PEERS
 from assessment.render.retake import revised_marks
 from assessment.render.summary import Summary, summarize
 from assessment.ui import extra as extra_page
@@ -121,9 +138,16 @@ class Entry:
     """One entry of the tab's history: an address the session wrote, and the model then."""
 
     url: dict[str, str]
-    answers: dict[str, int | str]
     page: int
     lang: Language
+
+
+def place(url: dict[str, str]) -> tuple[object, ...]:
+    """Return what an address names apart from the answers (one history entry each: the
+    progress code's page, kind and language, and every other parameter)."""
+    decoded = decode_code(url[PROGRESS_PARAM])
+    others = tuple(sorted((k, v) for k, v in url.items() if k != PROGRESS_PARAM))
+    return (decoded.kind, decoded.page, decoded.answers.language, others)
 
 
 def offers_unsure(item: Item, bank: Bank) -> bool:
@@ -196,12 +220,15 @@ class Paths(RuleBasedStateMachine):
         return {name: str(value) for name, value in self.at.query_params.items()}
 
     def record_url(self) -> None:
-        """Note the address shown: a new one is a new history entry (dropping those ahead)."""
+        """Note the address shown: in the place of the entry shown, it replaces that entry;
+        elsewhere it is a new entry (dropping those ahead)."""
         url = self.url()
-        if self.cursor >= 0 and self.history[self.cursor].url == url:
+        entry = Entry(url, self.page, self.lang)
+        if self.cursor >= 0 and place(self.history[self.cursor].url) == place(url):
+            self.history[self.cursor] = entry
             return
         del self.history[self.cursor + 1 :]
-        self.history.append(Entry(url, dict(self.answers), self.page, self.lang))
+        self.history.append(entry)
         self.cursor = len(self.history) - 1
 
     def go_to_entry(self, cursor: int) -> None:
@@ -213,12 +240,16 @@ class Paths(RuleBasedStateMachine):
         self.at.run()
         self.cursor = cursor
         if entry.url[PROGRESS_PARAM] != older_code:
-            # The address replaced the answers: new radios on the same page, plain on another.
+            # The address changed the page in place: new radios on the same page (the
+            # language switched back), plain ones on another.
             self.generation = self.generation + 1 if entry.page == self.page else 0
-        self.answers = dict(entry.answers)
+        # Every answer stays, those given since the entry was written too.
         self.page = entry.page
         self.lang = entry.lang
         self.refused = False
+        # Rewritten with every answer, in place: Streamlit replaces the entry while it follows
+        # the browser's history.
+        self.history[cursor] = Entry(self.url(), self.page, self.lang)
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -297,8 +328,12 @@ class Paths(RuleBasedStateMachine):
     @precondition(lambda self: self.cursor > 0)
     @rule()
     def browser_back(self) -> None:
-        """Press the browser's Back button: the session reruns with the previous address."""
+        """Press the browser's Back button: the session reruns with the previous address, the
+        previous page (or the language before a switch), never the same page with an answer
+        less (issue 22)."""
+        before = (self.page, self.lang)
         self.go_to_entry(self.cursor - 1)
+        assert (self.page, self.lang) != before
 
     @precondition(lambda self: 0 <= self.cursor < len(self.history) - 1)
     @rule()
@@ -401,6 +436,45 @@ class Paths(RuleBasedStateMachine):
         for card in expected.cards:
             assert plain(card.verdict).replace("\\", "") in texts(viewer)
         self.check_marks_said(viewer, lang)
+
+    @precondition(lambda self: self.on_result and self.bank.peer)
+    @rule(value=st.integers(min_value=1, max_value=3))
+    def compare_with_colleagues(self, value: int) -> None:
+        """Paste two colleagues' feedback codes on the result and compare (too few: no figures,
+        but the box for more), add a third code there (the figures show), go back to the own
+        result. The comparison's history entries are not modelled: the tab's history starts
+        anew at the result."""
+        codes = [self.colleague_code(value + n) for n in range(3)]
+        self.at.text_area(key=peer.PASTE_KEY).input("\n".join(codes[:2])).run()
+        self.at.button(key=peer.COMPARE_KEY).click().run()
+        self.check_comparison(codes[:2])
+        self.at.text_area(key=peer.ADD_KEY).input(codes[2]).run()
+        self.at.button(key=peer.ADD_BUTTON_KEY).click().run()
+        self.check_comparison(codes)
+        self.at.button(key=peer.BACK_TO_OWN_KEY).click().run()
+        self.history, self.cursor = [], -1
+
+    def colleague_code(self, value: int) -> str:
+        """Return a colleague's feedback code rating every statement of the form alike."""
+        responses: dict[str, int | str] = {
+            item.id: value for item in peer_items(self.bank, self.form)
+        }
+        return encode_peer_code(
+            PeerAnswers(bank_version=self.version, form=self.form, responses=responses)
+        )
+
+    def check_comparison(self, codes: list[str]) -> None:
+        """The comparison of the model's answers with exactly these codes, spoken to the person,
+        with figures from three codes on and always the box for more; the session untouched."""
+        at = self.at
+        assert not at.exception, [e.value for e in at.exception]
+        assert not at.error, [e.value for e in at.error]
+        assert at.query_params[PEERS_PARAM] == ",".join(codes)
+        assert decode_code(at.query_params[SHARE_PARAM]).answers.responses == self.answers
+        assert len(at.get("vega_lite_chart")) == (1 if len(codes) >= MIN_PEERS else 0)
+        assert [a.key for a in at.text_area] == [peer.ADD_KEY]
+        assert at.button(key=peer.BACK_TO_OWN_KEY) is not None, "spoken to the person"
+        assert at.session_state[state.FLOW_KEY].responses == self.answers
 
     @rule()
     def open_method_and_come_back(self) -> None:
@@ -571,10 +645,9 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         lambda: path.open_result(2),
         lambda: path.answer_extra_questions(0, 1),  # rules 3, short form: where offered
         lambda: path.open_shared_link(True),
-        path.browser_back,  # from the result to the last page
-        # Rules 3: that address predates the rationales (and the last page's answers); the
-        # session writes one that says it, so Forward is gone (a new history entry). The same
-        # answers again lead to the result with no mark.
+        path.browser_back,  # from the result to the last page, every answer kept
+        # The session rewrites that entry in place (rules 3: saying the rationales were
+        # shown), so Forward leads to the result again; so do the same answers, with no mark.
         path.browser_forward if not path.markable else lambda: path.open_result(2),
         path.switch_language,
         path.browser_back,  # the result in the language before: a new key generation
@@ -585,6 +658,7 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         lambda: path.cannot_judge_yet(1),
         path.next_page,
         lambda: path.open_shared_link(False),
+        *([lambda: path.compare_with_colleagues(2)] if path.bank.peer else []),
         *(
             [
                 lambda: path.revise_after_result(0, 1),  # a retake: marked from now on

@@ -23,6 +23,7 @@ from assessment.peer.codes import (
     decode_peer_code,
     encode_invitation,
     encode_peer_code,
+    named_statement,
     peer_items,
 )
 from assessment.ui import peer, state
@@ -133,7 +134,8 @@ def test_colleague_questionnaire_rates_in_the_third_person(lang: Language) -> No
     first = items[0]
     assert isinstance(first, LikertItem)
     assert first.peer is not None
-    assert first.peer(lang) in at.radio(key=keys[0]).label
+    label = at.radio(key=keys[0]).label.replace("\\", "")
+    assert named_statement(first.peer(lang), "Anna K.", lang) in label
     assert first.text(lang) not in shown
     na = "Kann ich nicht beurteilen" if lang == "de" else "Can't judge"
     assert na in at.radio(key=keys[0]).options

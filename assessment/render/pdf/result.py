@@ -20,6 +20,7 @@ from assessment.codes.links import method_link
 from assessment.engine.result import Result
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
+from assessment.render.chartkey import chart_key
 from assessment.render.export import shareable_result
 from assessment.render.path import path_text
 from assessment.render.pdf.layout import (
@@ -266,14 +267,10 @@ class ResultLayout(PageLayout):
 
     def chart_texts(self) -> tuple[str, str]:
         """Return the chart's heading and caption."""
-        caption_key = (
-            "ui.result.chart_caption_v2"
-            if any(card.uncertainty is not None for card in self.summary.cards)
-            else "ui.result.chart_caption"
-        )
+        uncertain = any(card.uncertainty is not None for card in self.summary.cards)
         return (
             voiced("pdf.chart", self.lang, self.viewer),
-            voiced(caption_key, self.lang, self.viewer),
+            chart_key(self.summary, self.lang, self.viewer, uncertain=uncertain),
         )
 
     def _chart(self) -> None:
@@ -551,9 +548,9 @@ class ResultLayout(PageLayout):
             keep_with=self.height(intro, SMALL) + 1 + 2 * SMALL * LEADING,
         )
         self.paragraph(intro, SMALL, colour=MUTED, after=1)
-        for number, review in enumerate(reviews, start=1):
+        for review in reviews:
             paragraphs = [
-                _Para(msg("ui.result.scenario_label", lang, number=number), SMALL, bold=True),
+                _Para(review.label, SMALL, bold=True),
                 _Para(review.situation, SMALL),
             ]
             for option in review.options:
@@ -595,10 +592,8 @@ class ResultLayout(PageLayout):
             keep_with=self.height(intro, SMALL) + 1 + 2 * SMALL * LEADING,
         )
         self.paragraph(intro, SMALL, colour=MUTED, after=1)
-        for number, review in enumerate(reviews, start=1):
-            label = msg(
-                "views.knowledge_label", lang, number=number, dimension=review.dimension_name
-            )
+        for review in reviews:
+            label = review.label
             source = review.source + (f" {review.url}" if review.url else "")
             paragraphs = [
                 _Para(label, SMALL, bold=True),
