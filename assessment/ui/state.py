@@ -27,6 +27,7 @@ import streamlit as st
 
 from assessment.bank.load import latest_version, load_bank
 from assessment.bank.models import (
+    EXPERIENCE_LEVELS,
     Bank,
     Experience,
     FormId,
@@ -365,6 +366,8 @@ def restore_from_code(code: str) -> None:
     done = first_incomplete_page(pages, responses)
     page = min(decoded.page, done) if decoded.kind == "progress" else done
     background = st.query_params.get(BACKGROUND_PARAM)
+    # Banks without a background in their answers (v1) still ask for one, for the salary check.
+    offered = load_bank(given.bank_version).backgrounds or EXPERIENCE_LEVELS
     # The session's own memory of the rationales shown (and its marks) outlives an older code in
     # the URL of the same questionnaire (the browser's Back button): it only ever adds marks.
     same = (previous.bank_version, previous.form) == (given.bank_version, given.form)
@@ -376,8 +379,7 @@ def restore_from_code(code: str) -> None:
         bank_version=given.bank_version,
         form=given.form,
         profile=given.profile,
-        experience=given.background
-        or next((e for e in load_bank(given.bank_version).backgrounds if e == background), None),
+        experience=given.background or next((e for e in offered if e == background), None),
         salary=previous.salary if previous.started else None,
         responses=responses,
         page=page,
