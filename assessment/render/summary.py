@@ -24,6 +24,7 @@ from assessment.engine.result import Result
 from assessment.engine.salary import format_euro
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
+from assessment.render.brief import Brief, with_brief
 from assessment.render.path import PathView
 from assessment.render.retake import revised_note
 from assessment.render.views import (
@@ -155,6 +156,7 @@ class Summary(_Frozen):
     knowledge: tuple[KnowledgeReview, ...] = Field(
         default=(), description="Rules 3: the knowledge questions with answers and sources"
     )
+    brief: Brief | None = Field(default=None, description="The one-screen summary (issue 22)")
 
 
 def _card(
@@ -290,7 +292,14 @@ def _comparison_line(match: ProfileMatch, bank: Bank, best: bool, lang: Language
 
 def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self") -> Summary:
     """Return the result's texts in one language, for the person themselves ("self") or for
-    someone they shared it with ("other": about the person, in the third person)."""
+    someone they shared it with ("other": about the person, in the third person), with the
+    one-screen summary on top (render/brief.py)."""
+    if viewer == "other":
+        result = result.model_copy(update={"salary": None})  # never shown to anyone else
+    return with_brief(_summarize(result, bank, lang, viewer), result, bank)
+
+
+def _summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> Summary:
     if viewer == "other":
         result = result.model_copy(update={"salary": None})  # never shown to anyone else
     if bank.rules.honest_verdicts:
