@@ -60,14 +60,12 @@ def _card(card: DimensionCard, lang: Language, viewer: Viewer) -> None:
         if card.strength:
             st.caption(t("ui.result.strength_label", lang))
             st.markdown(plain(card.strength))
-        # The card sits in a section that opens (an expander holds no expander): the reason
-        # for the target band follows under its label.
-        st.caption(t("ui.result.rationale_label", lang))
-        st.markdown(plain(card.rationale))
-        if card.support:
-            st.markdown(plain(card.support))
-        if card.competence:
-            st.caption(f"{t('ui.result.competence_label', lang)}: {plain(card.competence)}")
+        with st.expander(t("ui.result.rationale_label", lang)):
+            st.markdown(plain(card.rationale))
+            if card.support:
+                st.markdown(plain(card.support))
+            if card.competence:
+                st.caption(f"{t('ui.result.competence_label', lang)}: {plain(card.competence)}")
 
 
 def _cards(summary: Summary, lang: Language) -> None:
@@ -102,7 +100,11 @@ def _scenarios(summary: Summary, lang: Language) -> None:
     """Every answered scenario with all options rated and explained (after the result only)."""
     if not summary.scenarios:
         return
-    st.header(t("ui.result.scenarios_heading", lang), anchor=False)
+    with st.expander(t("ui.result.scenarios_heading", lang), key="section_scenarios"):
+        _scenario_reviews(summary, lang)
+
+
+def _scenario_reviews(summary: Summary, lang: Language) -> None:
     st.caption(tv("ui.result.scenarios_intro", lang, summary.viewer))
     for number, review in enumerate(summary.scenarios, start=1):
         with st.expander(t("ui.result.scenario_label", lang, number=number)):
@@ -129,8 +131,12 @@ def _knowledge(summary: Summary, lang: Language) -> None:
     explanation and the source (after the result only; a link only where the bank gives one)."""
     if not summary.knowledge:
         return
+    with st.expander(t("views.knowledge_heading", lang), key="section_knowledge"):
+        _knowledge_reviews(summary, lang)
+
+
+def _knowledge_reviews(summary: Summary, lang: Language) -> None:
     viewer = summary.viewer
-    st.header(t("views.knowledge_heading", lang), anchor=False)
     st.caption(tv("views.knowledge_intro", lang, viewer))
     for number, review in enumerate(summary.knowledge, start=1):
         label = t("views.knowledge_label", lang, number=number, dimension=review.dimension_name)
