@@ -85,7 +85,9 @@ def strongest_demands(result: Result, summary: Summary) -> tuple[BriefDemand, ..
     picked = []
     for match in met[:MAX_STRONGEST]:
         card = cards[match.dimension]
-        text = msg("brief.strength_item", summary.language, band=card.band_label, score=card.score_text)
+        text = msg(
+            "brief.strength_item", summary.language, band=card.band_label, score=card.score_text
+        )
         picked.append(BriefDemand(dimension=card.dimension, name=card.name, text=text))
     return tuple(picked)
 
@@ -122,7 +124,9 @@ def where_next(result: Result, bank: Bank, summary: Summary) -> tuple[WhereNext,
         key = "brief.where_full_form_border" if names else "brief.where_full_form"
         entries.append(WhereNext(key="full_form", text=voiced(key, lang, viewer, names=names)))
     if names and offers_extra(result, bank):
-        entries.append(WhereNext(key="extra", text=voiced("brief.where_extra", lang, viewer, names=names)))
+        entries.append(
+            WhereNext(key="extra", text=voiced("brief.where_extra", lang, viewer, names=names))
+        )
     if bank.peer:
         entries.append(WhereNext(key="peers", text=voiced("brief.where_peers", lang, viewer)))
     entries.append(WhereNext(key="career", text=voiced("brief.where_career", lang, viewer)))
@@ -139,7 +143,7 @@ def telling_axes(result: Result, bank: Bank) -> tuple[str, ...]:
             continue
         error = axis.uncertainty or 0
         leans = axis.position + error < 50 or axis.position - error > 50
-        preferred = axis.dimension in bank.profiles[profile].axes  # type: ignore[index]
+        preferred = axis.dimension in bank.profiles[profile].axes
         others = profile == "duisburg" and any(
             axis.dimension in bank.profiles[p].axes for p in SETTING_IDS
         )

@@ -127,7 +127,7 @@ def _peer_codes(share: str, count: int) -> list[str]:
 def test_no_element_of_any_view_is_wider_than_a_phone(page: Page, server: str, view: str) -> None:
     """Result (own and shared, sections open), colleague comparison, methodology and group
     page: no element reaches beyond 390 px, no table cell is cut."""
-    short, full = share_codes(2)
+    _short, full = share_codes(2)
     if view in typical_codes():
         page_height(page, f"{server}/?{typical_codes()[view]}&lang=de")
     elif view == "mirror":

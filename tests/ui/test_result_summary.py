@@ -9,7 +9,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, Expander, Node
 
-from assessment.bank.load import load_bank
 from assessment.bank.models import ProfileId
 from assessment.codes.share import encode_progress_code, encode_share_code
 from assessment.messages import msg, voiced
@@ -81,7 +80,8 @@ def test_sections_with_nothing_to_say_are_left_out() -> None:
     at, summary = _own(NEWEST, 4, "mittelstand")
     brief = summary.brief
     assert brief is not None
-    assert brief.telling_axes == () and not brief.comparison_differs
+    assert brief.telling_axes == ()
+    assert not brief.comparison_differs
     shown = sections(at)
     assert voiced("ui.result.axes_heading", "de", "self") not in shown
     assert msg("ui.result.comparison_heading", "de") not in shown
@@ -93,7 +93,9 @@ def test_sections_with_something_to_say_stay() -> None:
     """Trade-offs answered at a pole and a comparison whose rows differ keep their sections."""
     at, summary = _own(NEWEST, 2, "industry", lean=5)
     brief = summary.brief
-    assert brief is not None and brief.telling_axes and brief.comparison_differs
+    assert brief is not None
+    assert brief.telling_axes
+    assert brief.comparison_differs
     shown = sections(at)
     assert voiced("ui.result.axes_heading", "de", "self") in shown
     assert msg("ui.result.comparison_heading", "de") in shown

@@ -20,6 +20,7 @@ from assessment.codes.links import method_link
 from assessment.engine.result import Result
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
+from assessment.render.brief import MAX_STEPS
 from assessment.render.export import shareable_result
 from assessment.render.path import path_text
 from assessment.render.pdf.layout import (
@@ -46,7 +47,6 @@ from assessment.render.pdf.layout import (
     text_width,
     wrap_text,
 )
-from assessment.render.brief import MAX_STEPS
 from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
 
 __all__ = ["PdfError", "ResultLayout", "build_pdf", "chart_png", "result_layout"]
@@ -241,8 +241,7 @@ class ResultLayout(PageLayout):
         paragraphs.append(_Para(brief.steps_heading, BODY, bold=True))
         if brief.steps:
             paragraphs.extend(
-                _Para(d.text, BODY, indent=hang, lead=f"{d.name}:", bullet="→")
-                for d in brief.steps
+                _Para(d.text, BODY, indent=hang, lead=f"{d.name}:", bullet="→") for d in brief.steps
             )
         else:
             paragraphs.append(_Para(brief.no_steps or "", BODY))

@@ -80,7 +80,8 @@ def _summary(bank: Bank, result: Result, viewer: Viewer = "self") -> Summary:
 def test_strongest_are_met_demands_heaviest_first_then_widest_margin(version: int) -> None:
     """Up to three met demands; none left out weighs more or (at equal weight) clears its band's
     lower end by more than the last one picked; each names its band and score."""
-    bank, result = _result(version, 4, levels={d: 5 for d in load_bank(version).dimension_ids[::2]})
+    every_other = load_bank(version).dimension_ids[::2]
+    bank, result = _result(version, 4, levels=dict.fromkeys(every_other, 5))
     summary = _summary(bank, result)
     picked = summary.brief.strongest if summary.brief else ()
     matches = {m.dimension: m for m in result.match.dimensions}
@@ -100,7 +101,8 @@ def test_strongest_are_met_demands_heaviest_first_then_widest_margin(version: in
     for demand in picked:
         card = cards[demand.dimension]
         assert demand.name == card.name
-        assert card.band_label in demand.text and card.score_text in demand.text
+        assert card.band_label in demand.text
+        assert card.score_text in demand.text
 
 
 @pytest.mark.parametrize("version", RELEASED)
@@ -109,7 +111,8 @@ def test_nothing_met_names_no_strength(version: int) -> None:
     bank, result = _result(version, 1)
     summary = _summary(bank, result)
     assert not any(m.met for m in result.match.dimensions)
-    assert summary.brief is not None and summary.brief.strongest == ()
+    assert summary.brief is not None
+    assert summary.brief.strongest == ()
 
 
 @pytest.mark.parametrize("version", RELEASED)
@@ -149,7 +152,8 @@ def test_where_next_after_the_short_form_leads_with_the_full_form(version: int) 
     if border:
         assert all(name in where[0].text for name in border)
     assert where[-1].key == "career"
-    assert "Berufsberatung im Erwerbsleben" in where[-1].text and "IHK" in where[-1].text
+    assert "Berufsberatung im Erwerbsleben" in where[-1].text
+    assert "IHK" in where[-1].text
     bank, full = _result(version, 3, form="full")
     assert "full_form" not in [e.key for e in _summary(bank, full).brief.where]  # type: ignore[union-attr]
 
@@ -183,10 +187,10 @@ def test_colleagues_are_offered_where_the_bank_asks_them_and_not_once_they_answe
             self.low, self.median, self.high = 50, 60, 70
 
     class Mirror:
-        enough = True
-        dimensions = [Row(d) for d in bank.dimension_ids]
+        def __init__(self, dimensions: list[Row]) -> None:
+            self.enough, self.dimensions = True, dimensions
 
-    joined = with_peers(summary, Mirror())
+    joined = with_peers(summary, Mirror([Row(d) for d in bank.dimension_ids]))
     assert "peers" not in [e.key for e in joined.brief.where]  # type: ignore[union-attr]
     assert [e.key for e in joined.brief.where] == [k for k in keys if k != "peers"]  # type: ignore[union-attr]
 
@@ -231,7 +235,8 @@ def test_verdict_and_what_it_rests_on(version: int) -> None:
     number of demands met before (v1 and v2 have no views)."""
     bank, result = _result(version, 3)
     summary = _summary(bank, result)
-    assert summary.brief is not None and summary.brief.verdict == summary.headline
+    assert summary.brief is not None
+    assert summary.brief.verdict == summary.headline
     if bank.rules.views_apart:
         assert summary.brief.rests_on == summary.rests_on
         for view in ("self", "situation", "knowledge"):
@@ -258,7 +263,8 @@ def test_axes_without_a_lean_on_either_side_are_left_out(version: int) -> None:
     ]
     bank, middle = _result(version, 3, profile=profile, lean=3)
     telling = _summary(bank, middle).brief.telling_axes  # type: ignore[union-attr]
-    assert open_axes and not set(open_axes) & set(telling)
+    assert open_axes
+    assert not set(open_axes) & set(telling)
     bank, pole = _result(version, 3, profile=profile, lean=5)
     telling = _summary(bank, pole).brief.telling_axes  # type: ignore[union-attr]
     answered = {a.dimension for a in pole.match.axes if a.position is not None}
