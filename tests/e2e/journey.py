@@ -184,7 +184,8 @@ def open_sections(page: Page, *names: str) -> None:
     for index in range(sections.count()):
         section = sections.nth(index)
         summary = section.locator("summary").first
-        if names and not summary.inner_text().strip().startswith(names):
+        # The label follows the arrow icon (a ligature such as "keyboard_arrow_right").
+        if names and not any(name in summary.inner_text() for name in names):
             continue
         if section.locator("details").first.get_attribute("open") is None:
             summary.click()
