@@ -102,7 +102,9 @@ def test_starter_answers_with_the_keyboard_and_sees_an_area_to_gain_experience(
         page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Ihr Ergebnis", exact=True)).to_be_visible()
     open_sections(page)  # issue 22: the demands are in sections to open
-    expect(page.locator(".st-key-section_experience summary")).to_contain_text("Erfahrungsfelder")
+    expect(page.locator(".st-key-section_experience summary").first).to_contain_text(
+        "Erfahrungsfelder"
+    )
     card = page.locator(".st-key-card_delta")
     expect(card).to_contain_text("Erfahrungsfeld")
     expect(card).to_contain_text("Einstiegsschritt delta 1.")
@@ -111,7 +113,9 @@ def test_starter_answers_with_the_keyboard_and_sees_an_area_to_gain_experience(
 def test_borderline_shows_in_the_page_and_the_pdf(page: Page) -> None:
     """Scores within their uncertainty of a band edge read "an der Grenze" on page and PDF."""
     open_sections(page)
-    expect(page.locator(".st-key-section_borderline summary")).to_contain_text("An der Grenze")
+    expect(page.locator(".st-key-section_borderline summary").first).to_contain_text(
+        "An der Grenze"
+    )
     expect(page.get_by_text("An der Grenze des Zielbereichs").first).to_be_visible()
     with page.expect_download(timeout=TIMEOUT_MS * 2) as info:
         page.locator(".st-key-download_pdf button").click()
@@ -126,7 +130,8 @@ def test_scenario_rationales_open_after_the_result(page: Page) -> None:
     open_sections(page, "So bewerten")  # issue 22: the review is one section to open
     expander = page.get_by_text("Situation 1: alle Möglichkeiten mit Bewertung")
     expander.click()
-    details = page.get_by_test_id("stExpanderDetails").filter(has_text="Situation alpha")
+    # The innermost details: the situation's own (the section around it holds the text too).
+    details = page.get_by_test_id("stExpanderDetails").filter(has_text="Situation alpha").last
     expect(details).to_be_visible()
     expect(details).to_contain_text("3 von 3 · Ihre Wahl")
     expect(details).to_contain_text("Weil b.")
