@@ -25,6 +25,7 @@ from assessment.engine.result import Result
 from assessment.engine.salary import format_euro
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
+from assessment.render.brief import Brief, with_brief
 from assessment.render.extra import extra_notes
 from assessment.render.leans import LeanSection, lean_section
 from assessment.render.path import PathView
@@ -166,6 +167,7 @@ class Summary(_Frozen):
     leans: LeanSection | None = Field(
         default=None, description="Rules 3: the clear leans, in place of the axes' lines"
     )
+    brief: Brief | None = Field(default=None, description="The one-screen summary (issue 22)")
 
 
 def _card(
@@ -301,7 +303,14 @@ def _comparison_line(match: ProfileMatch, bank: Bank, best: bool, lang: Language
 
 def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self") -> Summary:
     """Return the result's texts in one language, for the person themselves ("self") or for
-    someone they shared it with ("other": about the person, in the third person)."""
+    someone they shared it with ("other": about the person, in the third person), with the
+    one-screen summary on top (render/brief.py)."""
+    if viewer == "other":
+        result = result.model_copy(update={"salary": None})  # never shown to anyone else
+    return with_brief(_summarize(result, bank, lang, viewer), result, bank)
+
+
+def _summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> Summary:
     if viewer == "other":
         result = result.model_copy(update={"salary": None})  # never shown to anyone else
     if bank.rules.honest_verdicts:

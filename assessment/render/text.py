@@ -1,7 +1,8 @@
 """Plain-text rendering of a result, for the command line and for copying.
 
 It prints what a person reads on the result page, in the page's order and under headings:
-the overall assessment, notes on response quality, the demands by group, the way of working,
+the overall assessment with the one-screen summary (strongest demands, urgent steps, where to
+go from here), notes on response quality, the demands by group, the way of working,
 the salary check, the comparison of settings, what the result does not say, the review of the
 situations and the result code that opens the result again. Rules 3 add what the verdict rests
 on under the headline, the consistency notice, each demand's three views and the review of the
@@ -204,6 +205,26 @@ def _path(view: PathView, summary: Summary) -> list[str]:
     return [*lines, ""]
 
 
+def _brief(summary: Summary) -> list[str]:
+    """The one-screen summary under the verdict (render/brief.py): the strongest demands, the
+    most urgent steps with their first action, and where to go from here."""
+    brief = summary.brief
+    if brief is None:  # pragma: no cover - every summary has one
+        return []
+    lines: list[str] = []
+    if brief.strongest:
+        lines.append(f"{brief.strongest_heading}:")
+        lines.extend(_wrap(f"+ {d.name}: {d.text}", "  ") for d in brief.strongest)
+    lines.append(f"{brief.steps_heading}:")
+    if brief.steps:
+        lines.extend(_wrap(f"{n}. {d.name}: {d.text}", "  ") for n, d in enumerate(brief.steps, 1))
+    else:
+        lines.append(_wrap(brief.no_steps or "", "  "))
+    lines.append(f"{brief.where_heading}:")
+    lines.extend(_wrap(f"- {entry.text}", "  ") for entry in brief.where)
+    return [*lines, ""]
+
+
 def render_text(result: Result, bank: Bank, lang: Language, code: str | None = None) -> str:
     """Return the whole result as readable plain text, section by section under headings (with
     the result code that opens it again, when given)."""
@@ -218,6 +239,7 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
         *([_wrap(summary.rests_on)] if summary.rests_on else []),
         _wrap(f"{summary.met_text}. {summary.overall_text}"),
         "",
+        *_brief(summary),
     ]
     if summary.consistency:
         lines.extend(_heading(next(headings)))

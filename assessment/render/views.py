@@ -317,9 +317,15 @@ def with_peers(summary: Summary, mirror: PeerView) -> Summary:
         else card
         for card in summary.cards
     )
+    brief = summary.brief
+    if brief is not None:  # the colleagues' view is there: no need to ask for it any more
+        brief = brief.model_copy(
+            update={"where": tuple(entry for entry in brief.where if entry.key != "peers")}
+        )
     return summary.model_copy(
         update={
             "cards": cards,
             "view_labels": (*summary.view_labels, msg("views.peers", summary.language)),
+            "brief": brief,
         }
     )

@@ -11,10 +11,10 @@ from assessment.ui.text import plain
 def render_leans(section: LeanSection | None) -> None:
     """Render each clear lean (what it costs, the three settings, the person's own situations)
     and one line each for the axes without a clear lean and those not answered."""
-    if section is None:
-        return
-    with st.container(key="leans"):
-        st.header(plain(section.heading), anchor=False)
+    if section is None or not section.leans:
+        return  # nothing to say: left out, not filled with "no clear lean" (issue 22)
+    # A section to open, like every section below the one-screen summary (issue 22).
+    with st.expander(plain(section.heading), key="section_leans"), st.container(key="leans"):
         st.caption(plain(section.intro))
         if section.no_preference:
             st.markdown(plain(section.no_preference))

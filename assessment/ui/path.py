@@ -9,10 +9,12 @@ from assessment.render.path import PathView, station_lines
 from assessment.ui.text import plain
 
 
-def render_path(view: PathView, lang: Language, viewer: Viewer) -> None:
+def render_path(view: PathView, lang: Language, viewer: Viewer, *, heading: bool = True) -> None:
     """Render the stations: the intro, the station that builds most of what is open, each
-    station with its span and the demands it builds, the total, and the public-sector grades."""
-    st.header(plain(view.heading), anchor=False)
+    station with its span and the demands it builds, the total, and the public-sector grades
+    (without the heading inside a section whose label is the heading)."""
+    if heading:
+        st.header(plain(view.heading), anchor=False)
     st.markdown(plain(view.intro))
     if view.short:
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from assessment.bank.load import load_bank
@@ -30,6 +32,8 @@ BACK_TO_OWN_KEY = "back_to_own"
 PDF_KEY = "download_pdf"
 JSON_KEY = "download_json"
 SHARED_PDF_KEY = "download_shared_pdf"
+# The targeted extra questions' view (issue 22, point 2): its render_offer(summary, lang) is
+# called inside the one-screen summary once the module exists.
 
 
 def _card(card: DimensionCard, lang: Language, viewer: Viewer) -> None:
@@ -65,30 +69,42 @@ def _card(card: DimensionCard, lang: Language, viewer: Viewer) -> None:
 
 
 def _cards(summary: Summary, lang: Language) -> None:
+    """One section to open per group of demands, its label naming how many it holds."""
     by_id = {card.dimension: card for card in summary.cards}
     for group in summary.groups:
-        st.header(plain(group.heading), anchor=False)
-        if group.intro:
-            st.caption(plain(group.intro))
-        for dimension in group.dimensions:
-            _card(by_id[dimension], lang, summary.viewer)
+        label = t("brief.section_group", lang, heading=group.heading, count=len(group.dimensions))
+        with st.expander(plain(label), key=f"section_{group.key}"):
+            if group.intro:
+                st.caption(plain(group.intro))
+            for dimension in group.dimensions:
+                _card(by_id[dimension], lang, summary.viewer)
 
 
 def _axes(summary: Summary, lang: Language) -> None:
     """The trade-off axes: where the person leans, and what each setting prefers."""
-    lines = [card for card in summary.cards if card.axis_text]
+    telling = summary.brief.telling_axes if summary.brief else None
+    lines = [
+        card
+        for card in summary.cards
+        if card.axis_text and (telling is None or card.dimension in telling)
+    ]
     if not lines or summary.axes_intro is None:
-        return
-    st.header(tv("ui.result.axes_heading", lang, summary.viewer), anchor=False)
-    st.markdown(plain(summary.axes_intro))
-    st.markdown("\n".join(f"- **{plain(c.name)}:** {plain(c.axis_text or '')}" for c in lines))
+        return  # no axis where the person or the setting leans: nothing to say
+    label = tv("ui.result.axes_heading", lang, summary.viewer)
+    with st.expander(label, key="section_axes"):
+        st.markdown(plain(summary.axes_intro))
+        st.markdown("\n".join(f"- **{plain(c.name)}:** {plain(c.axis_text or '')}" for c in lines))
 
 
 def _scenarios(summary: Summary, lang: Language) -> None:
     """Every answered scenario with all options rated and explained (after the result only)."""
     if not summary.scenarios:
         return
-    st.header(t("ui.result.scenarios_heading", lang), anchor=False)
+    with st.expander(t("ui.result.scenarios_heading", lang), key="section_scenarios"):
+        _scenario_reviews(summary, lang)
+
+
+def _scenario_reviews(summary: Summary, lang: Language) -> None:
     st.caption(tv("ui.result.scenarios_intro", lang, summary.viewer))
     for review in summary.scenarios:
         with st.expander(plain(review.label)):
@@ -115,8 +131,12 @@ def _knowledge(summary: Summary, lang: Language) -> None:
     explanation and the source (after the result only; a link only where the bank gives one)."""
     if not summary.knowledge:
         return
+    with st.expander(t("views.knowledge_heading", lang), key="section_knowledge"):
+        _knowledge_reviews(summary, lang)
+
+
+def _knowledge_reviews(summary: Summary, lang: Language) -> None:
     viewer = summary.viewer
-    st.header(t("views.knowledge_heading", lang), anchor=False)
     st.caption(tv("views.knowledge_intro", lang, viewer))
     for review in summary.knowledge:
         with st.expander(plain(review.label)):
@@ -143,31 +163,69 @@ def _knowledge(summary: Summary, lang: Language) -> None:
             st.caption(source)
 
 
-def _comparison(summary: Summary, lang: Language) -> None:
-    st.header(t("ui.result.comparison_heading", lang), anchor=False)
-    st.markdown(plain(summary.comparison_text))
-    setting, met = t("ui.result.col_setting", lang), t("ui.result.col_met", lang)
-    level, gaps = t("ui.result.col_level", lang), t("ui.result.col_gaps", lang)
-    shared = common_gaps(summary)  # the same open points everywhere: said once, below the table
-    rows = [
-        {
-            setting: t("ui.result.best_marker", lang, name=line.name) if line.best else line.name,
-            met: line.met_text,
-            level: line.level_label,
-        }
-        | ({} if shared else {gaps: ", ".join(line.gaps) or t("ui.result.no_gaps", lang)})
-        for line in summary.comparison
-    ]
-    st.table(rows, hide_index=True)
-    if shared:
-        st.markdown(plain(t("ui.result.gaps_everywhere", lang, gaps=", ".join(shared))))
-    st.caption(plain(summary.comparison_rule))
+def _comparison(summary: Summary, lang: Language, *, intro: str | None = None) -> None:
+    """The settings compared, one stacked block per setting (no table to cut on a phone); left
+    out when every setting reads the same."""
+    if summary.brief is not None and not summary.brief.comparison_differs:
+        return
+    with st.expander(t("ui.result.comparison_heading", lang), key="section_comparison"):
+        if intro:
+            st.markdown(intro)
+        st.markdown(plain(summary.comparison_text))
+        shared = common_gaps(summary)  # the same open points everywhere: said once, below
+        gaps_label = t("ui.result.col_gaps", lang)
+        with st.container(key="comparison_rows"):
+            for line in summary.comparison:
+                name = t("ui.result.best_marker", lang, name=line.name) if line.best else line.name
+                text = f"**{plain(name)}**  \n{plain(line.met_text)} · {plain(line.level_label)}"
+                if not shared:
+                    gaps = ", ".join(line.gaps) or t("ui.result.no_gaps", lang)
+                    text += f"  \n{gaps_label}: {plain(gaps)}"
+                st.markdown(text)
+        if shared:
+            st.markdown(plain(t("ui.result.gaps_everywhere", lang, gaps=", ".join(shared))))
+        st.caption(plain(summary.comparison_rule))
+
+
+def _brief(summary: Summary, lang: Language) -> None:
+    """The one-screen summary: the verdict and what it rests on, the strongest demands, the
+    most urgent steps with their first action, and where to go from here."""
+    brief = summary.brief
+    st.header(plain(summary.headline), anchor=False)
+    if brief is None:  # pragma: no cover - every summary has one (render/brief.py)
+        return
+    with st.container(key="brief"):
+        st.markdown(plain(brief.rests_on))
+        if brief.strongest:
+            st.markdown(
+                f"**{plain(brief.strongest_heading)}**  \n"
+                + "  \n".join(f"{plain(d.name)} – {plain(d.text)}" for d in brief.strongest)
+            )
+        st.markdown(f"**{plain(brief.steps_heading)}**")
+        if brief.steps:
+            st.markdown(
+                "\n".join(
+                    f"{n}. **{plain(d.name)}:** {plain(d.text)}"
+                    for n, d in enumerate(brief.steps, start=1)
+                )
+            )
+        else:
+            st.markdown(plain(brief.no_steps or ""))
+        st.markdown(f"**{plain(brief.where_heading)}**")
+        st.markdown("\n".join(f"- {plain(entry.text)}" for entry in brief.where))
+        st.caption(plain(brief.more))
 
 
 def render_summary(
-    summary: Summary, share_code: str, lang: Language, *, open_setting: bool
+    summary: Summary,
+    share_code: str,
+    lang: Language,
+    *,
+    open_setting: bool,
+    salary_offer: Callable[[Language], None] | None = None,
 ) -> None:
-    """Render a result's texts, chart, cards, notices and comparison (no share section)."""
+    """Render a result: the one-screen summary first, then everything else in sections to
+    open (no share section); sections with nothing to say are left out."""
     st.caption(
         t(
             "ui.result.meta",
@@ -177,39 +235,40 @@ def render_summary(
             answered=summary.answered_text,
         )
     )
-    st.header(plain(summary.headline), anchor=False)
-    if summary.rests_on:
-        st.markdown(plain(summary.rests_on))
-    st.markdown(f"**{plain(summary.met_text)}.** {plain(summary.overall_text)}")
+    _brief(summary, lang)
     if summary.consistency:
         with st.container(key="consistency_notice"):
             st.info(f"**{t('views.consistency_heading', lang)}**  \n{plain(summary.consistency)}")
-    st.info(plain(summary.caveat))
     if summary.quality_notices:
         st.markdown(f"**{t('ui.result.quality_heading', lang)}**")
     for notice in summary.quality_notices:
         st.warning(plain(notice))
 
+    with st.expander(t("brief.section_overall", lang), key="section_overall"):
+        st.markdown(f"**{plain(summary.met_text)}.** {plain(summary.overall_text)}")
+        st.info(plain(summary.caveat))
     if open_setting:
-        st.markdown(t("ui.result.comparison_open", lang))
-        _comparison(summary, lang)
-
-    st.header(tv("ui.result.chart_heading", lang, summary.viewer), anchor=False)
-    accessible_chart(
-        shared.chart_spec(share_code, lang), profile_chart_text(summary, lang), "profile", lang
-    )
-    key = chart_key(summary, lang, summary.viewer, uncertain=summary.rules.honest_verdicts)
-    st.caption(plain(key))
+        _comparison(summary, lang, intro=t("ui.result.comparison_open", lang))
+    with st.expander(tv("ui.result.chart_heading", lang, summary.viewer), key="section_chart"):
+        accessible_chart(
+            shared.chart_spec(share_code, lang), profile_chart_text(summary, lang), "profile", lang
+        )
+        key = chart_key(summary, lang, summary.viewer, uncertain=summary.rules.honest_verdicts)
+        st.caption(plain(key))
     _cards(summary, lang)
-
     _axes(summary, lang)
     render_leans(summary.leans)
 
-    if summary.salary_lines:
-        st.header(t("ui.result.salary_heading", lang), anchor=False)
-        st.markdown("\n".join(f"- {plain(line)}" for line in summary.salary_lines))
+    if summary.salary_lines or salary_offer is not None:
+        # The salary check and, after a reload, the field to enter it again: in one place.
+        with st.expander(t("ui.result.salary_heading", lang), key="section_salary"):
+            if summary.salary_lines:
+                st.markdown("\n".join(f"- {plain(line)}" for line in summary.salary_lines))
+            if salary_offer is not None:
+                salary_offer(lang)
     if summary.path is not None:
-        render_path(summary.path, lang, summary.viewer)
+        with st.expander(plain(summary.path.heading), key="section_path"):
+            render_path(summary.path, lang, summary.viewer, heading=False)
     if not open_setting:
         _comparison(summary, lang)
     _scenarios(summary, lang)
@@ -248,10 +307,11 @@ def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
     st.markdown(t("ui.share.intro", lang))
     st.code(link, language=None, wrap_lines=True)
     suffix = "_v2" if bank.rules.has_background else ""
-    st.markdown(t(f"ui.share.contains{suffix}", lang))
-    if bank.rules.retake_marks:
-        st.markdown(t("retake.link_contains", lang))
-    st.markdown(t(f"ui.share.excludes{suffix}", lang))
+    with st.expander(t("brief.section_share", lang), key="section_share"):
+        st.markdown(t(f"ui.share.contains{suffix}", lang))
+        if bank.rules.retake_marks:
+            st.markdown(t("retake.link_contains", lang))
+        st.markdown(t(f"ui.share.excludes{suffix}", lang))
 
     st.header(t("ui.share.downloads_heading", lang), anchor=False)
 
@@ -297,8 +357,13 @@ def render_own(lang: Language) -> None:
     shared.scroll_to_top("result", t("ui.result.heading", lang))
     st.title(t("ui.result.heading", lang), anchor=False)
     extra.render_offer(result, bank, lang)  # extra questions for borderline demands (rules 3)
-    render_summary(summary, share_code, lang, open_setting=result.answers.profile == "duisburg")
-    offer_salary_again(lang)
+    render_summary(
+        summary,
+        share_code,
+        lang,
+        open_setting=result.answers.profile == "duisburg",
+        salary_offer=offer_salary_again,
+    )
     _share(result, bank, share_code, lang)
     peer.render_ask(bank, share_code, result.answers.form, lang)
     st.divider()

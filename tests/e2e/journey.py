@@ -175,3 +175,18 @@ def click_after_reconnect(page: Page, item_id: str) -> None:
     container.get_by_test_id("stRadioOption").nth(index).click()
     expect(container.get_by_role("radio").nth(index)).to_be_checked()
     wait_for_url(page, lambda q: item_id in progress_in(q), f"the answer to {item_id}")
+
+
+def open_sections(page: Page, *names: str) -> None:
+    """Open the result's sections (issue 22: everything below the one-screen summary is in
+    sections to open): those whose label starts with one of names, or all of them."""
+    sections = page.locator("[class*='st-key-section_']")
+    for index in range(sections.count()):
+        section = sections.nth(index)
+        summary = section.locator("summary").first
+        # The label follows the arrow icon (a ligature such as "keyboard_arrow_right").
+        if names and not any(name in summary.inner_text() for name in names):
+            continue
+        if section.locator("details").first.get_attribute("open") is None:
+            summary.click()
+            expect(section.locator("details").first).to_have_attribute("open", "")

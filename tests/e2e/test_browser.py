@@ -27,7 +27,7 @@ from assessment.engine.result import build_result
 from assessment.render.summary import summarize
 from assessment.ui.state import ITEM_KEY_PREFIX, pages_of
 from tests.e2e import journey
-from tests.e2e.journey import DESKTOP, PHONE
+from tests.e2e.journey import DESKTOP, PHONE, open_sections
 from tests.e2e.journey import save_screenshots as _screenshots
 
 pytestmark = pytest.mark.e2e
@@ -159,12 +159,13 @@ def test_questionnaire_by_clicking_survives_a_reload(page: Page, artifacts: Path
 
 def test_result_shows_chart_and_cards(page: Page, artifacts: Path) -> None:
     """The result page draws the profile chart and a card per dimension."""
+    open_sections(page)  # issue 22: chart, cards and salary check are in sections to open
     chart = page.get_by_test_id("stVegaLiteChart")
     expect(chart.locator("canvas, svg").first).to_be_visible()
     cards = page.locator("[class*='st-key-card_']")
     expect(cards).to_have_count(len(BANK.dimensions))
-    expect(page.get_by_role("heading", name="Stärken")).to_be_visible()
-    expect(page.get_by_role("heading", name="Gehalts-Abgleich")).to_be_visible()
+    expect(page.locator(".st-key-section_strengths summary").first).to_contain_text("Stärken")
+    expect(page.locator(".st-key-section_salary summary").first).to_contain_text("Gehalts-Abgleich")
     expect(page.get_by_role("heading", name="Ergebnis teilen")).to_be_visible()
     _screenshots(page, artifacts, "result")
 
@@ -193,11 +194,12 @@ def test_share_link_opens_the_same_result(page: Page, browser: Browser, artifact
         about = summarize(build_result(answers, bank), bank, "de", viewer="other")
         expect(shared.get_by_role("heading", level=2).first).to_have_text(about.headline)
         assert headline.removeprefix("Vorläufig: ") != about.headline  # own: "Ihr Profil …"
-        expect(shared.get_by_text(met, exact=True)).to_be_visible()
+        open_sections(shared)
+        expect(shared.get_by_text(met, exact=True).first).to_be_visible()
         expect(
             shared.get_by_test_id("stVegaLiteChart").locator("canvas, svg").first
         ).to_be_visible()
-        expect(shared.get_by_role("heading", name="Gehalts-Abgleich")).to_have_count(0)
+        expect(shared.locator(".st-key-section_salary")).to_have_count(0)
         _screenshots(shared, artifacts, "shared")
         shared.get_by_role("button", name="Selbst den Check machen").click()
         expect(shared.get_by_role("button", name="Check starten")).to_be_visible()

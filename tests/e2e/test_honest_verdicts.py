@@ -17,6 +17,7 @@ from assessment.bank.load import QUESTIONS_ENV, load_bank
 from assessment.bank.models import LikertItem, Scenario, TradeoffItem
 from assessment.bank.pagination import paginate
 from tests.e2e.conftest import running_app
+from tests.e2e.journey import open_sections
 from tests.strategies import FIXTURE_ROOT
 
 pytestmark = pytest.mark.e2e
@@ -100,7 +101,10 @@ def test_starter_answers_with_the_keyboard_and_sees_an_area_to_gain_experience(
                 break
         page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Ihr Ergebnis", exact=True)).to_be_visible()
-    expect(page.get_by_role("heading", name="Erfahrungsfelder")).to_be_visible()
+    open_sections(page)  # issue 22: the demands are in sections to open
+    expect(page.locator(".st-key-section_experience summary").first).to_contain_text(
+        "Erfahrungsfelder"
+    )
     card = page.locator(".st-key-card_delta")
     expect(card).to_contain_text("Erfahrungsfeld")
     expect(card).to_contain_text("Einstiegsschritt delta 1.")
@@ -108,7 +112,10 @@ def test_starter_answers_with_the_keyboard_and_sees_an_area_to_gain_experience(
 
 def test_borderline_shows_in_the_page_and_the_pdf(page: Page) -> None:
     """Scores within their uncertainty of a band edge read "an der Grenze" on page and PDF."""
-    expect(page.get_by_role("heading", name="An der Grenze")).to_be_visible()
+    open_sections(page)
+    expect(page.locator(".st-key-section_borderline summary").first).to_contain_text(
+        "An der Grenze"
+    )
     expect(page.get_by_text("An der Grenze des Zielbereichs").first).to_be_visible()
     with page.expect_download(timeout=TIMEOUT_MS * 2) as info:
         page.locator(".st-key-download_pdf button").click()
@@ -120,9 +127,11 @@ def test_borderline_shows_in_the_page_and_the_pdf(page: Page) -> None:
 
 def test_scenario_rationales_open_after_the_result(page: Page) -> None:
     """Each scenario's options, ratings and reasons open on the result page."""
+    open_sections(page, "So bewerten")  # issue 22: the review is one section to open
     expander = page.get_by_text(re.compile(r"^Situation 1 von \d+ · .* · Ihre Wahl: "))
     expander.click()
-    details = page.get_by_test_id("stExpanderDetails").filter(has_text="Situation alpha")
+    # The innermost details: the situation's own (the section around it holds the text too).
+    details = page.get_by_test_id("stExpanderDetails").filter(has_text="Situation alpha").last
     expect(details).to_be_visible()
     expect(details).to_contain_text("3 von 3 · Ihre Wahl")
     expect(details).to_contain_text("Weil b.")

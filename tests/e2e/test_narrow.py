@@ -16,7 +16,7 @@ from assessment.engine.result import build_result
 from assessment.messages import msg
 from assessment.render.summary import common_gaps, summarize
 from assessment.ui.state import pages_of
-from tests.e2e.journey import PHONE, TIMEOUT_MS
+from tests.e2e.journey import PHONE, TIMEOUT_MS, open_sections
 from tests.e2e.test_axe import IDLE, NEWEST, _progress, _responses
 
 pytestmark = pytest.mark.e2e
@@ -57,14 +57,21 @@ def _mixed_answers() -> Answers:
 
 def _open_result(page: Page, server: str) -> None:
     page.goto(f"{server}/?r={encode_share_code(_mixed_answers())}&lang=de")
-    expect(page.get_by_test_id("stTable").first).to_be_visible()
+    expect(page.get_by_test_id("stDownloadButton").first).to_be_visible()
+    page.wait_for_function(IDLE)
+    open_sections(page, msg("ui.result.comparison_heading", "de"))
+    expect(page.locator(".st-key-comparison_rows")).to_be_visible()
     page.wait_for_function(IDLE)
 
 
 def test_no_table_overflows_at_390px(page: Page, server: str) -> None:
-    """The comparison of environments fits the phone: its cells wrap instead of being cut."""
+    """The comparison of environments fits the phone: one stacked block per setting (issue 22:
+    no table), nothing of it beyond the screen."""
     _open_result(page, server)
     assert page.evaluate(OVERFLOWING) == []
+    rows = page.locator(".st-key-comparison_rows")
+    assert rows.evaluate("(e) => e.getBoundingClientRect().right") <= PHONE["width"]
+    assert page.get_by_test_id("stTable").count() == 0
 
 
 def test_copy_button_of_a_link_shows_without_hover(page: Page, server: str) -> None:

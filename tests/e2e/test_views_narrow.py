@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from assessment.bank.load import load_bank
 from assessment.codes.share import encode_share_code
 from tests.banks import answer_sets
-from tests.e2e.journey import PHONE, TIMEOUT_MS
+from tests.e2e.journey import PHONE, TIMEOUT_MS, open_sections
 from tests.e2e.test_axe import IDLE, NEWEST
 
 pytestmark = [
@@ -41,6 +41,8 @@ def page(browser: Browser) -> Iterator[Page]:
 def test_views_stack_and_nothing_overflows_at_390px(page: Page, server: str) -> None:
     answers = next(s for s in answer_sets(NEWEST) if "selfabove" in s.name).answers
     page.goto(f"{server}/?r={encode_share_code(answers)}&lang=de")
+    expect(page.get_by_test_id("stDownloadButton").first).to_be_visible()
+    open_sections(page)  # issue 22: the demands' cards are in sections to open
     expect(page.locator('[class*="st-key-views_"]').first).to_be_visible()
     page.wait_for_function(IDLE)
     edges = page.evaluate(LEFT_EDGES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -127,11 +128,25 @@ def complete(at: AppTest, persona: Persona = strong) -> AppTest:
     raise AssertionError("the questionnaire did not end")
 
 
+def sections(at: AppTest) -> list[str]:
+    """Return the labels of the sections to open (expanders) of the last run, in order, without
+    the count a result's group of demands adds ("Stärken (5)" reads "Stärken")."""
+    return [re.sub(r" \(\d+\)$", "", str(e.label).replace("\\", "")) for e in at.expander]
+
+
+def headings(at: AppTest) -> list[str]:
+    """Return the headings and then the section labels of the last run (issue 22: the result's
+    sections are expanders whose label is their heading)."""
+    return [*(str(h.value) for h in at.header), *sections(at)]
+
+
 def texts(at: AppTest) -> str:
-    """Return all visible text of the last run joined (Markdown, headings, alerts, captions)."""
+    """Return all visible text of the last run joined (Markdown, headings, section labels,
+    alerts, captions)."""
     parts = [
         *(e.value for e in at.title),
         *(e.value for e in at.header),
+        *(e.label for e in at.expander),
         *(e.value for e in at.markdown),
         *(e.value for e in at.caption),
         *(e.value for e in at.info),

@@ -23,6 +23,7 @@ from assessment.ui import state
 from tests.ui.conftest import (
     answer_page,
     complete,
+    headings,
     item_keys,
     new_app,
     page_count,
@@ -214,14 +215,14 @@ def test_persona_gets_the_expected_bands(persona: object, score: int) -> None:
             band=msg(f"band.{band}", "de"),
         )
         assert line in shown, dimension.id
-    headings = [h.value for h in at.header]
+    shown_headings = headings(at)
     if score == 0:
-        assert "Entwicklungsfelder" in headings
-        assert "Stärken" not in headings
+        assert "Entwicklungsfelder" in shown_headings
+        assert "Stärken" not in shown_headings
         assert "Nächste Schritte" in shown
     else:
-        assert "Stärken" in headings
-        assert "Entwicklungsfelder" not in headings
+        assert "Stärken" in shown_headings
+        assert "Entwicklungsfelder" not in shown_headings
         assert "Nächste Schritte" not in shown
     assert not at.warning  # a calm, consistent persona raises no quality notice
 
@@ -238,7 +239,7 @@ def test_salary_stays_out_of_the_url_but_reaches_the_check() -> None:
     """The expected salary appears in the salary check and nowhere in the URL or share code."""
     at = complete(start(new_app(), background="experienced", salary=6100))
     shown = texts(at)
-    assert "Gehalts-Abgleich" in [h.value for h in at.header]
+    assert "Gehalts-Abgleich" in headings(at)
     assert "Ihre Erwartung von 6.100\u00a0€ liegt in dieser Spanne." in shown
     url = "&".join(f"{k}={v}" for k, v in at.query_params.items())
     assert "6100" not in url
@@ -251,15 +252,20 @@ def test_salary_stays_out_of_the_url_but_reaches_the_check() -> None:
 def test_setting_left_open_leads_with_the_comparison() -> None:
     """With "noch offen" the comparison comes before the chart; otherwise after the cards."""
     open_at = complete(start(new_app(), profile="duisburg"))
-    headings = [h.value for h in open_at.header]
-    assert headings.index("Vergleich der Umfelder") < headings.index("Ihr Profil auf einen Blick")
+    open_headings = headings(open_at)
+    assert open_headings.index("Vergleich der Umfelder") < open_headings.index(
+        "Ihr Profil auf einen Blick"
+    )
     assert "Das Umfeld wurde offen gelassen" in texts(open_at)
     chosen_at = complete(start(new_app(), profile="industry"))
-    headings = [h.value for h in chosen_at.header]
-    assert headings.index("Vergleich der Umfelder") > headings.index("Ihr Profil auf einen Blick")
+    chosen_headings = headings(chosen_at)
+    assert chosen_headings.index("Vergleich der Umfelder") > chosen_headings.index(
+        "Ihr Profil auf einen Blick"
+    )
     assert "Das Umfeld wurde offen gelassen" not in texts(chosen_at)
-    table = chosen_at.table[0]
-    assert len(table.value) == 3
+    # One stacked block per setting (issue 22: no table to cut on a phone).
+    rows = [m.value for m in chosen_at.markdown if m.value.startswith("**") and " · " in m.value]
+    assert len(rows) == 3
 
 
 def test_progress_code_resumes_on_its_page_with_its_answers() -> None:
@@ -323,10 +329,10 @@ def test_shared_link_shows_the_same_result_read_only() -> None:
         assert card_line in shared_text
     assert own.info[0].value.replace("\\", "") == msg("caveat", "de")
     assert at.info[0].value.replace("\\", "") == msg("other.caveat", "de")
-    assert "Gehalts-Abgleich" not in [h.value for h in at.header]
+    assert "Gehalts-Abgleich" not in headings(at)
     assert "5.000" not in shared_text
     assert "5.000" in own_text
-    assert "Ergebnis teilen" not in [h.value for h in at.header]
+    assert "Ergebnis teilen" not in headings(at)
     assert [b.proto.label for b in at.get("download_button")] == [msg("ui.share.pdf", "de")]
     assert not item_keys(at)
     at.button(key="take_check").click().run()

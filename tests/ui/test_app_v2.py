@@ -21,7 +21,7 @@ from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.ui import state
 from tests.strategies import FIXTURE_ROOT
-from tests.ui.conftest import item_keys, new_app, start, texts
+from tests.ui.conftest import headings, item_keys, new_app, start, texts
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
 
@@ -144,7 +144,7 @@ def test_starter_who_cannot_judge_sees_an_area_to_gain_experience(
     """delta's team statements answered "can't judge yet": an Erfahrungsfeld with entry steps."""
     at = complete_v2(start(new_app(), form="full", background="starter"), starter)
     shown = texts(at)
-    assert "Erfahrungsfelder" in [s.value for s in at.header]
+    assert "Erfahrungsfelder" in headings(at)
     assert "Erfahrungsfeld: Zu 4 von 7 Fragen konnten Sie (noch) nichts sagen" in shown
     assert "Einstiegsschritt delta 1." in shown
     assert "unter dem Zielbereich" not in shown.split("Erfahrungsfelder")[1].split("\n")[0]
@@ -154,7 +154,7 @@ def test_borderline_dimension_shows_an_der_grenze(fixture_questions: None) -> No
     """Agreeing with everything lands within the uncertainty of the band edges."""
     at = complete_v2(start(new_app(), form="full", background="changer"), agreeable)
     shown = texts(at)
-    assert "An der Grenze" in [s.value for s in at.header]
+    assert "An der Grenze" in headings(at)
     assert "◆" in shown
     assert "Punkte unter dem Zielbereich" not in shown
 
@@ -215,11 +215,11 @@ def test_methodology_is_linked_from_start_and_result(fixture_questions: None) ->
 def test_shared_v2_link_keeps_the_background(fixture_questions: None) -> None:
     """A v2 share link carries the background: a starter's shared result groups the same way."""
     at = complete_v2(start(new_app(), form="full", background="starter"), starter)
-    own_groups = [s.value for s in at.header]
+    own_groups = headings(at)
     code = next(c.value for c in at.code).split("?r=")[1]
     shared = new_app(r=code)
     assert not shared.exception
     assert "den gewählten Hintergrund" in texts(shared)
     assert [g for g in own_groups if g == "Erfahrungsfelder"] == [
-        s.value for s in shared.header if s.value == "Erfahrungsfelder"
+        s for s in headings(shared) if s == "Erfahrungsfelder"
     ]

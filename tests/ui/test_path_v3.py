@@ -13,7 +13,7 @@ from assessment.codes.share import decode_code, encode_share_code
 from assessment.errors import SelbstcheckError
 from assessment.ui import state
 from tests.banks import _answers
-from tests.ui.conftest import item_keys, new_app, start, texts
+from tests.ui.conftest import headings, item_keys, new_app, start, texts
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
 
@@ -66,7 +66,7 @@ def complete(at: AppTest) -> AppTest:
 )
 def test_a_v3_starter_reads_a_long_term_goal_and_the_stations() -> None:
     at = complete(start(new_app(), form="short", profile="public", background="starter"))
-    headers = [h.value for h in at.header]
+    headers = headings(at)
     shown = texts(at)
     assert any("ist für Sie ein langfristiges Ziel" in h for h in headers)
     assert "deutliche Lücken" not in shown.split("Vergleich der Umfelder")[0]

@@ -20,6 +20,7 @@ from assessment.codes.links import method_link
 from assessment.engine.result import Result
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
+from assessment.render.brief import MAX_STEPS
 from assessment.render.chartkey import chart_key
 from assessment.render.export import shareable_result
 from assessment.render.path import path_text
@@ -56,7 +57,7 @@ CHART_ROW_PX = 60
 BODY = 9.0
 SMALL = 8.0
 # At most this many cards are named with their first step in the "what now" block.
-WHAT_NOW_STEPS = 3
+WHAT_NOW_STEPS = MAX_STEPS
 
 BAND_COLOURS: dict[str, Colour] = {
     "below": (180, 83, 9),
@@ -201,9 +202,12 @@ class ResultLayout(PageLayout):
         self.rule(ACCENT, 0.6)
         self.y += 4
         self.paragraph(summary.headline, BODY + 2.5, bold=True, after=1.5)
-        if summary.rests_on:
-            self.paragraph(summary.rests_on, BODY, after=0.8)
-        self.paragraph(f"{summary.met_text}. {summary.overall_text}", BODY, after=0.8)
+        # What the verdict rests on, from the one-screen summary (v1 and v2: the demands met).
+        rests = summary.brief.rests_on if summary.brief else summary.rests_on
+        if rests:
+            self.paragraph(rests, BODY, after=0.8)
+        met = "" if summary.brief and not summary.rests_on else f"{summary.met_text}. "
+        self.paragraph(f"{met}{summary.overall_text}", BODY, after=0.8)
         self.paragraph(summary.answered_text, SMALL, colour=MUTED)
 
     def _consistency(self) -> None:
@@ -223,34 +227,29 @@ class ResultLayout(PageLayout):
             self.paragraph(f"! {notice}", BODY, colour=WARNING, after=1.2)
 
     def what_now(self) -> list[_Para]:
-        """Return the "what now" block: the first step of the most urgent cards (in the cards'
-        order: development, experience, borderline), the strengths, and where the rest is."""
-        lang, viewer = self.lang, self.viewer
-        with_steps = [card for card in self.summary.cards if card.next_steps]
+        """Return the one-screen summary under the verdict (render/brief.py, as on the page):
+        the strongest demands, the most urgent steps with their first action, where to go."""
+        brief = self.summary.brief
+        if brief is None:  # pragma: no cover - every summary has one
+            return [_Para(msg("pdf.what_now_more", self.lang), SMALL, colour=MUTED)]
+        hang = BULLET_HANG + 1
         paragraphs: list[_Para] = []
-        if with_steps:
-            paragraphs.append(_Para(voiced("pdf.what_now_start", lang, viewer), BODY, bold=True))
+        if brief.strongest:
+            paragraphs.append(_Para(brief.strongest_heading, BODY, bold=True))
             paragraphs.extend(
-                _Para(
-                    card.next_steps[0],
-                    BODY,
-                    indent=BULLET_HANG + 1,
-                    lead=f"{card.name}:",
-                    bullet="→",
-                )
-                for card in with_steps[:WHAT_NOW_STEPS]
+                _Para(d.text, BODY, indent=hang, lead=f"{d.name}:", bullet="+")
+                for d in brief.strongest
+            )
+        paragraphs.append(_Para(brief.steps_heading, BODY, bold=True))
+        if brief.steps:
+            paragraphs.extend(
+                _Para(d.text, BODY, indent=hang, lead=f"{d.name}:", bullet="→") for d in brief.steps
             )
         else:
-            paragraphs.append(_Para(voiced("pdf.what_now_no_steps", lang, viewer), BODY))
-        if self.summary.strengths:
-            paragraphs.append(
-                _Para(
-                    ", ".join(self.summary.strengths),
-                    BODY,
-                    lead=msg("pdf.what_now_strengths", lang),
-                )
-            )
-        paragraphs.append(_Para(msg("pdf.what_now_more", lang), SMALL, colour=MUTED))
+            paragraphs.append(_Para(brief.no_steps or "", BODY))
+        paragraphs.append(_Para(brief.where_heading, BODY, bold=True))
+        paragraphs.extend(_Para(e.text, BODY, indent=hang, bullet="•") for e in brief.where)
+        paragraphs.append(_Para(msg("pdf.what_now_more", self.lang), SMALL, colour=MUTED))
         return paragraphs
 
     def _what_now(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -272,9 +273,11 @@ def test_worst_case_keeps_every_notice_and_step(bank: Bank) -> None:
     assert len(notices) == 3
     for notice in notices:
         assert notice in text
+    # A step may run on over a page break: read past the footer between its lines.
+    running = re.sub(r"Selbstcheck IT-Leitung Duisburg · Seite \d+ von \d+ ", "", text)
     for card in summarize(result, bank, "de").cards:
         for step in card.next_steps:
-            assert step in text
+            assert step in running
     assert "Auf 4 Seiten haben Sie weniger als etwa zwei Sekunden pro Frage gebraucht" in text
 
 

@@ -198,7 +198,8 @@ def test_every_text_of_the_result_is_in_the_pdf(built: Built) -> None:
 
 def test_what_now_is_on_page_one(built: Built) -> None:
     """Page 1 holds the "what now" block: the first step of the most urgent demands and the
-    strengths, before any other page."""
+    strongest demands (issue 22: the one-screen summary's, no longer every strength), before
+    any other page."""
     lang, viewer, first = built.summary.language, built.summary.viewer, built.pages[0]
     assert flat(msg("pdf.what_now", lang)) in first
     urgent = [card for card in built.summary.cards if card.next_steps][:WHAT_NOW_STEPS]
@@ -206,8 +207,9 @@ def test_what_now_is_on_page_one(built: Built) -> None:
         assert flat(f"{card.name}: {card.next_steps[0]}") in first
     if not urgent:
         assert flat(voiced("pdf.what_now_no_steps", lang, viewer)) in first
-    for name in built.summary.strengths:
-        assert flat(name) in first
+    assert built.summary.brief is not None
+    for demand in built.summary.brief.strongest:
+        assert flat(f"{demand.name}: {demand.text}") in first
     assert all(flat(msg("pdf.what_now", lang)) not in page for page in built.pages[1:])
 
 

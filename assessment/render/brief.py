@@ -1,0 +1,176 @@
+"""The result on one screen (issue 22): the verdict and what it rests on, the strongest demands,
+the most urgent next steps with a first action each, and where to go from here.
+
+Read from the Summary (render/summary.py builds it last, after the starter wording), so the page,
+the PDF's page 1 and the CLI show the same picks. It also says which of the result's sections
+have something to say: trade-off axes where neither the person nor the setting leans, and a
+comparison whose settings all read the same, are left out of the page instead of repeating
+"ohne klare Richtung".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assessment.bank.models import SETTING_IDS, Bank
+from assessment.engine.extra import offer_extra
+from assessment.engine.result import Result
+from assessment.messages import msg, voiced
+
+if TYPE_CHECKING:  # pragma: no cover - imported for the type only
+    from assessment.render.summary import Summary
+
+# At most this many strongest demands and urgent steps on the one screen.
+MAX_STRONGEST = 3
+MAX_STEPS = 3
+
+WhereKey = Literal["full_form", "extra", "peers", "career"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class BriefDemand(_Frozen):
+    """A demand named on the one screen: a strength or an urgent step with its first action."""
+
+    dimension: str
+    name: str
+    text: str = Field(description="A strength's band and score, or a step's first action")
+
+
+class WhereNext(_Frozen):
+    """One way to go on from the result."""
+
+    key: WhereKey
+    text: str
+
+
+class Brief(_Frozen):
+    """The one-screen summary at the top of the result, and which sections have content."""
+
+    heading: str
+    verdict: str
+    rests_on: str
+    strongest_heading: str
+    strongest: tuple[BriefDemand, ...]
+    steps_heading: str
+    steps: tuple[BriefDemand, ...]
+    no_steps: str | None = Field(description="Said instead of steps when there are none")
+    where_heading: str
+    where: tuple[WhereNext, ...]
+    more: str
+    telling_axes: tuple[str, ...] = Field(
+        default=(), description="Trade-off axes where the person or the setting leans"
+    )
+    comparison_differs: bool = Field(
+        default=True, description="Whether the settings' rows of the comparison differ at all"
+    )
+
+
+def strongest_demands(result: Result, summary: Summary) -> tuple[BriefDemand, ...]:
+    """Return up to MAX_STRONGEST met demands: the heaviest weight first, then the widest margin
+    above the band's lower end, then the engine's order."""
+    cards = {card.dimension: card for card in summary.cards}
+    met = [m for m in result.match.dimensions if m.met and m.score is not None]
+    order = {d: n for n, d in enumerate(result.match.strengths)}
+    met.sort(key=lambda m: (-m.weight, -((m.score or 0) - m.low), order.get(m.dimension, 0)))
+    picked = []
+    for match in met[:MAX_STRONGEST]:
+        card = cards[match.dimension]
+        text = msg(
+            "brief.strength_item", summary.language, band=card.band_label, score=card.score_text
+        )
+        picked.append(BriefDemand(dimension=card.dimension, name=card.name, text=text))
+    return tuple(picked)
+
+
+def urgent_steps(summary: Summary) -> tuple[BriefDemand, ...]:
+    """Return the first step of up to MAX_STEPS demands in the result's order of urgency (the
+    cards' order: below the band, Erfahrungsfelder, at the border, provisional, unscored)."""
+    return tuple(
+        BriefDemand(dimension=card.dimension, name=card.name, text=card.next_steps[0])
+        for card in summary.cards
+        if card.next_steps
+    )[:MAX_STEPS]
+
+
+def offers_extra(result: Result, bank: Bank) -> dict[str, tuple[str, ...]]:
+    """Return the targeted extra questions offered for this result, per demand (none where the
+    rules offer none or every demand is firm; assessment/engine/extra.py)."""
+    return offer_extra(result.answers, bank, result.match)
+
+
+def where_next(result: Result, bank: Bank, summary: Summary) -> tuple[WhereNext, ...]:
+    """Return the ways on from the result: the full form after the short one (most useful when
+    demands are at the border), the targeted extra questions where offered, a Fremdbild where
+    the bank has a colleague questionnaire, and a conversation with a career service."""
+    lang, viewer = summary.language, summary.viewer
+    names = ", ".join(bank.dimension(d).name(lang) for d in result.match.borderline)
+    entries: list[WhereNext] = []
+    if result.answers.form == "short" and "full" in bank.forms:
+        key = "brief.where_full_form_border" if names else "brief.where_full_form"
+        entries.append(WhereNext(key="full_form", text=voiced(key, lang, viewer, names=names)))
+    extra = offers_extra(result, bank) if viewer == "self" else {}
+    if extra:
+        offered = ", ".join(bank.dimension(d).name(lang) for d in extra)
+        entries.append(
+            WhereNext(key="extra", text=voiced("brief.where_extra", lang, viewer, names=offered))
+        )
+    if bank.peer:
+        entries.append(WhereNext(key="peers", text=voiced("brief.where_peers", lang, viewer)))
+    entries.append(WhereNext(key="career", text=voiced("brief.where_career", lang, viewer)))
+    return tuple(entries)
+
+
+def telling_axes(result: Result, bank: Bank) -> tuple[str, ...]:
+    """Return the trade-off axes with something to say: the person leans beyond the uncertainty,
+    the setting prefers a range, or (for Duisburg) other settings do."""
+    profile = result.match.profile
+    telling = []
+    for axis in result.match.axes:
+        if axis.position is None:
+            continue
+        error = axis.uncertainty or 0
+        leans = axis.position + error < 50 or axis.position - error > 50
+        preferred = axis.dimension in bank.profiles[profile].axes
+        others = profile == "duisburg" and any(
+            axis.dimension in bank.profiles[p].axes for p in SETTING_IDS
+        )
+        if leans or preferred or others:
+            telling.append(axis.dimension)
+    return tuple(telling)
+
+
+def comparison_differs(summary: Summary) -> bool:
+    """Return whether the comparison's rows differ (identical rows compare nothing)."""
+    rows = {(line.met_text, line.level_label, line.gaps) for line in summary.comparison}
+    return len(rows) > 1
+
+
+def brief(result: Result, bank: Bank, summary: Summary) -> Brief:
+    """Return the one-screen summary of a result's summary."""
+    lang, viewer = summary.language, summary.viewer
+    steps = urgent_steps(summary)
+    return Brief(
+        heading=voiced("brief.heading", lang, viewer),
+        verdict=summary.headline,
+        rests_on=summary.rests_on or voiced("brief.rests_met", lang, viewer, met=summary.met_text),
+        strongest_heading=voiced("brief.strongest_heading", lang, viewer),
+        strongest=strongest_demands(result, summary),
+        steps_heading=msg("brief.steps_heading", lang),
+        steps=steps,
+        no_steps=None if steps else voiced("pdf.what_now_no_steps", lang, viewer),
+        where_heading=msg("brief.where_heading", lang),
+        where=where_next(result, bank, summary),
+        more=msg("brief.more", lang),
+        telling_axes=telling_axes(result, bank),
+        comparison_differs=comparison_differs(summary),
+    )
+
+
+def with_brief(summary: Summary, result: Result, bank: Bank) -> Summary:
+    """Return the summary with its one-screen summary."""
+    return summary.model_copy(update={"brief": brief(result, bank, summary)})
