@@ -53,14 +53,17 @@ def build_result(
     quality = check_quality(answers, bank)
     tentative = bank.rules.tentative_on_quality and bool(quality)
     self_based = any(flag.kind == "self_above_evidence" for flag in quality)
+    comparison = compare_profiles(scores, bank, tentative)
+    # The comparison matched every setting already; a person who chose one gets that match.
+    match = next((m for m in comparison.ranking if m.profile == answers.profile), None)
     return Result(
         bank_version=bank.version,
         answers=answers,
         answered=len(answers.responses),
         total=len(bank.forms[answers.form].items),
         scores=scores,
-        match=match_profile(scores, bank.profiles[answers.profile], bank.rules),
-        comparison=compare_profiles(scores, bank, tentative),
+        match=match or match_profile(scores, bank.profiles[answers.profile], bank.rules),
+        comparison=comparison,
         quality=quality,
         salary=(
             check_salary(bank, experience, answers.profile, expected_salary)
