@@ -170,7 +170,10 @@ def test_result_shows_chart_and_cards(page: Page, artifacts: Path) -> None:
 
 
 def _share_link(page: Page) -> str:
-    link = page.get_by_test_id("stCode").first.inner_text().strip()
+    # Bank v3's result page shows invitation and trusted-person links in code boxes too.
+    box = page.get_by_test_id("stCode").filter(has_text=re.compile(r"[?&]r="))
+    expect(box).to_have_count(1)
+    link = box.inner_text().strip()
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?r=[A-Za-z0-9_-]+", link), link
     return link
 
