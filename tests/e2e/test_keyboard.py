@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -166,6 +168,9 @@ def test_whole_journey_with_the_keyboard_alone(browser: Browser, server: str) ->
     expect(page.get_by_role("heading", name="Ihr Ergebnis", exact=True)).to_be_visible()
     _settled(page)
     expect(page.get_by_role("heading", name="Ihr Ergebnis", exact=True)).to_be_focused()
+    # Streamlit loads the code box's component on first use: the run can be over before the
+    # box holding the share link is on screen (and focusable).
+    expect(page.get_by_test_id("stCode").filter(has_text=re.compile(r"[?&]r="))).to_be_visible()
     _focus_until(page, "(e) => !!e.closest('[data-testid=stCode]')", "the share link")
     _focus_until(page, "(e) => e.innerText?.includes('PDF')", "the PDF button")
     assert _focus_is_visible(page)
