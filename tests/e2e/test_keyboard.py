@@ -11,7 +11,7 @@ from assessment.bank.load import load_bank
 from assessment.codes.share import encode_progress_code
 from assessment.engine.answers import Answers
 from assessment.ui.state import pages_of
-from tests.e2e.journey import settled
+from tests.e2e.journey import RECONNECT_TIMEOUT_MS, settled
 
 pytestmark = pytest.mark.e2e
 MAX_TABS = 12
@@ -28,7 +28,7 @@ def _focused_radio_group(page: Page) -> str | None:
     return name
 
 
-def _settled(page: Page) -> None:
+def _settled(page: Page, timeout: float | None = None) -> None:
     """Wait until the page is completely drawn (journey.settled) before the next key.
 
     The focus script finds the page heading as soon as it is drawn — on a questionnaire page
@@ -37,7 +37,7 @@ def _settled(page: Page) -> None:
     footer or a stale radio that the run replaces (and the focus with it): the "expected to be
     checked" and "never reached the share link" flakes.
     """
-    settled(page)
+    settled(page, timeout)
 
 
 def _answered(page: Page, count: int) -> None:
@@ -166,7 +166,8 @@ def test_whole_journey_with_the_keyboard_alone(browser: Browser, server: str) ->
     assert unsure_chosen == sum(bool(getattr(i, "presumes", None)) for p in pages for i in p)
     assert unsure_chosen > 0
     expect(page.get_by_role("heading", name="Ihr Ergebnis", exact=True)).to_be_visible()
-    _settled(page)
+    # The server's first result imports the chart libraries: above 20 s at load average 25.
+    _settled(page, RECONNECT_TIMEOUT_MS)
     expect(page.get_by_role("heading", name="Ihr Ergebnis", exact=True)).to_be_focused()
     # Streamlit loads the code box's component on first use: the run can be over before the
     # box holding the share link is on screen (and focusable).
