@@ -159,6 +159,8 @@ def test_questionnaire_by_clicking_survives_a_reload(page: Page, artifacts: Path
 
 def test_result_shows_chart_and_cards(page: Page, artifacts: Path) -> None:
     """The result page draws the profile chart and a card per dimension."""
+    # The server's first result imports the chart libraries: above 20 s at load average 25.
+    journey.settled(page, journey.RECONNECT_TIMEOUT_MS)
     chart = page.get_by_test_id("stVegaLiteChart")
     expect(chart.locator("canvas, svg").first).to_be_visible()
     cards = page.locator("[class*='st-key-card_']")
