@@ -270,20 +270,25 @@ def axis_fit(score: DimensionScore, target: AxisTarget | None) -> AxisFit:
 def overall_level_v2(matches: tuple[DimensionMatch, ...]) -> tuple[Level, bool]:
     """Return the non-compensatory overall level, and whether a critical demand below holds it
     at "partial" (whatever else is met)."""
-    scored = [m for m in matches if m.band not in ("unknown", "experience")]
-    if not scored or len(scored) < MIN_SCORED_SHARE * len(matches):
-        experience = sum(m.band == "experience" for m in matches)
-        unknown = sum(m.band == "unknown" for m in matches)
+    return _level_v2([(m.band, m.weight) for m in matches])
+
+
+def _level_v2(bands: list[tuple[Band, int]]) -> tuple[Level, bool]:
+    """overall_level_v2 on each demand's band and weight."""
+    scored = [(band, weight) for band, weight in bands if band not in ("unknown", "experience")]
+    if not scored or len(scored) < MIN_SCORED_SHARE * len(bands):
+        experience = sum(band == "experience" for band, _ in bands)
+        unknown = sum(band == "unknown" for band, _ in bands)
         return ("experience" if experience >= unknown else "insufficient"), False
-    total = sum(m.weight for m in scored)
-    if sum(m.weight for m in scored if m.band == "borderline") >= UNCERTAIN_SHARE * total:
+    total = sum(weight for _, weight in scored)
+    if sum(weight for band, weight in scored if band == "borderline") >= UNCERTAIN_SHARE * total:
         return "uncertain", False
     credit = {"within": 1.0, "above": 1.0, "borderline": BORDERLINE_CREDIT}
-    share = sum(m.weight * credit.get(m.band, 0.0) for m in scored) / total
+    share = sum(weight * credit.get(band, 0.0) for band, weight in scored) / total
     level: Level = "strong" if share >= STRONG_FIT_SHARE else "partial"
     if share < PARTIAL_FIT_SHARE:
         level = "gaps"
-    critical_below = any(m.weight >= CRITICAL_WEIGHT and m.band == "below" for m in scored)
+    critical_below = any(weight >= CRITICAL_WEIGHT and band == "below" for band, weight in scored)
     if critical_below and level == "strong":
         level = "partial"
     # capped: the level is "partial" and a critical demand below would keep it there anyway.
@@ -308,11 +313,9 @@ def overall_level_v3(
     (else "partial"); and a knock-out caps the level at "gaps" (also where the rest is
     "uncertain": a knock-out is a firm verdict).
     """
-    as_v2 = tuple(
-        m.model_copy(update={"band": "borderline"}) if m.band == "provisional" else m
-        for m in matches
+    level, capped = _level_v2(
+        [("borderline" if m.band == "provisional" else m.band, m.weight) for m in matches]
     )
-    level, capped = overall_level_v2(as_v2)
     open_heavy = tuple(m.dimension for m in matches if m.weight >= CRITICAL_WEIGHT and not m.met)
     if level == "strong" and open_heavy:
         level = "partial"
@@ -440,8 +443,20 @@ def clearly_better(scores: tuple[DimensionScore, ...], first: Profile, second: P
     return worst < 0
 
 
+_DIFFERENCES: dict[int, tuple[Bank, tuple[str, ...]]] = {}
+
+
 def demand_differences(bank: Bank) -> tuple[str, ...]:
-    """Return the dimensions whose band, weight or preferred axis range differs between settings."""
+    """Return the dimensions whose band, weight or preferred axis range differs between settings
+    (computed once per bank)."""
+    cached = _DIFFERENCES.get(id(bank))
+    if cached is None or cached[0] is not bank:
+        cached = (bank, _demand_differences(bank))
+        _DIFFERENCES[id(bank)] = cached
+    return cached[1]
+
+
+def _demand_differences(bank: Bank) -> tuple[str, ...]:
     settings = [bank.profiles[pid] for pid in SETTING_IDS]
     differing = []
     for dimension_id in bank.dimension_ids:

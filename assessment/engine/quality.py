@@ -18,6 +18,7 @@ RuleSet.scatter_statements_only).
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -25,8 +26,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from assessment.bank.models import (
     LIKERT_MAX,
     LIKERT_MIN,
+    PROFILE_IDS,
     UNSURE,
     Bank,
+    FormId,
+    Item,
     KnowledgeItem,
     LikertItem,
     Scenario,
@@ -159,6 +163,96 @@ def agreed_opposites_threshold(pairs_in_form: int, pairs_in_full: int) -> int | 
     return max(2, min(scaled, pairs_in_form))
 
 
+ValueTable = dict[int | str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _FormPlan:
+    """What the rules-2/3 checks read of one form, derived from the bank once (not per person).
+
+    Every list keeps the form's presentation order, so sums add up in the same order as a walk
+    over bank.form_items would.
+    """
+
+    run_ids: tuple[str, ...]
+    pairs: tuple[tuple[str, str], ...]
+    pair_threshold: int | None
+    virtues: tuple[tuple[str, int], ...]
+    spread_groups: tuple[tuple[tuple[str, Item, ValueTable], ...], ...]
+    own: tuple[tuple[str, Item, ValueTable], ...]
+    situation: tuple[tuple[str, Item, ValueTable], ...]
+    knowledge: tuple[tuple[str, int | str, frozenset[str]], ...]
+    evidence_ids: tuple[str, ...]
+
+
+_PLANS: dict[int, tuple[Bank, dict[str, _FormPlan]]] = {}
+
+
+def _values(item: Item) -> ValueTable:
+    """Return an item's response → keyed value table (item_value for every choice)."""
+    if isinstance(item, Scenario):
+        return {option.id: item_value(item, option.id) for option in item.options}
+    return {value: item_value(item, value) for value in range(LIKERT_MIN, LIKERT_MAX + 1)}
+
+
+def _plan(bank: Bank, form: str) -> _FormPlan:
+    """Return the cached plan of one form of a bank."""
+    cached = _PLANS.get(id(bank))
+    if cached is None or cached[0] is not bank:
+        cached = (bank, {})
+        _PLANS[id(bank)] = cached
+    plans = cached[1]
+    plan = plans.get(form)
+    if plan is None:
+        plan = plans[form] = _build_plan(bank, form)  # type: ignore[arg-type]
+    return plan
+
+
+def _build_plan(bank: Bank, form: FormId) -> _FormPlan:
+    items = bank.form_items(form)
+    in_form = bank.index.form_item_ids[form]
+    full = bank.index.form_item_ids["full"]
+    pairs = tuple((p.plus, p.minus) for p in bank.pairs if p.plus in in_form and p.minus in in_form)
+    threshold = agreed_opposites_threshold(
+        len(pairs), sum(p.plus in full and p.minus in full for p in bank.pairs)
+    )
+    # The scatter check pools statements, and trade-offs unless the rules leave them out.
+    kinds: tuple[type[LikertItem | TradeoffItem], ...] = (
+        (LikertItem,) if bank.rules.scatter_statements_only else (LikertItem, TradeoffItem)
+    )
+    spread_groups = []
+    for dimension_id in bank.dimension_ids:
+        of_dimension = bank.form_items_of(form, dimension_id)
+        for kind in kinds:
+            spread_groups.append(
+                tuple((i.id, i, _values(i)) for i in of_dimension if isinstance(i, kind))
+            )
+    return _FormPlan(
+        run_ids=tuple(i.id for i in items if not isinstance(i, Scenario | TradeoffItem)),
+        pairs=pairs,
+        pair_threshold=threshold,
+        virtues=tuple(
+            (i.id, VIRTUE_LEAN_FROM if i.counts_lean else VIRTUE_ENDORSED_FROM)
+            for i in items
+            if isinstance(i, ValidityItem)
+        ),
+        spread_groups=tuple(spread_groups),
+        own=tuple((i.id, i, _values(i)) for i in items if isinstance(i, LikertItem)),
+        situation=tuple((i.id, i, _values(i)) for i in items if isinstance(i, Scenario)),
+        knowledge=tuple(
+            (i.id, i.key, frozenset(p for p in PROFILE_IDS if i.counts_for(p)))
+            for i in items
+            if isinstance(i, KnowledgeItem)
+        ),
+        evidence_ids=tuple(i.id for i in items if isinstance(i, Scenario | KnowledgeItem)),
+    )
+
+
+def _value(item: Item, table: ValueTable, response: int | str) -> float:
+    found = table.get(response)
+    return item_value(item, response) if found is None else found
+
+
 def pooled_spread(answers: Answers, bank: Bank) -> tuple[float, int]:
     """Return the pooled SD of keyed answers within each dimension's statements and within each
     dimension's trade-offs (oriented to the axis; not under rules that leave them out,
@@ -167,37 +261,31 @@ def pooled_spread(answers: Answers, bank: Bank) -> tuple[float, int]:
     freedom = 0
     counted = 0
     responses = answers.responses
-    kinds: tuple[type[LikertItem | TradeoffItem], ...] = (
-        (LikertItem,) if bank.rules.scatter_statements_only else (LikertItem, TradeoffItem)
-    )
-    for dimension_id in bank.dimension_ids:
-        items = bank.form_items_of(answers.form, dimension_id)
-        for kind in kinds:
-            values = [
-                item_value(item, responses[item.id])
-                for item in items
-                if isinstance(item, kind) and responses.get(item.id, UNSURE) != UNSURE
-            ]
-            if len(values) >= 2:
-                mean = sum(values) / len(values)
-                squares += sum((v - mean) ** 2 for v in values)
-                freedom += len(values) - 1
-                counted += len(values)
+    for group in _plan(bank, answers.form).spread_groups:
+        values = [
+            _value(item, table, responses[item_id])
+            for item_id, item, table in group
+            if responses.get(item_id, UNSURE) != UNSURE
+        ]
+        if len(values) >= 2:
+            mean = sum(values) / len(values)
+            squares += sum((v - mean) ** 2 for v in values)
+            freedom += len(values) - 1
+            counted += len(values)
     return (math.sqrt(squares / freedom) if freedom else 0.0), counted
 
 
 def _check_v2(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
     flags: list[QualityFlag] = []
     responses = answers.responses
+    plan = _plan(bank, answers.form)
     # Runs over statements (and validity statements) in presentation order; an unanswered item
     # breaks a run. Trade-offs stay out: "both equally" throughout is a lean, not straight-lining
     # (the scatter check sees inconsistent trade-offs).
     run = best = 0
     previous: int | str | None = None
-    for item in bank.form_items(answers.form):
-        if isinstance(item, Scenario | TradeoffItem):
-            continue
-        value = responses.get(item.id, UNSURE)
+    for item_id in plan.run_ids:
+        value = responses.get(item_id, UNSURE)
         if value == UNSURE:  # unanswered or can't judge yet: the run breaks
             run, previous = 0, None
             continue
@@ -207,27 +295,21 @@ def _check_v2(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
     if best >= LONG_STRING_MIN_RUN:
         flags.append(QualityFlag(kind="long_string", count=best))
 
-    in_form = bank.index.form_item_ids[answers.form]
-    form_pairs = [p for p in bank.pairs if p.plus in in_form and p.minus in in_form]
-    full = bank.index.form_item_ids["full"]
-    threshold = agreed_opposites_threshold(
-        len(form_pairs), sum(p.plus in full and p.minus in full for p in bank.pairs)
-    )
     agreed = [
-        f"{pair.plus}/{pair.minus}"
-        for pair in form_pairs
-        if isinstance(responses.get(pair.plus), int)
-        and isinstance(responses.get(pair.minus), int)
-        and int(responses[pair.plus]) >= AGREE_FROM
-        and int(responses[pair.minus]) >= AGREE_FROM
+        f"{plus}/{minus}"
+        for plus, minus in plan.pairs
+        if isinstance(responses.get(plus), int)
+        and isinstance(responses.get(minus), int)
+        and int(responses[plus]) >= AGREE_FROM
+        and int(responses[minus]) >= AGREE_FROM
     ]
-    if threshold is not None and len(agreed) >= threshold:
+    if plan.pair_threshold is not None and len(agreed) >= plan.pair_threshold:
         flags.append(QualityFlag(kind="agreed_opposites", count=len(agreed), where=tuple(agreed)))
 
     virtues = [
-        (int(responses[item.id]), VIRTUE_LEAN_FROM if item.counts_lean else VIRTUE_ENDORSED_FROM)
-        for item in bank.form_items(answers.form)
-        if isinstance(item, ValidityItem) and isinstance(responses.get(item.id), int)
+        (int(responses[item_id]), threshold)
+        for item_id, threshold in plan.virtues
+        if isinstance(responses.get(item_id), int)
     ]
     endorsed = sum(value >= threshold for value, threshold in virtues)
     if len(virtues) >= VIRTUES_MIN_ANSWERED and endorsed > VIRTUES_MAX_SHARE * len(virtues):
@@ -251,20 +333,23 @@ def view_points(answers: Answers, bank: Bank) -> tuple[float | None, float | Non
     unrounded; None where nothing was answered, and the self view where fewer than
     SELF_MIN_STATEMENTS statements were scorably answered)."""
     responses = answers.responses
+    plan = _plan(bank, answers.form)
     own: list[float] = []
     situation: list[float] = []
     known: list[float] = []
-    for item in bank.form_items(answers.form):
-        value = responses.get(item.id)
-        if value is None:
-            continue
-        if isinstance(item, LikertItem) and value != UNSURE:
-            own.append(item_value(item, value))
-        elif isinstance(item, Scenario):
-            situation.append(item_value(item, value))
-        elif isinstance(item, KnowledgeItem) and item.counts_for(answers.profile):
+    for item_id, item, table in plan.own:
+        value = responses.get(item_id)
+        if value is not None and value != UNSURE:
+            own.append(_value(item, table, value))
+    for item_id, item, table in plan.situation:
+        value = responses.get(item_id)
+        if value is not None:
+            situation.append(_value(item, table, value))
+    for item_id, key, settings in plan.knowledge:
+        value = responses.get(item_id)
+        if value is not None and answers.profile in settings:
             # can't say counts as not known
-            known.append(float(LIKERT_MAX if value == item.key else LIKERT_MIN))
+            known.append(float(LIKERT_MAX if value == key else LIKERT_MIN))
 
     def points(values: list[float]) -> float | None:
         if not values:
@@ -281,10 +366,8 @@ def self_above_evidence(answers: Answers, bank: Bank) -> int | None:
     mean when the consistency notice fires, else None."""
     own, situation, known = view_points(answers, bank)
     evidence = [v for v in (situation, known) if v is not None]
-    answered = sum(
-        isinstance(item, Scenario | KnowledgeItem) and item.id in answers.responses
-        for item in bank.form_items(answers.form)
-    )
+    responses = answers.responses
+    answered = sum(item_id in responses for item_id in _plan(bank, answers.form).evidence_ids)
     if own is None or not evidence or answered < EVIDENCE_MIN_ANSWERS:
         return None
     gap = own - sum(evidence) / len(evidence)

@@ -116,8 +116,12 @@ def build_result(
     quality = check_quality(answers, bank)
     tentative = bank.rules.tentative_on_quality and bool(quality)
     self_based = any(flag.kind == "self_above_evidence" for flag in quality)
+    comparison = compare_profiles(scores, bank, tentative)
+    # The comparison matched every setting already; a person who chose one gets that match.
     profile = bank.profiles[answers.profile]
-    match = match_profile(scores, profile, bank.rules)
+    match = next((m for m in comparison.ranking if m.profile == answers.profile), None) or (
+        match_profile(scores, profile, bank.rules)
+    )
     extra = extra_answered(answers, bank)
     changes: tuple[BandChange, ...] = ()
     level_before: Level | None = None
@@ -140,7 +144,7 @@ def build_result(
         total=len(bank.forms[answers.form].items) + len(extra),
         scores=scores,
         match=match,
-        comparison=compare_profiles(scores, bank, tentative),
+        comparison=comparison,
         quality=quality,
         salary=(
             check_salary(bank, experience, answers.profile, expected_salary)

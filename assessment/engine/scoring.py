@@ -367,18 +367,28 @@ class ViewPoints:
 def view_points(
     view: View, entries: tuple[tuple[str, ValueTable], ...], responses: Mapping[str, int | str]
 ) -> ViewPoints:
-    given = [(responses[i], table) for i, table in entries if i in responses]
-    # A can't-judge-yet answer is not in a statement's table (never scored); a can't-say answer
-    # is in a knowledge item's table (scored as not known).
-    values = [table[value] for value, table in given if value in table]
+    values: list[float] = []
+    given = unsure = 0
+    for item_id, table in entries:
+        value = responses.get(item_id)
+        if value is None:
+            continue
+        given += 1
+        if value == UNSURE:
+            unsure += 1
+        # A can't-judge-yet answer is not in a statement's table (never scored); a can't-say
+        # answer is in a knowledge item's table (scored as not known).
+        keyed = table.get(value)
+        if keyed is not None:
+            values.append(keyed)
     enough = bool(values) and len(values) >= MIN_ANSWERED_SHARE * len(entries)
     return ViewPoints(
         view=view,
         points=_points(sum(values) / len(values)) if enough else None,
         error=error_points(values) if enough else None,
         count=len(values),
-        given=len(given),
-        unsure=sum(value == UNSURE for value, _ in given),
+        given=given,
+        unsure=unsure,
         total=len(entries),
     )
 

@@ -66,6 +66,19 @@ def query(page: Page) -> str:
     return urlsplit(page.url).query
 
 
+def settled(page: Page, timeout: float | None = None) -> None:
+    """Wait until the script run has finished and no element of the previous run is left
+    (timeout in ms; the expect default unless given).
+
+    Streamlit draws a page element by element: a heading can be visible (and focused) while the
+    rest of the page, or on a busy machine the previous page's elements, are still on screen.
+    """
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=timeout
+    )
+    expect(page.locator("[data-stale='true']")).to_have_count(0, timeout=timeout)
+
+
 def wait_for_url(
     page: Page, done: Callable[[str], bool], what: str, timeout: float = TIMEOUT_MS / 1000
 ) -> None:

@@ -35,7 +35,7 @@ from assessment.ui.guard import MAX_SESSIONS_PER_ADDRESS
 from assessment.ui.state import GROUP_VIEW, LANG_PARAM, VIEW_PARAM
 from tests.cluster import APP, ROOT
 from tests.e2e.conftest import EXAMPLE_OPERATOR, running_app
-from tests.e2e.journey import download, finish, in_thread, start
+from tests.e2e.journey import download, finish, in_thread, settled, start
 from tests.loadclient import SUBPROTOCOL, StreamlitServer, StreamlitSession, share_codes, ws_url
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -474,6 +474,7 @@ def test_a_full_journey_causes_no_csp_violation(browser: Browser, artifacts: Pat
             violations.extend(page.evaluate("window.__csp"))
             page.goto(f"{url}/?{VIEW_PARAM}={GROUP_VIEW}")
             expect(page.locator(f".st-key-{group_page.TEXT_KEY}")).to_be_visible()
+            settled(page)
             page.wait_for_timeout(1000)
             violations.extend(page.evaluate("window.__csp"))
         finally:

@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Dialog, Page, expect
 
 from assessment.codes.share import encode_progress_code
 from assessment.engine.answers import Answers
-from tests.e2e.journey import TIMEOUT_MS
+from tests.e2e.journey import TIMEOUT_MS, settled
 
 pytestmark = pytest.mark.e2e
 
@@ -40,6 +40,7 @@ def _open(page: Page, server: str, params: dict[str, str]) -> None:
     page.goto(f"{server}/?{urlencode(params)}")
     expect(page.get_by_test_id("stMain")).to_be_visible()
     expect(page.get_by_role("heading").first).to_be_visible()
+    settled(page)  # every element drawn: a busy machine draws the page for seconds
     page.wait_for_timeout(300)  # give an injected onerror/onload the chance to fire
 
 

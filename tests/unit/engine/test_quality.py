@@ -113,3 +113,27 @@ def test_flags_never_change_scores(bank: Bank) -> None:
     timed = plain.model_copy(update={"page_seconds": (PageTiming(items=8, seconds=1),)})
     assert check_quality(timed, bank) != check_quality(plain, bank)
     assert score_answers(timed, bank) == score_answers(plain, bank)
+
+
+def test_per_bank_plans_follow_the_bank_object() -> None:
+    """The quality checks and the settings' differences are computed once per bank (issue 24);
+    a bank loaded anew from other files gets its own, never the cached one of another bank."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from assessment.bank.load import QUESTIONS_DIR, load_bank
+    from assessment.engine.matching import demand_differences
+    from assessment.engine.quality import check_quality
+    from tests.personas import random_answers
+
+    released = load_bank(2)
+    people = random_answers(released, 30, seed=24, answered_share=0.9)
+    before = [check_quality(person, released) for person in people]
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        shutil.copytree(QUESTIONS_DIR, root, dirs_exist_ok=True)
+        copy = load_bank(2, root)
+        assert copy is not released
+        assert [check_quality(person, copy) for person in people] == before
+        assert demand_differences(copy) == demand_differences(released)
