@@ -23,6 +23,7 @@ from assessment.bank.models import (
     Form,
     FormId,
     KnowledgeItem,
+    PreferenceBlock,
     LikertItem,
     Profile,
     SalaryFacts,
@@ -47,6 +48,8 @@ MAX_BEST_IS_LONGEST_SHARE = 1 / 3
 VALIDITY_FILE = "validity.toml"
 # Optional: the stations on the way to heading IT (bank v3 on).
 PATH_FILE = "path.toml"
+# The working-conditions block (rules with `preferences`, issue 21).
+PREFERENCES_FILE = "preferences.toml"
 # The article every bank is derived from; its quotes must stand in it word for word.
 ARTICLE_FILE = "article-it-leiter-duisburg.txt"
 M = TypeVar("M", bound=BaseModel)
@@ -222,6 +225,7 @@ def read_bank(folder: Path) -> Bank:
     salary_path = folder / "salary.toml"
     salary = _parse_entries(salary_path, SalaryFacts, [_read_toml(salary_path)])[0]
     career_path = _read_path(folder / PATH_FILE, dimension_ids)
+    preferences = _read_preferences(folder / PREFERENCES_FILE, rules.preferences, seen_items)
 
     try:
         return Bank.model_validate(
@@ -238,6 +242,7 @@ def read_bank(folder: Path) -> Bank:
                 "profiles": {p.id: p for p in profile_list},
                 "salary": salary,
                 "path": career_path,
+                "preferences": preferences,
             }
         )
     except ValidationError as error:
@@ -256,6 +261,35 @@ def _read_path(path: Path, dimension_ids: list[str]) -> CareerPath | None:
             if dimension_id not in dimension_ids:
                 raise BankError(path, station.id, f"builds unknown dimension {dimension_id}")
     return career_path
+
+
+def _read_preferences(
+    path: Path, asked: bool, seen_items: Mapping[str, Path]
+) -> PreferenceBlock | None:
+    """Return the bank's working-conditions block: required by rules with `preferences`, refused
+    by others; every setting's condition names its source or is labelled as a reading (model)."""
+    if not path.exists():
+        if asked:
+            raise BankError(path, PREFERENCES_FILE, "these rules ask for the preferences block")
+        return None
+    if not asked:
+        raise BankError(path, PREFERENCES_FILE, "these rules have no preferences block")
+    data = _read_toml(path)
+    conditions = data.get("conditions", [])
+    if isinstance(conditions, list):
+        for position, entry in enumerate(conditions, start=1):
+            if isinstance(entry, dict) and entry.get("source") is None and not entry.get("reading"):
+                where = f"{entry.get('setting')}.{entry.get('item')}"
+                raise BankError(
+                    path,
+                    where if entry.get("item") else f"condition {position}",
+                    "a setting's condition without a named source or the label reading = true",
+                )
+    block = _parse_entries(path, PreferenceBlock, [data])[0]
+    for item in block.items:
+        if item.id in seen_items:
+            raise BankError(path, item.id, f"duplicate id (also in {seen_items[item.id].name})")
+    return block
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -512,6 +546,9 @@ def bank_quotes(bank: Bank) -> tuple[str, ...]:
         supports += [a.support for a in profile.axes.values()]
         quotes += [s.quote for s in supports if s is not None and s.quote is not None]
     quotes += [bank.salary.entry.quote, bank.salary.experienced.quote]
+    if bank.preferences is not None:
+        sources = [c.source for c in bank.preferences.conditions]
+        quotes += [s.quote for s in sources if s is not None and s.quote is not None]
     return tuple(quotes)
 
 

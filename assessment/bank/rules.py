@@ -82,6 +82,11 @@ class RuleSet:
     # cards never "unter dem Zielbereich", a salary line that the article has no figure for the
     # next step), and starters and changers see the stations to heading IT (issue 20).
     starter_path: bool = False
+    # Working conditions and preferences (issue 21): the bank asks a block of its own on what the
+    # person wants, can live with or would chafe at (questions/vN/preferences.toml, a page of its
+    # own in both forms, never scored); share codes carry the answers, and the result shows the
+    # setting fit as a realistic job preview per setting (assessment/engine/fit.py).
+    preferences: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -143,6 +148,7 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             knockout_floors=True,
             strong_needs_heavy_met=True,
             starter_path=True,
+            preferences=True,
         ),
     }
 )
