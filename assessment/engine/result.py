@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.models import Bank, Experience
 from assessment.engine.answers import Answers, check_answers
+from assessment.engine.fit import FitResult, fit_settings
 from assessment.engine.matching import Comparison, ProfileMatch, compare_profiles, match_profile
 from assessment.engine.quality import QualityFlag, check_quality
 from assessment.engine.salary import SalaryCheck, check_salary
@@ -39,6 +40,10 @@ class Result(BaseModel):
         description="Rules 3: scenario and knowledge items answered anew after the rationales"
         " were shown (Answers.revised)",
     )
+    fit: FitResult | None = Field(
+        default=None,
+        description="Rules with preferences: the setting fit from the working-conditions block",
+    )
 
 
 def build_result(
@@ -53,10 +58,11 @@ def build_result(
     quality = check_quality(answers, bank)
     tentative = bank.rules.tentative_on_quality and bool(quality)
     self_based = any(flag.kind == "self_above_evidence" for flag in quality)
+    in_form = bank.index.form_item_ids[answers.form]
     return Result(
         bank_version=bank.version,
         answers=answers,
-        answered=len(answers.responses),
+        answered=sum(item_id in in_form for item_id in answers.responses),
         total=len(bank.forms[answers.form].items),
         scores=scores,
         match=match_profile(scores, bank.profiles[answers.profile], bank.rules),
@@ -70,4 +76,5 @@ def build_result(
         tentative=tentative,
         self_based=self_based,
         revised=answers.revised if bank.rules.retake_marks else (),
+        fit=fit_settings(answers.responses, bank),
     )

@@ -25,6 +25,7 @@ from assessment.engine.salary import format_euro
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
 from assessment.render.path import PathView
+from assessment.render.fit import FitView, fit_view
 from assessment.render.retake import revised_note
 from assessment.render.views import (
     CONSISTENCY_FLAG,
@@ -154,6 +155,9 @@ class Summary(_Frozen):
     consistency: str | None = Field(default=None, description="Rules 3: the consistency notice")
     knowledge: tuple[KnowledgeReview, ...] = Field(
         default=(), description="Rules 3: the knowledge questions with answers and sources"
+    )
+    fit: FitView | None = Field(
+        default=None, description="Rules with preferences: the setting fit (render/fit.py)"
     )
 
 
@@ -380,6 +384,7 @@ def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self
         knowledge=knowledge_reviews(result, bank, lang, viewer)
         if bank.rules.knowledge_part
         else (),
+        fit=fit_view(result, bank, lang, viewer),
     )
 
 
@@ -766,4 +771,5 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         knowledge=knowledge_reviews(result, bank, lang, viewer)
         if bank.rules.knowledge_part
         else (),
+        fit=fit_view(result, bank, lang, viewer),
     )
