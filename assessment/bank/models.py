@@ -373,9 +373,7 @@ class PreferenceBlock(_Frozen):
         return self
 
     def condition(self, setting: str, item_id: str) -> SettingCondition:
-        return next(
-            c for c in self.conditions if c.setting == setting and c.item == item_id
-        )
+        return next(c for c in self.conditions if c.setting == setting and c.item == item_id)
 
 
 Item = LikertItem | Scenario | TradeoffItem | ValidityItem | KnowledgeItem | PreferenceItem
@@ -595,6 +593,21 @@ class Bank(_Frozen):
     def form_items(self, form: FormId) -> tuple[Item, ...]:
         """Return the form's items in presentation order."""
         return self._index.form_items[form, None]
+
+    def asked_preferences(self) -> tuple[PreferenceItem, ...]:
+        """Return the working-conditions items asked in both forms (rules with `preferences`)."""
+        if not self.rules.preferences or self.preferences is None:
+            return ()
+        return self.preferences.items
+
+    def form_minutes(self, form: FormId) -> int:
+        """Return a form's time estimate, the working-conditions block included."""
+        extra = self.preferences.minutes if self.asked_preferences() and self.preferences else 0
+        return self.forms[form].minutes + extra
+
+    def form_question_count(self, form: FormId) -> int:
+        """Return how many questions a form asks, the working-conditions block included."""
+        return len(self.forms[form].items) + len(self.asked_preferences())
 
     def form_items_of(self, form: FormId, dimension_id: str) -> tuple[Item, ...]:
         """Return the form's items that measure one dimension."""

@@ -11,6 +11,8 @@ version in the header) take a knowledge item as 0, 1–4 for a–d or 5 for "can
 items follow one binary digit per scenario and knowledge item of the form, in form order: 1 = the
 answer was changed after the rationales were shown (`Answers.revised`). The flags' top bit of a
 progress code says that the result with its rationales has been shown (`DecodedCode.seen`).
+Banks whose rules ask the working-conditions block (`preferences`, bank v3) add, after the marks,
+one digit per preference item in bank order: 0 unanswered, 1 want, 2 can live with, 3 would chafe.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from assessment.bank.load import QUESTIONS_DIR, load_bank
 from assessment.bank.models import (
     FORM_IDS,
     LIKERT_MAX,
+    PREFERENCE_ANSWERS,
     PROFILE_IDS,
     SCENARIO_OPTION_IDS,
     UNSURE,
@@ -37,6 +40,7 @@ from assessment.bank.models import (
     FormId,
     Item,
     KnowledgeItem,
+    PreferenceItem,
     Scenario,
 )
 from assessment.engine.answers import Answers, check_answers
@@ -98,21 +102,39 @@ def _radix(item: Item) -> int:
     return _UNSURE_DIGIT + 1 if getattr(item, "presumes", None) else LIKERT_MAX + 1
 
 
-_LAYOUTS: dict[tuple[int, FormId], tuple[Bank, tuple[int, ...], tuple[Item, ...], int]] = {}
+# A preference answer's digit: 0 unanswered, 1–3 (want, can live with, would chafe).
+_PREFERENCE_RADIX = len(PREFERENCE_ANSWERS) + 1
+_LAYOUTS: dict[
+    tuple[int, FormId],
+    tuple[Bank, tuple[int, ...], tuple[Item, ...], tuple[PreferenceItem, ...], int],
+] = {}
 
 
-def _layout(bank: Bank, form: FormId) -> tuple[tuple[int, ...], tuple[Item, ...], int]:
+def preference_items(bank: Bank) -> tuple[PreferenceItem, ...]:
+    """Return the working-conditions items a code of this bank carries (none before rules with
+    `preferences`)."""
+    if not bank.rules.preferences or bank.preferences is None:
+        return ()
+    return bank.preferences.items
+
+
+def _layout(
+    bank: Bank, form: FormId
+) -> tuple[tuple[int, ...], tuple[Item, ...], tuple[PreferenceItem, ...], int]:
     """Return the radix of every item of a form, the items whose revision is marked (each one
-    more binary digit after the items) and the bytes the answers take (cached)."""
+    more binary digit after the items), the preference items (each one more digit after the
+    marks) and the bytes the answers take (cached)."""
     cached = _LAYOUTS.get((id(bank), form))
     if cached is None or cached[0] is not bank:
         items = bank.form_items(form)
         radices = tuple(_radix(item) for item in items)
         marked = tuple(item for item in items if markable(item)) if bank.rules.retake_marks else ()
-        capacity = math.prod(radices) * 2 ** len(marked)
-        cached = (bank, radices, marked, max(1, ((capacity - 1).bit_length() + 7) // 8))
+        prefs = preference_items(bank)
+        capacity = math.prod(radices) * 2 ** len(marked) * _PREFERENCE_RADIX ** len(prefs)
+        size = max(1, ((capacity - 1).bit_length() + 7) // 8)
+        cached = (bank, radices, marked, prefs, size)
         _LAYOUTS[id(bank), form] = cached
-    return cached[1], cached[2], cached[3]
+    return cached[1], cached[2], cached[3], cached[4]
 
 
 def _chars(size: int) -> int:
@@ -151,9 +173,12 @@ def encode_code(
     check_answers(answers, bank)
     if seen and not (bank.rules.retake_marks and kind == "progress"):
         raise ValueError("only a progress code of rules with retake marks says 'seen'")
-    radices, marked, size = _layout(bank, answers.form)
+    radices, marked, prefs, size = _layout(bank, answers.form)
     revised = set(answers.revised)
     number = 0
+    for preference in reversed(prefs):
+        value = answers.responses.get(preference.id)
+        number = number * _PREFERENCE_RADIX + (value if isinstance(value, int) else 0)
     for item in reversed(marked):
         number = number * 2 + (item.id in revised)
     for item, radix in zip(reversed(bank.form_items(answers.form)), reversed(radices), strict=True):
@@ -235,7 +260,7 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
     if seen and not (bank.rules.retake_marks and kind == "progress"):
         raise CodeError("code.not_a_code")
     head = _HEADER_BYTES + (1 if kind == "progress" else 0)
-    radices, marked, size = _layout(bank, form)
+    radices, marked, prefs, size = _layout(bank, form)
     expected = _chars(head + size + _CHECKSUM_BYTES)
     if len(text) < expected:
         raise CodeError("code.truncated")
@@ -264,6 +289,10 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
         number, digit = divmod(number, 2)
         if digit:
             revised.append(item.id)
+    for preference in prefs:
+        number, digit = divmod(number, _PREFERENCE_RADIX)
+        if digit:
+            responses[preference.id] = digit
     if number:
         raise CodeError("code.corrupted")
     try:

@@ -117,7 +117,9 @@ def preference_value(answer: PreferenceAnswer) -> int:
     return PREFERENCE_ANSWERS.index(answer) + 1
 
 
-def wishes_of(responses: dict[str, int | str], block: PreferenceBlock) -> dict[str, PreferenceAnswer]:
+def wishes_of(
+    responses: dict[str, int | str], block: PreferenceBlock
+) -> dict[str, PreferenceAnswer]:
     """Return the answered preference items (id → answer), in bank order."""
     found = {item.id: preference_answer(responses.get(item.id)) for item in block.items}
     return {item_id: answer for item_id, answer in found.items() if answer is not None}
@@ -139,7 +141,9 @@ def fit_settings(responses: dict[str, int | str], bank: Bank) -> FitResult | Non
     if block is None or not bank.rules.preferences:
         return None
     wishes = wishes_of(responses, block)
-    presence = {(c.setting, c.item): c.presence for c in block.conditions}
+    presence: dict[tuple[str, str], Presence] = {
+        (c.setting, c.item): c.presence for c in block.conditions
+    }
     fits: list[SettingFit] = []
     for setting in SETTING_IDS:
         points: list[FitPoint] = []
@@ -170,7 +174,10 @@ def fit_settings(responses: dict[str, int | str], bank: Bank) -> FitResult | Non
     widest = 0.0
     for other in ranked[1:]:
         spread = sum(
-            (PRESENCE_WEIGHT[presence[best.setting, i]] - PRESENCE_WEIGHT[presence[other.setting, i]])
+            (
+                PRESENCE_WEIGHT[presence[best.setting, i]]
+                - PRESENCE_WEIGHT[presence[other.setting, i]]
+            )
             ** 2
             for i in wishes
         )
@@ -199,7 +206,10 @@ def identical_bands(bank: Bank) -> tuple[tuple[str, ...], tuple[str, ...]]:
     differs: list[str] = []
     for dimension_id in bank.dimension_ids:
         bands = {
-            (bank.profiles[s].targets[dimension_id].low, bank.profiles[s].targets[dimension_id].high)
+            (
+                bank.profiles[s].targets[dimension_id].low,
+                bank.profiles[s].targets[dimension_id].high,
+            )
             for s in SETTING_IDS
         }
         (same if len(bands) == 1 else differs).append(dimension_id)

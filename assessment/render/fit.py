@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from assessment.bank.models import SETTING_IDS, Bank, SettingCondition
+from assessment.bank.models import SETTING_IDS, Bank, PreferenceBlock, SettingCondition
 from assessment.engine.fit import (
     MIN_PREFERENCE_ANSWERS,
     POINT_KINDS,
@@ -89,7 +89,12 @@ def bands_text(bank: Bank, lang: Language) -> str:
     if not differs:
         text = msg("fit.bands_all_same", lang, count=len(same))
     else:
-        text = msg("fit.bands_some_same", lang, same=_names(same, bank, lang), differ=_names(differs, bank, lang))
+        text = msg(
+            "fit.bands_some_same",
+            lang,
+            same=_names(same, bank, lang),
+            differ=_names(differs, bank, lang),
+        )
     if weights:
         text += " " + msg("fit.weights_differ", lang, names=_names(weights, bank, lang))
     return text
@@ -98,7 +103,11 @@ def bands_text(bank: Bank, lang: Language) -> str:
 def _verdict(fit: FitResult, bank: Bank, lang: Language, viewer: Viewer) -> str:
     if fit.verdict == "too_few":
         return voiced(
-            "fit.too_few", lang, viewer, answered=fit.answered, total=fit.total,
+            "fit.too_few",
+            lang,
+            viewer,
+            answered=fit.answered,
+            total=fit.total,
             least=MIN_PREFERENCE_ANSWERS,
         )
     if fit.verdict == "named" and fit.best is not None:
@@ -106,9 +115,7 @@ def _verdict(fit: FitResult, bank: Bank, lang: Language, viewer: Viewer) -> str:
     return voiced("fit.no_clear", lang, viewer)
 
 
-def _point(point: FitPoint, setting: str, bank: Bank, lang: Language) -> PreviewPoint:
-    block = bank.preferences
-    assert block is not None
+def _point(point: FitPoint, setting: str, block: PreferenceBlock, lang: Language) -> PreviewPoint:
     item = next(i for i in block.items if i.id == point.item)
     condition = block.condition(setting, point.item)
     return PreviewPoint(
@@ -135,7 +142,9 @@ def fit_view(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self"
             PreviewGroup(
                 kind=kind,
                 heading=voiced(f"fit.kind_{kind}", lang, viewer),
-                points=tuple(_point(p, setting, bank, lang) for p in setting_fit.of_kind(kind)),
+                points=tuple(
+                    _point(p, setting, bank.preferences, lang) for p in setting_fit.of_kind(kind)
+                ),
             )
             for kind in POINT_KINDS
             if setting_fit.of_kind(kind)

@@ -24,8 +24,8 @@ from assessment.engine.result import Result
 from assessment.engine.salary import format_euro
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
-from assessment.render.path import PathView
 from assessment.render.fit import FitView, fit_view
+from assessment.render.path import PathView
 from assessment.render.retake import revised_note
 from assessment.render.views import (
     CONSISTENCY_FLAG,
