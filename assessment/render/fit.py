@@ -7,7 +7,7 @@ Every surface (page, shared page, PDF, command line) reads `FitView` from `Summa
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.models import SETTING_IDS, Bank, PreferenceBlock, SettingCondition
 from assessment.engine.fit import (
@@ -52,6 +52,7 @@ class SettingPreview(_Frozen):
 
     setting: str
     name: str
+    title: str = Field(description="The name with its marks (fits best, chosen)")
     best: bool
     chosen: bool
     groups: tuple[PreviewGroup, ...]
@@ -149,10 +150,15 @@ def fit_view(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self"
             for kind in POINT_KINDS
             if setting_fit.of_kind(kind)
         )
+        name = bank.profiles[setting].name(lang)
+        marks = [msg("fit.mark_best", lang)] if setting == fit.best else []
+        if setting == chosen:
+            marks.append(voiced("fit.mark_chosen", lang, viewer))
         previews.append(
             SettingPreview(
                 setting=setting,
-                name=bank.profiles[setting].name(lang),
+                name=name,
+                title=f"{name} ({'; '.join(marks)})" if marks else name,
                 best=setting == fit.best,
                 chosen=setting == chosen,
                 groups=groups,
@@ -170,10 +176,11 @@ def fit_view(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self"
 
 
 def fit_lines(view: FitView) -> tuple[str, ...]:
-    """Return the fit as plain lines (command line, PDF): verdict, bands, then each setting."""
-    lines = [view.heading, view.intro, view.verdict, view.bands]
+    """Return the fit below its heading as plain lines (command line, PDF): intro, verdict,
+    bands, then each setting's title, its groups ("  heading:") and points ("  - …"), the rule."""
+    lines = [view.intro, view.verdict, view.bands]
     for preview in view.previews:
-        lines.append(preview.name)
+        lines.append(preview.title)
         if preview.empty:
             lines.append(f"  {preview.empty}")
         for group in preview.groups:

@@ -15,6 +15,7 @@ from assessment.operate import warmup
 from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
 from assessment.ui import peer, shared, state
 from assessment.ui.chart_text import accessible_chart, profile_chart_text
+from assessment.ui.fit import render_fit
 from assessment.ui.path import render_path
 from assessment.ui.salary import offer_salary_again
 from assessment.ui.text import plain, t, tv
@@ -202,6 +203,7 @@ def render_summary(
     _cards(summary, lang)
 
     _axes(summary, lang)
+    render_fit(summary.fit, lang)
 
     if summary.salary_lines:
         st.header(t("ui.result.salary_heading", lang), anchor=False)
