@@ -19,6 +19,7 @@ answers it names none and says so.
 from __future__ import annotations
 
 import math
+import random
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -37,9 +38,8 @@ from assessment.bank.models import (
 WISH: dict[PreferenceAnswer, int] = {"want": 1, "accept": 0, "chafe": -1}
 # A condition's weight in a setting: typical +1, varies 0, rare -1.
 PRESENCE_WEIGHT: dict[Presence, int] = {"typical": 1, "varies": 0, "rare": -1}
-# Retest noise of one answer, in answer steps: half a step (this check's reading: single
-# preference items are retested at about r = 0.6 in work-values research, and an answer SD of
-# about 0.8 steps gives an error SD of 0.8 × sqrt(0.4) ≈ 0.5; no retest data of this block exist).
+# Retest noise of one answer, in answer steps: half a step (this check's assumption: an answer
+# may move one step on about one retest in four; no retest data of this block exist yet).
 ANSWER_SD = 0.5
 # A setting is named only when it beats every other beyond this many standard errors (the same
 # 95 % interval as the rest of rules 3).
@@ -197,6 +197,22 @@ def fit_settings(responses: dict[str, int | str], bank: Bank) -> FitResult | Non
         uncertainty=round(widest, 2),
         wishes=wishes,
     )
+
+
+def named_shares(bank: Bank, draws: int, seed: int) -> dict[str, float]:
+    """Return how often honest random patterns (every answer equally likely, all items
+    answered) get each setting named, and "none" for no clear preference (the methodology's
+    simulation; seeded, so its figures can be checked)."""
+    block = bank.preferences
+    if block is None:
+        return {}
+    rng = random.Random(seed)  # noqa: S311 - a seeded simulation, not a secret
+    counts: dict[str, int] = dict.fromkeys((*SETTING_IDS, "none"), 0)
+    for _ in range(draws):
+        responses: dict[str, int | str] = {item.id: rng.randint(1, 3) for item in block.items}
+        fit = fit_settings(responses, bank)
+        counts[fit.best if fit is not None and fit.best else "none"] += 1
+    return {setting: count / draws for setting, count in counts.items()}
 
 
 def identical_bands(bank: Bank) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -175,6 +175,55 @@ def fit_view(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self"
     )
 
 
+# The methodology's simulation, measured with
+#   named_shares(load_bank(3), SIMULATION_DRAWS, SIMULATION_SEED)
+# (tests/unit/render/test_fit_render.py checks that these figures are still what it gives).
+SIMULATION_DRAWS = 4000
+SIMULATION_SEED = 2026
+RANDOM_NAMED: dict[str, float] = {
+    "public": 0.06525,
+    "mittelstand": 0.05275,
+    "industry": 0.021,
+    "none": 0.861,
+}
+
+
+def _percent(share: float, lang: Language) -> str:
+    text = f"{share * 100:.1f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def method_paragraphs(bank: Bank, lang: Language) -> tuple[str, ...]:
+    """Return the methodology page's paragraphs on the setting fit (rules with preferences)."""
+    block = bank.preferences
+    if block is None or not bank.rules.preferences:
+        return ()
+    readings = sum(condition.reading for condition in block.conditions)
+    named = 1 - RANDOM_NAMED["none"]
+    return (
+        msg("fit.method_asked", lang, count=len(block.items)),
+        msg("fit.rule", lang),
+        msg("fit.method_uncertainty", lang, least=MIN_PREFERENCE_ANSWERS),
+        msg(
+            "fit.method_sources",
+            lang,
+            total=len(block.conditions),
+            readings=readings,
+            sourced=len(block.conditions) - readings,
+        ),
+        msg(
+            "fit.method_simulation",
+            lang,
+            draws=SIMULATION_DRAWS,
+            named=_percent(named, lang),
+            public=_percent(RANDOM_NAMED["public"], lang),
+            mittelstand=_percent(RANDOM_NAMED["mittelstand"], lang),
+            industry=_percent(RANDOM_NAMED["industry"], lang),
+        ),
+        bands_text(bank, lang),
+    )
+
+
 def fit_lines(view: FitView) -> tuple[str, ...]:
     """Return the fit below its heading as plain lines (command line, PDF): intro, verdict,
     bands, then each setting's title, its groups ("  heading:") and points ("  - …"), the rule."""
