@@ -144,7 +144,9 @@ def test_check_bank_refuses_an_article_quote_not_in_the_article(tmp_path: Path) 
 def test_check_bank_refuses_the_block_where_rules_have_none(tmp_path: Path) -> None:
     """A preferences file in a bank whose rules do not ask it is refused, not ignored."""
     folder = copy_bank(tmp_path, 2)
-    (folder / PREFERENCES_FILE).write_bytes((copy_bank(tmp_path, 3) / PREFERENCES_FILE).read_bytes())
+    (folder / PREFERENCES_FILE).write_bytes(
+        (copy_bank(tmp_path, 3) / PREFERENCES_FILE).read_bytes()
+    )
     with pytest.raises(BankError, match="no preferences block"):
         read_bank(folder)
 

@@ -70,9 +70,7 @@ def test_only_banks_with_the_block_carry_preferences() -> None:
     """v1 and v2 have no preference items to code; a preference answer to them is refused."""
     assert preference_items(load_bank(1)) == () == preference_items(load_bank(2))
     with pytest.raises(AnswersError):
-        check_answers(
-            Answers(bank_version=2, form="short", responses={"pref_ot": 1}), load_bank(2)
-        )
+        check_answers(Answers(bank_version=2, form="short", responses={"pref_ot": 1}), load_bank(2))
 
 
 @pytest.mark.parametrize("value", [4, 5, "a", "na"])

@@ -118,7 +118,9 @@ def test_property_named_only_beyond_the_uncertainty(values: list[int]) -> None:
     weight = {"typical": 1, "varies": 0, "rare": -1}
     wish = {WANT: 1, ACCEPT: 0, CHAFE: -1}
     for setting_fit in fit.settings:
-        expected = sum(wish[v] * weight[_presence(setting_fit.setting, i)] for i, v in responses.items())
+        expected = sum(
+            wish[v] * weight[_presence(setting_fit.setting, i)] for i, v in responses.items()
+        )
         assert setting_fit.score == expected
     if fit.verdict == "named":
         assert fit.leaders == (fit.best,)
