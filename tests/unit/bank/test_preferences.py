@@ -29,8 +29,10 @@ V3 = load_bank(3)
 def test_only_rules_with_preferences_ask_the_block() -> None:
     """Rules 3 switch the block on by name; rules 1 and 2 (banks v1, v2) have none."""
     assert RULES[3].preferences
-    assert not RULES[1].preferences and not RULES[2].preferences
-    assert load_bank(1).preferences is None and load_bank(2).preferences is None
+    assert not RULES[1].preferences
+    assert not RULES[2].preferences
+    assert load_bank(1).preferences is None
+    assert load_bank(2).preferences is None
     assert V3.preferences is not None
 
 
@@ -122,7 +124,7 @@ def test_check_bank_refuses_a_missing_condition(tmp_path: Path) -> None:
     """Every setting describes every item: a missing one is named."""
     folder = copy_bank(tmp_path, 3)
     edit_toml(folder / PREFERENCES_FILE, lambda data: data["conditions"].pop())
-    with pytest.raises(BankError, match="no condition for industry.pref_ot"):
+    with pytest.raises(BankError, match=r"no condition for industry\.pref_ot"):
         read_bank(folder)
 
 

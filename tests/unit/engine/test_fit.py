@@ -54,8 +54,10 @@ def clear_wishes(setting: str) -> dict[str, int]:
 def test_answers_are_stored_as_one_to_three() -> None:
     """1 want, 2 can live with, 3 would chafe; anything else is no answer."""
     assert [preference_answer(v) for v in (1, 2, 3)] == ["want", "accept", "chafe"]
-    assert preference_answer(0) is None and preference_answer(4) is None
-    assert preference_answer("a") is None and preference_answer(True) is None
+    assert preference_answer(0) is None
+    assert preference_answer(4) is None
+    assert preference_answer("a") is None
+    assert preference_answer(True) is None
     assert [preference_value(a) for a in ("want", "accept", "chafe")] == [1, 2, 3]
 
 
@@ -64,7 +66,8 @@ def test_banks_without_preferences_have_no_fit() -> None:
     assert fit_settings({}, load_bank(2)) is None
     answers = Answers(bank_version=3, form="short", responses={"pref_ot": CHAFE})
     result = build_result(answers, V3)
-    assert result.fit is not None and result.fit.answered == 1
+    assert result.fit is not None
+    assert result.fit.answered == 1
 
 
 def test_clear_wishes_name_their_setting() -> None:
@@ -79,7 +82,8 @@ def test_clear_wishes_name_their_setting() -> None:
 def test_no_preference_is_said_honestly() -> None:
     """Living with everything: no setting named, all fits equal."""
     fit = _fit(dict.fromkeys(ITEM_IDS, ACCEPT))
-    assert fit.verdict == "no_clear" and fit.best is None
+    assert fit.verdict == "no_clear"
+    assert fit.best is None
     assert {s.score for s in fit.settings} == {0}
     assert fit.leaders == SETTING_IDS
 
@@ -95,7 +99,8 @@ def test_too_few_answers_name_nothing() -> None:
     wishes = clear_wishes("public")
     few = dict(list(wishes.items())[: MIN_PREFERENCE_ANSWERS - 1])
     fit = _fit(few)
-    assert fit.verdict == "too_few" and fit.best is None
+    assert fit.verdict == "too_few"
+    assert fit.best is None
     assert fit.answered == MIN_PREFERENCE_ANSWERS - 1
 
 
@@ -106,7 +111,8 @@ def test_a_small_lead_within_the_uncertainty_is_not_named() -> None:
     fit = _fit(responses)
     assert fit.leaders == ("public",)
     assert fit.margin == 2 < fit.uncertainty
-    assert fit.verdict == "no_clear" and fit.best is None
+    assert fit.verdict == "no_clear"
+    assert fit.best is None
 
 
 @given(st.lists(st.sampled_from((0, WANT, ACCEPT, CHAFE)), min_size=14, max_size=14))
@@ -134,7 +140,7 @@ def test_simulated_random_patterns_rarely_name_a_setting() -> None:
     cases, and every setting can be named; the rate printed is the methodology's figure."""
     named: Counter[str | None] = Counter()
     for seed in range(SIMULATED):
-        rng = random.Random(seed)
+        rng = random.Random(seed)  # noqa: S311 - a seeded simulation
         named[_fit({i: rng.choice((WANT, ACCEPT, CHAFE)) for i in ITEM_IDS}).best] += 1
     rate = 1 - named[None] / SIMULATED
     print(f"random patterns named: {rate:.1%} {dict(named)}")
@@ -148,7 +154,7 @@ def test_noisy_clear_wishes_are_named_correctly_or_not_at_all() -> None:
     for setting in SETTING_IDS:
         named: Counter[str | None] = Counter()
         for seed in range(500):
-            rng = random.Random(f"{setting}{seed}")
+            rng = random.Random(f"{setting}{seed}")  # noqa: S311 - a seeded simulation
             noisy = {
                 item_id: min(CHAFE, max(WANT, value + rng.choice((-1, 1))))
                 if rng.random() < 0.3

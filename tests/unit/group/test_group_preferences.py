@@ -32,8 +32,10 @@ def test_distribution_counts_named_settings_and_answers() -> None:
     assert tally is not None
     assert (tally.people, tally.answered, tally.no_clear, tally.too_few) == (5, 4, 1, 0)
     by_setting = {s.setting: s for s in tally.settings}
-    assert by_setting["public"].named == 2 and by_setting["public"].chosen == 1
-    assert by_setting["industry"].named == 1 and by_setting["mittelstand"].named == 0
+    assert by_setting["public"].named == 2
+    assert by_setting["public"].chosen == 1
+    assert by_setting["industry"].named == 1
+    assert by_setting["mittelstand"].named == 0
     oncall = next(item for item in tally.items if item.item == "pref_oncall")
     # Public and Mittelstand have on-call duty "varies" -> accept; industry: typical -> want.
     assert (oncall.want, oncall.accept, oncall.chafe) == (1, 3, 0)
