@@ -139,14 +139,14 @@ def test_every_point_names_its_source_or_is_labelled_a_reading() -> None:
     assert block is not None
     wants_all = dict.fromkeys(ITEM_IDS, WANT)
     for lang in ("de", "en"):
-        view = _view(wants_all, lang)  # type: ignore[arg-type]
+        view = _view(wants_all, lang)
         for preview in view.previews:
             points = [p for g in preview.groups for p in g.points]
             assert len(points) == len(ITEM_IDS)
             for point in points:
                 condition = block.condition(preview.setting, point.item_id)
                 if condition.reading:
-                    assert point.source == msg("fit.reading", lang)  # type: ignore[arg-type]
+                    assert point.source == msg("fit.reading", lang)
                 else:
                     assert point.source.startswith(("Quelle: ", "Source: "))
 
