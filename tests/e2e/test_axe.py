@@ -188,7 +188,7 @@ VIEWS: tuple[View, ...] = (
             View(
                 "preferences",
                 lambda lang: (
-                    f"p={_progress(PREFERENCE_PAGE or 0, _responses('full', PREFERENCE_PAGE), lang)}"
+                    f"p={_progress(PREFERENCE_PAGE or 0, _responses('full', PREFERENCE_PAGE), lang)}"  # noqa: E501
                     f"&lang={lang}"
                 ),
             ),
