@@ -168,6 +168,13 @@ TRADEOFF_PAGE = _first_page_of(TradeoffItem)
 PREFERENCE_PAGE = next(
     (i for i, p in enumerate(pages_of(NEWEST, "full")) if isinstance(p[0], PreferenceItem)), None
 )
+
+
+def _page_query(number: int, lang: Language) -> str:
+    """The query of questionnaire page `number` of the full form, the pages before answered."""
+    return f"p={_progress(number, _responses('full', number), lang)}&lang={lang}"
+
+
 VIEWS: tuple[View, ...] = (
     View("start", lambda lang: f"lang={lang}"),
     View("question", lambda lang: f"p={_progress(0, {}, lang)}&lang={lang}"),
@@ -187,10 +194,7 @@ VIEWS: tuple[View, ...] = (
         (
             View(
                 "preferences",
-                lambda lang: (
-                    f"p={_progress(PREFERENCE_PAGE or 0, _responses('full', PREFERENCE_PAGE), lang)}"  # noqa: E501
-                    f"&lang={lang}"
-                ),
+                lambda lang: _page_query(PREFERENCE_PAGE or 0, lang),
             ),
         )
         if PREFERENCE_PAGE is not None
