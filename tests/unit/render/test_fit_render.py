@@ -119,7 +119,7 @@ def test_municipal_person_sees_tvoed_and_citizens_with_sources() -> None:
     industry = next(p for p in view.previews if p.setting == "industry")
     chafe = next(g for g in industry.groups if g.kind == "chafe")
     assert {p.item_id for p in chafe.points} == {"pref_oncall", "pref_ot", "pref_pay_negotiate"}
-    assert chafe.heading == "Ist dort üblich und würde Sie reiben"
+    assert chafe.heading == "Würde Sie reiben, und dort ist es üblich"
 
 
 def test_person_without_preference_hears_no_clear_preference() -> None:
