@@ -70,6 +70,7 @@ from assessment.bank.models import (
     Item,
     KnowledgeItem,
     LikertItem,
+    PreferenceItem,
     ProfileId,
     Scenario,
     TradeoffItem,
@@ -134,6 +135,8 @@ def values_of(item: Item, bank: Bank) -> tuple[int | str, ...]:
         return tuple(option.id for option in item.options)
     if isinstance(item, KnowledgeItem):  # "can't say" is one of its answers
         return (*(option.id for option in item.options), UNSURE)
+    if isinstance(item, PreferenceItem):  # want, can live with, would chafe
+        return (1, 2, 3)
     return tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
 
 
