@@ -8,12 +8,15 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from assessment.errors import AnswersError, BankError, SelbstcheckError
 from assessment.i18n import LANGUAGES, Language
+
+if TYPE_CHECKING:
+    from assessment.bank.models import Bank
 
 MAX_ANSWERS_FILE_BYTES = 1_000_000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -325,6 +328,7 @@ def run(argv: Sequence[str] | None = None) -> int:
                     f" {len(bank.scenarios)} scenarios, {len(bank.virtues)} validity statements;"
                     " every quote stands in the article"
                     + ("; every statement and trade-off has its peer text" if bank.peer else "")
+                    + _preferences_note(bank)
                     + ")\n"
                 )
         elif args.command == "group":
@@ -351,6 +355,18 @@ def _schema(which: str) -> dict[str, Any]:
 
     models: dict[str, type[BaseModel]] = {"bank": Bank, "answers": Answers, "result": Result}
     return models[which].model_json_schema()
+
+
+def _preferences_note(bank: Bank) -> str:
+    """Return check-bank's words on the working-conditions block ("" for a bank without it)."""
+    block = bank.preferences
+    if block is None:
+        return ""
+    readings = sum(condition.reading for condition in block.conditions)
+    return (
+        f"; {len(block.items)} working conditions, {len(block.conditions)} setting conditions,"
+        f" each with its source or labelled as a reading ({readings})"
+    )
 
 
 def main() -> None:

@@ -155,8 +155,15 @@ def _answers(
         responses={
             **{item.id: value for item, value in chosen if value is not None},
             **(_experience_fill(bank, form, presuming) if persona == "mixed" else {}),
+            **(_preferences(bank) if answered_share == 1.0 else {}),
         },
     )
+
+
+def _preferences(bank: Bank) -> dict[str, int | str]:
+    """Answer the working-conditions block (rules with preferences) with all three answers in
+    turn: want, can live with, would chafe."""
+    return {item.id: 1 + index % 3 for index, item in enumerate(bank.asked_preferences())}
 
 
 def _experience_fill(bank: Bank, form: FormId, presuming: frozenset[str]) -> dict[str, int | str]:

@@ -26,6 +26,7 @@ from assessment.bank.models import (
     FormId,
     KnowledgeItem,
     LikertItem,
+    PreferenceBlock,
     Profile,
     SalaryFacts,
     Scenario,
@@ -51,6 +52,8 @@ VALIDITY_FILE = "validity.toml"
 PATH_FILE = "path.toml"
 # What each pole of a trade-off axis costs and where it helps (rules with lean_texts; bank v3 on).
 LEANS_FILE = "leans.toml"
+# The working-conditions block (rules with `preferences`, issue 21).
+PREFERENCES_FILE = "preferences.toml"
 # The article every bank is derived from; its quotes must stand in it word for word.
 ARTICLE_FILE = "article-it-leiter-duisburg.txt"
 M = TypeVar("M", bound=BaseModel)
@@ -227,6 +230,7 @@ def read_bank(folder: Path) -> Bank:
     salary = _parse_entries(salary_path, SalaryFacts, [_read_toml(salary_path)])[0]
     career_path = _read_path(folder / PATH_FILE, dimension_ids)
     leans = _read_leans(folder / LEANS_FILE, dimensions, rules.lean_texts)
+    preferences = _read_preferences(folder / PREFERENCES_FILE, rules.preferences, seen_items)
 
     try:
         return Bank.model_validate(
@@ -244,6 +248,7 @@ def read_bank(folder: Path) -> Bank:
                 "salary": salary,
                 "path": career_path,
                 "leans": leans,
+                "preferences": preferences,
             }
         )
     except ValidationError as error:
@@ -293,6 +298,35 @@ def _read_leans(path: Path, dimensions: list[Dimension], wanted: bool) -> tuple[
                         f"lean texts without a paragraph for the setting {setting_id}",
                     )
     return tuple(leans)
+
+
+def _read_preferences(
+    path: Path, asked: bool, seen_items: Mapping[str, Path]
+) -> PreferenceBlock | None:
+    """Return the bank's working-conditions block: required by rules with `preferences`, refused
+    by others; every setting's condition names its source or is labelled as a reading (model)."""
+    if not path.exists():
+        if asked:
+            raise BankError(path, PREFERENCES_FILE, "these rules ask for the preferences block")
+        return None
+    if not asked:
+        raise BankError(path, PREFERENCES_FILE, "these rules have no preferences block")
+    data = _read_toml(path)
+    conditions = data.get("conditions", [])
+    if isinstance(conditions, list):
+        for position, entry in enumerate(conditions, start=1):
+            if isinstance(entry, dict) and entry.get("source") is None and not entry.get("reading"):
+                where = f"{entry.get('setting')}.{entry.get('item')}"
+                raise BankError(
+                    path,
+                    where if entry.get("item") else f"condition {position}",
+                    "a setting's condition without a named source or the label reading = true",
+                )
+    block = _parse_entries(path, PreferenceBlock, [data])[0]
+    for item in block.items:
+        if item.id in seen_items:
+            raise BankError(path, item.id, f"duplicate id (also in {seen_items[item.id].name})")
+    return block
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -549,6 +583,9 @@ def bank_quotes(bank: Bank) -> tuple[str, ...]:
         supports += [a.support for a in profile.axes.values()]
         quotes += [s.quote for s in supports if s is not None and s.quote is not None]
     quotes += [bank.salary.entry.quote, bank.salary.experienced.quote]
+    if bank.preferences is not None:
+        sources = [c.source for c in bank.preferences.conditions]
+        quotes += [s.quote for s in sources if s is not None and s.quote is not None]
     return tuple(quotes)
 
 

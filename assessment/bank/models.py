@@ -282,7 +282,138 @@ class KnowledgeItem(_Frozen):
         return next(option for option in self.options if option.id == option_id)
 
 
-Item = LikertItem | Scenario | TradeoffItem | ValidityItem | KnowledgeItem
+# Working conditions and preferences (rules with `preferences`, issue 21): what a person wants,
+# can live with or would chafe at, set against what each setting typically offers.
+PreferenceTopic = Literal["pay", "pace", "procedure", "team", "oncall", "closeness", "security"]
+PREFERENCE_TOPICS: tuple[PreferenceTopic, ...] = (
+    "pay",
+    "pace",
+    "procedure",
+    "team",
+    "oncall",
+    "closeness",
+    "security",
+)
+# The three answers, in the order shown: "Das suche ich", "Damit kann ich leben", "Das würde mich
+# reiben". Stored and coded as 1, 2, 3 (Answers.responses).
+PreferenceAnswer = Literal["want", "accept", "chafe"]
+PREFERENCE_ANSWERS: tuple[PreferenceAnswer, ...] = ("want", "accept", "chafe")
+# How typical a condition is in a setting; the fit reads typical as +1, varies as 0, rare as -1.
+Presence = Literal["typical", "varies", "rare"]
+PRESENCES: tuple[Presence, ...] = ("typical", "varies", "rare")
+# What kind of source a setting's condition names.
+ConditionSourceKind = Literal["article", "agreement", "law", "guide", "job_ad"]
+
+
+class PreferenceItem(_Frozen):
+    """One concrete working condition; the person says want / can live with / would chafe.
+
+    It never counts towards a demand (no dimension); it feeds the setting fit only.
+    """
+
+    id: Annotated[str, Field(pattern=r"^pref_[a-z0-9_]{2,34}$")]
+    topic: PreferenceTopic
+    text: Text
+    dimension: None = None
+
+
+class ConditionSource(_Frozen):
+    """Where a setting's condition comes from: the article (section and a quote checked word for
+    word), a collective agreement, a law, a guide or a public job-ad type (title and section)."""
+
+    kind: ConditionSourceKind
+    section: str = Field(min_length=3, max_length=200)
+    title: str | None = Field(default=None, min_length=3, max_length=300)
+    quote: str | None = Field(default=None, min_length=3, max_length=300)
+
+    @model_validator(mode="after")
+    def _article_quotes(self) -> ConditionSource:
+        if self.kind == "article" and self.quote is None:
+            raise ValueError("an article source quotes the article (quote)")
+        if self.kind != "article" and self.title is None:
+            raise ValueError("a source other than the article names its title")
+        if self.kind != "article" and self.quote is not None:
+            raise ValueError("only an article source carries a quote")
+        return self
+
+    def cite(self) -> str:
+        """Return the citation in one line (the article's section, or title and section)."""
+        if self.kind == "article":
+            return f"Artikel, Abschnitt „{self.section}“"
+        return f"{self.title}, {self.section}"
+
+
+class SettingCondition(_Frozen):
+    """What one setting typically offers on one preference item, in a sentence, with its source.
+
+    Exactly one of `source` (a named source) or `reading = true` (the product's own reading,
+    labelled as such wherever it is shown); check-bank refuses a condition with neither.
+    """
+
+    setting: Literal["public", "mittelstand", "industry"]
+    item: str
+    presence: Presence
+    text: Text
+    source: ConditionSource | None = None
+    reading: bool = False
+
+    @model_validator(mode="after")
+    def _source_or_reading(self) -> SettingCondition:
+        if self.source is None and not self.reading:
+            raise ValueError(
+                "a condition names its source or is labelled as the product's reading"
+                " (reading = true)"
+            )
+        if self.source is not None and self.reading:
+            raise ValueError("a condition with a named source is not labelled as a reading")
+        return self
+
+
+class PreferenceLabels(_Frozen):
+    """The three answers' labels."""
+
+    want: Text
+    accept: Text
+    chafe: Text
+
+    def of(self, answer: PreferenceAnswer) -> Text:
+        return getattr(self, answer)  # type: ignore[no-any-return]
+
+
+class PreferenceBlock(_Frozen):
+    """The working-conditions block (questions/vN/preferences.toml): items, answer labels and,
+    for every setting and item, the setting's condition."""
+
+    minutes: int = Field(ge=1, le=10, description="Added to each form's time estimate")
+    intro: Text
+    labels: PreferenceLabels
+    items: tuple[PreferenceItem, ...] = Field(min_length=10, max_length=15)
+    conditions: tuple[SettingCondition, ...]
+
+    @model_validator(mode="after")
+    def _one_condition_per_setting_and_item(self) -> PreferenceBlock:
+        ids = [item.id for item in self.items]
+        if len(set(ids)) != len(ids):
+            raise ValueError("duplicate preference item id")
+        seen: set[tuple[str, str]] = set()
+        for condition in self.conditions:
+            if condition.item not in ids:
+                raise ValueError(f"condition for unknown item {condition.item}")
+            key = (condition.setting, condition.item)
+            if key in seen:
+                raise ValueError(f"two conditions for {condition.setting}.{condition.item}")
+            seen.add(key)
+        for setting in SETTING_IDS:
+            for item_id in ids:
+                if (setting, item_id) not in seen:
+                    raise ValueError(f"no condition for {setting}.{item_id}")
+        return self
+
+    def condition(self, setting: str, item_id: str) -> SettingCondition:
+        return next(c for c in self.conditions if c.setting == setting and c.item == item_id)
+
+
+Item = LikertItem | Scenario | TradeoffItem | ValidityItem | KnowledgeItem | PreferenceItem
 # Items answered on a five-point scale (statements, trade-offs, unlikely virtues).
 FivePointItem = LikertItem | TradeoffItem | ValidityItem
 
@@ -472,6 +603,8 @@ class Bank(_Frozen):
     path: CareerPath | None = None
     # What each pole of a trade-off axis costs and where it helps (rules with lean_texts).
     leans: tuple[AxisLeans, ...] = ()
+    # Working conditions and preferences (rules with `preferences`; questions/vN/preferences.toml).
+    preferences: PreferenceBlock | None = None
 
     _index: BankIndex = PrivateAttr()
 
@@ -513,6 +646,21 @@ class Bank(_Frozen):
         """Return the form's items in presentation order."""
         return self._index.form_items[form, None]
 
+    def asked_preferences(self) -> tuple[PreferenceItem, ...]:
+        """Return the working-conditions items asked in both forms (rules with `preferences`)."""
+        if not self.rules.preferences or self.preferences is None:
+            return ()
+        return self.preferences.items
+
+    def form_minutes(self, form: FormId) -> int:
+        """Return a form's time estimate, the working-conditions block included."""
+        extra = self.preferences.minutes if self.asked_preferences() and self.preferences else 0
+        return self.forms[form].minutes + extra
+
+    def form_question_count(self, form: FormId) -> int:
+        """Return how many questions a form asks, the working-conditions block included."""
+        return len(self.forms[form].items) + len(self.asked_preferences())
+
     def form_items_of(self, form: FormId, dimension_id: str) -> tuple[Item, ...]:
         """Return the form's items that measure one dimension."""
         return self._index.form_items[form, dimension_id]
@@ -535,6 +683,8 @@ class BankIndex:
         items.update({tradeoff.id: tradeoff for tradeoff in bank.tradeoffs})
         items.update({virtue.id: virtue for virtue in bank.virtues})
         items.update({question.id: question for question in bank.knowledge})
+        if bank.preferences is not None:
+            items.update({item.id: item for item in bank.preferences.items})
         form_items: dict[tuple[str, str | None], tuple[Item, ...]] = {}
         for form in bank.forms.values():
             in_form = tuple(items[item_id] for item_id in form.items)

@@ -1,6 +1,7 @@
 """How a form is split into pages: statements up to eight a page, then trade-offs, then scenarios
-three a page, then knowledge questions (bank v3 on) four a page, never mixed with other kinds (a
-page has one kind of question, and one intro that explains it)."""
+three a page, then knowledge questions (bank v3 on) four a page, then the working-conditions block
+(rules with `preferences`) on a page of its own, never mixed with other kinds (a page has one kind
+of question, and one intro that explains it)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def _even_chunks(items: Sequence[Item], limit: int) -> list[tuple[Item, ...]]:
 
 def paginate(bank: Bank, form: FormId) -> tuple[tuple[Item, ...], ...]:
     """Return the pages of a form in order: statements first, then trade-offs, then scenarios,
-    then knowledge questions."""
+    then knowledge questions, then the working-conditions block (on a page of its own)."""
     items = bank.form_items(form)
     tradeoffs = [item for item in items if isinstance(item, TradeoffItem)]
     scenarios = [item for item in items if isinstance(item, Scenario)]
@@ -43,6 +44,7 @@ def paginate(bank: Bank, form: FormId) -> tuple[tuple[Item, ...], ...]:
         *_even_chunks(tradeoffs, MAX_STATEMENTS_PER_PAGE),
         *_even_chunks(scenarios, MAX_SCENARIOS_PER_PAGE),
         *_even_chunks(knowledge, MAX_KNOWLEDGE_PER_PAGE),
+        *((bank.asked_preferences(),) if bank.asked_preferences() else ()),
     )
 
 

@@ -101,6 +101,11 @@ class RuleSet:
     # lean is then shown). Chosen over counting per axis: with two trade-offs per axis (one in
     # the short form), an axis has no spread to judge carelessness by.
     scatter_statements_only: bool = False
+    # Working conditions and preferences (issue 21): the bank asks a block of its own on what the
+    # person wants, can live with or would chafe at (questions/vN/preferences.toml, a page of its
+    # own in both forms, never scored); share codes carry the answers, and the result shows the
+    # setting fit as a realistic job preview per setting (assessment/engine/fit.py).
+    preferences: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -166,6 +171,7 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             specialist_background=True,
             lean_texts=True,
             scatter_statements_only=True,
+            preferences=True,
         ),
     }
 )

@@ -20,6 +20,8 @@ Banks whose rules offer a fourth background (rules 3: "specialist") keep the fla
 bits at 0 and carry the background as the lowest digit of the answers instead: 0 = none, then
 1–4 in the bank's order of backgrounds (`Bank.backgrounds`). Formats 1 and 2 of banks v1 and v2
 are unchanged.
+Banks whose rules ask the working-conditions block (`preferences`, bank v3) add, after the marks,
+one digit per preference item in bank order: 0 unanswered, 1 want, 2 can live with, 3 would chafe.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from assessment.bank.load import QUESTIONS_DIR, load_bank
 from assessment.bank.models import (
     FORM_IDS,
     LIKERT_MAX,
+    PREFERENCE_ANSWERS,
     PROFILE_IDS,
     SCENARIO_OPTION_IDS,
     UNSURE,
@@ -46,6 +49,7 @@ from assessment.bank.models import (
     FormId,
     Item,
     KnowledgeItem,
+    PreferenceItem,
     Scenario,
 )
 from assessment.engine.answers import Answers, check_answers, extra_answered, extra_candidates
@@ -107,28 +111,48 @@ def _radix(item: Item) -> int:
     return _UNSURE_DIGIT + 1 if getattr(item, "presumes", None) else LIKERT_MAX + 1
 
 
+# A preference answer's digit: 0 unanswered, 1–3 (want, can live with, would chafe).
+_PREFERENCE_RADIX = len(PREFERENCE_ANSWERS) + 1
 _LAYOUTS: dict[
-    tuple[int, FormId, bool], tuple[Bank, tuple[Item, ...], tuple[int, ...], tuple[Item, ...], int]
+    tuple[int, FormId, bool],
+    tuple[
+        Bank, tuple[Item, ...], tuple[int, ...], tuple[Item, ...], tuple[PreferenceItem, ...], int
+    ],
 ] = {}
+
+
+def preference_items(bank: Bank) -> tuple[PreferenceItem, ...]:
+    """Return the working-conditions items a code of this bank carries (none before rules with
+    `preferences`)."""
+    if not bank.rules.preferences or bank.preferences is None:
+        return ()
+    return bank.preferences.items
 
 
 def _layout(
     bank: Bank, form: FormId, extended: bool = False
-) -> tuple[tuple[Item, ...], tuple[int, ...], tuple[Item, ...], int]:
+) -> tuple[tuple[Item, ...], tuple[int, ...], tuple[Item, ...], tuple[PreferenceItem, ...], int]:
     """Return the items a code of a form holds (extended: followed by the extra candidates), the
     radix of each, the items whose revision is marked (each one more binary digit after the
-    items; the form's own only) and the bytes the answers take (cached)."""
+    items; the form's own only), the preference items (each one more digit after the marks) and
+    the bytes the answers take (cached)."""
     cached = _LAYOUTS.get((id(bank), form, extended))
     if cached is None or cached[0] is not bank:
         own = bank.form_items(form)
         items = own + (extra_candidates(bank, form) if extended else ())
         radices = tuple(_radix(item) for item in items)
         marked = tuple(item for item in own if markable(item)) if bank.rules.retake_marks else ()
-        capacity = math.prod(radices) * 2 ** len(marked) * _background_radix(bank)
+        prefs = preference_items(bank)
+        capacity = (
+            math.prod(radices)
+            * 2 ** len(marked)
+            * _PREFERENCE_RADIX ** len(prefs)
+            * _background_radix(bank)
+        )
         size = max(1, ((capacity - 1).bit_length() + 7) // 8)
-        cached = (bank, items, radices, marked, size)
+        cached = (bank, items, radices, marked, prefs, size)
         _LAYOUTS[id(bank), form, extended] = cached
-    return cached[1], cached[2], cached[3], cached[4]
+    return cached[1], cached[2], cached[3], cached[4], cached[5]
 
 
 def _background_radix(bank: Bank) -> int:
@@ -172,11 +196,14 @@ def encode_code(
     check_answers(answers, bank)
     if seen and not (bank.rules.retake_marks and kind == "progress"):
         raise ValueError("only a progress code of rules with retake marks says 'seen'")
-    items, radices, marked, size = _layout(
+    items, radices, marked, prefs, size = _layout(
         bank, answers.form, extended=bool(extra_answered(answers, bank))
     )
     revised = set(answers.revised)
     number = 0
+    for preference in reversed(prefs):
+        value = answers.responses.get(preference.id)
+        number = number * _PREFERENCE_RADIX + (value if isinstance(value, int) else 0)
     for item in reversed(marked):
         number = number * 2 + (item.id in revised)
     for item, radix in zip(reversed(items), reversed(radices), strict=True):
@@ -264,13 +291,13 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
     if seen and not (bank.rules.retake_marks and kind == "progress"):
         raise CodeError("code.not_a_code")
     head = _HEADER_BYTES + (1 if kind == "progress" else 0)
-    items, radices, marked, size = _layout(bank, form)
+    items, radices, marked, prefs, size = _layout(bank, form)
     expected = _chars(head + size + _CHECKSUM_BYTES)
     if len(text) != expected and extra_candidates(bank, form):
         # A code carrying extra answers (its canonical check refuses one that carries none).
         extended = _layout(bank, form, extended=True)
-        if len(text) == _chars(head + extended[3] + _CHECKSUM_BYTES):
-            items, radices, marked, size = extended
+        if len(text) == _chars(head + extended[4] + _CHECKSUM_BYTES):
+            items, radices, marked, prefs, size = extended
             expected = len(text)
     if len(text) < expected:
         raise CodeError("code.truncated")
@@ -307,6 +334,10 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
         number, digit = divmod(number, 2)
         if digit:
             revised.append(item.id)
+    for preference in prefs:
+        number, digit = divmod(number, _PREFERENCE_RADIX)
+        if digit:
+            responses[preference.id] = digit
     if number:
         raise CodeError("code.corrupted")
     try:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from assessment.bank.models import (
     LIKERT_MAX,
     LIKERT_MIN,
+    PREFERENCE_ANSWERS,
     SCENARIO_OPTION_IDS,
     UNSURE,
     Bank,
@@ -17,6 +18,7 @@ from assessment.bank.models import (
     Item,
     KnowledgeItem,
     LikertItem,
+    PreferenceItem,
     ProfileId,
     Scenario,
 )
@@ -105,6 +107,11 @@ def check_answers(answers: Answers, bank: Bank) -> Answers:
         item = index.items.get(item_id)
         if item is None:
             raise AnswersError("answers.unknown_item", item=item_id)
+        if isinstance(item, PreferenceItem):
+            # The working-conditions block belongs to both forms (a page of its own).
+            if type(value) is not int or not 1 <= value <= len(PREFERENCE_ANSWERS):
+                raise AnswersError("answers.preference_value", item=item_id)
+            continue
         if item_id not in in_form and item_id not in extra:
             if extra:
                 raise AnswersError("extra.not_offered", item=item_id, form=answers.form)

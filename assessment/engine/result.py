@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.models import Bank, Experience
 from assessment.engine.answers import Answers, check_answers, extra_answered, without_extra
+from assessment.engine.fit import FitResult, fit_settings
 from assessment.engine.leans import AxisLean, axis_leans
 from assessment.engine.matching import (
     Band,
@@ -84,6 +85,11 @@ class Result(BaseModel):
         " person's situational choices of the same demand by pole; never part of a score",
     )
 
+    fit: FitResult | None = Field(
+        default=None,
+        description="Rules with preferences: the setting fit from the working-conditions block",
+    )
+
 
 def carried_by_self(scores: tuple[DimensionScore, ...], match: ProfileMatch) -> tuple[str, ...]:
     """Return the demands of a match that reach their target range, or its edge, only because
@@ -137,10 +143,12 @@ def build_result(
             for d in bank.dimension_ids
             if d in bands and d in after and bands[d] != after[d]
         )
+    # The working-conditions answers are not questions of the form (they never count).
+    asked = bank.index.form_item_ids[answers.form] | set(extra)
     return Result(
         bank_version=bank.version,
         answers=answers,
-        answered=len(answers.responses),
+        answered=sum(item_id in asked for item_id in answers.responses),
         total=len(bank.forms[answers.form].items) + len(extra),
         scores=scores,
         match=match,
@@ -159,4 +167,5 @@ def build_result(
         extra_changes=changes,
         level_before_extra=level_before,
         leans=axis_leans(answers, bank, scores),
+        fit=fit_settings(answers.responses, bank),
     )

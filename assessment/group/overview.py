@@ -27,6 +27,7 @@ from assessment.engine.quality import check_quality
 from assessment.engine.scoring import score_answers
 from assessment.errors import BankError, CodeError, SelbstcheckError
 from assessment.files import FileRefusedError, read_regular_file
+from assessment.group.preferences import PreferenceGroup, preference_group
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.render.retake import revised_counts
@@ -185,6 +186,9 @@ class VersionGroup(_Frozen):
         default=0,
         ge=0,
         description="People whose code carries retake marks: answers changed after the rationales",
+    )
+    preferences: PreferenceGroup | None = Field(
+        default=None, description="Rules with preferences: the group's working-conditions wishes"
     )
 
 
@@ -445,6 +449,7 @@ def _score_version(
         experience=_area_counts(experience, order),
         borderline=_area_counts(Counter(d for marks in marks_of for d in marks.borderline), order),
         revised=sum(row.revised for row in rows),
+        preferences=preference_group([person for _, person in people], bank),
     )
 
 

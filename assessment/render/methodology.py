@@ -28,6 +28,7 @@ from assessment.engine.extra import EXTRA_PER_DEMAND
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.render import din
+from assessment.render.fit import method_paragraphs
 
 
 class Section(BaseModel):
@@ -325,6 +326,9 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
         sections.append(section("scoring", msg("method.scoring_v1", lang)))
     if bank.rules.views_apart:
         sections.append(_views_section(bank, lang))
+    if bank.rules.preferences:
+        heading = msg("fit.method_heading", lang)
+        sections.append(Section(heading=heading, paragraphs=method_paragraphs(bank, lang)))
     sources = [msg("method.article", lang)]
     sources += [source.cite() for source in outside_sources(bank)]
     cited = cited_sources(bank)

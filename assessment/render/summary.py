@@ -27,6 +27,7 @@ from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
 from assessment.render.brief import Brief, with_brief
 from assessment.render.extra import extra_notes
+from assessment.render.fit import FitView, fit_view
 from assessment.render.leans import LeanSection, lean_section
 from assessment.render.path import PathView
 from assessment.render.retake import revised_note
@@ -168,6 +169,9 @@ class Summary(_Frozen):
         default=None, description="Rules 3: the clear leans, in place of the axes' lines"
     )
     brief: Brief | None = Field(default=None, description="The one-screen summary (issue 22)")
+    fit: FitView | None = Field(
+        default=None, description="Rules with preferences: the setting fit (render/fit.py)"
+    )
 
 
 def _card(
@@ -401,6 +405,7 @@ def _summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> Su
         if bank.rules.knowledge_part
         else (),
         leans=lean_section(result, bank, lang, viewer),
+        fit=fit_view(result, bank, lang, viewer),
     )
 
 
@@ -806,4 +811,5 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         if bank.rules.knowledge_part
         else (),
         leans=lean_section(result, bank, lang, viewer),
+        fit=fit_view(result, bank, lang, viewer),
     )

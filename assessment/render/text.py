@@ -17,6 +17,7 @@ from assessment.bank.models import Bank
 from assessment.engine.result import Result
 from assessment.i18n import Language
 from assessment.messages import msg, voiced
+from assessment.render.fit import fit_lines
 from assessment.render.leans import LeanSection
 from assessment.render.path import PathView, path_text
 from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
@@ -57,6 +58,8 @@ def section_headings(summary: Summary, *, with_link: bool = True) -> tuple[str, 
         headings.append(msg("ui.result.salary_heading", lang))
     if summary.path is not None:
         headings.append(summary.path.heading)
+    if summary.fit is not None:
+        headings.append(summary.fit.heading)
     headings.append(msg("report.comparison", lang))
     headings.append(msg("report.caveat", lang))
     if summary.scenarios:
@@ -267,6 +270,12 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
     if summary.path is not None:
         lines.extend(_heading(next(headings)))
         lines.extend(_path(summary.path, summary))
+    if summary.fit is not None:
+        lines.extend(_heading(next(headings)))
+        for line in fit_lines(summary.fit):
+            indent = " " * (len(line) - len(line.lstrip()))
+            lines.append(_wrap(line.lstrip(), indent + "  ") if indent else _wrap(line))
+        lines.append("")
     lines.extend(_heading(next(headings)))
     lines.extend(_comparison(summary))
     lines.append("")

@@ -16,7 +16,7 @@ import pandas as pd  # type: ignore[import-untyped]
 import streamlit as st
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import PROFILE_IDS, LikertItem, ProfileId
+from assessment.bank.models import PROFILE_IDS, Bank, LikertItem, ProfileId
 from assessment.errors import SelbstcheckError
 from assessment.group.itemstats import (
     MAX_TWIN_R,
@@ -41,6 +41,7 @@ from assessment.group.overview import (
     score_group,
     text_from_bytes,
 )
+from assessment.group.preferences import preference_lines
 from assessment.group.text import (
     development_lines,
     format_score,
@@ -329,6 +330,19 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
     for title, marked in mark_sections(section, bank, lang):
         st.markdown(f"**{title}**")
         st.markdown("\n".join(f"- {plain(line)}" for line in marked))
+    _preferences(section, bank, lang)
+
+
+def _preferences(section: VersionGroup, bank: Bank, lang: Language) -> None:
+    """The group's working-conditions wishes per setting and per condition (rules with
+    preferences); nothing for older banks."""
+    if section.preferences is None:
+        return
+    with st.container(key=f"group_prefs_v{section.bank_version}"):
+        st.markdown(f"**{t('group.prefs.heading', lang)}**")
+        lines = preference_lines(section.preferences, bank, lang)
+        st.markdown(plain(lines[0]))
+        st.markdown("\n".join(f"- {plain(line)}" for line in lines[1:]))
 
 
 def _people(group: GroupResult, lang: Language) -> None:

@@ -8,12 +8,15 @@ from assessment.bank.load import load_bank
 from assessment.bank.models import (
     LIKERT_MAX,
     LIKERT_MIN,
+    PREFERENCE_ANSWERS,
     SCENARIO_OPTION_IDS,
     UNSURE,
     Bank,
     Item,
     KnowledgeItem,
     LikertItem,
+    PreferenceBlock,
+    PreferenceItem,
     Scenario,
     TradeoffItem,
     ValidityItem,
@@ -235,6 +238,35 @@ def _knowledge(
     )
 
 
+# The working-conditions answers as stored: 1 want, 2 can live with, 3 would chafe.
+PREFERENCE_VALUES: tuple[int | str, ...] = tuple(range(1, len(PREFERENCE_ANSWERS) + 1))
+
+
+def _preference(
+    item: PreferenceItem,
+    number: int,
+    chosen: int | str | None,
+    block: PreferenceBlock | None,
+    lang: Language,
+) -> int | str | None:
+    """A working condition: want it, can live with it, or it would chafe (three answers)."""
+    key = state.item_key(item.id, lang, state.flow().generation)
+    labels = {
+        value: block.labels.of(answer)(lang) if block is not None else answer
+        for value, answer in zip(PREFERENCE_VALUES, PREFERENCE_ANSWERS, strict=True)
+    }
+    return st.radio(
+        t("ui.quest.item_label", lang, number=number, text=plain(item.text(lang))),
+        PREFERENCE_VALUES,
+        index=_index(PREFERENCE_VALUES, chosen),
+        format_func=lambda value: labels[value],
+        key=key,
+        horizontal=True,
+        on_change=_answered,
+        args=(item.id, key, PREFERENCE_VALUES),
+    )
+
+
 def item_widget(
     item: Item, number: int, within_kind: tuple[int, int] | None, bank: Bank, lang: Language
 ) -> None:
@@ -250,6 +282,8 @@ def item_widget(
             value = _knowledge(item, within_kind or (number, number), chosen, bank, lang)
         elif isinstance(item, TradeoffItem):
             value = _tradeoff(item, number, chosen, bank, lang)
+        elif isinstance(item, PreferenceItem):
+            value = _preference(item, number, chosen, bank.preferences, lang)
         else:
             value = _statement(item, number, chosen, bank, lang)
     state.adopt_widget_answer(item.id, value)
@@ -285,7 +319,10 @@ def _page_body(lang: Language) -> None:
     if current.resumed:
         st.info(t("ui.quest.resumed", lang))
 
-    if isinstance(page[0], Scenario):
+    if isinstance(page[0], PreferenceItem) and bank.preferences is not None:
+        intro = ""
+        st.markdown(plain(bank.preferences.intro(lang)))
+    elif isinstance(page[0], Scenario):
         intro = "ui.quest.scenarios_intro"
     elif isinstance(page[0], KnowledgeItem):
         intro = "ui.quest.knowledge_intro"
@@ -293,7 +330,8 @@ def _page_body(lang: Language) -> None:
         intro = "ui.quest.tradeoffs_intro"
     else:
         intro = "ui.quest.statements_intro"
-    st.markdown(t(intro, lang))
+    if intro:
+        st.markdown(t(intro, lang))
     for item in page:
         item_widget(item, numbers[item.id], within_kind.get(item.id), bank, lang)
 

@@ -18,6 +18,7 @@ from assessment.render.chartkey import chart_key
 from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
 from assessment.ui import extra, peer, shared, state
 from assessment.ui.chart_text import accessible_chart, profile_chart_text
+from assessment.ui.fit import render_fit
 from assessment.ui.leans import render_leans
 from assessment.ui.path import render_path
 from assessment.ui.salary import offer_salary_again
@@ -258,6 +259,7 @@ def render_summary(
     _cards(summary, lang)
     _axes(summary, lang)
     render_leans(summary.leans)
+    render_fit(summary.fit, lang)
 
     if summary.salary_lines or salary_offer is not None:
         # The salary check and, after a reload, the field to enter it again: in one place.

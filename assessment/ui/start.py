@@ -91,8 +91,8 @@ def render(lang: Language) -> None:
                     "ui.start.duration",
                     lang,
                     form=form.name(lang),
-                    items=len(form.items),
-                    minutes=form.minutes,
+                    items=bank.form_question_count(form_id),
+                    minutes=bank.form_minutes(form_id),
                 )
             )
     st.markdown(f"**{t('ui.start.privacy_heading', lang)}**")
@@ -108,7 +108,7 @@ def render(lang: Language) -> None:
             "ui.start.form_option",
             lang,
             form=bank.forms[f].name(lang),
-            minutes=bank.forms[f].minutes,
+            minutes=bank.form_minutes(f),
         ),
         key=state.widget_key(FORM_KEY, lang),
         on_change=_chosen,

@@ -16,7 +16,14 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import FormId, KnowledgeItem, Scenario, TradeoffItem, ValidityItem
+from assessment.bank.models import (
+    FormId,
+    KnowledgeItem,
+    PreferenceItem,
+    Scenario,
+    TradeoffItem,
+    ValidityItem,
+)
 from assessment.codes.share import encode_progress_code, encode_share_code
 from assessment.engine.answers import Answers
 from assessment.i18n import LANGUAGES, Language
@@ -53,6 +60,8 @@ def _value(item: object) -> int | str:
         return 3
     if isinstance(item, ValidityItem):
         return 1
+    if isinstance(item, PreferenceItem):
+        return 2  # can live with it (answers 1–3)
     return 4
 
 
@@ -82,7 +91,8 @@ def _first_page_of(kind: type) -> int:
 
 def _shared_code(value: int, version: int = NEWEST) -> str:
     responses = {
-        k: value if isinstance(v, int) else v for k, v in _responses("full", None, version).items()
+        k: (min(value, 3) if k.startswith("pref_") else value) if isinstance(v, int) else v
+        for k, v in _responses("full", None, version).items()
     }
     return encode_share_code(
         Answers(bank_version=version, form="full", profile="duisburg", responses=responses)
@@ -154,6 +164,17 @@ class View:
 
 SCENARIO_PAGE = _first_page_of(Scenario)
 TRADEOFF_PAGE = _first_page_of(TradeoffItem)
+# The working-conditions page (banks with preferences); None where the newest bank has none.
+PREFERENCE_PAGE = next(
+    (i for i, p in enumerate(pages_of(NEWEST, "full")) if isinstance(p[0], PreferenceItem)), None
+)
+
+
+def _page_query(number: int, lang: Language) -> str:
+    """The query of questionnaire page `number` of the full form, the pages before answered."""
+    return f"p={_progress(number, _responses('full', number), lang)}&lang={lang}"
+
+
 VIEWS: tuple[View, ...] = (
     View("start", lambda lang: f"lang={lang}"),
     View("question", lambda lang: f"p={_progress(0, {}, lang)}&lang={lang}"),
@@ -168,6 +189,16 @@ VIEWS: tuple[View, ...] = (
         lambda lang: (
             f"p={_progress(TRADEOFF_PAGE, _responses('full', TRADEOFF_PAGE), lang)}&lang={lang}"
         ),
+    ),
+    *(
+        (
+            View(
+                "preferences",
+                lambda lang: _page_query(PREFERENCE_PAGE or 0, lang),
+            ),
+        )
+        if PREFERENCE_PAGE is not None
+        else ()
     ),
     View(
         "own_result",

@@ -49,7 +49,7 @@ from tests.e2e.journey import (
 from tests.e2e.test_framing import frame_it, framing_origin
 from tests.unit.operate.test_deploy import FULL_CSP
 
-SHORT_FORM_ITEMS = len(load_bank().forms["short"].items)  # the newest bank's
+SHORT_FORM_ITEMS = load_bank().form_question_count("short")  # the newest bank's, all pages
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 __all__ = ["framing_origin"]  # a fixture of this module too

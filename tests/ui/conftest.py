@@ -17,6 +17,7 @@ from assessment.bank.models import (
     Item,
     KnowledgeItem,
     LikertItem,
+    PreferenceItem,
     ProfileId,
     Scenario,
     ValidityItem,
@@ -63,6 +64,8 @@ def weak(item: Item) -> int | str:
         return 1 if item.keying == "plus" else 5
     if isinstance(item, KnowledgeItem):
         return next(option.id for option in item.options if option.id != item.key)
+    if isinstance(item, PreferenceItem):
+        return 3
     assert isinstance(item, Scenario)
     return min(item.options, key=lambda option: option.score).id
 

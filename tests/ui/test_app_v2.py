@@ -13,6 +13,7 @@ from assessment.bank.models import (
     Item,
     KnowledgeItem,
     LikertItem,
+    PreferenceItem,
     Scenario,
     TradeoffItem,
     ValidityItem,
@@ -103,6 +104,8 @@ def test_new_questionnaire_uses_the_newest_bank_with_its_item_kinds() -> None:
                 assert options[-1] == UNSURE_DE
                 assert len(options) == 6
                 seen_unsure = True
+            elif isinstance(item, PreferenceItem):  # want / can live with / would chafe
+                assert len(options) == 3
             elif not isinstance(item, Scenario):
                 assert len(options) == 5
             if isinstance(item, TradeoffItem):

@@ -77,6 +77,7 @@ from assessment.bank.models import (
     Item,
     KnowledgeItem,
     LikertItem,
+    PreferenceItem,
     ProfileId,
     Scenario,
     TradeoffItem,
@@ -163,6 +164,8 @@ def values_of(item: Item, bank: Bank) -> tuple[int | str, ...]:
         return tuple(option.id for option in item.options)
     if isinstance(item, KnowledgeItem):  # "can't say" is one of its answers
         return (*(option.id for option in item.options), UNSURE)
+    if isinstance(item, PreferenceItem):  # want, can live with, would chafe
+        return (1, 2, 3)
     return tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
 
 

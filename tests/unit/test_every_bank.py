@@ -129,6 +129,7 @@ def test_answer_sets_cover_each_bank(released_bank_version: int) -> None:
     answered = {item_id for s in sets for item_id in s.answers.responses}
     kinds = {type(bank.item(item_id)) for item_id in answered}
     present = {type(item) for form in bank.forms for item in bank.form_items(form)}
+    present |= {type(item) for item in bank.asked_preferences()}  # a page of their own
     assert kinds == present
     for s in sets:
         assert all(bank.has_item(item_id) for item_id in s.answers.responses)

@@ -23,6 +23,7 @@ from assessment.messages import msg, voiced
 from assessment.render.brief import MAX_STEPS
 from assessment.render.chartkey import chart_key
 from assessment.render.export import shareable_result
+from assessment.render.fit import fit_lines
 from assessment.render.path import path_text
 from assessment.render.pdf.layout import (
     ACCENT,
@@ -80,6 +81,16 @@ class _Para:
     indent: float = 0.0
     lead: str = ""
     bullet: str = ""
+
+
+def _fit_para(line: str, title: bool) -> _Para:
+    """Return a line of the setting fit as a paragraph: a setting's title bold, a group's
+    heading small and bold, a point as a small bullet."""
+    if line.startswith("  - "):
+        return _Para(line[4:], SMALL, indent=BULLET_HANG + 1, bullet="•")
+    if line.startswith("  "):
+        return _Para(line.strip(), SMALL, bold=True)
+    return _Para(line, BODY, bold=title)
 
 
 def _path_para(line: str, subheading: bool = False) -> _Para:
@@ -177,6 +188,7 @@ class ResultLayout(PageLayout):
         self._axes()
         self._leans()
         self._path()
+        self._fit()
         if not open_setting:
             self._comparison()
         self._scenarios()
@@ -461,6 +473,18 @@ class ResultLayout(PageLayout):
             return
         lines = path_text(view, self.lang, self.viewer)
         paragraphs = [_path_para(line, line == view.public_heading) for line in lines]
+        self.block()
+        self.heading(view.heading, keep_with=self._height(paragraphs[:1]))
+        for paragraph in paragraphs:
+            self._paragraphs([paragraph], after=0.8)
+
+    def _fit(self) -> None:
+        """The setting fit (rules with preferences): the same lines as the CLI."""
+        view = self.summary.fit
+        if view is None:
+            return
+        titles = {preview.title for preview in view.previews}
+        paragraphs = [_fit_para(line, line in titles) for line in fit_lines(view)]
         self.block()
         self.heading(view.heading, keep_with=self._height(paragraphs[:1]))
         for paragraph in paragraphs:

@@ -358,9 +358,13 @@ def test_v1_and_v2_methodology_has_no_views_section() -> None:
 @pytest.mark.parametrize("form", ["short", "full"])
 def test_knowledge_questions_have_pages_of_their_own(version: int, form: str) -> None:
     """A page holds knowledge questions only or none (so its intro fits), at most four, after
-    every other page; banks without a knowledge part paginate as before."""
+    every other page but the working-conditions page (rules with preferences: the last one);
+    banks without a knowledge part paginate as before."""
     bank = load_bank(version)
     pages = paginate(bank, form)  # type: ignore[arg-type]
+    if bank.asked_preferences():
+        assert pages[-1] == bank.asked_preferences()
+        pages = pages[:-1]
     kinds = [{isinstance(i, KnowledgeItem) for i in page} for page in pages]
     assert all(len(k) == 1 for k in kinds)
     knowledge_pages = [p for p, k in zip(pages, kinds, strict=True) if k == {True}]
