@@ -14,13 +14,14 @@ def render_fit(view: FitView | None, lang: Language) -> None:
     """Render the setting fit (nothing for a bank without the working-conditions block)."""
     if view is None:
         return
-    with st.container(key="setting_fit"):
-        st.header(plain(view.heading), anchor=False)
+    # A section to open, like every section below the one-screen summary (issue 22); the
+    # setting that fits best says so in its preview's title.
+    with st.expander(plain(view.heading), key="section_fit"), st.container(key="setting_fit"):
         st.markdown(plain(view.intro))
         st.info(plain(view.verdict))
         st.markdown(plain(view.bands))
         for preview in view.previews:
-            with st.expander(plain(preview.title), expanded=preview.best or preview.chosen):
+            with st.expander(plain(preview.title)):
                 if preview.empty:
                     st.markdown(plain(preview.empty))
                 for group in preview.groups:

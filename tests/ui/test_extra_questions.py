@@ -19,7 +19,7 @@ from assessment.render.extra import extra_notes
 from assessment.ui import extra, result, state
 from assessment.ui.text import plain, t
 from tests import simulate
-from tests.banks import answer_sets
+from tests.banks import _preferences, answer_sets
 from tests.ui.conftest import item_keys, new_app, strong, texts
 
 V3 = load_bank(3)
@@ -32,12 +32,17 @@ def _honest() -> tuple[Answers, dict[str, int | str]]:
     person = simulate.draw_person(V3, SEED, 0)
     answers = simulate.respond("honest", person, V3, "short", SEED)
     full = simulate.honest_responses(person, V3, "full", simulate._rng(SEED, "extra", 0))
+    # The working-conditions page is part of the questionnaire: answered, as a person would.
+    answers = answers.model_copy(update={"responses": _preferences(V3) | dict(answers.responses)})
     return answers, full
 
 
 def _at_result(answers: Answers, lang: Language = "de") -> AppTest:
     """Open the result of finished answers from a progress code (as a reload would)."""
     pages = state.pages_of(answers.bank_version, answers.form)
+    # The working-conditions page is part of the questionnaire: answered, as a person would.
+    own = _preferences(load_bank(answers.bank_version))
+    answers = answers.model_copy(update={"responses": own | dict(answers.responses)})
     at = new_app(p=encode_progress_code(answers, len(pages)), lang=lang)
     assert not at.exception
     assert at.title[0].value == t("ui.result.heading", lang)

@@ -13,6 +13,7 @@ from assessment.bank.models import (
     Item,
     KnowledgeItem,
     LikertItem,
+    PreferenceItem,
     Scenario,
     TradeoffItem,
     ValidityItem,
@@ -46,6 +47,8 @@ def leaning(item: Item) -> int | str:
         return next(o.id for o in item.options if o.pole == "b")
     if isinstance(item, KnowledgeItem):
         return item.key
+    if isinstance(item, PreferenceItem):
+        return 2  # the working conditions: "can live with it"
     assert isinstance(item, ValidityItem)
     return 2
 

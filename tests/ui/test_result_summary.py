@@ -11,10 +11,11 @@ from streamlit.testing.v1.element_tree import Block, Expander, Node
 
 from assessment.bank.models import ProfileId
 from assessment.codes.share import encode_progress_code, encode_share_code
+from assessment.engine.result import build_result
 from assessment.messages import msg, voiced
 from assessment.render.summary import Summary, summarize
 from assessment.ui import state
-from tests.banks import RELEASED
+from tests.banks import RELEASED, _preferences
 from tests.ui.conftest import new_app, sections
 from tests.unit.render.test_brief import _result
 
@@ -42,6 +43,9 @@ def _order(at: AppTest) -> list[tuple[str, str]]:
 def _own(version: int, level: int, profile: ProfileId, lean: int = 3) -> tuple[AppTest, Summary]:
     """Open one's own result (the finished questionnaire's progress code) of answers at level."""
     bank, result = _result(version, level, form="short", profile=profile, lean=lean)
+    # The working-conditions page is part of the questionnaire: answered, as a person would.
+    responses = _preferences(bank) | dict(result.answers.responses)
+    result = build_result(result.answers.model_copy(update={"responses": responses}), bank)
     done = len(state.pages_of(version, "short"))
     at = new_app(p=encode_progress_code(result.answers, done), lang="de")
     assert not at.exception
