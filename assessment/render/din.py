@@ -23,17 +23,17 @@ from assessment.engine import matching, quality
 from assessment.i18n import Language
 from assessment.messages import msg
 
-# The simulation's measured figures (tests/simulate.py, seed 2026, bank v3 of 5 December 2026,
+# The simulation's measured figures (tests/simulate.py, seed 2026, bank v3 as of stop 27,
 # 6,000 honest people and 600 per faker kind and form; sim3's README "Simulation"), in percent,
 # (short form, full form). They hold for the consistency notice at these thresholds only: the
 # page states them while quality.SELF_CEILING and SELF_GAP are these, else the marked placeholder.
 SIMULATED_AT = {"SELF_CEILING": 90, "SELF_GAP": 20}
 SIMULATED: dict[str, tuple[float, float]] = {
-    "honest": (0.9, 0.5),
+    "honest": (0.9, 0.7),
     "starters": (0.3, 0.4),
-    "smart": (98.7, 100.0),
-    "self_enhancer": (88.8, 91.0),
-    "moderate": (45.0, 45.2),
+    "smart": (100.0, 100.0),
+    "self_enhancer": (88.2, 90.5),
+    "moderate": (43.2, 45.5),
 }
 
 
