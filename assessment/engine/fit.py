@@ -194,7 +194,9 @@ def fit_settings(responses: dict[str, int | str], bank: Bank) -> FitResult | Non
         best=best.setting if beyond else None,
         leaders=leaders,
         margin=margin,
-        uncertainty=round(widest, 2),
+        # Rounded down, so that the reported figure never contradicts the verdict: named only
+        # when margin > widest, and then margin > the rounded-down figure too (margin is whole).
+        uncertainty=math.floor(widest * 100) / 100,
         wishes=wishes,
     )
 

@@ -181,10 +181,10 @@ def fit_view(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self"
 SIMULATION_DRAWS = 4000
 SIMULATION_SEED = 2026
 RANDOM_NAMED: dict[str, float] = {
-    "public": 0.06525,
-    "mittelstand": 0.05275,
+    "public": 0.064,
+    "mittelstand": 0.049,
     "industry": 0.021,
-    "none": 0.861,
+    "none": 0.866,
 }
 
 

@@ -60,7 +60,11 @@ def test_preferences_are_a_page_of_their_own_with_three_answers(form: FormId) ->
     assert [state.item_of_key(key) for key in keys] == [item.id for item in block.items]
     assert block.intro("de") in texts(at)
     radio = at.radio(key=keys[0])
-    assert list(radio.options) == ["Das suche ich", "Damit kann ich leben", "Das würde mich reiben"]
+    assert list(radio.options) == [
+        "Das suche ich",
+        "Damit kann ich leben",
+        "Daran würde ich mich reiben",
+    ]
     flow = at.session_state[state.FLOW_KEY]
     assert flow.page == len(state.pages_of(BANK.version, form)) - 1
 

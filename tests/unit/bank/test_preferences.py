@@ -172,3 +172,42 @@ def test_preference_items_stay_out_of_the_forms_and_time_counts_them() -> None:
         assert V3.form_minutes(form) == V3.forms[form].minutes + block.minutes
     v2 = load_bank(2)
     assert v2.form_minutes("short") == v2.forms["short"].minutes
+
+
+def test_practitioner_review_must_fixes_hold() -> None:
+    """The head of IT's review (REVIEW.md, "Arbeitsbedingungen", must fix #1, #2, #12, #13, #22,
+    #30, #31): idiomatic label, the KRITIS item and conditions for the NIS-2 regime in force since
+    December 2025, the TVöD and GO NRW citations, port IT team size."""
+    block = V3.preferences
+    assert block is not None
+    # 1: "reiben" needs "sich an etwas reiben".
+    assert block.labels.chafe.de == "Daran würde ich mich reiben"
+    assert block.labels.chafe.en == "That would grate on me"
+    assert "daran reiben" in block.intro.de
+    assert "grate on you" in block.intro.en
+    # 2: the item names the BSI Act and NIS-2, not only KRITIS.
+    kritis = next(item for item in block.items if item.id == "pref_kritis")
+    assert "BSI-Gesetz (NIS-2" in kritis.text("de")
+    assert "NIS2" in kritis.text("en")
+    # 22, 31: no condition rests on the pre-NIS-2 ordinance; the Mittelstand is no longer "rare".
+    for condition in block.conditions:
+        assert condition.source is None or "KritisV" not in (condition.source.title or ""), (
+            condition.setting,
+            condition.item,
+        )
+    assert block.condition("mittelstand", "pref_kritis").presence == "varies"
+    assert "NIS-2" in block.condition("industry", "pref_kritis").text("de")
+    # 12: step on hiring is § 16 Abs. 2/2a; Abs. 5 lets a municipality pay more.
+    pay = block.condition("public", "pref_pay_negotiate").source
+    assert pay is not None
+    assert "§ 16 Abs. 2, 2a und 5" in pay.section
+    # 13: GO NRW §§ 78–80 and § 82 (no new projects without an adopted budget).
+    budget = block.condition("public", "pref_pace_budget")
+    assert budget.source is not None
+    assert budget.source.section.startswith("§§ 78–80")
+    assert "§ 82" in budget.source.section
+    assert "dürfen neue Vorhaben nicht beginnen" in budget.text("de")
+    # 30: port IT is not a shift team; team size varies.
+    team = block.condition("industry", "pref_team_small")
+    assert team.presence == "varies"
+    assert "Schicht" not in team.text("de")

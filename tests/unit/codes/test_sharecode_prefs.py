@@ -80,4 +80,4 @@ def test_a_preference_answer_outside_one_to_three_is_refused(value: int | str) -
     with pytest.raises(AnswersError) as raised:
         check_answers(answers, V3)
     assert "pref_ot" in raised.value.message("de")
-    assert "Das würde mich reiben" in raised.value.message("de")
+    assert "Daran würde ich mich reiben" in raised.value.message("de")

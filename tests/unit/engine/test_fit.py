@@ -182,3 +182,12 @@ def test_identical_bands_are_reported_from_the_profiles() -> None:
             + len({V3.profiles[s].targets[dimension_id].high for s in SETTING_IDS})
             > 2
         )
+
+
+def test_reported_uncertainty_never_contradicts_the_verdict() -> None:
+    """Found by Hypothesis after the review's presence changes: a lead of 5 against an interval
+    of 4.997 names the setting, so the reported uncertainty must not round up to 5.0."""
+    values = [1, 3, 3, 0, 1, 0, 3, 1, 2, 0, 3, 3, 3, 3]
+    fit = _fit({i: v for i, v in zip(ITEM_IDS, values, strict=True) if v})
+    assert fit.verdict == "named"
+    assert fit.margin > fit.uncertainty

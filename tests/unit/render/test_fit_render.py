@@ -106,20 +106,24 @@ def test_persona_with_clear_wishes_gets_their_setting_named(
 
 
 def test_municipal_person_sees_tvoed_and_citizens_with_sources() -> None:
-    """The municipal-minded person finds the collective agreement and citizens' services in
-    public administration (each with its named source) and would chafe at on-call duty in port
-    logistics."""
+    """The municipal-minded person finds the collective agreement, co-determination (each with
+    its named source) and citizens' services (the check's reading) in public administration and
+    would chafe at on-call duty in port logistics."""
     view = _view(MUNICIPAL)
     public = next(p for p in view.previews if p.setting == "public")
     matches = next(g for g in public.groups if g.kind == "match")
     by_item = {point.item_id: point for point in matches.points}
     assert set(by_item) >= {"pref_pay_tariff", "pref_citizens", "pref_codetermination"}
     assert by_item["pref_pay_tariff"].source.startswith("Quelle: Tarifvertrag für den öffentlichen")
-    assert by_item["pref_citizens"].source == "Quelle: Onlinezugangsgesetz (OZG), § 1 Abs. 1"
+    assert by_item["pref_codetermination"].source.startswith(
+        "Quelle: Landespersonalvertretungsgesetz NRW (LPVG NRW), § 72 Abs. 3"
+    )
+    # The OZG says services are to be offered online, not that outages stop them: a reading.
+    assert by_item["pref_citizens"].source == msg("fit.reading", "de")
     industry = next(p for p in view.previews if p.setting == "industry")
     chafe = next(g for g in industry.groups if g.kind == "chafe")
     assert {p.item_id for p in chafe.points} == {"pref_oncall", "pref_ot", "pref_pay_negotiate"}
-    assert chafe.heading == "Würde Sie reiben, und dort ist es üblich"
+    assert chafe.heading == "Daran würden Sie sich reiben, und dort ist es üblich"
 
 
 def test_person_without_preference_hears_no_clear_preference() -> None:
@@ -209,7 +213,7 @@ def test_pdf_carries_the_fit() -> None:
     )
     assert "Welches Umfeld passt zu Ihren Wünschen?" in text
     assert "passen am besten zu: Öffentliche Verwaltung" in text
-    assert "Onlinezugangsgesetz" in text
+    assert "Landespersonalvertretungsgesetz" in text
 
 
 def test_methodology_documents_the_rule_and_its_simulation() -> None:
