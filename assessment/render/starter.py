@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from assessment.bank.models import Bank
 from assessment.engine.result import Result
+from assessment.engine.salary import format_euro
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
 from assessment.render.path import career_path
@@ -63,8 +64,28 @@ def for_starter(summary: Summary, result: Result, bank: Bank) -> Summary:
         else line
         for line in summary.comparison
     )
-    if result.salary is not None and summary.salary_lines:
-        update["salary_lines"] = (msg("path.starter_salary", lang), *summary.salary_lines)
+    check = result.salary
+    if check is not None and summary.salary_lines:
+        lines = list(summary.salary_lines)
+        if check.expected is not None and check.position is not None:
+            # The article's entry range is for a first post as head of IT: a starter's own
+            # expectation is not compared with it (UX pass: "below the range" read as advice).
+            position = msg(
+                f"v2.salary_position_{check.position}",
+                lang,
+                expected=format_euro(check.expected, lang),
+                low=format_euro(check.low, lang),
+                high=format_euro(check.high, lang),
+            )
+            lines = [
+                msg(
+                    "path.starter_salary_expected", lang, expected=format_euro(check.expected, lang)
+                )
+                if line == position
+                else line
+                for line in lines
+            ]
+        update["salary_lines"] = (msg("path.starter_salary", lang), *lines)
     return summary.model_copy(update=update)
 
 

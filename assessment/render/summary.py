@@ -7,6 +7,7 @@ the evidence allows it.
 
 from __future__ import annotations
 
+import math
 import re
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -517,14 +518,40 @@ def _axis_text(
     return text
 
 
+def verdict_range(score: int, uncertainty: int, z: float) -> tuple[int, int]:
+    """Return the range the band decision used (score ± z standard errors, matching.band_v2),
+    rounded inwards so that it crosses a band edge exactly when the decision says it does."""
+    error = z * uncertainty
+    return max(0, math.ceil(score - error)), min(100, math.floor(score + error))
+
+
 def _verdict_v2(
-    match: DimensionMatch, answered: int, unsure: int, total: int, lang: Language, viewer: Viewer
+    match: DimensionMatch,
+    answered: int,
+    unsure: int,
+    total: int,
+    lang: Language,
+    viewer: Viewer,
+    z: float = 1.0,
 ) -> str:
     error = match.uncertainty or 0
     if match.band == "experience":
         return voiced("v2.verdict_experience", lang, viewer, unsure=unsure, total=total)
     if match.band == "unknown":
         return msg("band.unknown_verdict", lang, answered=answered, total=total)
+    if z != 1.0 and match.score is not None:
+        # Rules 3 decide on the 95 % range (z = 1.96), not on the "±" of the score (one standard
+        # error): the sentence names that range, so a reader can check it against the edge.
+        lower, upper = verdict_range(match.score, error, z)
+        return voiced(
+            f"v3.verdict_{match.band}",
+            lang,
+            viewer,
+            low=match.low,
+            high=match.high,
+            lower=lower,
+            upper=upper,
+        )
     return voiced(
         f"v2.verdict_{match.band}", lang, viewer, low=match.low, high=match.high, error=error
     )
@@ -580,7 +607,15 @@ def _card_v2(
                 high=match.high,
             )
             if match.band == "provisional"
-            else _verdict_v2(match, score.answered, score.unsure, score.total, lang, viewer)
+            else _verdict_v2(
+                match,
+                score.answered,
+                score.unsure,
+                score.total,
+                lang,
+                viewer,
+                bank.rules.borderline_z,
+            )
         ),
         answered_text=msg(
             "v2.score_answered",

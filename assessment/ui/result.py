@@ -212,6 +212,10 @@ def _brief(summary: Summary, lang: Language) -> None:
             )
         else:
             st.markdown(plain(brief.no_steps or ""))
+        if summary.fit is not None:
+            # Which Duisburg setting fits the person's wishes (issue 21): one line here, the
+            # job preview per setting in its section below.
+            st.markdown(f"**{plain(summary.fit.heading)}**  \n{plain(summary.fit.verdict)}")
         st.markdown(f"**{plain(brief.where_heading)}**")
         st.markdown("\n".join(f"- {plain(entry.text)}" for entry in brief.where))
         st.caption(plain(brief.more))
@@ -224,9 +228,11 @@ def render_summary(
     *,
     open_setting: bool,
     salary_offer: Callable[[Language], None] | None = None,
+    after_brief: Callable[[], None] | None = None,
 ) -> None:
     """Render a result: the one-screen summary first, then everything else in sections to
-    open (no share section); sections with nothing to say are left out."""
+    open (no share section); sections with nothing to say are left out. after_brief draws what
+    follows the summary directly (the own result's offer of extra questions)."""
     st.caption(
         t(
             "ui.result.meta",
@@ -237,6 +243,8 @@ def render_summary(
         )
     )
     _brief(summary, lang)
+    if after_brief is not None:
+        after_brief()
     if summary.consistency:
         with st.container(key="consistency_notice"):
             st.info(f"**{t('views.consistency_heading', lang)}**  \n{plain(summary.consistency)}")
@@ -358,13 +366,15 @@ def render_own(lang: Language) -> None:
     bank = load_bank(result.bank_version)
     shared.scroll_to_top("result", t("ui.result.heading", lang))
     st.title(t("ui.result.heading", lang), anchor=False)
-    extra.render_offer(result, bank, lang)  # extra questions for borderline demands (rules 3)
     render_summary(
         summary,
         share_code,
         lang,
         open_setting=result.answers.profile == "duisburg",
         salary_offer=offer_salary_again,
+        # Extra questions for demands not yet firm (rules 3): below the summary, so that a phone
+        # shows the verdict first (UX pass).
+        after_brief=lambda: extra.render_offer(result, bank, lang),
     )
     _share(result, bank, share_code, lang)
     peer.render_ask(bank, share_code, result.answers.form, lang)
