@@ -157,7 +157,12 @@ def brief(result: Result, bank: Bank, summary: Summary) -> Brief:
     return Brief(
         heading=voiced("brief.heading", lang, viewer),
         verdict=summary.headline,
-        rests_on=summary.rests_on or voiced("brief.rests_met", lang, viewer, met=summary.met_text),
+        # The combined count first (what the verdict uses), then what each view says (rules 3).
+        rests_on=(
+            msg("brief.combined", lang, met=summary.met_text) + " " + summary.rests_on
+            if summary.rests_on
+            else voiced("brief.rests_met", lang, viewer, met=summary.met_text)
+        ),
         strongest_heading=voiced("brief.strongest_heading", lang, viewer),
         strongest=strongest_demands(result, summary),
         steps_heading=msg("brief.steps_heading", lang),
