@@ -10,11 +10,12 @@ result, the page says what the answers changed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import Bank
-from assessment.bank.pagination import numbers_within_kind
+from assessment.bank.models import Bank, Item, KnowledgeItem, Scenario
 from assessment.engine.answers import extra_answered
 from assessment.engine.extra import offer_extra
 from assessment.engine.result import Result
@@ -48,6 +49,16 @@ def _close() -> None:
     current.extra_items = ()
     current.extra_done = True
     state.write_progress()
+
+
+def numbers_on_page(items: Sequence[Item]) -> dict[str, tuple[int, int]]:
+    """Return each situation's and knowledge question's number among its kind on the extra
+    page, and how many of that kind the page asks."""
+    numbers: dict[str, tuple[int, int]] = {}
+    for kind in (Scenario, KnowledgeItem):
+        of_kind = [item for item in items if isinstance(item, kind)]
+        numbers.update({item.id: (n, len(of_kind)) for n, item in enumerate(of_kind, start=1)})
+    return numbers
 
 
 def render_offer(result: Result, bank: Bank, lang: Language) -> None:
@@ -104,8 +115,8 @@ def render_page(lang: Language) -> None:
         text=t("extra.ui.progress", lang, answered=answered, total=len(items)),
     )
     st.markdown(t("extra.ui.page_intro", lang))
-    # Extra items come from the full form: numbered as there ("Situation 17 von 37").
-    within_kind = numbers_within_kind(bank, "full")
+    # Numbered within this page ("Situation 2 von 5"), as its progress line counts them.
+    within_kind = numbers_on_page(items)
     number = 0
     for dimension_id in dict.fromkeys(str(item.dimension) for item in items):
         name = bank.dimension(dimension_id).name(lang)

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment.bank.load import load_bank
+from assessment.bank.models import KnowledgeItem, Scenario
 from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
 from assessment.codes.share import decode_code, encode_progress_code
 from assessment.engine.answers import Answers, extra_answered
@@ -213,3 +214,21 @@ def test_the_share_link_shows_the_updated_result_and_the_extra_answers() -> None
     expected = build_result(shared_answers, V3)
     (note,) = extra_notes(expected, V3, "de")
     assert plain(note).replace("\\", "") in texts(viewer)
+
+
+def test_the_extra_page_numbers_its_situations_among_themselves() -> None:
+    """UX pass: "Situation 12 von 37" on a page of a few extra questions confused; the page
+    numbers its situations and knowledge questions among those it asks."""
+    answers, _ = _honest()
+    items = [
+        V3.index.items[i]
+        for ids in offer_extra(answers, V3, build_result(answers, V3).match).values()
+        for i in ids
+    ]
+    numbers = extra.numbers_on_page(items)
+    for kind in (Scenario, KnowledgeItem):
+        of_kind = [item for item in items if isinstance(item, kind)]
+        assert [numbers[item.id] for item in of_kind] == [
+            (n, len(of_kind)) for n in range(1, len(of_kind) + 1)
+        ]
+    assert any(isinstance(item, Scenario) for item in items)
