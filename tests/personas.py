@@ -105,6 +105,13 @@ def random_answers(
             for item in bank.form_items(chosen)
             if rng.random() < answered_share
         }
+        if answered_share >= 1.0:
+            # A complete questionnaire includes the working-conditions page (rules with
+            # preferences); drawn without the random stream, so other banks' answers stay.
+            responses |= {
+                item.id: 1 + (index + len(people)) % 3
+                for index, item in enumerate(bank.asked_preferences())
+            }
         people.append(
             Answers(
                 bank_version=bank.version,

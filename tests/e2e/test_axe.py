@@ -32,7 +32,7 @@ from assessment.operate.facts import AXE_CORE_VERSION
 from assessment.peer.codes import Invitation, encode_invitation, invitation_id
 from assessment.ui.peer import COLLECT_VIEW, peer_pages
 from assessment.ui.state import pages_of
-from tests.e2e.journey import DESKTOP, PHONE, TIMEOUT_MS
+from tests.e2e.journey import DESKTOP, PHONE, TIMEOUT_MS, open_sections
 from tests.unit.peer.test_peer import own_answers, peer_code
 
 pytestmark = pytest.mark.e2e
@@ -289,6 +289,9 @@ def test_no_axe_violations(axe: Axe, page: Page, server: str, view: View, lang: 
 def test_charts_have_name_description_and_table(page: Page, server: str) -> None:
     """The profile chart is named and described; its table is in the accessibility tree."""
     page.goto(f"{server}/?r={_shared_code(4)}&lang=de")
+    # Issue 22: the chart is in a section to open, as a reader would.
+    expect(page.get_by_test_id("stDownloadButton").first).to_be_visible()
+    open_sections(page, voiced("ui.result.chart_heading", "de", "other"))
     chart = page.get_by_test_id("stVegaLiteChart")
     # A shared link: the chart is named after the person, not "your" scores.
     expect(chart).to_have_attribute("aria-label", voiced("a11y.profile_chart_name", "de", "other"))

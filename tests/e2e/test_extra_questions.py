@@ -52,6 +52,9 @@ def test_a_person_answers_the_extra_questions_and_sees_what_changed(
     """Offer → page of the offered items → every answer in the URL → the updated result."""
     bank = load_bank(3)
     answers = simulate.respond("honest", simulate.draw_person(bank, 2026, 0), bank, "short", 2026)
+    # The working-conditions page is part of the questionnaire: answered, as a person would.
+    wishes = {item.id: 2 for item in bank.asked_preferences()}
+    answers = answers.model_copy(update={"responses": wishes | dict(answers.responses)})
     offered = [
         i
         for ids in offer_extra(answers, bank, build_result(answers, bank).match).values()

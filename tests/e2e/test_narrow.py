@@ -43,10 +43,12 @@ def page(browser: Browser) -> Iterator[Page]:
 def _mixed_answers() -> Answers:
     """Answers whose open points differ between the environments: the table's widest form."""
     bank = load_bank(NEWEST)
+    rated = {item.id for item in bank.form_items("full")}
     for seed in range(1, 200):  # the first fixed, reproducible mix whose open points differ
         rnd = random.Random(seed)  # noqa: S311
+        # Five-point items get a random step; the working conditions keep their answer (1–3).
         responses = {
-            key: rnd.randint(1, 5) if isinstance(value, int) else value
+            key: rnd.randint(1, 5) if isinstance(value, int) and key in rated else value
             for key, value in _responses("full").items()
         }
         answers = Answers(bank_version=NEWEST, form="full", profile="duisburg", responses=responses)
