@@ -87,7 +87,7 @@ def random_answers(
 ) -> list[Answers]:
     """Return answers with random choices, both forms, some items (or whole dimensions) left out."""
     rng = random.Random(seed)  # noqa: S311 - reproducible test data
-    people = []
+    people: list[Answers] = []
     for _ in range(count):
         chosen = form if form is not None else rng.choice(FORM_IDS)
         responses: dict[str, int | str] = {
