@@ -1,27 +1,14 @@
-"""The load client's protocol pieces (element ids, widget states, addresses), its flows, and the
-bare twin the load figures are compared with."""
+"""The load client's protocol pieces (element ids, widget states, addresses) and its flows."""
 
 from __future__ import annotations
 
 import pytest
 from streamlit.proto.Element_pb2 import Element
 
-from assessment.bank.load import latest_version, load_bank
-from assessment.bank.models import (
-    LIKERT_MAX,
-    LIKERT_MIN,
-    PREFERENCE_ANSWERS,
-    Bank,
-    Item,
-    KnowledgeItem,
-    PreferenceItem,
-    Scenario,
-    TradeoffItem,
-)
+from assessment.bank.load import latest_version
 from assessment.ui import result as result_page
 from assessment.ui.questionnaire import NEXT_KEY
 from assessment.ui.state import ITEM_KEY_PREFIX, pages_of
-from tests.benchmarks.bare import bare_views
 from tests.loadclient import (
     COMPLETE,
     MAX_PAGES,
@@ -97,36 +84,6 @@ def test_report_quantiles_and_throughput() -> None:
     assert report.quantile(0.95) == pytest.approx(0.9505)
     assert report.throughput == 50.0
     assert report.rss_per_person == 1_000.0
-
-
-def _kind_and_options(item: Item, bank: Bank) -> tuple[str, int]:
-    """Return how the questionnaire draws an item: its kind and its radio's number of options
-    (assessment/ui/questionnaire.py)."""
-    unsure = 1 if bank.unsure_label is not None else 0
-    if isinstance(item, Scenario):
-        return bare_views.SITUATIONS, len(item.options)
-    if isinstance(item, KnowledgeItem):
-        return bare_views.KNOWLEDGE, len(item.options) + 1  # and "can't say"
-    if isinstance(item, PreferenceItem):
-        return bare_views.PREFERENCES, len(PREFERENCE_ANSWERS)
-    presumes = unsure if getattr(item, "presumes", None) is not None else 0
-    kind = bare_views.TRADEOFFS if isinstance(item, TradeoffItem) else bare_views.STATEMENTS
-    return kind, LIKERT_MAX - LIKERT_MIN + 1 + presumes
-
-
-def test_the_bare_twin_has_the_pages_of_the_newest_banks_short_form() -> None:
-    """The bare page the load figures are compared with asks what the newest bank's short form
-    asks, page by page: the same kind of question and the same number of options per radio."""
-    bank = load_bank(latest_version())
-    pages = pages_of(bank.version, "short")
-    expected = []
-    for page in pages:
-        drawn = [_kind_and_options(item, bank) for item in page]
-        kinds = {kind for kind, _ in drawn}
-        assert len(kinds) == 1, "a page has one kind of question"
-        expected.append((kinds.pop(), tuple(options for _, options in drawn)))
-    assert tuple(expected) == bare_views.SHORT_FORM
-    assert bank.form_question_count("short") == bare_views.QUESTIONS
 
 
 def test_the_complete_flow_walks_every_page_to_the_own_result() -> None:

@@ -47,6 +47,20 @@ SHORT_FORM: tuple[tuple[str, tuple[int, ...]], ...] = (
 PAGES = len(SHORT_FORM)
 QUESTIONS = sum(len(options) for _, options in SHORT_FORM)
 CARDS = 9
+# The app's shared result of a full form of bank v3, counted by element kind in AppTest (with the
+# language switch and the footer): 842 elements, among them 493 markdown, 142 captions, 99
+# collapsed sections, 47 containers and 36 columns. tests/unit/test_loadclient.py recounts both.
+RESULT = {
+    "info": 3,
+    "warning": 2,
+    "rows": 17,
+    "boxes": 29,
+    "captioned boxes": 24,
+    "sections": 99,
+    "markdown per section": 4,
+    "markdown": 51,
+    "html": 6,
+}
 TEXT = (
     "Ein IT-Leiter in Duisburg verbindet Technik, Budget und Führung; dieser Satz steht für "
     "einen Absatz Text von ähnlicher Länge wie in der App."
@@ -206,55 +220,46 @@ def questionnaire() -> None:
         )
 
 
-def _card(index: int) -> None:
-    with st.container(border=True, key=f"card_{index}"):
-        st.markdown(f"**Dimension {index}**")
-        st.markdown(f"▲ {10 * index} von 100 · im Zielbereich  \n{TEXT}")
-        st.caption("Im Artikel")
-        st.markdown(f"„{TEXT}“ – {TEXT}")
-        st.caption("Warum dieses Ziel")
-        st.markdown(TEXT)
-        st.caption("Nächste Schritte")
-        st.markdown(f"- {TEXT}\n- {TEXT}")
-        if index:  # the app's first card has no competence line
-            st.caption(f"Kompetenz: {TEXT}")
+def _section(index: int) -> None:
+    """A collapsed section (an expander) as the result draws one: a few paragraphs, a caption."""
+    with st.expander(f"Abschnitt {index}"):
+        for _ in range(RESULT["markdown per section"]):
+            st.markdown(TEXT)
+        st.caption(TEXT)
 
 
 def result(own: bool = False) -> None:
-    """A result: 6 headings, 89 markdown, 2 alerts, a table, a chart, 9 cards, a button (two on
-    the person's own result)."""
+    """A result with as many elements of each kind as the app's shared result of a full form of
+    the newest bank (RESULT): headings, alerts, a chart, a toggle, rows in two columns, boxes,
+    collapsed sections, a download and a button (on the person's own result: two buttons)."""
     st.title("Ihr Ergebnis" if own else "Geteiltes Ergebnis", anchor=False)
-    st.markdown(TEXT)
-    st.caption(f"Umfeld offen · Kurzform · {QUESTIONS} von {QUESTIONS} beantwortet")
+    st.caption(f"Umfeld offen · Langform · {QUESTIONS} von {QUESTIONS} beantwortet")
     st.subheader("Überschrift des Ergebnisses", anchor=False)
-    st.markdown(f"**5 von 9 Anforderungen erfüllt.** {TEXT}")
-    st.info(TEXT)
-    st.warning(TEXT)
-    st.markdown(TEXT)
-    st.subheader("Vergleich der Umfelder", anchor=False)
-    st.markdown(TEXT)
-    st.table(
-        [
-            {
-                "Umfeld": f"Umfeld {i}",
-                "Erfüllt": "5 von 9",
-                "Stufe": "mittel",
-                "Lücken": "Budget, Führung",
-            }
-            for i in range(3)
-        ],
-        hide_index=True,
-    )
-    st.subheader("Profil", anchor=False)
+    for _ in range(RESULT["info"]):
+        st.info(TEXT)
+    for _ in range(RESULT["warning"]):
+        st.warning(TEXT)
+    st.toggle("Alle Abschnitte öffnen", key="result_open_all")
+    st.header("Profil", anchor=False)
     st.vega_lite_chart(CHART, width="stretch", theme=None)
-    st.caption(TEXT)
-    st.subheader("Entwicklungsfelder", anchor=False)
-    for index in range(4):
-        _card(index)
-    st.subheader("Stärken", anchor=False)
-    for index in range(4, CARDS):
-        _card(index)
+    for _ in range(RESULT["rows"]):
+        left, right = st.columns(2)
+        left.markdown(TEXT)
+        right.caption(TEXT)
+    for index in range(RESULT["boxes"]):
+        with st.container(border=True, key=f"card_{index}"):
+            st.markdown(f"**Dimension {index}**")
+            if index < RESULT["captioned boxes"]:
+                st.caption(TEXT)
+    st.header("Einzelheiten", anchor=False)
+    for index in range(RESULT["sections"]):
+        _section(index)
+    for _ in range(RESULT["markdown"]):
+        st.markdown(TEXT)
+    for _ in range(RESULT["html"]):
+        st.html(f"<p>{TEXT}</p>")
     st.divider()
+    st.download_button("PDF", data=b"%PDF-1.4", file_name="ergebnis.pdf", key="download_pdf")
     if own:
         with st.container(horizontal=True):
             st.button("Antworten ändern", key="result_edit")
