@@ -110,7 +110,7 @@ def _rows(app: Figures, bare: Figures) -> list[Row]:
             bare.first_result,
         ),
         Row(
-            "1 person completes the short form: p50 per interaction",
+            "1 person, short form: p50 per interaction",
             app.idle.quantile(0.5) * 1e3,
             "ms",
             "bare app",
@@ -153,7 +153,7 @@ def _rows(app: Figures, bare: Figures) -> list[Row]:
             bare.saturated.quantile(0.95) * 1e3,
         ),
         Row(
-            f"{saturated}: RSS per person (tab open on the result)",
+            f"{saturated}: RSS per person",
             app.saturated.rss_per_person / MB,
             "MB",
             "bare app",
