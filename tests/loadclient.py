@@ -7,7 +7,7 @@ their user key (the suffix of Streamlit's element id) or their label. Like the f
 the query string that the app writes (`page_info_changed`) and sends it with the next rerun.
 
 Use as a library (`StreamlitSession`, `StreamlitServer`, `run_load`) or from the command line:
-    .venv/bin/python -m tests.loadclient --script app.py --people 20
+    .venv/bin/python -m tests.loadclient --script app.py --people 20 [--complete]
 """
 
 from __future__ import annotations
@@ -762,20 +762,26 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--people", type=int, default=20)
     parser.add_argument("--think", type=float, nargs=2, default=(0.0, 0.0))
     parser.add_argument("--ramp", type=float, default=0.0)
+    parser.add_argument(
+        "--complete",
+        action="store_true",
+        help="every person completes the newest bank's short form (default: its first page, "
+        "then a shared result)",
+    )
     args = parser.parse_args(argv)
     codes = share_codes(20)
+    flow = COMPLETE if args.complete else Flow()
 
     async def go(url: str, rss: Callable[[], int] | None) -> LoadReport:
-        return await run_load(
-            url, args.people, codes, (float(args.think[0]), float(args.think[1])), args.ramp, rss
-        )
+        think = (float(args.think[0]), float(args.think[1]))
+        return await run_load(url, args.people, codes, think, args.ramp, rss, flow=flow)
 
     if args.url:
         report = asyncio.run(go(args.url, None))
     else:
         with StreamlitServer(args.script) as server:
             print(f"started {args.script} in {server.startup_seconds:.2f} s on {server.url}")
-            asyncio.run(run_load(server.url, 1, codes))  # warm up imports and caches
+            asyncio.run(run_load(server.url, 1, codes, flow=flow))  # warm up imports and caches
             report = asyncio.run(go(server.url, server.rss))
     for line in describe(report):
         print(line)
