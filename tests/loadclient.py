@@ -7,7 +7,7 @@ their user key (the suffix of Streamlit's element id) or their label. Like the f
 the query string that the app writes (`page_info_changed`) and sends it with the next rerun.
 
 Use as a library (`StreamlitSession`, `StreamlitServer`, `run_load`) or from the command line:
-    .venv/bin/python -m tests.loadclient --script app.py --people 20
+    .venv/bin/python -m tests.loadclient --script app.py --people 20 [--complete]
 """
 
 from __future__ import annotations
@@ -506,6 +506,21 @@ class Flow:
     next_key: str = "nav_next"
     share_param: str = "r"
     result_key: str = "take_check"
+    # Questionnaire pages to answer, each followed by Weiter: 1 = the first page only; None =
+    # every page of the form, to the person's own result (which shows own_result_key).
+    pages: int | None = 1
+    own_result_key: str = "result_restart"  # assessment.ui.result.RESTART_KEY
+    # Then open a shared result (?r=) in a new tab, the questionnaire's tab closed.
+    shared_result: bool = True
+
+
+# A person who completes the form (every page, every page kind of the newest bank: statements,
+# trade-offs, situations, knowledge questions with "can't say", working conditions) and stays on
+# the own result; no shared result after it.
+COMPLETE = Flow(pages=None, shared_result=False)
+# Weiter at most this often before a complete walk counts as stuck (bank v3's full form: 36 pages).
+MAX_PAGES = 100
+FINISH = "finish → own result"
 
 
 @dataclass
@@ -565,7 +580,8 @@ class LoadReport:
 
 @dataclass
 class Person:
-    """One simulated person: start page, one full questionnaire page, then a shared result."""
+    """One simulated person: the start page, questionnaire pages as the flow says (the first, or
+    all of them to the own result), then (if the flow says so) a shared result in a new tab."""
 
     base_url: str
     share_code: str
@@ -574,6 +590,11 @@ class Person:
     flow: Flow = field(default_factory=Flow)
     timings: list[Timing] = field(default_factory=list)
     session: StreamlitSession | None = None
+    # The questionnaire tab's query string when it was left (with the progress code ?p=).
+    query_string: str = ""
+    pages_answered: int = 0
+    # Each answered page's radios, by their number of options (the bare twin must match).
+    layout: list[tuple[int, ...]] = field(default_factory=list)
 
     async def _pause(self) -> None:
         low, high = self.think
@@ -601,20 +622,18 @@ class Person:
                 await self._pause()
                 await self._timed("choose (radio)", tab.set({key: index}))
             await self._pause()
-            first = await self._timed("start questionnaire", tab.click(flow.start_key))
-            items = first.keyed(flow.item_prefix)
-            if not items:
+            run = await self._timed("start questionnaire", tab.click(flow.start_key))
+            if not run.keyed(flow.item_prefix):
                 raise LoadClientError("the start button did not open the questionnaire")
-            for item in items:
-                await self._pause()
-                choice = self.rng.randrange(len(item.options))
-                await self._timed("answer item (radio)", tab.set({item.key or "": choice}))
-            await self._pause()
-            after = await self._timed("next page", tab.click(flow.next_key))
-            if {w.key for w in after.keyed(flow.item_prefix)} & {w.key for w in items}:
-                raise LoadClientError("Weiter did not advance to the next page")
+            run = await self._questionnaire(tab, run)
+            self.query_string = tab.query_string
+            if flow.pages is None:
+                run.find(key=flow.own_result_key)  # the own result, not another page
         finally:
-            await tab.close()
+            if flow.shared_result:
+                await tab.close()
+        if not flow.shared_result:
+            return  # the tab stays open on the own result, as a reader's does
         await self._pause()
         shared = StreamlitSession(self.base_url)
         self.session = shared
@@ -622,6 +641,34 @@ class Person:
             "open shared result", shared.open(f"{flow.share_param}={self.share_code}")
         )
         run.find(key=flow.result_key)
+
+    async def _questionnaire(self, tab: StreamlitSession, run: Run) -> Run:
+        """Answer every radio of a page (a random option: any of a page's options is an answer,
+        "can't say" too), click Weiter; as many pages as the flow says. Return the last run."""
+        flow = self.flow
+        limit = MAX_PAGES if flow.pages is None else flow.pages
+        while self.pages_answered < limit:
+            items = run.keyed(flow.item_prefix)
+            if not items:
+                if flow.pages is None:
+                    return run  # past the last page
+                raise LoadClientError(f"no questionnaire page after {self.pages_answered} pages")
+            self.layout.append(tuple(len(item.options) for item in items))
+            for item in items:
+                await self._pause()
+                choice = self.rng.randrange(len(item.options))
+                await self._timed("answer item (radio)", tab.set({item.key or "": choice}))
+            await self._pause()
+            after = await self._timed("next page", tab.click(flow.next_key))
+            if {w.key for w in after.keyed(flow.item_prefix)} & {w.key for w in items}:
+                raise LoadClientError(f"Weiter did not leave page {self.pages_answered + 1}")
+            if not after.keyed(flow.item_prefix):
+                self.timings[-1].name = FINISH  # the last page's Weiter: the result is built
+            self.pages_answered += 1
+            run = after
+        if flow.pages is None and run.keyed(flow.item_prefix):
+            raise LoadClientError(f"still in the questionnaire after {MAX_PAGES} pages")
+        return run
 
 
 def share_codes(count: int, seed: int = 2026, version: int | None = None) -> list[str]:
@@ -715,20 +762,26 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--people", type=int, default=20)
     parser.add_argument("--think", type=float, nargs=2, default=(0.0, 0.0))
     parser.add_argument("--ramp", type=float, default=0.0)
+    parser.add_argument(
+        "--complete",
+        action="store_true",
+        help="every person completes the newest bank's short form (default: its first page, "
+        "then a shared result)",
+    )
     args = parser.parse_args(argv)
     codes = share_codes(20)
+    flow = COMPLETE if args.complete else Flow()
 
     async def go(url: str, rss: Callable[[], int] | None) -> LoadReport:
-        return await run_load(
-            url, args.people, codes, (float(args.think[0]), float(args.think[1])), args.ramp, rss
-        )
+        think = (float(args.think[0]), float(args.think[1]))
+        return await run_load(url, args.people, codes, think, args.ramp, rss, flow=flow)
 
     if args.url:
         report = asyncio.run(go(args.url, None))
     else:
         with StreamlitServer(args.script) as server:
             print(f"started {args.script} in {server.startup_seconds:.2f} s on {server.url}")
-            asyncio.run(run_load(server.url, 1, codes))  # warm up imports and caches
+            asyncio.run(run_load(server.url, 1, codes, flow=flow))  # warm up imports and caches
             report = asyncio.run(go(server.url, server.rss))
     for line in describe(report):
         print(line)

@@ -6,11 +6,14 @@ import importlib
 import json
 import pkgutil
 import sys
+import time
 from pathlib import Path
 
 from tests.benchmarks.common import Row
 
 OUTPUT = Path("test-artifacts") / "benchmarks.json"
+# The rows of each module's duration, and of all of them (the README's "make bench takes ...").
+DURATIONS = "durations"
 
 
 def _modules(selected: list[str]) -> list[str]:
@@ -37,13 +40,27 @@ def main(selected: list[str]) -> None:
         # A partial run updates its own modules and keeps the figures of the others.
         rows = json.loads(OUTPUT.read_text(encoding="utf-8"))
     print(f"{'figure':<46} {'value':>14} {'ratio':>7}  {'baseline (same run)':<34} {'':<16} target")
+    seconds: dict[str, float] = {
+        str(row["name"]).removesuffix(" took"): float(str(row["value"]))
+        for row in rows.get(DURATIONS, [])
+        if str(row["name"]).startswith("bench_")
+    }
     for name in _modules(selected):
         module = importlib.import_module(f"tests.benchmarks.{name}")
         print(f"-- {name}")
+        started = time.perf_counter()
         results: list[Row] = module.run()
+        seconds[name] = time.perf_counter() - started
         for row in results:
             print(_format(row), flush=True)
         rows[name] = [row.as_dict() for row in results]
+    durations = [Row(f"{name} took", value, "s") for name, value in sorted(seconds.items())]
+    # After a partial run: the sum of each module's last run.
+    durations.append(Row("all modules (make bench) took", sum(seconds.values()), "s"))
+    print(f"-- {DURATIONS}")
+    for row in durations:
+        print(_format(row), flush=True)
+    rows[DURATIONS] = [row.as_dict() for row in durations]
     OUTPUT.parent.mkdir(exist_ok=True)
     OUTPUT.write_text(json.dumps(rows, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"written to {OUTPUT}")

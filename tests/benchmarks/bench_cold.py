@@ -11,7 +11,8 @@
   then a shared result, and its PDF pressed READ_RESULT seconds later beside a later PDF (another
   code, another tab) on the same server.
 
-All of it on the newest bank (tests.loadclient.share_codes).
+All of it on the newest bank (tests.loadclient.share_codes: bank v3; the shared result and the
+PDFs are of a full form). BENCH_QUICK=1: one server each, 2 imports each.
 """
 
 from __future__ import annotations
@@ -24,17 +25,18 @@ import sys
 import time
 from pathlib import Path
 
-from tests.benchmarks.common import Row
+from tests.benchmarks.common import Row, effort
 from tests.loadclient import Flow, StreamlitServer, StreamlitSession, share_codes
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 BARE_APP = Path(__file__).resolve().parent / "bare" / "bare_app.py"
-REPEAT = 5
+REPEAT = effort(5, 2)
 # A person reads the start page before "Check starten", and a result before pressing PDF.
 READ_START = 1.5
 READ_RESULT = 3.0
-FIRST_USE_SERVERS = 3
+FIRST_USE_SERVERS = effort(3, 1)
+FRESH_SERVERS = effort(3, 1)
 SHARED_PDF_KEY = "download_shared_pdf"  # assessment.ui.result.SHARED_PDF_KEY
 
 IMPORT_TIME = """
@@ -207,8 +209,8 @@ def run() -> list[Row]:
     views = _import_seconds("assessment.ui.main")
     streamlit = _import_seconds("streamlit")
     code = share_codes(2)[1]
-    app_runs = [_fresh_server(APP, code) for _ in range(3)]
-    bare_runs = [_fresh_server(BARE_APP, code) for _ in range(3)]
+    app_runs = [_fresh_server(APP, code) for _ in range(FRESH_SERVERS)]
+    bare_runs = [_fresh_server(BARE_APP, code) for _ in range(FRESH_SERVERS)]
     app_first = statistics.median(run[0] for run in app_runs)
     bare_first = statistics.median(run[0] for run in bare_runs)
     print("   first start page, app: " + ", ".join(f"{r[0] * 1e3:.0f}" for r in app_runs) + " ms")
@@ -219,7 +221,7 @@ def run() -> list[Row]:
     return [
         Row("import assessment.ui.main", views * 1e3, "ms", "import streamlit", streamlit * 1e3),
         Row(
-            "first start page, fresh server (median of 3)",
+            f"first start page, fresh server (median of {FRESH_SERVERS})",
             app_first * 1e3,
             "ms",
             "bare page",

@@ -1,9 +1,11 @@
 """Streamlit's runner.postScriptGC (a full gc.collect after every script run): on versus off.
 
-For each setting a fresh server of app.py serves WAVES waves of PEOPLE simulated people at once
-(13 interactions each, no pauses, every tab closed afterwards): over 500 reruns in all. Figures:
-rerun latency, throughput, and the server's RSS after each wave, to show whether memory stays
-bounded without the forced collection (Python's own generational collector still runs).
+For each setting a fresh server of app.py serves WAVES waves of PEOPLE simulated person(s) at once,
+each completing the newest bank's short form to the own result (tests/loadclient.py COMPLETE:
+bank v3, 104 interactions, no pauses, every tab closed afterwards): over 400 reruns in all.
+Figures: rerun latency, throughput, and the server's RSS after each wave, to show whether memory
+stays bounded without the forced collection (Python's own generational collector still runs).
+BENCH_QUICK=1: 2 waves.
 """
 
 from __future__ import annotations
@@ -13,14 +15,17 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.benchmarks.common import Row
-from tests.loadclient import Flow, LoadReport, StreamlitServer, run_load, share_codes
+from tests.benchmarks.bench_load import COMPLETE
+from tests.benchmarks.common import Row, effort
+from tests.loadclient import LoadReport, StreamlitServer, run_load, share_codes
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
-PEOPLE = 4
-WAVES = 10  # 10 waves × 4 people × 13 interactions = 520 reruns
-FLOW = Flow(start_choices=(("start_form", 1), ("start_background", 0)))
+# A forced collection of a process that has built v3 results takes ~0.1–0.3 s a rerun: one person
+# a wave keeps the forced-gc side to a few minutes.
+PEOPLE = 1
+WAVES = effort(4, 2)  # 4 waves × 1 person × 104 interactions = 416 reruns
+FLOW = COMPLETE  # as bench_load's people who complete the form
 MB = 1_000_000
 # Steady state: no PDF warm-up thread competing with the first measured clicks (bench_cold
 # measures the warm-up; a served process has long finished it when people arrive).

@@ -1,14 +1,16 @@
 """Hostile neighbour: an honest person's clicks while another visitor attacks the same process.
 
-One server through the launcher (as `make run` and the deployment start it). An honest tab clicks
-CLICKS times on the start page (a radio, one rerun each, PAUSE apart), first on a quiet server,
-then while another visitor keeps doing one of these for as long as the clicks last:
+One server through the launcher (as `make run` and the deployment start it). An honest tab starts
+the newest bank's short form and answers its first page's statements CLICKS times (a radio, one
+rerun each, PAUSE apart), first on a quiet server, then while another visitor keeps doing one of
+these for as long as the clicks last:
 - floods its websocket with 20,000 rerun messages (reconnecting as soon as it is cut off, as
   often as it is let in);
 - floods it with 200,000 heartbeats (likewise);
 - pastes 20 MB into the group box from PASTERS tabs;
 - presses the shared result's PDF button 20 times at once from PDF_TABS tabs, again and again.
 Each row is the p95 of the honest clicks, against the quiet run's p95 in the same process.
+The PDFs are of shared results of the newest bank. BENCH_QUICK=1: 20 clicks, not 40.
 """
 
 from __future__ import annotations
@@ -26,13 +28,14 @@ from websockets.asyncio.client import connect
 
 from assessment.ui import group as group_page
 from assessment.ui import result as result_page
-from assessment.ui.state import GROUP_VIEW, VIEW_PARAM
-from tests.benchmarks.common import Row
+from assessment.ui.state import GROUP_VIEW, ITEM_KEY_PREFIX, VIEW_PARAM
+from tests.benchmarks.common import Row, effort
 from tests.loadclient import SUBPROTOCOL, StreamlitServer, StreamlitSession, share_codes, ws_url
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
-CLICKS = 40
+CLICKS = effort(40, 20)
+LIKERT_OPTIONS = 5  # every statement has them; some add "can't judge yet"
 PAUSE = 0.05
 PASTERS = 3
 PASTE_BYTES = 20_000_000
@@ -122,6 +125,11 @@ async def _honest_clicks(url: str, attack: Attack | None) -> float:
     """Return the p95 of the honest clicks, while attack (if any) runs."""
     tab = StreamlitSession(url, timeout=120)
     await tab.open()
+    await tab.set({"start_background": 0})
+    page = await tab.click("start_button")
+    items = [item.key or "" for item in page.keyed(ITEM_KEY_PREFIX)]
+    if not items:
+        raise RuntimeError("Check starten did not open the questionnaire")
     running = asyncio.create_task(attack(url)) if attack else None
     await asyncio.sleep(0.5 if attack else 0)
     seconds = []
@@ -129,7 +137,7 @@ async def _honest_clicks(url: str, attack: Attack | None) -> float:
         for index in range(CLICKS):
             await asyncio.sleep(PAUSE)
             started = time.perf_counter()
-            await tab.set({"start_form": index % 2})
+            await tab.set({items[index % len(items)]: (index // len(items)) % LIKERT_OPTIONS})
             seconds.append(time.perf_counter() - started)
     finally:
         if running is not None:

@@ -1,15 +1,26 @@
 """Load benchmark: simulated people on Streamlit's websocket protocol, app.py beside a bare twin.
 
-Each person (tests/loadclient.py) opens the start page, picks the full form and a background
-(two radio clicks), starts, answers the 8 statements of the first page (one rerun each, as in the
-browser), clicks Weiter, then opens a shared result (?r=) in a new tab: 13 interactions. The
-same people walk tests/benchmarks/bare/bare_app.py, which has the same widgets and keys.
+Every person (tests/loadclient.py) opens the start page, picks a setting and a background (two
+radio clicks) and starts the short form of the newest bank (bank v3: 86 questions on 14 pages:
+statements, some with "can't judge yet", trade-offs, situations, knowledge questions with "can't
+say", and the working-conditions page, which must be answered). Then, by run:
+
+- complete (N = 1 and N = 20): every page answered (one rerun per answer, as in the browser) and
+  Weiter, to the person's own result, whose tab stays open: 104 interactions a person;
+- one page (N = 100): the first page's 8 statements and Weiter, then a shared result (?r=) in a
+  new tab: 14 interactions.
+
+The same people walk tests/benchmarks/bare/bare_app.py, which has the same widgets, keys and
+pages (bare_views.SHORT_FORM; tests/e2e/test_loadclient.py compares the two walks).
 
 - start-up: `streamlit run` until /_stcore/health answers; then the first shared result.
 - N = 1 (no pauses): the latency of each interaction on an idle server.
-- N = 20 (no pauses): a saturated server; its throughput is the capacity of one process.
+- N = 20 (no pauses): a saturated server; its throughput is the capacity of one process, and
+  the server's RSS growth per person who completed the form (tabs open on their results).
 - N = 100 (pauses of THINK seconds between clicks, arrivals spread over RAMP seconds) on a fresh
-  server: latency, errors, and the server's RSS growth per person.
+  server: latency, errors, and the server's RSS growth per person (one page each).
+
+BENCH_QUICK=1: 5 and 20 people instead of 20 and 100.
 """
 
 from __future__ import annotations
@@ -19,8 +30,9 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.benchmarks.common import Row
+from tests.benchmarks.common import Row, effort
 from tests.loadclient import (
+    FINISH,
     Flow,
     LoadReport,
     StreamlitServer,
@@ -36,9 +48,11 @@ BARE_APP = Path(__file__).resolve().parent / "bare" / "bare_app.py"
 # form's own estimate (~18 s a statement), so 100 simulated people are a heavy 100.
 THINK = (2.0, 6.0)
 RAMP = 10.0
-SATURATED_PEOPLE = 20
-CROWD = 100
-FLOW = Flow(start_choices=(("start_form", 1), ("start_background", 0)))
+SATURATED_PEOPLE = effort(20, 5)
+CROWD = effort(100, 20)
+START = (("start_profile", 1), ("start_background", 0))
+ONE_PAGE = Flow(start_choices=START, pages=1, shared_result=True)
+COMPLETE = Flow(start_choices=START, pages=None, shared_result=False)
 MB = 1_000_000
 # Steady state: no PDF warm-up thread competing with the first measured clicks (bench_cold
 # measures the warm-up; a served process has long finished it when people arrive).
@@ -59,7 +73,7 @@ class Figures:
 async def _first_result(url: str, code: str) -> float:
     async with StreamlitSession(url) as tab:
         run = await tab.open(f"r={code}")
-        run.find(key=FLOW.result_key)
+        run.find(key=ONE_PAGE.result_key)
         return run.seconds
 
 
@@ -69,19 +83,21 @@ def measure(script: Path, codes: list[str]) -> Figures:
     with StreamlitServer(script, environment=STEADY) as server:
         figures.startup = server.startup_seconds
         figures.first_result = asyncio.run(_first_result(server.url, codes[1]))
-        figures.idle = asyncio.run(run_load(server.url, 1, codes, flow=FLOW))
-        figures.saturated = asyncio.run(run_load(server.url, SATURATED_PEOPLE, codes, flow=FLOW))
+        figures.idle = asyncio.run(run_load(server.url, 1, codes, flow=COMPLETE))
+        figures.saturated = asyncio.run(
+            run_load(server.url, SATURATED_PEOPLE, codes, rss=server.rss, flow=COMPLETE)
+        )
     with StreamlitServer(script, environment=STEADY) as server:
-        asyncio.run(run_load(server.url, 1, codes, flow=FLOW))  # imports and caches
+        asyncio.run(run_load(server.url, 1, codes, flow=ONE_PAGE))  # imports and caches
         figures.crowd = asyncio.run(
-            run_load(server.url, CROWD, codes, THINK, RAMP, rss=server.rss, flow=FLOW, seed=7)
+            run_load(server.url, CROWD, codes, THINK, RAMP, rss=server.rss, flow=ONE_PAGE, seed=7)
         )
     return figures
 
 
 def _rows(app: Figures, bare: Figures) -> list[Row]:
-    crowd = f"{CROWD} people, pauses {THINK[0]:g}–{THINK[1]:g} s"
-    saturated = f"{SATURATED_PEOPLE} people, no pauses"
+    crowd = f"{CROWD} people, one page, pauses {THINK[0]:g}–{THINK[1]:g} s"
+    saturated = f"{SATURATED_PEOPLE} people complete, no pauses"
     rows = [
         Row(
             "start-up: streamlit run → health", app.startup, "s", "bare app", bare.startup, "≤ 3 s"
@@ -94,7 +110,7 @@ def _rows(app: Figures, bare: Figures) -> list[Row]:
             bare.first_result,
         ),
         Row(
-            "1 person: p50 per interaction",
+            "1 person, short form: p50 per interaction",
             app.idle.quantile(0.5) * 1e3,
             "ms",
             "bare app",
@@ -106,6 +122,13 @@ def _rows(app: Figures, bare: Figures) -> list[Row]:
             "ms",
             "bare app",
             bare.idle.quantile(0.95) * 1e3,
+        ),
+        Row(
+            f"1 person: {FINISH}",
+            app.idle.quantile(0.5, FINISH) * 1e3,
+            "ms",
+            "bare app",
+            bare.idle.quantile(0.5, FINISH) * 1e3,
         ),
         Row(
             f"{saturated}: throughput",
@@ -128,6 +151,14 @@ def _rows(app: Figures, bare: Figures) -> list[Row]:
             "ms",
             "bare app",
             bare.saturated.quantile(0.95) * 1e3,
+        ),
+        Row(
+            f"{saturated}: RSS per person",
+            app.saturated.rss_per_person / MB,
+            "MB",
+            "bare app",
+            bare.saturated.rss_per_person / MB,
+            "≤ 1 MB",
         ),
         Row(
             f"{saturated}: errors",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -36,3 +37,13 @@ def median_seconds(action: Callable[[], object], repeat: int = 7, number: int = 
             action()
         rounds.append((time.perf_counter() - start) / number)
     return statistics.median(rounds)
+
+
+# BENCH_QUICK=1 runs every module with less effort (fewer people, rounds and repeats), to prove
+# that it runs; its figures are not the README's. `make bench` runs in full.
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+
+
+def effort(full: int, quick: int) -> int:
+    """Return full, or quick under BENCH_QUICK=1."""
+    return quick if QUICK else full

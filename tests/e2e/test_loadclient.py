@@ -1,13 +1,31 @@
-"""The load client against a real Streamlit server: one simulated person on a tiny page."""
+"""The load client against a real Streamlit server: one simulated person on a tiny page, and the
+load benchmark's complete walk of the newest bank on the app and on its bare twin."""
 
 from __future__ import annotations
 
 import asyncio
+import random
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 
-from tests.loadclient import StreamlitServer, StreamlitSession
+from assessment.bank.load import latest_version, load_bank
+from assessment.bank.models import UNSURE
+from assessment.codes.links import PROGRESS_PARAM
+from assessment.codes.share import decode_code
+from assessment.ui.state import pages_of
+from tests.loadclient import (
+    COMPLETE,
+    FINISH,
+    Flow,
+    Person,
+    StreamlitServer,
+    StreamlitSession,
+    share_codes,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
 
 PAGE = """
 import streamlit as st
@@ -41,3 +59,46 @@ def test_one_person_gets_script_finished_and_widget_ids(tmp_path: Path) -> None:
 
     with StreamlitServer(script, cwd=tmp_path) as server:
         asyncio.run(person(server.url))
+
+
+def _walk(script: Path, flow: Flow, seed: int) -> Person:
+    """One person walks flow on a fresh server of script; return the person."""
+    with StreamlitServer(script, environment={"SELBSTCHECK_WARM_UP": "0"}) as server:
+        person = Person(server.url, share_codes(1)[0], random.Random(seed), flow=flow)  # noqa: S311
+
+        async def visit() -> None:
+            try:
+                await person.visit()
+            finally:
+                if person.session is not None:
+                    await person.session.close()
+
+        asyncio.run(visit())
+    return person
+
+
+@pytest.mark.e2e
+@pytest.mark.timeout(240)
+def test_a_person_completes_the_newest_short_form_as_the_load_figures_do() -> None:
+    """The load benchmark's complete walk answers every page of the newest bank's short form —
+    statements with "can't judge yet", trade-offs, situations, knowledge questions with "can't
+    say", the working conditions — and reaches the own result; the URL's progress code then holds
+    a complete answer set of that bank. The bare twin asks the same radios, page by page."""
+    bank = load_bank(latest_version())
+    person = _walk(ROOT / "app.py", COMPLETE, seed=5)
+    [code] = parse_qs(person.query_string)[PROGRESS_PARAM]
+    decoded = decode_code(code)
+    pages = pages_of(bank.version, "short")
+    assert (decoded.answers.bank_version, decoded.answers.form) == (bank.version, "short")
+    assert decoded.page == len(pages) == person.pages_answered
+    assert set(decoded.answers.responses) == {item.id for page in pages for item in page}
+    asked = {item.id for item in bank.asked_preferences()}
+    assert asked
+    assert asked <= set(decoded.answers.responses)
+    assert UNSURE in decoded.answers.responses.values()  # "can't say" is an answer, too
+    assert person.timings[-1].name == FINISH
+    assert all(timing.ok for timing in person.timings)
+
+    bare = _walk(ROOT / "tests" / "benchmarks" / "bare" / "bare_app.py", COMPLETE, seed=5)
+    assert bare.layout == person.layout
+    assert [t.name for t in bare.timings] == [t.name for t in person.timings]

@@ -1,11 +1,18 @@
-"""The load client's protocol pieces: element ids, widget states and addresses."""
+"""The load client's protocol pieces (element ids, widget states, addresses) and its flows."""
 
 from __future__ import annotations
 
 import pytest
 from streamlit.proto.Element_pb2 import Element
 
+from assessment.bank.load import latest_version
+from assessment.ui import result as result_page
+from assessment.ui.questionnaire import NEXT_KEY
+from assessment.ui.state import ITEM_KEY_PREFIX, pages_of
 from tests.loadclient import (
+    COMPLETE,
+    MAX_PAGES,
+    Flow,
     LoadClientError,
     LoadReport,
     Timing,
@@ -77,3 +84,16 @@ def test_report_quantiles_and_throughput() -> None:
     assert report.quantile(0.95) == pytest.approx(0.9505)
     assert report.throughput == 50.0
     assert report.rss_per_person == 1_000.0
+
+
+def test_the_complete_flow_walks_every_page_to_the_own_result() -> None:
+    """COMPLETE answers every page (no page limit of its own) and stays on the own result, whose
+    key is the result page's restart button; the one-page flow stops after one page."""
+    assert COMPLETE.pages is None
+    assert not COMPLETE.shared_result
+    assert COMPLETE.own_result_key == result_page.RESTART_KEY
+    assert Flow().pages == 1
+    assert Flow().result_key == result_page.TAKE_CHECK_KEY
+    assert Flow().item_prefix == ITEM_KEY_PREFIX
+    assert Flow().next_key == NEXT_KEY
+    assert max(len(pages_of(latest_version(), form)) for form in ("short", "full")) < MAX_PAGES

@@ -17,9 +17,51 @@ LIKERT = (
     "trifft eher zu",
     "trifft voll zu",
 )
-ITEMS_PER_PAGE = 8
-PAGES = 11
+CANNOT_JUDGE = "Kann ich (noch) nicht einschätzen"
+TRADEOFF = ("klar A", "eher A", "beides gleich", "eher B", "klar B")
+PREFERENCE = ("möchte ich", "kann ich mit leben", "würde mich stören")
+# The newest bank's short form (bank v3), page by page: the kind of its questions and each
+# question's number of options (a statement that presumes experience adds "can't judge yet", a
+# knowledge question "can't say"). tests/unit/test_loadclient.py checks it against the bank.
+STATEMENTS = "statements"
+TRADEOFFS = "tradeoffs"
+SITUATIONS = "situations"
+KNOWLEDGE = "knowledge"
+PREFERENCES = "preferences"
+SHORT_FORM: tuple[tuple[str, tuple[int, ...]], ...] = (
+    (STATEMENTS, (6, 6, 6, 6, 6, 5, 6, 5)),
+    (STATEMENTS, (5, 6, 6, 5, 5, 6, 6, 5)),
+    (STATEMENTS, (5, 6, 5, 6, 6, 6, 6, 6)),
+    (STATEMENTS, (5, 5, 5, 5, 6, 6, 5, 5)),
+    (STATEMENTS, (5, 6, 6, 5, 5, 5, 5, 5)),
+    (TRADEOFFS, (5,) * 6),
+    (TRADEOFFS, (5,) * 6),
+    (SITUATIONS, (4,) * 3),
+    (SITUATIONS, (4,) * 3),
+    (SITUATIONS, (4,) * 3),
+    (SITUATIONS, (4,) * 3),
+    (KNOWLEDGE, (5,) * 4),
+    (KNOWLEDGE, (5,) * 4),
+    (PREFERENCES, (3,) * 14),
+)
+PAGES = len(SHORT_FORM)
+QUESTIONS = sum(len(options) for _, options in SHORT_FORM)
 CARDS = 9
+# The app's shared result of a full form of bank v3, counted by element kind in AppTest (with the
+# language switch and the footer, which both draw): 842 elements, among them 493 markdown, 142
+# captions, 99 collapsed sections, 47 containers and 36 columns. tests/unit/test_bench_bare.py
+# recounts both.
+RESULT = {
+    "info": 3,
+    "warning": 1,
+    "rows": 17,
+    "boxes": 29,
+    "captioned boxes": 24,
+    "sections": 99,
+    "markdown per section": 4,
+    "markdown": 51,
+    "html": 5,
+}
 TEXT = (
     "Ein IT-Leiter in Duisburg verbindet Technik, Budget und Führung; dieser Satz steht für "
     "einen Absatz Text von ähnlicher Länge wie in der App."
@@ -67,9 +109,13 @@ def language_switch() -> None:
 
 
 def footer() -> None:
-    """Divider and caption, as in the app."""
+    """Divider, caption, the legal banner and the legal links, as in the app."""
     st.divider()
-    st.caption("Selbstcheck IT-Leitung Duisburg · Fragenbank 1")
+    st.caption("Selbstcheck IT-Leitung Duisburg · Fragenbank 3")
+    st.warning(TEXT)
+    st.html(
+        '<nav><a href="?legal=imprint">Impressum</a> · <a href="?legal=privacy">Datenschutz</a>'
+    )
 
 
 def _start() -> None:
@@ -90,8 +136,8 @@ def start() -> None:
         st.markdown(TEXT)
     with right:
         st.markdown("**Dauer**")
-        st.markdown("- Kurzform: 27 Aussagen, etwa 8 Minuten")
-        st.markdown("- Langform: 70 Aussagen, etwa 20 Minuten")
+        st.markdown(f"- Kurzform: {QUESTIONS} Fragen, etwa 22 Minuten")
+        st.markdown("- Langform: 181 Fragen, etwa 59 Minuten")
     st.markdown("**Datenschutz**")
     st.markdown(TEXT)
     st.subheader("Ihre Wahl", anchor=False)
@@ -99,16 +145,17 @@ def start() -> None:
     st.radio("Umfeld", ("Öffentlich", "Mittelstand", "Industrie", "Offen"), key="start_profile")
     st.radio(
         "Hintergrund",
-        ("Einstieg", "Wechsel", "Erfahren"),
+        ("Einstieg", "Wechsel", "Erfahren", "Quereinstieg"),
         index=None,
         key="start_background",
-        horizontal=True,
+        help=TEXT,
     )
     st.number_input(
         "Gehalt", min_value=30_000, max_value=250_000, value=None, step=100, key="start_salary"
     )
     st.caption(TEXT)
     st.button("Check starten", key="start_button", type="primary", on_click=_start)
+    st.button("Gruppenauswertung", key="group_link", type="tertiary")
 
 
 def _answered(key: str) -> None:
@@ -119,79 +166,112 @@ def _move(step: int) -> None:
     st.session_state["page"] = max(0, min(PAGES, st.session_state.get("page", 0) + step))
 
 
+def _radio(key: str, label: str, options: tuple[str, ...], **kwargs: Any) -> None:
+    st.radio(
+        label,
+        tuple(range(len(options))),
+        index=None,
+        format_func=lambda value: options[value],
+        key=key,
+        on_change=_answered,
+        args=(key,),
+        **kwargs,
+    )
+
+
+def _question(kind: str, key: str, number: int, options: int) -> None:
+    """One question in a box, drawn as the app draws its kind."""
+    with st.container(border=True):
+        if kind == STATEMENTS:
+            labels = LIKERT if options == len(LIKERT) else (*LIKERT, CANNOT_JUDGE)
+            with st.container(key=f"unsure_{key}" if options > len(LIKERT) else None):
+                _radio(key, f"{number}. {TEXT}", labels, horizontal=True)
+        elif kind == TRADEOFFS:
+            st.markdown(f"{number}. **A:** {TEXT} **B:** {TEXT}")
+            _radio(key, TEXT, TRADEOFF, horizontal=True, label_visibility="collapsed")
+        elif kind == SITUATIONS:
+            st.markdown(f"**Situation {number}**")
+            st.markdown(TEXT + " " + TEXT)
+            _radio(key, TEXT, (TEXT,) * options, label_visibility="collapsed")
+        elif kind == KNOWLEDGE:
+            st.markdown(f"**Wissensfrage {number}**")
+            _radio(key, TEXT, (*(TEXT,) * (options - 1), "Kann ich nicht sagen"))
+        else:
+            _radio(key, f"{number}. {TEXT}", PREFERENCE, horizontal=True)
+
+
 def questionnaire() -> None:
-    """A questionnaire page: title, progress, intro, 8 horizontal radios in boxes, 2 buttons."""
+    """A page of the short form (SHORT_FORM): title, progress, intro, its questions in boxes,
+    2 buttons; after the last page, the result."""
     page = st.session_state.get("page", 0)
-    st.title("Langform", anchor=False)
+    if page >= PAGES:
+        result(own=True)
+        return
+    kind, options = SHORT_FORM[page]
+    first = sum(len(o) for _, o in SHORT_FORM[:page])
+    st.title("Kurzform", anchor=False)
     st.progress((page + 1) / PAGES, text=f"Seite {page + 1} von {PAGES}")
     st.markdown(TEXT)
-    for index in range(ITEMS_PER_PAGE):
-        key = f"item_p{page}_{index}"
-        with st.container(border=True):
-            st.radio(
-                f"{page * ITEMS_PER_PAGE + index + 1}. {TEXT}",
-                (1, 2, 3, 4, 5),
-                index=None,
-                format_func=lambda value: LIKERT[value - 1],
-                key=key,
-                horizontal=True,
-                on_change=_answered,
-                args=(key,),
-            )
+    for index, count in enumerate(options):
+        _question(kind, f"item_p{page}_{index}", first + index + 1, count)
+    last = page == PAGES - 1
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         st.button("Zurück", key="nav_back", on_click=_move, args=(-1,), disabled=page == 0)
-        st.button("Weiter", key="nav_next", type="primary", on_click=_move, args=(1,))
+        st.button(
+            "Fertig" if last else "Weiter",
+            key="nav_next",
+            type="primary",
+            on_click=_move,
+            args=(1,),
+        )
 
 
-def _card(index: int) -> None:
-    with st.container(border=True, key=f"card_{index}"):
-        st.markdown(f"**Dimension {index}**")
-        st.markdown(f"▲ {10 * index} von 100 · im Zielbereich  \n{TEXT}")
-        st.caption("Im Artikel")
-        st.markdown(f"„{TEXT}“ – {TEXT}")
-        st.caption("Warum dieses Ziel")
-        st.markdown(TEXT)
-        st.caption("Nächste Schritte")
-        st.markdown(f"- {TEXT}\n- {TEXT}")
-        if index:  # the app's first card has no competence line
-            st.caption(f"Kompetenz: {TEXT}")
+def _section(index: int) -> None:
+    """A collapsed section (an expander) as the result draws one: a few paragraphs, a caption."""
+    with st.expander(f"Abschnitt {index}"):
+        for _ in range(RESULT["markdown per section"]):
+            st.markdown(TEXT)
+        st.caption(TEXT)
 
 
-def result() -> None:
-    """A shared result: 6 headings, 89 markdown, 2 alerts, a table, a chart, 9 cards, a button."""
-    st.title("Geteiltes Ergebnis", anchor=False)
-    st.markdown(TEXT)
-    st.caption("Umfeld offen · Langform · 70 von 70 beantwortet")
+def result(own: bool = False) -> None:
+    """A result with as many elements of each kind as the app's shared result of a full form of
+    the newest bank (RESULT): headings, alerts, a chart, a toggle, rows in two columns, boxes,
+    collapsed sections, a download and a button (on the person's own result: two buttons)."""
+    st.title("Ihr Ergebnis" if own else "Geteiltes Ergebnis", anchor=False)
+    st.caption(f"Umfeld offen · Langform · {QUESTIONS} von {QUESTIONS} beantwortet")
     st.subheader("Überschrift des Ergebnisses", anchor=False)
-    st.markdown(f"**5 von 9 Anforderungen erfüllt.** {TEXT}")
-    st.info(TEXT)
-    st.warning(TEXT)
-    st.markdown(TEXT)
-    st.subheader("Vergleich der Umfelder", anchor=False)
-    st.markdown(TEXT)
-    st.table(
-        [
-            {
-                "Umfeld": f"Umfeld {i}",
-                "Erfüllt": "5 von 9",
-                "Stufe": "mittel",
-                "Lücken": "Budget, Führung",
-            }
-            for i in range(3)
-        ],
-        hide_index=True,
-    )
-    st.subheader("Profil", anchor=False)
+    for _ in range(RESULT["info"]):
+        st.info(TEXT)
+    for _ in range(RESULT["warning"]):
+        st.warning(TEXT)
+    st.toggle("Alle Abschnitte öffnen", key="result_open_all")
+    st.header("Profil", anchor=False)
     st.vega_lite_chart(CHART, width="stretch", theme=None)
-    st.caption(TEXT)
-    st.subheader("Entwicklungsfelder", anchor=False)
-    for index in range(4):
-        _card(index)
-    st.subheader("Stärken", anchor=False)
-    for index in range(4, CARDS):
-        _card(index)
+    for _ in range(RESULT["rows"]):
+        left, right = st.columns(2)
+        left.markdown(TEXT)
+        right.caption(TEXT)
+    for index in range(RESULT["boxes"]):
+        with st.container(border=True, key=f"card_{index}"):
+            st.markdown(f"**Dimension {index}**")
+            if index < RESULT["captioned boxes"]:
+                st.caption(TEXT)
+    st.header("Einzelheiten", anchor=False)
+    for index in range(RESULT["sections"]):
+        _section(index)
+    for _ in range(RESULT["markdown"]):
+        st.markdown(TEXT)
+    for _ in range(RESULT["html"]):
+        st.html(f"<p>{TEXT}</p>")
     st.divider()
-    st.button("Selbst den Check machen", key="take_check", type="primary")
+    st.download_button("PDF", data=b"%PDF-1.4", file_name="ergebnis.pdf", key="download_pdf")
+    if own:
+        with st.container(horizontal=True):
+            st.button("Antworten ändern", key="result_edit")
+            st.button("Neu beginnen", key="result_restart")
+    else:
+        st.button("Selbst den Check machen", key="take_check", type="primary")
 
 
 def router() -> None:
