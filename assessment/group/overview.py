@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assessment.bank.load import QUESTIONS_DIR, load_bank
 from assessment.bank.models import Bank, FormId, Profile, ProfileId
 from assessment.codes.links import code_from_text
-from assessment.codes.share import decode_code
+from assessment.codes.share import decode_answers_many, decode_code, response_digits
 from assessment.engine.answers import Answers
 from assessment.engine.matching import DemandMarks, Level, ProfileMatch, demand_marks, match_profile
 from assessment.engine.quality import check_quality
@@ -254,12 +254,18 @@ def parse_codes(text: str, root: Path = QUESTIONS_DIR) -> tuple[list[Answers], l
     invalid: list[InvalidLine] = []
     seen: dict[AnswersKey, int] = {}
     first = True
+    fast = _decoded_lines(lines, root)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        outcome = _code_in_line(line, root)
+        decoded = fast[number - 1]
+        outcome = decoded[0] if decoded else _code_in_line(line, root)
         if isinstance(outcome, Answers):
-            key = answers_key(outcome)
+            key = (
+                (outcome.bank_version, outcome.form, decoded[1])
+                if decoded
+                else answers_key(outcome, root)
+            )
             if key in seen:
                 invalid.append(_invalid(number, line, ("group.duplicate", (("line", seen[key]),))))
             else:
@@ -273,14 +279,28 @@ def parse_codes(text: str, root: Path = QUESTIONS_DIR) -> tuple[list[Answers], l
     return found, invalid
 
 
-AnswersKey = tuple[int, str, tuple[tuple[str, int | str], ...]]
+def _decoded_lines(lines: list[str], root: Path) -> list[tuple[Answers, bytes] | None]:
+    """Return the answers and response digits of each line that is a code or link as a whole,
+    read by the batch decoder (decode_answers_many); None where the line needs _code_in_line
+    (a code among other cells, or no readable code: its refusal is decode_code's)."""
+    codes = []
+    for line in lines:
+        try:
+            codes.append(code_from_text(line) if line.strip() else "")
+        except CodeError:
+            codes.append("")
+    return decode_answers_many(codes, root)
+
+
+AnswersKey = tuple[int, str, bytes]
 # Why a line was refused: a catalogue key and its parameters (never the exception itself).
 Refusal = tuple[str, tuple[tuple[str, int | str], ...]]
 
 
-def answers_key(answers: Answers) -> AnswersKey:
-    """Return what makes two codes the same person's: bank version, form and every response."""
-    return (answers.bank_version, answers.form, tuple(sorted(answers.responses.items())))
+def answers_key(answers: Answers, root: Path = QUESTIONS_DIR) -> AnswersKey:
+    """Return what makes two codes the same person's: bank version, form and every response
+    (as the digits of their code, `response_digits`; equal exactly when the responses are)."""
+    return answers.bank_version, answers.form, response_digits(answers, root)
 
 
 def duplicates(invalid: Sequence[InvalidLine]) -> int:
