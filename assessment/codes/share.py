@@ -32,7 +32,6 @@ import math
 import re
 import zlib
 from itertools import compress
-from operator import getitem
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -52,11 +51,12 @@ from assessment.bank.models import (
     Item,
     KnowledgeItem,
     PreferenceItem,
+    ProfileId,
     Scenario,
 )
 from assessment.engine.answers import Answers, check_answers, extra_answered, extra_candidates
 from assessment.errors import BankError, CodeError
-from assessment.i18n import LANGUAGES
+from assessment.i18n import LANGUAGES, Language
 
 CodeKind = Literal["result", "progress"]
 CODE_FORMAT = 1
@@ -411,7 +411,7 @@ class _ManyLayout:
         self.extra_from = len(bank.form_items(form)) if extended else len(items)
         self.radices = (*radices, *(2,) * len(marked), *(_PREFERENCE_RADIX,) * len(prefs))
         chunks: list[tuple[int, tuple[int, ...]]] = []
-        product, current = 1, []
+        product, current = 1, list[int]()
         for radix in self.radices:
             if product * radix >= _CHUNK_LIMIT:
                 chunks.append((product, tuple(current)))
@@ -434,7 +434,7 @@ def _many_layout(bank: Bank, form: FormId, extended: bool) -> _ManyLayout:
 
 
 # What one accepted code carries besides its digits: version, form, profile, language, background.
-_Head = tuple[int, FormId, str, str, Experience | None]
+_Head = tuple[int, FormId, ProfileId, Language, Experience | None]
 
 
 def _read_fast(text: str, root: Path) -> tuple[_ManyLayout, _Head, list[int]] | None:
@@ -540,7 +540,7 @@ def decode_answers_many(
             responses: dict[str, int | str] = dict(
                 zip(
                     compress(layout.ids, own),
-                    map(getitem, compress(layout.values, own), compress(own, own)),
+                    map(_response, compress(layout.values, own), compress(own, own)),
                     strict=True,
                 )
             )
@@ -561,6 +561,14 @@ def decode_answers_many(
             )
             found[index] = answers, bytes(own) + bytes(prefs)
     return found
+
+
+def _response(values: tuple[int | str | None, ...], digit: int) -> int | str:
+    """Return the response a digit (> 0) of an item stands for."""
+    response = values[digit]
+    if response is None:  # pragma: no cover - digit 0 is filtered out before
+        raise CodeError("code.corrupted")
+    return response
 
 
 def _rows(digits: Any, count: int) -> list[list[int]]:

@@ -18,15 +18,14 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.load import QUESTIONS_DIR, load_bank
-from assessment.bank.models import Bank, FormId, Profile, ProfileId
+from assessment.bank.models import Bank, FormId, ProfileId
 from assessment.codes.links import code_from_text
 from assessment.codes.share import decode_answers_many, decode_code, response_digits
 from assessment.engine.answers import Answers
-from assessment.engine.matching import DemandMarks, Level, ProfileMatch, demand_marks, match_profile
-from assessment.engine.quality import check_quality
-from assessment.engine.scoring import score_answers
+from assessment.engine.matching import Level
 from assessment.errors import BankError, CodeError, SelbstcheckError
 from assessment.files import FileRefusedError, read_regular_file
+from assessment.group.batch import judge_people
 from assessment.group.preferences import PreferenceGroup, preference_group
 from assessment.i18n import Language
 from assessment.messages import msg
@@ -407,33 +406,32 @@ def _score_version(
 ) -> VersionGroup:
     target_profile = bank.profiles[profile]
     dimension_ids = bank.dimension_ids
-    judged = [_person(person, bank, target_profile) for _, person in people]
+    judged = judge_people([person for _, person in people], bank, target_profile)
     rows = tuple(
         PersonRow(
             number=number,
             form=person.form,
-            scores=tuple(d.score for d in match.dimensions),
-            met=match.met,
-            scored=match.scored,
-            level=match.level,
-            development=marks.development,
-            borderline=marks.borderline,
-            experience=marks.experience,
-            tentative=tentative,
-            revised_situations=revised_counts(person, bank)[0],
-            revised_knowledge=revised_counts(person, bank)[1],
+            scores=found.scores,
+            met=found.met,
+            scored=found.scored,
+            level=found.level,
+            development=found.development,
+            borderline=found.borderline,
+            experience=found.experience,
+            tentative=found.tentative,
+            revised_situations=revised[0],
+            revised_knowledge=revised[1],
         )
-        for (number, person), (match, marks, tentative) in zip(people, judged, strict=True)
+        for (number, person), found in zip(people, judged, strict=True)
+        for revised in (revised_counts(person, bank),)
     )
-    marks_of = [marks for _, marks, _ in judged]
-    below = Counter(d for marks in marks_of for d in marks.development)
-    experience = Counter(d for marks in marks_of for d in marks.experience)
+    below = Counter(d for found in judged for d in found.development)
+    experience = Counter(d for found in judged for d in found.experience)
     dimensions = []
     for index, dimension_id in enumerate(dimension_ids):
         target = target_profile.targets[dimension_id]
-        column = [match.dimensions[index] for match, _, _ in judged]
-        bands = Counter(d.band for d in column)
-        scores = [d.score for d in column if d.score is not None]
+        bands = Counter(found.bands[index] for found in judged)
+        scores = [s for found in judged if (s := found.scores[index]) is not None]
         dimensions.append(
             DimensionGroup(
                 dimension=dimension_id,
@@ -451,13 +449,13 @@ def _score_version(
                 provisional=bands["provisional"],
             )
         )
-    most_urgent = Counter(marks.development[0] for marks in marks_of if marks.development)
+    most_urgent = Counter(found.development[0] for found in judged if found.development)
     order = {d: i for i, d in enumerate(dimension_ids)}
     development = tuple(
         DevelopmentArea(dimension=d, people=below[d], most_urgent=most_urgent[d])
         for d in sorted(below, key=lambda d: (-below[d], -most_urgent[d], order[d]))
     )
-    levels = Counter(match.level for match, _, _ in judged)
+    levels = Counter(found.level for found in judged)
     return VersionGroup(
         bank_version=bank.version,
         people=len(rows),
@@ -467,23 +465,10 @@ def _score_version(
         levels={level: levels[level] for level in LEVELS},
         persons=rows,
         experience=_area_counts(experience, order),
-        borderline=_area_counts(Counter(d for marks in marks_of for d in marks.borderline), order),
+        borderline=_area_counts(Counter(d for found in judged for d in found.borderline), order),
         revised=sum(row.revised for row in rows),
         preferences=preference_group([person for _, person in people], bank),
     )
-
-
-def _person(
-    answers: Answers, bank: Bank, profile: Profile
-) -> tuple[ProfileMatch, DemandMarks, bool]:
-    """Return a person's match against a setting, its marks and whether it is tentative, exactly
-    as their own result computes them (assessment.engine.result.build_result), by their bank's
-    rules. The answers are scored as if the person had chosen that setting: a knowledge item of
-    one setting counts only for people heading for it (KnowledgeItem.counts_for, bank v3)."""
-    answers = answers.model_copy(update={"profile": profile.id})
-    match = match_profile(score_answers(answers, bank), profile, bank.rules)
-    tentative = bank.rules.tentative_on_quality and bool(check_quality(answers, bank))
-    return match, demand_marks(match, answers.background, bank.rules), tentative
 
 
 def _area_counts(counts: Counter[str], order: dict[str, int]) -> tuple[AreaCount, ...]:
