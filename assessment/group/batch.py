@@ -18,6 +18,7 @@ speed check reads) are judged one by one.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,8 @@ from numpy.typing import NDArray
 from assessment.bank.models import (
     LIKERT_MAX,
     LIKERT_MIN,
+    PREFERENCE_ANSWERS,
+    SETTING_IDS,
     UNSURE,
     Bank,
     FormId,
@@ -39,6 +42,14 @@ from assessment.bank.models import (
 )
 from assessment.codes.share import digit_values, preference_items
 from assessment.engine.answers import Answers, extra_candidates
+from assessment.engine.fit import (
+    ANSWER_SD,
+    MIN_PREFERENCE_ANSWERS,
+    PRESENCE_WEIGHT,
+    WISH,
+    Z_NAMED,
+    preference_answer,
+)
 from assessment.engine.matching import (
     CRITICAL_WEIGHT,
     FLOOR_Z,
@@ -74,6 +85,7 @@ from assessment.engine.scoring import (
     score_answers,
     value_table,
 )
+from assessment.group.preferences import ItemTally, PreferenceGroup, SettingTally
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
@@ -678,3 +690,77 @@ def _judge(
             )
         )
     return judged
+
+
+def preference_group_many(people: Sequence[Answers], bank: Bank) -> PreferenceGroup | None:
+    """Return the group's preferences (preference_group's), with every person's setting fit
+    (fit_settings: verdict, named setting, matches and chafing conditions) taken at once."""
+    block = bank.preferences
+    if block is None or not bank.rules.preferences or not people:
+        return None
+    items = block.items
+    answers = np.array(
+        [[_preference_digit(person.responses.get(item.id)) for item in items] for person in people],
+        dtype=np.int64,
+    ).reshape(len(people), len(items))
+    answered = answers > 0
+    wish = np.array([0, *(WISH[answer] for answer in PREFERENCE_ANSWERS)])[answers]
+    presence = np.array(
+        [
+            [PRESENCE_WEIGHT[block.condition(s, item.id).presence] for item in items]
+            for s in SETTING_IDS
+        ]
+    ).reshape(len(SETTING_IDS), len(items))
+    typical = presence == PRESENCE_WEIGHT["typical"]
+    scores = wish @ presence.T  # people × settings
+    count = answered.sum(axis=1)
+    best = np.argmax(scores, axis=1)  # the first of the highest, as a stable sort by -score
+    top = scores.max(axis=1)
+    beyond = (scores == top[:, None]).sum(axis=1) == 1
+    for setting in range(len(SETTING_IDS)):
+        differences = np.square(presence[setting][None, :] - presence)  # settings × items
+        spread = answered.astype(np.int64) @ differences.T  # people × settings
+        interval = Z_NAMED * ANSWER_SD * np.sqrt(spread)
+        clear = (top[:, None] - scores > interval) | (np.arange(len(SETTING_IDS)) == setting)
+        beyond &= (best != setting) | clear.all(axis=1)
+    with_answers = count > 0
+    too_few = with_answers & (count < MIN_PREFERENCE_ANSWERS)
+    named = with_answers & ~too_few & beyond
+    want = answers == PREFERENCE_ANSWERS.index("want") + 1
+    chafe = answers == PREFERENCE_ANSWERS.index("chafe") + 1
+    chosen = Counter(person.profile for person in people)
+    settings = tuple(
+        SettingTally(
+            setting=setting,
+            named=int((named & (best == index)).sum()),
+            chosen=chosen[setting],
+            matches=int((with_answers & (want & typical[index]).any(axis=1)).sum()),
+            chafes=int((with_answers & (chafe & typical[index]).any(axis=1)).sum()),
+        )
+        for index, setting in enumerate(SETTING_IDS)
+    )
+    tallies = tuple(
+        ItemTally(
+            item=item.id,
+            want=int(want[:, column].sum()),
+            accept=int((answers[:, column] == PREFERENCE_ANSWERS.index("accept") + 1).sum()),
+            chafe=int(chafe[:, column].sum()),
+            typical_in=tuple(
+                s for s in SETTING_IDS if block.condition(s, item.id).presence == "typical"
+            ),
+        )
+        for column, item in enumerate(items)
+    )
+    return PreferenceGroup(
+        people=len(people),
+        answered=int(with_answers.sum()),
+        no_clear=int((with_answers & ~too_few & ~beyond).sum()),
+        too_few=int(too_few.sum()),
+        settings=settings,
+        items=tallies,
+    )
+
+
+def _preference_digit(value: int | str | None) -> int:
+    """Return a stored preference answer (1–3, as preference_answer reads it), 0 for none."""
+    return value if preference_answer(value) is not None and isinstance(value, int) else 0

@@ -25,8 +25,8 @@ from assessment.engine.answers import Answers
 from assessment.engine.matching import Level
 from assessment.errors import BankError, CodeError, SelbstcheckError
 from assessment.files import FileRefusedError, read_regular_file
-from assessment.group.batch import judge_people
-from assessment.group.preferences import PreferenceGroup, preference_group
+from assessment.group.batch import judge_people, preference_group_many
+from assessment.group.preferences import PreferenceGroup
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.render.retake import revised_counts
@@ -467,7 +467,7 @@ def _score_version(
         experience=_area_counts(experience, order),
         borderline=_area_counts(Counter(d for found in judged for d in found.borderline), order),
         revised=sum(row.revised for row in rows),
-        preferences=preference_group([person for _, person in people], bank),
+        preferences=preference_group_many([person for _, person in people], bank),
     )
 
 
