@@ -48,7 +48,6 @@ from assessment.engine.fit import (
     PRESENCE_WEIGHT,
     WISH,
     Z_NAMED,
-    preference_answer,
 )
 from assessment.engine.matching import (
     CRITICAL_WEIGHT,
@@ -699,8 +698,11 @@ def preference_group_many(people: Sequence[Answers], bank: Bank) -> PreferenceGr
     if block is None or not bank.rules.preferences or not people:
         return None
     items = block.items
+    # A stored answer 1–3 (as preference_answer reads it); anything else counts as none.
+    stored: dict[int | str | None, int] = {v: v for v in range(1, len(PREFERENCE_ANSWERS) + 1)}
+    ids = [item.id for item in items]
     answers = np.array(
-        [[_preference_digit(person.responses.get(item.id)) for item in items] for person in people],
+        [[stored.get(person.responses.get(item_id), 0) for item_id in ids] for person in people],
         dtype=np.int64,
     ).reshape(len(people), len(items))
     answered = answers > 0
@@ -759,8 +761,3 @@ def preference_group_many(people: Sequence[Answers], bank: Bank) -> PreferenceGr
         settings=settings,
         items=tallies,
     )
-
-
-def _preference_digit(value: int | str | None) -> int:
-    """Return a stored preference answer (1–3, as preference_answer reads it), 0 for none."""
-    return value if preference_answer(value) is not None and isinstance(value, int) else 0

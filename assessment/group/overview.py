@@ -423,7 +423,7 @@ def _score_version(
             revised_knowledge=revised[1],
         )
         for (number, person), found in zip(people, judged, strict=True)
-        for revised in (revised_counts(person, bank),)
+        for revised in (revised_counts(person, bank) if person.revised else (0, 0),)
     )
     below = Counter(d for found in judged for d in found.development)
     experience = Counter(d for found in judged for d in found.experience)
