@@ -183,11 +183,13 @@ def released_answers(draw: st.DrawFn, version: int | None = None) -> Answers:
         item.id: choice(item) for item in bank.form_items(form) if rng.random() < answered
     }
     extra = extra_candidates(bank, form)
-    if extra and draw(st.booleans()):
+    with_extra: bool = draw(st.booleans())
+    if extra and with_extra:
         share = draw(st.sampled_from((0.05, 0.5, 1.0)))
         responses |= {item.id: choice(item) for item in extra if rng.random() < share}
     prefs = preference_items(bank)
-    if prefs and draw(st.booleans()):
+    with_prefs: bool = draw(st.booleans())
+    if prefs and with_prefs:
         share = draw(st.sampled_from((0.3, 0.6, 1.0)))
         liked = draw(st.integers(min_value=1, max_value=3))
         responses |= {
