@@ -380,6 +380,8 @@ def check_canonical(text: str, decoded: DecodedCode, root: Path = QUESTIONS_DIR)
 
 # A chunk's radix product stays below this, so that a chunk fits a signed 64-bit integer.
 _CHUNK_LIMIT = 1 << 63
+# The largest radix of an item (a statement that offers "can't judge yet": 0–5 and 6).
+_MAX_RADIX = _UNSURE_DIGIT + 1
 
 
 def digit_values(item: Item) -> tuple[int | str | None, ...]:
@@ -437,7 +439,9 @@ def _many_layout(bank: Bank, form: FormId, extended: bool) -> _ManyLayout:
 _Head = tuple[int, FormId, ProfileId, Language, Experience | None]
 
 
-def _read_fast(text: str, root: Path) -> tuple[_ManyLayout, _Head, list[int]] | None:
+def _read_fast(
+    text: str, root: Path, banks: dict[int, Bank | None]
+) -> tuple[_ManyLayout, _Head, list[int]] | None:
     """Return a code's layout, header and 63-bit chunks, or None when decode_code must judge."""
     size = len(text)
     if not 4 <= size <= MAX_CODE_LENGTH or not _ALPHABET.match(text):
@@ -453,9 +457,13 @@ def _read_fast(text: str, root: Path) -> tuple[_ManyLayout, _Head, list[int]] | 
         code_format == CODE_FORMAT and flags >> 5
     ):
         return None
-    try:
-        bank = load_bank(version, root)
-    except BankError:
+    if version not in banks:
+        try:
+            banks[version] = load_bank(version, root)
+        except BankError:
+            banks[version] = None
+    bank = banks[version]
+    if bank is None:
         return None
     rules = bank.rules
     if (code_format == CODE_FORMAT_V2) != rules.has_background:
@@ -513,9 +521,10 @@ def decode_answers_many(
     import numpy as np
 
     found: list[tuple[Answers, bytes] | None] = [None] * len(texts)
+    banks: dict[int, Bank | None] = {}  # each version loaded once (None: no such bank)
     by_layout: dict[int, tuple[_ManyLayout, list[int], list[_Head], list[list[int]]]] = {}
     for index, text in enumerate(texts):
-        read = _read_fast(text.strip(), root)
+        read = _read_fast(text.strip(), root, banks)
         if read is not None:
             layout, header, chunks = read
             group = by_layout.setdefault(id(layout), (layout, [], [], []))
@@ -530,19 +539,25 @@ def decode_answers_many(
             for radix in radices:
                 columns.append(rest % radix)
                 rest //= radix
-        digits = np.stack(columns, axis=1).astype(np.uint8) if columns else None
+        digits = np.stack(columns, axis=1).astype(np.intp) if columns else None
         items = len(layout.ids)
         marks_end = items + len(layout.marked)
-        for index, header, row in zip(indices, headers, _rows(digits, len(indices)), strict=True):
+        # Each item's response per digit, looked up for every code at once.
+        table = np.empty((items, _MAX_RADIX), dtype=object)
+        for column, values in enumerate(layout.values):
+            table[column, : len(values)] = values
+        responses_of = (
+            table[np.arange(items), digits[:, :items]].tolist()
+            if digits is not None
+            else [[] for _ in indices]
+        )
+        rows = _rows(digits, len(indices))
+        for index, header, row, given in zip(indices, headers, rows, responses_of, strict=True):
             own = row[:items]
             if layout.extra_from < items and not any(own[layout.extra_from :]):
                 continue  # an extended code without extra answers is not canonical
             responses: dict[str, int | str] = dict(
-                zip(
-                    compress(layout.ids, own),
-                    map(_response, compress(layout.values, own), compress(own, own)),
-                    strict=True,
-                )
+                zip(compress(layout.ids, own), compress(given, own), strict=True)
             )
             prefs = row[marks_end:]
             responses.update(
@@ -561,14 +576,6 @@ def decode_answers_many(
             )
             found[index] = answers, bytes(own) + bytes(prefs)
     return found
-
-
-def _response(values: tuple[int | str | None, ...], digit: int) -> int | str:
-    """Return the response a digit (> 0) of an item stands for."""
-    response = values[digit]
-    if response is None:  # pragma: no cover - digit 0 is filtered out before
-        raise CodeError("code.corrupted")
-    return response
 
 
 def _rows(digits: Any, count: int) -> list[list[int]]:

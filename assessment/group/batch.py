@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -640,52 +641,35 @@ def _judge(
     key = ((-(weight * gap)) * 4 - weight) * dimensions + np.arange(dimensions)
     order = np.argsort(np.where(below, key, np.iinfo(np.int64).max), axis=1, kind="stable")
     below_count = below.sum(axis=1).tolist()
-    score_rows = np.where(scores.has_score, scores.score, -1).tolist()
-    band_rows = band.tolist()
+    # Python objects per cell (ints, None, names), so that each row becomes a tuple in C.
+    score_cells = scores.score.astype(object)
+    score_cells[~scores.has_score] = None
+    score_rows = score_cells.tolist()
+    band_rows = np.array(_BANDS, dtype=object)[band].tolist()
+    order_rows = np.array(names, dtype=object)[order].tolist()
+    borderline_rows = (band == _BORDERLINE).tolist()
+    experience_rows = (band == _EXPERIENCE).tolist()
     met_rows = ((band == _WITHIN) | (band == _ABOVE)).sum(axis=1).tolist()
     scored_rows = ((band != _UNKNOWN) & (band != _EXPERIENCE)).sum(axis=1).tolist()
-    order_rows = order.tolist()
+    level_names = np.array(_LEVELS, dtype=object)[level].tolist()
     starters_move = rules.starter_gaps_are_experience
     judged = []
-    for (
-        row,
-        person_bands,
-        met,
-        scored,
-        person_level,
-        person_order,
-        count,
-        person_tentative,
-        background,
-    ) in zip(
-        score_rows,
-        band_rows,
-        met_rows,
-        scored_rows,
-        level.tolist(),
-        order_rows,
-        below_count,
-        tentative,
-        backgrounds,
-        strict=True,
-    ):
-        development = tuple(names[i] for i in person_order[:count])
-        experience = tuple(n for n, b in zip(names, person_bands, strict=True) if b == _EXPERIENCE)
+    for index, background in enumerate(backgrounds):
+        development = tuple(order_rows[index][: below_count[index]])
+        experience = tuple(compress(names, experience_rows[index]))
         if starters_move and background == "starter":
             development, experience = (), (*development, *experience)
         judged.append(
             Judged(
-                scores=tuple(None if s < 0 else s for s in row),
-                bands=tuple(_BANDS[b] for b in person_bands),
-                met=met,
-                scored=scored,
-                level=_LEVELS[person_level],
+                scores=tuple(score_rows[index]),
+                bands=tuple(band_rows[index]),
+                met=met_rows[index],
+                scored=scored_rows[index],
+                level=level_names[index],
                 development=development,
-                borderline=tuple(
-                    n for n, b in zip(names, person_bands, strict=True) if b == _BORDERLINE
-                ),
+                borderline=tuple(compress(names, borderline_rows[index])),
                 experience=experience,
-                tentative=bool(person_tentative),
+                tentative=tentative[index],
             )
         )
     return judged

@@ -407,8 +407,10 @@ def _score_version(
     target_profile = bank.profiles[profile]
     dimension_ids = bank.dimension_ids
     judged = judge_people([person for _, person in people], bank, target_profile)
+    # The figures are a person's own result's (valid by construction): no second validation of
+    # 10,000 rows (issue 24).
     rows = tuple(
-        PersonRow(
+        PersonRow.model_construct(
             number=number,
             form=person.form,
             scores=found.scores,
@@ -427,11 +429,18 @@ def _score_version(
     )
     below = Counter(d for found in judged for d in found.development)
     experience = Counter(d for found in judged for d in found.experience)
+    # One column per dimension, every person's band and score in input order.
+    band_columns = list(zip(*(found.bands for found in judged), strict=True)) or [()] * len(
+        dimension_ids
+    )
+    score_columns = list(zip(*(found.scores for found in judged), strict=True)) or [()] * len(
+        dimension_ids
+    )
     dimensions = []
     for index, dimension_id in enumerate(dimension_ids):
         target = target_profile.targets[dimension_id]
-        bands = Counter(found.bands[index] for found in judged)
-        scores = [s for found in judged if (s := found.scores[index]) is not None]
+        bands = Counter(band_columns[index])
+        scores = [s for s in score_columns[index] if s is not None]
         dimensions.append(
             DimensionGroup(
                 dimension=dimension_id,
