@@ -386,7 +386,8 @@ def score_group(
     Every person gets exactly the scores, match and marks of their own result (score_answers,
     match_profile and demand_marks by their bank's rules, against the chosen setting instead of
     their own). The answers must fit their bank, as answers from parse_codes or decode_code
-    always do.
+    always do. A version's people are scored at once (assessment/group/batch.py, equal to the
+    per-person path `judge_person`).
     """
     by_version: dict[int, list[tuple[int, Answers]]] = {}
     for number, person in enumerate(answers, start=1):
