@@ -198,3 +198,20 @@ def test_group_overview_equals_the_person_path(people: list[Answers], profile: P
     assert fast == slow
     assert fast.people == len(people)
     assert math.isclose(sum(v.people for v in fast.versions), len(people))
+
+
+def test_overview_holds_python_values_only() -> None:
+    """The rows built without a second validation hold plain Python values (int, str, bool,
+    None), never numpy scalars: the CSV, the JSON of the command line and the PDF read them."""
+    bank = load_bank(3)
+    group = score_group(random_answers(bank, 60, seed=4, answered_share=0.7), "public")
+    seen: set[type] = set()
+    for section in group.versions:
+        for row in section.persons:
+            seen |= {type(v) for v in (*row.scores, row.met, row.scored, row.tentative)}
+            seen |= {type(v) for v in (row.level, *row.development, *row.borderline)}
+        for dimension in section.dimensions:
+            seen |= {type(v) for v in dimension.scores}
+    assert seen <= {int, str, bool, type(None)}
+    assert {int, str, bool} <= seen
+    assert group.model_dump_json().startswith('{"profile":"public"')
