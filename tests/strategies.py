@@ -136,3 +136,77 @@ def peer_answers(draw: st.DrawFn, form: FormId | None = None) -> PeerAnswers:
 display_names = st.text(
     st.characters(blacklist_categories=("C", "Zl", "Zp")), min_size=1, max_size=30
 )
+
+
+@st.composite
+def released_answers(draw: st.DrawFn, version: int | None = None) -> Answers:
+    """Return valid Answers to a released bank (v1, v2, v3 under questions/): either form, any
+    background the bank offers, items answered or left out, can't-judge-yet and can't-say
+    answers, and where the rules have them extra answers (short form), retake marks and
+    preference answers. Item choices follow a drawn style (a favourite answer repeated,
+    knowledge mostly right or wrong, much or little left out), so that straight runs, agreed
+    opposites, unlikely virtues, scattered answers and a self-description above the evidence
+    all occur; the choices are drawn from a seeded stream for speed."""
+    import random
+
+    from assessment.bank.load import available_versions
+    from assessment.bank.models import KnowledgeItem
+    from assessment.codes.share import markable, preference_items
+    from assessment.engine.answers import extra_candidates
+
+    chosen_version = version if version is not None else draw(st.sampled_from(available_versions()))
+    bank = load_bank(chosen_version)
+    form: FormId = draw(st.sampled_from(FORM_IDS))
+    rng = random.Random(draw(st.integers(min_value=0, max_value=2**32)))  # noqa: S311 - test data
+    answered = draw(st.sampled_from((0.0, 0.3, 0.6, 0.9, 1.0)))
+    favourite = draw(st.integers(min_value=1, max_value=5))
+    loyal = draw(st.sampled_from((0.0, 0.5, 0.9, 1.0)))
+    unsure = draw(st.sampled_from((0.0, 0.2, 0.8)))
+    right = draw(st.sampled_from((0.0, 0.5, 1.0)))
+    # Statements answered as the ideal head of IT would (the self-description at the ceiling).
+    ideal = draw(st.sampled_from((0.0, 0.0, 0.9, 1.0)))
+
+    def choice(item: object) -> int | str:
+        if isinstance(item, Scenario):
+            return rng.choice(SCENARIO_OPTION_IDS)
+        if isinstance(item, KnowledgeItem):
+            if rng.random() < unsure:
+                return UNSURE
+            return item.key if rng.random() < right else rng.choice(SCENARIO_OPTION_IDS)
+        if getattr(item, "presumes", None) and rng.random() < unsure:
+            return UNSURE
+        if isinstance(item, LikertItem) and rng.random() < ideal:
+            return 5 if item.keying == "plus" else 1
+        return favourite if rng.random() < loyal else rng.randint(1, 5)
+
+    responses: dict[str, int | str] = {
+        item.id: choice(item) for item in bank.form_items(form) if rng.random() < answered
+    }
+    extra = extra_candidates(bank, form)
+    with_extra: bool = draw(st.booleans())
+    if extra and with_extra:
+        share = draw(st.sampled_from((0.05, 0.5, 1.0)))
+        responses |= {item.id: choice(item) for item in extra if rng.random() < share}
+    prefs = preference_items(bank)
+    with_prefs: bool = draw(st.booleans())
+    if prefs and with_prefs:
+        share = draw(st.sampled_from((0.3, 0.6, 1.0)))
+        liked = draw(st.integers(min_value=1, max_value=3))
+        responses |= {
+            item.id: liked if rng.random() < loyal else rng.randint(1, 3)
+            for item in prefs
+            if rng.random() < share
+        }
+    marked = [item.id for item in bank.form_items(form) if markable(item)]
+    revised: tuple[str, ...] = ()
+    if bank.rules.retake_marks and marked and draw(st.booleans()):
+        revised = tuple(item_id for item_id in marked if rng.random() < 0.2)
+    return Answers(
+        bank_version=chosen_version,
+        form=form,
+        profile=draw(st.sampled_from(PROFILE_IDS)),
+        language=draw(st.sampled_from(LANGUAGES)),
+        background=draw(st.sampled_from((None, *bank.backgrounds))),
+        responses=responses,
+        revised=revised,
+    )

@@ -31,8 +31,9 @@ import binascii
 import math
 import re
 import zlib
+from itertools import compress
 from pathlib import Path
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -50,11 +51,12 @@ from assessment.bank.models import (
     Item,
     KnowledgeItem,
     PreferenceItem,
+    ProfileId,
     Scenario,
 )
 from assessment.engine.answers import Answers, check_answers, extra_answered, extra_candidates
 from assessment.errors import BankError, CodeError
-from assessment.i18n import LANGUAGES
+from assessment.i18n import LANGUAGES, Language
 
 CodeKind = Literal["result", "progress"]
 CODE_FORMAT = 1
@@ -367,3 +369,234 @@ def check_canonical(text: str, decoded: DecodedCode, root: Path = QUESTIONS_DIR)
     """
     if encode_code(decoded.answers, decoded.kind, decoded.page, root, seen=decoded.seen) != text:
         raise CodeError("code.not_canonical")
+
+
+# --- many codes at once (the group view) ----------------------------------------------------
+# decode_answers_many decodes codes of the common shape in one pass: the mixed-radix number is
+# split into chunks that fit 63 bits (a few big-integer divisions per code), and numpy takes the
+# digits out of every code's chunks at once. It accepts exactly the codes decode_code accepts and
+# returns equal answers; any code it is not sure of is left to decode_code (None), which then
+# says what is wrong with it (tests/unit/codes/test_decode_many.py compares the two).
+
+# A chunk's radix product stays below this, so that a chunk fits a signed 64-bit integer.
+_CHUNK_LIMIT = 1 << 63
+# The largest radix of an item (a statement that offers "can't judge yet": 0–5 and 6).
+_MAX_RADIX = _UNSURE_DIGIT + 1
+
+
+def digit_values(item: Item) -> tuple[int | str | None, ...]:
+    """Return the response each digit of an item in a code stands for (digit 0: unanswered),
+    as decode_code reads it; its length is the item's radix."""
+    if isinstance(item, Scenario):
+        return (None, *SCENARIO_OPTION_IDS)
+    if isinstance(item, KnowledgeItem):
+        return (None, *SCENARIO_OPTION_IDS, UNSURE)
+    likert: tuple[int | str | None, ...] = (None, *range(1, LIKERT_MAX + 1))
+    return (*likert, UNSURE) if getattr(item, "presumes", None) else likert
+
+
+class _ManyLayout:
+    """One layout's digits (items, then retake marks, then preferences) in 63-bit chunks."""
+
+    __slots__ = ("bank", "chunks", "extra_from", "ids", "marked", "prefs", "radices", "values")
+
+    def __init__(self, bank: Bank, form: FormId, extended: bool) -> None:
+        items, radices, marked, prefs, _ = _layout(bank, form, extended)
+        self.bank = bank
+        self.ids = tuple(item.id for item in items)
+        self.values = tuple(digit_values(item) for item in items)
+        if tuple(len(values) for values in self.values) != radices:  # pragma: no cover
+            raise AssertionError("digit_values disagrees with the layout's radices")
+        self.marked = tuple(item.id for item in marked)
+        self.prefs = tuple(item.id for item in prefs)
+        # Extended layouts: the digits from here on are the extra candidates.
+        self.extra_from = len(bank.form_items(form)) if extended else len(items)
+        self.radices = (*radices, *(2,) * len(marked), *(_PREFERENCE_RADIX,) * len(prefs))
+        chunks: list[tuple[int, tuple[int, ...]]] = []
+        product, current = 1, list[int]()
+        for radix in self.radices:
+            if product * radix >= _CHUNK_LIMIT:
+                chunks.append((product, tuple(current)))
+                product, current = 1, []
+            product *= radix
+            current.append(radix)
+        if current:
+            chunks.append((product, tuple(current)))
+        self.chunks = tuple(chunks)
+
+
+_MANY_LAYOUTS: dict[tuple[int, FormId, bool], _ManyLayout] = {}
+
+
+def _many_layout(bank: Bank, form: FormId, extended: bool) -> _ManyLayout:
+    cached = _MANY_LAYOUTS.get((id(bank), form, extended))
+    if cached is None or cached.bank is not bank:
+        cached = _MANY_LAYOUTS[id(bank), form, extended] = _ManyLayout(bank, form, extended)
+    return cached
+
+
+# What one accepted code carries besides its digits: version, form, profile, language, background.
+_Head = tuple[int, FormId, ProfileId, Language, Experience | None]
+
+
+def _read_fast(
+    text: str, root: Path, banks: dict[int, Bank | None]
+) -> tuple[_ManyLayout, _Head, list[int]] | None:
+    """Return a code's layout, header and 63-bit chunks, or None when decode_code must judge."""
+    size = len(text)
+    if not 4 <= size <= MAX_CODE_LENGTH or not _ALPHABET.match(text):
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-size % 4))
+    except (binascii.Error, ValueError):
+        return None
+    if len(raw) < _HEADER_BYTES + _CHECKSUM_BYTES:
+        return None
+    code_format, version, flags = raw[0], raw[1], raw[2]
+    if code_format not in (CODE_FORMAT, CODE_FORMAT_V2) or (
+        code_format == CODE_FORMAT and flags >> 5
+    ):
+        return None
+    if version not in banks:
+        try:
+            banks[version] = load_bank(version, root)
+        except BankError:
+            banks[version] = None
+    bank = banks[version]
+    if bank is None:
+        return None
+    rules = bank.rules
+    if (code_format == CODE_FORMAT_V2) != rules.has_background:
+        return None
+    form = FORM_IDS[flags & 1]
+    kind = _KINDS[flags >> 4 & 1]
+    seen = code_format == CODE_FORMAT_V2 and flags & _SEEN_FLAG
+    if seen and not (rules.retake_marks and kind == "progress"):
+        return None
+    head = _HEADER_BYTES + (1 if kind == "progress" else 0)
+    _, _, _, _, plain_size = _layout(bank, form)
+    extended = False
+    if size != _chars(head + plain_size + _CHECKSUM_BYTES):
+        if not extra_candidates(bank, form):
+            return None
+        if size != _chars(head + _layout(bank, form, extended=True)[4] + _CHECKSUM_BYTES):
+            return None
+        extended = True
+    # Only the string this product writes: no stray bits in the last character.
+    if base64.urlsafe_b64encode(raw).rstrip(b"=") != text.encode("ascii"):
+        return None
+    body = raw[:-_CHECKSUM_BYTES]
+    if zlib.crc32(body) != int.from_bytes(raw[-_CHECKSUM_BYTES:], "big"):
+        return None
+    number = int.from_bytes(body[head:], "big")
+    background: Experience | None = None
+    if code_format == CODE_FORMAT_V2:
+        background = _BACKGROUNDS[flags >> 5 & 3]
+    if rules.specialist_background:
+        if background is not None:
+            return None
+        number, digit = divmod(number, _background_radix(bank))
+        background = bank.backgrounds[digit - 1] if digit else None
+    layout = _many_layout(bank, form, extended)
+    chunks = []
+    for product, _ in layout.chunks:
+        number, chunk = divmod(number, product)
+        chunks.append(chunk)
+    if number:
+        return None
+    header = (version, form, PROFILE_IDS[flags >> 1 & 3], LANGUAGES[flags >> 3 & 1], background)
+    return layout, header, chunks
+
+
+def decode_answers_many(
+    texts: list[str], root: Path = QUESTIONS_DIR
+) -> list[tuple[Answers, bytes] | None]:
+    """Return the answers of each code (as decode_code(text).answers) with their response
+    digits (`response_digits`), or None where the code is not one this fast path reads;
+    decode_code then returns its answers or says what is wrong with it.
+
+    Every answers returned equals decode_code's: the same checks (header, length, checksum,
+    canonical form, digits in range) pass, and the digits are read in the same order.
+    """
+    import numpy as np
+
+    found: list[tuple[Answers, bytes] | None] = [None] * len(texts)
+    banks: dict[int, Bank | None] = {}  # each version loaded once (None: no such bank)
+    by_layout: dict[int, tuple[_ManyLayout, list[int], list[_Head], list[list[int]]]] = {}
+    for index, text in enumerate(texts):
+        read = _read_fast(text.strip(), root, banks)
+        if read is not None:
+            layout, header, chunks = read
+            group = by_layout.setdefault(id(layout), (layout, [], [], []))
+            group[1].append(index)
+            group[2].append(header)
+            group[3].append(chunks)
+    for layout, indices, headers, chunk_rows in by_layout.values():
+        packed = np.array(chunk_rows, dtype=np.int64).reshape(len(indices), len(layout.chunks))
+        columns = []
+        for position, (_, radices) in enumerate(layout.chunks):
+            rest = packed[:, position].copy()
+            for radix in radices:
+                columns.append(rest % radix)
+                rest //= radix
+        digits = np.stack(columns, axis=1).astype(np.intp) if columns else None
+        items = len(layout.ids)
+        marks_end = items + len(layout.marked)
+        # Each item's response per digit, looked up for every code at once.
+        table = np.empty((items, _MAX_RADIX), dtype=object)
+        for column, values in enumerate(layout.values):
+            table[column, : len(values)] = values
+        responses_of = (
+            table[np.arange(items), digits[:, :items]].tolist()
+            if digits is not None
+            else [[] for _ in indices]
+        )
+        rows = _rows(digits, len(indices))
+        for index, header, row, given in zip(indices, headers, rows, responses_of, strict=True):
+            own = row[:items]
+            if layout.extra_from < items and not any(own[layout.extra_from :]):
+                continue  # an extended code without extra answers is not canonical
+            responses: dict[str, int | str] = dict(
+                zip(compress(layout.ids, own), compress(given, own), strict=True)
+            )
+            prefs = row[marks_end:]
+            responses.update(
+                zip(compress(layout.prefs, prefs), compress(prefs, prefs), strict=True)
+            )
+            revised = tuple(compress(layout.marked, row[items:marks_end]))
+            version, form, profile, language, background = header
+            answers = Answers.model_construct(
+                bank_version=version,
+                form=form,
+                profile=profile,
+                language=language,
+                background=background,
+                responses=responses,
+                revised=tuple(sorted(set(revised))),
+            )
+            found[index] = answers, bytes(own) + bytes(prefs)
+    return found
+
+
+def _rows(digits: Any, count: int) -> list[list[int]]:
+    """Return a digit matrix as lists of Python ints (empty rows for a layout without digits)."""
+    return [[] for _ in range(count)] if digits is None else list(digits.tolist())
+
+
+def response_digits(answers: Answers, root: Path = QUESTIONS_DIR) -> bytes:
+    """Return the digits a code of these answers gives their responses (the form's items, the
+    extra questions where any is answered, then the preferences): two answers to one form of one
+    bank have equal response digits exactly when they have equal responses."""
+    bank = load_bank(answers.bank_version, root)
+    layout = _many_layout(bank, answers.form, extended=bool(extra_answered(answers, bank)))
+    responses = answers.responses
+    own = [
+        values.index(responses.get(item_id))
+        for item_id, values in zip(layout.ids, layout.values, strict=True)
+    ]
+    prefs = [_preference_digit(responses.get(item_id)) for item_id in layout.prefs]
+    return bytes(own) + bytes(prefs)
+
+
+def _preference_digit(value: int | str | None) -> int:
+    return value if isinstance(value, int) else 0

@@ -208,6 +208,12 @@ def _plan(bank: Bank, form: str) -> _FormPlan:
     return plan
 
 
+def quality_plan(bank: Bank, form: FormId) -> _FormPlan:
+    """Return what the rules-2/3 checks read of one form (item lists and value tables in
+    presentation order), derived from the bank once; the group view's batch reads it too."""
+    return _plan(bank, form)
+
+
 def _build_plan(bank: Bank, form: FormId) -> _FormPlan:
     items = bank.form_items(form)
     in_form = bank.index.form_item_ids[form]

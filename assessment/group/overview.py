@@ -18,16 +18,15 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.load import QUESTIONS_DIR, load_bank
-from assessment.bank.models import Bank, FormId, Profile, ProfileId
+from assessment.bank.models import Bank, FormId, ProfileId
 from assessment.codes.links import code_from_text
-from assessment.codes.share import decode_code
+from assessment.codes.share import decode_answers_many, decode_code, response_digits
 from assessment.engine.answers import Answers
-from assessment.engine.matching import DemandMarks, Level, ProfileMatch, demand_marks, match_profile
-from assessment.engine.quality import check_quality
-from assessment.engine.scoring import score_answers
+from assessment.engine.matching import Level
 from assessment.errors import BankError, CodeError, SelbstcheckError
 from assessment.files import FileRefusedError, read_regular_file
-from assessment.group.preferences import PreferenceGroup, preference_group
+from assessment.group.batch import judge_people, preference_group_many
+from assessment.group.preferences import PreferenceGroup
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.render.retake import revised_counts
@@ -254,12 +253,18 @@ def parse_codes(text: str, root: Path = QUESTIONS_DIR) -> tuple[list[Answers], l
     invalid: list[InvalidLine] = []
     seen: dict[AnswersKey, int] = {}
     first = True
+    fast = _decoded_lines(lines, root)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        outcome = _code_in_line(line, root)
+        decoded = fast[number - 1]
+        outcome = decoded[0] if decoded else _code_in_line(line, root)
         if isinstance(outcome, Answers):
-            key = answers_key(outcome)
+            key = (
+                (outcome.bank_version, outcome.form, decoded[1])
+                if decoded
+                else answers_key(outcome, root)
+            )
             if key in seen:
                 invalid.append(_invalid(number, line, ("group.duplicate", (("line", seen[key]),))))
             else:
@@ -273,14 +278,28 @@ def parse_codes(text: str, root: Path = QUESTIONS_DIR) -> tuple[list[Answers], l
     return found, invalid
 
 
-AnswersKey = tuple[int, str, tuple[tuple[str, int | str], ...]]
+def _decoded_lines(lines: list[str], root: Path) -> list[tuple[Answers, bytes] | None]:
+    """Return the answers and response digits of each line that is a code or link as a whole,
+    read by the batch decoder (decode_answers_many); None where the line needs _code_in_line
+    (a code among other cells, or no readable code: its refusal is decode_code's)."""
+    codes = []
+    for line in lines:
+        try:
+            codes.append(code_from_text(line) if line.strip() else "")
+        except CodeError:
+            codes.append("")
+    return decode_answers_many(codes, root)
+
+
+AnswersKey = tuple[int, str, bytes]
 # Why a line was refused: a catalogue key and its parameters (never the exception itself).
 Refusal = tuple[str, tuple[tuple[str, int | str], ...]]
 
 
-def answers_key(answers: Answers) -> AnswersKey:
-    """Return what makes two codes the same person's: bank version, form and every response."""
-    return (answers.bank_version, answers.form, tuple(sorted(answers.responses.items())))
+def answers_key(answers: Answers, root: Path = QUESTIONS_DIR) -> AnswersKey:
+    """Return what makes two codes the same person's: bank version, form and every response
+    (as the digits of their code, `response_digits`; equal exactly when the responses are)."""
+    return answers.bank_version, answers.form, response_digits(answers, root)
 
 
 def duplicates(invalid: Sequence[InvalidLine]) -> int:
@@ -367,7 +386,8 @@ def score_group(
     Every person gets exactly the scores, match and marks of their own result (score_answers,
     match_profile and demand_marks by their bank's rules, against the chosen setting instead of
     their own). The answers must fit their bank, as answers from parse_codes or decode_code
-    always do.
+    always do. A version's people are scored at once (assessment/group/batch.py, equal to the
+    per-person path `judge_person`).
     """
     by_version: dict[int, list[tuple[int, Answers]]] = {}
     for number, person in enumerate(answers, start=1):
@@ -387,33 +407,41 @@ def _score_version(
 ) -> VersionGroup:
     target_profile = bank.profiles[profile]
     dimension_ids = bank.dimension_ids
-    judged = [_person(person, bank, target_profile) for _, person in people]
+    judged = judge_people([person for _, person in people], bank, target_profile)
+    # The figures are a person's own result's (valid by construction): no second validation of
+    # 10,000 rows (issue 24).
     rows = tuple(
-        PersonRow(
+        PersonRow.model_construct(
             number=number,
             form=person.form,
-            scores=tuple(d.score for d in match.dimensions),
-            met=match.met,
-            scored=match.scored,
-            level=match.level,
-            development=marks.development,
-            borderline=marks.borderline,
-            experience=marks.experience,
-            tentative=tentative,
-            revised_situations=revised_counts(person, bank)[0],
-            revised_knowledge=revised_counts(person, bank)[1],
+            scores=found.scores,
+            met=found.met,
+            scored=found.scored,
+            level=found.level,
+            development=found.development,
+            borderline=found.borderline,
+            experience=found.experience,
+            tentative=found.tentative,
+            revised_situations=revised[0],
+            revised_knowledge=revised[1],
         )
-        for (number, person), (match, marks, tentative) in zip(people, judged, strict=True)
+        for (number, person), found in zip(people, judged, strict=True)
+        for revised in (revised_counts(person, bank) if person.revised else (0, 0),)
     )
-    marks_of = [marks for _, marks, _ in judged]
-    below = Counter(d for marks in marks_of for d in marks.development)
-    experience = Counter(d for marks in marks_of for d in marks.experience)
+    below = Counter(d for found in judged for d in found.development)
+    experience = Counter(d for found in judged for d in found.experience)
+    # One column per dimension, every person's band and score in input order.
+    band_columns = list(zip(*(found.bands for found in judged), strict=True)) or [()] * len(
+        dimension_ids
+    )
+    score_columns = list(zip(*(found.scores for found in judged), strict=True)) or [()] * len(
+        dimension_ids
+    )
     dimensions = []
     for index, dimension_id in enumerate(dimension_ids):
         target = target_profile.targets[dimension_id]
-        column = [match.dimensions[index] for match, _, _ in judged]
-        bands = Counter(d.band for d in column)
-        scores = [d.score for d in column if d.score is not None]
+        bands = Counter(band_columns[index])
+        scores = [s for s in score_columns[index] if s is not None]
         dimensions.append(
             DimensionGroup(
                 dimension=dimension_id,
@@ -431,13 +459,13 @@ def _score_version(
                 provisional=bands["provisional"],
             )
         )
-    most_urgent = Counter(marks.development[0] for marks in marks_of if marks.development)
+    most_urgent = Counter(found.development[0] for found in judged if found.development)
     order = {d: i for i, d in enumerate(dimension_ids)}
     development = tuple(
         DevelopmentArea(dimension=d, people=below[d], most_urgent=most_urgent[d])
         for d in sorted(below, key=lambda d: (-below[d], -most_urgent[d], order[d]))
     )
-    levels = Counter(match.level for match, _, _ in judged)
+    levels = Counter(found.level for found in judged)
     return VersionGroup(
         bank_version=bank.version,
         people=len(rows),
@@ -447,23 +475,10 @@ def _score_version(
         levels={level: levels[level] for level in LEVELS},
         persons=rows,
         experience=_area_counts(experience, order),
-        borderline=_area_counts(Counter(d for marks in marks_of for d in marks.borderline), order),
+        borderline=_area_counts(Counter(d for found in judged for d in found.borderline), order),
         revised=sum(row.revised for row in rows),
-        preferences=preference_group([person for _, person in people], bank),
+        preferences=preference_group_many([person for _, person in people], bank),
     )
-
-
-def _person(
-    answers: Answers, bank: Bank, profile: Profile
-) -> tuple[ProfileMatch, DemandMarks, bool]:
-    """Return a person's match against a setting, its marks and whether it is tentative, exactly
-    as their own result computes them (assessment.engine.result.build_result), by their bank's
-    rules. The answers are scored as if the person had chosen that setting: a knowledge item of
-    one setting counts only for people heading for it (KnowledgeItem.counts_for, bank v3)."""
-    answers = answers.model_copy(update={"profile": profile.id})
-    match = match_profile(score_answers(answers, bank), profile, bank.rules)
-    tentative = bank.rules.tentative_on_quality and bool(check_quality(answers, bank))
-    return match, demand_marks(match, answers.background, bank.rules), tentative
 
 
 def _area_counts(counts: Counter[str], order: dict[str, int]) -> tuple[AreaCount, ...]:

@@ -1,24 +1,33 @@
-"""Benchmark of the group view: 10,000 share codes parsed, decoded, scored, charted, printed.
+"""Benchmark of the group view: 10,000 share codes of the newest bank parsed, decoded, scored,
+charted, printed.
 
-Run with `python -m tests.benchmarks.bench_group`. Two baselines are timed in the same run:
-decoding alone (for parsing) and the bare per-person scoring loop (for the group's own overhead).
+Run with `python -m tests.benchmarks group`. Baselines timed in the same run: decoding the codes
+alone (decode_code per code, for parsing), the bare per-person scoring loop (for the group's own
+scoring), and the whole per-person path the group view took before its batch path (decode_code
+per line, then score_answers, match_profile, check_quality and demand_marks per person; issue 24).
 """
 
 from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from assessment.bank.load import latest_version, load_bank
+from assessment.bank.models import Bank, Profile
 from assessment.codes.links import code_from_text
 from assessment.codes.share import decode_code, encode_share_code
+from assessment.engine.answers import Answers
 from assessment.engine.matching import match_profile
 from assessment.engine.scoring import score_answers
+from assessment.group import overview
+from assessment.group.batch import Judged, judge_person
 from assessment.group.chart import group_chart
 from assessment.group.itemstats import item_statistics
 from assessment.group.overview import parse_codes, score_group
 from assessment.group.pdf import build_group_pdf
+from assessment.group.preferences import preference_group
 from tests.benchmarks.common import Row
 from tests.personas import random_answers
 
@@ -48,6 +57,29 @@ def _median_seconds(action: Callable[[], object], repeat: int) -> tuple[float, f
     return statistics.median(wall), statistics.median(cpu)
 
 
+def _judged_one_by_one(people: list[Answers], bank: Bank, profile: Profile) -> list[Judged]:
+    return [judge_person(person, bank, profile) for person in people]
+
+
+@contextmanager
+def per_person_path() -> Iterator[None]:
+    """Let the group view take its per-person path: decode_code for every line, and each
+    person's figures one by one (the reference the batch path equals)."""
+    replacements: dict[str, object] = {
+        "decode_answers_many": lambda codes, root: [None] * len(codes),
+        "judge_people": _judged_one_by_one,
+        "preference_group_many": preference_group,
+    }
+    saved = {name: getattr(overview, name) for name in replacements}
+    for name, replacement in replacements.items():
+        setattr(overview, name, replacement)
+    try:
+        yield
+    finally:
+        for name, original in saved.items():
+            setattr(overview, name, original)
+
+
 def measure(repeat: int = REPEAT, version: int | None = None) -> dict[str, float]:
     """Return the timings in seconds (median of repeat rounds) and ratios to the baselines, for
     the newest bank (or bank `version`)."""
@@ -61,7 +93,7 @@ def measure(repeat: int = REPEAT, version: int | None = None) -> dict[str, float
         raise AssertionError(f"expected {GROUP_SIZE} valid codes, got {len(answers)}")
     import pingouin  # type: ignore[import-untyped]  # noqa: F401 - import time is not measured
 
-    decode, _ = _median_seconds(
+    decode, decode_cpu = _median_seconds(
         lambda: [decode_code(code_from_text(code)) for code in codes], repeat
     )
     bare, _ = _median_seconds(
@@ -70,8 +102,15 @@ def measure(repeat: int = REPEAT, version: int | None = None) -> dict[str, float
     )
     parse, parse_cpu = _median_seconds(lambda: parse_codes(text), repeat)
     score, score_cpu = _median_seconds(lambda: score_group(answers, "duisburg"), repeat)
-    stats, _ = _median_seconds(lambda: item_statistics(answers), repeat)
     group = score_group(answers, "duisburg")
+    with per_person_path():
+        # Once: it takes seconds, and only its ratio to the batch path is reported.
+        reference, reference_cpu = _median_seconds(
+            lambda: score_group(parse_codes(text)[0], "duisburg"), 1
+        )
+        if score_group(parse_codes(text)[0], "duisburg") != group:
+            raise AssertionError("the batch path and the per-person path differ")
+    stats, _ = _median_seconds(lambda: item_statistics(answers), repeat)
     chart, _ = _median_seconds(lambda: group_chart(group.versions[0], bank, "de").to_dict(), repeat)
     pdf, _ = _median_seconds(lambda: build_group_pdf(group, 0, "de"), repeat)
     total = parse + score
@@ -79,17 +118,21 @@ def measure(repeat: int = REPEAT, version: int | None = None) -> dict[str, float
         "codes": float(GROUP_SIZE),
         "bank_version": float(version),
         "decode_baseline_s": decode,
+        "decode_baseline_cpu_s": decode_cpu,
         "bare_scoring_baseline_s": bare,
         "parse_s": parse,
         "score_group_s": score,
         "parse_and_score_s": total,
         "parse_and_score_cpu_s": parse_cpu + score_cpu,
+        "per_person_path_s": reference,
+        "per_person_path_cpu_s": reference_cpu,
         "item_statistics_s": stats,
         "group_chart_spec_s": chart,
         "group_pdf_s": pdf,
         "parse_over_decode": parse / decode,
         "score_group_over_bare_scoring": score / bare,
         "parse_and_score_over_decode": total / decode,
+        "per_person_path_over_batch": reference / total,
         "budget_s": BUDGET_SECONDS,
         "budget_share": total / BUDGET_SECONDS,
     }
@@ -104,7 +147,7 @@ def run(figures: dict[str, float] | None = None) -> list[Row]:
             f"group, {bank}: parse 10,000 codes",
             f["parse_s"],
             "s",
-            "decode alone",
+            "decode alone (decode_code per code)",
             f["decode_baseline_s"],
         ),
         Row(
@@ -121,6 +164,21 @@ def run(figures: dict[str, float] | None = None) -> list[Row]:
             "decode alone",
             f["decode_baseline_s"],
             f"< {BUDGET_SECONDS:g} s",
+        ),
+        Row(
+            f"group, {bank}: parse + score, CPU time",
+            f["parse_and_score_cpu_s"],
+            "s",
+            "decode alone, CPU time",
+            f["decode_baseline_cpu_s"],
+            f"< {BUDGET_SECONDS:g} s",
+        ),
+        Row(
+            f"group, {bank}: per-person path, parse + score",
+            f["per_person_path_s"],
+            "s",
+            "batch path (the row above)",
+            f["parse_and_score_s"],
         ),
         Row(f"group, {bank}: item statistics, 10,000", f["item_statistics_s"], "s"),
         Row(f"group, {bank}: chart spec, 10,000 people", f["group_chart_spec_s"], "s"),
