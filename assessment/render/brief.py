@@ -20,7 +20,7 @@ from assessment.engine.result import Result
 from assessment.messages import msg, voiced
 
 if TYPE_CHECKING:  # pragma: no cover - imported for the type only
-    from assessment.render.summary import Summary
+    from assessment.render.summary import DimensionCard, Summary
 
 # At most this many strongest demands and urgent steps on the one screen.
 MAX_STRONGEST = 3
@@ -67,6 +67,15 @@ class Brief(_Frozen):
     )
     comparison_differs: bool = Field(
         default=True, description="Whether the settings' rows of the comparison differ at all"
+    )
+    settings_heading: str | None = Field(
+        default=None, description="Where the person left the setting open: the settings' heading"
+    )
+    settings: tuple[str, ...] = Field(
+        default=(), description="The settings side by side, one line each (one if all the same)"
+    )
+    settings_more: str | None = Field(
+        default=None, description="Where the comparison of settings says more"
     )
 
 
@@ -150,10 +159,61 @@ def comparison_differs(summary: Summary) -> bool:
     return len(rows) > 1
 
 
+def axis_cards(summary: Summary) -> tuple[DimensionCard, ...]:
+    """Return the cards whose trade-off line a surface shows: those with an axis text whose axis
+    has something to say (telling_axes); none when the summary has no axes section."""
+    if summary.axes_intro is None:
+        return ()
+    telling = summary.brief.telling_axes if summary.brief is not None else None
+    return tuple(
+        card
+        for card in summary.cards
+        if card.axis_text and (telling is None or card.dimension in telling)
+    )
+
+
+def shows_leans(summary: Summary) -> bool:
+    """Return whether "Arbeitsweise zwischen zwei Polen" (rules 3) has a clear lean to show; a
+    section of "no clear lean" lines only is left out on every surface."""
+    return summary.leans is not None and bool(summary.leans.leans)
+
+
+def shows_comparison(summary: Summary) -> bool:
+    """Return whether a surface shows the comparison of settings: always when the person left
+    the setting open ("alle vergleichen" – then the comparison is the answer they asked for),
+    otherwise only when the settings' rows differ."""
+    brief = summary.brief
+    return brief is None or brief.comparison_differs or brief.settings_heading is not None
+
+
+def settings_side_by_side(summary: Summary) -> tuple[str, ...]:
+    """Return the comparison of settings in one line per setting (with the best fit marked),
+    or in one line when every setting reads the same."""
+    lang = summary.language
+    rows = summary.comparison
+    if not rows:
+        return ()
+    if not comparison_differs(summary):
+        first = rows[0]
+        return (msg("brief.settings.same", lang, met=first.met_text, level=first.level_label),)
+    return tuple(
+        msg(
+            "brief.settings.line",
+            lang,
+            name=msg("ui.result.best_marker", lang, name=line.name) if line.best else line.name,
+            met=line.met_text,
+            level=line.level_label,
+        )
+        for line in rows
+    )
+
+
 def brief(result: Result, bank: Bank, summary: Summary) -> Brief:
     """Return the one-screen summary of a result's summary."""
     lang, viewer = summary.language, summary.viewer
     steps = urgent_steps(summary)
+    # "noch offen – alle vergleichen": the settings side by side on the one screen (UX pass).
+    open_setting = result.answers.profile == "duisburg"
     return Brief(
         heading=voiced("brief.heading", lang, viewer),
         verdict=summary.headline,
@@ -173,6 +233,9 @@ def brief(result: Result, bank: Bank, summary: Summary) -> Brief:
         more=msg("brief.more", lang),
         telling_axes=telling_axes(result, bank),
         comparison_differs=comparison_differs(summary),
+        settings_heading=msg("brief.settings.heading", lang) if open_setting else None,
+        settings=settings_side_by_side(summary) if open_setting else (),
+        settings_more=msg("brief.settings.more", lang) if open_setting else None,
     )
 
 
