@@ -255,6 +255,7 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
         _wrap(summary.headline),
         *([_wrap(summary.rests_on)] if summary.rests_on else []),
         _wrap(f"{summary.met_text}. {summary.overall_text}"),
+        *([_wrap(summary.extra_note)] if summary.extra_note else []),
         "",
         *_brief(summary),
     ]

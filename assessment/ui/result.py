@@ -242,10 +242,12 @@ def render_summary(
     open_setting: bool,
     salary_offer: Callable[[Language], None] | None = None,
     after_brief: Callable[[], None] | None = None,
+    just_updated: bool = False,
 ) -> None:
     """Render a result: the one-screen summary first, then everything else in sections to
     open (no share section); sections with nothing to say are left out. after_brief draws what
-    follows the summary directly (the own result's offer of extra questions)."""
+    follows the summary directly (the own result's offer of extra questions); just_updated says
+    that extra answers were just added (the change note then says so, once)."""
     st.caption(
         t(
             "ui.result.meta",
@@ -256,6 +258,14 @@ def render_summary(
         )
     )
     _brief(summary, lang)
+    if summary.extra_note:
+        # What the extra answers changed: once, under the summary (UX pass), not among the
+        # notes on response quality; right after the extra page it says they are included.
+        with st.container(key="extra_note"):
+            if just_updated:
+                st.success(f"{t('extra.ui.updated', lang)}  \n{plain(summary.extra_note)}")
+            else:
+                st.info(plain(summary.extra_note))
     if after_brief is not None:
         after_brief()
     if summary.consistency:
@@ -377,6 +387,7 @@ def render_own(lang: Language) -> None:
     state.rationales_shown()  # from here on, changed scenario and knowledge answers are marked
     result, summary, share_code = _own_result(lang)
     bank = load_bank(result.bank_version)
+    current = state.flow()
     shared.scroll_to_top("result", t("ui.result.heading", lang))
     st.title(t("ui.result.heading", lang), anchor=False)
     render_summary(
@@ -388,6 +399,7 @@ def render_own(lang: Language) -> None:
         # Extra questions for demands not yet firm (rules 3): below the summary, so that a phone
         # shows the verdict first (UX pass).
         after_brief=lambda: extra.render_offer(result, bank, lang),
+        just_updated=current.extra_done and len(result.extra) > current.extra_before,
     )
     _share(result, bank, share_code, lang)
     peer.render_ask(bank, share_code, result.answers.form, lang)

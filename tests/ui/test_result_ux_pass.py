@@ -5,9 +5,19 @@ compact and after the summary, and a shared result's steps read as the person's.
 from __future__ import annotations
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.codes.share import decode_code
+from assessment.engine.extra import offer_extra
+from assessment.engine.result import build_result
+from assessment.i18n import Language
 from assessment.messages import msg
-from tests.ui.conftest import sections
+from assessment.render.extra import extra_notes
+from assessment.ui import extra
+from assessment.ui.text import plain, t
+from tests.ui.conftest import new_app, sections
+from tests.ui.test_extra_questions import V3, _answer_offered, _at_result, _honest
 from tests.ui.test_result_summary import _order, _own
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
@@ -26,7 +36,58 @@ def test_compare_all_shows_the_settings_in_the_summary_and_their_section(level: 
     order = _order(at)
     first_section = next(i for i, (kind, _) in enumerate(order) if kind == "expander")
     before = "\n".join(text for _, text in order[:first_section])
-    assert brief.settings_heading in before
+    assert msg("brief.settings.heading", "de") in before
     assert all(line.replace("\\", "") in before for line in brief.settings)
     assert msg("brief.settings.more", "de") in before
     assert msg("ui.result.comparison_heading", "de") in sections(at)
+
+
+def _alerts(at: AppTest) -> list[str]:
+    return [str(e.value).replace("\\", "") for e in (*at.success, *at.info, *at.warning)]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_change_note_is_said_once_and_not_as_a_quality_note(lang: Language) -> None:
+    """After the extra questions the note "N zusätzliche Antworten … Was sich dadurch geändert
+    hat" stands once, right after the summary and before any note on response quality – on the
+    own page (saying the answers are included) and on the shared page."""
+    answers, full = _honest()
+    at = _answer_offered(_at_result(answers, lang), full)
+    at.button(key=extra.DONE_KEY).click().run()
+    assert not at.exception
+    coded = decode_code(at.query_params[PROGRESS_PARAM]).answers
+    expected = build_result(coded, V3)
+    (note,) = extra_notes(expected, V3, lang)
+    flat = plain(note).replace("\\", "")
+    assert sum(text.count(flat) for text in _alerts(at)) == 1
+    assert not any(flat in str(w.value).replace("\\", "") for w in at.warning)
+    [box] = [s for s in at.success if flat in str(s.value).replace("\\", "")]
+    assert t("extra.ui.updated", lang) in str(box.value)
+    order = _order(at)
+    where = next(i for i, e in enumerate(order) if msg("brief.where_heading", lang) in e[1])
+    noted = next(i for i, e in enumerate(order) if flat in e[1])
+    assert noted > where
+    quality = [i for i, e in enumerate(order) if e[1] == t("ui.result.quality_heading", lang)]
+    assert all(noted < i for i in quality)
+    links = [c.value for c in at.code if c.value.startswith(f"?{SHARE_PARAM}=")]
+    viewer = new_app(r=links[0].removeprefix(f"?{SHARE_PARAM}="), lang=lang)
+    assert sum(text.count(flat) for text in _alerts(viewer)) == 1
+    assert not any(flat in str(w.value).replace("\\", "") for w in viewer.warning)
+
+
+def test_the_offer_follows_the_summary_without_naming_the_demands_again() -> None:
+    """The offer of extra questions comes after the summary's "Wie es weitergeht" (which names
+    the demands) and is compact: its text names no demand, only how many questions and minutes."""
+    answers, _ = _honest()
+    at = _at_result(answers)
+    offer = offer_extra(answers, V3, build_result(answers, V3).match)
+    order = _order(at)
+    where = next(i for i, e in enumerate(order) if msg("brief.where_heading", "de") in e[1])
+    heading = next(i for i, e in enumerate(order) if e[1] == t("extra.ui.offer_heading", "de"))
+    assert heading > where
+    box = order[heading + 1][1]
+    items = sum(len(ids) for ids in offer.values())
+    assert box.startswith(f"{items} ")
+    assert not [d for d in offer if V3.dimension(d).name("de") in box]
+    assert t("ui.result.heading", "de") == at.title[0].value
+    assert order.index(("header", at.header[0].value)) < where

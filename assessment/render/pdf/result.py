@@ -229,6 +229,9 @@ class ResultLayout(PageLayout):
         met = "" if summary.brief and not summary.rests_on else f"{summary.met_text}. "
         self.paragraph(f"{met}{summary.overall_text}", BODY, after=0.8)
         self.paragraph(summary.answered_text, SMALL, colour=MUTED)
+        if summary.extra_note:  # what the extra answers changed: once, here, as on the page
+            self.y += 1
+            self.paragraph(summary.extra_note, BODY, after=0.8)
 
     def _consistency(self) -> None:
         notice = self.summary.consistency
