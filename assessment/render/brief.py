@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.models import SETTING_IDS, Bank
-from assessment.engine.extra import offer_extra
+from assessment.engine.extra import offer_extra, unfirm_demands
 from assessment.engine.result import Result
 from assessment.messages import msg, voiced
 
@@ -117,17 +117,26 @@ def where_next(result: Result, bank: Bank, summary: Summary) -> tuple[WhereNext,
     demands are at the border), the targeted extra questions where offered, a Fremdbild where
     the bank has a colleague questionnaire, and a conversation with a career service."""
     lang, viewer = summary.language, summary.viewer
-    names = ", ".join(bank.dimension(d).name(lang) for d in result.match.borderline)
+    # The full form and the extra questions name the same demands: those at the border or
+    # provisional (UX pass: "an der Grenze (9)" beside "an der Grenze (12)", 3 provisional).
+    unfirm = unfirm_demands(result.match)
+    names = ", ".join(bank.dimension(d).name(lang) for d in unfirm)
+    provisional = set(unfirm) - set(result.match.borderline)
     entries: list[WhereNext] = []
-    if result.answers.form == "short" and "full" in bank.forms:
-        key = "brief.where_full_form_border" if names else "brief.where_full_form"
+    full_form = result.answers.form == "short" and "full" in bank.forms
+    if full_form:
+        key = "brief.where_full_form"
+        if names:
+            key = "brief.unfirm.full_form" if provisional else "brief.where_full_form_border"
         entries.append(WhereNext(key="full_form", text=voiced(key, lang, viewer, names=names)))
     extra = offers_extra(result, bank) if viewer == "self" else {}
     if extra:
-        offered = ", ".join(bank.dimension(d).name(lang) for d in extra)
-        entries.append(
-            WhereNext(key="extra", text=voiced("brief.where_extra", lang, viewer, names=offered))
-        )
+        if full_form and names and set(extra) == set(unfirm):  # named just above: not again
+            text = msg("brief.unfirm.extra_same", lang)
+        else:
+            offered = ", ".join(bank.dimension(d).name(lang) for d in extra)
+            text = voiced("brief.where_extra", lang, viewer, names=offered)
+        entries.append(WhereNext(key="extra", text=text))
     if bank.peer:
         entries.append(WhereNext(key="peers", text=voiced("brief.where_peers", lang, viewer)))
     entries.append(WhereNext(key="career", text=voiced("brief.where_career", lang, viewer)))
@@ -230,7 +239,13 @@ def brief(result: Result, bank: Bank, summary: Summary) -> Brief:
         no_steps=None if steps else voiced("pdf.what_now_no_steps", lang, viewer),
         where_heading=msg("brief.where_heading", lang),
         where=where_next(result, bank, summary),
-        more=msg("brief.more", lang),
+        # "… die Umfelder …" only where the comparison of settings is shown (shows_comparison).
+        more=msg(
+            "brief.more"
+            if open_setting or comparison_differs(summary)
+            else "brief.settings.more_without",
+            lang,
+        ),
         telling_axes=telling_axes(result, bank),
         comparison_differs=comparison_differs(summary),
         settings_heading=msg("brief.settings.heading", lang) if open_setting else None,

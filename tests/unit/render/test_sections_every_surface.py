@@ -123,3 +123,15 @@ def test_identical_settings_are_said_once() -> None:
     assert other.brief is not None
     assert other.brief.settings == ()
     assert not shows_comparison(other)
+
+
+def test_the_summary_promises_the_settings_only_where_they_are_compared() -> None:
+    """"Alles Weitere – …, die Umfelder …" only where the comparison of settings is shown."""
+    for profile, level in (("mittelstand", 4), ("mittelstand", 2), ("duisburg", 4)):
+        bank, result = _result(3, level, form="short", profile=profile)  # type: ignore[arg-type]
+        summary = summarize(result, bank, "de")
+        assert summary.brief is not None
+        key = "brief.more" if shows_comparison(summary) else "brief.settings.more_without"
+        assert summary.brief.more == msg(key, "de")
+    bank, result = _result(3, 4, form="short", profile="mittelstand")
+    assert not shows_comparison(summarize(result, bank, "de"))
