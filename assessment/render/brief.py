@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assessment.bank.models import SETTING_IDS, Bank
 from assessment.engine.extra import offer_extra, unfirm_demands
 from assessment.engine.result import Result
+from assessment.i18n import Language
 from assessment.messages import msg, voiced
 
 if TYPE_CHECKING:  # pragma: no cover - imported for the type only
@@ -96,11 +97,25 @@ def strongest_demands(result: Result, summary: Summary) -> tuple[BriefDemand, ..
     return tuple(picked)
 
 
+def first_action(steps: tuple[str, ...], lang: Language) -> str:
+    """Return a card's first step as the summary's first action, standing alone: a step that
+    points on to the card's next one ("für sie passt die nächste Übung besser", a released
+    bank's wording) is followed by that step, so the reference is not left dangling."""
+    first = steps[0]
+    if msg("brief.steps.refers_on", lang) in first and len(steps) > 1:
+        return f"{first} {msg('brief.steps.then', lang, step=steps[1])}"
+    return first
+
+
 def urgent_steps(summary: Summary) -> tuple[BriefDemand, ...]:
     """Return the first step of up to MAX_STEPS demands in the result's order of urgency (the
     cards' order: below the band, Erfahrungsfelder, at the border, provisional, unscored)."""
     return tuple(
-        BriefDemand(dimension=card.dimension, name=card.name, text=card.next_steps[0])
+        BriefDemand(
+            dimension=card.dimension,
+            name=card.name,
+            text=first_action(card.next_steps, summary.language),
+        )
         for card in summary.cards
         if card.next_steps
     )[:MAX_STEPS]

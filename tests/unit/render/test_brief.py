@@ -312,3 +312,39 @@ def test_the_full_form_and_the_extra_questions_name_the_same_demands(
         assert msg("v2.band_provisional", lang) in where["full_form"]
     assert set(offer) == set(unfirm)
     assert not [d for d in offer if bank.dimension(d).name(lang) in where["extra"]]
+
+
+@pytest.mark.parametrize("version", [v for v in RELEASED if v >= 2])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_first_step_that_points_to_the_next_one_stands_alone(
+    version: int, lang: Language
+) -> None:
+    """UX pass: a starter's first security step ends "für sie passt die nächste Übung besser"
+    (released bank text); the summary shows only first steps, so there it is followed by the
+    exercise it means – the card's second step – and no step of the summary points elsewhere."""
+    bank = load_bank(version)
+    levels = dict.fromkeys(bank.dimension_ids, 5) | {"security": 1}
+    responses = {
+        item.id: _answer(item, levels.get(getattr(item, "dimension", ""), 5))
+        for item in bank.form_items("full")
+    }
+    answers = Answers(
+        bank_version=version,
+        form="full",
+        profile="mittelstand",
+        background="starter",
+        responses=responses,
+    )
+    summary = summarize(build_result(answers, bank), bank, lang)
+    assert summary.brief is not None
+    card = next(c for c in summary.cards if c.dimension == "security")
+    refers = msg("brief.steps.refers_on", lang)
+    assert refers in card.next_steps[0], "the premise: the bank's first step refers on"
+    [step] = [d for d in summary.brief.steps if d.dimension == "security"]
+    assert (
+        step.text
+        == f"{card.next_steps[0]} {msg('brief.steps.then', lang, step=card.next_steps[1])}"
+    )
+    for other in summary.brief.steps:
+        if refers in other.text:
+            assert msg("brief.steps.then", lang, step="")[:8] in other.text
