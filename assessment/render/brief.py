@@ -249,7 +249,8 @@ def brief(result: Result, bank: Bank, summary: Summary) -> Brief:
         ),
         strongest_heading=voiced("brief.strongest_heading", lang, viewer),
         strongest=strongest_demands(result, summary),
-        steps_heading=msg("brief.steps_heading", lang),
+        # Someone else reads the steps as the person's, addressed to them (UX pass).
+        steps_heading=voiced("brief.steps.heading", lang, viewer),
         steps=steps,
         no_steps=None if steps else voiced("pdf.what_now_no_steps", lang, viewer),
         where_heading=msg("brief.where_heading", lang),

@@ -8,17 +8,19 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
-from assessment.codes.share import decode_code
+from assessment.codes.share import decode_code, encode_share_code
 from assessment.engine.extra import offer_extra
 from assessment.engine.result import build_result
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.render.extra import extra_notes
+from assessment.render.summary import summarize
 from assessment.ui import extra
 from assessment.ui.text import plain, t
 from tests.ui.conftest import new_app, sections
 from tests.ui.test_extra_questions import V3, _answer_offered, _at_result, _honest
 from tests.ui.test_result_summary import _order, _own
+from tests.unit.render.test_brief import _result
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
 NEWEST = 3
@@ -91,3 +93,26 @@ def test_the_offer_follows_the_summary_without_naming_the_demands_again() -> Non
     assert not [d for d in offer if V3.dimension(d).name("de") in box]
     assert t("ui.result.heading", "de") == at.title[0].value
     assert order.index(("header", at.header[0].value)) < where
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_shared_result_presents_the_steps_as_the_persons(lang: Language) -> None:
+    """?r=: the steps keep their wording (addressed to the person, from the question bank), so
+    their heading says they are the steps the check suggests to the person, addressed to them –
+    on the page and in the model every surface reads."""
+    bank, result = _result(NEWEST, 2, form="short", profile="industry")
+    at = new_app(r=encode_share_code(result.answers), lang=lang)
+    assert not at.exception
+    summary = summarize(result, bank, lang, "other")
+    assert summary.brief is not None
+    assert summary.brief.steps
+    heading = msg("other.brief.steps.heading", lang)
+    assert summary.brief.steps_heading == heading
+    order = _order(at)
+    first_section = next(i for i, (kind, _) in enumerate(order) if kind == "expander")
+    before = "\n".join(text for _, text in order[:first_section])
+    assert heading in before
+    assert f"**{msg('brief.steps.heading', lang)}**" not in before
+    own = summarize(result, bank, lang, "self").brief
+    assert own is not None
+    assert own.steps_heading == msg("brief.steps.heading", lang)
