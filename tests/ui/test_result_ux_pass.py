@@ -17,7 +17,8 @@ from assessment.render.extra import extra_notes
 from assessment.render.summary import summarize
 from assessment.ui import extra
 from assessment.ui.text import plain, t
-from tests.ui.conftest import new_app, sections
+from tests.banks import _preferences, answer_sets
+from tests.ui.conftest import new_app, sections, texts
 from tests.ui.test_extra_questions import V3, _answer_offered, _at_result, _honest
 from tests.ui.test_result_summary import _order, _own
 from tests.unit.render.test_brief import _result
@@ -116,3 +117,20 @@ def test_a_shared_result_presents_the_steps_as_the_persons(lang: Language) -> No
     own = summarize(result, bank, lang, "self").brief
     assert own is not None
     assert own.steps_heading == msg("brief.steps.heading", lang)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_result_page_does_not_send_the_person_to_the_result_page(lang: Language) -> None:
+    """UX pass: "mit dem Einladungslink auf der Ergebnisseite" was said on the result page. On
+    one's own result (with the consistency notice, which recommends colleagues) no text points
+    to "the result page"; the invitation is named by its section, which the page has."""
+    answer_set = next(s for s in answer_sets(3) if "selfabove" in s.name)
+    answers = answer_set.answers.model_copy(
+        update={"responses": _preferences(V3) | dict(answer_set.answers.responses)}
+    )
+    at = _at_result(answers, lang)
+    shown = texts(at).replace("\\", "")
+    assert msg("views.consistency_heading", lang) in shown
+    page = {"de": "Ergebnisseite", "en": "result page"}[lang]
+    assert [line for line in shown.splitlines() if page in line] == []
+    assert msg("ui.peer.ask_heading", lang) in [str(h.value) for h in at.header]
