@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from assessment.bank.load import load_bank
 from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
 from assessment.codes.share import decode_code, encode_share_code
 from assessment.engine.extra import offer_extra
@@ -15,7 +16,8 @@ from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.render.extra import extra_notes
 from assessment.render.summary import summarize
-from assessment.ui import extra
+from assessment.ui import extra, state
+from assessment.ui.start import covers_other_settings
 from assessment.ui.text import plain, t
 from tests.banks import _preferences, answer_sets
 from tests.ui.conftest import new_app, sections, texts
@@ -134,3 +136,23 @@ def test_the_result_page_does_not_send_the_person_to_the_result_page(lang: Langu
     page = {"de": "Ergebnisseite", "en": "result page"}[lang]
     assert [line for line in shown.splitlines() if page in line] == []
     assert msg("ui.peer.ask_heading", lang) in [str(h.value) for h in at.header]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_start_page_says_the_forms_ask_about_every_setting(lang: Language) -> None:
+    """UX pass: a Mittelstand person met TVöD and OZG questions in the full form unwarned. The
+    start page says so under the choice of form; the example it gives is true of the bank."""
+    at = new_app(lang=lang)
+    assert not at.exception
+    note = msg("start.forms.all_settings", lang)
+    assert note in [str(c.value) for c in at.caption]
+    bank = load_bank(at.session_state[state.FLOW_KEY].bank_version)
+    assert covers_other_settings(bank)
+    public = [
+        str(item.model_dump())
+        for item in bank.form_items("full")
+        if getattr(item, "setting", None) == "public"
+    ]
+    assert any("TVöD" in text for text in public)
+    assert any("OZG" in text for text in public)
+    assert not covers_other_settings(load_bank(1))
