@@ -663,11 +663,12 @@ class ResultLayout(PageLayout):
             size -= 0.5
         lines = wrap_text(self.link, size, TEXT_WIDTH) if self.link else ()
         note = voiced("pdf.link_note", self.lang, self.viewer)
+        # The link whole on one page where it fits (a link split by a page break cannot be
+        # copied from the PDF); a longer one keeps its first lines with the heading.
+        whole = len(lines) * size * 0.5 + 1 + self.height(note, SMALL)
+        kept = whole if whole <= TYPE_HEIGHT - 20 else len(lines[:3]) * size * 0.5
         self.block()
-        self.heading(
-            msg("pdf.link", self.lang),
-            keep_with=len(lines[:3]) * size * 0.5 + 1 + self.height(note, SMALL),
-        )
+        self.heading(msg("pdf.link", self.lang), keep_with=kept)
         target = self.link if is_web_link(self.link) else None
         for line in lines:
             self.keep(size * 0.5)
