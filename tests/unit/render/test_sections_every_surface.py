@@ -126,7 +126,7 @@ def test_identical_settings_are_said_once() -> None:
 
 
 def test_the_summary_promises_the_settings_only_where_they_are_compared() -> None:
-    """"Alles Weitere – …, die Umfelder …" only where the comparison of settings is shown."""
+    """ "Alles Weitere – …, die Umfelder …" only where the comparison of settings is shown."""
     for profile, level in (("mittelstand", 4), ("mittelstand", 2), ("duisburg", 4)):
         bank, result = _result(3, level, form="short", profile=profile)  # type: ignore[arg-type]
         summary = summarize(result, bank, "de")
