@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.models import SETTING_IDS, Bank
-from assessment.engine.extra import offer_extra
+from assessment.engine.extra import offer_extra, unfirm_demands
 from assessment.engine.result import Result
+from assessment.i18n import Language
 from assessment.messages import msg, voiced
 
 if TYPE_CHECKING:  # pragma: no cover - imported for the type only
-    from assessment.render.summary import Summary
+    from assessment.render.summary import DimensionCard, Summary
 
 # At most this many strongest demands and urgent steps on the one screen.
 MAX_STRONGEST = 3
@@ -68,6 +69,15 @@ class Brief(_Frozen):
     comparison_differs: bool = Field(
         default=True, description="Whether the settings' rows of the comparison differ at all"
     )
+    settings_heading: str | None = Field(
+        default=None, description="Where the person left the setting open: the settings' heading"
+    )
+    settings: tuple[str, ...] = Field(
+        default=(), description="The settings side by side, one line each (one if all the same)"
+    )
+    settings_more: str | None = Field(
+        default=None, description="Where the comparison of settings says more"
+    )
 
 
 def strongest_demands(result: Result, summary: Summary) -> tuple[BriefDemand, ...]:
@@ -87,11 +97,25 @@ def strongest_demands(result: Result, summary: Summary) -> tuple[BriefDemand, ..
     return tuple(picked)
 
 
+def first_action(steps: tuple[str, ...], lang: Language) -> str:
+    """Return a card's first step as the summary's first action, standing alone: a step that
+    points on to the card's next one ("für sie passt die nächste Übung besser", a released
+    bank's wording) is followed by that step, so the reference is not left dangling."""
+    first = steps[0]
+    if msg("brief.steps.refers_on", lang) in first and len(steps) > 1:
+        return f"{first} {msg('brief.steps.then', lang, step=steps[1])}"
+    return first
+
+
 def urgent_steps(summary: Summary) -> tuple[BriefDemand, ...]:
     """Return the first step of up to MAX_STEPS demands in the result's order of urgency (the
     cards' order: below the band, Erfahrungsfelder, at the border, provisional, unscored)."""
     return tuple(
-        BriefDemand(dimension=card.dimension, name=card.name, text=card.next_steps[0])
+        BriefDemand(
+            dimension=card.dimension,
+            name=card.name,
+            text=first_action(card.next_steps, summary.language),
+        )
         for card in summary.cards
         if card.next_steps
     )[:MAX_STEPS]
@@ -108,17 +132,26 @@ def where_next(result: Result, bank: Bank, summary: Summary) -> tuple[WhereNext,
     demands are at the border), the targeted extra questions where offered, a Fremdbild where
     the bank has a colleague questionnaire, and a conversation with a career service."""
     lang, viewer = summary.language, summary.viewer
-    names = ", ".join(bank.dimension(d).name(lang) for d in result.match.borderline)
+    # The full form and the extra questions name the same demands: those at the border or
+    # provisional (UX pass: "an der Grenze (9)" beside "an der Grenze (12)", 3 provisional).
+    unfirm = unfirm_demands(result.match)
+    names = ", ".join(bank.dimension(d).name(lang) for d in unfirm)
+    provisional = set(unfirm) - set(result.match.borderline)
     entries: list[WhereNext] = []
-    if result.answers.form == "short" and "full" in bank.forms:
-        key = "brief.where_full_form_border" if names else "brief.where_full_form"
+    full_form = result.answers.form == "short" and "full" in bank.forms
+    if full_form:
+        key = "brief.where_full_form"
+        if names:
+            key = "brief.unfirm.full_form" if provisional else "brief.where_full_form_border"
         entries.append(WhereNext(key="full_form", text=voiced(key, lang, viewer, names=names)))
     extra = offers_extra(result, bank) if viewer == "self" else {}
     if extra:
-        offered = ", ".join(bank.dimension(d).name(lang) for d in extra)
-        entries.append(
-            WhereNext(key="extra", text=voiced("brief.where_extra", lang, viewer, names=offered))
-        )
+        if full_form and names and set(extra) == set(unfirm):  # named just above: not again
+            text = msg("brief.unfirm.extra_same", lang)
+        else:
+            offered = ", ".join(bank.dimension(d).name(lang) for d in extra)
+            text = voiced("brief.where_extra", lang, viewer, names=offered)
+        entries.append(WhereNext(key="extra", text=text))
     if bank.peer:
         entries.append(WhereNext(key="peers", text=voiced("brief.where_peers", lang, viewer)))
     entries.append(WhereNext(key="career", text=voiced("brief.where_career", lang, viewer)))
@@ -150,10 +183,61 @@ def comparison_differs(summary: Summary) -> bool:
     return len(rows) > 1
 
 
+def axis_cards(summary: Summary) -> tuple[DimensionCard, ...]:
+    """Return the cards whose trade-off line a surface shows: those with an axis text whose axis
+    has something to say (telling_axes); none when the summary has no axes section."""
+    if summary.axes_intro is None:
+        return ()
+    telling = summary.brief.telling_axes if summary.brief is not None else None
+    return tuple(
+        card
+        for card in summary.cards
+        if card.axis_text and (telling is None or card.dimension in telling)
+    )
+
+
+def shows_leans(summary: Summary) -> bool:
+    """Return whether "Arbeitsweise zwischen zwei Polen" (rules 3) has a clear lean to show; a
+    section of "no clear lean" lines only is left out on every surface."""
+    return summary.leans is not None and bool(summary.leans.leans)
+
+
+def shows_comparison(summary: Summary) -> bool:
+    """Return whether a surface shows the comparison of settings: always when the person left
+    the setting open ("alle vergleichen" – then the comparison is the answer they asked for),
+    otherwise only when the settings' rows differ."""
+    brief = summary.brief
+    return brief is None or brief.comparison_differs or brief.settings_heading is not None
+
+
+def settings_side_by_side(summary: Summary) -> tuple[str, ...]:
+    """Return the comparison of settings in one line per setting (with the best fit marked),
+    or in one line when every setting reads the same."""
+    lang = summary.language
+    rows = summary.comparison
+    if not rows:
+        return ()
+    if not comparison_differs(summary):
+        first = rows[0]
+        return (msg("brief.settings.same", lang, met=first.met_text, level=first.level_label),)
+    return tuple(
+        msg(
+            "brief.settings.line",
+            lang,
+            name=msg("ui.result.best_marker", lang, name=line.name) if line.best else line.name,
+            met=line.met_text,
+            level=line.level_label,
+        )
+        for line in rows
+    )
+
+
 def brief(result: Result, bank: Bank, summary: Summary) -> Brief:
     """Return the one-screen summary of a result's summary."""
     lang, viewer = summary.language, summary.viewer
     steps = urgent_steps(summary)
+    # "noch offen – alle vergleichen": the settings side by side on the one screen (UX pass).
+    open_setting = result.answers.profile == "duisburg"
     return Brief(
         heading=voiced("brief.heading", lang, viewer),
         verdict=summary.headline,
@@ -165,14 +249,24 @@ def brief(result: Result, bank: Bank, summary: Summary) -> Brief:
         ),
         strongest_heading=voiced("brief.strongest_heading", lang, viewer),
         strongest=strongest_demands(result, summary),
-        steps_heading=msg("brief.steps_heading", lang),
+        # Someone else reads the steps as the person's, addressed to them (UX pass).
+        steps_heading=voiced("brief.steps.heading", lang, viewer),
         steps=steps,
         no_steps=None if steps else voiced("pdf.what_now_no_steps", lang, viewer),
         where_heading=msg("brief.where_heading", lang),
         where=where_next(result, bank, summary),
-        more=msg("brief.more", lang),
+        # "… die Umfelder …" only where the comparison of settings is shown (shows_comparison).
+        more=msg(
+            "brief.more"
+            if open_setting or comparison_differs(summary)
+            else "brief.settings.more_without",
+            lang,
+        ),
         telling_axes=telling_axes(result, bank),
         comparison_differs=comparison_differs(summary),
+        settings_heading=msg("brief.settings.heading", lang) if open_setting else None,
+        settings=settings_side_by_side(summary) if open_setting else (),
+        settings_more=msg("brief.settings.more", lang) if open_setting else None,
     )
 
 

@@ -1,8 +1,8 @@
 """Extra questions in words (rules with `extra_questions`): how many, and what they changed.
 
-The result page, the shared page, the PDF and the command line show `extra_notes` among the
-notes on the answers (`Summary.quality_notices`); the own result page also shows them at the top
-right after the extra questions were answered (assessment/ui/extra.py).
+The result page, the shared page, the PDF and the command line show `extra_notes` once, under
+the summary (`Summary.extra_note`) – not among the notes on response quality, which they are
+not; right after the extra questions the own result page adds that the answers are included.
 """
 
 from __future__ import annotations

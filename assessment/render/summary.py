@@ -173,6 +173,11 @@ class Summary(_Frozen):
     fit: FitView | None = Field(
         default=None, description="Rules with preferences: the setting fit (render/fit.py)"
     )
+    extra_note: str | None = Field(
+        default=None,
+        description="How many extra answers the result includes and what they changed; said "
+        "once under the summary on every surface, not among the notes on response quality",
+    )
 
 
 def _card(
@@ -815,8 +820,8 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         development=tuple(bank.dimension(d).name(lang) for d in match.development),
         strengths=tuple(bank.dimension(d).name(lang) for d in match.strengths),
         quality_notices=_quality_notices_v2(result, lang, viewer)
-        + _retake_notes(result, bank, lang, viewer)
-        + extra_notes(result, bank, lang),
+        + _retake_notes(result, bank, lang, viewer),
+        extra_note=next(iter(extra_notes(result, bank, lang)), None),
         salary_lines=_salary_lines_v2(result, bank, lang),
         comparison_text=_comparison_text_v2(result, bank, lang, viewer),
         comparison_rule=msg("comparison.rule", lang),

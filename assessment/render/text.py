@@ -17,6 +17,12 @@ from assessment.bank.models import Bank
 from assessment.engine.result import Result
 from assessment.i18n import Language
 from assessment.messages import msg, voiced
+from assessment.render.brief import (
+    axis_cards,
+    settings_side_by_side,
+    shows_comparison,
+    shows_leans,
+)
 from assessment.render.fit import fit_lines
 from assessment.render.leans import LeanSection
 from assessment.render.path import PathView, path_text
@@ -50,9 +56,10 @@ def section_headings(summary: Summary, *, with_link: bool = True) -> tuple[str, 
     if summary.quality_notices:
         headings.append(msg("report.quality", lang))
     headings.append(msg("report.demands", lang))
-    if summary.axes_intro is not None and any(card.axis_text for card in summary.cards):
+    # The sections the page leaves out are left out here too (render/brief.py).
+    if axis_cards(summary):
         headings.append(voiced("ui.result.axes_heading", lang, summary.viewer))
-    if summary.leans is not None:
+    if summary.leans is not None and shows_leans(summary):
         headings.append(summary.leans.heading)
     if summary.salary_lines:
         headings.append(msg("ui.result.salary_heading", lang))
@@ -60,7 +67,8 @@ def section_headings(summary: Summary, *, with_link: bool = True) -> tuple[str, 
         headings.append(summary.path.heading)
     if summary.fit is not None:
         headings.append(summary.fit.heading)
-    headings.append(msg("report.comparison", lang))
+    if shows_comparison(summary):
+        headings.append(msg("report.comparison", lang))
     headings.append(msg("report.caveat", lang))
     if summary.scenarios:
         headings.append(msg("report.scenarios", lang))
@@ -169,7 +177,9 @@ def _comparison(summary: Summary) -> list[str]:
     lang = summary.language
     lines = [_wrap(summary.comparison_text), ""]
     shared = common_gaps(summary)
-    for line in summary.comparison:
+    same = summary.brief is not None and not summary.brief.comparison_differs
+    lines.extend(_wrap(text, "  ") for text in (settings_side_by_side(summary) if same else ()))
+    for line in () if same else summary.comparison:
         lines.append(
             f"  {'*' if line.best else '-'} {line.name}: {line.met_text} ({line.level_label})"
         )
@@ -223,6 +233,10 @@ def _brief(summary: Summary) -> list[str]:
         lines.extend(_wrap(f"{n}. {d.name}: {d.text}", "  ") for n, d in enumerate(brief.steps, 1))
     else:
         lines.append(_wrap(brief.no_steps or "", "  "))
+    if brief.settings:
+        lines.append(f"{brief.settings_heading}:")
+        lines.extend(_wrap(f"- {line}", "  ") for line in brief.settings)
+        lines.append(_wrap(brief.settings_more or "", "  "))
     lines.append(f"{brief.where_heading}:")
     lines.extend(_wrap(f"- {entry.text}", "  ") for entry in brief.where)
     return [*lines, ""]
@@ -241,6 +255,7 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
         _wrap(summary.headline),
         *([_wrap(summary.rests_on)] if summary.rests_on else []),
         _wrap(f"{summary.met_text}. {summary.overall_text}"),
+        *([_wrap(summary.extra_note)] if summary.extra_note else []),
         "",
         *_brief(summary),
     ]
@@ -254,13 +269,13 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
         lines.append("")
     lines.extend(_heading(next(headings)))
     lines.extend(_cards(summary))
-    axes = [card for card in summary.cards if card.axis_text]
+    axes = axis_cards(summary)
     if summary.axes_intro is not None and axes:
         lines.extend(_heading(next(headings)))
         lines.append(_wrap(summary.axes_intro))
         lines.extend(_wrap(f"- {card.name}: {card.axis_text}", "  ") for card in axes)
         lines.append("")
-    if summary.leans is not None:
+    if summary.leans is not None and shows_leans(summary):
         lines.extend(_heading(next(headings)))
         lines.extend(_leans(summary.leans))
     if summary.salary_lines:
@@ -276,9 +291,10 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
             indent = " " * (len(line) - len(line.lstrip()))
             lines.append(_wrap(line.lstrip(), indent + "  ") if indent else _wrap(line))
         lines.append("")
-    lines.extend(_heading(next(headings)))
-    lines.extend(_comparison(summary))
-    lines.append("")
+    if shows_comparison(summary):
+        lines.extend(_heading(next(headings)))
+        lines.extend(_comparison(summary))
+        lines.append("")
     lines.extend(_heading(next(headings)))
     lines.append(_wrap(summary.caveat))
     lines.append("")

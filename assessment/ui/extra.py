@@ -5,7 +5,7 @@ extra questions `offer_extra` chooses for exactly those demands (`render_offer`,
 assessment/ui/result.py). The page (`render_page`, routed by assessment/ui/main.py while
 `Flow.extra_items` is set) draws them with the questionnaire's widgets; every answer goes into the
 flow and the progress code at once, so a reload keeps it (and lands on the result). Back on the
-result, the page says what the answers changed.
+result, the summary's change note says what the answers changed (assessment/ui/result.py).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from assessment.engine.answers import extra_answered
 from assessment.engine.extra import offer_extra
 from assessment.engine.result import Result
 from assessment.i18n import Language
-from assessment.render.extra import extra_notes
 from assessment.ui import shared, state
 from assessment.ui.questionnaire import item_widget
 from assessment.ui.text import plain, t
@@ -62,32 +61,25 @@ def numbers_on_page(items: Sequence[Item]) -> dict[str, tuple[int, int]]:
 
 
 def render_offer(result: Result, bank: Bank, lang: Language) -> None:
-    """Say what the last round of extra answers changed, and offer extra questions for the
-    demands still borderline or provisional (nothing for banks whose rules offer none)."""
+    """Say when the last round of extra questions added no answer, and offer extra questions
+    for the demands still borderline or provisional (nothing for banks whose rules offer none)."""
     current = state.flow()
-    if current.extra_done:
+    if current.extra_done and len(result.extra) <= current.extra_before:
+        # (Answers added: the summary's change note says so, once; assessment/ui/result.py.)
         with st.container(key=CHANGES_KEY):
-            if len(result.extra) > current.extra_before:
-                st.success(
-                    "  \n".join(
-                        (t("extra.ui.updated", lang), *map(plain, extra_notes(result, bank, lang)))
-                    )
-                )
-            else:
-                st.info(t("extra.ui.none_answered", lang))
+            st.info(t("extra.ui.none_answered", lang))
     offer = offer_extra(result.answers, bank, result.match)
     if not offer:
         return
     items = tuple(item_id for ids in offer.values() for item_id in ids)
-    names = ", ".join(bank.dimension(d).name(lang) for d in offer)
     with st.container(border=True, key=OFFER_KEY):
         st.subheader(t("extra.ui.offer_heading", lang), anchor=False)
+        # Compact (UX pass): the demands are named once, in the summary's "Wie es weitergeht".
         st.markdown(
             t(
-                "extra.ui.offer_text",
+                "extra.compact.offer",
                 lang,
                 count=len(offer),
-                names=plain(names),
                 items=len(items),
                 minutes=max(1, round(len(items) * MINUTES_PER_ITEM)),
             )

@@ -632,11 +632,16 @@ def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
     except CodeError as error:
         shared.render_code_error(error, lang)
         return lang, answers.bank_version
-    # Opened from the person's own result in this session: spoken to them; else about them.
-    viewer: Viewer = "self" if shared.is_own_result(answers) else "other"
+    # A page with its own link reads the same for whoever opens it, as the shared result
+    # (?r=) does: about the person. The person's own session gets a line saying so (UX pass:
+    # the page said "Ihr Ergebnis", the same link reopened later "das Ergebnis der Person").
+    own = shared.is_own_result(answers)
+    viewer: Viewer = "other"
     text = describe_mirror(mirror, bank, lang, viewer)
     shared.scroll_to_top("mirror", text.title)
     st.title(text.title, anchor=False)
+    if own:
+        st.markdown(t("peer.own_view.intro", lang))
     st.markdown(tv("ui.peer.mirror_intro", lang, viewer))
     st.markdown(f"**{plain(text.counts)}**")
     if text.refusals:
@@ -666,7 +671,7 @@ def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
     st.caption(plain(text.not_signatures))
     _downloads(mirror, bank, (share_code, peer_codes), lang, viewer)
     st.divider()
-    if viewer == "self":
+    if own:
         st.button(
             t("ui.peer.back_to_result", lang),
             key=BACK_TO_OWN_KEY,

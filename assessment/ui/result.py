@@ -14,6 +14,7 @@ from assessment.engine.result import Result, build_result
 from assessment.errors import CodeError
 from assessment.i18n import Language, Viewer
 from assessment.operate import warmup
+from assessment.render.brief import axis_cards, settings_side_by_side, shows_comparison
 from assessment.render.chartkey import chart_key
 from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
 from assessment.ui import extra, peer, shared, state
@@ -82,13 +83,9 @@ def _cards(summary: Summary, lang: Language) -> None:
 
 
 def _axes(summary: Summary, lang: Language) -> None:
-    """The trade-off axes: where the person leans, and what each setting prefers."""
-    telling = summary.brief.telling_axes if summary.brief else None
-    lines = [
-        card
-        for card in summary.cards
-        if card.axis_text and (telling is None or card.dimension in telling)
-    ]
+    """The trade-off axes where the person or the setting leans (render/brief.axis_cards, as
+    in the PDF and the text report)."""
+    lines = axis_cards(summary)
     if not lines or summary.axes_intro is None:
         return  # no axis where the person or the setting leans: nothing to say
     label = tv("ui.result.axes_heading", lang, summary.viewer)
@@ -164,25 +161,33 @@ def _knowledge_reviews(summary: Summary, lang: Language) -> None:
             st.caption(source)
 
 
-def _comparison(summary: Summary, lang: Language, *, intro: str | None = None) -> None:
+def _comparison(summary: Summary, lang: Language, *, open_setting: bool = False) -> None:
     """The settings compared, one stacked block per setting (no table to cut on a phone); left
-    out when every setting reads the same."""
-    if summary.brief is not None and not summary.brief.comparison_differs:
+    out when every setting reads the same, unless the person asked to compare them all – then
+    the same rows are said once (render/brief.py, as in the PDF and the text report)."""
+    if not shows_comparison(summary):
         return
     with st.expander(t("ui.result.comparison_heading", lang), key="section_comparison"):
-        if intro:
-            st.markdown(intro)
+        if open_setting:
+            st.markdown(t("ui.result.comparison_open", lang))
         st.markdown(plain(summary.comparison_text))
         shared = common_gaps(summary)  # the same open points everywhere: said once, below
         gaps_label = t("ui.result.col_gaps", lang)
         with st.container(key="comparison_rows"):
-            for line in summary.comparison:
-                name = t("ui.result.best_marker", lang, name=line.name) if line.best else line.name
-                text = f"**{plain(name)}**  \n{plain(line.met_text)} · {plain(line.level_label)}"
-                if not shared:
-                    gaps = ", ".join(line.gaps) or t("ui.result.no_gaps", lang)
-                    text += f"  \n{gaps_label}: {plain(gaps)}"
-                st.markdown(text)
+            if summary.brief is not None and not summary.brief.comparison_differs:
+                # Identical rows: said once ("In allen drei Umfeldern dasselbe: …").
+                st.markdown(plain("  \n".join(settings_side_by_side(summary))))
+            else:
+                for line in summary.comparison:
+                    name = line.name
+                    if line.best:
+                        name = t("ui.result.best_marker", lang, name=line.name)
+                    text = f"**{plain(name)}**  \n{plain(line.met_text)}"
+                    text += f" · {plain(line.level_label)}"
+                    if not shared:
+                        gaps = ", ".join(line.gaps) or t("ui.result.no_gaps", lang)
+                        text += f"  \n{gaps_label}: {plain(gaps)}"
+                    st.markdown(text)
         if shared:
             st.markdown(plain(t("ui.result.gaps_everywhere", lang, gaps=", ".join(shared))))
         st.caption(plain(summary.comparison_rule))
@@ -212,6 +217,14 @@ def _brief(summary: Summary, lang: Language) -> None:
             )
         else:
             st.markdown(plain(brief.no_steps or ""))
+        if brief.settings:
+            # "noch offen – alle vergleichen": the settings side by side (UX pass, point 2).
+            with st.container(key="brief_settings"):
+                st.markdown(
+                    f"**{plain(brief.settings_heading or '')}**  \n"
+                    + "  \n".join(plain(line) for line in brief.settings)
+                )
+                st.caption(plain(brief.settings_more or ""))
         if summary.fit is not None:
             # Which Duisburg setting fits the person's wishes (issue 21): one line here, the
             # job preview per setting in its section below.
@@ -229,10 +242,12 @@ def render_summary(
     open_setting: bool,
     salary_offer: Callable[[Language], None] | None = None,
     after_brief: Callable[[], None] | None = None,
+    just_updated: bool = False,
 ) -> None:
     """Render a result: the one-screen summary first, then everything else in sections to
     open (no share section); sections with nothing to say are left out. after_brief draws what
-    follows the summary directly (the own result's offer of extra questions)."""
+    follows the summary directly (the own result's offer of extra questions); just_updated says
+    that extra answers were just added (the change note then says so, once)."""
     st.caption(
         t(
             "ui.result.meta",
@@ -243,6 +258,14 @@ def render_summary(
         )
     )
     _brief(summary, lang)
+    if summary.extra_note:
+        # What the extra answers changed: once, under the summary (UX pass), not among the
+        # notes on response quality; right after the extra page it says they are included.
+        with st.container(key="extra_note"):
+            if just_updated:
+                st.success(f"{t('extra.ui.updated', lang)}  \n{plain(summary.extra_note)}")
+            else:
+                st.info(plain(summary.extra_note))
     if after_brief is not None:
         after_brief()
     if summary.consistency:
@@ -257,7 +280,7 @@ def render_summary(
         st.markdown(f"**{plain(summary.met_text)}.** {plain(summary.overall_text)}")
         st.info(plain(summary.caveat))
     if open_setting:
-        _comparison(summary, lang, intro=t("ui.result.comparison_open", lang))
+        _comparison(summary, lang, open_setting=True)
     with st.expander(tv("ui.result.chart_heading", lang, summary.viewer), key="section_chart"):
         accessible_chart(
             shared.chart_spec(share_code, lang), profile_chart_text(summary, lang), "profile", lang
@@ -364,6 +387,7 @@ def render_own(lang: Language) -> None:
     state.rationales_shown()  # from here on, changed scenario and knowledge answers are marked
     result, summary, share_code = _own_result(lang)
     bank = load_bank(result.bank_version)
+    current = state.flow()
     shared.scroll_to_top("result", t("ui.result.heading", lang))
     st.title(t("ui.result.heading", lang), anchor=False)
     render_summary(
@@ -375,6 +399,7 @@ def render_own(lang: Language) -> None:
         # Extra questions for demands not yet firm (rules 3): below the summary, so that a phone
         # shows the verdict first (UX pass).
         after_brief=lambda: extra.render_offer(result, bank, lang),
+        just_updated=current.extra_done and len(result.extra) > current.extra_before,
     )
     _share(result, bank, share_code, lang)
     peer.render_ask(bank, share_code, result.answers.form, lang)

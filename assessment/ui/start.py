@@ -8,6 +8,7 @@ from assessment.bank.models import (
     EXPERIENCE_LEVELS,
     FORM_IDS,
     SETTING_IDS,
+    Bank,
     Experience,
     ProfileId,
 )
@@ -26,6 +27,16 @@ GROUP_LINK_KEY = "open_group"
 PROFILE_CHOICES: tuple[ProfileId, ...] = (*SETTING_IDS, "duisburg")
 SALARY_STEP = 100
 SALARY_WIDTH = 320
+
+
+def covers_other_settings(bank: Bank) -> bool:
+    """Return whether the bank's forms ask situations or knowledge questions set in one
+    particular setting (so that a person who chose another one meets them)."""
+    return any(
+        getattr(item, "setting", None) not in (None, "general")
+        for form in bank.forms
+        for item in bank.form_items(form)
+    )
 
 
 def _backgrounds() -> tuple[Experience, ...]:
@@ -114,6 +125,9 @@ def render(lang: Language) -> None:
         on_change=_chosen,
         args=(lang,),
     )
+    if covers_other_settings(bank):
+        # UX pass: a Mittelstand person met TVöD and OZG questions in the full form unwarned.
+        st.caption(t("start.forms.all_settings", lang))
     st.radio(
         t("ui.start.setting_label", lang),
         PROFILE_CHOICES,

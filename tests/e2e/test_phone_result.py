@@ -22,8 +22,13 @@ from playwright.sync_api import Browser, Page, expect
 
 from assessment.bank.load import load_bank
 from assessment.codes import links
-from assessment.codes.share import decode_code
+from assessment.codes.share import decode_code, encode_progress_code
+from assessment.engine.extra import offer_extra
+from assessment.engine.result import build_result
 from assessment.peer.codes import PeerAnswers, encode_peer_code, invitation_id, peer_items
+from assessment.ui.state import pages_of
+from tests import simulate
+from tests.banks import _preferences
 from tests.e2e.journey import PHONE, TIMEOUT_MS
 from tests.e2e.phone_height import HEIGHT, IDLE, page_height, typical_codes
 from tests.loadclient import share_codes
@@ -145,3 +150,51 @@ def test_no_element_of_any_view_is_wider_than_a_phone(page: Page, server: str, v
     page.wait_for_function(IDLE)
     assert _overflow(page) == []
     assert page.evaluate(HEIGHT) > PHONE["height"]  # the view drew its content
+
+
+def _with_extra_answers() -> str:
+    """The progress query of a simulated short-form result with every offered extra question
+    answered (the change note shows, and an offer for what is still not firm may follow)."""
+    bank = load_bank(3)
+    person = simulate.draw_person(bank, 2026, 1)
+    answers = simulate.respond("honest", person, bank, "short", 2026)
+    answers = answers.model_copy(update={"responses": _preferences(bank) | answers.responses})
+    offer = offer_extra(answers, bank, build_result(answers, bank).match)
+    full = simulate.honest_responses(person, bank, "full", simulate._rng(2026, "extra", 1))
+    extra = {i: full[i] for ids in offer.values() for i in ids}
+    extended = answers.model_copy(update={"responses": {**answers.responses, **extra}})
+    done = len(pages_of(3, "short"))
+    return f"p={encode_progress_code(extended, done)}"
+
+
+@pytest.mark.parametrize("view", ["own short", "after extra questions"])
+def test_the_verdict_is_on_the_first_phone_screen(page: Page, server: str, view: str) -> None:
+    """UX pass: at 390 x 844 the verdict stands on the first screen, before the offer of extra
+    questions (compact, after the summary) and before the change note after extra answers,
+    which is there once and not among the notes on response quality."""
+    query = typical_codes()["own short"] if view == "own short" else _with_extra_answers()
+    page_height(page, f"{server}/?{query}&lang=de")
+    page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollTo({top: 0})")
+    verdict = page.locator("[data-testid='stMain'] h2").first
+    box = verdict.bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= PHONE["height"]
+    brief = page.locator(".st-key-brief").bounding_box()
+    assert brief is not None
+    assert box["y"] < brief["y"]
+    offer = page.locator(".st-key-extra_offer")
+    if offer.count():
+        offered = offer.bounding_box()
+        assert offered is not None
+        assert offered["y"] > brief["y"] + brief["height"] - 1
+        assert offered["height"] < PHONE["height"] / 2  # compact: no list of demands
+    if view == "own short":
+        assert offer.count() == 1, "a typical short form has demands that are not firm"
+        return
+    note = page.locator(".st-key-extra_note")
+    expect(note).to_have_count(1)
+    noted = note.bounding_box()
+    assert noted is not None
+    assert noted["y"] > brief["y"] + brief["height"] - 1
+    text = note.inner_text().split(".")[0]
+    assert page.get_by_text(text, exact=False).count() == 1

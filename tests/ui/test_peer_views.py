@@ -481,9 +481,11 @@ def test_comparison_link_opened_by_someone_else_speaks_about_the_person(
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_owner_compares_and_goes_back_to_their_own_result(lang: Language) -> None:
-    """The person pastes three codes on their own result: the comparison speaks to them ("Ihr
-    Wert"), and "Zum eigenen Ergebnis" brings back their own result page (?p=), not the shared
-    view that says someone shared the result with them."""
+    """The person pastes three codes on their own result: the comparison reads as its link
+    reads for anyone ("Wert der Person", as the shared result ?r= does; UX pass: it switched
+    person when the link was reopened), with one line telling the person so; "Zum eigenen
+    Ergebnis" brings back their own result page (?p=), not the shared view that says someone
+    shared the result with them."""
     at = new_app(lang=lang)
     complete_v2(start(at))
     own_title = msg("ui.result.heading", lang)
@@ -493,8 +495,9 @@ def test_owner_compares_and_goes_back_to_their_own_result(lang: Language) -> Non
     at.button(key=peer.COMPARE_KEY).click().run()
     assert not at.exception
     lines = shown(at)
-    assert msg("ui.peer.mirror_intro", lang) in lines
-    prefix = {"de": "Ihr Wert: ", "en": "Your score: "}[lang]
+    assert msg("peer.own_view.intro", lang) in lines
+    assert msg("other.ui.peer.mirror_intro", lang) in lines
+    prefix = {"de": "Wert der Person: ", "en": "This person's score: "}[lang]
     assert any(line.startswith(prefix) for line in lines)
     at.button(key=peer.BACK_TO_OWN_KEY).click().run()
     assert not at.exception

@@ -20,7 +20,13 @@ from assessment.codes.links import method_link
 from assessment.engine.result import Result
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
-from assessment.render.brief import MAX_STEPS
+from assessment.render.brief import (
+    MAX_STEPS,
+    axis_cards,
+    settings_side_by_side,
+    shows_comparison,
+    shows_leans,
+)
 from assessment.render.chartkey import chart_key
 from assessment.render.export import shareable_result
 from assessment.render.fit import fit_lines
@@ -181,7 +187,9 @@ class ResultLayout(PageLayout):
         self._quality()
         self._what_now()
         self._caveat()
-        if open_setting:
+        # The sections the page leaves out are left out here too (render/brief.py).
+        comparison = shows_comparison(summary)
+        if open_setting and comparison:
             self._comparison(intro=msg("ui.result.comparison_open", self.lang))
         self._chart()
         self._cards()
@@ -189,7 +197,7 @@ class ResultLayout(PageLayout):
         self._leans()
         self._path()
         self._fit()
-        if not open_setting:
+        if not open_setting and comparison:
             self._comparison()
         self._scenarios()
         self._knowledge()
@@ -221,6 +229,9 @@ class ResultLayout(PageLayout):
         met = "" if summary.brief and not summary.rests_on else f"{summary.met_text}. "
         self.paragraph(f"{met}{summary.overall_text}", BODY, after=0.8)
         self.paragraph(summary.answered_text, SMALL, colour=MUTED)
+        if summary.extra_note:  # what the extra answers changed: once, here, as on the page
+            self.y += 1
+            self.paragraph(summary.extra_note, BODY, after=0.8)
 
     def _consistency(self) -> None:
         notice = self.summary.consistency
@@ -259,6 +270,11 @@ class ResultLayout(PageLayout):
             )
         else:
             paragraphs.append(_Para(brief.no_steps or "", BODY))
+        if brief.settings:
+            # "noch offen – alle vergleichen": the settings side by side, as on the page.
+            paragraphs.append(_Para(brief.settings_heading or "", BODY, bold=True))
+            paragraphs.extend(_Para(line, BODY, indent=hang, bullet="•") for line in brief.settings)
+            paragraphs.append(_Para(brief.settings_more or "", SMALL, colour=MUTED))
         paragraphs.append(_Para(brief.where_heading, BODY, bold=True))
         paragraphs.extend(_Para(e.text, BODY, indent=hang, bullet="•") for e in brief.where)
         paragraphs.append(_Para(msg("pdf.what_now_more", self.lang), SMALL, colour=MUTED))
@@ -412,8 +428,8 @@ class ResultLayout(PageLayout):
         """The clear leans (rules 3): each with its cost, the three settings and the person's own
         situations, then one line each for the other axes."""
         section = self.summary.leans
-        if section is None:
-            return
+        if section is None or not shows_leans(self.summary):
+            return  # no clear lean: left out, as on the page
         paragraphs = [_Para(section.intro, SMALL, colour=MUTED)]
         if section.no_preference:
             paragraphs.append(_Para(section.no_preference, BODY))
@@ -449,7 +465,7 @@ class ResultLayout(PageLayout):
 
     def _axes(self) -> None:
         summary = self.summary
-        cards = [card for card in summary.cards if card.axis_text]
+        cards = axis_cards(summary)  # the axes with something to say, as on the page
         if not cards or summary.axes_intro is None:
             return
         paragraphs = [_Para(summary.axes_intro, SMALL, colour=MUTED)]
@@ -494,9 +510,12 @@ class ResultLayout(PageLayout):
 
     def _comparison(self, intro: str | None = None) -> None:
         summary = self.summary
+        # Identical rows (shown only when the setting was left open) are said once.
+        same = summary.brief is not None and not summary.brief.comparison_differs
+        settings = () if same else summary.comparison
         rows = [
             self._comparison_row(line.name, line.met_text, line.level_label, line.best)
-            for line in summary.comparison
+            for line in settings
         ]
         text_height = self.height(summary.comparison_text, BODY)
         self.block()
@@ -508,7 +527,10 @@ class ResultLayout(PageLayout):
             self.paragraph(intro, SMALL, colour=MUTED, after=1)
         self.paragraph(summary.comparison_text, BODY, after=1.5)
         shared = common_gaps(summary)  # the same open points everywhere: said once, below
-        for line, (height, cells) in zip(summary.comparison, rows, strict=True):
+        if same:
+            for same_text in settings_side_by_side(summary):
+                self.paragraph(same_text, BODY, after=0.8)
+        for line, (height, cells) in zip(settings, rows, strict=True):
             gaps = ", ".join(line.gaps) or msg("ui.result.no_gaps", self.lang)
             gaps_height = (
                 0.0
@@ -641,11 +663,12 @@ class ResultLayout(PageLayout):
             size -= 0.5
         lines = wrap_text(self.link, size, TEXT_WIDTH) if self.link else ()
         note = voiced("pdf.link_note", self.lang, self.viewer)
+        # The link whole on one page where it fits (a link split by a page break cannot be
+        # copied from the PDF); a longer one keeps its first lines with the heading.
+        whole = len(lines) * size * 0.5 + 1 + self.height(note, SMALL)
+        kept = whole if whole <= TYPE_HEIGHT - 20 else len(lines[:3]) * size * 0.5
         self.block()
-        self.heading(
-            msg("pdf.link", self.lang),
-            keep_with=len(lines[:3]) * size * 0.5 + 1 + self.height(note, SMALL),
-        )
+        self.heading(msg("pdf.link", self.lang), keep_with=kept)
         target = self.link if is_web_link(self.link) else None
         for line in lines:
             self.keep(size * 0.5)

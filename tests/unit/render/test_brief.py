@@ -17,13 +17,14 @@ from assessment.bank.models import (
     TradeoffItem,
 )
 from assessment.engine.answers import Answers
-from assessment.engine.extra import offer_extra
+from assessment.engine.extra import offer_extra, unfirm_demands
 from assessment.engine.result import Result, build_result
-from assessment.i18n import Viewer
+from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
 from assessment.render.brief import MAX_STEPS, MAX_STRONGEST, comparison_differs
 from assessment.render.summary import Summary, summarize
 from assessment.render.views import with_peers
+from tests import simulate
 from tests.banks import RELEASED
 
 
@@ -157,12 +158,16 @@ def test_where_next_after_the_short_form_leads_with_the_full_form(version: int) 
 
 def test_a_borderline_result_names_its_border_demands_in_the_full_form_entry() -> None:
     """Middling short-form answers on the newest bank put demands at the border; the full form
-    entry names every one of them."""
+    entry names every one of them (and, where some are provisional, says so)."""
     bank, result = _result(RELEASED[-1], 3, form="short")
     assert result.match.borderline, "middling answers should reach a band edge"
     [entry] = [e for e in _summary(bank, result).brief.where if e.key == "full_form"]  # type: ignore[union-attr]
-    names = ", ".join(bank.dimension(d).name("de") for d in result.match.borderline)
-    assert entry.text == voiced("brief.where_full_form_border", "de", "self", names=names)
+    unfirm = unfirm_demands(result.match)
+    names = ", ".join(bank.dimension(d).name("de") for d in unfirm)
+    key = "brief.where_full_form_border"
+    if set(unfirm) != set(result.match.borderline):
+        key = "brief.unfirm.full_form"
+    assert entry.text == voiced(key, "de", "self", names=names)
 
 
 @pytest.mark.parametrize("version", RELEASED)
@@ -202,7 +207,11 @@ def test_extra_questions_named_where_offered_and_only_to_the_person() -> None:
     where = _summary(bank, border).brief.where  # type: ignore[union-attr]
     assert [e.key for e in where][:2] == ["full_form", "extra"]
     names = ", ".join(bank.dimension(d).name("de") for d in offer)
-    assert where[1].text == voiced("brief.where_extra", "de", "self", names=names)
+    if set(offer) == set(unfirm_demands(border.match)):  # named in the full form's entry
+        assert names in where[0].text
+        assert where[1].text == msg("brief.unfirm.extra_same", "de")
+    else:
+        assert where[1].text == voiced("brief.where_extra", "de", "self", names=names)
     other = _summary(bank, border, "other").brief
     assert other is not None
     assert "extra" not in [e.key for e in other.where]
@@ -278,3 +287,64 @@ def test_a_comparison_of_identical_rows_is_marked_empty(version: int) -> None:
     same = summary.comparison[0]
     copies = tuple(same.model_copy(update={"best": False}) for _ in summary.comparison)
     assert not comparison_differs(summary.model_copy(update={"comparison": copies}))
+
+
+@pytest.mark.parametrize("index", range(4))
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_full_form_and_the_extra_questions_name_the_same_demands(
+    index: int, lang: Language
+) -> None:
+    """UX pass: "Langform … an der Grenze (9)" beside "Zusatzfragen … an der Grenze (12)", 3 of
+    them provisional. Both ways on name the same demands – those at the border or provisional –
+    once, and say "vorläufig" where some are; the extra questions' entry does not repeat them."""
+    bank = load_bank(3)
+    person = simulate.draw_person(bank, 2026, index)
+    answers = simulate.respond("honest", person, bank, "short", 2026)
+    result = build_result(answers, bank)
+    summary = summarize(result, bank, lang)
+    assert summary.brief is not None
+    where = {entry.key: entry.text for entry in summary.brief.where}
+    unfirm = unfirm_demands(result.match)
+    offer = offer_extra(answers, bank, result.match)
+    named = [d for d in bank.dimension_ids if bank.dimension(d).name(lang) in where["full_form"]]
+    assert set(named) == set(unfirm)
+    if set(unfirm) - set(result.match.borderline):
+        assert msg("v2.band_provisional", lang) in where["full_form"]
+    assert set(offer) == set(unfirm)
+    assert not [d for d in offer if bank.dimension(d).name(lang) in where["extra"]]
+
+
+@pytest.mark.parametrize("version", [v for v in RELEASED if v >= 2])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_first_step_that_points_to_the_next_one_stands_alone(
+    version: int, lang: Language
+) -> None:
+    """UX pass: a starter's first security step ends "für sie passt die nächste Übung besser"
+    (released bank text); the summary shows only first steps, so there it is followed by the
+    exercise it means – the card's second step – and no step of the summary points elsewhere."""
+    bank = load_bank(version)
+    levels = dict.fromkeys(bank.dimension_ids, 5) | {"security": 1}
+    responses = {
+        item.id: _answer(item, levels.get(getattr(item, "dimension", ""), 5))
+        for item in bank.form_items("full")
+    }
+    answers = Answers(
+        bank_version=version,
+        form="full",
+        profile="mittelstand",
+        background="starter",
+        responses=responses,
+    )
+    summary = summarize(build_result(answers, bank), bank, lang)
+    assert summary.brief is not None
+    card = next(c for c in summary.cards if c.dimension == "security")
+    refers = msg("brief.steps.refers_on", lang)
+    assert refers in card.next_steps[0], "the premise: the bank's first step refers on"
+    [step] = [d for d in summary.brief.steps if d.dimension == "security"]
+    assert (
+        step.text
+        == f"{card.next_steps[0]} {msg('brief.steps.then', lang, step=card.next_steps[1])}"
+    )
+    for other in summary.brief.steps:
+        if refers in other.text:
+            assert msg("brief.steps.then", lang, step="")[:8] in other.text

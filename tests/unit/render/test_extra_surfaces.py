@@ -63,23 +63,28 @@ def test_the_notes_name_the_count_and_every_changed_demand(
         assert V3.dimension(change.dimension).name(lang) in line
         assert msg(f"v2.band_{change.before}", lang) in line
         assert line in note
-    assert note in summarize(extended, V3, lang).quality_notices
+    # Said once, under the summary: not a note on response quality (UX pass).
+    assert summarize(extended, V3, lang).extra_note == note
+    assert note not in summarize(extended, V3, lang).quality_notices
     assert extra_notes(plain, V3, lang) == ()
-    assert not any(
-        msg("extra.answers", lang, count=1)[:20] in n
-        for n in summarize(plain, V3, lang).quality_notices
-    )
+    assert summarize(plain, V3, lang).extra_note is None
 
 
 def test_the_pdf_says_it_on_both_viewers(results: tuple[Result, Result]) -> None:
-    """The PDF (own and shared) carries the note word for word."""
+    """The PDF (own and shared) carries the note word for word, once, on page 1 before the
+    notes on response quality (UX pass: it appeared twice, once among them)."""
     _, extended = results
     (note,) = extra_notes(extended, V3, "de")
     for viewer in ("self", "other"):
         document = build_pdf(extended, V3, "de", LINK, viewer=viewer)
         reader = PdfReader(io.BytesIO(document))
         text = _flat(" ".join(page.extract_text() for page in reader.pages))
-        assert _flat(note) in text
+        assert text.count(_flat(note)) == 1
+        first = _flat(reader.pages[0].extract_text())
+        assert _flat(note) in first
+        quality = _flat(msg("report.quality", "de"))
+        if quality in first:
+            assert first.index(_flat(note)) < first.index(quality)
 
 
 def test_the_json_lists_the_extra_answers_and_the_changes(results: tuple[Result, Result]) -> None:
@@ -102,7 +107,7 @@ def test_the_command_line_scores_a_code_with_extra_answers(
     assert run(["score", "--code", code]) == 0
     out = _flat(capsys.readouterr().out)
     (note,) = extra_notes(build_result(extended, V3), V3, "de")
-    assert _flat(note) in out
+    assert out.count(_flat(note)) == 1
     assert run(["score", "--json", "--code", code]) == 0
     assert json.loads(capsys.readouterr().out)["extra"] == list(build_result(extended, V3).extra)
 

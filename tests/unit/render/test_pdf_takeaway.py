@@ -30,6 +30,7 @@ from assessment.engine.answers import Answers
 from assessment.engine.result import build_result
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
+from assessment.render.brief import axis_cards, settings_side_by_side, shows_comparison
 from assessment.render.chart import profile_chart_spec
 from assessment.render.export import shareable_result
 from assessment.render.pdf.layout import (
@@ -177,17 +178,26 @@ def test_every_next_step_and_strength_is_in_the_pdf(built: Built) -> None:
 
 def test_every_text_of_the_result_is_in_the_pdf(built: Built) -> None:
     """Verdicts, reasons, sources, axes, groups, notices, comparison (with open points) and the
-    scenario review: everything the result page shows is in the PDF, the salary aside."""
+    scenario review: everything the result page shows is in the PDF, the salary aside (the axes
+    and the comparison where they have something to say, as on the page)."""
     summary = built.summary
     texts = [summary.headline, summary.overall_text, summary.caveat, *summary.quality_notices]
+    # The sections the page leaves out (nothing to say) are left out here too (render/brief.py).
+    axes = axis_cards(summary)
     for card in summary.cards:
         texts += [card.name, card.verdict, card.anchor_text, card.why, card.rationale]
-        texts += [card.support or "", card.competence or "", card.axis_text or ""]
+        texts += [card.support or "", card.competence or ""]
+        texts += [card.axis_text or ""] if card in axes else []
     for group in summary.groups:
         texts += [group.heading, group.intro or ""]
-    texts += [summary.axes_intro or "", summary.comparison_text]
-    for line in summary.comparison:
-        texts += [line.name, line.met_text, line.level_label, *line.gaps]
+    texts += [summary.axes_intro or ""] if axes else []
+    if shows_comparison(summary):
+        texts.append(summary.comparison_text)
+        if summary.brief is not None and not summary.brief.comparison_differs:
+            texts += settings_side_by_side(summary)
+        else:
+            for line in summary.comparison:
+                texts += [line.name, line.met_text, line.level_label, *line.gaps]
     for review in summary.scenarios:
         texts.append(review.situation)
         for option in review.options:
