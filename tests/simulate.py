@@ -156,6 +156,7 @@ from assessment.bank.models import (
     Bank,
     Experience,
     FormId,
+    Item,
     KnowledgeItem,
     LikertItem,
     ProfileId,
@@ -397,6 +398,56 @@ def cue_choice(scenario: Scenario, language: Language, rng: random.Random) -> st
     return rng.choice(sorted(matched))
 
 
+def honest_answer(
+    person: Person, item: Item, rng: random.Random, self_lift: float = 0.0
+) -> int | str | None:
+    """Return what the person answers honestly to one item (None: an item the model does not
+    answer); `self_lift` steps are added to a keyed statement before rounding."""
+    if isinstance(item, LikertItem):
+        if item.presumes and rng.random() < UNSURE_BY_BACKGROUND[person.background]:
+            return UNSURE
+        keyed = keyed_self(person, item, rng) + self_lift
+        agreement = _agreement(item, keyed) + person.acquiescence
+        return _five(agreement, person.extreme)
+    if isinstance(item, ValidityItem):
+        agreement = 3 + VIRTUE_OFFSET + person.leniency + person.acquiescence
+        return _five(agreement + rng.gauss(0, ITEM_NOISE_SD), person.extreme)
+    if isinstance(item, TradeoffItem):
+        style = person.styles[item.dimension] * (1 if item.high == "b" else -1)
+        return _five(3 + STYLE_SPREAD * style + rng.gauss(0, ITEM_NOISE_SD), False)
+    if isinstance(item, Scenario):
+        weights = option_weights(person, item)
+        return rng.choices(SCENARIO_OPTION_IDS, weights=weights)[0]
+    if isinstance(item, KnowledgeItem):
+        if rng.random() < know_probability(person, item.dimension, _difficulty(item.id)):
+            return item.key
+        if rng.random() < person.unsure_propensity:
+            return UNSURE
+        return rng.choice(SCENARIO_OPTION_IDS)
+    return None
+
+
+def option_weights(person: Person, scenario: Scenario) -> list[float]:
+    """Return the unnormalised softmax weights of a scenario's options for the person."""
+    beta = max(0.0, SJT_BASE + SJT_SLOPE * person.traits[scenario.dimension])
+    style = person.styles[scenario.dimension]
+    return [
+        math.exp(beta * option.score + STYLE_PULL * style * {"a": -1, "b": 1, None: 0}[option.pole])
+        for option in scenario.options
+    ]
+
+
+def know_probability(person: Person, dimension: str, difficulty: float) -> float:
+    """Return the chance that the person knows a knowledge item of a demand and difficulty."""
+    logit = (
+        KNOW_BASE
+        + KNOW_SLOPE * person.traits[dimension]
+        + KNOW_BACKGROUND[person.background]
+        - difficulty
+    )
+    return 1 / (1 + math.exp(-logit))
+
+
 def honest_responses(
     person: Person, bank: Bank, form: FormId, rng: random.Random, self_lift: float = 0.0
 ) -> dict[str, int | str]:
@@ -404,46 +455,9 @@ def honest_responses(
     added to every keyed statement before rounding (the moderate faker), drawing the same noise."""
     responses: dict[str, int | str] = {}
     for item in bank.form_items(form):
-        if isinstance(item, LikertItem):
-            if item.presumes and rng.random() < UNSURE_BY_BACKGROUND[person.background]:
-                responses[item.id] = UNSURE
-                continue
-            keyed = keyed_self(person, item, rng) + self_lift
-            agreement = _agreement(item, keyed) + person.acquiescence
-            responses[item.id] = _five(agreement, person.extreme)
-        elif isinstance(item, ValidityItem):
-            agreement = 3 + VIRTUE_OFFSET + person.leniency + person.acquiescence
-            responses[item.id] = _five(agreement + rng.gauss(0, ITEM_NOISE_SD), person.extreme)
-        elif isinstance(item, TradeoffItem):
-            style = person.styles[item.dimension] * (1 if item.high == "b" else -1)
-            responses[item.id] = _five(
-                3 + STYLE_SPREAD * style + rng.gauss(0, ITEM_NOISE_SD), False
-            )
-        elif isinstance(item, Scenario):
-            trait = person.traits[item.dimension]
-            beta = max(0.0, SJT_BASE + SJT_SLOPE * trait)
-            style = person.styles[item.dimension]
-            weights = [
-                math.exp(
-                    beta * option.score
-                    + STYLE_PULL * style * {"a": -1, "b": 1, None: 0}[option.pole]
-                )
-                for option in item.options
-            ]
-            responses[item.id] = rng.choices(SCENARIO_OPTION_IDS, weights=weights)[0]
-        elif isinstance(item, KnowledgeItem):
-            logit = (
-                KNOW_BASE
-                + KNOW_SLOPE * person.traits[item.dimension]
-                + KNOW_BACKGROUND[person.background]
-                - _difficulty(item.id)
-            )
-            if rng.random() < 1 / (1 + math.exp(-logit)):
-                responses[item.id] = item.key
-            elif rng.random() < person.unsure_propensity:
-                responses[item.id] = UNSURE
-            else:
-                responses[item.id] = rng.choice(SCENARIO_OPTION_IDS)
+        answer = honest_answer(person, item, rng, self_lift)
+        if answer is not None:
+            responses[item.id] = answer
     return responses
 
 
