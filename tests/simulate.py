@@ -174,9 +174,11 @@ from assessment.engine.matching import (
     STRONG_FIT_SHARE,
     UNCERTAIN_SHARE,
     ProfileMatch,
+    band_v2,
 )
 from assessment.engine.quality import view_points
-from assessment.engine.result import build_result
+from assessment.engine.result import Result, build_result
+from assessment.engine.scoring import score_answers
 from assessment.i18n import Language
 
 # --- the honest population's parameters (see the module docstring) ------------------------------
@@ -1002,6 +1004,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only measure the candidate rules for moderate fakers (issue 19 point 3)",
     )
     parser.add_argument(
+        "--payoff",
+        action="store_true",
+        help="only whether faking pays: each faker against its honest twin (--fakers per kind)",
+    )
+    parser.add_argument(
+        "--length",
+        action="store_true",
+        help="only the notice's detection power as the full form grows (more evidence items)",
+    )
+    parser.add_argument(
         "--set",
         action="append",
         default=[],
@@ -1023,6 +1035,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_candidates(bank, args.honest, args.fakers, args.seed)
         return 0
     started = time.monotonic()
+    if args.payoff:
+        payoffs = payoff_population(bank, args.fakers, args.seed, args.honest)
+        print(
+            f"Bank v{bank.version}, seed {args.seed}: {args.fakers} people per kind and form"
+            f" (the fakers of --honest {args.honest}), {len(PROFILE_IDS)} settings each"
+            f" ({time.monotonic() - started:.0f} s)\n"
+        )
+        print(payoff_table(payoffs))
+        return 0
+    if args.length:
+        print_length(bank, args.honest, args.fakers, args.seed)
+        print(f"\n({time.monotonic() - started:.0f} s)")
+        return 0
     if args.extra:
         curve = extra_outcomes(
             bank, args.honest, args.seed, range(1, args.extra + 1), naive=args.extra_naive
@@ -1354,6 +1379,268 @@ def print_candidates(bank: Bank, honest: int, fakers: int, seed: int) -> list[Me
 def engine_thresholds() -> tuple[float, float]:
     """Return the engine's SELF_CEILING and SELF_GAP (assessment/engine/quality.py)."""
     return float(quality.SELF_CEILING), float(quality.SELF_GAP)
+
+
+# --- does faking pay? honest twins (issue 19 point 4, the client's decision) --------------------
+
+# The overall verdicts in the order a person hoping for the role would rank them: a firm gap is
+# the worst, "keine klare Aussage" leaves everything open, "passt teilweise" and "passt
+# weitgehend" are positive verdicts. Erfahrungsfeld and "not enough answers" are not ranked (a
+# faker whose verdict or twin's is one of them counts as neither better nor worse).
+LEVEL_RANK: dict[str, int] = {"gaps": 0, "uncertain": 1, "partial": 2, "strong": 3}
+# A demand's band in the same sense: below, then open (an edge within the 95 % interval, or too
+# few answers for a firm verdict), then met (within or above its target range).
+BAND_RANK: dict[str, int] = {
+    "below": 0,
+    "borderline": 1,
+    "provisional": 1,
+    "within": 2,
+    "above": 2,
+}
+
+
+def honest_twin(person: Person, bank: Bank, form: FormId, seed: int) -> Answers:
+    """Return the honest twin's answers: the same person (traits, leniency, style) with the same
+    item noise, answering honestly — what the faker would have answered without faking."""
+    return respond("honest", person, bank, form, seed)
+
+
+EvidenceAlone = Literal["met", "open", "below", "none"]
+
+
+def evidence_alone(answers: Answers, bank: Bank) -> dict[str, EvidenceAlone]:
+    """Return where each demand stands on the situations and knowledge alone (the statements
+    left out, scored by the engine) against the chosen setting's range: met, open (its edge within
+    the 95 % interval) or below — by position only, however few the answers (a short-form demand
+    has two evidence answers, fewer than a firm verdict needs); none: no evidence view counts."""
+    evidence = {
+        item_id: value
+        for item_id, value in answers.responses.items()
+        if not isinstance(bank.item(item_id), LikertItem)
+    }
+    scores = score_answers(answers.model_copy(update={"responses": evidence}), bank)
+    targets = bank.profiles[answers.profile].targets
+    found: dict[str, EvidenceAlone] = {}
+    for score in scores:
+        band, _ = band_v2(score, targets[score.dimension], bank.rules.borderline_z, 0)
+        found[score.dimension] = (
+            "met"
+            if band in ("within", "above")
+            else "open"
+            if band == "borderline"
+            else "below"
+            if band == "below"
+            else "none"
+        )
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Payoff:
+    """A faker's result against its honest twin's in one setting (both scored by the engine)."""
+
+    kind: Kind
+    form: FormId
+    setting: ProfileId
+    background: Experience
+    level: str
+    twin_level: str
+    improved: tuple[str, ...]  # demands whose band rose (BAND_RANK)
+    worsened: tuple[str, ...]  # demands whose band fell
+    lifted: tuple[str, ...]  # demands met by the faker, not by the twin
+    to_provisional: tuple[str, ...]  # improved from "below" to "too few answers" (provisional)
+    evidence: dict[str, EvidenceAlone]  # the improved demands on the faker's evidence alone
+    named: tuple[str, ...]  # improved demands shown as resting mainly on self-description
+    notice: bool  # the consistency notice fired (Result.self_based)
+    marked: bool  # anything on the result says to read it with care: a quality notice or marks
+
+    @property
+    def better(self) -> bool:
+        own, twin = LEVEL_RANK.get(self.level), LEVEL_RANK.get(self.twin_level)
+        return own is not None and twin is not None and own > twin
+
+    @property
+    def worse(self) -> bool:
+        own, twin = LEVEL_RANK.get(self.level), LEVEL_RANK.get(self.twin_level)
+        return own is not None and twin is not None and own < twin
+
+    def improved_on(self, standing: EvidenceAlone) -> int:
+        """Return how many improved demands stand so on the faker's evidence alone."""
+        return sum(self.evidence[d] == standing for d in self.improved)
+
+
+def compare_with_twin(
+    kind: Kind, faker: Result, twin: Result, background: Experience, bank: Bank
+) -> Payoff:
+    """Return what faking changed between a faker's result and its twin's (same setting)."""
+    own = {m.dimension: m for m in faker.match.dimensions}
+    other = {m.dimension: m for m in twin.match.dimensions}
+
+    def moved(up: bool) -> tuple[str, ...]:
+        found = []
+        for dimension, match in own.items():
+            a, b = BAND_RANK.get(match.band), BAND_RANK.get(other[dimension].band)
+            if a is not None and b is not None and (a > b if up else a < b):
+                found.append(dimension)
+        return tuple(found)
+
+    improved = moved(up=True)
+    alone = evidence_alone(faker.answers, bank)
+    return Payoff(
+        kind=kind,
+        form=faker.answers.form,
+        setting=faker.answers.profile,
+        background=background,
+        level=faker.match.level,
+        twin_level=twin.match.level,
+        improved=improved,
+        worsened=moved(up=False),
+        lifted=tuple(d for d, m in own.items() if m.met and not other[d].met),
+        to_provisional=tuple(
+            d for d in improved if own[d].band == "provisional" and other[d].band == "below"
+        ),
+        evidence={d: alone[d] for d in improved},
+        named=tuple(d for d in improved if d in faker.self_carried),
+        notice=faker.self_based,
+        marked=bool(faker.quality or faker.revised),
+    )
+
+
+def twin_payoffs(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> list[Payoff]:
+    """Return a person's payoff from faking as `kind` in every setting (PROFILE_IDS): the same
+    answers scored as if the person had chosen each setting."""
+    faked = respond(kind, person, bank, form, seed)
+    honest = honest_twin(person, bank, form, seed)
+    found = []
+    for setting in PROFILE_IDS:
+        faker = build_result(faked.model_copy(update={"profile": setting}), bank)
+        twin = build_result(honest.model_copy(update={"profile": setting}), bank)
+        found.append(compare_with_twin(kind, faker, twin, person.background, bank))
+    return found
+
+
+def payoff_population(
+    bank: Bank,
+    fakers: int,
+    seed: int,
+    honest: int = 6000,
+    forms: Sequence[FormId] = FORM_IDS,
+    kinds: Sequence[Kind] = KINDS,
+) -> list[Payoff]:
+    """Return the payoffs of `fakers` people per kind and form, every setting each: the fakers of
+    `simulate(bank, honest, fakers, seed)` (the same people and answers), and for the kind
+    "honest" its first `fakers` honest people (their twins are themselves: the control)."""
+    found = []
+    for form in forms:
+        for kind in kinds:
+            start = 0 if kind == "honest" else honest + KINDS.index(kind) * fakers
+            for index in range(start, start + fakers):
+                person = draw_person(bank, seed, index)
+                found.extend(twin_payoffs(kind, person, bank, form, seed))
+    return found
+
+
+def _share_of(values: Iterable[bool]) -> float:
+    chosen = list(values)
+    return sum(chosen) / len(chosen) if chosen else 0.0
+
+
+def _mean_of(values: Iterable[float]) -> float:
+    chosen = list(values)
+    return sum(chosen) / len(chosen) if chosen else 0.0
+
+
+def payoff_table(payoffs: Sequence[Payoff]) -> str:
+    """Return the payoff tables: per kind and form (every setting pooled), per setting, and per
+    demand (share of fakers with that demand lifted into "met")."""
+    groups: dict[tuple[str, str, str], list[Payoff]] = defaultdict(list)
+    for p in payoffs:
+        groups[p.kind, p.form, "all"].append(p)
+        groups[p.kind, p.form, p.setting].append(p)
+    lines = [
+        "Does faking pay? Each faker against its honest twin (same person, same item noise, honest"
+        " answers), in every setting.",
+        "better/worse: the overall verdict (deutliche Lücken < keine klare Aussage < passt"
+        " teilweise < passt weitgehend); strong: 'passt weitgehend', faker / twin.",
+        "Demands per person: up = band rose (below < an der Grenze, vorläufig < met), down = band"
+        " fell, met = lifted into 'met', vorl. = from below to 'vorläufig'.",
+        "Improved demands on the faker's own situations and knowledge alone: met / open (edge"
+        " within the 95 % interval) / below; named = shown as resting",
+        "mainly on self-description (Result.self_carried: the notice fired). Last: better verdict"
+        " without the consistency notice, and with nothing on the result at all.",
+        "",
+        f"{'kind':<15} {'form':<6} {'n':>5} {'better':>7} {'worse':>7} {'strong f/t':>13}"
+        f" | {'up':>5} {'down':>5} {'met':>5} {'vorl.':>5} | {'ev.met':>6} {'open':>6}"
+        f" {'below':>6} {'named':>6} | {'no notice':>9} {'unmarked':>9}",
+    ]
+    for kind in KINDS:
+        for form in FORM_IDS:
+            chosen = groups.get((kind, form, "all"))
+            if not chosen:
+                continue
+            improved = sum(len(p.improved) for p in chosen)
+
+            def of_improved(count: int, total: int = improved) -> str:
+                return f"{_pct(count / total).strip():>6}" if total else f"{'-':>6}"
+
+            strong = (
+                f"{_pct(_share_of(p.level == 'strong' for p in chosen)).strip()}/"
+                f"{_pct(_share_of(p.twin_level == 'strong' for p in chosen)).strip()}"
+            )
+            lines.append(
+                f"{kind:<15} {form:<6} {len(chosen):>5}"
+                f" {_pct(_share_of(p.better for p in chosen)):>7}"
+                f" {_pct(_share_of(p.worse for p in chosen)):>7} {strong:>13}"
+                f" | {_mean_of(len(p.improved) for p in chosen):5.2f}"
+                f" {_mean_of(len(p.worsened) for p in chosen):5.2f}"
+                f" {_mean_of(len(p.lifted) for p in chosen):5.2f}"
+                f" {_mean_of(len(p.to_provisional) for p in chosen):5.2f}"
+                f" | {of_improved(sum(p.improved_on('met') for p in chosen))}"
+                f" {of_improved(sum(p.improved_on('open') for p in chosen))}"
+                f" {of_improved(sum(p.improved_on('below') for p in chosen))}"
+                f" {of_improved(sum(len(p.named) for p in chosen))}"
+                f" | {_pct(_share_of(p.better and not p.notice for p in chosen)):>9}"
+                f" {_pct(_share_of(p.better and not p.marked for p in chosen)):>9}"
+            )
+    lines += [
+        "",
+        "Per setting: better verdict / demands lifted into 'met' per person / better without the"
+        " consistency notice",
+        f"{'kind':<15} {'form':<6} " + " ".join(f"{setting:>22}" for setting in PROFILE_IDS),
+    ]
+    for kind in FAKER_KINDS:
+        for form in FORM_IDS:
+            if not groups.get((kind, form, "all")):
+                continue
+            cells = []
+            for setting in PROFILE_IDS:
+                chosen = groups.get((kind, form, setting), [])
+                cells.append(
+                    f"{_pct(_share_of(p.better for p in chosen)).strip():>7}"
+                    f" {_mean_of(len(p.lifted) for p in chosen):5.2f}"
+                    f" {_pct(_share_of(p.better and not p.notice for p in chosen)).strip():>7}"
+                )
+            lines.append(f"{kind:<15} {form:<6} " + " ".join(f"{c:>22}" for c in cells))
+    kinds = [k for k in FAKER_KINDS if any(p.kind == k for p in payoffs)]
+    for form in FORM_IDS:
+        chosen_form = [p for p in payoffs if p.form == form and p.kind in kinds]
+        if not chosen_form:
+            continue
+        lines += [
+            "",
+            f"Per demand, {form} form: share of fakers (every setting) with the demand lifted into"
+            " 'met'",
+            f"{'demand':<15} " + " ".join(f"{k:>14}" for k in kinds),
+        ]
+        by_kind = {k: [p for p in chosen_form if p.kind == k] for k in kinds}
+        demands = sorted(
+            {d for p in chosen_form for d in p.evidence}
+            | {d for p in chosen_form for d in p.lifted}
+        )
+        for demand in demands:
+            cells = [_pct(_share_of(demand in p.lifted for p in by_kind[k])).strip() for k in kinds]
+            lines.append(f"{demand:<15} " + " ".join(f"{c:>14}" for c in cells))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
