@@ -178,7 +178,7 @@ from assessment.engine.matching import (
 )
 from assessment.engine.quality import view_points
 from assessment.engine.result import Result, build_result
-from assessment.engine.scoring import score_answers
+from assessment.engine.scoring import item_value, mean_points, score_answers, value_table
 from assessment.i18n import Language
 
 # --- the honest population's parameters (see the module docstring) ------------------------------
@@ -1641,6 +1641,351 @@ def payoff_table(payoffs: Sequence[Payoff]) -> str:
             cells = [_pct(_share_of(demand in p.lifted for p in by_kind[k])).strip() for k in kinds]
             lines.append(f"{demand:<15} " + " ".join(f"{c:>14}" for c in cells))
     return "\n".join(lines)
+
+
+# --- what would catch them: the notice's power as the full form grows ---------------------------
+
+# Added evidence items per demand on the full form; the last row of the table is the limit.
+LENGTH_STEPS: tuple[int, ...] = (0, 2, 4, 8, 16, 32)
+LENGTH_FORM: FormId = "full"
+# The (ceiling, gap) grid the notice's thresholds are re-chosen on at each length.
+LENGTH_CEILINGS = range(50, 101, 5)
+LENGTH_GAPS = range(0, 51, 5)
+Evidential = Scenario | KnowledgeItem
+
+
+def evidence_pool(bank: Bank, form: FormId, dimension: str) -> tuple[Evidential, ...]:
+    """Return a demand's situations and knowledge items in a form, in the form's order."""
+    return tuple(
+        item
+        for item in bank.form_items_of(form, dimension)
+        if isinstance(item, Scenario | KnowledgeItem)
+    )
+
+
+def added_items(bank: Bank, form: FormId, per_demand: int) -> dict[str, tuple[Evidential, ...]]:
+    """Return `per_demand` new evidence items for every demand: copies of the demand's own
+    situations and knowledge items of the form, in turn, each under a new id (so a knowledge
+    copy draws a difficulty of its own from the model's distribution)."""
+    added = {}
+    for dimension in bank.dimension_ids:
+        pool = evidence_pool(bank, form, dimension)
+        added[dimension] = tuple(
+            pool[j % len(pool)].model_copy(update={"id": f"{pool[j % len(pool)].id}+{j}"})
+            for j in range(per_demand)
+        )
+    return added
+
+
+def added_answer(
+    kind: Kind, person: Person, item: Evidential, honest: random.Random, rng: random.Random
+) -> int | str:
+    """Return a person's answer of a kind to an added item, as the kind answers the bank's own
+    (tests.simulate's model and faker_responses)."""
+    if kind == "coached_retake":
+        return (
+            max(item.options, key=lambda o: o.score).id if isinstance(item, Scenario) else item.key
+        )
+    if isinstance(item, Scenario) and kind == "smart":
+        return _longest(item, person.language)
+    if isinstance(item, Scenario) and kind == "cue_rule":
+        return cue_choice(item, person.language, rng)
+    answer = honest_answer(person, item, honest)
+    if answer == UNSURE and kind in ("smart", "cue_rule"):
+        return rng.choice(SCENARIO_OPTION_IDS)
+    assert answer is not None
+    return answer
+
+
+def evidence_points(item: Evidential, answer: int | str) -> float:
+    """Return an evidence answer on 0–100 as the engine's views score it."""
+    return mean_points(value_table(item)[answer])
+
+
+def _hermite(points: int = 24) -> tuple[list[float], list[float]]:
+    import numpy as np
+
+    nodes, weights = np.polynomial.hermite_e.hermegauss(points)
+    total = float(weights.sum())
+    return [float(x) for x in nodes], [float(w) / total for w in weights]
+
+
+def expected_points(kind: Kind, person: Person, item: Evidential) -> float:
+    """Return the expected 0–100 value of a kind's answer to a copy of an item (a knowledge copy
+    at a difficulty drawn from the model's distribution): the limit of many added items."""
+    if isinstance(item, Scenario):
+        values = [mean_points(item_value(item, o.id)) for o in item.options]
+        if kind == "coached_retake":
+            return max(values)
+        if kind == "smart":
+            return mean_points(item_value(item, _longest(item, person.language)))
+        if kind == "cue_rule":
+            matched = cue_matches(item, person.language) or SCENARIO_OPTION_IDS
+            return sum(mean_points(item_value(item, o)) for o in matched) / len(matched)
+        weights = option_weights(person, item)
+        return sum(w * v for w, v in zip(weights, values, strict=True)) / sum(weights)
+    if kind == "coached_retake":
+        return 100.0
+    guess = 1.0 if kind in ("smart", "cue_rule") else 1 - person.unsure_propensity
+    nodes, weights = _hermite()
+    known = sum(
+        w * know_probability(person, item.dimension, KNOW_DIFFICULTY_SD * x)
+        for x, w in zip(nodes, weights, strict=True)
+    )
+    return 100 * (known + (1 - known) * guess / len(SCENARIO_OPTION_IDS))
+
+
+@dataclass(frozen=True, slots=True)
+class Lengthened:
+    """One person's self view and evidence (the notice's inputs) at each added length."""
+
+    kind: Kind
+    background: Experience
+    self_view: float | None
+    evidence: tuple[float | None, ...]  # per LENGTH_STEPS, then the limit of many items
+
+
+def lengthened(
+    kind: Kind,
+    person: Person,
+    bank: Bank,
+    seed: int,
+    steps: Sequence[int] = LENGTH_STEPS,
+    form: FormId = LENGTH_FORM,
+) -> Lengthened:
+    """Return the notice's inputs for a person of a kind when the form adds `steps` evidence
+    items per demand (answered by the same model), and in the limit of many."""
+    answers = respond(kind, person, bank, form, seed)
+    self_view, _, _ = view_points(answers, bank)
+    situation: list[float] = []
+    knowledge: list[float] = []
+    for item in bank.form_items(form):
+        if isinstance(item, Scenario):
+            situation.append(evidence_points(item, answers.responses[item.id]))
+        elif isinstance(item, KnowledgeItem) and item.counts_for(answers.profile):
+            knowledge.append(evidence_points(item, answers.responses[item.id]))
+    honest = _rng(seed, "added", person.index)
+    faking = _rng(seed, "added faking", kind, person.index)
+    added = added_items(bank, form, max(steps))
+    answered = {
+        d: [(item, added_answer(kind, person, item, honest, faking)) for item in items]
+        for d, items in added.items()
+    }
+
+    def views(per_demand: int) -> float | None:
+        sit, know = list(situation), list(knowledge)
+        for pairs in answered.values():
+            for item, answer in pairs[:per_demand]:
+                if isinstance(item, Scenario):
+                    sit.append(evidence_points(item, answer))
+                elif item.counts_for(answers.profile):
+                    know.append(evidence_points(item, answer))
+        return evidence_of(
+            sum(sit) / len(sit) if sit else None, sum(know) / len(know) if know else None
+        )
+
+    # The limit: each demand's copies cycle through its pool, so each item of a pool of n
+    # weighs 1/n in its view.
+    limit: dict[str, list[float]] = {"situation": [0.0, 0.0], "knowledge": [0.0, 0.0]}
+    for dimension in bank.dimension_ids:
+        pool = evidence_pool(bank, form, dimension)
+        for item in pool:
+            if isinstance(item, KnowledgeItem) and not item.counts_for(answers.profile):
+                continue
+            view = limit["situation" if isinstance(item, Scenario) else "knowledge"]
+            view[0] += expected_points(kind, person, item) / len(pool)
+            view[1] += 1 / len(pool)
+    limit_evidence = evidence_of(
+        *(v[0] / v[1] if v[1] else None for v in (limit["situation"], limit["knowledge"]))
+    )
+    return Lengthened(
+        kind=kind,
+        background=person.background,
+        self_view=self_view,
+        evidence=(*(views(m) for m in steps), limit_evidence),
+    )
+
+
+def length_population(
+    bank: Bank,
+    honest: int,
+    fakers: int,
+    seed: int,
+    kinds: Sequence[Kind] = KINDS,
+    steps: Sequence[int] = LENGTH_STEPS,
+) -> list[Lengthened]:
+    """Return the lengthened inputs of the people `simulate` draws (same people, same answers)."""
+    found = []
+    for kind in kinds:
+        count = honest if kind == "honest" else fakers
+        start = 0 if kind == "honest" else honest + KINDS.index(kind) * fakers
+        for index in range(start, start + count):
+            found.append(lengthened(kind, draw_person(bank, seed, index), bank, seed, steps))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class LengthRow:
+    """The notice's rates at one length: at the released thresholds, at thresholds re-chosen for
+    that length, the self view over the honest line on the evidence, and the best line."""
+
+    label: str
+    spread: float  # the honest people's SD around their line on the evidence, points
+    shift: float  # moderate fakers' mean distance above that line, points
+    rules: dict[str, tuple[float, float, dict[str, float]]]  # name → FA, FA starters, caught
+
+    @property
+    def separation(self) -> float:
+        """Moderate fakers' shift over the honest line, in honest SDs."""
+        return self.shift / self.spread
+
+
+def _fires(
+    score: Callable[[Lengthened], float | None], threshold: float
+) -> Callable[[Lengthened], bool]:
+    return lambda p: (value := score(p)) is not None and value > threshold
+
+
+def _rates(
+    people: Sequence[Lengthened], fires: Callable[[Lengthened], bool]
+) -> tuple[float, float, dict[str, float]]:
+    by: dict[str, list[bool]] = defaultdict(list)
+    for p in people:
+        by[p.kind].append(fires(p))
+        if p.kind == "honest" and p.background == "starter":
+            by["starter"].append(fires(p))
+    share = {k: _share_of(v) for k, v in by.items()}
+    return (
+        share.get("honest", 0.0),
+        share.get("starter", 0.0),
+        {k: share[k] for k in FAKER_KINDS if k in share},
+    )
+
+
+def _within_limits(rates: tuple[float, float, dict[str, float]]) -> bool:
+    return rates[0] <= MAX_FALSE_ALARMS and rates[1] <= MAX_FALSE_ALARMS_STARTERS
+
+
+def _lowest_threshold(
+    fit: Sequence[Lengthened], score: Callable[[Lengthened], float | None]
+) -> float:
+    """Return the lowest threshold (among the honest people's own values) whose false alarms on
+    `fit` stay within the limits themselves."""
+    values = sorted({v for p in fit if p.kind == "honest" if (v := score(p)) is not None})
+    return next(t for t in [-math.inf, *values] if _within_limits(_rates(fit, _fires(score, t))))
+
+
+def length_rows(fit: Sequence[Lengthened], people: Sequence[Lengthened]) -> list[LengthRow]:
+    """Return, per length, the notice's rates on `people` with everything chosen on `fit` (another
+    seed): thresholds at the false-alarm limits themselves (≤ 2 %, starters ≤ 4 %)."""
+    import numpy as np
+
+    ceiling, gap = engine_thresholds()
+    rows = []
+    steps = len(fit[0].evidence)
+    for step in range(steps):
+        label = f"+{LENGTH_STEPS[step]}" if step < len(LENGTH_STEPS) else "limit"
+
+        def pair(p: Lengthened, step: int = step) -> tuple[float, float] | None:
+            e = p.evidence[step]
+            return None if p.self_view is None or e is None else (p.self_view, e)
+
+        def released(p: Lengthened, step: int = step) -> bool:
+            return notice_fires(p.self_view, p.evidence[step], ceiling, gap)
+
+        rules = {f"released {ceiling:g}/{gap:g}": _rates(people, released)}
+
+        # Thresholds re-chosen on `fit`: the most moderate fakers caught within the limits.
+        def grid(c: int, g: int, step: int = step) -> Callable[[Lengthened], bool]:
+            return lambda one: notice_fires(one.self_view, one.evidence[step], c, g)
+
+        best: tuple[float, int, int] | None = None
+        for c in LENGTH_CEILINGS:
+            for g in LENGTH_GAPS:
+                rates = _rates(fit, grid(c, g))
+                if _within_limits(rates) and (best is None or rates[2]["moderate"] > best[0]):
+                    best = (rates[2]["moderate"], c, g)
+        if best is not None:
+            _, c, g = best
+            rules[f"re-chosen {c}/{g}"] = _rates(people, grid(c, g))
+        # The self view over the honest people's least-squares line on the evidence.
+        xy = np.array([v for p in fit if p.kind == "honest" if (v := pair(p))])
+        slope, intercept = np.polyfit(xy[:, 1], xy[:, 0], 1)
+
+        def residual(
+            p: Lengthened, a: float = float(intercept), b: float = float(slope), step: int = step
+        ) -> float | None:
+            v = pair(p, step)
+            return None if v is None else v[0] - (a + b * v[1])
+
+        threshold = _lowest_threshold(fit, residual)
+        rules["self over the honest line"] = _rates(people, _fires(residual, threshold))
+        # Fisher's discriminant on (self, evidence) against moderate fakers: the best line.
+        honest_xy = xy
+        faker_xy = np.array([v for p in fit if p.kind == "moderate" if (v := pair(p))])
+        pooled = np.cov(honest_xy, rowvar=False) + np.cov(faker_xy, rowvar=False)
+        w = np.linalg.solve(pooled, faker_xy.mean(0) - honest_xy.mean(0))
+
+        def line(p: Lengthened, w: object = w, step: int = step) -> float | None:
+            v = pair(p, step)
+            return None if v is None else float(np.dot(w, v))  # type: ignore[call-overload]
+
+        threshold = _lowest_threshold(fit, line)
+        rules["best line (bound)"] = _rates(people, _fires(line, threshold))
+        honest_res = [r for p in people if p.kind == "honest" if (r := residual(p)) is not None]
+        moderate_res = [r for p in people if p.kind == "moderate" if (r := residual(p)) is not None]
+        mean = _mean_of(honest_res)
+        sd = math.sqrt(_mean_of((r - mean) ** 2 for r in honest_res))
+        rows.append(
+            LengthRow(label=label, spread=sd, shift=_mean_of(moderate_res) - mean, rules=rules)
+        )
+    return rows
+
+
+def length_table(rows: Sequence[LengthRow]) -> str:
+    """Return the detection-power curve as a plain-text table."""
+    kinds = ("moderate", "smart", "self_enhancer", "cue_rule")
+    lines = [
+        f"Consistency notice on the {LENGTH_FORM} form with more situations and knowledge items"
+        " per demand (copies of the demand's own, answered by the model);",
+        "thresholds and lines chosen on seed+1 at the false-alarm limits themselves (2 %, starters"
+        " 4 %), rates on seed; SD: honest people's spread around",
+        "their line on the evidence (points); shift: moderate fakers' mean distance above it; sep.:"
+        " shift / SD (90 % at 2 % needs about 3.3).",
+        "",
+        f"{'added':>6} {'SD':>5} {'shift':>5} {'sep.':>5}  {'rule':<26}"
+        f" {'FA all':>7} {'FA st.':>7} | " + " ".join(f"{k:>13}" for k in kinds),
+    ]
+    for row in rows:
+        for i, (name, (fa, fa_starters, caught)) in enumerate(row.rules.items()):
+            head = (
+                f"{row.label:>6} {row.spread:5.1f} {row.shift:5.1f} {row.separation:5.2f}"
+                if i == 0
+                else " " * 24
+            )
+            lines.append(
+                f"{head}  {name:<26} {_pct(fa).strip():>7} {_pct(fa_starters).strip():>7} | "
+                + " ".join(f"{_pct(caught.get(k, 0.0)).strip():>13}" for k in kinds)
+            )
+    return "\n".join(lines)
+
+
+# The kinds the curve measures (the notice's targets and the cue rule; naive fakers are caught by
+# the validity checks, coached retakes by the retake marks).
+LENGTH_KINDS: tuple[Kind, ...] = ("honest", "moderate", "smart", "self_enhancer", "cue_rule")
+
+
+def print_length(bank: Bank, honest: int, fakers: int, seed: int) -> list[LengthRow]:
+    """Measure and print the detection-power curve (fitted on seed + 1, measured on seed)."""
+    fit = length_population(bank, honest, fakers, seed + 1, LENGTH_KINDS)
+    people = length_population(bank, honest, fakers, seed, LENGTH_KINDS)
+    rows = length_rows(fit, people)
+    print(
+        f"Bank v{bank.version}, seed {seed} (fitted on {seed + 1}): {honest} honest people and"
+        f" {fakers} per faker kind\n"
+    )
+    print(length_table(rows))
+    return rows
 
 
 if __name__ == "__main__":
