@@ -127,6 +127,66 @@ zu"): 2.0 / 2.4 SD. Catching 90 % at 2 % false alarms needs about 3.3 SD (z 2.05
 and add the starters' honest "can't say" as noise. Only more or better evidence per person (more
 situations and knowledge questions, or a Fremdbild) or a narrower honest leniency would close the
 gap; tests/unit/engine/test_simulation.py keeps the strict xfail that says so.
+
+Does faking pay? Honest twins (``--payoff``)
+--------------------------------------------
+The notice is one defence; the scoring rules are the other (a demand's score drops the self view
+where it disagrees with the evidence beyond 1.96 joint standard errors; a band edge within the 95 %
+interval reads "an der Grenze"). ``--payoff`` measures what faking gains against both. Each faker
+gets an **honest twin** (`honest_twin`): the same person — traits, leniency, acquiescence, style —
+with the same item noise, answering honestly (the faker's own honest draws, before any faking).
+Both are scored by the engine in each of the four settings (the answers' chosen setting set to
+each; a setting's own knowledge items count as the engine counts them). Per kind, form and
+setting: the share of fakers whose overall verdict is better than their twin's, and worse
+(ranked deutliche Lücken < keine klare Aussage < passt teilweise < passt weitgehend; Erfahrungsfeld
+and "not enough answers" unranked); the demands per person whose band rose or fell (below <
+an der Grenze = vorläufig < met), those lifted into "met", and those moved from a firm "below" to
+"vorläufig"; where each improved demand stands on the faker's **evidence alone** (the statements
+left out, scored by the engine, the band by position with z = 1.96, however few the answers:
+met / open / below); how many of them the result names as resting mainly on self-description
+(Result.self_carried, only when the notice fires); and the share whose verdict is better without
+the consistency notice, and with nothing on the result at all (no quality notice, no retake marks).
+The control row "honest" compares honest people with themselves (zero by construction).
+Measured on bank v3 of 5 December 2026, seed 2026, the fakers of the main run (``python -m
+tests.simulate --payoff --fakers 600``: 600 per kind and form, × 4 settings = 2,400 results; the
+per-setting and per-demand tables are printed too)::
+
+                          verdict %    strong %   demands/person  improved, on the    better %
+                          better worse faker twin   up  met vorl.  evidence alone %  no     un-
+    kind           form                                           met open below named notice marked
+    naive          short   3.9  19.5   0.0  1.9  0.61 0.09 0.00   14   27    60    0    3.9   0.0
+    naive          full    7.0  20.0   0.0  2.5  0.88 0.01 0.01    1   45    54    0    7.0   0.0
+    smart          short  11.0  14.9   0.0  1.7  3.48 2.81 0.61   18   73     9    0    0.0   0.0
+    smart          full   11.8  20.5   0.0  2.3  2.92 2.27 0.08    6   94     0    1    0.0   0.0
+    moderate       short  23.9   0.8   3.3  1.2  2.43 1.57 0.65   14   58    28    1   14.2  14.2
+    moderate       full   22.2   1.4   4.3  1.8  2.04 1.52 0.13   16   78     7    1    9.5   9.3
+    cue_rule       short  14.8  11.6   0.5  1.6  3.72 2.95 0.72   18   75     7    0    0.1   0.1
+    cue_rule       full   15.1  12.8   1.0  1.8  2.87 1.97 0.17   12   87     1    2    0.0   0.0
+    coached_retake short  48.0   0.2  21.0  2.6  3.81 2.94 0.77   78   23     0    0   48.0   0.0
+    coached_retake full   96.0   0.0  73.1  2.8  6.97 6.70 0.26  100    0     0    0   96.0   0.0
+    self_enhancer  short  32.7   0.4   6.2  2.8  3.73 2.78 0.95   12   67    21    0    3.4   3.4
+    self_enhancer  full   27.9   1.2   6.2  2.7  2.69 2.13 0.27   14   81     5    1    2.5   2.5
+
+What it means. (1) The rules hold where they promise to: no faker of any kind has a demand
+lifted into "met" while its own evidence alone is firmly below the range (tests/unit/engine/
+test_simulation_payoff.py asserts it; it follows from the disagreement rule and the 1.96 band
+edge). (2) They do not neutralise moderate faking: about one moderate faker in four gets a better
+overall verdict than their twin (1.5 demands more met per person; "passt weitgehend" 3–4 % against
+1–2 %), and for 14 % (short) / 9 % (full) of all moderate fakers the better verdict carries no
+notice at all. The lifted demands are mostly ones whose evidence alone is at the range's edge
+("open"): there the views agree within their uncertainty, the self view counts by the documented
+rule, and a lifted self view firms the verdict up. Result.self_carried names almost none of them
+(≤ 1 %): by its definition it names demands whose evidence is *below* the range, which the 1.96
+rules already keep from "met". (3) Blatant faking does not pay: smart, cue-rule and naive fakers
+get a worse verdict about as often as a better one (the self view far above the evidence is
+dropped, and a whole form answered at the desirable pole trips other notices), and a better verdict
+without any notice is ≤ 0.1 % (naive fakers: always the unlikely-virtues notice). Self-enhancers
+gain often (28–33 %) but almost always visibly (2.5–3.4 % unmarked). A coached retake gains most
+(96 % on the full form), always with the retake marks. (4) One rule effect is worth a look for a
+later rules version: where the self view is dropped and the evidence alone rests on fewer than
+`min_firm_answers` (4) answers — every short-form demand, and the full form's demands without
+knowledge items — a firm "below" becomes "vorläufig" (half credit): 0.65 demands per moderate faker
+and 0.95 per self-enhancer in the short form ("vorl."), none of them named.
 """
 
 from __future__ import annotations
