@@ -124,9 +124,10 @@ from leniency (SD 0.35 steps ≈ 9 points) and the evidence's own measurement er
 it by 26.8 points on average (less than 1.5 × 25 = 37.5 because answers clip at "trifft voll
 zu"): 2.0 / 2.4 SD. Catching 90 % at 2 % false alarms needs about 3.3 SD (z 2.05 + 1.28). The
 "can't say" share and the virtues carry no signal about a moderate faker (both answered honestly)
-and add the starters' honest "can't say" as noise. Only more or better evidence per person (more
-situations and knowledge questions, or a Fremdbild) or a narrower honest leniency would close the
-gap; tests/unit/engine/test_simulation.py keeps the strict xfail that says so.
+and add the starters' honest "can't say" as noise. More situations and knowledge questions do
+not close the gap either (``--length`` below: 2.75 SD with perfect evidence); only a narrower
+honest leniency or evidence of another kind (a Fremdbild, not modelled) could;
+tests/unit/engine/test_simulation.py keeps the strict xfail that says so.
 
 Does faking pay? Honest twins (``--payoff``)
 --------------------------------------------
@@ -187,6 +188,63 @@ later rules version: where the self view is dropped and the evidence alone rests
 `min_firm_answers` (4) answers — every short-form demand, and the full form's demands without
 knowledge items — a firm "below" becomes "vorläufig" (half credit): 0.65 demands per moderate faker
 and 0.95 per self-enhancer in the short form ("vorl."), none of them named.
+
+What would catch them: a longer form (``--length``)
+---------------------------------------------------
+How many more situations and knowledge questions per demand would the full form need for the
+notice to catch 90 % of moderate fakers at ≤ 2 % false alarms (≤ 4 % for starters)? The
+assumptions, each chosen so that the curve errs on the hopeful side:
+
+- **Added items are the bank's own, copied** (`added_items`): m per demand, the demand's own
+  full-form situations and knowledge questions in turn (each demand keeps its mix; learning,
+  resilience, courage and motivation, which have no knowledge questions, get situations only). A
+  situation copy has the copied one's options, ratings and poles; a knowledge copy draws a
+  difficulty of its own from N(0, KNOW_DIFFICULTY_SD). Items as good as the bank's, no better.
+- **Answered by the same model, independently given the person** (local independence): real items
+  of one demand share wording, content and method beyond the trait, so real added items would
+  narrow the evidence less than these do.
+- **Fakers answer them as they answer the bank's own** (`added_answer`): moderate fakers and
+  self-enhancers honestly, smart fakers the longest option and a guess, cue-rule fakers the cue.
+- **The statements stay as they are**: the self view's own measurement error is already small (60
+  statements); what the added items shrink is the evidence's.
+- **The notice reads the overall views exactly as the engine does** (at +0 the curve is the
+  engine's notice, person by person: tests/unit/engine/test_simulation_payoff.py). Four rules on
+  them: the released thresholds; the (ceiling, gap) pair re-chosen at each length on a 5-point grid
+  for the most moderate fakers caught; the self view's distance above the honest people's
+  least-squares line on the evidence; and Fisher's best line on (self, evidence) against moderate
+  fakers (an upper bound: it knows which faker to expect). Thresholds and lines are chosen on seed
+  2027 at the false-alarm limits themselves and measured on seed 2026, so the last three land a
+  little above the limits out of sample (up to 3.0 % / 5.0 %): their catch rates are optimistic.
+- **The limit** is each person's expected evidence (the mean of their answers to endlessly many
+  copies), computed from the model: the softmax's expected rating per situation, the chance of
+  knowing (and of a lucky guess) integrated over the difficulty distribution (Gauss–Hermite).
+
+Measured on bank v3 of 5 December 2026, seed 2026 (fitted on 2027), 3,000 honest people and 400
+per faker kind (``python -m tests.simulate --length --honest 3000 --fakers 400``, about 30
+minutes on a shared machine; SD: honest people's spread around their line on the evidence, in
+points; shift: moderate fakers' mean distance above it; sep.: shift / SD; 90 % at 2 % needs about
+3.3)::
+
+    added   SD  shift sep. | moderate fakers caught, % (false alarms all / starters, %)
+                           | released 90/20    re-chosen            over the line     best line
+       +0 11.3  26.8 2.38 | 43.5 (0.7/0.5)  66.2 50/25 (2.7/4.6)  69.2 (2.9/4.6)  78.2 (2.8/3.3)
+       +2 11.2  26.9 2.40 | 42.2 (0.8/0.5)  64.0 50/25 (2.6/4.6)  70.2 (2.8/4.5)  77.0 (2.6/3.5)
+       +4 11.0  26.8 2.45 | 44.0 (0.7/0.5)  66.8 80/20 (2.6/2.6)  69.2 (2.7/5.0)  80.0 (3.0/3.8)
+       +8 10.6  26.9 2.54 | 42.5 (0.6/0.5)  64.8 80/20 (2.1/2.5)  72.0 (2.3/4.6)  80.2 (2.5/3.7)
+      +16 10.3  27.1 2.63 | 40.5 (0.5/0.5)  63.2 80/20 (2.1/2.5)  73.5 (2.3/4.3)  82.2 (3.0/4.1)
+      +32 10.1  27.0 2.67 | 42.0 (0.4/0.4)  64.8 80/20 (1.7/2.2)  72.8 (2.2/3.8)  82.8 (2.6/3.5)
+    limit  9.8  27.0 2.75 | 41.8 (0.4/0.4)  64.8 80/20 (1.8/2.4)  76.2 (2.1/3.8)  83.5 (2.7/3.7)
+
+Smart and cue-rule fakers stay caught (99–100 %) at every length, self-enhancers 87–98 %.
+**No length gets there**: the curve is flat. Perfect evidence narrows the honest spread only from
+11.3 to 9.8 points, because what remains is how people describe themselves — leniency (SD 0.35
+steps, about 9 points of the self view), acquiescence and extreme responding — which lives in the
+self-report alone and which no number of situations or knowledge questions can measure; the lift
+stays 27 points (clipped at "trifft voll zu"): 2.75 SD at best, and the best line catches 84 %,
+the released notice about 42 %, whatever the length. Sizing a bank v4 by test length alone will
+not reach issue 19's 90 %; what would is less honest spread in the self-report itself (the
+`--set LENIENCY_SD=…` sensitivity below) or evidence of another kind that the model does not
+contain (a Fremdbild, a structured interview).
 """
 
 from __future__ import annotations
