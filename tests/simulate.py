@@ -3,7 +3,10 @@
 Run ``python -m tests.simulate`` (from the worktree root, ``PYTHONPATH=$PWD``) for the figures the
 methodology page cites: the consistency notice's false alarms on honest people (overall and per
 background) and its catch rate per faker kind, each level's share, per form. The unit tests in
-tests/unit/engine/test_simulation.py run the same harness on a few hundred people.
+tests/unit/engine/test_simulation.py run the same harness on a few hundred people. For the
+decision on issue 19 point 4, ``--payoff`` measures what faking gains against an honest twin and
+``--length`` what a longer full form would catch (the last two sections below;
+tests/unit/engine/test_simulation_payoff.py).
 
 The model is an assumption, not a measurement: every figure it produces holds for this model
 only. Its parameters are the module constants below; they are chosen to be plausible for
