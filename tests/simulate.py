@@ -248,6 +248,15 @@ the released notice about 42 %, whatever the length. Sizing a bank v4 by test le
 not reach issue 19's 90 %; what would is less honest spread in the self-report itself (the
 `--set LENIENCY_SD=…` sensitivity below) or evidence of another kind that the model does not
 contain (a Fremdbild, a structured interview).
+
+The conclusion hangs on the one assumption no data fix yet, the honest leniency spread. With
+``--set LENIENCY_SD=0.2`` (instead of 0.35; ``--length --honest 1500 --fakers 300``, seed 2026)
+the separation is 3.02 SD at +0, 3.30 at +8, 3.63 at +32 and 3.82 in the limit; the best line
+catches 92 % already at +0 (out of sample 2.7 % false alarms) and 94–97 % from +8 on, the
+self-over-the-line rule 87 % at +0 and 91 % from +16, a re-chosen gap-and-ceiling pair 83–89 %,
+the released pair still 46 %. So the first thing a bank v4 needs is not length but a measured
+leniency spread (a pilot with real respondents): below about 0.2 steps, 8–16 more evidence items
+per demand and a re-fitted rule would come near 90 %; at 0.35, no length would.
 """
 
 from __future__ import annotations
