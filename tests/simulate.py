@@ -3,7 +3,10 @@
 Run ``python -m tests.simulate`` (from the worktree root, ``PYTHONPATH=$PWD``) for the figures the
 methodology page cites: the consistency notice's false alarms on honest people (overall and per
 background) and its catch rate per faker kind, each level's share, per form. The unit tests in
-tests/unit/engine/test_simulation.py run the same harness on a few hundred people.
+tests/unit/engine/test_simulation.py run the same harness on a few hundred people. For the
+decision on issue 19 point 4, ``--payoff`` measures what faking gains against an honest twin and
+``--length`` what a longer full form would catch (the last two sections below;
+tests/unit/engine/test_simulation_payoff.py).
 
 The model is an assumption, not a measurement: every figure it produces holds for this model
 only. Its parameters are the module constants below; they are chosen to be plausible for
@@ -124,9 +127,136 @@ from leniency (SD 0.35 steps ≈ 9 points) and the evidence's own measurement er
 it by 26.8 points on average (less than 1.5 × 25 = 37.5 because answers clip at "trifft voll
 zu"): 2.0 / 2.4 SD. Catching 90 % at 2 % false alarms needs about 3.3 SD (z 2.05 + 1.28). The
 "can't say" share and the virtues carry no signal about a moderate faker (both answered honestly)
-and add the starters' honest "can't say" as noise. Only more or better evidence per person (more
-situations and knowledge questions, or a Fremdbild) or a narrower honest leniency would close the
-gap; tests/unit/engine/test_simulation.py keeps the strict xfail that says so.
+and add the starters' honest "can't say" as noise. More situations and knowledge questions do
+not close the gap either (``--length`` below: 2.75 SD with perfect evidence); only a narrower
+honest leniency or evidence of another kind (a Fremdbild, not modelled) could;
+tests/unit/engine/test_simulation.py keeps the strict xfail that says so.
+
+Does faking pay? Honest twins (``--payoff``)
+--------------------------------------------
+The notice is one defence; the scoring rules are the other (a demand's score drops the self view
+where it disagrees with the evidence beyond 1.96 joint standard errors; a band edge within the 95 %
+interval reads "an der Grenze"). ``--payoff`` measures what faking gains against both. Each faker
+gets an **honest twin** (`honest_twin`): the same person — traits, leniency, acquiescence, style —
+with the same item noise, answering honestly (the faker's own honest draws, before any faking).
+Both are scored by the engine in each of the four settings (the answers' chosen setting set to
+each; a setting's own knowledge items count as the engine counts them). Per kind, form and
+setting: the share of fakers whose overall verdict is better than their twin's, and worse
+(ranked deutliche Lücken < keine klare Aussage < passt teilweise < passt weitgehend; Erfahrungsfeld
+and "not enough answers" unranked); the demands per person whose band rose or fell (below <
+an der Grenze = vorläufig < met), those lifted into "met", and those moved from a firm "below" to
+"vorläufig"; where each improved demand stands on the faker's **evidence alone** (the statements
+left out, scored by the engine, the band by position with z = 1.96, however few the answers:
+met / open / below); how many of them the result names as resting mainly on self-description
+(Result.self_carried, only when the notice fires); and the share whose verdict is better without
+the consistency notice, and with nothing on the result at all (no quality notice, no retake marks).
+The control row "honest" compares honest people with themselves (zero by construction).
+Measured on bank v3 of 5 December 2026, seed 2026, the fakers of the main run (``python -m
+tests.simulate --payoff --fakers 600``: 600 per kind and form, × 4 settings = 2,400 results; the
+per-setting and per-demand tables are printed too)::
+
+                          verdict %    strong %   demands/person  improved, on the    better %
+                          better worse faker twin   up  met vorl.  evidence alone %  no     un-
+    kind           form                                           met open below named notice marked
+    naive          short   3.9  19.5   0.0  1.9  0.61 0.09 0.00   14   27    60    0    3.9   0.0
+    naive          full    7.0  20.0   0.0  2.5  0.88 0.01 0.01    1   45    54    0    7.0   0.0
+    smart          short  11.0  14.9   0.0  1.7  3.48 2.81 0.61   18   73     9    0    0.0   0.0
+    smart          full   11.8  20.5   0.0  2.3  2.92 2.27 0.08    6   94     0    1    0.0   0.0
+    moderate       short  23.9   0.8   3.3  1.2  2.43 1.57 0.65   14   58    28    1   14.2  14.2
+    moderate       full   22.2   1.4   4.3  1.8  2.04 1.52 0.13   16   78     7    1    9.5   9.3
+    cue_rule       short  14.8  11.6   0.5  1.6  3.72 2.95 0.72   18   75     7    0    0.1   0.1
+    cue_rule       full   15.1  12.8   1.0  1.8  2.87 1.97 0.17   12   87     1    2    0.0   0.0
+    coached_retake short  48.0   0.2  21.0  2.6  3.81 2.94 0.77   78   23     0    0   48.0   0.0
+    coached_retake full   96.0   0.0  73.1  2.8  6.97 6.70 0.26  100    0     0    0   96.0   0.0
+    self_enhancer  short  32.7   0.4   6.2  2.8  3.73 2.78 0.95   12   67    21    0    3.4   3.4
+    self_enhancer  full   27.9   1.2   6.2  2.7  2.69 2.13 0.27   14   81     5    1    2.5   2.5
+
+What it means. (1) The rules hold where they promise to: no faker of any kind has a demand
+lifted into "met" while its own evidence alone is firmly below the range (tests/unit/engine/
+test_simulation_payoff.py asserts it; it follows from the disagreement rule and the 1.96 band
+edge). (2) They do not neutralise moderate faking: about one moderate faker in four gets a better
+overall verdict than their twin (1.5 demands more met per person; "passt weitgehend" 3–4 % against
+1–2 %), and for 14 % (short) / 9 % (full) of all moderate fakers the better verdict carries no
+notice at all. The lifted demands are mostly ones whose evidence alone is at the range's edge
+("open"): there the views agree within their uncertainty, the self view counts by the documented
+rule, and a lifted self view firms the verdict up. Result.self_carried names almost none of them
+(≤ 1 %): by its definition it names demands whose evidence is *below* the range, which the 1.96
+rules already keep from "met". (3) Blatant faking does not pay: smart, cue-rule and naive fakers
+get a worse verdict about as often as a better one (the self view far above the evidence is
+dropped, and a whole form answered at the desirable pole trips other notices), and a better verdict
+without any notice is ≤ 0.1 % (naive fakers: always the unlikely-virtues notice). Self-enhancers
+gain often (28–33 %) but almost always visibly (2.5–3.4 % unmarked). A coached retake gains most
+(96 % on the full form), always with the retake marks. (4) One rule effect is worth a look for a
+later rules version: where the self view is dropped and the evidence alone rests on fewer than
+`min_firm_answers` (4) answers — every short-form demand, and the full form's demands without
+knowledge items — a firm "below" becomes "vorläufig" (half credit): 0.65 demands per moderate faker
+and 0.95 per self-enhancer in the short form ("vorl."), none of them named.
+
+What would catch them: a longer form (``--length``)
+---------------------------------------------------
+How many more situations and knowledge questions per demand would the full form need for the
+notice to catch 90 % of moderate fakers at ≤ 2 % false alarms (≤ 4 % for starters)? The
+assumptions, each chosen so that the curve errs on the hopeful side:
+
+- **Added items are the bank's own, copied** (`added_items`): m per demand, the demand's own
+  full-form situations and knowledge questions in turn (each demand keeps its mix; learning,
+  resilience, courage and motivation, which have no knowledge questions, get situations only). A
+  situation copy has the copied one's options, ratings and poles; a knowledge copy draws a
+  difficulty of its own from N(0, KNOW_DIFFICULTY_SD). Items as good as the bank's, no better.
+- **Answered by the same model, independently given the person** (local independence): real items
+  of one demand share wording, content and method beyond the trait, so real added items would
+  narrow the evidence less than these do.
+- **Fakers answer them as they answer the bank's own** (`added_answer`): moderate fakers and
+  self-enhancers honestly, smart fakers the longest option and a guess, cue-rule fakers the cue.
+- **The statements stay as they are**: the self view's own measurement error is already small (60
+  statements); what the added items shrink is the evidence's.
+- **The notice reads the overall views exactly as the engine does** (at +0 the curve is the
+  engine's notice, person by person: tests/unit/engine/test_simulation_payoff.py). Four rules on
+  them: the released thresholds; the (ceiling, gap) pair re-chosen at each length on a 5-point grid
+  for the most moderate fakers caught; the self view's distance above the honest people's
+  least-squares line on the evidence; and Fisher's best line on (self, evidence) against moderate
+  fakers (an upper bound: it knows which faker to expect). Thresholds and lines are chosen on seed
+  2027 at the false-alarm limits themselves and measured on seed 2026, so the last three land a
+  little above the limits out of sample (up to 3.0 % / 5.0 %): their catch rates are optimistic.
+- **The limit** is each person's expected evidence (the mean of their answers to endlessly many
+  copies), computed from the model: the softmax's expected rating per situation, the chance of
+  knowing (and of a lucky guess) integrated over the difficulty distribution (Gauss–Hermite).
+
+Measured on bank v3 of 5 December 2026, seed 2026 (fitted on 2027), 3,000 honest people and 400
+per faker kind (``python -m tests.simulate --length --honest 3000 --fakers 400``, about 30
+minutes on a shared machine; SD: honest people's spread around their line on the evidence, in
+points; shift: moderate fakers' mean distance above it; sep.: shift / SD; 90 % at 2 % needs about
+3.3)::
+
+    added   SD  shift sep. | moderate fakers caught, % (false alarms all / starters, %)
+                           | released 90/20    re-chosen            over the line     best line
+       +0 11.3  26.8 2.38 | 43.5 (0.7/0.5)  66.2 50/25 (2.7/4.6)  69.2 (2.9/4.6)  78.2 (2.8/3.3)
+       +2 11.2  26.9 2.40 | 42.2 (0.8/0.5)  64.0 50/25 (2.6/4.6)  70.2 (2.8/4.5)  77.0 (2.6/3.5)
+       +4 11.0  26.8 2.45 | 44.0 (0.7/0.5)  66.8 80/20 (2.6/2.6)  69.2 (2.7/5.0)  80.0 (3.0/3.8)
+       +8 10.6  26.9 2.54 | 42.5 (0.6/0.5)  64.8 80/20 (2.1/2.5)  72.0 (2.3/4.6)  80.2 (2.5/3.7)
+      +16 10.3  27.1 2.63 | 40.5 (0.5/0.5)  63.2 80/20 (2.1/2.5)  73.5 (2.3/4.3)  82.2 (3.0/4.1)
+      +32 10.1  27.0 2.67 | 42.0 (0.4/0.4)  64.8 80/20 (1.7/2.2)  72.8 (2.2/3.8)  82.8 (2.6/3.5)
+    limit  9.8  27.0 2.75 | 41.8 (0.4/0.4)  64.8 80/20 (1.8/2.4)  76.2 (2.1/3.8)  83.5 (2.7/3.7)
+
+Smart and cue-rule fakers stay caught (99–100 %) at every length, self-enhancers 87–98 %.
+**No length gets there**: the curve is flat. Perfect evidence narrows the honest spread only from
+11.3 to 9.8 points, because what remains is how people describe themselves — leniency (SD 0.35
+steps, about 9 points of the self view), acquiescence and extreme responding — which lives in the
+self-report alone and which no number of situations or knowledge questions can measure; the lift
+stays 27 points (clipped at "trifft voll zu"): 2.75 SD at best, and the best line catches 84 %,
+the released notice about 42 %, whatever the length. Sizing a bank v4 by test length alone will
+not reach issue 19's 90 %; what would is less honest spread in the self-report itself (the
+`--set LENIENCY_SD=…` sensitivity below) or evidence of another kind that the model does not
+contain (a Fremdbild, a structured interview).
+
+The conclusion hangs on the one assumption no data fix yet, the honest leniency spread. With
+``--set LENIENCY_SD=0.2`` (instead of 0.35; ``--length --honest 1500 --fakers 300``, seed 2026)
+the separation is 3.02 SD at +0, 3.30 at +8, 3.63 at +32 and 3.82 in the limit; the best line
+catches 92 % already at +0 (out of sample 2.7 % false alarms) and 94–97 % from +8 on, the
+self-over-the-line rule 87 % at +0 and 91 % from +16, a re-chosen gap-and-ceiling pair 83–89 %,
+the released pair still 46 %. So the first thing a bank v4 needs is not length but a measured
+leniency spread (a pilot with real respondents): below about 0.2 steps, 8–16 more evidence items
+per demand and a re-fitted rule would come near 90 %; at 0.35, no length would.
 """
 
 from __future__ import annotations
@@ -156,6 +286,7 @@ from assessment.bank.models import (
     Bank,
     Experience,
     FormId,
+    Item,
     KnowledgeItem,
     LikertItem,
     ProfileId,
@@ -173,9 +304,11 @@ from assessment.engine.matching import (
     STRONG_FIT_SHARE,
     UNCERTAIN_SHARE,
     ProfileMatch,
+    band_v2,
 )
 from assessment.engine.quality import view_points
-from assessment.engine.result import build_result
+from assessment.engine.result import Result, build_result
+from assessment.engine.scoring import item_value, mean_points, score_answers, value_table
 from assessment.i18n import Language
 
 # --- the honest population's parameters (see the module docstring) ------------------------------
@@ -397,6 +530,56 @@ def cue_choice(scenario: Scenario, language: Language, rng: random.Random) -> st
     return rng.choice(sorted(matched))
 
 
+def honest_answer(
+    person: Person, item: Item, rng: random.Random, self_lift: float = 0.0
+) -> int | str | None:
+    """Return what the person answers honestly to one item (None: an item the model does not
+    answer); `self_lift` steps are added to a keyed statement before rounding."""
+    if isinstance(item, LikertItem):
+        if item.presumes and rng.random() < UNSURE_BY_BACKGROUND[person.background]:
+            return UNSURE
+        keyed = keyed_self(person, item, rng) + self_lift
+        agreement = _agreement(item, keyed) + person.acquiescence
+        return _five(agreement, person.extreme)
+    if isinstance(item, ValidityItem):
+        agreement = 3 + VIRTUE_OFFSET + person.leniency + person.acquiescence
+        return _five(agreement + rng.gauss(0, ITEM_NOISE_SD), person.extreme)
+    if isinstance(item, TradeoffItem):
+        style = person.styles[item.dimension] * (1 if item.high == "b" else -1)
+        return _five(3 + STYLE_SPREAD * style + rng.gauss(0, ITEM_NOISE_SD), False)
+    if isinstance(item, Scenario):
+        weights = option_weights(person, item)
+        return rng.choices(SCENARIO_OPTION_IDS, weights=weights)[0]
+    if isinstance(item, KnowledgeItem):
+        if rng.random() < know_probability(person, item.dimension, _difficulty(item.id)):
+            return item.key
+        if rng.random() < person.unsure_propensity:
+            return UNSURE
+        return rng.choice(SCENARIO_OPTION_IDS)
+    return None
+
+
+def option_weights(person: Person, scenario: Scenario) -> list[float]:
+    """Return the unnormalised softmax weights of a scenario's options for the person."""
+    beta = max(0.0, SJT_BASE + SJT_SLOPE * person.traits[scenario.dimension])
+    style = person.styles[scenario.dimension]
+    return [
+        math.exp(beta * option.score + STYLE_PULL * style * {"a": -1, "b": 1, None: 0}[option.pole])
+        for option in scenario.options
+    ]
+
+
+def know_probability(person: Person, dimension: str, difficulty: float) -> float:
+    """Return the chance that the person knows a knowledge item of a demand and difficulty."""
+    logit = (
+        KNOW_BASE
+        + KNOW_SLOPE * person.traits[dimension]
+        + KNOW_BACKGROUND[person.background]
+        - difficulty
+    )
+    return 1 / (1 + math.exp(-logit))
+
+
 def honest_responses(
     person: Person, bank: Bank, form: FormId, rng: random.Random, self_lift: float = 0.0
 ) -> dict[str, int | str]:
@@ -404,46 +587,9 @@ def honest_responses(
     added to every keyed statement before rounding (the moderate faker), drawing the same noise."""
     responses: dict[str, int | str] = {}
     for item in bank.form_items(form):
-        if isinstance(item, LikertItem):
-            if item.presumes and rng.random() < UNSURE_BY_BACKGROUND[person.background]:
-                responses[item.id] = UNSURE
-                continue
-            keyed = keyed_self(person, item, rng) + self_lift
-            agreement = _agreement(item, keyed) + person.acquiescence
-            responses[item.id] = _five(agreement, person.extreme)
-        elif isinstance(item, ValidityItem):
-            agreement = 3 + VIRTUE_OFFSET + person.leniency + person.acquiescence
-            responses[item.id] = _five(agreement + rng.gauss(0, ITEM_NOISE_SD), person.extreme)
-        elif isinstance(item, TradeoffItem):
-            style = person.styles[item.dimension] * (1 if item.high == "b" else -1)
-            responses[item.id] = _five(
-                3 + STYLE_SPREAD * style + rng.gauss(0, ITEM_NOISE_SD), False
-            )
-        elif isinstance(item, Scenario):
-            trait = person.traits[item.dimension]
-            beta = max(0.0, SJT_BASE + SJT_SLOPE * trait)
-            style = person.styles[item.dimension]
-            weights = [
-                math.exp(
-                    beta * option.score
-                    + STYLE_PULL * style * {"a": -1, "b": 1, None: 0}[option.pole]
-                )
-                for option in item.options
-            ]
-            responses[item.id] = rng.choices(SCENARIO_OPTION_IDS, weights=weights)[0]
-        elif isinstance(item, KnowledgeItem):
-            logit = (
-                KNOW_BASE
-                + KNOW_SLOPE * person.traits[item.dimension]
-                + KNOW_BACKGROUND[person.background]
-                - _difficulty(item.id)
-            )
-            if rng.random() < 1 / (1 + math.exp(-logit)):
-                responses[item.id] = item.key
-            elif rng.random() < person.unsure_propensity:
-                responses[item.id] = UNSURE
-            else:
-                responses[item.id] = rng.choice(SCENARIO_OPTION_IDS)
+        answer = honest_answer(person, item, rng, self_lift)
+        if answer is not None:
+            responses[item.id] = answer
     return responses
 
 
@@ -988,6 +1134,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only measure the candidate rules for moderate fakers (issue 19 point 3)",
     )
     parser.add_argument(
+        "--payoff",
+        action="store_true",
+        help="only whether faking pays: each faker against its honest twin (--fakers per kind)",
+    )
+    parser.add_argument(
+        "--length",
+        action="store_true",
+        help="only the notice's detection power as the full form grows (more evidence items)",
+    )
+    parser.add_argument(
         "--set",
         action="append",
         default=[],
@@ -1009,6 +1165,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_candidates(bank, args.honest, args.fakers, args.seed)
         return 0
     started = time.monotonic()
+    if args.payoff:
+        payoffs = payoff_population(bank, args.fakers, args.seed, args.honest)
+        print(
+            f"Bank v{bank.version}, seed {args.seed}: {args.fakers} people per kind and form"
+            f" (the fakers of --honest {args.honest}), {len(PROFILE_IDS)} settings each"
+            f" ({time.monotonic() - started:.0f} s)\n"
+        )
+        print(payoff_table(payoffs))
+        return 0
+    if args.length:
+        print_length(bank, args.honest, args.fakers, args.seed)
+        print(f"\n({time.monotonic() - started:.0f} s)")
+        return 0
     if args.extra:
         curve = extra_outcomes(
             bank, args.honest, args.seed, range(1, args.extra + 1), naive=args.extra_naive
@@ -1340,6 +1509,613 @@ def print_candidates(bank: Bank, honest: int, fakers: int, seed: int) -> list[Me
 def engine_thresholds() -> tuple[float, float]:
     """Return the engine's SELF_CEILING and SELF_GAP (assessment/engine/quality.py)."""
     return float(quality.SELF_CEILING), float(quality.SELF_GAP)
+
+
+# --- does faking pay? honest twins (issue 19 point 4, the client's decision) --------------------
+
+# The overall verdicts in the order a person hoping for the role would rank them: a firm gap is
+# the worst, "keine klare Aussage" leaves everything open, "passt teilweise" and "passt
+# weitgehend" are positive verdicts. Erfahrungsfeld and "not enough answers" are not ranked (a
+# faker whose verdict or twin's is one of them counts as neither better nor worse).
+LEVEL_RANK: dict[str, int] = {"gaps": 0, "uncertain": 1, "partial": 2, "strong": 3}
+# A demand's band in the same sense: below, then open (an edge within the 95 % interval, or too
+# few answers for a firm verdict), then met (within or above its target range).
+BAND_RANK: dict[str, int] = {
+    "below": 0,
+    "borderline": 1,
+    "provisional": 1,
+    "within": 2,
+    "above": 2,
+}
+
+
+def honest_twin(person: Person, bank: Bank, form: FormId, seed: int) -> Answers:
+    """Return the honest twin's answers: the same person (traits, leniency, style) with the same
+    item noise, answering honestly — what the faker would have answered without faking."""
+    return respond("honest", person, bank, form, seed)
+
+
+EvidenceAlone = Literal["met", "open", "below", "none"]
+
+
+def evidence_alone(answers: Answers, bank: Bank) -> dict[str, EvidenceAlone]:
+    """Return where each demand stands on the situations and knowledge alone (the statements
+    left out, scored by the engine) against the chosen setting's range: met, open (its edge within
+    the 95 % interval) or below — by position only, however few the answers (a short-form demand
+    has two evidence answers, fewer than a firm verdict needs); none: no evidence view counts."""
+    evidence = {
+        item_id: value
+        for item_id, value in answers.responses.items()
+        if not isinstance(bank.item(item_id), LikertItem)
+    }
+    scores = score_answers(answers.model_copy(update={"responses": evidence}), bank)
+    targets = bank.profiles[answers.profile].targets
+    found: dict[str, EvidenceAlone] = {}
+    for score in scores:
+        band, _ = band_v2(score, targets[score.dimension], bank.rules.borderline_z, 0)
+        found[score.dimension] = (
+            "met"
+            if band in ("within", "above")
+            else "open"
+            if band == "borderline"
+            else "below"
+            if band == "below"
+            else "none"
+        )
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Payoff:
+    """A faker's result against its honest twin's in one setting (both scored by the engine)."""
+
+    kind: Kind
+    form: FormId
+    setting: ProfileId
+    background: Experience
+    level: str
+    twin_level: str
+    improved: tuple[str, ...]  # demands whose band rose (BAND_RANK)
+    worsened: tuple[str, ...]  # demands whose band fell
+    lifted: tuple[str, ...]  # demands met by the faker, not by the twin
+    to_provisional: tuple[str, ...]  # improved from "below" to "too few answers" (provisional)
+    evidence: dict[str, EvidenceAlone]  # the improved demands on the faker's evidence alone
+    named: tuple[str, ...]  # improved demands shown as resting mainly on self-description
+    notice: bool  # the consistency notice fired (Result.self_based)
+    marked: bool  # anything on the result says to read it with care: a quality notice or marks
+
+    @property
+    def better(self) -> bool:
+        own, twin = LEVEL_RANK.get(self.level), LEVEL_RANK.get(self.twin_level)
+        return own is not None and twin is not None and own > twin
+
+    @property
+    def worse(self) -> bool:
+        own, twin = LEVEL_RANK.get(self.level), LEVEL_RANK.get(self.twin_level)
+        return own is not None and twin is not None and own < twin
+
+    def improved_on(self, standing: EvidenceAlone) -> int:
+        """Return how many improved demands stand so on the faker's evidence alone."""
+        return sum(self.evidence[d] == standing for d in self.improved)
+
+
+def compare_with_twin(
+    kind: Kind, faker: Result, twin: Result, background: Experience, bank: Bank
+) -> Payoff:
+    """Return what faking changed between a faker's result and its twin's (same setting)."""
+    own = {m.dimension: m for m in faker.match.dimensions}
+    other = {m.dimension: m for m in twin.match.dimensions}
+
+    def moved(up: bool) -> tuple[str, ...]:
+        found = []
+        for dimension, match in own.items():
+            a, b = BAND_RANK.get(match.band), BAND_RANK.get(other[dimension].band)
+            if a is not None and b is not None and (a > b if up else a < b):
+                found.append(dimension)
+        return tuple(found)
+
+    improved = moved(up=True)
+    alone = evidence_alone(faker.answers, bank)
+    return Payoff(
+        kind=kind,
+        form=faker.answers.form,
+        setting=faker.answers.profile,
+        background=background,
+        level=faker.match.level,
+        twin_level=twin.match.level,
+        improved=improved,
+        worsened=moved(up=False),
+        lifted=tuple(d for d, m in own.items() if m.met and not other[d].met),
+        to_provisional=tuple(
+            d for d in improved if own[d].band == "provisional" and other[d].band == "below"
+        ),
+        evidence={d: alone[d] for d in improved},
+        named=tuple(d for d in improved if d in faker.self_carried),
+        notice=faker.self_based,
+        marked=bool(faker.quality or faker.revised),
+    )
+
+
+def twin_payoffs(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> list[Payoff]:
+    """Return a person's payoff from faking as `kind` in every setting (PROFILE_IDS): the same
+    answers scored as if the person had chosen each setting."""
+    faked = respond(kind, person, bank, form, seed)
+    honest = honest_twin(person, bank, form, seed)
+    found = []
+    for setting in PROFILE_IDS:
+        faker = build_result(faked.model_copy(update={"profile": setting}), bank)
+        twin = build_result(honest.model_copy(update={"profile": setting}), bank)
+        found.append(compare_with_twin(kind, faker, twin, person.background, bank))
+    return found
+
+
+def payoff_population(
+    bank: Bank,
+    fakers: int,
+    seed: int,
+    honest: int = 6000,
+    forms: Sequence[FormId] = FORM_IDS,
+    kinds: Sequence[Kind] = KINDS,
+) -> list[Payoff]:
+    """Return the payoffs of `fakers` people per kind and form, every setting each: the fakers of
+    `simulate(bank, honest, fakers, seed)` (the same people and answers), and for the kind
+    "honest" its first `fakers` honest people (their twins are themselves: the control)."""
+    found = []
+    for form in forms:
+        for kind in kinds:
+            start = 0 if kind == "honest" else honest + KINDS.index(kind) * fakers
+            for index in range(start, start + fakers):
+                person = draw_person(bank, seed, index)
+                found.extend(twin_payoffs(kind, person, bank, form, seed))
+    return found
+
+
+def _share_of(values: Iterable[bool]) -> float:
+    chosen = list(values)
+    return sum(chosen) / len(chosen) if chosen else 0.0
+
+
+def _mean_of(values: Iterable[float]) -> float:
+    chosen = list(values)
+    return sum(chosen) / len(chosen) if chosen else 0.0
+
+
+def payoff_table(payoffs: Sequence[Payoff]) -> str:
+    """Return the payoff tables: per kind and form (every setting pooled), per setting, and per
+    demand (share of fakers with that demand lifted into "met")."""
+    groups: dict[tuple[str, str, str], list[Payoff]] = defaultdict(list)
+    for p in payoffs:
+        groups[p.kind, p.form, "all"].append(p)
+        groups[p.kind, p.form, p.setting].append(p)
+    lines = [
+        "Does faking pay? Each faker against its honest twin (same person, same item noise, honest"
+        " answers), in every setting.",
+        "better/worse: the overall verdict (deutliche Lücken < keine klare Aussage < passt"
+        " teilweise < passt weitgehend); strong: 'passt weitgehend', faker / twin.",
+        "Demands per person: up = band rose (below < an der Grenze, vorläufig < met), down = band"
+        " fell, met = lifted into 'met', vorl. = from below to 'vorläufig'.",
+        "Improved demands on the faker's own situations and knowledge alone: met / open (edge"
+        " within the 95 % interval) / below; named = shown as resting",
+        "mainly on self-description (Result.self_carried: the notice fired). Last: better verdict"
+        " without the consistency notice, and with nothing on the result at all.",
+        "",
+        f"{'kind':<15} {'form':<6} {'n':>5} {'better':>7} {'worse':>7} {'strong f/t':>13}"
+        f" | {'up':>5} {'down':>5} {'met':>5} {'vorl.':>5} | {'ev.met':>6} {'open':>6}"
+        f" {'below':>6} {'named':>6} | {'no notice':>9} {'unmarked':>9}",
+    ]
+    for kind in KINDS:
+        for form in FORM_IDS:
+            chosen = groups.get((kind, form, "all"))
+            if not chosen:
+                continue
+            improved = sum(len(p.improved) for p in chosen)
+
+            def of_improved(count: int, total: int = improved) -> str:
+                return f"{_pct(count / total).strip():>6}" if total else f"{'-':>6}"
+
+            strong = (
+                f"{_pct(_share_of(p.level == 'strong' for p in chosen)).strip()}/"
+                f"{_pct(_share_of(p.twin_level == 'strong' for p in chosen)).strip()}"
+            )
+            lines.append(
+                f"{kind:<15} {form:<6} {len(chosen):>5}"
+                f" {_pct(_share_of(p.better for p in chosen)):>7}"
+                f" {_pct(_share_of(p.worse for p in chosen)):>7} {strong:>13}"
+                f" | {_mean_of(len(p.improved) for p in chosen):5.2f}"
+                f" {_mean_of(len(p.worsened) for p in chosen):5.2f}"
+                f" {_mean_of(len(p.lifted) for p in chosen):5.2f}"
+                f" {_mean_of(len(p.to_provisional) for p in chosen):5.2f}"
+                f" | {of_improved(sum(p.improved_on('met') for p in chosen))}"
+                f" {of_improved(sum(p.improved_on('open') for p in chosen))}"
+                f" {of_improved(sum(p.improved_on('below') for p in chosen))}"
+                f" {of_improved(sum(len(p.named) for p in chosen))}"
+                f" | {_pct(_share_of(p.better and not p.notice for p in chosen)):>9}"
+                f" {_pct(_share_of(p.better and not p.marked for p in chosen)):>9}"
+            )
+    lines += [
+        "",
+        "Per setting: better verdict / demands lifted into 'met' per person / better without the"
+        " consistency notice",
+        f"{'kind':<15} {'form':<6} " + " ".join(f"{setting:>22}" for setting in PROFILE_IDS),
+    ]
+    for kind in FAKER_KINDS:
+        for form in FORM_IDS:
+            if not groups.get((kind, form, "all")):
+                continue
+            cells = []
+            for setting in PROFILE_IDS:
+                chosen = groups.get((kind, form, setting), [])
+                cells.append(
+                    f"{_pct(_share_of(p.better for p in chosen)).strip():>7}"
+                    f" {_mean_of(len(p.lifted) for p in chosen):5.2f}"
+                    f" {_pct(_share_of(p.better and not p.notice for p in chosen)).strip():>7}"
+                )
+            lines.append(f"{kind:<15} {form:<6} " + " ".join(f"{c:>22}" for c in cells))
+    kinds = [k for k in FAKER_KINDS if any(p.kind == k for p in payoffs)]
+    for form in FORM_IDS:
+        chosen_form = [p for p in payoffs if p.form == form and p.kind in kinds]
+        if not chosen_form:
+            continue
+        lines += [
+            "",
+            f"Per demand, {form} form: share of fakers (every setting) with the demand lifted into"
+            " 'met'",
+            f"{'demand':<15} " + " ".join(f"{k:>14}" for k in kinds),
+        ]
+        by_kind = {k: [p for p in chosen_form if p.kind == k] for k in kinds}
+        demands = sorted(
+            {d for p in chosen_form for d in p.evidence}
+            | {d for p in chosen_form for d in p.lifted}
+        )
+        for demand in demands:
+            cells = [_pct(_share_of(demand in p.lifted for p in by_kind[k])).strip() for k in kinds]
+            lines.append(f"{demand:<15} " + " ".join(f"{c:>14}" for c in cells))
+    return "\n".join(lines)
+
+
+# --- what would catch them: the notice's power as the full form grows ---------------------------
+
+# Added evidence items per demand on the full form; the last row of the table is the limit.
+LENGTH_STEPS: tuple[int, ...] = (0, 2, 4, 8, 16, 32)
+LENGTH_FORM: FormId = "full"
+# The (ceiling, gap) grid the notice's thresholds are re-chosen on at each length.
+LENGTH_CEILINGS = range(50, 101, 5)
+LENGTH_GAPS = range(0, 51, 5)
+Evidential = Scenario | KnowledgeItem
+
+
+def evidence_pool(bank: Bank, form: FormId, dimension: str) -> tuple[Evidential, ...]:
+    """Return a demand's situations and knowledge items in a form, in the form's order."""
+    return tuple(
+        item
+        for item in bank.form_items_of(form, dimension)
+        if isinstance(item, Scenario | KnowledgeItem)
+    )
+
+
+def added_items(bank: Bank, form: FormId, per_demand: int) -> dict[str, tuple[Evidential, ...]]:
+    """Return `per_demand` new evidence items for every demand: copies of the demand's own
+    situations and knowledge items of the form, in turn, each under a new id (so a knowledge
+    copy draws a difficulty of its own from the model's distribution)."""
+    added = {}
+    for dimension in bank.dimension_ids:
+        pool = evidence_pool(bank, form, dimension)
+        added[dimension] = tuple(
+            pool[j % len(pool)].model_copy(update={"id": f"{pool[j % len(pool)].id}+{j}"})
+            for j in range(per_demand)
+        )
+    return added
+
+
+def added_answer(
+    kind: Kind, person: Person, item: Evidential, honest: random.Random, rng: random.Random
+) -> int | str:
+    """Return a person's answer of a kind to an added item, as the kind answers the bank's own
+    (tests.simulate's model and faker_responses)."""
+    if kind == "coached_retake":
+        return (
+            max(item.options, key=lambda o: o.score).id if isinstance(item, Scenario) else item.key
+        )
+    if isinstance(item, Scenario) and kind == "smart":
+        return _longest(item, person.language)
+    if isinstance(item, Scenario) and kind == "cue_rule":
+        return cue_choice(item, person.language, rng)
+    answer = honest_answer(person, item, honest)
+    if answer == UNSURE and kind in ("smart", "cue_rule"):
+        return rng.choice(SCENARIO_OPTION_IDS)
+    assert answer is not None
+    return answer
+
+
+def evidence_points(item: Evidential, answer: int | str) -> float:
+    """Return an evidence answer on 0–100 as the engine's views score it."""
+    return mean_points(value_table(item)[answer])
+
+
+def _hermite(points: int = 24) -> tuple[list[float], list[float]]:
+    import numpy as np
+
+    nodes, weights = np.polynomial.hermite_e.hermegauss(points)
+    total = float(weights.sum())
+    return [float(x) for x in nodes], [float(w) / total for w in weights]
+
+
+def expected_points(kind: Kind, person: Person, item: Evidential) -> float:
+    """Return the expected 0–100 value of a kind's answer to a copy of an item (a knowledge copy
+    at a difficulty drawn from the model's distribution): the limit of many added items."""
+    if isinstance(item, Scenario):
+        values = [mean_points(item_value(item, o.id)) for o in item.options]
+        if kind == "coached_retake":
+            return max(values)
+        if kind == "smart":
+            return mean_points(item_value(item, _longest(item, person.language)))
+        if kind == "cue_rule":
+            matched = cue_matches(item, person.language) or SCENARIO_OPTION_IDS
+            return sum(mean_points(item_value(item, o)) for o in matched) / len(matched)
+        weights = option_weights(person, item)
+        return sum(w * v for w, v in zip(weights, values, strict=True)) / sum(weights)
+    if kind == "coached_retake":
+        return 100.0
+    guess = 1.0 if kind in ("smart", "cue_rule") else 1 - person.unsure_propensity
+    nodes, weights = _hermite()
+    known = sum(
+        w * know_probability(person, item.dimension, KNOW_DIFFICULTY_SD * x)
+        for x, w in zip(nodes, weights, strict=True)
+    )
+    return 100 * (known + (1 - known) * guess / len(SCENARIO_OPTION_IDS))
+
+
+@dataclass(frozen=True, slots=True)
+class Lengthened:
+    """One person's self view and evidence (the notice's inputs) at each added length."""
+
+    kind: Kind
+    background: Experience
+    self_view: float | None
+    evidence: tuple[float | None, ...]  # per LENGTH_STEPS, then the limit of many items
+
+
+def lengthened(
+    kind: Kind,
+    person: Person,
+    bank: Bank,
+    seed: int,
+    steps: Sequence[int] = LENGTH_STEPS,
+    form: FormId = LENGTH_FORM,
+) -> Lengthened:
+    """Return the notice's inputs for a person of a kind when the form adds `steps` evidence
+    items per demand (answered by the same model), and in the limit of many."""
+    answers = respond(kind, person, bank, form, seed)
+    self_view, _, _ = view_points(answers, bank)
+    situation: list[float] = []
+    knowledge: list[float] = []
+    for item in bank.form_items(form):
+        if isinstance(item, Scenario):
+            situation.append(evidence_points(item, answers.responses[item.id]))
+        elif isinstance(item, KnowledgeItem) and item.counts_for(answers.profile):
+            knowledge.append(evidence_points(item, answers.responses[item.id]))
+    honest = _rng(seed, "added", person.index)
+    faking = _rng(seed, "added faking", kind, person.index)
+    added = added_items(bank, form, max(steps))
+    answered = {
+        d: [(item, added_answer(kind, person, item, honest, faking)) for item in items]
+        for d, items in added.items()
+    }
+
+    def views(per_demand: int) -> float | None:
+        sit, know = list(situation), list(knowledge)
+        for pairs in answered.values():
+            for item, answer in pairs[:per_demand]:
+                if isinstance(item, Scenario):
+                    sit.append(evidence_points(item, answer))
+                elif item.counts_for(answers.profile):
+                    know.append(evidence_points(item, answer))
+        return evidence_of(
+            sum(sit) / len(sit) if sit else None, sum(know) / len(know) if know else None
+        )
+
+    # The limit: each demand's copies cycle through its pool, so each item of a pool of n
+    # weighs 1/n in its view.
+    limit: dict[str, list[float]] = {"situation": [0.0, 0.0], "knowledge": [0.0, 0.0]}
+    for dimension in bank.dimension_ids:
+        pool = evidence_pool(bank, form, dimension)
+        for item in pool:
+            if isinstance(item, KnowledgeItem) and not item.counts_for(answers.profile):
+                continue
+            view = limit["situation" if isinstance(item, Scenario) else "knowledge"]
+            view[0] += expected_points(kind, person, item) / len(pool)
+            view[1] += 1 / len(pool)
+    limit_evidence = evidence_of(
+        *(v[0] / v[1] if v[1] else None for v in (limit["situation"], limit["knowledge"]))
+    )
+    return Lengthened(
+        kind=kind,
+        background=person.background,
+        self_view=self_view,
+        evidence=(*(views(m) for m in steps), limit_evidence),
+    )
+
+
+def length_population(
+    bank: Bank,
+    honest: int,
+    fakers: int,
+    seed: int,
+    kinds: Sequence[Kind] = KINDS,
+    steps: Sequence[int] = LENGTH_STEPS,
+) -> list[Lengthened]:
+    """Return the lengthened inputs of the people `simulate` draws (same people, same answers)."""
+    found = []
+    for kind in kinds:
+        count = honest if kind == "honest" else fakers
+        start = 0 if kind == "honest" else honest + KINDS.index(kind) * fakers
+        for index in range(start, start + count):
+            found.append(lengthened(kind, draw_person(bank, seed, index), bank, seed, steps))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class LengthRow:
+    """The notice's rates at one length: at the released thresholds, at thresholds re-chosen for
+    that length, the self view over the honest line on the evidence, and the best line."""
+
+    label: str
+    spread: float  # the honest people's SD around their line on the evidence, points
+    shift: float  # moderate fakers' mean distance above that line, points
+    rules: dict[str, tuple[float, float, dict[str, float]]]  # name → FA, FA starters, caught
+
+    @property
+    def separation(self) -> float:
+        """Moderate fakers' shift over the honest line, in honest SDs."""
+        return self.shift / self.spread
+
+
+def _fires(
+    score: Callable[[Lengthened], float | None], threshold: float
+) -> Callable[[Lengthened], bool]:
+    return lambda p: (value := score(p)) is not None and value > threshold
+
+
+def _rates(
+    people: Sequence[Lengthened], fires: Callable[[Lengthened], bool]
+) -> tuple[float, float, dict[str, float]]:
+    by: dict[str, list[bool]] = defaultdict(list)
+    for p in people:
+        by[p.kind].append(fires(p))
+        if p.kind == "honest" and p.background == "starter":
+            by["starter"].append(fires(p))
+    share = {k: _share_of(v) for k, v in by.items()}
+    return (
+        share.get("honest", 0.0),
+        share.get("starter", 0.0),
+        {k: share[k] for k in FAKER_KINDS if k in share},
+    )
+
+
+def _within_limits(rates: tuple[float, float, dict[str, float]]) -> bool:
+    return rates[0] <= MAX_FALSE_ALARMS and rates[1] <= MAX_FALSE_ALARMS_STARTERS
+
+
+def _lowest_threshold(
+    fit: Sequence[Lengthened], score: Callable[[Lengthened], float | None]
+) -> float:
+    """Return the lowest threshold (among the honest people's own values) whose false alarms on
+    `fit` stay within the limits themselves."""
+    values = sorted({v for p in fit if p.kind == "honest" if (v := score(p)) is not None})
+    return next(t for t in [-math.inf, *values] if _within_limits(_rates(fit, _fires(score, t))))
+
+
+def length_rows(fit: Sequence[Lengthened], people: Sequence[Lengthened]) -> list[LengthRow]:
+    """Return, per length, the notice's rates on `people` with everything chosen on `fit` (another
+    seed): thresholds at the false-alarm limits themselves (≤ 2 %, starters ≤ 4 %)."""
+    import numpy as np
+
+    ceiling, gap = engine_thresholds()
+    rows = []
+    steps = len(fit[0].evidence)
+    for step in range(steps):
+        label = f"+{LENGTH_STEPS[step]}" if step < len(LENGTH_STEPS) else "limit"
+
+        def pair(p: Lengthened, step: int = step) -> tuple[float, float] | None:
+            e = p.evidence[step]
+            return None if p.self_view is None or e is None else (p.self_view, e)
+
+        def released(p: Lengthened, step: int = step) -> bool:
+            return notice_fires(p.self_view, p.evidence[step], ceiling, gap)
+
+        rules = {f"released {ceiling:g}/{gap:g}": _rates(people, released)}
+
+        # Thresholds re-chosen on `fit`: the most moderate fakers caught within the limits.
+        def grid(c: int, g: int, step: int = step) -> Callable[[Lengthened], bool]:
+            return lambda one: notice_fires(one.self_view, one.evidence[step], c, g)
+
+        best: tuple[float, int, int] | None = None
+        for c in LENGTH_CEILINGS:
+            for g in LENGTH_GAPS:
+                rates = _rates(fit, grid(c, g))
+                if _within_limits(rates) and (best is None or rates[2]["moderate"] > best[0]):
+                    best = (rates[2]["moderate"], c, g)
+        if best is not None:
+            _, c, g = best
+            rules[f"re-chosen {c}/{g}"] = _rates(people, grid(c, g))
+        # The self view over the honest people's least-squares line on the evidence.
+        xy = np.array([v for p in fit if p.kind == "honest" if (v := pair(p))])
+        slope, intercept = np.polyfit(xy[:, 1], xy[:, 0], 1)
+
+        def residual(
+            p: Lengthened, a: float = float(intercept), b: float = float(slope), step: int = step
+        ) -> float | None:
+            v = pair(p, step)
+            return None if v is None else v[0] - (a + b * v[1])
+
+        threshold = _lowest_threshold(fit, residual)
+        rules["self over the honest line"] = _rates(people, _fires(residual, threshold))
+        # Fisher's discriminant on (self, evidence) against moderate fakers: the best line.
+        honest_xy = xy
+        faker_xy = np.array([v for p in fit if p.kind == "moderate" if (v := pair(p))])
+        pooled = np.cov(honest_xy, rowvar=False) + np.cov(faker_xy, rowvar=False)
+        w = np.linalg.solve(pooled, faker_xy.mean(0) - honest_xy.mean(0))
+
+        def line(p: Lengthened, w: object = w, step: int = step) -> float | None:
+            v = pair(p, step)
+            return None if v is None else float(np.dot(w, v))  # type: ignore[call-overload]
+
+        threshold = _lowest_threshold(fit, line)
+        rules["best line (bound)"] = _rates(people, _fires(line, threshold))
+        honest_res = [r for p in people if p.kind == "honest" if (r := residual(p)) is not None]
+        moderate_res = [r for p in people if p.kind == "moderate" if (r := residual(p)) is not None]
+        mean = _mean_of(honest_res)
+        sd = math.sqrt(_mean_of((r - mean) ** 2 for r in honest_res))
+        rows.append(
+            LengthRow(label=label, spread=sd, shift=_mean_of(moderate_res) - mean, rules=rules)
+        )
+    return rows
+
+
+def length_table(rows: Sequence[LengthRow]) -> str:
+    """Return the detection-power curve as a plain-text table."""
+    kinds = ("moderate", "smart", "self_enhancer", "cue_rule")
+    lines = [
+        f"Consistency notice on the {LENGTH_FORM} form with more situations and knowledge items"
+        " per demand (copies of the demand's own, answered by the model);",
+        "thresholds and lines chosen on seed+1 at the false-alarm limits themselves (2 %, starters"
+        " 4 %), rates on seed; SD: honest people's spread around",
+        "their line on the evidence (points); shift: moderate fakers' mean distance above it; sep.:"
+        " shift / SD (90 % at 2 % needs about 3.3).",
+        "",
+        f"{'added':>6} {'SD':>5} {'shift':>5} {'sep.':>5}  {'rule':<26}"
+        f" {'FA all':>7} {'FA st.':>7} | " + " ".join(f"{k:>13}" for k in kinds),
+    ]
+    for row in rows:
+        for i, (name, (fa, fa_starters, caught)) in enumerate(row.rules.items()):
+            head = (
+                f"{row.label:>6} {row.spread:5.1f} {row.shift:5.1f} {row.separation:5.2f}"
+                if i == 0
+                else " " * 24
+            )
+            lines.append(
+                f"{head}  {name:<26} {_pct(fa).strip():>7} {_pct(fa_starters).strip():>7} | "
+                + " ".join(f"{_pct(caught.get(k, 0.0)).strip():>13}" for k in kinds)
+            )
+    return "\n".join(lines)
+
+
+# The kinds the curve measures (the notice's targets and the cue rule; naive fakers are caught by
+# the validity checks, coached retakes by the retake marks).
+LENGTH_KINDS: tuple[Kind, ...] = ("honest", "moderate", "smart", "self_enhancer", "cue_rule")
+
+
+def print_length(bank: Bank, honest: int, fakers: int, seed: int) -> list[LengthRow]:
+    """Measure and print the detection-power curve (fitted on seed + 1, measured on seed)."""
+    fit = length_population(bank, honest, fakers, seed + 1, LENGTH_KINDS)
+    people = length_population(bank, honest, fakers, seed, LENGTH_KINDS)
+    rows = length_rows(fit, people)
+    print(
+        f"Bank v{bank.version}, seed {seed} (fitted on {seed + 1}): {honest} honest people and"
+        f" {fakers} per faker kind\n"
+    )
+    print(length_table(rows))
+    return rows
 
 
 if __name__ == "__main__":
