@@ -36,6 +36,8 @@ ul.stacked-rows > li {{
   border-bottom: 1px solid #c5ccd6; padding: 0.4rem 0; overflow-wrap: anywhere; hyphens: auto;
 }}
 ul.stacked-rows > li > strong {{ display: block; }}
+ul.stacked-rows .cell {{ display: inline-block; margin-right: 0.9rem; }}
+ul.stacked-rows .cell > .name {{ color: #5a6472; }}
 </style>"""
 
 Title = Callable[[Sequence[str]], str]
@@ -61,8 +63,11 @@ def stacked_html(
     blocks = []
     for row in rows:
         heading = title(row) if title is not None else row[0]
-        cells = " · ".join(
-            f"{html.escape(name)}: {html.escape(value)}"
+        # Each "column: value" keeps together where it fits a line; a screen reader hears a
+        # pause between them.
+        cells = '<span class="sr-only">; </span>'.join(
+            f'<span class="cell"><span class="name">{html.escape(name)}:</span> '
+            f"{html.escape(value)}</span>"
             for name, value in zip(header[1:], row[1:], strict=True)
             if value.strip()
         )
