@@ -461,10 +461,10 @@ def printed_link_for(code: str) -> str:
     return share_link(public_base(), code)
 
 
-def printed_mirror_link_for(code: str, peer_codes: list[str]) -> str:
+def printed_mirror_link_for(code: str, peer_codes: list[str], lang: Language | None = None) -> str:
     """Return the comparison link a PDF prints: the codes on the public base, like
-    printed_link_for."""
-    return links.mirror_link(public_base(), code, peer_codes)
+    printed_link_for (with lang: in that language)."""
+    return links.mirror_link(public_base(), code, peer_codes, lang)
 
 
 @st.cache_data(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_SECONDS, show_spinner=False)
