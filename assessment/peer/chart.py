@@ -17,8 +17,8 @@ ROW_HEIGHT = 46
 # On the page (mirror_chart_spec) each demand's name stands above its bar over the whole width,
 # as in the result's chart: a phone's narrow chart cuts no name ("Sicherheit & Compliance im
 # Gleichg…" in a label column). The PDF keeps its column of names.
-PAGE_ROW_HEIGHT = 58
-NAME_OFFSET = 11
+PAGE_ROW_HEIGHT = 62
+NAME_OFFSET = 13
 
 
 def mirror_chart_rows(mirror: Mirror, bank: Bank, lang: Language) -> list[dict[str, Any]]:
