@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from assessment.bank.load import load_bank
 from assessment.codes import links
@@ -28,7 +28,7 @@ from tests.loadclient import share_codes
 
 pytestmark = pytest.mark.e2e
 
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 # Every element of the main block reaching beyond the screen, every table (cell) wider than its
 # box, and every data grid shown (its columns scroll sideways inside it); screen-reader-only
 # text aside.
