@@ -60,7 +60,14 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 def _cut(page: Page) -> list[str]:
+    """Open every section and show every chart's table, then return what is cut."""
     _open_everything(page)
+    toggles = page.get_by_role("switch", name=msg("a11y.chart_table_toggle", "de"))
+    for index in range(toggles.count()):
+        toggles.nth(index).locator("xpath=ancestor::label").click()
+        expect(toggles.nth(index)).to_be_checked()
+        page.wait_for_function(IDLE)
+    expect(page.locator(".chart-table-box:not(.sr-only)")).to_have_count(toggles.count())
     cut: list[str] = page.evaluate(CUT)
     return cut
 
@@ -83,6 +90,7 @@ def test_the_group_page_shows_stacked_rows_not_grids_on_a_phone(page: Page, serv
     expect(page.get_by_text(msg("ui.group.items_label", "de"))).to_be_visible()
     page.wait_for_function(IDLE)
     assert _cut(page) == []
+    expect(page.locator(".chart-table-box:not(.sr-only) table").first).to_be_visible()
     people = page.locator(f".st-key-narrow_{group.PEOPLE_TABLE_KEY} ul.stacked-rows > li")
     expect(people).to_have_count(6)
     expect(people.first).to_contain_text(msg("ux.stacked.person", "de", number=1))
@@ -116,6 +124,7 @@ def test_the_comparison_fits_a_phone_and_its_chart_names_every_demand_whole(
     page.wait_for_function(IDLE)
     page.wait_for_timeout(500)  # the chart's last layout pass
     assert _cut(page) == []
+    expect(page.locator(".chart-table-box:not(.sr-only) table")).to_have_count(1)  # shown too
     drawn = dict(chart.evaluate(CHART_TEXTS))
     bank = load_bank(decode_code(full).answers.bank_version)
     for dimension in bank.dimensions:
