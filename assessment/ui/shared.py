@@ -16,6 +16,7 @@ from assessment.codes.links import share_link
 from assessment.engine.answers import Answers
 from assessment.errors import CodeError
 from assessment.i18n import LANGUAGES, Language
+from assessment.messages import msg
 from assessment.ui import state
 from assessment.ui.footer import render_footer
 from assessment.ui.text import plain, t
@@ -124,6 +125,16 @@ table.chart-table th, table.chart-table td {
 }
 </style>
 """
+
+# A chart's "Show data" shows its raw data set, with internal English column names ("order",
+# "low", "zero"); the chart's own table (chart_text.accessible_chart) shows the same figures in
+# the page's language, so Streamlit's action is hidden (in either language's words).
+_SHOW_DATA = ",".join(f'[aria-label="{msg("streamlit.show_data", lang)}"]' for lang in LANGUAGES)
+PAGE_STYLE = PAGE_STYLE.replace(
+    "</style>",
+    f'[data-testid="stElementToolbarButton"]:has(button:is({_SHOW_DATA}))'
+    " { display: none !important; }\n</style>",
+)
 
 
 # Repairs of Streamlit's own markup that axe-core flags, kept while the page changes:

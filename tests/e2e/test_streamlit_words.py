@@ -94,7 +94,7 @@ def test_a_chart_says_nothing_in_english_on_a_german_page(
     context: BrowserContext, server: str
 ) -> None:
     """The comparison's chart: named in German, Vega's English descriptions gone, its role
-    description German; the result's chart likewise."""
+    description German, no "Show data" with English column names; the result's chart likewise."""
     page = context.new_page()
     _short, full = share_codes(2)
     page.goto(links.mirror_link(f"{server}/", full, _peer_codes(full, 3), "de"))
@@ -105,6 +105,13 @@ def test_a_chart_says_nothing_in_english_on_a_german_page(
     described = page.locator(f"[aria-roledescription='{role}']")
     expect(described).to_have_count(1)
     expect(described).to_have_attribute("aria-label", re.compile(r"^Diagramm"))
+    # Streamlit's "Show data" would show the raw data set with English column names ("order",
+    # "low"): hidden; the chart's own table in German stays.
+    chart.hover()
+    fullscreen = page.get_by_role("button", name=msg("streamlit.fullscreen", "de"))
+    expect(fullscreen.first).to_be_visible()
+    expect(page.get_by_role("button", name=msg("streamlit.show_data", "de"))).to_be_hidden()
+    expect(page.get_by_role("switch", name=msg("a11y.chart_table_toggle", "de"))).to_be_attached()
     page.goto(f"{server}/?{typical_codes()['shared short']}&lang=de")
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_attached()
     assert _english(page) == []
