@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import parse_qs
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -16,9 +17,14 @@ from assessment.bank.load import load_bank
 from assessment.codes import links
 from assessment.codes.share import decode_code
 from assessment.messages import msg
-from assessment.peer.codes import Invitation, encode_invitation, invitation_id
+from assessment.peer.codes import (
+    Invitation,
+    decode_peer_code,
+    encode_invitation,
+    invitation_id,
+)
 from assessment.ui import peer
-from tests.e2e.journey import TIMEOUT_MS, query
+from tests.e2e.journey import TIMEOUT_MS, query, settled, wait_for_url
 from tests.e2e.phone_height import IDLE, typical_codes
 from tests.e2e.test_phone_result import _peer_codes
 from tests.loadclient import share_codes
@@ -45,6 +51,12 @@ def context(browser: Browser, server: str) -> Iterator[BrowserContext]:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
     yield context
     context.close()
+
+
+def _rated_in(query_string: str) -> int:
+    """Return how many ratings the address's peer code holds."""
+    codes = parse_qs(query_string).get(links.RATED_PARAM)
+    return len(decode_peer_code(codes[0]).responses) if codes else 0
 
 
 def _english(page: Page) -> list[str]:
@@ -83,7 +95,8 @@ def test_copy_buttons_speak_german_and_still_copy(context: BrowserContext, serve
     assert copied.startswith(f"{server}/?{links.SHARE_PARAM}=")
     page.mouse.move(0, 0)
     page.locator(".st-key-lang_switch button").filter(has_text="English").click()
-    expect(page.get_by_role("heading", name=msg("ui.result.heading", "en"))).to_be_visible()
+    heading = page.get_by_role("heading", name=msg("ui.result.heading", "en"), exact=True)
+    expect(heading).to_be_visible()
     page.wait_for_function(IDLE)
     expect(page.get_by_test_id("stCode").first.get_by_role("button")).to_have_attribute(
         "aria-label", COPY["en"]
@@ -148,9 +161,8 @@ def test_a_colleagues_reload_stays_on_their_page(context: BrowserContext, server
     page.wait_for_function(IDLE)
     expect(page).to_have_url(re.compile(rf"[?&]{peer.PAGE_PARAM}=3(?:&|$)"))
     rated = len(pages[0]) + len(pages[1]) + len(pages[2])
-    page.wait_for_function(
-        "(n) => new URLSearchParams(location.search).get('rated') !== null", arg=rated
-    )
+    wait_for_url(page, lambda q: _rated_in(q) == rated, f"{rated} ratings")
+    settled(page)
     page.reload()
     expect(progress).to_contain_text(f"Seite 3 von {len(pages)} · {rated} von ")
     checked = page.locator("[data-testid='stMain'] input[type='radio']:checked")
