@@ -23,6 +23,7 @@ from assessment.bank.models import (
 )
 from assessment.bank.pagination import numbers_within_kind
 from assessment.i18n import Language
+from assessment.operate import warmup
 from assessment.render.review import knowledge_number, situation_number
 from assessment.ui import shared, state
 from assessment.ui.text import plain, t
@@ -32,6 +33,9 @@ LIKERT_VALUES: tuple[int, ...] = tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
 UNSURE_VALUES: tuple[int | str, ...] = (*LIKERT_VALUES, UNSURE)
 BACK_KEY = "nav_back"
 NEXT_KEY = "nav_next"
+# Set by "Zurück" and "Weiter" (which run in the page-body fragment): the fragment then asks for
+# a whole-page run, which draws the new page's heading and clears it.
+PAGE_CHANGED_KEY = "quest_page_changed"
 # Situations are long; the missing-answers list quotes their beginning only.
 MISSING_TEXT_CHARS = 90
 
@@ -67,6 +71,7 @@ def _next() -> None:
     current.show_missing = False
     current.resumed = False
     state.write_progress()
+    _page_changed()
 
 
 def _back() -> None:
@@ -78,6 +83,12 @@ def _back() -> None:
     current.show_missing = False
     current.resumed = False
     state.write_progress()
+    _page_changed()
+
+
+def _page_changed() -> None:
+    """Ask for a whole-page run: a new page needs its heading, the focus on it and its timing."""
+    st.session_state[PAGE_CHANGED_KEY] = True
 
 
 def _numbers(pages: tuple[tuple[Item, ...], ...]) -> dict[str, int]:
@@ -289,14 +300,36 @@ def item_widget(
     state.adopt_widget_answer(item.id, value)
 
 
+@st.fragment
 def _page_body(lang: Language) -> None:
-    """The progress line, the page's items and the missing-answers list.
+    """The progress line, the page's items, the missing-answers list and the buttons: an
+    st.fragment.
 
-    Not an st.fragment, although that reruns faster per click (measured in
-    tests/benchmarks/bench_click.py): a click that reaches a new session after a server restart
-    or a failover names a fragment that session does not know, and Streamlit 1.67 skips it,
-    so the answer would be lost (tests/e2e/test_crash_recovery.py).
+    An answer reruns only this fragment, not the whole page (measured in
+    tests/benchmarks/bench_click.py), so the fragment writes the progress code into the URL
+    itself. A click that reaches a new session after a server restart or a failover names a
+    fragment that session does not know; the launcher runs it as a whole-page rerun with the
+    same widget states (assessment.ui.launcher.rerun_unknown_fragments_in_full), so no answer is
+    lost (tests/e2e/test_crash_recovery.py).
+
+    "Zurück" and "Weiter" are inside too: a page change then reruns this fragment, which asks
+    for a whole-page run (the new heading, the focus on it) in the same script thread. A click
+    outside the fragment would start a whole-page run in a second thread while the fragment
+    run of the answer just given may still be running, and the browser then kept the previous
+    page's elements outside the fragment (heading script, buttons; tests/e2e/test_keyboard.py).
     """
+    if st.session_state.get(PAGE_CHANGED_KEY):
+        st.rerun(scope="app")
+    warmup.SCHEDULER.run_started()  # a fragment run is a script run for the PDF warm-up too
+    try:
+        _draw_page_body(lang)
+        _buttons(lang)
+        state.flush_url()  # a fragment run does not reach the end of main.render
+    finally:
+        warmup.SCHEDULER.run_ended()
+
+
+def _draw_page_body(lang: Language) -> None:
     current = state.flow()
     bank = load_bank(current.bank_version)
     pages = state.pages_of(current.bank_version, current.form)
@@ -345,19 +378,10 @@ def _page_body(lang: Language) -> None:
         st.error("\n".join(lines))
 
 
-def render(lang: Language) -> None:
-    """Render the current questionnaire page."""
+def _buttons(lang: Language) -> None:
+    """ "Zurück" and "Weiter" (or "Auswerten" on the last page)."""
     current = state.flow()
-    bank = load_bank(current.bank_version)
-    pages = state.pages_of(current.bank_version, current.form)
-    state.mark_page_shown()
-    title = bank.forms[current.form].name(lang)
-    shared.scroll_to_top(f"page-{current.page}", title)
-
-    st.title(title, anchor=False)
-    _page_body(lang)
-
-    last = current.page == len(pages) - 1
+    last = current.page == len(state.pages_of(current.bank_version, current.form)) - 1
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         st.button(
             t("ui.quest.back", lang), key=BACK_KEY, on_click=_back, disabled=current.page == 0
@@ -368,3 +392,16 @@ def render(lang: Language) -> None:
             type="primary",
             on_click=_next,
         )
+
+
+def render(lang: Language) -> None:
+    """Render the current questionnaire page."""
+    current = state.flow()
+    bank = load_bank(current.bank_version)
+    state.mark_page_shown()
+    st.session_state.pop(PAGE_CHANGED_KEY, None)  # this whole-page run draws the new page
+    title = bank.forms[current.form].name(lang)
+    shared.scroll_to_top(f"page-{current.page}", title)
+
+    st.title(title, anchor=False)
+    _page_body(lang)

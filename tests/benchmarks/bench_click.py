@@ -5,14 +5,20 @@ through the launcher; one headless Chromium opens the full form's first page (8 
 each and clicks CLICKS answers in ROUNDS rounds, app and bare in turn. A click counts from the
 click event to the moment the script run it caused is over and no stale element is left (the
 `data-test-script-state` attribute of stApp and `data-stale`), measured inside the page with
-performance.now(). Also: spawn → first heading painted in the browser, app against bare.
+performance.now(). The same clicks are measured again while LOAD_PEOPLE simulated people
+(tests/loadclient.py, with pauses) walk the same server. Also: spawn → first heading painted in
+the browser, app against bare.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import statistics
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.benchmarks.common import Row
@@ -37,6 +43,9 @@ CLICKS = 48
 LOCALE = "de-DE"
 ROUNDS = 3
 TIMEOUT_MS = 60_000
+# The loaded variant: 20 people answering at the same time, 0.5–2 s between their clicks.
+LOAD_PEOPLE = 20
+LOAD_THINK = (0.5, 2.0)
 ITEM_RADIOS = "[class*='st-key-item_'] [data-testid='stRadioOption']"
 
 # Count Streamlit's `script_finished` messages (ForwardMsg field 6) as they arrive: a fast run can
@@ -136,6 +145,41 @@ def _clicks(page: object, count: int, offset: int) -> list[float]:
     return times
 
 
+@contextmanager
+def _crowd(url: str) -> Iterator[list[str]]:
+    """Let LOAD_PEOPLE simulated people walk the server at url (again and again) until the
+    block ends; yield the list their errors are appended to."""
+    from tests.loadclient import run_load, share_codes
+
+    errors: list[str] = []
+    loop = asyncio.new_event_loop()
+    stopped = asyncio.Event()
+
+    async def walk() -> None:
+        codes = share_codes(LOAD_PEOPLE)
+        seed = 1
+        while not stopped.is_set():
+            try:
+                report = await run_load(
+                    url, LOAD_PEOPLE, codes, LOAD_THINK, ramp_seconds=1.0, seed=seed
+                )
+            except asyncio.CancelledError:
+                return  # the clicks are measured; the people's open sockets just close
+            errors.extend(report.errors)
+            seed += 1
+
+    task = loop.create_task(walk())
+    thread = threading.Thread(target=loop.run_until_complete, args=(task,), daemon=True)
+    thread.start()
+    time.sleep(3.0)  # everyone has arrived
+    try:
+        yield errors
+    finally:
+        loop.call_soon_threadsafe(task.cancel)
+        thread.join(timeout=30)
+        loop.close()
+
+
 def _first_heading_seconds(script: Path, browser: object) -> float:
     """Return seconds from spawning the server to the start page's heading in the browser."""
     from playwright.sync_api import Browser, expect
@@ -173,6 +217,7 @@ def run() -> list[Row]:
             paint_bare = _first_heading_seconds(BARE_APP, browser)
             times: dict[str, list[float]] = {"app": [], "bare": []}
             rounds: dict[str, list[float]] = {"app": [], "bare": []}
+            loaded: dict[str, list[float]] = {"app": [], "bare": []}
             with StreamlitServer(APP) as app, StreamlitServer(BARE_APP) as bare:
                 pages = {}
                 for name, server in (("app", app), ("bare", bare)):
@@ -187,6 +232,13 @@ def run() -> list[Row]:
                         clicks = _clicks(page, CLICKS, round_)
                         times[name] += clicks
                         rounds[name].append(statistics.median(clicks))
+                for round_ in range(ROUNDS):
+                    for name, page in pages.items():
+                        with _crowd((app if name == "app" else bare).url) as errors:
+                            clicks = _clicks(page, CLICKS, round_)
+                        if errors:
+                            raise RuntimeError(f"{name}, {LOAD_PEOPLE} people: {errors[:3]}")
+                        loaded[name] += clicks
         finally:
             browser.close()
     for name in times:
@@ -207,6 +259,20 @@ def run() -> list[Row]:
             "ms",
             "bare page",
             _quantile(bare_ms, 0.95),
+        ),
+        Row(
+            f"click → settled with {LOAD_PEOPLE} people, p50 ({CLICKS}×{ROUNDS})",
+            statistics.median(loaded["app"]),
+            "ms",
+            "bare page",
+            statistics.median(loaded["bare"]),
+        ),
+        Row(
+            f"click → settled with {LOAD_PEOPLE} people, p95 ({CLICKS}×{ROUNDS})",
+            _quantile(loaded["app"], 0.95),
+            "ms",
+            "bare page",
+            _quantile(loaded["bare"], 0.95),
         ),
         Row("spawn → first heading painted", paint_app, "s", "bare page", paint_bare),
     ]
