@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from assessment.bank.load import load_bank
@@ -12,6 +14,7 @@ from assessment.bank.models import (
     SCENARIO_OPTION_IDS,
     UNSURE,
     Bank,
+    FormId,
     Item,
     KnowledgeItem,
     LikertItem,
@@ -29,7 +32,7 @@ from assessment.ui import shared, state
 from assessment.ui.text import plain, t
 
 LIKERT_VALUES: tuple[int, ...] = tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
-# "Kann ich (noch) nicht einschätzen" comes last, set apart from the scale (see PAGE_STYLE).
+# "Kann ich (noch) nicht einschätzen" comes last, after the scale.
 UNSURE_VALUES: tuple[int | str, ...] = (*LIKERT_VALUES, UNSURE)
 BACK_KEY = "nav_back"
 NEXT_KEY = "nav_next"
@@ -91,9 +94,29 @@ def _page_changed() -> None:
     st.session_state[PAGE_CHANGED_KEY] = True
 
 
-def _numbers(pages: tuple[tuple[Item, ...], ...]) -> dict[str, int]:
-    """Return the running number (1, 2, …) of every item across the pages."""
-    return {item.id: n for n, item in enumerate((i for p in pages for i in p), start=1)}
+@dataclass(frozen=True)
+class Numbering:
+    """How a form's items are numbered: the running number (1, 2, …) of every item across the
+    pages, and each situation's and knowledge question's number among its kind."""
+
+    running: dict[str, int]
+    within_kind: dict[str, tuple[int, int]]
+
+
+_NUMBERINGS: dict[tuple[int, FormId], tuple[Bank, Numbering]] = {}
+
+
+def numbering(version: int, form: FormId) -> Numbering:
+    """Return the numbering of a form of a bank version (computed once per bank and form: an
+    answer click reruns the page body, which needs it every time)."""
+    bank = load_bank(version)
+    cached = _NUMBERINGS.get((id(bank), form))
+    if cached is None or cached[0] is not bank:
+        pages = state.pages_of(version, form)
+        running = {item.id: n for n, item in enumerate((i for p in pages for i in p), start=1)}
+        cached = (bank, Numbering(running, numbers_within_kind(bank, form)))
+        _NUMBERINGS[id(bank), form] = cached
+    return cached[1]
 
 
 def _question_text(item: Item, lang: Language) -> str:
@@ -136,6 +159,7 @@ def _index(values: tuple[int | str, ...], chosen: int | str | None) -> int | Non
 
 def _five_point(
     item_id: str,
+    key: str,
     label: str,
     labels: list[str],
     chosen: int | str | None,
@@ -144,30 +168,27 @@ def _five_point(
     lang: Language,
     collapsed: bool = False,
 ) -> int | str | None:
-    """A five-point radio; where offered, "can't judge yet" follows, set apart from the scale.
+    """A five-point radio; where offered, "can't judge yet" follows after the scale.
 
     Return the radio's value (None when nothing is chosen)."""
-    key = state.item_key(item_id, lang, state.flow().generation)
     values = UNSURE_VALUES if offers_unsure else LIKERT_VALUES
     unsure = bank.unsure_label(lang) if bank.unsure_label is not None else ""
-    with st.container(key=f"unsure_{item_id}" if offers_unsure else None):
-        return st.radio(
-            label,
-            values,
-            index=_index(values, chosen),
-            format_func=lambda value: (
-                unsure if value == UNSURE else labels[int(value) - LIKERT_MIN]
-            ),
-            key=key,
-            horizontal=True,
-            on_change=_answered,
-            args=(item_id, key, values),
-            label_visibility="collapsed" if collapsed else "visible",
-        )
+    return st.radio(
+        label,
+        values,
+        index=_index(values, chosen),
+        format_func=lambda value: unsure if value == UNSURE else labels[int(value) - LIKERT_MIN],
+        key=key,
+        horizontal=True,
+        on_change=_answered,
+        args=(item_id, key, values),
+        label_visibility="collapsed" if collapsed else "visible",
+    )
 
 
 def _statement(
     item: LikertItem | ValidityItem,
+    key: str,
     number: int,
     chosen: int | str | None,
     bank: Bank,
@@ -177,6 +198,7 @@ def _statement(
     presumes = item.presumes if isinstance(item, LikertItem) else None
     return _five_point(
         item.id,
+        key,
         t("ui.quest.item_label", lang, number=number, text=plain(item.text(lang))),
         [label(lang) for label in bank.likert_labels],
         chosen,
@@ -187,13 +209,19 @@ def _statement(
 
 
 def _tradeoff(
-    item: TradeoffItem, number: int, chosen: int | str | None, bank: Bank, lang: Language
+    item: TradeoffItem,
+    key: str,
+    number: int,
+    chosen: int | str | None,
+    bank: Bank,
+    lang: Language,
 ) -> int | str | None:
     """A trade-off: two respectable statements, a five-point scale between them."""
     a, b = plain(item.a(lang)), plain(item.b(lang))
     st.markdown(t("ui.quest.tradeoff_poles", lang, number=number, a=a, b=b))
     return _five_point(
         item.id,
+        key,
         t("ui.quest.tradeoff_label", lang, number=number, a=a, b=b),
         [t(f"ui.quest.tradeoff_{n}", lang) for n in LIKERT_VALUES],
         chosen,
@@ -205,10 +233,9 @@ def _tradeoff(
 
 
 def _scenario(
-    item: Scenario, number: tuple[int, int], chosen: int | str | None, lang: Language
+    item: Scenario, key: str, number: tuple[int, int], chosen: int | str | None, lang: Language
 ) -> int | str | None:
     """A situation with four single actions; the ratings stay hidden until the result."""
-    key = state.item_key(item.id, lang, state.flow().generation)
     options = {option.id: plain(option.text(lang)) for option in item.options}
     st.markdown(f"**{situation_number(number, lang)}**")
     st.markdown(plain(item.situation(lang)))
@@ -227,13 +254,12 @@ def _scenario(
 
 def _knowledge(
     item: KnowledgeItem,
+    key: str,
     number: tuple[int, int],
     chosen: int | str | None,
-    bank: Bank,
     lang: Language,
 ) -> int | str | None:
     """A question with one right answer, and "can't say"; the key stays hidden until the result."""
-    key = state.item_key(item.id, lang, state.flow().generation)
     options: dict[int | str, str] = {option.id: plain(option.text(lang)) for option in item.options}
     options[UNSURE] = t("ui.quest.cannot_say", lang)
     st.markdown(f"**{knowledge_number(number, lang)}**")
@@ -255,13 +281,13 @@ PREFERENCE_VALUES: tuple[int | str, ...] = tuple(range(1, len(PREFERENCE_ANSWERS
 
 def _preference(
     item: PreferenceItem,
+    key: str,
     number: int,
     chosen: int | str | None,
     block: PreferenceBlock | None,
     lang: Language,
 ) -> int | str | None:
     """A working condition: want it, can live with it, or it would chafe (three answers)."""
-    key = state.item_key(item.id, lang, state.flow().generation)
     labels = {
         value: block.labels.of(answer)(lang) if block is not None else answer
         for value, answer in zip(PREFERENCE_VALUES, PREFERENCE_ANSWERS, strict=True)
@@ -285,18 +311,20 @@ def item_widget(
     into the flow and the URL (also used by the extra questions, assessment/ui/extra.py).
     number counts all items; within_kind a situation's or knowledge question's number among its
     kind ("Situation 3 von 12", bank/pagination.numbers_within_kind)."""
+    current = state.flow()
+    key = state.item_key(item.id, lang, current.generation)
+    chosen = current.responses.get(item.id)
     with st.container(border=True):
-        chosen = state.flow().responses.get(item.id)
         if isinstance(item, Scenario):
-            value = _scenario(item, within_kind or (number, number), chosen, lang)
+            value = _scenario(item, key, within_kind or (number, number), chosen, lang)
         elif isinstance(item, KnowledgeItem):
-            value = _knowledge(item, within_kind or (number, number), chosen, bank, lang)
+            value = _knowledge(item, key, within_kind or (number, number), chosen, lang)
         elif isinstance(item, TradeoffItem):
-            value = _tradeoff(item, number, chosen, bank, lang)
+            value = _tradeoff(item, key, number, chosen, bank, lang)
         elif isinstance(item, PreferenceItem):
-            value = _preference(item, number, chosen, bank.preferences, lang)
+            value = _preference(item, key, number, chosen, bank.preferences, lang)
         else:
-            value = _statement(item, number, chosen, bank, lang)
+            value = _statement(item, key, number, chosen, bank, lang)
     state.adopt_widget_answer(item.id, value)
 
 
@@ -334,8 +362,8 @@ def _draw_page_body(lang: Language) -> None:
     bank = load_bank(current.bank_version)
     pages = state.pages_of(current.bank_version, current.form)
     page = pages[current.page]
-    numbers = _numbers(pages)
-    within_kind = numbers_within_kind(bank, current.form)
+    numbered = numbering(current.bank_version, current.form)
+    numbers, within_kind = numbered.running, numbered.within_kind
     total = len(numbers)
     answered = sum(item_id in current.responses for item_id in numbers)
     st.progress(

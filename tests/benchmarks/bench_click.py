@@ -61,7 +61,9 @@ COUNT_FINISHED_JS = """
     while (i < bytes.length) {
       const key = varint(), field = Math.floor(key / 8), type = key % 8;
       if (field === FIELD) { return true; }
-      if (type === 0) { varint(); } else if (type === 2) { i += varint(); }
+      // Read the length before adding it: `i += varint()` would add it to the index from
+      // before the length's own bytes, and then every message looked like a finished run.
+      if (type === 0) { varint(); } else if (type === 2) { const n = varint(); i += n; }
       else if (type === 1) { i += 8; } else if (type === 5) { i += 4; } else { return false; }
     }
     return false;
@@ -153,12 +155,11 @@ def _crowd(url: str) -> Iterator[list[str]]:
 
     errors: list[str] = []
     loop = asyncio.new_event_loop()
-    stopped = asyncio.Event()
 
     async def walk() -> None:
         codes = share_codes(LOAD_PEOPLE)
         seed = 1
-        while not stopped.is_set():
+        while True:
             try:
                 report = await run_load(
                     url, LOAD_PEOPLE, codes, LOAD_THINK, ramp_seconds=1.0, seed=seed
@@ -177,6 +178,11 @@ def _crowd(url: str) -> Iterator[list[str]]:
     finally:
         loop.call_soon_threadsafe(task.cancel)
         thread.join(timeout=30)
+        # The people's own tasks (sockets, keepalives) end here, not as "destroyed but pending".
+        left = asyncio.all_tasks(loop)
+        for pending in left:
+            pending.cancel()
+        loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
         loop.close()
 
 
