@@ -169,8 +169,18 @@ def _crowd(url: str) -> Iterator[list[str]]:
             errors.extend(report.errors)
             seed += 1
 
+    def serve() -> None:
+        try:
+            loop.run_until_complete(task)
+        finally:
+            # The people's own tasks (sockets, keepalives) end here, not "destroyed but pending".
+            left = asyncio.all_tasks(loop)
+            for pending in left:
+                pending.cancel()
+            loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+
     task = loop.create_task(walk())
-    thread = threading.Thread(target=loop.run_until_complete, args=(task,), daemon=True)
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     time.sleep(3.0)  # everyone has arrived
     try:
@@ -178,11 +188,6 @@ def _crowd(url: str) -> Iterator[list[str]]:
     finally:
         loop.call_soon_threadsafe(task.cancel)
         thread.join(timeout=30)
-        # The people's own tasks (sockets, keepalives) end here, not as "destroyed but pending".
-        left = asyncio.all_tasks(loop)
-        for pending in left:
-            pending.cancel()
-        loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
         loop.close()
 
 
