@@ -170,6 +170,7 @@ def _crowd(url: str) -> Iterator[list[str]]:
             seed += 1
 
     def serve() -> None:
+        asyncio.set_event_loop(loop)
         try:
             loop.run_until_complete(task)
         finally:
@@ -177,7 +178,8 @@ def _crowd(url: str) -> Iterator[list[str]]:
             left = asyncio.all_tasks(loop)
             for pending in left:
                 pending.cancel()
-            loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+            if left:
+                loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
 
     task = loop.create_task(walk())
     thread = threading.Thread(target=serve, daemon=True)
