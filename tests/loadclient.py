@@ -27,7 +27,7 @@ import time
 import urllib.request
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -68,6 +68,9 @@ class Widget:
     options: tuple[str, ...] = ()
     form_id: str = ""
     disabled: bool = False
+    # The st.fragment the widget was drawn in ("" outside any): a change reruns only that
+    # fragment, as a browser asks.
+    fragment_id: str = ""
 
 
 @dataclass
@@ -279,15 +282,21 @@ class StreamlitSession:
             widget = self.last.find(key=key)
             self._values[widget.id] = widget_state(widget, value)
         states = [s for wid, s in self._values.items() if wid in self.last.widgets]
+        changed = [self.last.find(key=key) for key in values]
         if trigger is not None:
             button = self.last.find(key=trigger)
             if button.disabled:
                 raise LoadClientError(f"button {trigger!r} is disabled")
             states.append(WidgetState(id=button.id, trigger_value=True))
+            changed.append(button)
+        # As the frontend: a change of widgets inside one fragment reruns that fragment only
+        # (with every widget's state); anything else, the whole page.
+        fragments = {widget.fragment_id for widget in changed}
         state = ClientState(
             query_string=self.query_string,
             page_script_hash=self.page_script_hash,
             page_name=self.page_name,
+            fragment_id=fragments.pop() if len(fragments) == 1 else "",
         )
         state.widget_states.widgets.extend(states)
         state.context_info.timezone = "Europe/Berlin"
@@ -311,7 +320,7 @@ class StreamlitSession:
         self._values = {k: v for k, v in self._values.items() if k in run.widgets}
         if run.exceptions:
             raise LoadClientError(f"the script raised: {run.exceptions[0][:200]}")
-        if run.status != "FINISHED_SUCCESSFULLY":
+        if run.status not in ("FINISHED_SUCCESSFULLY", "FINISHED_FRAGMENT_RUN_SUCCESSFULLY"):
             raise LoadClientError(f"the script finished with {run.status}")
         return run
 
@@ -328,10 +337,16 @@ class StreamlitSession:
             run.bytes += len(raw)
             kind = msg.WhichOneof("type")
             if kind == "new_session":
-                # Every script run starts with new_session; a rerun starts the page afresh.
+                # Every script run starts with new_session; a rerun starts the page afresh, a
+                # fragment's run only the fragment (the other widgets stay as drawn).
                 started = True
                 self.session_id = msg.new_session.initialize.session_id or self.session_id
-                run.widgets.clear()
+                fragments = set(msg.metadata.run.fragment_ids)
+                run.widgets = (
+                    {i: w for i, w in self.last.widgets.items() if w.fragment_id not in fragments}
+                    if fragments
+                    else {}
+                )
                 run.deferred_files.clear()
                 run.elements.clear()
                 run.texts.clear()
@@ -364,6 +379,7 @@ class StreamlitSession:
             run.texts.append(text)
         widget = _widget_of(element)
         if widget is not None:
+            widget = replace(widget, fragment_id=delta.fragment_id)
             run.widgets[widget.id] = widget
             if kind == "download_button" and element.download_button.deferred_file_id:
                 run.deferred_files[widget.key or widget.id] = (

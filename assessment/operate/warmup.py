@@ -5,10 +5,13 @@ renderer's start and the font tables. A served process does that work once, so t
 person who downloads a PDF does not wait for it — but not while anybody waits for a page: the
 warm-up holds the GIL for about a second, and at server start it made the first "Check starten"
 click three times slower (issue 24). So `SCHEDULER` starts it only after a page offering a PDF
-(a result) has been drawn, and only once no script run of any session has been running for
-IDLE_SECONDS: the person is reading the result. A PDF requested before the warm-up ran makes the
-warm-up needless (the download warms the caches); one requested while it runs waits for it
-instead of competing with it.
+(a result) has been drawn, and only once no script run of any session (a whole page or the
+questionnaire's fragment) has been running for IDLE_SECONDS: the person is reading the result.
+It runs in steps (warm_steps), each again only after such a quiet spell, so a click that comes
+while it warms waits for one step at most, not for the whole warm-up; the longest step is the
+chart renderer's first start, which holds the GIL. A PDF requested before the warm-up ran makes
+the rest of it needless (the download warms the caches); one requested while a step runs waits
+for that step instead of competing with it.
 """
 
 from __future__ import annotations
@@ -64,6 +67,33 @@ def sample_answers() -> Answers:
     )
 
 
+def import_pdf_path() -> None:
+    """Import what a PDF needs (fpdf2, Altair, vl-convert, the result and the PDF renderer)."""
+    import altair  # noqa: F401
+    import fpdf  # noqa: F401
+    import vl_convert  # noqa: F401
+
+    from assessment.engine.result import build_result  # noqa: F401
+    from assessment.render.pdf.result import build_pdf  # noqa: F401
+
+
+def warm_chart_renderer() -> bytes:
+    """Render the sample result's chart once and return the PNG: vl-convert's first start, the
+    step that holds the GIL longest."""
+    from assessment.engine.result import build_result
+    from assessment.render.pdf.result import chart_png
+    from assessment.render.summary import summarize
+
+    answers = sample_answers()
+    bank = load_bank(answers.bank_version)
+    return chart_png(summarize(build_result(answers, bank), bank, "de"))
+
+
+def warm_steps() -> tuple[Callable[[], object], ...]:
+    """Return the warm-up's steps in order (looked up when called, so tests can replace them)."""
+    return (import_pdf_path, warm_chart_renderer, warm_pdf_path)
+
+
 def warm_pdf_path() -> bytes:
     """Build one PDF of a sample result and return it (the caches stay warm)."""
     from assessment.engine.result import build_result
@@ -92,22 +122,34 @@ def start_warm_up() -> threading.Thread | None:
 
 
 def _warm() -> None:
-    # A failed warm-up only means a slow first download, which reports its own error to the person.
+    for step in warm_steps():
+        if not _warm_step(step):
+            return
+
+
+def _warm_step(step: Callable[[], object]) -> bool:
+    """Run one step; return whether it worked. A failed warm-up only means a slow first
+    download, which reports its own error to the person."""
     try:
-        warm_pdf_path()
+        step()
     except Exception:
         _LOG.warning("warming the PDF path failed", exc_info=True)
+        return False
+    return True
 
 
+# "waiting": for a quiet spell before the next step; "running": a step runs.
 Phase = Literal["not wanted", "waiting", "running", "done"]
 
 
 class WarmUpScheduler:
-    """Decide when the warm-up runs: after a PDF was offered, once the process has gone idle.
+    """Decide when each step of the warm-up runs: after a PDF was offered, once the process has
+    gone idle, and again before every further step.
 
-    Every script run reports its start and end (assessment.ui.main); a view offering a PDF calls
-    `want`, a PDF download calls `before_pdf`. The clock and the waiting are injectable, so the
-    decisions are tested without timing.
+    Every script run reports its start and end (assessment.ui.main for a whole page,
+    assessment.ui.questionnaire for its fragment); a view offering a PDF calls `want`, a PDF
+    download calls `before_pdf`. The clock and the waiting are injectable, so the decisions are
+    tested without timing.
     """
 
     def __init__(
@@ -123,7 +165,10 @@ class WarmUpScheduler:
         self._last_end = -math.inf
         self._lock = threading.Lock()
         self._wake = threading.Event()
+        # Set while no step runs (the waiter clears it for a step).
         self._finished = threading.Event()
+        self._finished.set()
+        self._cancelled = False
 
     def run_started(self) -> None:
         """A script run began (any session)."""
@@ -161,33 +206,45 @@ class WarmUpScheduler:
             return max(0.0, self._last_end + self.idle_seconds - self.clock())
 
     def claim(self) -> bool:
-        """Move from waiting to running if the process is idle now; return whether it did."""
+        """Move from waiting to running (a step) if the process is idle now; return whether it
+        did."""
         with self._lock:
             idle = self._active == 0 and self.clock() - self._last_end >= self.idle_seconds
             if self.phase != "waiting" or not idle:
                 return False
             self.phase = "running"
+            self._finished.clear()
             return True
 
+    def _step_ended(self, last: bool, worked: bool) -> None:
+        with self._lock:
+            self.phase = "done" if last or not worked or self._cancelled else "waiting"
+        self._finished.set()
+
     def wait_then_warm(self, wait: Callable[[float], object] | None = None) -> None:
-        """Wait until the process is idle, then warm the PDF path (the waiter thread's body)."""
+        """Warm the PDF path step by step, each step once the process is idle (the waiter
+        thread's body)."""
         pause = wait or self._wait
-        while (seconds := self.seconds_to_wait()) is not None:
-            if seconds > 0:
-                pause(seconds)
-            elif self.claim():
-                try:
-                    _warm()
-                finally:
-                    with self._lock:
-                        self.phase = "done"
-                    self._finished.set()
-                return
+        steps = warm_steps()
+        for number, step in enumerate(steps, start=1):
+            while (seconds := self.seconds_to_wait()) is not None:
+                if seconds > 0:
+                    pause(seconds)
+                elif self.claim():
+                    break
+            else:
+                return  # cancelled by a download, or not wanted
+            worked = False
+            try:
+                worked = _warm_step(step)
+            finally:
+                self._step_ended(number == len(steps), worked)
 
     def before_pdf(self) -> None:
-        """A PDF is about to be built: cancel a warm-up not yet begun, or wait for a running one."""
+        """A PDF is about to be built: cancel the steps not yet begun; wait for a running one."""
         with self._lock:
             running = self.phase == "running"
+            self._cancelled = True
             if self.phase in ("not wanted", "waiting"):
                 self.phase = "done"
         self._wake.set()

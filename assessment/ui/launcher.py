@@ -2,9 +2,10 @@
 
 `python -m assessment.ui.launcher run app.py [streamlit options]` is `streamlit run` with each fix
 applied first, one function per concern: security headers (app.py served as an `st.App` with
-ASGI middleware, Streamlit's supported way), TCP_NODELAY on accepted sockets, the PDF
-warm-up, and the guards of assessment.ui.guard (message rate and size, caches, sessions per
-address, uploads, PDFs, no external-IP lookup). `make run`, deploy/selbstcheck@.service and
+ASGI middleware, Streamlit's supported way), TCP_NODELAY on accepted sockets, a rerun of an
+unknown fragment run as a whole-page rerun, the PDF warm-up, and the guards of
+assessment.ui.guard (message rate and size, caches, sessions per address, uploads, PDFs, no
+external-IP lookup). `make run`, deploy/selbstcheck@.service and
 the tests start the app this way.
 """
 
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from starlette.middleware import Middleware
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
+    from streamlit.proto.ClientState_pb2 import ClientState
     from streamlit.web.server.starlette import App
 
 APP_SCRIPT = Path(__file__).resolve().parents[2] / "app.py"
@@ -168,6 +170,73 @@ def enable_tcp_nodelay() -> None:
     starlette_server._bind_socket = bind_tcp
 
 
+# -- unknown fragments -------------------------------------------------------------------------
+
+
+def rerun_unknown_fragments_in_full() -> None:
+    """Run a click that names a fragment this session does not know as a whole-page rerun.
+
+    The questionnaire's page body is an `st.fragment`, so an answer click asks for a rerun of
+    that fragment only. After a server restart or a failover without a reload, the click
+    reaches a new session that has never run the fragment, and Streamlit 1.67 drops the request
+    (`AppSession.request_rerun`: "The fragment with id … does not exist anymore"): the answer
+    would be lost. The frontend sends the state of every widget with a fragment rerun, so the
+    same request without its fragment id is a whole-page rerun that keeps the answer.
+
+    Automatic reruns (`st.fragment(run_every=…)`) of an unknown fragment are still dropped: they
+    repeat by themselves and would otherwise rerun the whole page on every tick.
+
+    Draft of the upstream change that would make this patch unnecessary (streamlit/streamlit,
+    `lib/streamlit/runtime/app_session.py`, `AppSession.request_rerun`)::
+
+        Fragment rerun of an unknown fragment: rerun the whole app instead of dropping it
+
+        After a server restart, or when a load balancer moves a tab to another replica, the
+        frontend reconnects to a new session and its next widget interaction inside an
+        st.fragment names a fragment id that session never registered. request_rerun logs
+        "The fragment with id … does not exist anymore" and returns, so the interaction is
+        silently lost although the ClientState carries every widget's state. Instead, when
+        the fragment is unknown and the request is not an automatic rerun (run_every),
+        clear fragment_id and continue as a full-app rerun with the same widget states:
+
+            if fragment_id and not self.has_fragment(fragment_id):
+                if client_state.is_auto_rerun:
+                    _LOGGER.info(...)
+                    return
+                _LOGGER.info("Unknown fragment %s: running the whole app instead.", fragment_id)
+                fragment_id = ""
+
+        A full-app run still avoids the race of #9921 (no new ScriptRunner for a fragment
+        run), and it re-registers the fragment, so the next interaction is a fragment rerun
+        again. Test: a session without fragments receives a ClientState naming a fragment id
+        and runs the script once with the widget states it carries.
+    """
+    from streamlit.runtime.app_session import AppSession
+
+    request_rerun: Callable[[AppSession, ClientState | None], None] = AppSession.request_rerun
+    if getattr(request_rerun, _PATCHED, False):
+        return
+
+    def request_rerun_in_full(self: AppSession, client_state: ClientState | None) -> None:
+        if (
+            client_state is not None
+            and client_state.fragment_id
+            and not client_state.is_auto_rerun
+            and not self.has_fragment(client_state.fragment_id)
+        ):
+            from streamlit.proto.ClientState_pb2 import ClientState
+
+            whole_page = ClientState()
+            whole_page.CopyFrom(client_state)
+            whole_page.ClearField("fragment_id")
+            client_state = whole_page
+        request_rerun(self, client_state)
+
+    setattr(request_rerun_in_full, _PATCHED, True)
+    request_rerun_in_full.__wrapped__ = request_rerun  # type: ignore[attr-defined]
+    AppSession.request_rerun = request_rerun_in_full  # type: ignore[method-assign]
+
+
 # -- PDF warm-up ----------------------------------------------------------------------------------
 
 
@@ -184,6 +253,7 @@ def apply_server_fixes() -> None:
 
     serve_as_app_with_headers()
     enable_tcp_nodelay()
+    rerun_unknown_fragments_in_full()
     enable_warm_up()
     apply_guards()
 

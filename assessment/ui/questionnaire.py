@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from assessment.bank.load import load_bank
@@ -12,6 +14,7 @@ from assessment.bank.models import (
     SCENARIO_OPTION_IDS,
     UNSURE,
     Bank,
+    FormId,
     Item,
     KnowledgeItem,
     LikertItem,
@@ -23,15 +26,19 @@ from assessment.bank.models import (
 )
 from assessment.bank.pagination import numbers_within_kind
 from assessment.i18n import Language
+from assessment.operate import warmup
 from assessment.render.review import knowledge_number, situation_number
 from assessment.ui import shared, state
 from assessment.ui.text import plain, t
 
 LIKERT_VALUES: tuple[int, ...] = tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
-# "Kann ich (noch) nicht einschätzen" comes last, set apart from the scale (see PAGE_STYLE).
+# "Kann ich (noch) nicht einschätzen" comes last, after the scale.
 UNSURE_VALUES: tuple[int | str, ...] = (*LIKERT_VALUES, UNSURE)
 BACK_KEY = "nav_back"
 NEXT_KEY = "nav_next"
+# Set by "Zurück" and "Weiter" (which run in the page-body fragment): the fragment then asks for
+# a whole-page run, which draws the new page's heading and clears it.
+PAGE_CHANGED_KEY = "quest_page_changed"
 # Situations are long; the missing-answers list quotes their beginning only.
 MISSING_TEXT_CHARS = 90
 
@@ -67,6 +74,7 @@ def _next() -> None:
     current.show_missing = False
     current.resumed = False
     state.write_progress()
+    _page_changed()
 
 
 def _back() -> None:
@@ -78,11 +86,37 @@ def _back() -> None:
     current.show_missing = False
     current.resumed = False
     state.write_progress()
+    _page_changed()
 
 
-def _numbers(pages: tuple[tuple[Item, ...], ...]) -> dict[str, int]:
-    """Return the running number (1, 2, …) of every item across the pages."""
-    return {item.id: n for n, item in enumerate((i for p in pages for i in p), start=1)}
+def _page_changed() -> None:
+    """Ask for a whole-page run: a new page needs its heading, the focus on it and its timing."""
+    st.session_state[PAGE_CHANGED_KEY] = True
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """How a form's items are numbered: the running number (1, 2, …) of every item across the
+    pages, and each situation's and knowledge question's number among its kind."""
+
+    running: dict[str, int]
+    within_kind: dict[str, tuple[int, int]]
+
+
+_NUMBERINGS: dict[tuple[int, FormId], tuple[Bank, Numbering]] = {}
+
+
+def numbering(version: int, form: FormId) -> Numbering:
+    """Return the numbering of a form of a bank version (computed once per bank and form: an
+    answer click reruns the page body, which needs it every time)."""
+    bank = load_bank(version)
+    cached = _NUMBERINGS.get((id(bank), form))
+    if cached is None or cached[0] is not bank:
+        pages = state.pages_of(version, form)
+        running = {item.id: n for n, item in enumerate((i for p in pages for i in p), start=1)}
+        cached = (bank, Numbering(running, numbers_within_kind(bank, form)))
+        _NUMBERINGS[id(bank), form] = cached
+    return cached[1]
 
 
 def _question_text(item: Item, lang: Language) -> str:
@@ -125,6 +159,7 @@ def _index(values: tuple[int | str, ...], chosen: int | str | None) -> int | Non
 
 def _five_point(
     item_id: str,
+    key: str,
     label: str,
     labels: list[str],
     chosen: int | str | None,
@@ -133,30 +168,27 @@ def _five_point(
     lang: Language,
     collapsed: bool = False,
 ) -> int | str | None:
-    """A five-point radio; where offered, "can't judge yet" follows, set apart from the scale.
+    """A five-point radio; where offered, "can't judge yet" follows after the scale.
 
     Return the radio's value (None when nothing is chosen)."""
-    key = state.item_key(item_id, lang, state.flow().generation)
     values = UNSURE_VALUES if offers_unsure else LIKERT_VALUES
     unsure = bank.unsure_label(lang) if bank.unsure_label is not None else ""
-    with st.container(key=f"unsure_{item_id}" if offers_unsure else None):
-        return st.radio(
-            label,
-            values,
-            index=_index(values, chosen),
-            format_func=lambda value: (
-                unsure if value == UNSURE else labels[int(value) - LIKERT_MIN]
-            ),
-            key=key,
-            horizontal=True,
-            on_change=_answered,
-            args=(item_id, key, values),
-            label_visibility="collapsed" if collapsed else "visible",
-        )
+    return st.radio(
+        label,
+        values,
+        index=_index(values, chosen),
+        format_func=lambda value: unsure if value == UNSURE else labels[int(value) - LIKERT_MIN],
+        key=key,
+        horizontal=True,
+        on_change=_answered,
+        args=(item_id, key, values),
+        label_visibility="collapsed" if collapsed else "visible",
+    )
 
 
 def _statement(
     item: LikertItem | ValidityItem,
+    key: str,
     number: int,
     chosen: int | str | None,
     bank: Bank,
@@ -166,6 +198,7 @@ def _statement(
     presumes = item.presumes if isinstance(item, LikertItem) else None
     return _five_point(
         item.id,
+        key,
         t("ui.quest.item_label", lang, number=number, text=plain(item.text(lang))),
         [label(lang) for label in bank.likert_labels],
         chosen,
@@ -176,13 +209,19 @@ def _statement(
 
 
 def _tradeoff(
-    item: TradeoffItem, number: int, chosen: int | str | None, bank: Bank, lang: Language
+    item: TradeoffItem,
+    key: str,
+    number: int,
+    chosen: int | str | None,
+    bank: Bank,
+    lang: Language,
 ) -> int | str | None:
     """A trade-off: two respectable statements, a five-point scale between them."""
     a, b = plain(item.a(lang)), plain(item.b(lang))
     st.markdown(t("ui.quest.tradeoff_poles", lang, number=number, a=a, b=b))
     return _five_point(
         item.id,
+        key,
         t("ui.quest.tradeoff_label", lang, number=number, a=a, b=b),
         [t(f"ui.quest.tradeoff_{n}", lang) for n in LIKERT_VALUES],
         chosen,
@@ -194,10 +233,9 @@ def _tradeoff(
 
 
 def _scenario(
-    item: Scenario, number: tuple[int, int], chosen: int | str | None, lang: Language
+    item: Scenario, key: str, number: tuple[int, int], chosen: int | str | None, lang: Language
 ) -> int | str | None:
     """A situation with four single actions; the ratings stay hidden until the result."""
-    key = state.item_key(item.id, lang, state.flow().generation)
     options = {option.id: plain(option.text(lang)) for option in item.options}
     st.markdown(f"**{situation_number(number, lang)}**")
     st.markdown(plain(item.situation(lang)))
@@ -216,13 +254,12 @@ def _scenario(
 
 def _knowledge(
     item: KnowledgeItem,
+    key: str,
     number: tuple[int, int],
     chosen: int | str | None,
-    bank: Bank,
     lang: Language,
 ) -> int | str | None:
     """A question with one right answer, and "can't say"; the key stays hidden until the result."""
-    key = state.item_key(item.id, lang, state.flow().generation)
     options: dict[int | str, str] = {option.id: plain(option.text(lang)) for option in item.options}
     options[UNSURE] = t("ui.quest.cannot_say", lang)
     st.markdown(f"**{knowledge_number(number, lang)}**")
@@ -244,13 +281,13 @@ PREFERENCE_VALUES: tuple[int | str, ...] = tuple(range(1, len(PREFERENCE_ANSWERS
 
 def _preference(
     item: PreferenceItem,
+    key: str,
     number: int,
     chosen: int | str | None,
     block: PreferenceBlock | None,
     lang: Language,
 ) -> int | str | None:
     """A working condition: want it, can live with it, or it would chafe (three answers)."""
-    key = state.item_key(item.id, lang, state.flow().generation)
     labels = {
         value: block.labels.of(answer)(lang) if block is not None else answer
         for value, answer in zip(PREFERENCE_VALUES, PREFERENCE_ANSWERS, strict=True)
@@ -274,35 +311,59 @@ def item_widget(
     into the flow and the URL (also used by the extra questions, assessment/ui/extra.py).
     number counts all items; within_kind a situation's or knowledge question's number among its
     kind ("Situation 3 von 12", bank/pagination.numbers_within_kind)."""
+    current = state.flow()
+    key = state.item_key(item.id, lang, current.generation)
+    chosen = current.responses.get(item.id)
     with st.container(border=True):
-        chosen = state.flow().responses.get(item.id)
         if isinstance(item, Scenario):
-            value = _scenario(item, within_kind or (number, number), chosen, lang)
+            value = _scenario(item, key, within_kind or (number, number), chosen, lang)
         elif isinstance(item, KnowledgeItem):
-            value = _knowledge(item, within_kind or (number, number), chosen, bank, lang)
+            value = _knowledge(item, key, within_kind or (number, number), chosen, lang)
         elif isinstance(item, TradeoffItem):
-            value = _tradeoff(item, number, chosen, bank, lang)
+            value = _tradeoff(item, key, number, chosen, bank, lang)
         elif isinstance(item, PreferenceItem):
-            value = _preference(item, number, chosen, bank.preferences, lang)
+            value = _preference(item, key, number, chosen, bank.preferences, lang)
         else:
-            value = _statement(item, number, chosen, bank, lang)
+            value = _statement(item, key, number, chosen, bank, lang)
     state.adopt_widget_answer(item.id, value)
 
 
+@st.fragment
 def _page_body(lang: Language) -> None:
-    """The progress line, the page's items and the missing-answers list.
+    """The progress line, the page's items, the missing-answers list and the buttons: an
+    st.fragment.
 
-    Not an st.fragment, although that reruns faster per click (measured in
-    tests/benchmarks/bench_click.py): a click that reaches a new session after a server restart
-    or a failover names a fragment that session does not know, and Streamlit 1.67 skips it,
-    so the answer would be lost (tests/e2e/test_crash_recovery.py).
+    An answer reruns only this fragment, not the whole page (measured in
+    tests/benchmarks/bench_click.py), so the fragment writes the progress code into the URL
+    itself. A click that reaches a new session after a server restart or a failover names a
+    fragment that session does not know; the launcher runs it as a whole-page rerun with the
+    same widget states (assessment.ui.launcher.rerun_unknown_fragments_in_full), so no answer is
+    lost (tests/e2e/test_crash_recovery.py).
+
+    "Zurück" and "Weiter" are inside too: a page change then reruns this fragment, which asks
+    for a whole-page run (the new heading, the focus on it) in the same script thread. A click
+    outside the fragment would start a whole-page run in a second thread while the fragment
+    run of the answer just given may still be running, and the browser then kept the previous
+    page's elements outside the fragment (heading script, buttons; tests/e2e/test_keyboard.py).
     """
+    if st.session_state.get(PAGE_CHANGED_KEY):
+        st.rerun(scope="app")
+    warmup.SCHEDULER.run_started()  # a fragment run is a script run for the PDF warm-up too
+    try:
+        _draw_page_body(lang)
+        _buttons(lang)
+        state.flush_url()  # a fragment run does not reach the end of main.render
+    finally:
+        warmup.SCHEDULER.run_ended()
+
+
+def _draw_page_body(lang: Language) -> None:
     current = state.flow()
     bank = load_bank(current.bank_version)
     pages = state.pages_of(current.bank_version, current.form)
     page = pages[current.page]
-    numbers = _numbers(pages)
-    within_kind = numbers_within_kind(bank, current.form)
+    numbered = numbering(current.bank_version, current.form)
+    numbers, within_kind = numbered.running, numbered.within_kind
     total = len(numbers)
     answered = sum(item_id in current.responses for item_id in numbers)
     st.progress(
@@ -345,19 +406,10 @@ def _page_body(lang: Language) -> None:
         st.error("\n".join(lines))
 
 
-def render(lang: Language) -> None:
-    """Render the current questionnaire page."""
+def _buttons(lang: Language) -> None:
+    """ "Zurück" and "Weiter" (or "Auswerten" on the last page)."""
     current = state.flow()
-    bank = load_bank(current.bank_version)
-    pages = state.pages_of(current.bank_version, current.form)
-    state.mark_page_shown()
-    title = bank.forms[current.form].name(lang)
-    shared.scroll_to_top(f"page-{current.page}", title)
-
-    st.title(title, anchor=False)
-    _page_body(lang)
-
-    last = current.page == len(pages) - 1
+    last = current.page == len(state.pages_of(current.bank_version, current.form)) - 1
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         st.button(
             t("ui.quest.back", lang), key=BACK_KEY, on_click=_back, disabled=current.page == 0
@@ -368,3 +420,16 @@ def render(lang: Language) -> None:
             type="primary",
             on_click=_next,
         )
+
+
+def render(lang: Language) -> None:
+    """Render the current questionnaire page."""
+    current = state.flow()
+    bank = load_bank(current.bank_version)
+    state.mark_page_shown()
+    st.session_state.pop(PAGE_CHANGED_KEY, None)  # this whole-page run draws the new page
+    title = bank.forms[current.form].name(lang)
+    shared.scroll_to_top(f"page-{current.page}", title)
+
+    st.title(title, anchor=False)
+    _page_body(lang)

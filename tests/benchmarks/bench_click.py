@@ -5,14 +5,20 @@ through the launcher; one headless Chromium opens the full form's first page (8 
 each and clicks CLICKS answers in ROUNDS rounds, app and bare in turn. A click counts from the
 click event to the moment the script run it caused is over and no stale element is left (the
 `data-test-script-state` attribute of stApp and `data-stale`), measured inside the page with
-performance.now(). Also: spawn → first heading painted in the browser, app against bare.
+performance.now(). The same clicks are measured again while LOAD_PEOPLE simulated people
+(tests/loadclient.py, with pauses) walk the same server. Also: spawn → first heading painted in
+the browser, app against bare.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import statistics
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.benchmarks.common import Row
@@ -32,11 +38,19 @@ CHROMIUM_ARGS = [
     # Containers often give /dev/shm 64 MB; Chromium then crashes mid-run ("Target closed").
     "--disable-dev-shm-usage",
 ]
-CLICKS = 48
+# Idle: app and bare take turns every CLICKS clicks, so that a shared machine's load, which drifts
+# within seconds, weighs on both alike (ROUNDS × CLICKS clicks each).
+CLICKS = 16
 # German, as the selectors expect (the first visit follows Accept-Language; English keys differ).
 LOCALE = "de-DE"
-ROUNDS = 3
+ROUNDS = 9
 TIMEOUT_MS = 60_000
+# The loaded variant: 20 people answering at the same time, 0.5–2 s between their clicks.
+LOAD_PEOPLE = 20
+LOAD_THINK = (0.5, 2.0)
+# With the crowd: fewer, longer turns (the crowd needs seconds to arrive at each server).
+LOAD_CLICKS = 48
+LOAD_ROUNDS = 3
 ITEM_RADIOS = "[class*='st-key-item_'] [data-testid='stRadioOption']"
 
 # Count Streamlit's `script_finished` messages (ForwardMsg field 6) as they arrive: a fast run can
@@ -52,7 +66,9 @@ COUNT_FINISHED_JS = """
     while (i < bytes.length) {
       const key = varint(), field = Math.floor(key / 8), type = key % 8;
       if (field === FIELD) { return true; }
-      if (type === 0) { varint(); } else if (type === 2) { i += varint(); }
+      // Read the length before adding it: `i += varint()` would add it to the index from
+      // before the length's own bytes, and then every message looked like a finished run.
+      if (type === 0) { varint(); } else if (type === 2) { const n = varint(); i += n; }
       else if (type === 1) { i += 8; } else if (type === 5) { i += 4; } else { return false; }
     }
     return false;
@@ -119,7 +135,9 @@ def _open_questionnaire(page: object, url: str) -> None:
 
 
 def _clicks(page: object, count: int, offset: int) -> list[float]:
-    """Click count answers (walking the 8 statements × 5 options) and return their ms."""
+    """Click count answers (walking the 8 statements × 5 options, starting at option offset)
+    and return their ms. Every click must choose another option than the statement has, or no
+    run follows: a call's first option must differ from the previous call's last."""
     from playwright.sync_api import Page
 
     assert isinstance(page, Page)
@@ -134,6 +152,52 @@ def _clicks(page: object, count: int, offset: int) -> list[float]:
         times.append(ms)
         _settled(page)
     return times
+
+
+@contextmanager
+def _crowd(url: str) -> Iterator[list[str]]:
+    """Let LOAD_PEOPLE simulated people walk the server at url (again and again) until the
+    block ends; yield the list their errors are appended to."""
+    from tests.loadclient import run_load, share_codes
+
+    errors: list[str] = []
+    loop = asyncio.new_event_loop()
+
+    async def walk() -> None:
+        codes = share_codes(LOAD_PEOPLE)
+        seed = 1
+        while True:
+            try:
+                report = await run_load(
+                    url, LOAD_PEOPLE, codes, LOAD_THINK, ramp_seconds=1.0, seed=seed
+                )
+            except asyncio.CancelledError:
+                return  # the clicks are measured; the people's open sockets just close
+            errors.extend(report.errors)
+            seed += 1
+
+    def serve() -> None:
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(task)
+        finally:
+            # The people's own tasks (sockets, keepalives) end here, not "destroyed but pending".
+            left = asyncio.all_tasks(loop)
+            for pending in left:
+                pending.cancel()
+            if left:
+                loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+
+    task = loop.create_task(walk())
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    time.sleep(3.0)  # everyone has arrived
+    try:
+        yield errors
+    finally:
+        loop.call_soon_threadsafe(task.cancel)
+        thread.join(timeout=30)
+        loop.close()
 
 
 def _first_heading_seconds(script: Path, browser: object) -> float:
@@ -173,6 +237,7 @@ def run() -> list[Row]:
             paint_bare = _first_heading_seconds(BARE_APP, browser)
             times: dict[str, list[float]] = {"app": [], "bare": []}
             rounds: dict[str, list[float]] = {"app": [], "bare": []}
+            loaded: dict[str, list[float]] = {"app": [], "bare": []}
             with StreamlitServer(APP) as app, StreamlitServer(BARE_APP) as bare:
                 pages = {}
                 for name, server in (("app", app), ("bare", bare)):
@@ -184,9 +249,16 @@ def run() -> list[Row]:
                     pages[name] = page
                 for round_ in range(ROUNDS):
                     for name, page in pages.items():
-                        clicks = _clicks(page, CLICKS, round_)
+                        clicks = _clicks(page, CLICKS, 2 * round_)  # 2 options a round
                         times[name] += clicks
                         rounds[name].append(statistics.median(clicks))
+                for round_ in range(LOAD_ROUNDS):
+                    for name, page in pages.items():
+                        with _crowd((app if name == "app" else bare).url) as errors:
+                            clicks = _clicks(page, LOAD_CLICKS, round_)
+                        if errors:
+                            raise RuntimeError(f"{name}, {LOAD_PEOPLE} people: {errors[:3]}")
+                        loaded[name] += clicks
         finally:
             browser.close()
     for name in times:
@@ -207,6 +279,20 @@ def run() -> list[Row]:
             "ms",
             "bare page",
             _quantile(bare_ms, 0.95),
+        ),
+        Row(
+            f"click → settled with {LOAD_PEOPLE} people, p50 ({LOAD_CLICKS}×{LOAD_ROUNDS})",
+            statistics.median(loaded["app"]),
+            "ms",
+            "bare page",
+            statistics.median(loaded["bare"]),
+        ),
+        Row(
+            f"click → settled with {LOAD_PEOPLE} people, p95 ({LOAD_CLICKS}×{LOAD_ROUNDS})",
+            _quantile(loaded["app"], 0.95),
+            "ms",
+            "bare page",
+            _quantile(loaded["bare"], 0.95),
         ),
         Row("spawn → first heading painted", paint_app, "s", "bare page", paint_bare),
     ]

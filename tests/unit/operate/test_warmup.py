@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import pytest
 
@@ -31,6 +32,14 @@ def test_warm_pdf_path_builds_a_pdf() -> None:
     assert warmup.warm_pdf_path().startswith(b"%PDF-")
 
 
+def test_warm_up_steps_end_with_the_pdf() -> None:
+    """The steps import, start the chart renderer (a real PNG), then build the sample PDF."""
+    steps = warmup.warm_steps()
+    assert steps == (warmup.import_pdf_path, warmup.warm_chart_renderer, warmup.warm_pdf_path)
+    warmup.import_pdf_path()
+    assert warmup.warm_chart_renderer().startswith(b"\x89PNG")
+
+
 @pytest.mark.usefixtures("fresh")
 def test_no_warm_up_unless_enabled(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without the launcher's variable (tests, tools) nothing is started."""
@@ -50,7 +59,7 @@ def test_warm_up_runs_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
         calls.append("warm")
         return b""
 
-    monkeypatch.setattr(warmup, "warm_pdf_path", counted)
+    monkeypatch.setattr(warmup, "warm_steps", lambda: (counted,))
     monkeypatch.setenv(warmup.WARM_UP_VARIABLE, "1")
     first = warmup.start_warm_up()
     assert first is not None
@@ -69,7 +78,7 @@ def test_failed_warm_up_is_logged(
     def broken() -> bytes:
         raise OSError("no fonts")
 
-    monkeypatch.setattr(warmup, "warm_pdf_path", broken)
+    monkeypatch.setattr(warmup, "warm_steps", lambda: (broken,))
     monkeypatch.setenv(warmup.WARM_UP_VARIABLE, "1")
     thread = warmup.start_warm_up()
     assert thread is not None
@@ -110,7 +119,7 @@ def enabled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append("warm")
         return b""
 
-    monkeypatch.setattr(warmup, "warm_pdf_path", recorded)
+    monkeypatch.setattr(warmup, "warm_steps", lambda: (recorded,))
     return calls
 
 
@@ -219,7 +228,7 @@ def test_a_pdf_during_the_warm_up_waits_for_it(monkeypatch: pytest.MonkeyPatch) 
         order.append("warm-up done")
         return b""
 
-    monkeypatch.setattr(warmup, "warm_pdf_path", slow)
+    monkeypatch.setattr(warmup, "warm_steps", lambda: (slow,))
     clock = FakeClock()
     scheduler = _scheduler(clock)
     scheduler.want()  # the real waiter thread; the clock says idle long ago
@@ -281,4 +290,85 @@ def test_start_page_leaves_the_warm_up_alone_a_shared_result_asks_for_it(
     built = pdf.build()
     assert isinstance(built, bytes)
     assert built.startswith(b"%PDF-")
+    assert phase(scheduler) == "done"
+
+
+class _Steps:
+    """Three warm-up steps that record their order; the first can let a person click while it
+    runs (a script run that starts and ends on the scheduler's clock)."""
+
+    def __init__(self, scheduler: warmup.WarmUpScheduler, clock: FakeClock) -> None:
+        self.scheduler, self.clock = scheduler, clock
+        self.done: list[str] = []
+        self.click_during_first = False
+
+    def steps(self) -> tuple[Callable[[], object], ...]:
+        return (self.first, lambda: self.done.append("chart"), lambda: self.done.append("pdf"))
+
+    def first(self) -> None:
+        self.done.append("import")
+        if self.click_during_first:
+            self.scheduler.run_started()
+            self.clock.now += 0.3
+            self.scheduler.run_ended()
+
+
+@pytest.fixture
+def stepped(monkeypatch: pytest.MonkeyPatch) -> tuple[warmup.WarmUpScheduler, FakeClock, _Steps]:
+    """Warm-up enabled and wanted, idle since long ago, with three recorded steps."""
+    monkeypatch.setenv(warmup.WARM_UP_VARIABLE, "1")
+    clock = FakeClock()
+    scheduler = _scheduler(clock)
+    steps = _Steps(scheduler, clock)
+    monkeypatch.setattr(warmup, "warm_steps", steps.steps)
+    scheduler.want(start_thread=False)
+    return scheduler, clock, steps
+
+
+def test_steps_run_back_to_back_while_nobody_clicks(
+    stepped: tuple[warmup.WarmUpScheduler, FakeClock, _Steps],
+) -> None:
+    """Idle throughout, the steps follow one another without waiting."""
+    scheduler, _, steps = stepped
+    scheduler.wait_then_warm(wait=lambda seconds: pytest.fail(f"waited {seconds} s"))
+    assert steps.done == ["import", "chart", "pdf"]
+    assert phase(scheduler) == "done"
+
+
+def test_a_click_during_a_step_delays_the_next_step(
+    stepped: tuple[warmup.WarmUpScheduler, FakeClock, _Steps],
+) -> None:
+    """A click that comes while a step runs makes the next step wait until the process has been
+    idle again: the click competes with one step at most, not with the whole warm-up."""
+    scheduler, clock, steps = stepped
+    steps.click_during_first = True
+    waits: list[float] = []
+
+    def wait(seconds: float) -> None:
+        waits.append(seconds)
+        assert steps.done == ["import"]  # the chart step has not started
+        clock.now += seconds
+
+    scheduler.wait_then_warm(wait=wait)
+    assert waits == [pytest.approx(1.0)]
+    assert steps.done == ["import", "chart", "pdf"]
+    assert phase(scheduler) == "done"
+
+
+def test_a_pdf_between_steps_cancels_the_rest(
+    stepped: tuple[warmup.WarmUpScheduler, FakeClock, _Steps],
+) -> None:
+    """A download while the warm-up waits between steps cancels the rest at once (no step runs,
+    so it does not wait)."""
+    scheduler, clock, steps = stepped
+    steps.click_during_first = True
+
+    def wait(seconds: float) -> None:
+        started = clock.now
+        scheduler.before_pdf()
+        assert clock.now == started
+        clock.now += seconds
+
+    scheduler.wait_then_warm(wait=wait)
+    assert steps.done == ["import"]
     assert phase(scheduler) == "done"

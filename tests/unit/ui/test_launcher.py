@@ -1,9 +1,12 @@
-"""The launcher: security headers on every HTTP answer, websockets untouched, TCP_NODELAY,
-and `make run` and the systemd unit start through it."""
+"""The launcher: security headers on every HTTP answer, websockets untouched, TCP_NODELAY, a
+click naming an unknown fragment rerun in full, and `make run` and the systemd unit start
+through it."""
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import inspect
 import os
 import socket
 import subprocess
@@ -12,6 +15,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from streamlit.proto.ClientState_pb2 import ClientState
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from streamlit.runtime.app_session import AppSession
 from streamlit.web.server.starlette import starlette_server
 
 from assessment.ui import launcher
@@ -76,11 +82,127 @@ def test_fix_is_applied_once(original_bind: Bind, monkeypatch: pytest.MonkeyPatc
 
     for owner, name in patch_targets():  # the guards' patches are undone after the test
         monkeypatch.setattr(owner, name, getattr(owner, name))
+    monkeypatch.setattr(AppSession, "request_rerun", AppSession.request_rerun)
     launcher.apply_server_fixes()
     first = starlette_server._bind_socket
+    first_rerun = AppSession.request_rerun
     launcher.apply_server_fixes()
     assert starlette_server._bind_socket is first
     assert first is not original_bind
+    assert AppSession.request_rerun is first_rerun
+    assert getattr(first_rerun, "__wrapped__", None) is not None
+
+
+# -- a click naming a fragment the session does not know ----------------------------------------
+
+# Streamlit 1.67.0's AppSession.request_rerun, the function rerun_unknown_fragments_in_full wraps.
+# It drops a rerun that names an unknown fragment ("does not exist anymore") before it reads
+# the client state; the wrapper relies on exactly that order. If this changes, read the new
+# request_rerun: is the request still dropped (keep the patch, update the hash), or does
+# Streamlit now rerun the whole app (remove the patch and this test)?
+REQUEST_RERUN_SHA256 = "52f29d8973368c8bf5fee4515799135a7465cb65856237dc5f50e467fe4a9ea2"
+
+
+def _streamlits_request_rerun() -> Callable[..., None]:
+    function: Callable[..., None] = AppSession.request_rerun
+    while hasattr(function, "__wrapped__"):
+        function = function.__wrapped__
+    return function
+
+
+def test_canary_request_rerun_is_as_patched() -> None:
+    """Streamlit's AppSession.request_rerun is the 1.67.0 function the patch was written for."""
+    function = _streamlits_request_rerun()
+    source = inspect.getsource(function)
+    assert list(inspect.signature(function).parameters) == ["self", "client_state"]
+    assert "if fragment_id and not self.has_fragment(fragment_id):" in source
+    assert "does not exist anymore" in source
+    assert list(inspect.signature(AppSession.has_fragment).parameters) == ["self", "fragment_id"]
+    assert hashlib.sha256(source.encode()).hexdigest() == REQUEST_RERUN_SHA256, (
+        "Streamlit's AppSession.request_rerun changed: check launcher."
+        "rerun_unknown_fragments_in_full against it (see REQUEST_RERUN_SHA256)"
+    )
+
+
+class _Session:
+    """Stands in for an AppSession: the fragments it knows; the requests that reached Streamlit."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known
+        self.requests: list[ClientState | None] = []
+
+    def has_fragment(self, fragment_id: str) -> bool:
+        return fragment_id in self.known
+
+
+@pytest.fixture
+def reruns(monkeypatch: pytest.MonkeyPatch) -> Callable[..., ClientState | None]:
+    """Patch a recording request_rerun; return a function that sends one request through the
+    launcher's patch to a session knowing the given fragments and returns what reached it."""
+
+    def record(session: _Session, client_state: ClientState | None) -> None:
+        session.requests.append(client_state)
+
+    monkeypatch.setattr(AppSession, "request_rerun", record)
+    launcher.rerun_unknown_fragments_in_full()
+    assert getattr(AppSession.request_rerun, "__wrapped__", None) is record
+
+    def send(client_state: ClientState | None, known: set[str]) -> ClientState | None:
+        session = _Session(known)
+        AppSession.request_rerun(session, client_state)  # type: ignore[arg-type]
+        assert len(session.requests) == 1
+        return session.requests[0]
+
+    return send
+
+
+def _click(fragment_id: str, *, auto: bool = False) -> ClientState:
+    """A fragment rerun as the frontend sends it: every widget's state, the fragment's id."""
+    state = ClientState(
+        query_string="p=abc&lang=de",
+        page_script_hash="hash",
+        fragment_id=fragment_id,
+        is_auto_rerun=auto,
+    )
+    answer = WidgetState(id="$$ID-radio-a1", int_value=3)
+    other = WidgetState(id="$$ID-radio-a2", int_value=1)
+    state.widget_states.widgets.extend([answer, other])
+    return state
+
+
+def test_a_click_naming_an_unknown_fragment_reruns_the_whole_page(
+    reruns: Callable[..., ClientState | None],
+) -> None:
+    """After a restart the session knows no fragment: the click runs in full, state kept."""
+    click = _click("frag-body")
+    sent = reruns(click, set())
+    assert sent is not None
+    assert sent is not click
+    assert sent.fragment_id == ""
+    expected = ClientState()
+    expected.CopyFrom(click)
+    expected.ClearField("fragment_id")
+    assert sent == expected  # every widget state, the URL and the page stay as sent
+    assert click.fragment_id == "frag-body"  # the frontend's message is not changed
+
+
+def test_a_click_naming_a_known_fragment_stays_a_fragment_rerun(
+    reruns: Callable[..., ClientState | None],
+) -> None:
+    click = _click("frag-body")
+    assert reruns(click, {"frag-body"}) is click
+
+
+def test_whole_page_reruns_and_automatic_reruns_pass_unchanged(
+    reruns: Callable[..., ClientState | None],
+) -> None:
+    """A full rerun and no client state pass as they are; an automatic rerun (run_every) of an
+    unknown fragment keeps its id, so Streamlit still drops it instead of a rerun per tick."""
+    full = _click("")
+    assert reruns(full, set()) is full
+    assert reruns(None, set()) is None
+    tick = _click("frag-timer", auto=True)
+    assert reruns(tick, set()) is tick
 
 
 def test_tcp_listener_keeps_the_descriptor_and_port() -> None:
