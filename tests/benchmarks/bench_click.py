@@ -52,6 +52,8 @@ LOAD_THINK = (0.5, 2.0)
 LOAD_CLICKS = 48
 LOAD_ROUNDS = 3
 ITEM_RADIOS = "[class*='st-key-item_'] [data-testid='stRadioOption']"
+# One statement's radio group (bank v3's statements offer 5 or 6 options: "can't judge yet").
+ITEM_GROUPS = "[class*='st-key-item_'] [role='radiogroup']"
 
 # Count Streamlit's `script_finished` messages (ForwardMsg field 6) as they arrive: a fast run can
 # go from running to notRunning without the attribute ever showing "running".
@@ -90,9 +92,10 @@ COUNT_FINISHED_JS = """
 # Click one radio option and resolve with the ms until the run it caused has finished and the
 # page shows no stale element (or -1 after 20 s).
 CLICK_JS = """
-([selector, index]) => new Promise(resolve => {
+([groups, statement, index]) => new Promise(resolve => {
   const app = document.querySelector('[data-testid="stApp"]');
-  const option = document.querySelectorAll(selector)[index];
+  const group = document.querySelectorAll(groups)[statement];
+  const option = group.querySelectorAll('[data-testid="stRadioOption"]')[index];
   const before = window.__scriptFinished;
   const done = () => window.__scriptFinished > before
     && app.getAttribute('data-test-script-state') === 'notRunning'
@@ -135,7 +138,8 @@ def _open_questionnaire(page: object, url: str) -> None:
 
 
 def _clicks(page: object, count: int, offset: int) -> list[float]:
-    """Click count answers (walking the 8 statements × 5 options, starting at option offset)
+    """Click count answers (walking the 8 statements × their first 5 options, the scale, starting
+    at option offset)
     and return their ms. Every click must choose another option than the statement has, or no
     run follows: a call's first option must differ from the previous call's last."""
     from playwright.sync_api import Page
@@ -145,8 +149,7 @@ def _clicks(page: object, count: int, offset: int) -> list[float]:
     times = []
     for n in range(count):
         statement, option = n % 8, (n // 8 + offset) % 5
-        index = statement * 5 + option
-        ms = float(page.evaluate(CLICK_JS, [ITEM_RADIOS, index]))
+        ms = float(page.evaluate(CLICK_JS, [ITEM_GROUPS, statement, option]))
         if ms < 0:
             raise RuntimeError("a click did not settle within 20 s")
         times.append(ms)
