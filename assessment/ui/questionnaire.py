@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import streamlit as st
 
 from assessment.bank.load import load_bank
@@ -139,7 +141,8 @@ def _five_point(
     key = state.item_key(item_id, lang, state.flow().generation)
     values = UNSURE_VALUES if offers_unsure else LIKERT_VALUES
     unsure = bank.unsure_label(lang) if bank.unsure_label is not None else ""
-    with st.container(key=f"unsure_{item_id}" if offers_unsure else None):
+    # A statement without "can't judge yet" needs no box of its own (one element less a run).
+    with st.container(key=f"unsure_{item_id}") if offers_unsure else nullcontext():
         return st.radio(
             label,
             values,
