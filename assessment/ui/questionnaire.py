@@ -82,11 +82,6 @@ def _back() -> None:
     state.write_progress()
 
 
-def _numbers(pages: tuple[tuple[Item, ...], ...]) -> dict[str, int]:
-    """Return the running number (1, 2, …) of every item across the pages."""
-    return {item.id: n for n, item in enumerate((i for p in pages for i in p), start=1)}
-
-
 def _question_text(item: Item, lang: Language) -> str:
     """Return an item's text for the missing-answers list, long situations shortened."""
     if isinstance(item, Scenario):
@@ -304,7 +299,7 @@ def _page_body(lang: Language) -> None:
     bank = load_bank(current.bank_version)
     pages = state.pages_of(current.bank_version, current.form)
     page = pages[current.page]
-    numbers = _numbers(pages)
+    numbers = state.item_numbers(current.bank_version, current.form)
     within_kind = numbers_within_kind(bank, current.form)
     total = len(numbers)
     answered = sum(item_id in current.responses for item_id in numbers)
