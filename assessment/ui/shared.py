@@ -423,9 +423,10 @@ def base_url() -> str:
     url = st.context.url
     if url:
         return url if url.endswith("/") else f"{url}/"
-    host = st.context.headers.get("Host") if st.context.headers else None
+    headers = st.context.headers  # built anew on every access: read once
+    host = headers.get("Host") if headers else None
     if host:
-        scheme = st.context.headers.get("X-Forwarded-Proto", "http")
+        scheme = headers.get("X-Forwarded-Proto", "http")
         return f"{scheme}://{host}/"
     return ""
 
