@@ -474,7 +474,10 @@ def printed_mirror_link_for(code: str, peer_codes: list[str]) -> str:
     return links.mirror_link(public_base(), code, peer_codes)
 
 
-@st.cache_data(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_SECONDS, show_spinner=False)
+# A cache of objects, not of pickled copies: a summary is immutable (frozen models and tuples,
+# tests/unit/ui/test_shared_summary_cache.py), so every reader may share one, and a read no longer
+# unpickles ~190 kB (2 ms) on every rerun of a shared result.
+@st.cache_resource(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_SECONDS, show_spinner=False)
 def shared_summary(share_code: str, lang: Language) -> Summary:
     """Return the summary of a share code as someone else reads it: about the person, in the
     third person, without any salary check (cached)."""
