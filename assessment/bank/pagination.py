@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from types import MappingProxyType
 
 from assessment.bank.models import Bank, FormId, Item, KnowledgeItem, Scenario, TradeoffItem
 
@@ -59,22 +58,13 @@ def first_incomplete_page(
     return len(pages)
 
 
-_WITHIN_KIND: dict[tuple[int, FormId], tuple[Bank, Mapping[str, tuple[int, int]]]] = {}
-
-
-def numbers_within_kind(bank: Bank, form: FormId) -> Mapping[str, tuple[int, int]]:
+def numbers_within_kind(bank: Bank, form: FormId) -> dict[str, tuple[int, int]]:
     """Return every scenario's and knowledge question's number among its kind in a form, and
     how many of that kind the form has ("Situation 3 von 12"): the question page and the
-    result's review count them the same way (in form order, which is also page order).
-
-    Computed once per bank and form (every question page asks for it), read-only."""
-    cached = _WITHIN_KIND.get((id(bank), form))
-    if cached is None or cached[0] is not bank:
-        numbers: dict[str, tuple[int, int]] = {}
-        items = bank.form_items(form)
-        for kind in (Scenario, KnowledgeItem):
-            of_kind = [item for item in items if isinstance(item, kind)]
-            numbers.update({item.id: (n, len(of_kind)) for n, item in enumerate(of_kind, start=1)})
-        cached = (bank, MappingProxyType(numbers))
-        _WITHIN_KIND[id(bank), form] = cached
-    return cached[1]
+    result's review count them the same way (in form order, which is also page order)."""
+    numbers: dict[str, tuple[int, int]] = {}
+    items = bank.form_items(form)
+    for kind in (Scenario, KnowledgeItem):
+        of_kind = [item for item in items if isinstance(item, kind)]
+        numbers.update({item.id: (n, len(of_kind)) for n, item in enumerate(of_kind, start=1)})
+    return numbers

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import nullcontext
-
 import streamlit as st
 
 from assessment.bank.load import load_bank
@@ -82,6 +80,11 @@ def _back() -> None:
     state.write_progress()
 
 
+def _numbers(pages: tuple[tuple[Item, ...], ...]) -> dict[str, int]:
+    """Return the running number (1, 2, …) of every item across the pages."""
+    return {item.id: n for n, item in enumerate((i for p in pages for i in p), start=1)}
+
+
 def _question_text(item: Item, lang: Language) -> str:
     """Return an item's text for the missing-answers list, long situations shortened."""
     if isinstance(item, Scenario):
@@ -136,8 +139,7 @@ def _five_point(
     key = state.item_key(item_id, lang, state.flow().generation)
     values = UNSURE_VALUES if offers_unsure else LIKERT_VALUES
     unsure = bank.unsure_label(lang) if bank.unsure_label is not None else ""
-    # A statement without "can't judge yet" needs no box of its own (one element less a run).
-    with st.container(key=f"unsure_{item_id}") if offers_unsure else nullcontext():
+    with st.container(key=f"unsure_{item_id}" if offers_unsure else None):
         return st.radio(
             label,
             values,
@@ -299,7 +301,7 @@ def _page_body(lang: Language) -> None:
     bank = load_bank(current.bank_version)
     pages = state.pages_of(current.bank_version, current.form)
     page = pages[current.page]
-    numbers = state.item_numbers(current.bank_version, current.form)
+    numbers = _numbers(pages)
     within_kind = numbers_within_kind(bank, current.form)
     total = len(numbers)
     answered = sum(item_id in current.responses for item_id in numbers)

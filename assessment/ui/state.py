@@ -22,7 +22,6 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 import streamlit as st
 
@@ -156,22 +155,6 @@ def pages_of(version: int, form: FormId) -> tuple[tuple[Item, ...], ...]:
     if cached is None or cached[0] is not bank:
         cached = (bank, paginate(bank, form))
         _PAGES[id(bank), form] = cached
-    return cached[1]
-
-
-_NUMBERS: dict[tuple[int, FormId], tuple[Bank, Mapping[str, int]]] = {}
-
-
-def item_numbers(version: int, form: FormId) -> Mapping[str, int]:
-    """Return the running number (1, 2, …) of every item of a form across its pages (computed
-    once per bank and form, read-only)."""
-    bank = load_bank(version)
-    cached = _NUMBERS.get((id(bank), form))
-    if cached is None or cached[0] is not bank:
-        items = (item for page in pages_of(version, form) for item in page)
-        numbers = MappingProxyType({item.id: n for n, item in enumerate(items, start=1)})
-        cached = (bank, numbers)
-        _NUMBERS[id(bank), form] = cached
     return cached[1]
 
 
