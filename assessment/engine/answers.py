@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -103,11 +104,12 @@ def check_answers(answers: Answers, bank: Bank) -> Answers:
     index = bank.index
     in_form = index.form_item_ids[answers.form]
     extra = _candidate_ids(bank, answers.form)
+    kinds = _check_kinds(bank)
     for item_id, value in answers.responses.items():
-        item = index.items.get(item_id)
-        if item is None:
+        kind = kinds.get(item_id)
+        if kind is None:
             raise AnswersError("answers.unknown_item", item=item_id)
-        if isinstance(item, PreferenceItem):
+        if kind is _Kind.PREFERENCE:
             # The working-conditions block belongs to both forms (a page of its own).
             if type(value) is not int or not 1 <= value <= len(PREFERENCE_ANSWERS):
                 raise AnswersError("answers.preference_value", item=item_id)
@@ -116,14 +118,14 @@ def check_answers(answers: Answers, bank: Bank) -> Answers:
             if extra:
                 raise AnswersError("extra.not_offered", item=item_id, form=answers.form)
             raise AnswersError("answers.not_in_form", item=item_id, form=answers.form)
-        if isinstance(item, Scenario):
+        if kind is _Kind.SCENARIO:
             if value not in SCENARIO_OPTION_IDS:
                 raise AnswersError("answers.scenario_value", item=item_id)
-        elif isinstance(item, KnowledgeItem):
+        elif kind is _Kind.KNOWLEDGE:
             if value not in SCENARIO_OPTION_IDS and value != UNSURE:
                 raise AnswersError("answers.knowledge_value", item=item_id)
         elif value == UNSURE:
-            if getattr(item, "presumes", None) is None:
+            if kind is not _Kind.OFFERS_UNSURE:
                 raise AnswersError("answers.unsure_not_offered", item=item_id)
         elif not isinstance(value, int):
             raise AnswersError("answers.likert_value", item=item_id)
@@ -138,6 +140,41 @@ def check_answers(answers: Answers, bank: Bank) -> Answers:
         if item_id not in in_form or not isinstance(item, Scenario | KnowledgeItem):
             raise AnswersError("answers.revised_item", item=item_id, form=answers.form)
     return answers
+
+
+class _Kind(Enum):
+    """What check_answers needs to know of an item (isinstance on a model class is slow)."""
+
+    PREFERENCE = "preference"
+    SCENARIO = "scenario"
+    KNOWLEDGE = "knowledge"
+    OFFERS_UNSURE = "offers_unsure"  # a statement that presumes experience
+    FIVE_POINT = "five_point"
+
+
+_KINDS: dict[int, tuple[Bank, dict[str, _Kind]]] = {}
+
+
+def _kind(item: Item) -> _Kind:
+    if isinstance(item, PreferenceItem):
+        return _Kind.PREFERENCE
+    if isinstance(item, Scenario):
+        return _Kind.SCENARIO
+    if isinstance(item, KnowledgeItem):
+        return _Kind.KNOWLEDGE
+    if getattr(item, "presumes", None) is not None:
+        return _Kind.OFFERS_UNSURE
+    return _Kind.FIVE_POINT
+
+
+def _check_kinds(bank: Bank) -> dict[str, _Kind]:
+    """Return the kind of every item of a bank (computed once per bank: every progress code of
+    every answer is checked)."""
+    cached = _KINDS.get(id(bank))
+    if cached is None or cached[0] is not bank:
+        cached = (bank, {item_id: _kind(item) for item_id, item in bank.index.items.items()})
+        _KINDS[id(bank)] = cached
+    return cached[1]
 
 
 _CANDIDATES: dict[tuple[int, FormId], tuple[Bank, tuple[Item, ...], frozenset[str]]] = {}

@@ -14,7 +14,7 @@ from assessment.i18n import Language
 from assessment.operate.legal import LEGAL_PAGES, LegalPageId, legal_title
 from assessment.operate.operator import Operator, OperatorError, load_operator_file, operator_path
 from assessment.ui import state
-from assessment.ui.text import t
+from assessment.ui.text import PreparedHtml, t
 
 OPERATOR_CACHE_ENTRIES = 4
 
@@ -59,7 +59,7 @@ def legal_links(lang: Language) -> None:
         for page in LEGAL_PAGES
     )
     label = html.escape(t("legal.footer_nav", lang))
-    st.html(f'<nav class="legal-links" aria-label="{label}">{links}</nav>')
+    st.html(PreparedHtml(f'<nav class="legal-links" aria-label="{label}">{links}</nav>'))
 
 
 def render_footer(lang: Language, version: int) -> None:

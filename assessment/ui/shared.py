@@ -6,7 +6,8 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
 
@@ -19,7 +20,7 @@ from assessment.i18n import LANGUAGES, Language
 from assessment.messages import msg
 from assessment.ui import state
 from assessment.ui.footer import render_footer
-from assessment.ui.text import plain, t
+from assessment.ui.text import PreparedHtml, plain, t
 
 if TYPE_CHECKING:
     from assessment.render.summary import Summary
@@ -55,6 +56,23 @@ def language_switch(on_change: Callable[[Language], None] = state.set_language) 
             label_visibility="collapsed",
         )
     return lang
+
+
+@cache
+def _prepared(text: str) -> PreparedHtml:
+    """Return one of the app's constant styles and scripts, prepared once per process (never
+    anything a person typed: the cache is the process's)."""
+    return PreparedHtml(text)
+
+
+def page_html(
+    body: str,
+    *,
+    unsafe_allow_javascript: bool = False,
+    width: Literal["stretch", "content"] = "stretch",
+) -> None:
+    """st.html for a text built by the app on this run (prepared on this run, not cached)."""
+    st.html(PreparedHtml(body), unsafe_allow_javascript=unsafe_allow_javascript, width=width)
 
 
 def render_code_error(error: CodeError, lang: Language) -> None:
@@ -225,8 +243,8 @@ ONE_ENTRY_PER_PAGE = ONE_ENTRY_PER_PAGE.replace("__RATED__", links.RATED_PARAM)
 def page_style() -> None:
     """Add the app's few style rules, the accessibility repairs and the history rule (no
     external resources)."""
-    st.html(PAGE_STYLE)
-    st.html(A11Y_REPAIRS, unsafe_allow_javascript=True, width="content")
+    st.html(_prepared(PAGE_STYLE))
+    st.html(_prepared(A11Y_REPAIRS), unsafe_allow_javascript=True, width="content")
     one_entry_per_page()
 
 
@@ -236,7 +254,7 @@ def one_entry_per_page() -> None:
     the browser's Back button goes to the previous page (state.answers_kept keeps the answers
     given since), Forward to the next, and a reload resumes with every answer. Installed once
     per tab, whatever view it opened."""
-    st.html(ONE_ENTRY_PER_PAGE, unsafe_allow_javascript=True, width="content")
+    st.html(_prepared(ONE_ENTRY_PER_PAGE), unsafe_allow_javascript=True, width="content")
 
 
 def scroll_to_top(view: str, heading: str) -> None:
@@ -247,7 +265,7 @@ def scroll_to_top(view: str, heading: str) -> None:
     runs when its text changes, so view must name the page shown; it waits (briefly) for the
     heading with the given text, which the same run draws after this element.
     """
-    st.html(
+    page_html(
         "<script>(() => {"
         f"/* {view} */"
         f"const wanted = {json.dumps(heading)};"
@@ -316,7 +334,15 @@ def document_language(lang: Language) -> None:
     # Streamlit sets document.title from the page configuration (the browser tab); a rerun
     # after a language switch sends the new one.
     st.set_page_config(page_title=title)
-    st.html(
+    st.html(_document_language_script(lang), unsafe_allow_javascript=True, width="content")
+
+
+@cache
+def _document_language_script(lang: Language) -> PreparedHtml:
+    """Return document_language's script for a language (built once per language: it holds
+    catalogue texts only)."""
+    title = t("ui.app.title", lang)
+    return PreparedHtml(
         "<script>(() => {"
         f"const lang = {json.dumps(lang)};"
         f"const title = {json.dumps(title)};"
@@ -378,9 +404,7 @@ def document_language(lang: Language) -> None:
         "}"
         "document.documentElement.lang = lang;"
         "apply();"
-        "})();</script>",
-        unsafe_allow_javascript=True,
-        width="content",
+        "})();</script>"
     )
 
 
@@ -428,9 +452,10 @@ def base_url() -> str:
     url = st.context.url
     if url:
         return url if url.endswith("/") else f"{url}/"
-    host = st.context.headers.get("Host") if st.context.headers else None
+    headers = st.context.headers  # built anew on every access: read once
+    host = headers.get("Host") if headers else None
     if host:
-        scheme = st.context.headers.get("X-Forwarded-Proto", "http")
+        scheme = headers.get("X-Forwarded-Proto", "http")
         return f"{scheme}://{host}/"
     return ""
 
@@ -478,7 +503,10 @@ def printed_mirror_link_for(code: str, peer_codes: list[str], lang: Language | N
     return links.mirror_link(public_base(), code, peer_codes, lang)
 
 
-@st.cache_data(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_SECONDS, show_spinner=False)
+# A cache of objects, not of pickled copies: a summary is immutable (frozen models and tuples,
+# tests/unit/ui/test_shared_summary_cache.py), so every reader may share one, and a read no longer
+# unpickles ~190 kB (2 ms) on every rerun of a shared result.
+@st.cache_resource(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_SECONDS, show_spinner=False)
 def shared_summary(share_code: str, lang: Language) -> Summary:
     """Return the summary of a share code as someone else reads it: about the person, in the
     third person, without any salary check (cached)."""

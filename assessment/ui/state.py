@@ -160,9 +160,10 @@ def pages_of(version: int, form: FormId) -> tuple[tuple[Item, ...], ...]:
 
 def flow() -> Flow:
     """Return this session's flow, creating it on first use."""
-    if FLOW_KEY not in st.session_state:
-        st.session_state[FLOW_KEY] = Flow(bank_version=latest_version())
-    current: Flow = st.session_state[FLOW_KEY]
+    current: Flow | None = st.session_state.get(FLOW_KEY)  # one look-up: called often a run
+    if current is None:
+        current = Flow(bank_version=latest_version())
+        st.session_state[FLOW_KEY] = current
     return current
 
 

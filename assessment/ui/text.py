@@ -1,8 +1,11 @@
-"""Visible text for the views: catalogue look-ups and escaping of text shown as Markdown."""
+"""Visible text for the views: catalogue look-ups, escaping of text shown as Markdown, and HTML
+prepared once for st.html."""
 
 from __future__ import annotations
 
 import re
+
+from streamlit.string_util import clean_text
 
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
@@ -44,3 +47,21 @@ def plain_line(text: str) -> str:
     """Return a single-line text (a name, an operator entry) as plain() with every line break
     and run of blanks folded into one space, so that it stays one line of the paragraph."""
     return plain(_BLANKS.sub(" ", text).strip())
+
+
+class PreparedHtml:
+    """HTML for st.html, cleaned once the way st.html cleans a string (dedent, strip).
+
+    st.html dedents every string it is given on every run (~0.1 ms for each of the page's
+    longer scripts); given an object with `_repr_html_`, it sends that text as it is. The text
+    sent is the same either way (tests/unit/ui/test_prepared_html.py).
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        # One line without outer blanks is what dedent and strip leave alone: nothing to do.
+        self.text = text if "\n" not in text and text == text.strip() else clean_text(text)
+
+    def _repr_html_(self) -> str:
+        return self.text
