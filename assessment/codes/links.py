@@ -37,11 +37,14 @@ def invite_link(base_url: str, token: str, lang: str) -> str:
     return f"{base}?{urlencode({'view': INVITE_VIEW, INVITE_PARAM: token, 'lang': lang})}"
 
 
-def mirror_link(base_url: str, code: str, peer_codes: list[str]) -> str:
-    """Return the link of the comparison of a share code with peer codes."""
+def mirror_link(base_url: str, code: str, peer_codes: list[str], lang: str | None = None) -> str:
+    """Return the link of the comparison of a share code with peer codes; with lang, the link
+    opens in that language (else in the share code's)."""
     base = base_url.split("?", 1)[0].split("#", 1)[0]
-    query = urlencode({SHARE_PARAM: code, PEERS_PARAM: ",".join(peer_codes)}, safe=",")
-    return f"{base}?{query}"
+    params = {SHARE_PARAM: code, PEERS_PARAM: ",".join(peer_codes)}
+    if lang is not None:
+        params["lang"] = lang
+    return f"{base}?{urlencode(params, safe=',')}"
 
 
 def codes_from_text(text: str, limit: int) -> list[str]:

@@ -14,6 +14,11 @@ from assessment.peer.compare import Mirror
 from assessment.render.chart import BAND_COLOUR, CHART_WIDTH, FONT, INK_COLOUR, MUTED_COLOUR
 
 ROW_HEIGHT = 46
+# On the page (mirror_chart_spec) each demand's name stands above its bar over the whole width,
+# as in the result's chart: a phone's narrow chart cuts no name ("Sicherheit & Compliance im
+# Gleichg…" in a label column). The PDF keeps its column of names.
+PAGE_ROW_HEIGHT = 62
+NAME_OFFSET = 13
 
 
 def mirror_chart_rows(mirror: Mirror, bank: Bank, lang: Language) -> list[dict[str, Any]]:
@@ -32,17 +37,26 @@ def mirror_chart_rows(mirror: Mirror, bank: Bank, lang: Language) -> list[dict[s
     ]
 
 
-def mirror_chart(mirror: Mirror, bank: Bank, lang: Language) -> alt.LayerChart:
-    """Return the chart of a comparison with enough peer codes (rows without figures left out)."""
+def mirror_chart(
+    mirror: Mirror, bank: Bank, lang: Language, *, names_above: bool = False
+) -> alt.LayerChart:
+    """Return the chart of a comparison with enough peer codes (rows without figures left out):
+    the names in a column left of the plot (the PDF), or each above its bar (names_above: the
+    page, whose chart may be as narrow as a phone)."""
     rows = mirror_chart_rows(mirror, bank, lang)
-    data = alt.InlineData(values=rows)
+    data = alt.InlineData(values=[{**row, "zero": 0} for row in rows])
     x_scale = alt.Scale(domain=[0, 100], nice=False)
-    y = alt.Y(
-        "name:N",
-        sort=alt.EncodingSortField("order"),
-        title=None,
-        axis=alt.Axis(labelLimit=230, labelFontSize=12, labelColor=INK_COLOUR),
-    )
+    if names_above:
+        y = alt.Y(
+            "order:O", axis=None, title=None, scale=alt.Scale(paddingInner=0.5, paddingOuter=0.4)
+        )
+    else:
+        y = alt.Y(
+            "name:N",
+            sort=alt.EncodingSortField("order"),
+            title=None,
+            axis=alt.Axis(labelLimit=230, labelFontSize=12, labelColor=INK_COLOUR),
+        )
     base = alt.Chart(data).encode(y=y)
     others = base.mark_bar(color=BAND_COLOUR, height=14).encode(
         x=alt.X("low:Q", scale=x_scale, title=msg("peer.chart_axis", lang)),
@@ -57,9 +71,23 @@ def mirror_chart(mirror: Mirror, bank: Bank, lang: Language) -> alt.LayerChart:
         .mark_point(filled=True, size=150, color=INK_COLOUR, opacity=1, shape="circle")
         .encode(x=alt.X("self:Q", scale=x_scale), tooltip=[alt.Tooltip("self:Q")])
     )
+    layers: list[alt.Chart] = [others, median, own]
+    width, row_height = CHART_WIDTH - 240, ROW_HEIGHT
+    if names_above:
+        name = base.mark_text(
+            align="left",
+            baseline="bottom",
+            dy=-NAME_OFFSET,
+            fontWeight="bold",
+            fontSize=13,
+            color=INK_COLOUR,
+            font=FONT,
+        ).encode(x=alt.X("zero:Q", scale=x_scale), text="name:N")
+        layers.append(name)
+        width, row_height = CHART_WIDTH, PAGE_ROW_HEIGHT
     chart: alt.LayerChart = (
-        alt.layer(others, median, own)
-        .properties(width=CHART_WIDTH - 240, height=ROW_HEIGHT * max(1, len(rows)))
+        alt.layer(*layers)
+        .properties(width=width, height=row_height * max(1, len(rows)))
         .configure_view(stroke=None)
         .configure_axis(labelFont=FONT, titleFont=FONT)
     )
@@ -67,6 +95,8 @@ def mirror_chart(mirror: Mirror, bank: Bank, lang: Language) -> alt.LayerChart:
 
 
 def mirror_chart_spec(mirror: Mirror, bank: Bank, lang: Language) -> dict[str, Any]:
-    """Return the chart's Vega-Lite spec."""
-    spec: dict[str, Any] = mirror_chart(mirror, bank, lang).to_dict(validate=False)
+    """Return the page's chart as a Vega-Lite spec (names above the bars)."""
+    spec: dict[str, Any] = mirror_chart(mirror, bank, lang, names_above=True).to_dict(
+        validate=False
+    )
     return spec

@@ -30,8 +30,16 @@ class ChartText:
 
 
 def named_spec(spec: dict[str, Any], name: str) -> dict[str, Any]:
-    """Return the spec with its name as `description` (Vega puts it into the chart's aria-label)."""
-    return {**spec, "description": name}
+    """Return the spec with its name as `description` (Vega puts it into the chart's aria-label)
+    and without Vega's own English descriptions of its axes and marks ("X-axis titled … for a
+    linear scale", "order: 0; high: 55", "bar", "rect mark container"): the chart's name, its
+    description and its table say the same in the page's language (config `aria: false`)."""
+    config = spec.get("config", {})
+    return {
+        **spec,
+        "description": name,
+        "config": {**config, "aria": False, "mark": {**config.get("mark", {}), "aria": False}},
+    }
 
 
 def table_html(text: ChartText, visible: bool) -> str:

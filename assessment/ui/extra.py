@@ -28,6 +28,13 @@ OFFER_KEY = "extra_offer"
 OPEN_KEY = "extra_open"
 DONE_KEY = "extra_done"
 CHANGES_KEY = "extra_changes"
+BACK_KEY = "extra_back"
+PREVIOUS_KEY = "extra_previous"
+NEXT_KEY = "extra_next"
+# The page shown, with the items it belongs to (a new offer starts on its first page).
+PAGE_KEY = "extra_page"
+# Questions per page: mostly situations and knowledge questions, longer than a statement.
+PAGE_ITEMS = 6
 # Minutes per extra question for the offer's estimate: mostly situations and knowledge questions,
 # longer than a statement (the short form's 72 items take about 12 minutes).
 MINUTES_PER_ITEM = 0.3
@@ -48,6 +55,37 @@ def _close() -> None:
     current.extra_items = ()
     current.extra_done = True
     state.write_progress()
+
+
+def extra_pages(items: Sequence[Item]) -> tuple[tuple[Item, ...], ...]:
+    """Return the extra questions in pages of at most PAGE_ITEMS, grouped by demand in the order
+    of the offer; a demand starts a new page where its questions would not fit on the current
+    one (and fills pages of its own where it has more than PAGE_ITEMS)."""
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        groups.setdefault(str(item.dimension), []).append(item)
+    pages: list[list[Item]] = []
+    for group in groups.values():
+        if pages and len(pages[-1]) + len(group) <= PAGE_ITEMS:
+            pages[-1].extend(group)
+            continue
+        for start in range(0, len(group), PAGE_ITEMS):
+            pages.append(group[start : start + PAGE_ITEMS])
+    return tuple(tuple(page) for page in pages)
+
+
+def _page(items: tuple[str, ...], pages: int) -> int:
+    """Return the page of the extra questions shown (the first for a new offer)."""
+    shown = st.session_state.get(PAGE_KEY)
+    if isinstance(shown, tuple) and shown[0] == items and 0 <= shown[1] < pages:
+        page: int = shown[1]
+        return page
+    return 0
+
+
+def _turn(items: tuple[str, ...], page: int) -> None:
+    """Show another page of the extra questions (callback); every answer is already kept."""
+    st.session_state[PAGE_KEY] = (items, page)
 
 
 def numbers_on_page(items: Sequence[Item]) -> dict[str, tuple[int, int]]:
@@ -94,27 +132,65 @@ def render_offer(result: Result, bank: Bank, lang: Language) -> None:
 
 
 def render_page(lang: Language) -> None:
-    """Render the extra questions, grouped by demand, with the questionnaire's widgets."""
+    """Render the extra questions in pages, grouped by demand, with the questionnaire's widgets:
+    a way back to the result at the top (every answer given is kept and counts), a progress
+    line with the page and the questions answered, Back and Next between the pages."""
     current = state.flow()
     bank = load_bank(current.bank_version)
     items = [bank.index.items[item_id] for item_id in current.extra_items]
+    pages = extra_pages(items)
+    page = _page(current.extra_items, len(pages))
     title = t("extra.ui.page_heading", lang)
-    shared.scroll_to_top("extra", title)
+    shared.scroll_to_top(f"extra-{page}", title)
+    st.button(
+        t("ux.extra.back", lang),
+        key=BACK_KEY,
+        type="tertiary",
+        icon=":material/arrow_back:",
+        on_click=_close,
+    )
     st.title(title, anchor=False)
     answered = sum(item.id in current.responses for item in items)
     st.progress(
-        answered / len(items),
-        text=t("extra.ui.progress", lang, answered=answered, total=len(items)),
+        (page + 1) / len(pages),
+        text=t(
+            "ux.extra.progress",
+            lang,
+            page=page + 1,
+            pages=len(pages),
+            answered=answered,
+            total=len(items),
+        ),
     )
-    st.markdown(t("extra.ui.page_intro", lang))
-    # Numbered within this page ("Situation 2 von 5"), as its progress line counts them.
+    if page == 0:
+        st.markdown(t("extra.ui.page_intro", lang))
+        st.caption(t("ux.extra.back_help", lang))
+    # Numbered among the extra questions ("Situation 2 von 5"), as the progress line counts.
     within_kind = numbers_on_page(items)
-    number = 0
-    for dimension_id in dict.fromkeys(str(item.dimension) for item in items):
+    number = sum(len(shown) for shown in pages[:page])
+    for dimension_id in dict.fromkeys(str(item.dimension) for item in pages[page]):
         name = bank.dimension(dimension_id).name(lang)
         st.subheader(t("extra.ui.demand_heading", lang, name=plain(name)), anchor=False)
-        for item in items:
+        for item in pages[page]:
             if item.dimension == dimension_id:
                 number += 1
                 item_widget(item, number, within_kind.get(item.id), bank, lang)
-    st.button(t("extra.ui.done", lang), key=DONE_KEY, type="primary", on_click=_close)
+    last = page == len(pages) - 1
+    with st.container(horizontal=True, horizontal_alignment="distribute"):
+        st.button(
+            t("ui.quest.back", lang),
+            key=PREVIOUS_KEY,
+            on_click=_turn,
+            args=(current.extra_items, page - 1),
+            disabled=page == 0,
+        )
+        if last:
+            st.button(t("extra.ui.done", lang), key=DONE_KEY, type="primary", on_click=_close)
+        else:
+            st.button(
+                t("ui.quest.next", lang),
+                key=NEXT_KEY,
+                type="primary",
+                on_click=_turn,
+                args=(current.extra_items, page + 1),
+            )

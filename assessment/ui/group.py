@@ -50,7 +50,7 @@ from assessment.group.text import (
     no_development,
 )
 from assessment.i18n import Language
-from assessment.ui import shared, state
+from assessment.ui import shared, stacked, state
 from assessment.ui.chart_text import ChartText, accessible_chart, rows_text
 from assessment.ui.text import plain, t
 
@@ -250,17 +250,23 @@ def _check_input_size(size: int) -> None:
 
 def _invalid_lines(invalid: tuple[InvalidLine, ...], lang: Language) -> None:
     """List every skipped line with its number, a shortened copy and why (plain table cells)."""
-    st.markdown(f"**{t('group.invalid_title', lang)}**")
-    st.container(key=INVALID_TABLE_KEY).dataframe(
-        pd.DataFrame(
-            {
-                t("ui.group.col_line", lang): [line.line for line in invalid],
-                t("ui.group.col_text", lang): [line.text for line in invalid],
-                t("ui.group.col_reason", lang): [line.message(lang) for line in invalid],
-            }
-        ),
-        hide_index=True,
-    )
+    title = t("group.invalid_title", lang)
+    st.markdown(f"**{title}**")
+    with st.container(key=INVALID_TABLE_KEY):
+        stacked.table(
+            pd.DataFrame(
+                {
+                    t("ui.group.col_line", lang): [line.line for line in invalid],
+                    t("ui.group.col_text", lang): [line.text for line in invalid],
+                    t("ui.group.col_reason", lang): [line.message(lang) for line in invalid],
+                }
+            ),
+            INVALID_TABLE_KEY,
+            lang,
+            caption=title,
+            title=lambda row: t("ux.stacked.line", lang, number=row[0]),
+            hide_index=True,
+        )
 
 
 def _demands(section: VersionGroup, lang: Language) -> pd.DataFrame:
@@ -316,7 +322,13 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
     accessible_chart(spec, text, f"group_v{section.bank_version}", lang)
     st.caption(t("ui.group.chart_caption", lang))
     st.markdown(f"**{t('ui.group.demands_heading', lang)}**")
-    st.dataframe(demands, hide_index=True)
+    stacked.table(
+        demands,
+        f"group_demands_v{section.bank_version}",
+        lang,
+        caption=t("ui.group.demands_heading", lang),
+        hide_index=True,
+    )
     st.caption(t("ui.group.demands_caption", lang))
     st.markdown(plain(levels_line(section.levels, lang)))
     if section.revised:
@@ -358,13 +370,18 @@ def _people(group: GroupResult, lang: Language) -> None:
     order = [c for c in header if c != version or group.mixed_versions]
     st.header(t("ui.group.table_heading", lang), anchor=False)
     st.caption(t("ui.group.table_caption", lang))
-    st.container(key=PEOPLE_TABLE_KEY).dataframe(
-        frame,
-        hide_index=True,
-        column_config=config,
-        column_order=order,
-        placeholder=t("ui.group.none", lang),
-    )
+    with st.container(key=PEOPLE_TABLE_KEY):
+        stacked.table(
+            frame,
+            PEOPLE_TABLE_KEY,
+            lang,
+            caption=t("ui.group.table_heading", lang),
+            title=lambda row: t("ux.stacked.person", lang, number=row[0]),
+            hide_index=True,
+            column_config=config,
+            column_order=order,
+            placeholder=t("ui.group.none", lang),
+        )
 
 
 def _downloads(evaluation: Evaluation, lang: Language) -> None:
@@ -476,13 +493,22 @@ def _stats_section(section: FormStats, lang: Language) -> None:
                     t("ui.group.col_r", lang): _stat(pair.r, lang),
                 }
             )
-    st.caption(t("ui.group.dimensions_label", lang))
-    st.dataframe(pd.DataFrame(dimension_rows), hide_index=True)
-    st.caption(t("ui.group.items_label", lang))
-    st.dataframe(pd.DataFrame(item_rows), hide_index=True)
-    if pair_rows:
-        st.caption(t("ui.group.pairs_label", lang))
-        st.dataframe(pd.DataFrame(pair_rows), hide_index=True)
+    key = f"group_stats_v{section.bank_version}_{section.form}"
+    tables = [
+        ("ui.group.dimensions_label", dimension_rows, "dimensions"),
+        ("ui.group.items_label", item_rows, "items"),
+        ("ui.group.pairs_label", pair_rows, "pairs"),
+    ]
+    for label, rows, part in tables:
+        if rows:
+            st.caption(t(label, lang))
+            stacked.table(
+                pd.DataFrame(rows),
+                f"{key}_{part}",
+                lang,
+                caption=t(label, lang),
+                hide_index=True,
+            )
     flags = [flag for dimension in section.dimensions for flag in dimension.flags]
     st.markdown(f"**{t('group.flags_title', lang)}**")
     if flags:

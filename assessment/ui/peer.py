@@ -51,6 +51,9 @@ RATINGS_KEY = "peer_ratings"
 NONE_RATED_KEY = "peer_none_rated"
 RATING_PREFIX = "peer_item_"
 PAGE_KEY = "peer_page"
+# The colleague's page in the address (1, 2 …): a reload shows the page they were on, and the
+# browser's Back the page before (shared.one_entry_per_page keeps one entry per page).
+PAGE_PARAM = "page"
 BACK_KEY = "peer_back"
 NEXT_KEY = "peer_next"
 # Statements per page of the colleague's questionnaire (as many as a page of the person's).
@@ -270,25 +273,39 @@ def peer_pages(bank: Bank, form: FormId) -> tuple[tuple[LikertItem, ...], ...]:
     )
 
 
+def _page_in_address(pages: int) -> int | None:
+    """Return the page the address names (`?page=3` is the third), or None without a valid one."""
+    value = st.query_params.get(PAGE_PARAM, "")
+    if value.isdigit() and 1 <= int(value) <= pages:
+        return int(value) - 1
+    return None
+
+
 def _page(token: str, pages: tuple[tuple[LikertItem, ...], ...]) -> int:
-    """Return the page shown; a session new to this invitation (a reload) resumes at the first
-    page with a statement not yet rated."""
+    """Return the page shown: the one in the address (a reload, the browser's Back), else the
+    session's; a session new to this invitation without one resumes at the first page with a
+    statement not yet rated (an invitation link opened again)."""
     current = st.session_state.get(PAGE_KEY)
-    if isinstance(current, tuple) and current[0] == token:
-        page: int = current[1]
-        return page
-    saved = _saved(token)
-    page = next(
-        (number for number, items in enumerate(pages) if any(i.id not in saved for i in items)),
-        len(pages) - 1,
-    )
-    st.session_state[PAGE_KEY] = (token, page)
+    addressed = _page_in_address(len(pages))
+    if addressed is not None:
+        page = addressed
+    elif isinstance(current, tuple) and current[0] == token:
+        page = current[1]
+    else:
+        saved = _saved(token)
+        page = next(
+            (n for n, items in enumerate(pages) if any(i.id not in saved for i in items)),
+            len(pages) - 1,
+        )
+    _turn(token, page)
     return page
 
 
 def _turn(token: str, page: int) -> None:
-    """Go to another page of the colleague's questionnaire (callback)."""
+    """Go to another page of the colleague's questionnaire (callback), also in the address."""
     st.session_state[PAGE_KEY] = (token, page)
+    if st.query_params.get(PAGE_PARAM) != str(page + 1):
+        st.query_params[PAGE_PARAM] = str(page + 1)
 
 
 def _progress(
@@ -524,13 +541,16 @@ def _downloads(
     intro = "ui.peer.share_intro_summary" if mirror.source == "summary" else "ui.peer.share_intro"
     st.markdown(tv(intro, lang, viewer))
     st.code(
-        links.mirror_link(shared.base_url(), share_code, peer_codes), language=None, wrap_lines=True
+        # In the page's language (UX pass #16): a comparison read in English is shared in English.
+        links.mirror_link(shared.base_url(), share_code, peer_codes, lang),
+        language=None,
+        wrap_lines=True,
     )
 
     def pdf() -> bytes:
         from assessment.peer.pdf import build_mirror_pdf
 
-        printed = shared.printed_mirror_link_for(share_code, peer_codes)
+        printed = shared.printed_mirror_link_for(share_code, peer_codes, lang)
         return build_mirror_pdf(mirror, bank, lang, printed, viewer=viewer)
 
     def json() -> str:

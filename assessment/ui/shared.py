@@ -16,6 +16,7 @@ from assessment.codes.links import share_link
 from assessment.engine.answers import Answers
 from assessment.errors import CodeError
 from assessment.i18n import LANGUAGES, Language
+from assessment.messages import msg
 from assessment.ui import state
 from assessment.ui.footer import render_footer
 from assessment.ui.text import plain, t
@@ -124,6 +125,16 @@ table.chart-table th, table.chart-table td {
 }
 </style>
 """
+
+# A chart's "Show data" shows its raw data set, with internal English column names ("order",
+# "low", "zero"); the chart's own table (chart_text.accessible_chart) shows the same figures in
+# the page's language, so Streamlit's action is hidden (in either language's words).
+_SHOW_DATA = ",".join(f'[aria-label="{msg("streamlit.show_data", lang)}"]' for lang in LANGUAGES)
+PAGE_STYLE = PAGE_STYLE.replace(
+    "</style>",
+    f'[data-testid="stElementToolbarButton"]:has(button:is({_SHOW_DATA}))'
+    " { display: none !important; }\n</style>",
+)
 
 
 # Repairs of Streamlit's own markup that axe-core flags, kept while the page changes:
@@ -275,17 +286,27 @@ STREAMLIT_WORDS = (
     "open",
     "help_for",
 )
+# More of Streamlit's words (its copy buttons, a chart's table mode) and Vega's role descriptions
+# of a chart (message keys under [ux.words]; issue 22, point 5).
+MORE_WORDS = (
+    "copy_clipboard",
+    "copied",
+    "copied_spec",
+    "show_chart",
+    "visualization",
+    "group_mark",
+)
+# The attributes whose English words are put into the page's language.
+WORD_ATTRIBUTES = ("aria-label", "title", "placeholder", "aria-roledescription")
 
 
 def _streamlit_words(lang: Language) -> list[tuple[str, str]]:
     """Return (shown, wanted) pairs that put Streamlit's words into lang, from either language
     (after a switch the page still holds the other language's words)."""
     other: Language = "en" if lang == "de" else "de"
-    pairs = []
-    for key in STREAMLIT_WORDS:
-        wanted = t(f"streamlit.{key}", lang)
-        pairs.append((t(f"streamlit.{key}", other), wanted))
-    return pairs
+    keys = [f"streamlit.{key}" for key in STREAMLIT_WORDS]
+    keys += [f"ux.words.{key}" for key in MORE_WORDS]
+    return [(t(key, other), t(key, lang)) for key in keys]
 
 
 def document_language(lang: Language) -> None:
@@ -301,10 +322,11 @@ def document_language(lang: Language) -> None:
         f"const title = {json.dumps(title)};"
         f"const skip = {json.dumps(t('a11y.skip_to_content', lang))};"
         f"const words = {json.dumps(_streamlit_words(lang))};"
+        f"const names = {json.dumps(WORD_ATTRIBUTES)};"
         "const doc = document.querySelector('[data-testid=\"stMain\"]') ? document"
         " : window.parent.document;"
         "const view = doc.defaultView;"
-        "view.__selbstcheckWords = {lang, title, skip, words};"
+        "view.__selbstcheckWords = {lang, title, skip, words, names};"
         "const apply = () => {"
         " const words = view.__selbstcheckWords;"
         " if (doc.documentElement.lang !== words.lang) { doc.documentElement.lang = words.lang; }"
@@ -322,17 +344,24 @@ def document_language(lang: Language) -> None:
         "  }"
         "  return null;"
         " };"
-        " doc.querySelectorAll('[aria-label],[title],[placeholder]').forEach((e) => {"
-        "  for (const name of ['aria-label', 'title', 'placeholder']) {"
+        " doc.querySelectorAll(words.names.map((n) => `[${n}]`).join(',')).forEach((e) => {"
+        "  for (const name of words.names) {"
         "   const value = e.getAttribute(name);"
         "   const said = value && say(value);"
         "   if (said && said !== value) { e.setAttribute(name, said); }"
         "  }"
         " });"
-        " doc.querySelectorAll('[data-baseweb=\"tooltip\"] *').forEach((e) => {"
+        # Tooltips: BaseWeb's and Streamlit's own (a toolbar button's "Copy to clipboard").
+        ' doc.querySelectorAll(\'[data-baseweb="tooltip"] *,'
+        ' [data-testid="stTooltipContent"] *\').forEach((e) => {'
         "  if (e.children.length) { return; }"
         "  const said = say(e.textContent);"
-        "  if (said && said !== e.textContent) { e.textContent = said; }"
+        # The text node itself changes, so that React, which holds it, can still update it.
+        "  const node = e.firstChild;"
+        "  if (said && said !== e.textContent) {"
+        "   if (node && node.nodeType === 3) { node.nodeValue = said; }"
+        "   else { e.textContent = said; }"
+        "  }"
         " });"
         "};"
         "if (!view.__selbstcheckWordsObserver) {"
@@ -345,7 +374,7 @@ def document_language(lang: Language) -> None:
         " });"
         " view.__selbstcheckWordsObserver.observe(doc.documentElement, {childList: true,"
         "  subtree: true, characterData: true, attributes: true,"
-        "  attributeFilter: ['aria-label', 'title', 'placeholder']});"
+        f"  attributeFilter: {json.dumps(WORD_ATTRIBUTES)}}});"
         "}"
         "document.documentElement.lang = lang;"
         "apply();"
@@ -443,10 +472,10 @@ def printed_link_for(code: str) -> str:
     return share_link(public_base(), code)
 
 
-def printed_mirror_link_for(code: str, peer_codes: list[str]) -> str:
+def printed_mirror_link_for(code: str, peer_codes: list[str], lang: Language | None = None) -> str:
     """Return the comparison link a PDF prints: the codes on the public base, like
-    printed_link_for."""
-    return links.mirror_link(public_base(), code, peer_codes)
+    printed_link_for (with lang: in that language)."""
+    return links.mirror_link(public_base(), code, peer_codes, lang)
 
 
 @st.cache_data(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_SECONDS, show_spinner=False)

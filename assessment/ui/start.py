@@ -150,7 +150,7 @@ def render(lang: Language) -> None:
         args=(lang,),
         # Four longer labels read better one under the other (bank v3).
         horizontal=len(backgrounds) <= len(EXPERIENCE_LEVELS),
-        help=t("ui.start.background_help", lang) if bank.rules.has_background else None,
+        help=_background_help(bank, lang),
     )
     st.number_input(
         t("ui.start.salary_label", lang),
@@ -179,3 +179,13 @@ def render(lang: Language) -> None:
         icon=":material/groups:",
         on_click=state.open_group_view,
     )
+
+
+def _background_help(bank: Bank, lang: Language) -> str | None:
+    """Return the background's help: what each of the four backgrounds changes (rules 3, UX
+    pass #19), the two-sentence help of rules 2, or none without backgrounds."""
+    if not bank.rules.has_background:
+        return None
+    if bank.rules.specialist_background:
+        return t("ux.start.background_help", lang)
+    return t("ui.start.background_help", lang)

@@ -17,6 +17,7 @@ from assessment.engine.answers import extra_answered
 from assessment.engine.extra import offer_extra
 from assessment.engine.result import build_result
 from assessment.messages import msg
+from assessment.ui import extra
 from assessment.ui.state import ITEM_KEY_PREFIX, pages_of
 from tests import simulate
 from tests.e2e.journey import choice_for, query, wait_for_url
@@ -65,7 +66,11 @@ def test_a_person_answers_the_extra_questions_and_sees_what_changed(
     expect(page.get_by_text(msg("extra.ui.offer_heading", "de"))).to_be_visible()
     page.get_by_role("button", name=msg("extra.ui.offer_button", "de")).click()
     expect(page.get_by_role("heading", name=msg("extra.ui.page_heading", "de"))).to_be_visible()
+    pages = extra.extra_pages([bank.index.items[i] for i in offered])
+    first_on_page = {page_items[0].id for page_items in pages[1:]}
     for number, item_id in enumerate(offered, start=1):
+        if item_id in first_on_page:  # the extra questions come in pages
+            page.get_by_role("button", name=msg("ui.quest.next", "de"), exact=True).click()
         container = page.locator(f".st-key-{ITEM_KEY_PREFIX}{item_id}")
         index = choice_for(item_id)
         container.get_by_test_id("stRadioOption").nth(index).click()

@@ -1,7 +1,7 @@
 """Targeted extra questions on the result page (rules 3, short form): offered only when demands
-are borderline or provisional, answered on one page with the questionnaire's widgets, and the
-result updated with a sentence saying what changed — on the own page, the share link and in
-both languages."""
+are borderline or provisional, answered on a few pages with the questionnaire's widgets (a way
+back to the result at the top keeps every answer), and the result updated with a sentence saying
+what changed — on the own page, the share link and in both languages."""
 
 from __future__ import annotations
 
@@ -54,13 +54,26 @@ def _offered(at: AppTest) -> bool:
     return any(b.key == extra.OPEN_KEY for b in at.button)
 
 
+def _next(at: AppTest) -> bool:
+    """Turn to the next page of the extra questions; False on the last page."""
+    if not any(b.key == extra.NEXT_KEY for b in at.button):
+        return False
+    at.button(key=extra.NEXT_KEY).click().run()
+    assert not at.exception
+    return True
+
+
 def _answer_offered(at: AppTest, full: dict[str, int | str]) -> AppTest:
-    """Open the extra questions and answer every one of them as the person would."""
+    """Open the extra questions and answer every one of them as the person would, page by
+    page; end on the last page."""
     at.button(key=extra.OPEN_KEY).click().run()
     assert not at.exception
-    for key in item_keys(at):
-        at.radio(key=key).set_value(full[state.item_of_key(key)])
-    return at.run()
+    while True:
+        for key in item_keys(at):
+            at.radio(key=key).set_value(full[state.item_of_key(key)])
+        at.run()
+        if not _next(at):
+            return at
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -105,23 +118,37 @@ def test_no_offer_without_borderline_demands_on_the_full_form_or_in_bank_v2() ->
 
 
 def test_the_extra_page_asks_exactly_the_offered_items_with_the_questionnaires_widgets() -> None:
-    """One page: a heading per demand, every offered item as a radio (none answered yet), a
-    progress line and a button back to the result; no questionnaire navigation."""
+    """Pages of at most PAGE_ITEMS: a heading per demand, every offered item once as a radio
+    (none answered yet), a progress line naming the page, a way back at the top and the button
+    that updates the result on the last page; no questionnaire navigation."""
     answers, _ = _honest()
     at = _at_result(answers)
     at.button(key=extra.OPEN_KEY).click().run()
     offer = offer_extra(answers, V3, build_result(answers, V3).match)
-    assert [state.item_of_key(k) for k in item_keys(at)] == [
-        i for ids in offer.values() for i in ids
-    ]
-    assert all(at.radio(key=k).value is None for k in item_keys(at))
-    assert at.title[0].value == t("extra.ui.page_heading", "de")
-    headings = [s.value for s in at.subheader]
+    offered = [i for ids in offer.values() for i in ids]
+    pages = len(extra.extra_pages([V3.index.items[i] for i in offered]))
+    assert pages > 1, "the premise: more extra questions than fit one page"
+    shown: list[str] = []
+    headings: list[str] = []
+    for page in range(1, pages + 1):
+        keys = item_keys(at)
+        assert 0 < len(keys) <= extra.PAGE_ITEMS
+        assert all(at.radio(key=k).value is None for k in keys)
+        shown += [state.item_of_key(k) for k in keys]
+        headings += [s.value for s in at.subheader]
+        assert at.title[0].value == t("extra.ui.page_heading", "de")
+        progress = t(
+            "ux.extra.progress", "de", page=page, pages=pages, answered=0, total=len(offered)
+        )
+        assert at.get("progress")[0].proto.text == progress
+        assert any(b.key == extra.BACK_KEY for b in at.button)
+        assert any(b.key == extra.DONE_KEY for b in at.button) == (page == pages)
+        assert not [b for b in at.button if b.key in ("nav_next", "nav_back")]
+        _next(at)
+    assert shown == offered
     for demand in offer:
         name = plain(V3.dimension(demand).name("de"))
         assert t("extra.ui.demand_heading", "de", name=name) in headings
-    assert not [b for b in at.button if b.key in ("nav_next", "nav_back")]
-    assert any(b.key == extra.DONE_KEY for b in at.button)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -133,7 +160,8 @@ def test_answering_updates_the_result_and_says_what_changed(lang: Language) -> N
     coded = decode_code(at.query_params[PROGRESS_PARAM]).answers
     added = extra_answered(coded, V3)
     assert added
-    assert set(added) == {state.item_of_key(k) for k in item_keys(at)}
+    offer = offer_extra(answers, V3, build_result(answers, V3).match)
+    assert set(added) == {i for ids in offer.values() for i in ids}
     at.button(key=extra.DONE_KEY).click().run()
     assert not at.exception
     assert at.title[0].value == t("ui.result.heading", lang)
@@ -181,7 +209,7 @@ def test_leaving_without_answering_says_the_result_is_unchanged() -> None:
     answers, _ = _honest()
     at = _at_result(answers)
     at.button(key=extra.OPEN_KEY).click().run()
-    at.button(key=extra.DONE_KEY).click().run()
+    at.button(key=extra.BACK_KEY).click().run()
     assert not at.exception
     assert [i.value for i in at.info if i.value == t("extra.ui.none_answered", "de")]
     assert not at.success
@@ -232,3 +260,33 @@ def test_the_extra_page_numbers_its_situations_among_themselves() -> None:
             (n, len(of_kind)) for n in range(1, len(of_kind) + 1)
         ]
     assert any(isinstance(item, Scenario) for item in items)
+
+
+def test_back_at_the_top_keeps_the_answers_given_and_pages_keep_theirs() -> None:
+    """UX pass #10: the page has a way back to the result that loses nothing. Answers on page 1,
+    on to page 2 and back: page 1 shows them; "Zurück zum Ergebnis" from page 2 lands on the
+    result, which counts them; a new offer opens on its first page."""
+    answers, full = _honest()
+    at = _at_result(answers)
+    at.button(key=extra.OPEN_KEY).click().run()
+    first = item_keys(at)
+    for key in first:
+        at.radio(key=key).set_value(full[state.item_of_key(key)])
+    at.run()
+    assert _next(at)
+    assert not set(item_keys(at)) & set(first)
+    at.button(key=extra.PREVIOUS_KEY).click().run()
+    assert item_keys(at) == first
+    assert [at.radio(key=k).value for k in first] == [full[state.item_of_key(k)] for k in first]
+    _next(at)
+    at.button(key=extra.BACK_KEY).click().run()
+    assert not at.exception
+    assert at.title[0].value == t("ui.result.heading", "de")
+    coded = decode_code(at.query_params[PROGRESS_PARAM]).answers
+    assert set(extra_answered(coded, V3)) == {state.item_of_key(k) for k in first}
+    assert [s.value for s in at.success if t("extra.ui.updated", "de") in s.value]
+    shown: Result = at.session_state[result.OWN_RESULT_KEY][1]
+    assert shown.extra == extra_answered(coded, V3)
+    if _offered(at):  # borderline demands left: the next round starts on its first page
+        at.button(key=extra.OPEN_KEY).click().run()
+        assert at.button(key=extra.PREVIOUS_KEY).disabled

@@ -284,7 +284,9 @@ def test_the_colleague_questionnaire_is_paged_with_progress_and_time(form: FormI
 
 
 def test_a_reload_resumes_at_the_first_page_not_fully_rated() -> None:
-    """Page 1 rated in full, page 2 in part: the reloaded page opens on page 2."""
+    """Page 1 rated in full, page 2 in part: the address without its page (the link opened
+    again) opens on page 2; a reload of the address stays on page 1, where the colleague was
+    (UX pass #11; tests/ui/test_peer_page_and_links.py)."""
     at = new_app(view="invite", i=invitation())
     for key in rating_keys(at):
         at.radio(key=key).set_value(4).run()
@@ -292,7 +294,8 @@ def test_a_reload_resumes_at_the_first_page_not_fully_rated() -> None:
     at.radio(key=rating_keys(at)[0]).set_value(2).run()
     page_two = [peer_item(key) for key in rating_keys(at)]
     at.button(key=peer.BACK_KEY).click().run()
-    reloaded = new_app(**at.query_params)
+    assert _progress(new_app(**at.query_params)).startswith("Seite 1 von ")
+    reloaded = new_app(**{k: v for k, v in at.query_params.items() if k != peer.PAGE_PARAM})
     assert [peer_item(key) for key in rating_keys(reloaded)] == page_two
     assert _progress(reloaded).startswith("Seite 2 von ")
     assert reloaded.radio(key=rating_keys(reloaded)[0]).value == 2

@@ -1,0 +1,47 @@
+"""UX pass #17 (issue 22): the comparison chart on the page names each demand above its bar over
+the chart's whole width, so that a phone's narrow chart cuts no name (a column of names cut
+"Sicherheit & Compliance im Gleichg…" at 390 px); the PDF keeps its column of names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assessment.bank.load import load_bank
+from assessment.i18n import Language
+from assessment.peer.chart import mirror_chart, mirror_chart_spec
+from assessment.peer.compare import mirror_codes
+from tests.unit.peer.test_peer import own_answers, peer_code
+
+
+def _walk(node: Any) -> list[dict[str, Any]]:
+    """Return every dict in a spec."""
+    if isinstance(node, dict):
+        return [node, *(d for value in node.values() for d in _walk(value))]
+    if isinstance(node, list):
+        return [d for value in node for d in _walk(value)]
+    return []
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_page_chart_names_each_demand_above_its_bar(lang: Language) -> None:
+    bank = load_bank(3)
+    mirror = mirror_codes(own_answers(), [peer_code(value) for value in (1, 2, 3)])
+    spec = mirror_chart_spec(mirror, bank, lang)
+    nodes = _walk(spec)
+    assert not [n for n in nodes if "labelLimit" in n], "no name is cut to a label column"
+    names = [
+        layer
+        for layer in spec["layer"]
+        if layer.get("mark", {}).get("type") == "text"
+        and layer.get("encoding", {}).get("text", {}).get("field") == "name"
+    ]
+    assert len(names) == 1
+    assert names[0]["mark"].get("limit") is None  # drawn whole
+    rows = [n for n in nodes if n.get("field") == "order" and "axis" in n]
+    assert rows
+    assert all(n["axis"] is None for n in rows)  # no axis of names beside the plot
+    # The PDF keeps its column of names (its print size is tested in test_peer_pdf.py).
+    pdf = mirror_chart(mirror, bank, lang).to_dict(validate=False)
+    assert [n for n in _walk(pdf) if n.get("labelLimit") == 230]
