@@ -28,6 +28,7 @@ from tests.unit.engine.test_fit import ACCEPT, CHAFE, ITEM_IDS, WANT, clear_wish
 DAY = dt.date(2026, 12, 5)
 V3 = load_bank(3)
 LANGUAGES: tuple[Language, ...] = ("de", "en")
+COUNTS = ("named", "chosen", "matches", "chafes")
 
 
 def _text(document: bytes, lang: Language) -> str:
@@ -219,3 +220,18 @@ def test_csv_carries_no_working_conditions(wishing: GroupResult) -> None:
         assert item.text("de") not in flat
     for word in ("Das suche ich", "Damit kann ich leben", "reiben", "Arbeitsbedingungen"):
         assert word not in flat
+
+
+def test_setting_line_agrees_with_its_counts() -> None:
+    """A count of one reads as one person (STYLE_DE: numbers agree with their words), in the line
+    the page and the PDF share."""
+    one = msg("group.prefs.setting", "de", setting="Mittelstand", **dict.fromkeys(COUNTS, 1))
+    assert "passt am besten für 1 Person," in one
+    assert "1 Person findet dort etwas, das sie sucht," in one
+    assert "woran sie sich reiben würde." in one
+    two = msg("group.prefs.setting", "de", setting="Mittelstand", **dict.fromkeys(COUNTS, 2))
+    assert "2 Personen finden dort etwas, das sie suchen," in two
+    assert "woran sie sich reiben würden." in two
+    english = msg("group.prefs.setting", "en", setting="Mittelstand", **dict.fromkeys(COUNTS, 1))
+    assert "fits best for 1 person," in english
+    assert "; 1 person would find" in english
