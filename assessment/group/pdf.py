@@ -1,4 +1,5 @@
-"""The group evaluation as an A4 PDF for coaches: counts, the group chart, demands, development.
+"""The group evaluation as an A4 PDF for coaches: counts, the group chart, demands, development
+and (banks with the block) the group's working-conditions wishes.
 
 Anonymous like the page: numbers and dimension names only, never a code, a line of the input or
 a single person's answers. Built with the layout engine of assessment.render.pdf.layout.
@@ -12,6 +13,7 @@ from pathlib import Path
 from assessment.bank.load import QUESTIONS_DIR, load_bank
 from assessment.bank.models import Bank
 from assessment.group.overview import DimensionGroup, GroupResult, VersionGroup
+from assessment.group.preferences import preference_section
 from assessment.group.text import (
     development_lines,
     format_score,
@@ -204,6 +206,20 @@ class _GroupLayout(PageLayout):
             self.heading(title, keep_with=self.height(marked[0], BODY))
             for text in marked:
                 self.paragraph(text, BODY, indent=BULLET_HANG + 1, bullet="→", after=0.6)
+        self._preferences(section, bank)
+
+    def _preferences(self, section: VersionGroup, bank: Bank) -> None:
+        """The group's working-conditions wishes, line for line as the page shows them (left
+        out where the page leaves them out: no block, or nobody answered it)."""
+        shown = preference_section(section.preferences, bank, self.lang)
+        if shown is None:
+            return
+        heading, (answered, *tallies) = shown
+        self.block()
+        self.heading(heading, keep_with=self.height(answered, BODY))
+        self.paragraph(answered, BODY, after=0.6)
+        for text in tallies:
+            self.paragraph(text, BODY, indent=BULLET_HANG + 1, bullet="→", after=0.6)
 
     def _detail(self, dimension: DimensionGroup, name: str) -> str:
         spread = dimension.distribution

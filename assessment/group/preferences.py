@@ -94,6 +94,23 @@ def preference_group(answers: Sequence[Answers], bank: Bank) -> PreferenceGroup 
     )
 
 
+def preference_section(
+    group: PreferenceGroup | None, bank: Bank, lang: Language
+) -> tuple[str, tuple[str, ...]] | None:
+    """Return the group's working-conditions section as its heading and lines (who answered,
+    then one line per setting and per condition), or None when it has nothing to say: a bank
+    without the block, or nobody in the group answered it.
+
+    The one source for every surface (page, PDF, CLI text): each shows exactly these lines, so
+    they say the same numbers in the same words. The group view has no minimum group size and
+    suppresses no small counts (its chart and its table of people show every person), so neither
+    does this section; a suppression rule would belong here, for every surface at once.
+    """
+    if group is None or not group.answered:
+        return None
+    return msg("group.prefs.heading", lang), preference_lines(group, bank, lang)
+
+
 def preference_lines(group: PreferenceGroup, bank: Bank, lang: Language) -> tuple[str, ...]:
     """Return the group's preferences as lines: who answered, per setting, then per condition."""
     block = bank.preferences

@@ -15,7 +15,7 @@ from assessment.group.itemstats import (
     format_stat,
 )
 from assessment.group.overview import GroupResult, InvalidLine, VersionGroup, duplicates
-from assessment.group.preferences import preference_lines
+from assessment.group.preferences import preference_section
 from assessment.i18n import Language
 from assessment.messages import msg
 
@@ -90,11 +90,11 @@ def _render_version(section: VersionGroup, bank: Bank, lang: Language) -> list[s
     for title, marked in mark_sections(section, bank, lang):
         lines.append("  " + title)
         lines.extend(_wrap(text, "    ") for text in marked)
-    if section.preferences is not None:
-        lines.append("  " + msg("group.prefs.heading", lang))
-        lines.extend(
-            _wrap(text, "    ") for text in preference_lines(section.preferences, bank, lang)
-        )
+    preferences = preference_section(section.preferences, bank, lang)
+    if preferences is not None:
+        heading, texts = preferences
+        lines.append("  " + heading)
+        lines.extend(_wrap(text, "    ") for text in texts)
     return lines
 
 

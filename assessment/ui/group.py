@@ -41,7 +41,7 @@ from assessment.group.overview import (
     score_group,
     text_from_bytes,
 )
-from assessment.group.preferences import preference_lines
+from assessment.group.preferences import preference_section
 from assessment.group.text import (
     development_lines,
     format_score,
@@ -347,12 +347,13 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
 
 def _preferences(section: VersionGroup, bank: Bank, lang: Language) -> None:
     """The group's working-conditions wishes per setting and per condition (rules with
-    preferences); nothing for older banks."""
-    if section.preferences is None:
+    preferences); nothing for older banks or when nobody answered (as in the PDF)."""
+    shown = preference_section(section.preferences, bank, lang)
+    if shown is None:
         return
+    heading, lines = shown
     with st.container(key=f"group_prefs_v{section.bank_version}"):
-        st.markdown(f"**{t('group.prefs.heading', lang)}**")
-        lines = preference_lines(section.preferences, bank, lang)
+        st.markdown(f"**{plain(heading)}**")
         st.markdown(plain(lines[0]))
         st.markdown("\n".join(f"- {plain(line)}" for line in lines[1:]))
 

@@ -58,7 +58,7 @@ def test_group_text_and_page_lines_show_the_distribution() -> None:
     lines = preference_lines(section.preferences, V3, "de")
     assert lines[0].startswith("2 von 2 Personen haben Arbeitsbedingungen beantwortet")
     assert "bei 1 reichen die Antworten nicht" in lines[0]
-    assert any(line.startswith("Mittelstand: passt am besten für 1,") for line in lines)
+    assert any(line.startswith("Mittelstand: passt am besten für 1 Person,") for line in lines)
     text = render_group_text(group, invalid, None, "de")
     assert "Arbeitsbedingungen: Wünsche der Gruppe" in text
 
