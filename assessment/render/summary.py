@@ -312,7 +312,9 @@ def _answered_text(result: Result, bank: Bank, lang: Language) -> str:
     answered, total = result.answered, result.total
     conditions = sum(item.id in result.answers.responses for item in bank.asked_preferences())
     if conditions:
-        return msg("answered.with_conditions", lang, answered=answered, total=total, count=conditions)
+        return msg(
+            "answered.with_conditions", lang, answered=answered, total=total, count=conditions
+        )
     return msg("overall.answered", lang, answered=answered, total=total)
 
 

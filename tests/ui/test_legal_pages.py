@@ -153,4 +153,5 @@ def test_private_use_notice_speaks_to_the_reader_and_the_hint_goes_to_the_log(
                     assert word not in text, (lang, word)
     hints = [r.getMessage() for r in caplog.records if r.name == "assessment.ui.footer"]
     assert len(hints) == 1
-    assert OPERATOR_FILE_ENV in hints[0] and "README" in hints[0]
+    assert OPERATOR_FILE_ENV in hints[0]
+    assert "README" in hints[0]

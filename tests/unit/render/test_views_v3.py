@@ -256,12 +256,12 @@ def test_knowledge_review_has_every_answered_item_with_answer_key_and_source() -
         assert review.url == item.source.url
 
 
-def test_a_right_answer_is_called_right() -> None:
+def test_a_right_answer_is_called_correct() -> None:
     strong = next(s for s in _v3_sets() if "strong" in s.name)
     bank, result = _scored(strong)
     reviews = summarize(result, bank, "en").knowledge
     assert reviews
-    assert all(r.correct and r.answer_text.endswith("– right.") for r in reviews)
+    assert all(r.correct and r.answer_text.endswith("– correct.") for r in reviews)
 
 
 # -- the colleagues' view --------------------------------------------------------------------
