@@ -187,8 +187,14 @@ def _experience_reach(bank: Bank, lang: Language) -> tuple[str, ...]:
             presuming=presuming,
             most=most,
             share=round(scoring.MIN_ANSWERED_SHARE * 100),
-            possible=possible,
-            dimensions=len(bank.dimensions),
+            reach=msg(
+                "construction.experience_reach"
+                if possible
+                else "construction.experience_reach_none",
+                lang,
+                possible=possible,
+                dimensions=len(bank.dimensions),
+            ),
         ),
     )
 

@@ -12,6 +12,7 @@ from assessment.bank.load import load_bank
 from assessment.codes.share import encode_share_code
 from assessment.i18n import Language
 from assessment.messages import msg
+from assessment.peer.compare import StatementScore, compare_dimension
 from tests.banks import RELEASED, _answers
 from tests.ui.conftest import new_app, texts
 
@@ -52,3 +53,17 @@ def test_result_header_counts_the_working_conditions_too() -> None:
         "answered.with_conditions", "en", answered=scored, total=scored, count=conditions
     )
     assert expected in texts(at)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_clear_difference_is_not_called_within_the_range(lang: Language) -> None:
+    """42 ± 30 against colleagues at 63–75 is no clear difference – but 42 is not “within your
+    colleagues' range”, as the label used to say (review J1; the German said the same)."""
+    mirror = compare_dimension("budget", StatementScore(score=42, uncertainty=30), [63, 67, 75])
+    assert mirror.difference == "similar"
+    assert mirror.self_score is not None
+    assert mirror.low is not None
+    assert mirror.self_score < mirror.low
+    label = msg("peer.similar", lang)
+    assert label == {"de": "kein deutlicher Unterschied", "en": "no clear difference"}[lang]
+    assert msg("other.peer.similar", lang) == label
