@@ -1,0 +1,71 @@
+"""Issue 22 point 5, English review: texts that depend on what the result holds (a sentence
+that names only views that count; the method page's counts, which add up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assessment.bank.load import load_bank
+from assessment.bank.models import KnowledgeItem, LikertItem, Scenario, TradeoffItem
+from assessment.engine.scoring import DimensionScore, ViewScore
+from assessment.i18n import Language, Viewer
+from assessment.messages import voiced
+from assessment.render.methodology import methodology
+from assessment.render.views import basis_text
+from tests.banks import RELEASED
+
+
+def _score(*views: ViewScore) -> DimensionScore:
+    return DimensionScore.model_construct(dimension="crisis", basis="evidence", views=views)
+
+
+@pytest.mark.parametrize("viewer", ["self", "other"])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_basis_names_the_knowledge_part_only_where_it_counts(
+    lang: Language, viewer: Viewer
+) -> None:
+    """“rests on the situations and the knowledge part” only when knowledge has a score – not
+    beside a knowledge cell that reads “—” (review D11)."""
+    self_view = ViewScore(view="self", score=90, uncertainty=5, answered=4, total=4)
+    situation = ViewScore(view="situation", score=20, uncertainty=10, answered=3, total=3)
+    knowledge = ViewScore(view="knowledge", score=None, answered=0, total=1)
+    without = basis_text(_score(self_view, situation, knowledge), lang, viewer)
+    assert without == voiced("basis.situations", lang, viewer)
+    assert without == basis_text(_score(self_view, situation), lang, viewer)
+    counted = knowledge.model_copy(update={"score": 100, "uncertainty": 0, "answered": 1})
+    assert basis_text(_score(self_view, situation, counted), lang, viewer) == voiced(
+        "views.basis_evidence", lang, viewer
+    )
+    assert {"en": "knowledge part", "de": "Wissensteil"}[lang] not in without
+
+
+@pytest.mark.parametrize("version", RELEASED)
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_method_page_counts_add_up_to_the_start_page(version: int, lang: Language) -> None:
+    """The construction paragraph gives the full form's total as the start page does (working
+    conditions included), lists every kind that occurs and no kind with zero (review A11, F5)."""
+    bank = load_bank(version)
+    text = next(
+        p
+        for section in methodology(bank, lang)
+        for p in section.paragraphs
+        if p.startswith(("The basis is", "Grundlage ist"))
+    )
+    full = bank.form_items("full")
+    total = bank.form_question_count("full")
+    word = {"en": "questions", "de": "Fragen"}[lang]
+    assert f" {total} {word}: " in text
+    assert f" {bank.form_question_count('short')} {word}." in text
+    kinds = [
+        sum(isinstance(i, LikertItem) for i in full),
+        sum(isinstance(i, TradeoffItem) for i in full),
+        sum(isinstance(i, Scenario) for i in full),
+        sum(isinstance(i, KnowledgeItem) for i in full),
+        len(bank.virtues),
+        len(bank.asked_preferences()),
+    ]
+    assert sum(kinds) == total
+    for count in kinds:
+        if count:
+            assert f"{count} " in text
+    assert " 0 " not in text
