@@ -16,7 +16,9 @@ from tests.banks import RELEASED
 
 
 def _score(*views: ViewScore) -> DimensionScore:
-    return DimensionScore.model_construct(dimension="crisis", basis="evidence", views=views)
+    return DimensionScore(
+        dimension="crisis", score=20, answered=8, total=8, basis="evidence", views=views
+    )
 
 
 @pytest.mark.parametrize("viewer", ["self", "other"])
