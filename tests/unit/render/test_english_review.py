@@ -7,12 +7,14 @@ import pytest
 
 from assessment.bank.load import load_bank
 from assessment.bank.models import KnowledgeItem, LikertItem, Scenario, TradeoffItem
+from assessment.engine.result import build_result
 from assessment.engine.scoring import DimensionScore, ViewScore
 from assessment.i18n import Language, Viewer
 from assessment.messages import voiced
+from assessment.render.fit import fit_view
 from assessment.render.methodology import methodology
 from assessment.render.views import basis_text
-from tests.banks import RELEASED
+from tests.banks import RELEASED, _answers
 
 
 def _score(*views: ViewScore) -> DimensionScore:
@@ -71,3 +73,22 @@ def test_method_page_counts_add_up_to_the_start_page(version: int, lang: Languag
         if count:
             assert f"{count} " in text
     assert " 0 " not in text
+
+
+@pytest.mark.parametrize("viewer", ["self", "other"])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_working_condition_answers_are_quoted_as_the_readers(
+    lang: Language, viewer: Viewer
+) -> None:
+    """“It would grate on you, and it is rare there” lists “(your answer: ‘That would grate on
+    me’)”, not a bare first-person “(That would grate on me)” (review D13)."""
+    bank = load_bank(max(RELEASED))
+    if not bank.asked_preferences():
+        pytest.skip("the newest bank asks no working conditions")
+    answers = _answers(bank, "strong", "short", "public", "changer")
+    view = fit_view(build_result(answers, bank), bank, lang, viewer)
+    assert view is not None
+    wishes = [p.wish for s in view.previews for g in s.groups for p in g.points]
+    assert wishes
+    lead = voiced("answered.wish", lang, viewer, answer="").split("„")[0].split("“")[0]
+    assert all(w.startswith(lead) for w in wishes)
