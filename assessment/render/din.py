@@ -48,7 +48,8 @@ def _faking_figures(lang: Language) -> str:
 
     def pair(kind: str) -> str:
         short, full = SIMULATED[kind]
-        return f"{_number(short, lang)} % / {_number(full, lang)} %"
+        sign = " %" if lang == "de" else "%"  # German spaces the sign, English does not
+        return f"{_number(short, lang)}{sign} / {_number(full, lang)}{sign}"
 
     return msg(
         "method.din.faking_figures",

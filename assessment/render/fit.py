@@ -116,14 +116,17 @@ def _verdict(fit: FitResult, bank: Bank, lang: Language, viewer: Viewer) -> str:
     return voiced("fit.no_clear", lang, viewer)
 
 
-def _point(point: FitPoint, setting: str, block: PreferenceBlock, lang: Language) -> PreviewPoint:
+def _point(
+    point: FitPoint, setting: str, block: PreferenceBlock, lang: Language, viewer: Viewer
+) -> PreviewPoint:
     item = next(i for i in block.items if i.id == point.item)
     condition = block.condition(setting, point.item)
     return PreviewPoint(
         kind=point.kind,
         item_id=point.item,
         item=item.text(lang),
-        wish=block.labels.of(point.answer)(lang),
+        # The label is first person ("That would grate on me"); the list speaks to the reader.
+        wish=voiced("answered.wish", lang, viewer, answer=block.labels.of(point.answer)(lang)),
         setting_text=condition.text(lang),
         source=source_text(condition, lang),
     )
@@ -144,7 +147,8 @@ def fit_view(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self"
                 kind=kind,
                 heading=voiced(f"fit.kind_{kind}", lang, viewer),
                 points=tuple(
-                    _point(p, setting, bank.preferences, lang) for p in setting_fit.of_kind(kind)
+                    _point(p, setting, bank.preferences, lang, viewer)
+                    for p in setting_fit.of_kind(kind)
                 ),
             )
             for kind in POINT_KINDS

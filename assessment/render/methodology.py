@@ -16,6 +16,7 @@ from assessment.bank.models import (
     SCENARIO_SCORE_MAX,
     SETTING_IDS,
     Bank,
+    Item,
     KnowledgeItem,
     LikertItem,
     ProfileId,
@@ -186,8 +187,14 @@ def _experience_reach(bank: Bank, lang: Language) -> tuple[str, ...]:
             presuming=presuming,
             most=most,
             share=round(scoring.MIN_ANSWERED_SHARE * 100),
-            possible=possible,
-            dimensions=len(bank.dimensions),
+            reach=msg(
+                "construction.experience_reach"
+                if possible
+                else "construction.experience_reach_none",
+                lang,
+                possible=possible,
+                dimensions=len(bank.dimensions),
+            ),
         ),
     )
 
@@ -235,6 +242,27 @@ def _coverage(z: float) -> int:
     return round(math.erf(z / math.sqrt(2)) * 100)
 
 
+def _construction_parts(bank: Bank, full: tuple[Item, ...], lang: Language) -> str:
+    """Return what the full form consists of, each kind with its count – only the kinds the
+    bank has (no "0 trade-off statements"), so that the parts add up to the form's total."""
+    statements = sum(isinstance(i, LikertItem) for i in full)
+    presuming = sum(isinstance(i, LikertItem) and i.presumes is not None for i in full)
+    counts = {
+        "statements": statements,
+        "tradeoffs": sum(isinstance(i, TradeoffItem) for i in full),
+        "scenarios": sum(isinstance(i, Scenario) for i in full),
+        "knowledge": sum(isinstance(i, KnowledgeItem) for i in full),
+        "virtues": len(bank.virtues),
+        "conditions": len(bank.asked_preferences()),
+    }
+    parts = [msg(f"construction.{kind}", lang, count=n) for kind, n in counts.items() if n]
+    if statements and presuming:
+        parts[0] += msg("construction.presuming", lang, count=presuming)
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + msg("construction.and", lang) + parts[-1]
+
+
 def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
     """Return the methodology page's sections for a bank version in one language."""
     from babel.dates import format_date
@@ -242,13 +270,9 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
     full = bank.form_items("full")
     counts = {
         "dimensions": len(bank.dimensions),
-        "statements": sum(isinstance(i, LikertItem) for i in full),
-        "tradeoffs": sum(isinstance(i, TradeoffItem) for i in full),
-        "scenarios": sum(isinstance(i, Scenario) for i in full),
-        "virtues": len(bank.virtues),
-        "presuming": sum(isinstance(i, LikertItem) and i.presumes is not None for i in full),
-        "short": len(bank.forms["short"].items),
-        "full": len(full),
+        "full": bank.form_question_count("full"),
+        "short": bank.form_question_count("short"),
+        "parts": _construction_parts(bank, full, lang),
     }
 
     def section(key: str, *paragraphs: str) -> Section:

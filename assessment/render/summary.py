@@ -311,6 +311,18 @@ def _comparison_line(match: ProfileMatch, bank: Bank, best: bool, lang: Language
     )
 
 
+def _answered_text(result: Result, bank: Bank, lang: Language) -> str:
+    """Return "72 of 72 questions answered", with the working conditions answered beside the
+    scored questions where the bank asks them (the start page counts both: 86 = 72 + 14)."""
+    answered, total = result.answered, result.total
+    conditions = sum(item.id in result.answers.responses for item in bank.asked_preferences())
+    if conditions:
+        return msg(
+            "answered.with_conditions", lang, answered=answered, total=total, count=conditions
+        )
+    return msg("overall.answered", lang, answered=answered, total=total)
+
+
 def summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer = "self") -> Summary:
     """Return the result's texts in one language, for the person themselves ("self") or for
     someone they shared it with ("other": about the person, in the third person), with the
@@ -385,7 +397,7 @@ def _summarize(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> Su
         met_text=msg("overall.met", lang, met=match.met, scored=match.scored),
         overall_text=voiced(f"level.{match.level}_text", lang, viewer),
         caveat=voiced("caveat", lang, viewer),
-        answered_text=msg("overall.answered", lang, answered=result.answered, total=result.total),
+        answered_text=_answered_text(result, bank, lang),
         cards=cards,
         development=tuple(bank.dimension(d).name(lang) for d in match.development),
         strengths=tuple(bank.dimension(d).name(lang) for d in match.strengths),
@@ -815,7 +827,7 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
         met_text=_met_text_v2(match, lang),
         overall_text=overall,
         caveat=voiced("v2.caveat", lang, viewer),
-        answered_text=msg("overall.answered", lang, answered=result.answered, total=result.total),
+        answered_text=_answered_text(result, bank, lang),
         cards=cards,
         development=tuple(bank.dimension(d).name(lang) for d in match.development),
         strengths=tuple(bank.dimension(d).name(lang) for d in match.strengths),

@@ -150,6 +150,9 @@ def basis_text(score: DimensionScore, lang: Language, viewer: Viewer) -> str | N
     if score.basis is None:
         return None
     if score.basis == "evidence":
+        scored = {view.view for view in score.views if view.score is not None}
+        if "knowledge" not in scored:  # the knowledge cell reads "—": do not name it
+            return voiced("basis.situations", lang, viewer)
         return voiced("views.basis_evidence", lang, viewer)
     return msg("views.basis_combined", lang)
 

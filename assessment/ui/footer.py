@@ -4,6 +4,7 @@ missing; and the operator file, loaded once per file version."""
 from __future__ import annotations
 
 import html
+import logging
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
@@ -12,11 +13,23 @@ import streamlit as st
 
 from assessment.i18n import Language
 from assessment.operate.legal import LEGAL_PAGES, LegalPageId, legal_title
-from assessment.operate.operator import Operator, OperatorError, load_operator_file, operator_path
+from assessment.operate.operator import (
+    OPERATOR_FILE_ENV,
+    Operator,
+    OperatorError,
+    load_operator_file,
+    operator_path,
+)
 from assessment.ui import state
 from assessment.ui.text import PreparedHtml, t
 
 OPERATOR_CACHE_ENTRIES = 4
+_LOG = logging.getLogger(__name__)
+# For whoever runs the app (the page itself says only that this installation is for private use).
+OPERATOR_HINT = (
+    "No operator file configured (%s): the footer shows the private-use notice instead of the"
+    " legal pages. To run the app for others, see README.md, section 'Operating in Germany'."
+)
 
 
 @lru_cache(maxsize=OPERATOR_CACHE_ENTRIES)
@@ -45,8 +58,15 @@ def legal_href(page: LegalPageId, lang: Language) -> str:
     return "?" + urlencode({state.VIEW_PARAM: page, state.LANG_PARAM: lang})
 
 
+@lru_cache(maxsize=1)
+def log_operator_hint() -> None:
+    """Tell the operator once per process, in the server log, how to add the legal pages."""
+    _LOG.warning(OPERATOR_HINT, OPERATOR_FILE_ENV)
+
+
 def missing_operator_banner(lang: Language) -> None:
-    """Say clearly that this installation is for private use only."""
+    """Say clearly that this installation is for private use only (the how-to goes to the log)."""
+    log_operator_hint()
     st.warning(t("legal.banner", lang), icon=":material/gavel:")
     st.caption(t("legal.banner_detail", lang))
 

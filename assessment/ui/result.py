@@ -146,7 +146,7 @@ def _knowledge_reviews(summary: Summary, lang: Language) -> None:
             }
             st.markdown(
                 "\n".join(
-                    f"- {option.option}) {plain(option.text)}{plain(marks[option.option])}"
+                    f"- {option.option}) {plain(option.text + marks[option.option])}"
                     for option in review.options
                 )
             )

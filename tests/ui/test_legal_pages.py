@@ -3,6 +3,7 @@ the private-use banner without one, a clear message for a broken one."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from assessment.i18n import LANGUAGES, Language
 from assessment.messages import msg
 from assessment.operate.legal import LEGAL_PAGES, LegalPageId, build_legal_page, legal_title
 from assessment.operate.operator import OPERATOR_FILE_ENV, load_operator_file
+from assessment.ui.footer import log_operator_hint
 from tests.ui.conftest import EXAMPLE_OPERATOR, complete, new_app, start, texts
 
 FRESH = Answers(bank_version=1, form="short", profile="public")
@@ -132,3 +134,24 @@ def test_page_language_follows_the_choice() -> None:
     for lang in LANGUAGES:
         at = new_app(lang=lang)
         assert f'const lang = "{lang}";' in _html(at)
+
+
+def test_private_use_notice_speaks_to_the_reader_and_the_hint_goes_to_the_log(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No operator file: the page names no file, README or set-up step (issue 22, English
+    review A12); the operator finds the how-to in the server log."""
+    monkeypatch.delenv(OPERATOR_FILE_ENV)
+    log_operator_hint.cache_clear()
+    with caplog.at_level(logging.WARNING, logger="assessment.ui.footer"):
+        for lang in LANGUAGES:
+            at = new_app(lang=lang)
+            shown = [c.value for c in at.caption]
+            assert msg("legal.banner_detail", lang) in shown
+            for text in [msg("legal.banner", lang), msg("legal.banner_detail", lang)]:
+                for word in ("README", "operator file", "Betreiberdatei", "Betrieb in"):
+                    assert word not in text, (lang, word)
+    hints = [r.getMessage() for r in caplog.records if r.name == "assessment.ui.footer"]
+    assert len(hints) == 1
+    assert OPERATOR_FILE_ENV in hints[0]
+    assert "README" in hints[0]

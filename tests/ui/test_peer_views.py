@@ -109,7 +109,7 @@ def test_result_page_offers_an_invitation_link_without_answers(lang: Language) -
     )
     shown = texts(at)
     assert ("Vertrauensperson" if lang == "de" else "trusted person") in shown
-    assert ("keine Unterschriften" if lang == "de" else "no signatures") in shown
+    assert ("keine Unterschriften" if lang == "de" else "not signatures") in shown
     assert not at.exception
 
 
@@ -428,7 +428,7 @@ def test_trusted_person_makes_a_summary_code_the_comparison_accepts(lang: Langua
     assert len(mirror.get("vega_lite_chart")) == 1
     # Opened in a new session: the share note speaks about the person, not to them.
     assert msg("other.ui.peer.share_intro_summary", lang) in shown
-    assert ("keine Unterschriften" if lang == "de" else "no signatures") in shown
+    assert ("keine Unterschriften" if lang == "de" else "not signatures") in shown
 
 
 def test_codes_for_another_invitation_are_refused_on_the_comparison() -> None:

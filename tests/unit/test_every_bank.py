@@ -67,7 +67,7 @@ def _flat(text: str) -> str:
 
 # The running footer of each page: a paragraph going on over a page break reads whole without it.
 FOOTER = re.compile(
-    r"(Selbstcheck IT-Leitung Duisburg|Self-check IT leadership Duisburg)"
+    r"(Selbstcheck IT-Leitung Duisburg|Self-check: IT leadership in Duisburg)"
     r" · (Seite|page) \d+ (von|of) \d+"
 )
 

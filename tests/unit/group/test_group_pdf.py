@@ -121,7 +121,7 @@ def test_english_pdf(bank: Bank) -> None:
     """The same document in English, against another setting."""
     group = _group("industry")
     text = _text(build_group_pdf(group, 0, "en", today=DAY))
-    assert "Self-check IT leadership Duisburg – group evaluation" in text
+    assert "Self-check: IT leadership in Duisburg – group evaluation" in text
     assert "Evaluated: 6 · lines skipped: 0" in text
     assert "Setting: Industry" in text
     assert "Created on 28 November 2026" in text

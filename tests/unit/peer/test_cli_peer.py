@@ -92,7 +92,7 @@ def test_group_refuses_peer_codes_with_a_clear_message(
     path.write_text(f"{peer_code(3)}\n", encoding="utf-8")
     assert run(["--lang", "en", "group", str(path)]) == 2
     out = " ".join(capsys.readouterr().out.split())
-    assert "feedback code (peer view), not a result code" in out
+    assert "feedback code (colleagues' view), not a result code" in out
 
 
 def test_check_bank_names_the_peer_texts(capsys: pytest.CaptureFixture[str]) -> None:
@@ -132,7 +132,7 @@ def test_summarize_peers_makes_a_summary_code_the_mirror_accepts(
     assert run(["--lang", "en", "mirror", encode_share_code(answers), summary_code]) == 0
     mirrored = capsys.readouterr().out
     assert "One summary code with the ratings of 3 colleagues compared." in mirrored
-    assert "steps of ten" in " ".join(mirrored.split())
+    assert "to the nearest ten" in " ".join(mirrored.split())
     assert run(["score", "--code", summary_code, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["raters"] == 3

@@ -371,7 +371,7 @@ def test_old_invitations_and_old_peer_codes_keep_working() -> None:
     [
         ("de", "kann jede dieser Einschätzungen lesen", "Vertrauensperson", "keine Unterschriften",
          "bei genau drei Codes sind das die drei Einzelwerte"),
-        ("en", "can read each of these ratings", "trusted person", "no signatures",
+        ("en", "can read each of these ratings", "trusted person", "not signatures",
          "with exactly three codes those are the three single scores"),
     ],
 )  # fmt: skip

@@ -109,20 +109,20 @@ def test_the_issue_example_reads_as_asked() -> None:
 @pytest.mark.parametrize(
     ("counts", "sentence"),
     [
-        ((1, 0, 0), "You say “Decide fast” and acted that way in the situation on it too."),
+        ((1, 0, 0), "You say “Decide fast” and acted that way in the related situation too."),
         (
             (0, 2, 0),
-            "You say “Decide fast”, but chose “Establish the facts first” in both"
-            " situations on it.",
+            "You say “Decide fast”, but in both related situations chose “Establish the facts"
+            " first”.",
         ),
         (
             (0, 0, 3),
-            "You say “Decide fast”; in all three situations on it you chose options that"
-            " follow neither way of working.",
+            "You say “Decide fast”; in all three related situations you chose options that"
+            " match neither way of working.",
         ),
         (
             (1, 1, 1),
-            "You say “Decide fast”; of the three situations on it, you acted that way in"
+            "You say “Decide fast”; of the three related situations, you acted that way in"
             " one, chose “Establish the facts first” in one and chose neither way of working in"
             " one.",
         ),

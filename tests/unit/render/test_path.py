@@ -25,7 +25,7 @@ from assessment.render.summary import summarize
 from assessment.render.text import render_text
 from tests.banks import _answers
 
-HEADING = {"de": "Stationen bis zur IT-Leitung", "en": "Stations on the way to heading IT"}
+HEADING = {"de": "Stationen bis zur IT-Leitung", "en": "Career stages on the way to head of IT"}
 READING = {"de": "(Einschätzung dieses Selbstchecks)", "en": "(this self-check's estimate)"}
 
 

@@ -192,7 +192,7 @@ def test_strengths_are_introduced(bank: Bank) -> None:
 def test_english_pdf_is_in_english(english: _Built) -> None:
     """The English PDF uses the English texts, date and band labels."""
     text = english.text
-    assert "Self-check IT leadership Duisburg – result" in text
+    assert "Self-check: IT leadership in Duisburg – result" in text
     assert "Created on 28 November 2026" in text
     assert "Question bank version 1" in text
     assert "below the target range" in text

@@ -106,8 +106,8 @@ def test_knowledge_review_names_number_topic_and_whether_the_answer_was_right(
     verdicts = {
         ("de", "self"): {"right": "Ihre Antwort: richtig", "wrong": "Ihre Antwort: falsch"},
         ("en", "other"): {
-            "right": "this person's answer: right",
-            "wrong": "this person's answer: wrong",
+            "right": "this person's answer: correct",
+            "wrong": "this person's answer: incorrect",
         },
     }[lang, viewer]
     head = "Wissensfrage" if lang == "de" else "Knowledge question"

@@ -200,7 +200,7 @@ ADDRESS: dict[Language, re.Pattern[str]] = {
     "en": SECOND_PERSON["en"],
 }
 FOOTER = re.compile(
-    r"(Selbstcheck IT-Leitung Duisburg|Self-check IT leadership Duisburg)"
+    r"(Selbstcheck IT-Leitung Duisburg|Self-check: IT leadership in Duisburg)"
     r" · (Seite|page) \d+ (von|of) \d+"
 )
 

@@ -353,7 +353,11 @@ def test_experience_fields_reach_as_the_page_says() -> None:
     assert (
         f"nur {presuming} Aussagen „Kann ich (noch) nicht einschätzen“ an, höchstens {most}" in page
     )
-    assert f"bei {possible} von {len(V2.dimensions)} Anforderungen" in page
+    if possible:
+        assert f"bei {possible} von {len(V2.dimensions)} Anforderungen" in page
+    else:  # no list of zeros ("bei 0 von 12"): the page says "bei keiner" (English review F5)
+        assert f"bei keiner der {len(V2.dimensions)} Anforderungen" in page
+        assert f"bei 0 von {len(V2.dimensions)}" not in page
 
 
 def test_identical_settings_are_named_from_the_profiles() -> None:
