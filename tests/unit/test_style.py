@@ -142,7 +142,7 @@ def test_english_uses_one_term_each(source: str) -> None:
 
 
 # Terms settled by the English review of issue 22 (messages only: the released banks keep their
-# wording; their findings wait in questions/drafts/v4_english.md). The trade-off position is a
+# wording; their findings wait in questions/drafts/v4/english.md). The trade-off position is a
 # "tendency", never a "lean"; the overall result is the "overall assessment" – "verdict" only
 # where the text says the result is *not* one; the person's two pictures are "self-view" and
 # "colleagues' view"; the steps to the role are "stages"; the knowledge answers are "correct".
