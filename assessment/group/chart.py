@@ -5,6 +5,7 @@ Pure Altair (no Streamlit), so the same chart renders in the page and, via vl_co
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from typing import Any
 
@@ -29,6 +30,11 @@ GROUP_ROW_HEIGHT = 84
 DOT_SIZE_RANGE = (50, 420)
 DOT_FULL_COUNT = 5
 DOT_OPACITY = 0.5
+# A dot is drawn at its score but never across the track's ends: its centre stays at least its
+# own radius inside the 0–100 track (on a phone, a dot at 0 or 100 was half outside, issue 22).
+# The radius in score units follows the drawn width (`width`), so narrow charts move it further.
+DOT_INSET = "datum.radius * 100 / max(width, 1)"
+DOT_POSITION = f"clamp(datum.score, {DOT_INSET}, 100 - {DOT_INSET})"
 
 
 def group_chart_rows(
@@ -41,6 +47,7 @@ def group_chart_rows(
     """
     dimensions: list[dict[str, Any]] = []
     dots: list[dict[str, Any]] = []
+    most = max((max(Counter(d.scores).values(), default=1) for d in section.dimensions), default=1)
     for order, dimension in enumerate(section.dimensions):
         spread = dimension.distribution
         row: dict[str, Any] = {
@@ -65,12 +72,14 @@ def group_chart_rows(
                 q3=format_score(spread.q3, lang),
                 median=median,
             )
+            unfirm = dimension.borderline + dimension.provisional
             row["label"] = msg(
-                "ui.group.chart_label",
+                "ux.group_counts.chart_label_unfirm" if unfirm else "ui.group.chart_label",
                 lang,
                 median=median,
                 meets=dimension.meets,
                 scored=spread.n,
+                unfirm=unfirm,
             )
         dimensions.append(row)
         for score, count in sorted(Counter(dimension.scores).items()):
@@ -79,10 +88,19 @@ def group_chart_rows(
                     "order": order,
                     "score": score,
                     "count": count,
+                    "radius": dot_radius(count, most),
                     "tip": msg("ui.group.chart_dot", lang, score=score, count=count),
                 }
             )
     return dimensions, dots
+
+
+def dot_radius(count: int, most: int) -> float:
+    """Return the radius in px of a dot for count people (the size scale's area, as a circle)."""
+    top = max(most, DOT_FULL_COUNT)
+    low, high = DOT_SIZE_RANGE
+    area = low + (high - low) * (count - 1) / (top - 1)
+    return math.sqrt(area / math.pi)
 
 
 def group_chart(section: VersionGroup, bank: Bank, lang: Language) -> alt.LayerChart:
@@ -102,10 +120,11 @@ def group_chart(section: VersionGroup, bank: Bank, lang: Language) -> alt.LayerC
     track, band = track_and_band(base, x_scale, lang)
     dots = (
         alt.Chart(alt.InlineData(values=dot_rows))
+        .transform_calculate(position=DOT_POSITION)
         .mark_circle(color=INK_COLOUR, opacity=DOT_OPACITY)
         .encode(
             y=y,
-            x=alt.X("score:Q", scale=x_scale),
+            x=alt.X("position:Q", scale=x_scale),
             size=alt.Size(
                 "count:Q",
                 scale=alt.Scale(domain=[1, max(most, DOT_FULL_COUNT)], range=list(DOT_SIZE_RANGE)),

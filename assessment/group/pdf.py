@@ -13,6 +13,7 @@ from assessment.bank.load import QUESTIONS_DIR, load_bank
 from assessment.bank.models import Bank
 from assessment.group.overview import DimensionGroup, GroupResult, VersionGroup
 from assessment.group.text import (
+    counts_line,
     development_lines,
     format_score,
     levels_line,
@@ -176,7 +177,9 @@ class _GroupLayout(PageLayout):
         first = True
         for dimension in section.dimensions:
             name = bank.dimension(dimension.dimension).name(lang)
-            detail = self._detail(dimension, name)
+            detail = (
+                self._detail(dimension, name) + "\n" + counts_line(dimension, section.people, lang)
+            )
             height = BODY * LEADING + self.height(detail, SMALL)
             if first:
                 self.heading(msg("group_pdf.demands", lang), keep_with=height)
