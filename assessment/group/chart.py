@@ -96,11 +96,12 @@ def group_chart_rows(
 
 
 def dot_radius(count: int, most: int) -> float:
-    """Return the radius in px of a dot for count people (the size scale's area, as a circle)."""
+    """Return the radius in px of the dot for count people: Vega draws a circle of size s (the
+    size scale's value) with the radius √s / 2."""
     top = max(most, DOT_FULL_COUNT)
     low, high = DOT_SIZE_RANGE
-    area = low + (high - low) * (count - 1) / (top - 1)
-    return math.sqrt(area / math.pi)
+    size = low + (high - low) * (count - 1) / (top - 1)
+    return math.sqrt(size) / 2
 
 
 def group_chart(section: VersionGroup, bank: Bank, lang: Language) -> alt.LayerChart:
