@@ -20,6 +20,7 @@ from assessment.render.chart import (
     CHART_WIDTH,
     FONT,
     INK_COLOUR,
+    NARROW_CHART,
     row_texts,
     track_and_band,
 )
@@ -61,7 +62,7 @@ def group_chart_rows(
         }
         if spread is None:
             row |= {"q1": None, "median": None, "q3": None, "middle": None}
-            row["label"] = msg("ui.group.chart_unscored", lang)
+            row["label"] = row["narrow"] = msg("ui.group.chart_unscored", lang)
         else:
             median = format_score(spread.median, lang)
             row |= {"q1": spread.q1, "median": spread.median, "q3": spread.q3}
@@ -72,14 +73,14 @@ def group_chart_rows(
                 q3=format_score(spread.q3, lang),
                 median=median,
             )
+            counts = {"median": median, "meets": dimension.meets, "scored": spread.n}
+            row["narrow"] = msg("ui.group.chart_label", lang, **counts)
+            # How many scored people are neither met nor below: dots inside the band among them.
             unfirm = dimension.borderline + dimension.provisional
-            row["label"] = msg(
-                "ux.group_counts.chart_label_unfirm" if unfirm else "ui.group.chart_label",
-                lang,
-                median=median,
-                meets=dimension.meets,
-                scored=spread.n,
-                unfirm=unfirm,
+            row["label"] = (
+                msg("ux.group_counts.chart_label_unfirm", lang, unfirm=unfirm, **counts)
+                if unfirm
+                else row["narrow"]
             )
         dimensions.append(row)
         for score, count in sorted(Counter(dimension.scores).items()):
@@ -115,7 +116,13 @@ def group_chart(section: VersionGroup, bank: Bank, lang: Language) -> alt.LayerC
     most = max((row["count"] for row in dot_rows), default=1)
     y = alt.Y("order:O", axis=None, scale=alt.Scale(paddingInner=0.62, paddingOuter=0.5))
     x_scale = alt.Scale(domain=[0, 100], nice=False)
-    base = alt.Chart(alt.InlineData(values=dimension_rows)).encode(y=y)
+    # A phone's chart has no room for the borderline and provisional count beside the label
+    # (the caption and the table below give it): the shorter label there.
+    base = (
+        alt.Chart(alt.InlineData(values=dimension_rows))
+        .transform_calculate(label=f"width < {NARROW_CHART} ? datum.narrow : datum.label")
+        .encode(y=y)
+    )
     scored = base.transform_filter("datum.median != null")
 
     track, band = track_and_band(base, x_scale, lang)

@@ -6,6 +6,7 @@ inside the band are borderline or provisional; a dot at 0 or 100 is drawn inside
 from __future__ import annotations
 
 import csv
+import html
 import io
 import math
 import re
@@ -233,3 +234,17 @@ def test_a_dots_radius_is_the_drawn_one() -> None:
     low, high = DOT_SIZE_RANGE
     assert math.isclose(dot_radius(1, 3), math.sqrt(low) / 2)
     assert math.isclose(dot_radius(9, 9), math.sqrt(high) / 2)
+
+
+def test_a_phone_chart_keeps_the_short_label_and_a_wide_one_names_the_unfirm() -> None:
+    """Drawn 300 px wide the label is "Median … · erfüllt: … von …" (no room for more; the
+    caption and the table say the rest); 600 px wide it adds the borderline and provisional."""
+    section = _v3_group()
+    bank = load_bank(3)
+    rows, _ = group_chart_rows(section, bank, "de")
+    for width, field in ((300, "narrow"), (600, "label")):
+        spec = group_chart(section, bank, "de").properties(width=width).to_dict()
+        svg = html.unescape(vl_convert.vegalite_to_svg(spec))
+        for row in rows:
+            assert f">{row[field]}<" in svg
+    assert any(row["label"] != row["narrow"] for row in rows)
