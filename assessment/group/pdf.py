@@ -164,6 +164,8 @@ class _GroupLayout(PageLayout):
             else msg("ui.group.overview_heading", lang)
         )
         caption = msg("ui.group.chart_caption", lang)
+        if bank.rules.honest_verdicts:  # a dot inside the band may be borderline or provisional
+            caption += " " + msg("ux.group_counts.firm", lang)
         self.heading(title, keep_with=min(size[1], BODY * LEADING * 3))
 
         def place() -> None:

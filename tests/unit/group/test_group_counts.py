@@ -138,6 +138,7 @@ def test_text_and_pdf_give_every_column_of_each_requirement() -> None:
     for line in english:
         assert line in text
     assert "Provisional" in " ".join(english)
+    assert " ".join(msg("ux.group_counts.firm", "en").split()) in text
 
 
 def test_the_definition_of_met_says_it_is_firm() -> None:
