@@ -126,6 +126,8 @@ class Judged:
     borderline: tuple[str, ...]
     experience: tuple[str, ...]
     tentative: bool
+    # Rules 3: demands with too few scored answers for a verdict ("vorläufig"), in bank order.
+    provisional: tuple[str, ...] = ()
 
 
 def judge_person(answers: Answers, bank: Bank, profile: Profile) -> Judged:
@@ -146,6 +148,7 @@ def judge_person(answers: Answers, bank: Bank, profile: Profile) -> Judged:
         borderline=marks.borderline,
         experience=marks.experience,
         tentative=tentative,
+        provisional=marks.provisional,
     )
 
 
@@ -649,6 +652,7 @@ def _judge(
     order_rows = np.array(names, dtype=object)[order].tolist()
     borderline_rows = (band == _BORDERLINE).tolist()
     experience_rows = (band == _EXPERIENCE).tolist()
+    provisional_rows = (band == _PROVISIONAL).tolist()
     met_rows = ((band == _WITHIN) | (band == _ABOVE)).sum(axis=1).tolist()
     scored_rows = ((band != _UNKNOWN) & (band != _EXPERIENCE)).sum(axis=1).tolist()
     level_names = np.array(_LEVELS, dtype=object)[level].tolist()
@@ -670,6 +674,7 @@ def _judge(
                 borderline=tuple(compress(names, borderline_rows[index])),
                 experience=experience,
                 tentative=tentative[index],
+                provisional=tuple(compress(names, provisional_rows[index])),
             )
         )
     return judged

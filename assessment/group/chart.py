@@ -5,6 +5,7 @@ Pure Altair (no Streamlit), so the same chart renders in the page and, via vl_co
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from typing import Any
 
@@ -19,6 +20,7 @@ from assessment.render.chart import (
     CHART_WIDTH,
     FONT,
     INK_COLOUR,
+    NARROW_CHART,
     row_texts,
     track_and_band,
 )
@@ -29,6 +31,11 @@ GROUP_ROW_HEIGHT = 84
 DOT_SIZE_RANGE = (50, 420)
 DOT_FULL_COUNT = 5
 DOT_OPACITY = 0.5
+# A dot is drawn at its score but never across the track's ends: its centre stays at least its
+# own radius inside the 0–100 track (on a phone, a dot at 0 or 100 was half outside, issue 22).
+# The radius in score units follows the drawn width (`width`), so narrow charts move it further.
+DOT_INSET = "datum.radius * 100 / max(width, 1)"
+DOT_POSITION = f"clamp(datum.score, {DOT_INSET}, 100 - {DOT_INSET})"
 
 
 def group_chart_rows(
@@ -41,6 +48,7 @@ def group_chart_rows(
     """
     dimensions: list[dict[str, Any]] = []
     dots: list[dict[str, Any]] = []
+    most = max((max(Counter(d.scores).values(), default=1) for d in section.dimensions), default=1)
     for order, dimension in enumerate(section.dimensions):
         spread = dimension.distribution
         row: dict[str, Any] = {
@@ -54,7 +62,7 @@ def group_chart_rows(
         }
         if spread is None:
             row |= {"q1": None, "median": None, "q3": None, "middle": None}
-            row["label"] = msg("ui.group.chart_unscored", lang)
+            row["label"] = row["narrow"] = msg("ui.group.chart_unscored", lang)
         else:
             median = format_score(spread.median, lang)
             row |= {"q1": spread.q1, "median": spread.median, "q3": spread.q3}
@@ -65,12 +73,14 @@ def group_chart_rows(
                 q3=format_score(spread.q3, lang),
                 median=median,
             )
-            row["label"] = msg(
-                "ui.group.chart_label",
-                lang,
-                median=median,
-                meets=dimension.meets,
-                scored=spread.n,
+            counts = {"median": median, "meets": dimension.meets, "scored": spread.n}
+            row["narrow"] = msg("ui.group.chart_label", lang, **counts)
+            # How many scored people are neither met nor below: dots inside the band among them.
+            unfirm = dimension.borderline + dimension.provisional
+            row["label"] = (
+                msg("ux.group_counts.chart_label_unfirm", lang, unfirm=unfirm, **counts)
+                if unfirm
+                else row["narrow"]
             )
         dimensions.append(row)
         for score, count in sorted(Counter(dimension.scores).items()):
@@ -79,10 +89,20 @@ def group_chart_rows(
                     "order": order,
                     "score": score,
                     "count": count,
+                    "radius": dot_radius(count, most),
                     "tip": msg("ui.group.chart_dot", lang, score=score, count=count),
                 }
             )
     return dimensions, dots
+
+
+def dot_radius(count: int, most: int) -> float:
+    """Return the radius in px of the dot for count people: Vega draws a circle of size s (the
+    size scale's value) with the radius √s / 2."""
+    top = max(most, DOT_FULL_COUNT)
+    low, high = DOT_SIZE_RANGE
+    size = low + (high - low) * (count - 1) / (top - 1)
+    return math.sqrt(size) / 2
 
 
 def group_chart(section: VersionGroup, bank: Bank, lang: Language) -> alt.LayerChart:
@@ -96,16 +116,23 @@ def group_chart(section: VersionGroup, bank: Bank, lang: Language) -> alt.LayerC
     most = max((row["count"] for row in dot_rows), default=1)
     y = alt.Y("order:O", axis=None, scale=alt.Scale(paddingInner=0.62, paddingOuter=0.5))
     x_scale = alt.Scale(domain=[0, 100], nice=False)
-    base = alt.Chart(alt.InlineData(values=dimension_rows)).encode(y=y)
+    # A phone's chart has no room for the borderline and provisional count beside the label
+    # (the caption and the table below give it): the shorter label there.
+    base = (
+        alt.Chart(alt.InlineData(values=dimension_rows))
+        .transform_calculate(label=f"width < {NARROW_CHART} ? datum.narrow : datum.label")
+        .encode(y=y)
+    )
     scored = base.transform_filter("datum.median != null")
 
     track, band = track_and_band(base, x_scale, lang)
     dots = (
         alt.Chart(alt.InlineData(values=dot_rows))
+        .transform_calculate(position=DOT_POSITION)
         .mark_circle(color=INK_COLOUR, opacity=DOT_OPACITY)
         .encode(
             y=y,
-            x=alt.X("score:Q", scale=x_scale),
+            x=alt.X("position:Q", scale=x_scale),
             size=alt.Size(
                 "count:Q",
                 scale=alt.Scale(domain=[1, max(most, DOT_FULL_COUNT)], range=list(DOT_SIZE_RANGE)),

@@ -124,8 +124,24 @@ class DimensionGroup(_Frozen):
 
     @property
     def meets(self) -> int:
-        """People within or above the target band."""
+        """People whose verdict is within or above the target band: firmly, given the score's
+        uncertainty (a score inside the band but near its edge is borderline, one on too few
+        answers provisional, and neither counts here)."""
         return self.within + self.above
+
+    @property
+    def counted(self) -> int:
+        """People in every column of the demand together: met, below, borderline,
+        Erfahrungsfeld, provisional and not scorable. Each person is in exactly one, so this is
+        the number of people of the version."""
+        return (
+            self.meets
+            + self.below
+            + self.borderline
+            + self.experience
+            + self.provisional
+            + self.unscored
+        )
 
 
 class DevelopmentArea(_Frozen):
@@ -155,6 +171,9 @@ class PersonRow(_Frozen):
     development: tuple[str, ...] = Field(description="Development areas, most urgent first")
     borderline: tuple[str, ...] = Field(default=(), description="Demands an der Grenze")
     experience: tuple[str, ...] = Field(default=(), description="Erfahrungsfelder")
+    provisional: tuple[str, ...] = Field(
+        default=(), description="Rules 3: demands vorläufig (too few scored answers)"
+    )
     tentative: bool = Field(default=False, description="A quality notice makes it Vorläufig")
     revised_situations: int = Field(
         default=0, ge=0, description="Situations answered anew after the rationales (rules 3)"
@@ -421,6 +440,7 @@ def _score_version(
             development=found.development,
             borderline=found.borderline,
             experience=found.experience,
+            provisional=found.provisional,
             tentative=found.tentative,
             revised_situations=revised[0],
             revised_knowledge=revised[1],
@@ -490,8 +510,9 @@ def _area_counts(counts: Counter[str], order: dict[str, int]) -> tuple[AreaCount
 
 
 Cell = int | str | None
-# The table's last columns: development areas, demands an der Grenze, Erfahrungsfelder.
-MARK_COLUMNS = 3
+# The table's last columns: development areas, demands an der Grenze, Erfahrungsfelder and
+# demands vorläufig.
+MARK_COLUMNS = 4
 
 
 def group_table(
@@ -502,10 +523,11 @@ def group_table(
     Column names come from bank; a dimension that only another version has is named by that
     version's bank. A person's cell is None where their version lacks the dimension or where
     they answered too few of its questions. The first cell is the person's number (1, 2 …); the
-    last three name the person's development areas, demands "an der Grenze" and Erfahrungsfelder
-    (MARK_COLUMNS), as their own result shows them; where some version keeps retake marks
-    (GroupResult.retake_column) one more column follows: what the person changed after the
-    rationales were shown ("1 Situation, 2 Wissensfragen"), empty for everyone else.
+    last four name the person's development areas, demands "an der Grenze", Erfahrungsfelder
+    and demands "vorläufig" (MARK_COLUMNS), as their own result shows them; where some version
+    keeps retake marks (GroupResult.retake_column) one more column follows: what the person
+    changed after the rationales were shown ("1 Situation, 2 Wissensfragen"),
+    empty for everyone else.
     """
     banks = {
         section.bank_version: (
@@ -532,6 +554,7 @@ def group_table(
         msg("group.csv_development", lang),
         msg("group.csv_borderline", lang),
         msg("group.csv_experience", lang),
+        msg("ux.group_counts.csv_provisional", lang),
         *((msg("group.csv_revised", lang),) if result.retake_column else ()),
     ]
     pairs = sorted(
@@ -555,6 +578,7 @@ def group_table(
                 _names(row.development, source, lang),
                 _names(row.borderline, source, lang),
                 _names(row.experience, source, lang),
+                _names(row.provisional, source, lang),
                 *((_revised_cell(row, lang),) if result.retake_column else ()),
             ]
         )

@@ -15,6 +15,7 @@ from assessment.bank.models import Bank
 from assessment.group.overview import DimensionGroup, GroupResult, VersionGroup
 from assessment.group.preferences import preference_section
 from assessment.group.text import (
+    counts_line,
     development_lines,
     format_score,
     levels_line,
@@ -165,6 +166,8 @@ class _GroupLayout(PageLayout):
             else msg("ui.group.overview_heading", lang)
         )
         caption = msg("ui.group.chart_caption", lang)
+        if bank.rules.honest_verdicts:  # a dot inside the band may be borderline or provisional
+            caption += " " + msg("ux.group_counts.firm", lang)
         self.heading(title, keep_with=min(size[1], BODY * LEADING * 3))
 
         def place() -> None:
@@ -178,7 +181,9 @@ class _GroupLayout(PageLayout):
         first = True
         for dimension in section.dimensions:
             name = bank.dimension(dimension.dimension).name(lang)
-            detail = self._detail(dimension, name)
+            detail = (
+                self._detail(dimension, name) + "\n" + counts_line(dimension, section.people, lang)
+            )
             height = BODY * LEADING + self.height(detail, SMALL)
             if first:
                 self.heading(msg("group_pdf.demands", lang), keep_with=height)

@@ -14,7 +14,13 @@ from assessment.group.itemstats import (
     ItemStatsReport,
     format_stat,
 )
-from assessment.group.overview import GroupResult, InvalidLine, VersionGroup, duplicates
+from assessment.group.overview import (
+    DimensionGroup,
+    GroupResult,
+    InvalidLine,
+    VersionGroup,
+    duplicates,
+)
 from assessment.group.preferences import preference_section
 from assessment.i18n import Language
 from assessment.messages import msg
@@ -46,6 +52,27 @@ def render_invalid(invalid: Sequence[InvalidLine], lang: Language) -> list[str]:
         for i in invalid
     )
     return lines
+
+
+def count_columns(dimension: DimensionGroup) -> list[tuple[str, int]]:
+    """Return the demand's counts as (table column key, people), met first; each person of the
+    version is in exactly one, so the counts add up to the version's people. Met is always
+    named; the others only where someone is in them (no list of zeros)."""
+    columns = [
+        ("ui.group.col_meets", dimension.meets),
+        ("ui.group.col_below", dimension.below),
+        ("ui.group.col_borderline", dimension.borderline),
+        ("ui.group.col_experience", dimension.experience),
+        ("ux.group_counts.col_provisional", dimension.provisional),
+        ("ui.group.col_unscored", dimension.unscored),
+    ]
+    return [(key, count) for index, (key, count) in enumerate(columns) if count or index == 0]
+
+
+def counts_line(dimension: DimensionGroup, people: int, lang: Language) -> str:
+    """Return "Von 5 Personen: Erfüllt 0 · Darunter 1 · An der Grenze 1 · Vorläufig 3"."""
+    parts = " · ".join(f"{msg(key, lang)} {count}" for key, count in count_columns(dimension))
+    return msg("ux.group_counts.line", lang, people=people, parts=parts)
 
 
 def levels_line(levels: Mapping[Level, int], lang: Language) -> str:
@@ -80,6 +107,7 @@ def _render_version(section: VersionGroup, bank: Bank, lang: Language) -> list[s
             scored=spread.n,
         )
         lines.append(_wrap(text, "  "))
+        lines.append(_wrap(counts_line(dimension, section.people, lang), "    "))
     lines.append(_wrap(levels_line(section.levels, lang), "  "))
     if section.revised:
         revised = msg("group.revised_people", lang, count=section.revised, people=section.people)

@@ -228,6 +228,7 @@ def _input(lang: Language) -> str | None:
         args=(lang,),
         width=SETTING_WIDTH,
     )
+    st.caption(t("ux.group_counts.setting_note", lang))
     st.button(t("ui.group.evaluate", lang), key=EVALUATE_KEY, type="primary")
     if uploaded is not None:
         if pasted and pasted.strip():
@@ -303,6 +304,8 @@ def _demands(section: VersionGroup, lang: Language) -> pd.DataFrame:
             unscored = rows[-1].pop(t("ui.group.col_unscored", lang))
             rows[-1][t("ui.group.col_borderline", lang)] = dimension.borderline
             rows[-1][t("ui.group.col_experience", lang)] = dimension.experience
+            if bank.rules.min_firm_answers:  # rules 3: too few scored answers is "vorläufig"
+                rows[-1][t("ux.group_counts.col_provisional", lang)] = dimension.provisional
             rows[-1][t("ui.group.col_unscored", lang)] = unscored
     return pd.DataFrame(rows)
 
@@ -330,6 +333,8 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
         hide_index=True,
     )
     st.caption(t("ui.group.demands_caption", lang))
+    if bank.rules.honest_verdicts:
+        st.caption(t("ux.group_counts.firm", lang))
     st.markdown(plain(levels_line(section.levels, lang)))
     if section.revised:
         st.warning(t("group.revised_people", lang, count=section.revised, people=section.people))

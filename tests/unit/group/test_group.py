@@ -311,22 +311,24 @@ def test_group_csv_is_an_anonymous_table(bank: Bank) -> None:
         "Entwicklungsfelder",
         "An der Grenze",
         "Erfahrungsfelder",
+        "Vorläufig",
     ]
     assert [row[0] for row in rows[1:]] == ["#1", "#2", "#3", "#4", "#5"]
     for row, person in zip(rows[1:], group.versions[0].persons, strict=True):
         assert row[1] == "1"
         assert row[2] == bank.forms[person.form].name("de")
         assert row[3 : 3 + len(names)] == ["" if s is None else str(s) for s in person.scores]
-        assert row[-6:-3] == [
+        assert row[-7:-4] == [
             str(person.met),
             str(person.scored),
             msg(f"level.{person.level}", "de"),
         ]
-        assert row[-3] == ", ".join(bank.dimension(d).name("de") for d in person.development)
-        assert row[-2:] == ["", ""]  # bank v1 marks no demand borderline or Erfahrungsfeld
+        assert row[-4] == ", ".join(bank.dimension(d).name("de") for d in person.development)
+        # bank v1 marks no demand borderline, Erfahrungsfeld or provisional
+        assert row[-3:] == ["", "", ""]
     english = list(csv.reader(io.StringIO(group_csv(group, bank, "en"))))
     assert english[0][3] == bank.dimension(bank.dimension_ids[0]).name("en")
-    assert english[0][-4] == "Overall"
+    assert english[0][-5] == "Overall"
 
 
 def test_group_csv_with_mixed_versions_numbers_people_in_input_order(tmp_path: Path) -> None:
@@ -337,7 +339,7 @@ def test_group_csv_with_mixed_versions_numbers_people_in_input_order(tmp_path: P
     group = score_group(mixed, "duisburg", root)
     rows = list(csv.reader(io.StringIO(group_csv(group, bank2, "en", root))))
     assert [(row[0], row[1]) for row in rows[1:]] == [("#1", "2"), ("#2", "1")]
-    assert len(rows[0]) == 3 + len(bank2.dimension_ids) + 3 + 3
+    assert len(rows[0]) == 3 + len(bank2.dimension_ids) + 3 + 4
 
 
 def test_a_repeated_code_is_counted_once(bank: Bank) -> None:
@@ -448,7 +450,7 @@ def test_group_table_numbers_people_and_leaves_unscored_cells_empty(bank: Bank) 
     assert [row[0] for row in rows] == [1, 2, 3, 4]
     assert rows[2][3] is None
     assert all(isinstance(row[3], int) for index, row in enumerate(rows) if index != 2)
-    assert [row[-6] for row in rows] == [p.met for p in result.versions[0].persons]
+    assert [row[-7] for row in rows] == [p.met for p in result.versions[0].persons]
 
 
 def test_development_lines_name_the_most_urgent_count_only_when_there_is_one(bank: Bank) -> None:

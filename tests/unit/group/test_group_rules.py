@@ -214,10 +214,11 @@ def test_table_csv_and_text_show_each_persons_marks(
     # Rules with retake marks add one last column: what each person changed after the rationales.
     tail = 1 if bank.rules.retake_marks else 0
     assert group.retake_column == bool(tail)
-    assert header[len(header) - 3 - tail :] == [
+    assert header[len(header) - 4 - tail :] == [
         "Entwicklungsfelder",
         "An der Grenze",
         "Erfahrungsfelder",
+        "Vorläufig",
         *(["Nach Einsicht der Begründungen geändert"] if tail else []),
     ]
     for row, person, cells in zip(section.persons, people, rows, strict=True):
@@ -231,11 +232,12 @@ def test_table_csv_and_text_show_each_persons_marks(
                 row.development,
                 row.borderline,
                 row.experience,
+                row.provisional,
             )
         ]
-        assert cells[-3:] == names
+        assert cells[-4:] == names
         level = msg(f"level.{row.level}", "de")
-        assert cells[-4] == (
+        assert cells[-5] == (
             msg("group.level_tentative", "de", level=level) if row.tentative else level
         )
     table = list(csv.reader(io.StringIO(group_csv(group, bank, "de")), delimiter=";"))
