@@ -246,6 +246,7 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
     """Return the whole result as readable plain text, section by section under headings (with
     the result code that opens it again, when given)."""
     summary = summarize(result, bank, lang)
+    brief = summary.brief
     headings = iter(section_headings(summary, with_link=code is not None))
     lines = [
         msg("report.title", lang),
@@ -254,6 +255,8 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
         *_heading(next(headings)),
         _wrap(summary.headline),
         *([_wrap(summary.rests_on)] if summary.rests_on else []),
+        *([_wrap(brief.reading)] if brief and brief.reading else []),
+        *([_wrap(brief.quality_pointer)] if brief and brief.quality_pointer else []),
         _wrap(f"{summary.met_text}. {summary.overall_text}"),
         *([_wrap(summary.extra_note)] if summary.extra_note else []),
         "",

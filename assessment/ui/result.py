@@ -202,6 +202,10 @@ def _brief(summary: Summary, lang: Language) -> None:
         return
     with st.container(key="brief"):
         st.markdown(plain(brief.rests_on))
+        if brief.reading:  # how the combined count follows from the views (UX pass M1)
+            st.caption(plain(brief.reading))
+        if brief.quality_pointer:  # the notes themselves stand further down (UX pass m5)
+            st.markdown(plain(brief.quality_pointer))
         if brief.strongest:
             st.markdown(
                 f"**{plain(brief.strongest_heading)}**  \n"
