@@ -125,7 +125,9 @@ def test_the_reading_stands_under_the_counts_in_the_text_report(version: int) ->
     person = simulate.draw_person(bank, 3, 0)
     result = build_result(simulate.respond("honest", person, bank, "short", 3), bank)
     summary = summarize(result, bank, "de")
-    assert summary.brief is not None and summary.brief.reading and summary.rests_on
+    assert summary.brief is not None
+    assert summary.brief.reading
+    assert summary.rests_on
     text = " ".join(render_text(result, bank, "de").split())
     rests = " ".join(summary.rests_on.split())
     reading = " ".join(summary.brief.reading.split())
@@ -148,7 +150,8 @@ def test_a_quality_note_is_pointed_to_under_the_verdict(version: int) -> None:
             assert pointer is None
             continue
         found += 1
-        assert pointer is not None and msg("ui.result.quality_heading", "de") in pointer
+        assert pointer is not None
+        assert msg("ui.result.quality_heading", "de") in pointer
         assert ("vorläufig" in pointer) == summary.tentative
         text = render_text(result, bank, "de")
         assert pointer.split()[0] in text
