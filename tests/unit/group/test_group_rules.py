@@ -218,7 +218,7 @@ def test_table_csv_and_text_show_each_persons_marks(
         "Entwicklungsfelder",
         "An der Grenze",
         "Erfahrungsfelder",
-        *(["Nach Einsicht der Begründungen geändert"] if tail else []),
+        *(["Nach Anzeige der Begründungen geändert"] if tail else []),
     ]
     for row, person, cells in zip(section.persons, people, rows, strict=True):
         if tail:
