@@ -86,6 +86,10 @@ class Brief(_Frozen):
     settings_more: str | None = Field(
         default=None, description="Where the comparison of settings says more"
     )
+    setting_label: str | None = Field(
+        default=None,
+        description="Where the person left the setting open: the setting as the result names it",
+    )
 
 
 def strongest_demands(result: Result, summary: Summary) -> tuple[BriefDemand, ...]:
@@ -331,7 +335,18 @@ def brief(result: Result, bank: Bank, summary: Summary) -> Brief:
         settings_heading=msg("brief.settings.heading", lang) if open_setting else None,
         settings=settings_side_by_side(summary) if open_setting else (),
         settings_more=msg("brief.settings.more", lang) if open_setting else None,
+        # "noch offen – alle vergleichen" is not "Allgemeines Duisburg-Profil" (UX pass m4).
+        setting_label=(
+            msg("ux.setting.open", lang, profile=summary.profile_name) if open_setting else None
+        ),
     )
+
+
+def setting_name(summary: Summary) -> str:
+    """Return the setting as the head of every surface names it: the chosen one, or for a
+    person who left it open, that it is open with the profile the verdict is read against."""
+    brief = summary.brief
+    return brief.setting_label if brief and brief.setting_label else summary.profile_name
 
 
 def with_brief(summary: Summary, result: Result, bank: Bank) -> Summary:

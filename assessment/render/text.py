@@ -19,6 +19,7 @@ from assessment.i18n import Language
 from assessment.messages import msg, voiced
 from assessment.render.brief import (
     axis_cards,
+    setting_name,
     settings_side_by_side,
     shows_comparison,
     shows_leans,
@@ -250,7 +251,7 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
     headings = iter(section_headings(summary, with_link=code is not None))
     lines = [
         msg("report.title", lang),
-        f"{summary.profile_name} · {summary.form_name} · {summary.answered_text}",
+        f"{setting_name(summary)} · {summary.form_name} · {summary.answered_text}",
         "",
         *_heading(next(headings)),
         _wrap(summary.headline),

@@ -14,7 +14,12 @@ from assessment.engine.result import Result, build_result
 from assessment.errors import CodeError
 from assessment.i18n import Language, Viewer
 from assessment.operate import warmup
-from assessment.render.brief import axis_cards, settings_side_by_side, shows_comparison
+from assessment.render.brief import (
+    axis_cards,
+    setting_name,
+    settings_side_by_side,
+    shows_comparison,
+)
 from assessment.render.chartkey import chart_key
 from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
 from assessment.ui import extra, peer, shared, state
@@ -256,7 +261,7 @@ def render_summary(
         t(
             "ui.result.meta",
             lang,
-            profile=plain(summary.profile_name),
+            profile=plain(setting_name(summary)),
             form=summary.form_name,
             answered=summary.answered_text,
         )

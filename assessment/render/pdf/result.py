@@ -23,6 +23,7 @@ from assessment.messages import msg, voiced
 from assessment.render.brief import (
     MAX_STEPS,
     axis_cards,
+    setting_name,
     settings_side_by_side,
     shows_comparison,
     shows_leans,
@@ -215,7 +216,7 @@ class ResultLayout(PageLayout):
                 msg("pdf.created", self.lang, date=self.day),
                 msg("report.bank_version", self.lang, version=summary.bank_version),
                 msg("pdf.form", self.lang, form=summary.form_name),
-                msg("pdf.profile", self.lang, profile=summary.profile_name),
+                msg("pdf.profile", self.lang, profile=setting_name(summary)),
             )
         )
         self.paragraph(meta, SMALL, colour=MUTED, after=2)
