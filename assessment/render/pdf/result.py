@@ -230,8 +230,6 @@ class ResultLayout(PageLayout):
         brief = summary.brief
         if brief and brief.reading:  # how the combined count follows (UX pass M1)
             self.paragraph(brief.reading, SMALL, colour=MUTED, after=0.8)
-        if brief and brief.quality_pointer:  # the notes stand further down (UX pass m5)
-            self.paragraph(brief.quality_pointer, BODY, after=0.8)
         met = "" if summary.brief and not summary.rests_on else f"{summary.met_text}. "
         self.paragraph(f"{met}{summary.overall_text}", BODY, after=0.8)
         self.paragraph(summary.answered_text, SMALL, colour=MUTED)
