@@ -72,11 +72,11 @@ def test_the_notes_name_the_count_and_every_changed_demand(
     named = 0
     for change in extended.extra_changes:
         name = V3.dimension(change.dimension).name(lang)
-        line = next((x for x in lines if x.startswith(f"{name}:")), None)
-        if line is None:  # the same section before and after (within to above): not named
+        said = next((x for x in lines if x.startswith(f"{name}:")), None)
+        if said is None:  # the same section before and after (within to above): not named
             continue
         named += 1
-        assert line.endswith(f"{sections[change.dimension]}{'“' if lang == 'de' else '”'}")
+        assert said.endswith(f"{sections[change.dimension]}{'“' if lang == 'de' else '”'}")
     assert named == len(lines)
     assert msg("v2.band_below", lang) not in note
     # Said once, under the summary: not a note on response quality (UX pass).
