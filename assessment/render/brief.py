@@ -10,6 +10,7 @@ comparison whose settings all read the same, are left out of the page instead of
 
 from __future__ import annotations
 
+from statistics import NormalDist
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -55,6 +56,13 @@ class Brief(_Frozen):
     heading: str
     verdict: str
     rests_on: str
+    reading: str | None = Field(
+        default=None,
+        description="Rules 3: how the combined count follows from the views (UX pass M1)",
+    )
+    quality_pointer: str | None = Field(
+        default=None, description="Where the notes on response quality stand (UX pass m5)"
+    )
     strongest_heading: str
     strongest: tuple[BriefDemand, ...]
     steps_heading: str
@@ -77,6 +85,10 @@ class Brief(_Frozen):
     )
     settings_more: str | None = Field(
         default=None, description="Where the comparison of settings says more"
+    )
+    setting_label: str | None = Field(
+        default=None,
+        description="Where the person left the setting open: the setting as the result names it",
     )
 
 
@@ -232,6 +244,60 @@ def settings_side_by_side(summary: Summary) -> tuple[str, ...]:
     )
 
 
+def range_percent(z: float) -> int:
+    """Return the share of a normal distribution within ± z standard errors, in whole percent
+    (1.96 → 95): the uncertainty range the bands of rules 3 decide on."""
+    return round(100 * (2 * NormalDist().cdf(z) - 1))
+
+
+def reaching_unsure(result: Result) -> int:
+    """Return how many borderline demands already reach their target range with their score
+    (as the views' counts reach it: at or above the lower edge) without being firm."""
+    return sum(
+        1
+        for m in result.match.dimensions
+        if m.band == "borderline" and m.score is not None and m.score >= m.low
+    )
+
+
+def combined_reading(result: Result, bank: Bank, lang: Language) -> str | None:
+    """Return the sentence under the counts that says how "alle Sichten zusammen" follows from
+    the views, as the engine applies it (engine/scoring.combine_views, matching.band_v2): the
+    mean of the views with enough answers (the evidence views alone where the self-description
+    contradicts them), met only when the uncertainty range lies within or above the target
+    range, borderline when it touches or crosses an edge; with the borderline demands whose
+    score already reaches the range. None where the views are not shown apart (rules 1 and 2)."""
+    if not bank.rules.views_apart:
+        return None
+    evidence = any(s.basis == "evidence" for s in result.scores)
+    parts = [
+        msg(
+            "ux.reading.rule_evidence" if evidence else "ux.reading.rule",
+            lang,
+            percent=range_percent(bank.rules.borderline_z),
+        )
+    ]
+    if any(m.band == "provisional" for m in result.match.dimensions):
+        parts.append(msg("ux.reading.provisional", lang, minimum=bank.rules.min_firm_answers))
+    border = len(result.match.borderline)
+    reaching = reaching_unsure(result)
+    if reaching:
+        key = (
+            "reaching_one" if border == 1 else "reaching_all" if reaching == border else "reaching"
+        )
+        parts.append(msg(f"ux.reading.{key}", lang, count=reaching, border=border))
+    return " ".join(parts)
+
+
+def quality_pointer(summary: Summary) -> str | None:
+    """Return the line under the verdict that points to the notes on response quality (the
+    reason a verdict is provisional), where there are any; the notes stay where they are."""
+    if not summary.quality_notices:
+        return None
+    key = "ux.reading.quality_why" if summary.tentative else "ux.reading.quality_pointer"
+    return voiced(key, summary.language, summary.viewer, count=len(summary.quality_notices))
+
+
 def brief(result: Result, bank: Bank, summary: Summary) -> Brief:
     """Return the one-screen summary of a result's summary."""
     lang, viewer = summary.language, summary.viewer
@@ -247,6 +313,8 @@ def brief(result: Result, bank: Bank, summary: Summary) -> Brief:
             if summary.rests_on
             else voiced("brief.rests_met", lang, viewer, met=summary.met_text)
         ),
+        reading=combined_reading(result, bank, lang),
+        quality_pointer=quality_pointer(summary),
         strongest_heading=voiced("brief.strongest_heading", lang, viewer),
         strongest=strongest_demands(result, summary),
         # Someone else reads the steps as the person's, addressed to them (UX pass).
@@ -267,7 +335,18 @@ def brief(result: Result, bank: Bank, summary: Summary) -> Brief:
         settings_heading=msg("brief.settings.heading", lang) if open_setting else None,
         settings=settings_side_by_side(summary) if open_setting else (),
         settings_more=msg("brief.settings.more", lang) if open_setting else None,
+        # "noch offen – alle vergleichen" is not "Allgemeines Duisburg-Profil" (UX pass m4).
+        setting_label=(
+            msg("ux.setting.open", lang, profile=summary.profile_name) if open_setting else None
+        ),
     )
+
+
+def setting_name(summary: Summary) -> str:
+    """Return the setting as the head of every surface names it: the chosen one, or for a
+    person who left it open, that it is open with the profile the verdict is read against."""
+    brief = summary.brief
+    return brief.setting_label if brief and brief.setting_label else summary.profile_name
 
 
 def with_brief(summary: Summary, result: Result, bank: Bank) -> Summary:

@@ -12,20 +12,45 @@ from assessment.engine.result import Result
 from assessment.i18n import Language
 from assessment.messages import msg
 
+# The result's section for a band (render/summary._groups_v2, engine/matching.demand_marks).
+_SECTION = {
+    "below": "development",
+    "within": "strengths",
+    "above": "strengths",
+    "borderline": "borderline",
+    "provisional": "provisional",
+    "experience": "experience",
+    "unknown": "unscored",
+}
+
+
+def section_key(band: str, result: Result, bank: Bank) -> str:
+    """Return the key of the section the result shows a demand of this band under: a starter's
+    demands below the range stand under Erfahrungsfelder where the rules say so."""
+    starter = bank.rules.starter_gaps_are_experience and result.answers.background == "starter"
+    return "experience" if band == "below" and starter else _SECTION[band]
+
 
 def change_lines(result: Result, bank: Bank, lang: Language) -> tuple[str, ...]:
-    """Return "Führung: vorher an der Grenze, jetzt im Zielbereich" per demand whose band the
-    extra questions changed, in the bank's order."""
-    return tuple(
-        msg(
-            "extra.change",
-            lang,
-            dimension=bank.dimension(change.dimension).name(lang),
-            before=msg(f"v2.band_{change.before}", lang),
-            after=msg(f"v2.band_{change.after}", lang),
+    """Return "Führung: vorher unter „An der Grenze“, jetzt unter „Stärken“" per demand whose
+    section the extra questions changed, in the bank's order – named by the result's section
+    headings, so the note uses the words the sections below it use (UX pass m4)."""
+    lines = []
+    for change in result.extra_changes:
+        before = section_key(change.before, result, bank)
+        after = section_key(change.after, result, bank)
+        if before == after:
+            continue
+        lines.append(
+            msg(
+                "ux.sections.change",
+                lang,
+                dimension=bank.dimension(change.dimension).name(lang),
+                before=msg(f"v2.group_{before}", lang),
+                after=msg(f"v2.group_{after}", lang),
+            )
         )
-        for change in result.extra_changes
-    )
+    return tuple(lines)
 
 
 def extra_notes(result: Result, bank: Bank, lang: Language) -> tuple[str, ...]:

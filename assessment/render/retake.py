@@ -23,7 +23,7 @@ def revised_counts(answers: Answers, bank: Bank) -> tuple[int, int]:
 
 
 def revised_marks(answers: Answers, bank: Bank, lang: Language) -> str | None:
-    """Return "Nach Einsicht der Begründungen geändert: 3 Situationen, 2 Wissensfragen", or None
+    """Return "Nach Anzeige der Begründungen geändert: 3 Situationen, 2 Wissensfragen", or None
     when nothing was changed after the rationales (or the rules keep no marks)."""
     if not bank.rules.retake_marks or not answers.revised:
         return None

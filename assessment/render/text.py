@@ -19,6 +19,7 @@ from assessment.i18n import Language
 from assessment.messages import msg, voiced
 from assessment.render.brief import (
     axis_cards,
+    setting_name,
     settings_side_by_side,
     shows_comparison,
     shows_leans,
@@ -246,14 +247,17 @@ def render_text(result: Result, bank: Bank, lang: Language, code: str | None = N
     """Return the whole result as readable plain text, section by section under headings (with
     the result code that opens it again, when given)."""
     summary = summarize(result, bank, lang)
+    brief = summary.brief
     headings = iter(section_headings(summary, with_link=code is not None))
     lines = [
         msg("report.title", lang),
-        f"{summary.profile_name} · {summary.form_name} · {summary.answered_text}",
+        f"{setting_name(summary)} · {summary.form_name} · {summary.answered_text}",
         "",
         *_heading(next(headings)),
         _wrap(summary.headline),
         *([_wrap(summary.rests_on)] if summary.rests_on else []),
+        *([_wrap(brief.reading)] if brief and brief.reading else []),
+        *([_wrap(brief.quality_pointer)] if brief and brief.quality_pointer else []),
         _wrap(f"{summary.met_text}. {summary.overall_text}"),
         *([_wrap(summary.extra_note)] if summary.extra_note else []),
         "",

@@ -18,7 +18,7 @@ from assessment.bank.models import UNSURE, VIEWS, Bank, KnowledgeItem
 from assessment.bank.pagination import numbers_within_kind
 from assessment.engine.matching import ProfileMatch
 from assessment.engine.result import Result
-from assessment.engine.scoring import DimensionScore
+from assessment.engine.scoring import DimensionScore, ViewScore
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
 from assessment.render.review import knowledge_label
@@ -104,6 +104,12 @@ def view_labels(lang: Language) -> tuple[str, ...]:
     return tuple(msg(f"views.{view}", lang) for view in VIEWS)
 
 
+def scored_in_view(view: ViewScore) -> int:
+    """Return how many answers a view's score rests on: every answer given, less the statements'
+    "can't judge yet" (never scored; a knowledge question's "can't say" is scored as not known)."""
+    return view.answered - (view.unsure if view.view == "self" else 0)
+
+
 def view_cells(score: DimensionScore, lang: Language) -> tuple[ViewCell, ...]:
     """Return the three views of one demand, in VIEWS order; a view the form asks nothing about
     in this demand, or with too few answers, reads "—" with the reason."""
@@ -125,13 +131,18 @@ def view_cells(score: DimensionScore, lang: Language) -> tuple[ViewCell, ...]:
             )
             continue
         kind = "self" if view == "self" else "knowledge"  # scenarios offer no "can't say"
-        unsure = msg(f"views.unsure_{kind}", lang, count=found.unsure) if found.unsure else ""
+        # A "can't say" to a knowledge question is scored as not known: said with its count
+        # (UX pass M2); a "can't judge yet" statement is not scored.
+        unsure_key = "ux.single.unsure_knowledge" if view == "knowledge" else f"views.unsure_{kind}"
+        unsure = msg(unsure_key, lang, count=found.unsure) if found.unsure else ""
         detail = msg("views.answered", lang, answered=found.answered, total=found.total) + unsure
         if found.score is None:
             text = msg("views.dash", lang)
             detail = msg("views.too_few", lang) + " · " + detail
         else:
             text = msg("views.value", lang, score=found.score, error=found.uncertainty or 0)
+            if scored_in_view(found) == 1:  # one question carries this view (UX pass M2)
+                detail += " · " + msg("ux.single.one_question", lang)
         cells.append(
             ViewCell(
                 view=view,

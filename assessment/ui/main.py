@@ -69,7 +69,7 @@ def _render_view() -> None:
     try:
         state.follow_url()
     except CodeError as error:
-        shared.render_code_error(error, lang)
+        shared.render_code_error(error, lang, "progress")  # the person's own progress link
         shared.footer(lang, state.flow().bank_version)
         return
     current = state.flow()

@@ -113,8 +113,16 @@ def numbering(version: int, form: FormId) -> Numbering:
     cached = _NUMBERINGS.get((id(bank), form))
     if cached is None or cached[0] is not bank:
         pages = state.pages_of(version, form)
-        running = {item.id: n for n, item in enumerate((i for p in pages for i in p), start=1)}
-        cached = (bank, Numbering(running, numbers_within_kind(bank, form)))
+        within = numbers_within_kind(bank, form)
+        # Only the items that show a running number count (UX pass m8): a situation or
+        # knowledge question shows its number among its kind, so statements and working
+        # conditions run on without a gap ("46." is followed by "47.", not "73.").
+        running: dict[str, int] = {}
+        shown = 0
+        for item in (i for p in pages for i in p):
+            shown += item.id not in within
+            running[item.id] = within[item.id][0] if item.id in within else shown
+        cached = (bank, Numbering(running, within))
         _NUMBERINGS[id(bank), form] = cached
     return cached[1]
 

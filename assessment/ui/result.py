@@ -14,7 +14,12 @@ from assessment.engine.result import Result, build_result
 from assessment.errors import CodeError
 from assessment.i18n import Language, Viewer
 from assessment.operate import warmup
-from assessment.render.brief import axis_cards, settings_side_by_side, shows_comparison
+from assessment.render.brief import (
+    axis_cards,
+    setting_name,
+    settings_side_by_side,
+    shows_comparison,
+)
 from assessment.render.chartkey import chart_key
 from assessment.render.summary import DimensionCard, Summary, common_gaps, summarize
 from assessment.ui import extra, peer, shared, state
@@ -202,6 +207,10 @@ def _brief(summary: Summary, lang: Language) -> None:
         return
     with st.container(key="brief"):
         st.markdown(plain(brief.rests_on))
+        if brief.reading:  # how the combined count follows from the views (UX pass M1)
+            st.caption(plain(brief.reading))
+        if brief.quality_pointer:  # the notes themselves stand further down (UX pass m5)
+            st.markdown(plain(brief.quality_pointer))
         if brief.strongest:
             st.markdown(
                 f"**{plain(brief.strongest_heading)}**  \n"
@@ -252,7 +261,7 @@ def render_summary(
         t(
             "ui.result.meta",
             lang,
-            profile=plain(summary.profile_name),
+            profile=plain(setting_name(summary)),
             form=summary.form_name,
             answered=summary.answered_text,
         )

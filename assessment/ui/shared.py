@@ -75,11 +75,16 @@ def page_html(
     st.html(PreparedHtml(body), unsafe_allow_javascript=unsafe_allow_javascript, width=width)
 
 
-def render_code_error(error: CodeError, lang: Language) -> None:
-    """Show why a code in the URL cannot be read, and a way to start afresh."""
+LinkKind = Literal["share", "progress"]
+
+
+def render_code_error(error: CodeError, lang: Language, kind: LinkKind = "share") -> None:
+    """Show why a code in the URL cannot be read, what helps for this kind of link (a link
+    someone sent: ask for the whole link; one's own progress link: progress is only in the link),
+    and a way to start afresh (UX pass m9)."""
     st.title(t("ui.error.heading", lang), anchor=False)
     st.error(plain(error.message(lang)))
-    st.write(t("ui.error.hint", lang))
+    st.write(t(f"ux.link_error.{kind}", lang))
     st.button(
         t("ui.app.restart", lang), key="error_restart", type="primary", on_click=state.restart
     )

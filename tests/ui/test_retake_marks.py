@@ -23,7 +23,7 @@ from tests.ui.conftest import complete, item_keys, new_app, start, texts
 
 V3 = load_bank(3)
 MARKS = {
-    "de": "Nach Einsicht der Begründungen geändert:",
+    "de": "Nach Anzeige der Begründungen geändert:",
     "en": "Changed after the rationales were shown:",
 }
 
@@ -95,7 +95,7 @@ def test_changed_answers_after_the_result_are_marked_on_every_surface() -> None:
     expected = tuple(sorted({scenario, knowledge}))
     assert _decoded(at).answers.revised == expected
     page = texts(at)
-    assert "Nach Einsicht der Begründungen geändert: 1 Situation, 1 Wissensfrage" in page
+    assert "Nach Anzeige der Begründungen geändert: 1 Situation, 1 Wissensfrage" in page
     # The share link carries the marks; the shared page says so about the person.
     share = code_from_text(next(c.value for c in at.code if f"?{SHARE_PARAM}=" in c.value))
     assert decode_code(share).answers.revised == expected
@@ -176,8 +176,8 @@ def test_group_page_counts_and_names_the_marks() -> None:
     sentence = msg("group.revised_people", "de", count=section.revised, people=len(people))
     assert sentence in texts(at)
     column = list(
-        table(at, "Nach Einsicht der Begründungen geändert")[
-            "Nach Einsicht der Begründungen geändert"
+        table(at, "Nach Anzeige der Begründungen geändert")[
+            "Nach Anzeige der Begründungen geändert"
         ]
     )
     assert [bool(cell) for cell in column] == [bool(p.revised) for p in people]

@@ -231,3 +231,14 @@ def test_catalogue_files_are_valid_toml() -> None:
     """The catalogue this test reads is the file the app reads."""
     path = Path(__file__).resolve().parents[2] / "assessment" / "messages.toml"
     assert tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+# One name per form (UX pass m4): the bank names them "Kurzform" and "Vollständige Form" ("Short
+# form", "Full form"), so no text calls the full form "Langform" or "long form".
+_OTHER_FORM_NAMES = {"de": re.compile(r"Langform"), "en": re.compile(r"\blong form\b", re.I)}
+
+
+@pytest.mark.parametrize("source", SOURCES)
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_one_name_for_the_full_form(source: str, lang: Language) -> None:
+    assert _offences(source, _OTHER_FORM_NAMES[lang], lang) == []

@@ -23,6 +23,7 @@ from assessment.messages import msg, voiced
 from assessment.render.brief import (
     MAX_STEPS,
     axis_cards,
+    setting_name,
     settings_side_by_side,
     shows_comparison,
     shows_leans,
@@ -215,7 +216,7 @@ class ResultLayout(PageLayout):
                 msg("pdf.created", self.lang, date=self.day),
                 msg("report.bank_version", self.lang, version=summary.bank_version),
                 msg("pdf.form", self.lang, form=summary.form_name),
-                msg("pdf.profile", self.lang, profile=summary.profile_name),
+                msg("pdf.profile", self.lang, profile=setting_name(summary)),
             )
         )
         self.paragraph(meta, SMALL, colour=MUTED, after=2)
@@ -226,6 +227,9 @@ class ResultLayout(PageLayout):
         rests = summary.brief.rests_on if summary.brief else summary.rests_on
         if rests:
             self.paragraph(rests, BODY, after=0.8)
+        brief = summary.brief
+        if brief and brief.reading:  # how the combined count follows (UX pass M1)
+            self.paragraph(brief.reading, SMALL, colour=MUTED, after=0.8)
         met = "" if summary.brief and not summary.rests_on else f"{summary.met_text}. "
         self.paragraph(f"{met}{summary.overall_text}", BODY, after=0.8)
         self.paragraph(summary.answered_text, SMALL, colour=MUTED)

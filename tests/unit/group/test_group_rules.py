@@ -219,7 +219,7 @@ def test_table_csv_and_text_show_each_persons_marks(
         "An der Grenze",
         "Erfahrungsfelder",
         "Vorläufig",
-        *(["Nach Einsicht der Begründungen geändert"] if tail else []),
+        *(["Nach Anzeige der Begründungen geändert"] if tail else []),
     ]
     for row, person, cells in zip(section.persons, people, rows, strict=True):
         if tail:

@@ -59,10 +59,26 @@ def test_the_notes_name_the_count_and_every_changed_demand(
     assert extended.extra_changes
     (note,) = extra_notes(extended, V3, lang)
     assert note.startswith(msg("extra.answers", lang, count=len(extended.extra)))
-    for change, line in zip(extended.extra_changes, change_lines(extended, V3, lang), strict=True):
-        assert V3.dimension(change.dimension).name(lang) in line
-        assert msg(f"v2.band_{change.before}", lang) in line
+    lines = change_lines(extended, V3, lang)
+    assert lines
+    for line in lines:
         assert line in note
+    # Named by the result's own section headings (UX pass m4): each changed demand's "jetzt"
+    # is the heading of the section its card stands under; no band word such as "unter dem
+    # Zielbereich" that no section is called.
+    sections = {
+        d: group.heading for group in summarize(extended, V3, lang).groups for d in group.dimensions
+    }
+    named = 0
+    for change in extended.extra_changes:
+        name = V3.dimension(change.dimension).name(lang)
+        said = next((x for x in lines if x.startswith(f"{name}:")), None)
+        if said is None:  # the same section before and after (within to above): not named
+            continue
+        named += 1
+        assert said.endswith(f"{sections[change.dimension]}{'“' if lang == 'de' else '”'}")
+    assert named == len(lines)
+    assert msg("v2.band_below", lang) not in note
     # Said once, under the summary: not a note on response quality (UX pass).
     assert summarize(extended, V3, lang).extra_note == note
     assert note not in summarize(extended, V3, lang).quality_notices

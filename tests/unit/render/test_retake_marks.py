@@ -14,6 +14,7 @@ from assessment.codes.share import decode_code, encode_share_code
 from assessment.engine.answers import Answers
 from assessment.engine.result import build_result
 from assessment.i18n import LANGUAGES, Language
+from assessment.messages import msg
 from assessment.render.pdf.result import build_pdf
 from assessment.render.retake import revised_counts, revised_marks, revised_note
 from assessment.render.summary import summarize
@@ -22,7 +23,7 @@ from tests.banks import answer_sets
 
 V3 = load_bank(3)
 MARKS = {
-    "de": "Nach Einsicht der Begründungen geändert: 3 Situationen, 2 Wissensfragen",
+    "de": "Nach Anzeige der Begründungen geändert: 3 Situationen, 2 Wissensfragen",
     "en": "Changed after the rationales were shown: 3 situations, 2 knowledge questions",
 }
 
@@ -49,7 +50,7 @@ def test_marks_are_counted_by_kind_in_both_languages(lang: Language) -> None:
     assert (
         single
         == {
-            "de": "Nach Einsicht der Begründungen geändert: 1 Wissensfrage",
+            "de": "Nach Anzeige der Begründungen geändert: 1 Wissensfrage",
             "en": "Changed after the rationales were shown: 1 knowledge question",
         }[lang]
     )
@@ -91,3 +92,28 @@ def test_no_marks_no_note_and_released_banks_never() -> None:
         bank = load_bank(version)
         released = build_result(answer_sets(version)[0].answers, bank)
         assert revised_note(released, bank, "de") is None
+
+
+@pytest.mark.parametrize("viewer", ["self", "other"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_marks_claim_only_what_is_known(lang: Language, viewer: str) -> None:
+    """UX pass m16: the product knows the result with its rationales was shown, not whether
+    they were read; no retake text (note, marks, group column, hint) claims reading."""
+    note = revised_note(build_result(_answers(), V3), V3, lang, viewer)  # type: ignore[arg-type]
+    assert note is not None
+    texts = [note, *(msg(key, lang) for key in RETAKE_KEYS)]
+    for text in texts:
+        lowered = text.lower()
+        for claim in ("gelesen hatten", "gelesen hatte", "einsicht", "after reading"):
+            assert claim not in lowered, text
+    shown = {"de": "angezeigt worden war", "en": "had been shown"}[lang]
+    assert shown in note
+
+
+RETAKE_KEYS = (
+    "retake.marks",
+    "retake.edit_marks",
+    "retake.link_contains",
+    "group.csv_revised",
+    "group.revised_people",
+)
