@@ -18,7 +18,7 @@ from tests.personas import random_answers
 BANK = load_bank(3)
 RANGE = {
     "de": re.compile(r"\((?:95-%-Spanne )?(\d+)–(\d+)\)"),
-    "en": re.compile(r"\((?:95 % range )?(\d+)–(\d+)\)"),
+    "en": re.compile(r"\((?:95 ?% range )?(\d+)–(\d+)\)"),
 }
 
 
