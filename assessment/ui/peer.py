@@ -41,6 +41,9 @@ from assessment.ui.text import plain, plain_line, t, tv
 from assessment.ui.views import render_views
 
 NAME_KEY = "peer_name"
+# The name typed, kept while the result is not shown (extra questions): the invitation link
+# stays the same when the person comes back (usability pass M3).
+NAME_KEPT_KEY = "peer_name_kept"
 PASTE_KEY = "peer_paste"
 COMPARE_KEY = "peer_compare"
 PASTE_ERROR_KEY = "peer_paste_error"
@@ -100,7 +103,10 @@ def render_ask(bank: Bank, share_code: str, form: FormId, lang: Language) -> Non
     st.markdown(t("ui.peer.ask_intro", lang))
     st.markdown(t("nav.peer.ask_three", lang))
     st.info(t("ui.peer.ask_privacy", lang))
+    if NAME_KEY not in st.session_state and NAME_KEPT_KEY in st.session_state:
+        st.session_state[NAME_KEY] = st.session_state[NAME_KEPT_KEY]
     name = st.text_input(t("ui.peer.name_label", lang), key=NAME_KEY, max_chars=MAX_NAME_LENGTH)
+    st.session_state[NAME_KEPT_KEY] = name
     try:
         name_shown = clean_name(name)
         token = encode_invitation(
