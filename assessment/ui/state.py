@@ -37,13 +37,17 @@ from assessment.bank.models import (
 from assessment.bank.pagination import first_incomplete_page, paginate
 from assessment.codes.links import PROGRESS_PARAM
 from assessment.codes.share import decode_code, encode_progress_code, markable
-from assessment.engine.answers import Answers, PageTiming
+from assessment.engine.answers import Answers, PageTiming, extra_candidates
 from assessment.i18n import DEFAULT_LANGUAGE, Language, browser_language, parse_language
 
 LANG_PARAM = "lang"
 BACKGROUND_PARAM = "bg"
 # ?view=group opens the group evaluation for coaches instead of the questionnaire.
 VIEW_PARAM = "view"
+# ?x=BEFORE.PAGE.I-I-I: the extra questions' page is open (its items as indices among the form's
+# extra candidates, the page shown, the extra answers there were when it opened), so a reload
+# stays on it (usability pass m7).
+EXTRA_PARAM = "x"
 GROUP_VIEW = "group"
 # ?view=method opens the methodology page.
 METHOD_VIEW = "method"
@@ -106,6 +110,9 @@ class Flow:
     extra_items: tuple[str, ...] = ()
     extra_before: int = 0
     extra_done: bool = False
+    # The extra page shown (0-based), and the EXTRA_PARAM value last written to the URL.
+    extra_page: int = 0
+    synced_extra: str | None = None
 
 
 def widget_key(base: str, lang: Language) -> str:
@@ -291,8 +298,12 @@ def flush_url() -> None:
     params = {PROGRESS_PARAM: code, LANG_PARAM: language()}
     if current.experience is not None:
         params[BACKGROUND_PARAM] = current.experience
+    extra = extra_param(current)
+    if extra is not None:
+        params[EXTRA_PARAM] = extra
     st.query_params.from_dict(params)
     current.synced_code = code
+    current.synced_extra = extra
     current.url_pending = False
 
 
@@ -454,6 +465,45 @@ def follow_url() -> None:
         return
     if code != current.synced_code:
         restore_from_code(code)
+    follow_extra_param()
+
+
+def extra_param(current: Flow) -> str | None:
+    """Return the EXTRA_PARAM value of the extra page shown (None: the page is closed)."""
+    if not current.extra_items:
+        return None
+    index = {
+        item.id: n
+        for n, item in enumerate(extra_candidates(load_bank(current.bank_version), current.form))
+    }
+    items = "-".join(str(index[item_id]) for item_id in current.extra_items)
+    return f"{current.extra_before}.{current.extra_page}.{items}"
+
+
+def follow_extra_param() -> None:
+    """Open or close the extra page as the URL says, when it says something else than the
+    session last wrote (a reload on the extra page, the browser's Back or Forward button); an
+    unreadable value closes the page and is dropped from the URL."""
+    current = flow()
+    wanted = st.query_params.get(EXTRA_PARAM)
+    if not current.started or wanted == current.synced_extra:
+        return
+    current.synced_extra = wanted
+    current.extra_items, current.extra_page, current.extra_done = (), 0, False
+    if wanted is None:
+        return
+    candidates = extra_candidates(load_bank(current.bank_version), current.form)
+    try:
+        before, page, indices = wanted.split(".", 2)
+        items = tuple(candidates[int(n)].id for n in indices.split("-"))
+        current.extra_before, current.extra_page = int(before), int(page)
+    except (ValueError, IndexError):
+        write_progress()
+        return
+    if current.extra_before < 0 or current.extra_page < 0 or len(set(items)) != len(items):
+        write_progress()
+        return
+    current.extra_items = items
 
 
 def adopt_widget_answer(item_id: str, value: int | str | None) -> None:
