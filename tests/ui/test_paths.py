@@ -371,11 +371,12 @@ class Paths(RuleBasedStateMachine):
         self.run()
 
     @precondition(lambda self: self.on_result and self.bank.rules.extra_questions)
-    @rule(pick=PICK, choice=PICK)
-    def answer_extra_questions(self, pick: int, choice: int) -> None:
+    @rule(pick=PICK, choice=PICK, reload=st.booleans())
+    def answer_extra_questions(self, pick: int, choice: int, reload: bool) -> None:
         """Where the result offers extra questions (borderline or provisional demands): open
-        them, answer some (from the pick-th on, every other one), and update the result. The
-        extra answers are answers like all others: in the session, the code and the result."""
+        them, answer some (from the pick-th on, every other one), maybe reload (the same extra
+        page with the same count, usability pass m7), and update the result. The extra answers
+        are answers like all others: in the session, the code and the result."""
         if not [b for b in self.at.button if b.key == extra_page.OPEN_KEY]:
             return
         self.at.button(key=extra_page.OPEN_KEY).click().run()
@@ -383,11 +384,30 @@ class Paths(RuleBasedStateMachine):
         offered = [self.bank.item(i) for i in self.at.session_state[state.FLOW_KEY].extra_items]
         assert offered
         assert not any(item.id in self.answers for item in offered)
-        for number, item in enumerate(offered):
-            if (number + pick) % 2 == 0:
-                values = values_of(item, self.bank)
-                self.set_answer(item, values[(choice + number) % len(values)])
-                self.run()
+        position = {item.id: number for number, item in enumerate(offered)}
+        reloaded = not reload
+        while True:  # page by page (extra.PAGE_ITEMS a page)
+            radios = [
+                r.key for r in self.at.radio if r.key and r.key.startswith(state.ITEM_KEY_PREFIX)
+            ]
+            for item_id in [state.item_of_key(str(key)) for key in radios]:
+                number, item = position[item_id], self.bank.item(item_id)
+                if (number + pick) % 2 == 0:
+                    values = values_of(item, self.bank)
+                    self.set_answer(item, values[(choice + number) % len(values)])
+                    self.run()
+            if not reloaded:
+                reloaded = True
+                progress = self.at.get("progress")[0].proto.text
+                self.reload()
+                assert not self.at.exception
+                assert self.at.title[0].value == t("extra.ui.page_heading", self.lang)
+                assert self.at.get("progress")[0].proto.text == progress
+                flow = self.at.session_state[state.FLOW_KEY]
+                assert flow.extra_items == tuple(position)
+            if extra_page.NEXT_KEY not in [b.key for b in self.at.button]:
+                break
+            self.at.button(key=extra_page.NEXT_KEY).click().run()
         self.at.button(key=extra_page.DONE_KEY).click().run()
         self.extra_rounds += 1
 
@@ -646,7 +666,8 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         path.next_page,
         path.open_method_and_come_back,
         lambda: path.open_result(2),
-        lambda: path.answer_extra_questions(0, 1),  # rules 3, short form: where offered
+        lambda: path.answer_extra_questions(0, 1, True),  # rules 3, short form: where offered;
+        # a reload on the extra page stays on it (usability pass m7)
         lambda: path.open_shared_link(True),
         path.browser_back,  # from the result to the last page, every answer kept
         # The session rewrites that entry in place (rules 3: saying the rationales were

@@ -79,10 +79,12 @@ def test_an_invitation_made_the_old_way_from_a_result_with_extra_answers_keeps_w
     assert legacy != invitation_id(extended)
     assert accepted_invitation_ids(extended) == (invitation_id(extended), legacy)
     mirror = mirror_codes(extended, [code(v, legacy) for v in (2, 3, 4)])
-    assert mirror.used == 3 and mirror.refused == ()
+    assert mirror.used == 3
+    assert mirror.refused == ()
     assert mirror.invitation_id == invitation_id(extended)
     peers, refused = select_peers(extended, [code(1, legacy), code(5, invitation_id(extended))])
-    assert len(peers) == 2 and refused == []
+    assert len(peers) == 2
+    assert refused == []
 
 
 def test_changing_a_questionnaire_answer_still_makes_a_new_invitation() -> None:
