@@ -4,15 +4,19 @@ thank-you page says truthfully where the code is (m3)."""
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assessment.codes.links import RATED_PARAM
+from assessment.codes.links import PEERS_PARAM, RATED_PARAM
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.ui import peer
+from assessment.ui.text import tv
 from tests.ui.conftest import new_app
-from tests.ui.test_peer_views import invitation, rate_pages
+from tests.ui.test_peer_views import invitation, mirror_app, rate_pages
+from tests.unit.peer.test_peer import peer_code
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
 
@@ -66,3 +70,21 @@ def test_the_thank_you_page_says_the_code_is_in_the_address_and_history(lang: La
     said = " ".join(markdown)
     assert ("Verlauf Ihres Browsers" if lang == "de" else "browser's history") in said
     assert ("ist er weg" if lang == "de" else "it is gone") not in said
+
+
+@pytest.mark.parametrize(("lang", "count"), [("de", 3), ("en", 2)])
+def test_the_comparison_has_a_link_box_in_its_language_after_the_warning(
+    lang: Language, count: int
+) -> None:
+    """m10 (already on main since flow22; held here): the comparison page, with enough codes or
+    too few, has its link in a code box (copy button, shown on phones too) in the page's
+    language, with the sentence that the link carries the colleagues' codes."""
+    codes = [peer_code(v) for v in range(1, count + 1)]
+    at = mirror_app(lang, codes)
+    assert not at.exception
+    (box,) = [c.value for c in at.code if f"{PEERS_PARAM}=" in c.value]
+    query = parse_qs(urlsplit(box).query)
+    assert query["lang"] == [lang]
+    assert query[PEERS_PARAM] == [",".join(codes)]
+    markdown = [str(m.value) for m in at.markdown]
+    assert tv("ui.peer.share_intro", lang, "other") in markdown
