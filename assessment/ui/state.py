@@ -35,7 +35,7 @@ from assessment.bank.models import (
     ProfileId,
 )
 from assessment.bank.pagination import first_incomplete_page, paginate
-from assessment.codes.links import PROGRESS_PARAM
+from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
 from assessment.codes.share import decode_code, encode_progress_code, markable
 from assessment.engine.answers import Answers, PageTiming, extra_candidates
 from assessment.i18n import DEFAULT_LANGUAGE, Language, browser_language, parse_language
@@ -289,15 +289,34 @@ def write_progress() -> None:
     flow().url_pending = True
 
 
+def progress_params() -> dict[str, str]:
+    """Return the progress code of the session's answers and page, with the background."""
+    current = flow()
+    code = encode_progress_code(answers(), current.page, seen=current.shown_answers is not None)
+    params = {PROGRESS_PARAM: code}
+    if current.experience is not None:
+        params[BACKGROUND_PARAM] = current.experience
+    return params
+
+
+def leave_method_view() -> None:
+    """Leave the methodology page (callback): back to the result it was opened from (its link
+    carries `p` and `bg`, or `r`; usability pass m6), else to the start page."""
+    params: dict[str, str] = {LANG_PARAM: language()}
+    for name in (PROGRESS_PARAM, BACKGROUND_PARAM, SHARE_PARAM):
+        if name in st.query_params:
+            params[name] = st.query_params[name]
+    st.query_params.from_dict(params)
+
+
 def flush_url() -> None:
     """Write the pending progress code, language and background into the URL."""
     current = flow()
     if not current.url_pending or not current.started:
         return
-    code = encode_progress_code(answers(), current.page, seen=current.shown_answers is not None)
-    params = {PROGRESS_PARAM: code, LANG_PARAM: language()}
-    if current.experience is not None:
-        params[BACKGROUND_PARAM] = current.experience
+    progress = progress_params()
+    code = progress.pop(PROGRESS_PARAM)
+    params = {PROGRESS_PARAM: code, LANG_PARAM: language(), **progress}
     extra = extra_param(current)
     if extra is not None:
         params[EXTRA_PARAM] = extra

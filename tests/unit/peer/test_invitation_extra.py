@@ -47,7 +47,7 @@ def old_id(answers: Answers) -> str:
 
 
 def code(value: int, invitation: str) -> str:
-    responses = {item.id: value for item in peer_statements(V3, "short")}
+    responses: dict[str, int | str] = {item.id: value for item in peer_statements(V3, "short")}
     return encode_peer_code(
         PeerAnswers(bank_version=3, form="short", responses=responses, invitation_id=invitation)
     )
