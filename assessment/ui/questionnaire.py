@@ -450,10 +450,15 @@ def _jump(key: str) -> None:
 
 
 def _page_jump(lang: Language) -> None:
-    """A compact page overview once every question is answered (back from the result with
-    "Antworten ändern", usability pass m17): a select box of the pages with their topics."""
+    """A compact page overview once the result has been shown and every question is answered
+    (back with "Antworten ändern", usability pass m17): a select box of the pages with their
+    topics."""
     current = state.flow()
     pages = state.pages_of(current.bank_version, current.form)
+    # Not during the first pass (it would appear with the last answer); a reload on a page
+    # after the result knows the result was seen from the code (rules 3) or not at all.
+    if not (current.result_shown or current.shown_answers is not None):
+        return
     if any(item.id not in current.responses for page in pages for item in page):
         return
     numbered = numbering(current.bank_version, current.form)

@@ -389,6 +389,7 @@ def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
 def render_own(lang: Language) -> None:
     """Render the result of this session's answers, with salary check, sharing and downloads."""
     state.rationales_shown()  # from here on, changed scenario and knowledge answers are marked
+    state.flow().result_shown = True
     result, summary, share_code = _own_result(lang)
     bank = load_bank(result.bank_version)
     current = state.flow()

@@ -110,6 +110,9 @@ class Flow:
     extra_items: tuple[str, ...] = ()
     extra_before: int = 0
     extra_done: bool = False
+    # The result has been shown in this session: back on the questionnaire, its pages offer a
+    # page overview (usability pass m17).
+    result_shown: bool = False
     # The extra page shown (0-based), and the EXTRA_PARAM value last written to the URL.
     extra_page: int = 0
     synced_extra: str | None = None

@@ -64,3 +64,17 @@ def test_no_page_overview_while_questions_are_open() -> None:
     assert not at.exception
     assert not _jump_boxes(at)
     assert V3.version == 3
+
+
+def test_no_page_overview_on_the_first_pass_even_with_every_answer_given() -> None:
+    """Every answer given, the result not yet seen (the last page just finished): no box; it
+    would appear with the last answer and move the page under the keyboard's focus."""
+    answers, _ = _honest()
+    pages = state.pages_of(3, "short")
+    at = _at_result(answers)
+    at.session_state[state.FLOW_KEY].page = len(pages) - 1
+    at.session_state[state.FLOW_KEY].result_shown = False
+    at.session_state[state.FLOW_KEY].shown_answers = None
+    at.run()
+    assert item_keys(at)
+    assert not _jump_boxes(at)
