@@ -769,9 +769,14 @@ class ColleaguePaths(RuleBasedStateMachine):
 
     @rule()
     def reload(self) -> None:
-        """Reload: a new session opens the same address at the first page not fully rated."""
+        """Reload: a new session opens the same address on the page it names (since flow22's
+        "colleague reload stays on its page"), else at the first page not fully rated."""
+        addressed = self.at.query_params.get(peer.PAGE_PARAM)
         self.at = new_app(**self.at.query_params)
         self.sent = False
+        if addressed is not None and addressed.isdigit():
+            self.page = int(addressed) - 1
+            return
         self.page = next(
             (
                 n
