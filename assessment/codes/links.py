@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from urllib.parse import parse_qs, urlencode
 
 from assessment.codes.share import MAX_CODE_LENGTH
@@ -25,10 +26,11 @@ def share_link(base_url: str, code: str) -> str:
     return f"{base}?{urlencode({SHARE_PARAM: code})}"
 
 
-def method_link(base_url: str, lang: str) -> str:
-    """Return the address of the methodology page on a base URL (or a link on it)."""
+def method_link(base_url: str, lang: str, back: Mapping[str, str] | None = None) -> str:
+    """Return the address of the methodology page on a base URL (or a link on it); back: the
+    parameters of the result it was opened from (`p` and `bg`, or `r`), for its way back."""
     base = base_url.split("?", 1)[0].split("#", 1)[0]
-    return f"{base}?{urlencode({'view': 'method', 'lang': lang})}"
+    return f"{base}?{urlencode({'view': 'method', 'lang': lang, **(back or {})})}"
 
 
 def invite_link(base_url: str, token: str, lang: str) -> str:

@@ -14,11 +14,11 @@ statements; format 3: its statements and trade-offs): 0 = not rated, 1–5, 6 = 
 beurteilen". Scenarios and validity statements are not in the peer questionnaire. Only the
 canonical string of a content is accepted, as for share codes.
 
-The invitation id is derived from the person's answers (bank version, form, responses; not the
-language or setting), so the person's page knows which invitation is theirs without storing
-anything: three bytes of SHA-256, which no one can turn back into answers. A code is no
-signature: whoever has an invitation link can make codes for it, and whoever holds a code can
-read it.
+The invitation id is derived from the person's answers (bank version, form, responses without
+the targeted extra questions; not the language or setting), so the person's page knows which
+invitation is theirs without storing anything: three bytes of SHA-256, which no one can turn
+back into answers. A code is no signature: whoever has an invitation link can make codes for
+it, and whoever holds a code can read it.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ from assessment.codes.share import (
     PEER_CODE_FORMAT_V2,
     SUMMARY_CODE_FORMAT,
 )
-from assessment.engine.answers import Answers
+from assessment.engine.answers import Answers, without_extra
 from assessment.errors import BankError, CodeError, SelbstcheckError
 from assessment.i18n import LANGUAGES, Language
 
@@ -120,11 +120,27 @@ class PeerAnswers(BaseModel):
     )
 
 
-def invitation_id(answers: Answers) -> str:
+def invitation_id(answers: Answers, root: Path = QUESTIONS_DIR) -> str:
     """Return the id of a person's invitation: derived from the content of their answers.
 
-    Language, setting, background and timings are left out, so switching the language or the
-    setting keeps the invitation; changing an answer makes a new one."""
+    Language, setting, background, timings and the targeted extra questions are left out, so
+    switching the language or the setting, or answering extra questions, keeps the invitation
+    (extra answers add evidence; they do not change what colleagues were asked about); changing
+    an answer of the questionnaire makes a new one."""
+    return _hashed_id(without_extra(answers, load_bank(answers.bank_version, root)))
+
+
+def accepted_invitation_ids(answers: Answers, root: Path = QUESTIONS_DIR) -> tuple[str, ...]:
+    """Return the invitation ids whose codes count for the answers: invitation_id first, then
+    the id that releases before the extra questions were left out computed for the same answers
+    (all responses hashed), when it differs: an invitation made from a result that already
+    carried extra answers keeps working."""
+    current = invitation_id(answers, root)
+    legacy = _hashed_id(answers)
+    return (current,) if legacy == current else (current, legacy)
+
+
+def _hashed_id(answers: Answers) -> str:
     content = json.dumps(
         [answers.bank_version, answers.form, sorted(answers.responses.items())],
         separators=(",", ":"),

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -38,10 +38,10 @@ from assessment.errors import CodeError
 from assessment.peer.codes import (
     INVITATION_ID_PATTERN,
     PeerAnswers,
+    accepted_invitation_ids,
     canonical_ratings,
     check_peer_answers,
     decode_peer_code,
-    invitation_id,
     is_summary_code,
 )
 from assessment.peer.summary import (
@@ -274,6 +274,7 @@ def select_codes(
     form: FormId,
     expected_id: str | None,
     *,
+    also_accepted: Collection[str] = (),
     limit: int = MAX_PEERS,
     accept_summary: bool = True,
     root: Path = QUESTIONS_DIR,
@@ -281,8 +282,10 @@ def select_codes(
     """Return the codes that count for one invitation (see the module's rules).
 
     expected_id None (a trusted person without the invitation link): the first code that names
-    an invitation sets it."""
+    an invitation sets it. also_accepted: further ids that name the same invitation (the id an
+    earlier release computed for the same answers, accepted_invitation_ids)."""
     selection = Selection(invitation_id=expected_id)
+    accepted = set(also_accepted)
     seen: dict[tuple[int, FormId, tuple[int, ...]], int] = {}
     summary_number = 0
     for number, code in enumerate(codes, start=1):
@@ -320,7 +323,7 @@ def select_codes(
         named = found.invitation_id
         if named is not None and selection.invitation_id is None:
             selection.invitation_id = named
-        if named is not None and named != selection.invitation_id:
+        if named is not None and named != selection.invitation_id and named not in accepted:
             _refuse(
                 selection,
                 number,
@@ -363,7 +366,8 @@ def select_peers(
     bank = load_bank(answers.bank_version, root)
     if not bank.peer:
         raise CodeError("peer.self_unavailable", version=answers.bank_version)
-    selection = select_codes(codes, bank, answers.form, invitation_id(answers), root=root)
+    own_id, *older = accepted_invitation_ids(answers, root)
+    selection = select_codes(codes, bank, answers.form, own_id, also_accepted=older, root=root)
     return selection.peers, selection.refused
 
 
@@ -373,8 +377,8 @@ def mirror_codes(answers: Answers, codes: Sequence[str], root: Path = QUESTIONS_
     bank = load_bank(answers.bank_version, root)
     if not bank.peer:
         raise CodeError("peer.self_unavailable", version=answers.bank_version)
-    own_id = invitation_id(answers)
-    selection = select_codes(codes, bank, answers.form, own_id, root=root)
+    own_id, *older = accepted_invitation_ids(answers, root)
+    selection = select_codes(codes, bank, answers.form, own_id, also_accepted=older, root=root)
     if selection.summary is not None:
         mirror = compare_summary(answers, selection.summary, bank)
     else:

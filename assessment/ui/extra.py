@@ -4,7 +4,8 @@ When demands of a short-form result are borderline or provisional, the result pa
 extra questions `offer_extra` chooses for exactly those demands (`render_offer`, one call from
 assessment/ui/result.py). The page (`render_page`, routed by assessment/ui/main.py while
 `Flow.extra_items` is set) draws them with the questionnaire's widgets; every answer goes into the
-flow and the progress code at once, so a reload keeps it (and lands on the result). Back on the
+flow and the progress code at once, and the page shown is in the URL (state.EXTRA_PARAM), so a
+reload stays on it with every answer. Back on the
 result, the summary's change note says what the answers changed (assessment/ui/result.py).
 """
 
@@ -31,8 +32,6 @@ CHANGES_KEY = "extra_changes"
 BACK_KEY = "extra_back"
 PREVIOUS_KEY = "extra_previous"
 NEXT_KEY = "extra_next"
-# The page shown, with the items it belongs to (a new offer starts on its first page).
-PAGE_KEY = "extra_page"
 # Questions per page: mostly situations and knowledge questions, longer than a statement.
 PAGE_ITEMS = 6
 # Minutes per extra question for the offer's estimate: mostly situations and knowledge questions,
@@ -47,6 +46,8 @@ def _open(items: tuple[str, ...]) -> None:
     current.extra_items = items
     current.extra_before = len(extra_answered(state.answers(), bank))
     current.extra_done = False
+    current.extra_page = 0
+    state.write_progress()
 
 
 def _close() -> None:
@@ -74,18 +75,17 @@ def extra_pages(items: Sequence[Item]) -> tuple[tuple[Item, ...], ...]:
     return tuple(tuple(page) for page in pages)
 
 
-def _page(items: tuple[str, ...], pages: int) -> int:
-    """Return the page of the extra questions shown (the first for a new offer)."""
-    shown = st.session_state.get(PAGE_KEY)
-    if isinstance(shown, tuple) and shown[0] == items and 0 <= shown[1] < pages:
-        page: int = shown[1]
-        return page
-    return 0
+def _page(pages: int) -> int:
+    """Return the page of the extra questions shown (the first for a new offer; kept in the
+    URL, state.EXTRA_PARAM)."""
+    page = state.flow().extra_page
+    return page if 0 <= page < pages else 0
 
 
-def _turn(items: tuple[str, ...], page: int) -> None:
+def _turn(page: int) -> None:
     """Show another page of the extra questions (callback); every answer is already kept."""
-    st.session_state[PAGE_KEY] = (items, page)
+    state.flow().extra_page = page
+    state.write_progress()
 
 
 def numbers_on_page(items: Sequence[Item]) -> dict[str, tuple[int, int]]:
@@ -139,7 +139,7 @@ def render_page(lang: Language) -> None:
     bank = load_bank(current.bank_version)
     items = [bank.index.items[item_id] for item_id in current.extra_items]
     pages = extra_pages(items)
-    page = _page(current.extra_items, len(pages))
+    page = _page(len(pages))
     title = t("extra.ui.page_heading", lang)
     shared.scroll_to_top(f"extra-{page}", title)
     st.button(
@@ -181,7 +181,7 @@ def render_page(lang: Language) -> None:
             t("ui.quest.back", lang),
             key=PREVIOUS_KEY,
             on_click=_turn,
-            args=(current.extra_items, page - 1),
+            args=(page - 1,),
             disabled=page == 0,
         )
         if last:
@@ -192,5 +192,5 @@ def render_page(lang: Language) -> None:
                 key=NEXT_KEY,
                 type="primary",
                 on_click=_turn,
-                args=(current.extra_items, page + 1),
+                args=(page + 1,),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.bank.load import load_bank
+from assessment.codes import links
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.render.methodology import methodology
@@ -31,5 +32,11 @@ def render() -> tuple[Language, int]:
                 for paragraph in section.paragraphs:
                     st.markdown(plain(paragraph))
     st.divider()
-    st.button(t("method.back", lang), key=BACK_KEY, on_click=state.close_group_view)
+    if links.PROGRESS_PARAM in st.query_params:
+        back = t("ux22b.method.back_own", lang)
+    elif links.SHARE_PARAM in st.query_params:
+        back = t("ux22b.method.back_shared", lang)
+    else:
+        back = t("method.back", lang)
+    st.button(back, key=BACK_KEY, on_click=state.leave_method_view)
     return lang, bank.version

@@ -41,6 +41,9 @@ from assessment.ui.text import plain, plain_line, t, tv
 from assessment.ui.views import render_views
 
 NAME_KEY = "peer_name"
+# The name typed, kept while the result is not shown (extra questions): the invitation link
+# stays the same when the person comes back (usability pass M3).
+NAME_KEPT_KEY = "peer_name_kept"
 PASTE_KEY = "peer_paste"
 COMPARE_KEY = "peer_compare"
 PASTE_ERROR_KEY = "peer_paste_error"
@@ -100,7 +103,10 @@ def render_ask(bank: Bank, share_code: str, form: FormId, lang: Language) -> Non
     st.markdown(t("ui.peer.ask_intro", lang))
     st.markdown(t("nav.peer.ask_three", lang))
     st.info(t("ui.peer.ask_privacy", lang))
+    if NAME_KEY not in st.session_state and NAME_KEPT_KEY in st.session_state:
+        st.session_state[NAME_KEY] = st.session_state[NAME_KEPT_KEY]
     name = st.text_input(t("ui.peer.name_label", lang), key=NAME_KEY, max_chars=MAX_NAME_LENGTH)
+    st.session_state[NAME_KEPT_KEY] = name
     try:
         name_shown = clean_name(name)
         token = encode_invitation(
@@ -333,6 +339,29 @@ def _progress(
     )
 
 
+def _intro(invitation: Invitation, page: int, lang: Language) -> None:
+    """The invitation's title and intro: in full on the first page; on later pages one line
+    and the intro with the privacy note in a closed expander (usability pass m2: the first
+    question on a phone was about 1,260 px down on every page)."""
+    st.title(t("ui.peer.invite_title", lang), anchor=False)
+    name = plain_line(invitation.name) if invitation.name else None
+    if page > 0:
+        if name:
+            st.markdown(t("ux22b.peer.reminder_named", lang, name=name))
+        else:
+            st.markdown(t("ux22b.peer.reminder_anonymous", lang))
+        with st.expander(t("ux22b.peer.intro_again", lang)):
+            st.markdown(t("ui.peer.invite_why", lang))
+            st.info(t("ui.peer.invite_privacy", lang))
+        return
+    if name:
+        st.markdown(t("ui.peer.invite_from", lang, name=name))
+    else:
+        st.markdown(t("ui.peer.invite_from_anonymous", lang))
+    st.markdown(t("ui.peer.invite_why", lang))
+    st.info(t("ui.peer.invite_privacy", lang))
+
+
 def _questionnaire(token: str, invitation: Invitation, bank: Bank, lang: Language) -> None:
     _resume(token, invitation)
     scale = [label(lang) for label in bank.likert_labels]
@@ -340,6 +369,7 @@ def _questionnaire(token: str, invitation: Invitation, bank: Bank, lang: Languag
     # know and the comparison never used; less to answer for colleagues.
     pages = peer_pages(bank, invitation.form)
     page = _page(token, pages)
+    _intro(invitation, page, lang)
     shared.scroll_to_top(f"peer-page-{page}", t("ui.peer.invite_title", lang))
     _progress(bank, invitation, _saved(token), (page, len(pages)))
     if invitation.name:
@@ -393,7 +423,9 @@ def _thanks(code: str, invitation: Invitation, lang: Language) -> None:
     name = plain_line(invitation.name) if invitation.name else t("ui.peer.thanks_someone", lang)
     st.markdown(t("ui.peer.thanks_code", lang, name=name))
     st.code(code, language=None, wrap_lines=True)
-    st.markdown(t("ui.peer.thanks_contains", lang))
+    # The code stays in the address (?rated=): a reload resumes with the ratings (usability
+    # pass m3: say so, not "gone once closed").
+    st.markdown(t("ux22b.peer.thanks_contains", lang))
     st.markdown(t("ui.peer.thanks_trusted", lang))
     st.button(t("ui.peer.thanks_edit", lang), key=EDIT_KEY, on_click=_edit)
 
@@ -421,13 +453,6 @@ def render_invite() -> tuple[Language, int]:
     if isinstance(done, tuple) and done[0] == token:
         _thanks(done[1], invitation, lang)
         return lang, bank.version
-    st.title(t("ui.peer.invite_title", lang), anchor=False)
-    if invitation.name:
-        st.markdown(t("ui.peer.invite_from", lang, name=plain_line(invitation.name)))
-    else:
-        st.markdown(t("ui.peer.invite_from_anonymous", lang))
-    st.markdown(t("ui.peer.invite_why", lang))
-    st.info(t("ui.peer.invite_privacy", lang))
     _questionnaire(token, invitation, bank, lang)
     return lang, bank.version
 

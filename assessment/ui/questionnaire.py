@@ -36,6 +36,8 @@ LIKERT_VALUES: tuple[int, ...] = tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
 UNSURE_VALUES: tuple[int | str, ...] = (*LIKERT_VALUES, UNSURE)
 BACK_KEY = "nav_back"
 NEXT_KEY = "nav_next"
+# The page overview's select box (shown once every question is answered).
+JUMP_KEY = "nav_jump"
 # Set by "Zurück" and "Weiter" (which run in the page-body fragment): the fragment then asks for
 # a whole-page run, which draws the new page's heading and clears it.
 PAGE_CHANGED_KEY = "quest_page_changed"
@@ -385,6 +387,7 @@ def _draw_page_body(lang: Language) -> None:
             total=total,
         ),
     )
+    _page_jump(lang)
     if current.resumed:
         st.info(t("ui.quest.resumed", lang))
 
@@ -412,6 +415,77 @@ def _draw_page_body(lang: Language) -> None:
             for item in missing
         )
         st.error("\n".join(lines))
+
+
+def page_topic(items: tuple[Item, ...], numbered: Numbering, lang: Language) -> str:
+    """Return what a page asks, for the page overview: "Aussagen 12 bis 18", "Situationen 3 bis
+    4", "Arbeitsbedingungen" (the numbers the page shows)."""
+    first = items[0]
+    if isinstance(first, PreferenceItem):
+        return t("ux22b.quest.preferences", lang)
+    if isinstance(first, Scenario | KnowledgeItem):
+        kind = Scenario if isinstance(first, Scenario) else KnowledgeItem
+        numbers = [numbered.within_kind[i.id][0] for i in items if isinstance(i, kind)]
+        if len(numbers) == 1:
+            single = "ui.quest.situation_label" if kind is Scenario else "ui.quest.question_label"
+            return t(single, lang, number=numbers[0])
+        several = "ux22b.quest.situations" if kind is Scenario else "ux22b.quest.knowledge"
+        return t(several, lang, first=numbers[0], last=numbers[-1])
+    running = [numbered.running[i.id] for i in items]
+    one, several = (
+        ("ux22b.quest.tradeoff", "ux22b.quest.tradeoffs")
+        if isinstance(first, TradeoffItem)
+        else ("ux22b.quest.statement", "ux22b.quest.statements")
+    )
+    if len(running) == 1:
+        return t(one, lang, number=running[0])
+    return t(several, lang, first=min(running), last=max(running))
+
+
+def _jump(key: str) -> None:
+    """Open the page chosen in the page overview (callback); every answer stays."""
+    current = state.flow()
+    target = st.session_state.get(key)
+    if not isinstance(target, int) or target == current.page:
+        return
+    state.leave_page()
+    current.page = target
+    current.generation = 0
+    current.show_missing = False
+    current.resumed = False
+    state.write_progress()
+    _page_changed()
+
+
+def _page_jump(lang: Language) -> None:
+    """A compact page overview once the result has been shown and every question is answered
+    (back with "Antworten ändern", usability pass m17): a select box of the pages with their
+    topics."""
+    current = state.flow()
+    pages = state.pages_of(current.bank_version, current.form)
+    # Not during the first pass (it would appear with the last answer); a reload on a page
+    # after the result knows the result was seen from the code (rules 3) or not at all.
+    if not (current.result_shown or current.shown_answers is not None):
+        return
+    if any(item.id not in current.responses for page in pages for item in page):
+        return
+    numbered = numbering(current.bank_version, current.form)
+    labels = [
+        t("ux22b.quest.jump_page", lang, page=n + 1, topic=page_topic(page, numbered, lang))
+        for n, page in enumerate(pages)
+    ]
+    # One widget per page shown (its value is that page) and language (state.widget_key).
+    key = state.widget_key(f"{JUMP_KEY}_{current.page}", lang)
+    st.selectbox(
+        t("ux22b.quest.jump_label", lang),
+        range(len(pages)),
+        index=current.page,
+        format_func=labels.__getitem__,
+        key=key,
+        help=t("ux22b.quest.jump_help", lang),
+        on_change=_jump,
+        args=(key,),
+    )
 
 
 def _buttons(lang: Language) -> None:

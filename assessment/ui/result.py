@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import streamlit as st
 
 from assessment.bank.load import load_bank
 from assessment.bank.models import Bank
+from assessment.codes import links
 from assessment.codes.links import PROGRESS_PARAM
 from assessment.codes.share import decode_code, encode_share_code
 from assessment.engine.result import Result, build_result
@@ -252,6 +253,7 @@ def render_summary(
     salary_offer: Callable[[Language], None] | None = None,
     after_brief: Callable[[], None] | None = None,
     just_updated: bool = False,
+    method_back: Mapping[str, str] | None = None,
 ) -> None:
     """Render a result: the one-screen summary first, then everything else in sections to
     open (no share section); sections with nothing to say are left out. after_brief draws what
@@ -315,7 +317,9 @@ def render_summary(
         _comparison(summary, lang)
     _scenarios(summary, lang)
     _knowledge(summary, lang)
-    st.markdown(t("ui.result.method_link", lang, link=shared.method_link(lang)))
+    # The methodology page opens in a new tab: its way back leads to this result (m6).
+    link = shared.method_link(lang, method_back)
+    st.markdown(t("ui.result.method_link", lang, link=link))
 
 
 def _own_result(lang: Language) -> tuple[Result, Summary, str]:
@@ -394,6 +398,7 @@ def _share(result: Result, bank: Bank, share_code: str, lang: Language) -> None:
 def render_own(lang: Language) -> None:
     """Render the result of this session's answers, with salary check, sharing and downloads."""
     state.rationales_shown()  # from here on, changed scenario and knowledge answers are marked
+    state.flow().result_shown = True
     result, summary, share_code = _own_result(lang)
     bank = load_bank(result.bank_version)
     current = state.flow()
@@ -409,6 +414,7 @@ def render_own(lang: Language) -> None:
         # shows the verdict first (UX pass).
         after_brief=lambda: extra.render_offer(result, bank, lang),
         just_updated=current.extra_done and len(result.extra) > current.extra_before,
+        method_back=state.progress_params(),
     )
     _share(result, bank, share_code, lang)
     peer.render_ask(bank, share_code, result.answers.form, lang)
@@ -472,7 +478,13 @@ def render_shared(code: str) -> tuple[Language, int]:
     st.title(t("ui.result.shared_heading", lang), anchor=False)
     suffix = "_v2" if summary.rules.has_background else ""
     st.markdown(t("ui.result.shared_own_intro" if own else f"ui.result.shared_intro{suffix}", lang))
-    render_summary(summary, share_code, lang, open_setting=answers.profile == "duisburg")
+    render_summary(
+        summary,
+        share_code,
+        lang,
+        open_setting=answers.profile == "duisburg",
+        method_back={links.SHARE_PARAM: share_code},
+    )
     _shared_pdf(share_code, lang)
     # No invitation to colleagues here: the reader is not the person (a mentor, a coach).
     st.divider()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -486,9 +486,10 @@ def back_to_own_result() -> None:
     state.write_progress()
 
 
-def method_link(lang: Language) -> str:
-    """Return the address of the methodology page on this app."""
-    return links.method_link(base_url(), lang)
+def method_link(lang: Language, back: Mapping[str, str] | None = None) -> str:
+    """Return the address of the methodology page on this app (back: the result's parameters,
+    for the way back from it)."""
+    return links.method_link(base_url(), lang, back)
 
 
 def link_for(code: str) -> str:

@@ -35,15 +35,19 @@ from assessment.bank.models import (
     ProfileId,
 )
 from assessment.bank.pagination import first_incomplete_page, paginate
-from assessment.codes.links import PROGRESS_PARAM
+from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
 from assessment.codes.share import decode_code, encode_progress_code, markable
-from assessment.engine.answers import Answers, PageTiming
+from assessment.engine.answers import Answers, PageTiming, extra_candidates
 from assessment.i18n import DEFAULT_LANGUAGE, Language, browser_language, parse_language
 
 LANG_PARAM = "lang"
 BACKGROUND_PARAM = "bg"
 # ?view=group opens the group evaluation for coaches instead of the questionnaire.
 VIEW_PARAM = "view"
+# ?x=BEFORE.PAGE.I-I-I: the extra questions' page is open (its items as indices among the form's
+# extra candidates, the page shown, the extra answers there were when it opened), so a reload
+# stays on it (usability pass m7).
+EXTRA_PARAM = "x"
 GROUP_VIEW = "group"
 # ?view=method opens the methodology page.
 METHOD_VIEW = "method"
@@ -106,6 +110,12 @@ class Flow:
     extra_items: tuple[str, ...] = ()
     extra_before: int = 0
     extra_done: bool = False
+    # The result has been shown in this session: back on the questionnaire, its pages offer a
+    # page overview (usability pass m17).
+    result_shown: bool = False
+    # The extra page shown (0-based), and the EXTRA_PARAM value last written to the URL.
+    extra_page: int = 0
+    synced_extra: str | None = None
 
 
 def widget_key(base: str, lang: Language) -> str:
@@ -283,17 +293,40 @@ def write_progress() -> None:
     flow().url_pending = True
 
 
+def progress_params() -> dict[str, str]:
+    """Return the progress code of the session's answers and page, with the background."""
+    current = flow()
+    code = encode_progress_code(answers(), current.page, seen=current.shown_answers is not None)
+    params = {PROGRESS_PARAM: code}
+    if current.experience is not None:
+        params[BACKGROUND_PARAM] = current.experience
+    return params
+
+
+def leave_method_view() -> None:
+    """Leave the methodology page (callback): back to the result it was opened from (its link
+    carries `p` and `bg`, or `r`; usability pass m6), else to the start page."""
+    params: dict[str, str] = {LANG_PARAM: language()}
+    for name in (PROGRESS_PARAM, BACKGROUND_PARAM, SHARE_PARAM):
+        if name in st.query_params:
+            params[name] = st.query_params[name]
+    st.query_params.from_dict(params)
+
+
 def flush_url() -> None:
     """Write the pending progress code, language and background into the URL."""
     current = flow()
     if not current.url_pending or not current.started:
         return
-    code = encode_progress_code(answers(), current.page, seen=current.shown_answers is not None)
-    params = {PROGRESS_PARAM: code, LANG_PARAM: language()}
-    if current.experience is not None:
-        params[BACKGROUND_PARAM] = current.experience
+    progress = progress_params()
+    code = progress.pop(PROGRESS_PARAM)
+    params = {PROGRESS_PARAM: code, LANG_PARAM: language(), **progress}
+    extra = extra_param(current)
+    if extra is not None:
+        params[EXTRA_PARAM] = extra
     st.query_params.from_dict(params)
     current.synced_code = code
+    current.synced_extra = extra
     current.url_pending = False
 
 
@@ -455,6 +488,45 @@ def follow_url() -> None:
         return
     if code != current.synced_code:
         restore_from_code(code)
+    follow_extra_param()
+
+
+def extra_param(current: Flow) -> str | None:
+    """Return the EXTRA_PARAM value of the extra page shown (None: the page is closed)."""
+    if not current.extra_items:
+        return None
+    index = {
+        item.id: n
+        for n, item in enumerate(extra_candidates(load_bank(current.bank_version), current.form))
+    }
+    items = "-".join(str(index[item_id]) for item_id in current.extra_items)
+    return f"{current.extra_before}.{current.extra_page}.{items}"
+
+
+def follow_extra_param() -> None:
+    """Open or close the extra page as the URL says, when it says something else than the
+    session last wrote (a reload on the extra page, the browser's Back or Forward button); an
+    unreadable value closes the page and is dropped from the URL."""
+    current = flow()
+    wanted = st.query_params.get(EXTRA_PARAM)
+    if not current.started or wanted == current.synced_extra:
+        return
+    current.synced_extra = wanted
+    current.extra_items, current.extra_page, current.extra_done = (), 0, False
+    if wanted is None:
+        return
+    candidates = extra_candidates(load_bank(current.bank_version), current.form)
+    try:
+        before, page, indices = wanted.split(".", 2)
+        items = tuple(candidates[int(n)].id for n in indices.split("-"))
+        current.extra_before, current.extra_page = int(before), int(page)
+    except (ValueError, IndexError):
+        write_progress()
+        return
+    if current.extra_before < 0 or current.extra_page < 0 or len(set(items)) != len(items):
+        write_progress()
+        return
+    current.extra_items = items
 
 
 def adopt_widget_answer(item_id: str, value: int | str | None) -> None:

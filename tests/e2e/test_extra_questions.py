@@ -68,8 +68,29 @@ def test_a_person_answers_the_extra_questions_and_sees_what_changed(
     expect(page.get_by_role("heading", name=msg("extra.ui.page_heading", "de"))).to_be_visible()
     pages = extra.extra_pages([bank.index.items[i] for i in offered])
     first_on_page = {page_items[0].id for page_items in pages[1:]}
+    reloaded = False
     for number, item_id in enumerate(offered, start=1):
         if item_id in first_on_page:  # the extra questions come in pages
+            if not reloaded:
+                # A reload stays on the extra page, its answers counted (usability pass m7).
+                reloaded = True
+                page.reload()
+                expect(
+                    page.get_by_role("heading", name=msg("extra.ui.page_heading", "de"))
+                ).to_be_visible()
+                progress = msg(
+                    "ux.extra.progress",
+                    "de",
+                    page=1,
+                    pages=len(pages),
+                    answered=number - 1,
+                    total=len(offered),
+                )
+                expect(page.get_by_text(progress)).to_be_visible()
+                previous = page.locator(f".st-key-{ITEM_KEY_PREFIX}{offered[number - 2]}")
+                expect(
+                    previous.get_by_role("radio").nth(choice_for(offered[number - 2]))
+                ).to_be_checked()
             page.get_by_role("button", name=msg("ui.quest.next", "de"), exact=True).click()
         container = page.locator(f".st-key-{ITEM_KEY_PREFIX}{item_id}")
         index = choice_for(item_id)

@@ -209,16 +209,55 @@ def test_leaving_without_answering_says_the_result_is_unchanged() -> None:
     assert decode_code(at.query_params[PROGRESS_PARAM]).answers.responses == answers.responses
 
 
-def test_a_reload_on_the_extra_page_keeps_the_answers_and_shows_the_result() -> None:
-    """The URL holds every extra answer given; a reload opens the result of all of them."""
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_reload_on_the_extra_page_stays_on_it_with_its_answers_and_page(lang: Language) -> None:
+    """The URL holds every extra answer given and the extra page shown (usability pass m7): a
+    reload opens the same page, its answers checked and counted as before; back on the result
+    they count as well."""
     answers, full = _honest()
-    at = _answer_offered(_at_result(answers), full)
+    at = _at_result(answers, lang)
+    at.button(key=extra.OPEN_KEY).click().run()
+    assert _next(at)
+    keys = item_keys(at)[:3]
+    for key in keys:
+        at.radio(key=key).set_value(full[state.item_of_key(key)]).run()
+    offered = [
+        i for ids in offer_extra(answers, V3, build_result(answers, V3).match).values() for i in ids
+    ]
+    pages = len(extra.extra_pages([V3.index.items[i] for i in offered]))
+    progress = at.get("progress")[0].proto.text
+    assert progress == t(
+        "ux.extra.progress", lang, page=2, pages=pages, answered=3, total=len(offered)
+    )
     reloaded = new_app(**dict(at.query_params))
     assert not reloaded.exception
-    assert reloaded.title[0].value == t("ui.result.heading", "de")
+    assert reloaded.title[0].value == t("extra.ui.page_heading", lang)
+    assert reloaded.get("progress")[0].proto.text == progress
+    assert item_keys(reloaded)[:3] == keys
+    for key in keys:
+        assert reloaded.radio(key=key).value == full[state.item_of_key(key)]
     coded = decode_code(reloaded.query_params[PROGRESS_PARAM]).answers
     assert reloaded.session_state[state.FLOW_KEY].responses == dict(coded.responses)
-    assert extra_answered(coded, V3)
+    assert len(extra_answered(coded, V3)) == 3
+    reloaded.button(key=extra.BACK_KEY).click().run()
+    assert reloaded.title[0].value == t("ui.result.heading", lang)
+    assert state.EXTRA_PARAM not in reloaded.query_params
+    shown: Result = reloaded.session_state[result.OWN_RESULT_KEY][1]
+    assert len(shown.extra) == 3
+
+
+def test_an_unreadable_extra_page_address_shows_the_result() -> None:
+    """An edited or cut EXTRA_PARAM closes the extra page and leaves the URL."""
+    answers, _ = _honest()
+    at = _at_result(answers)
+    at.button(key=extra.OPEN_KEY).click().run()
+    params = dict(at.query_params)
+    assert state.EXTRA_PARAM in params
+    for broken in ("0.0.99999", "x", "0.0.1-1"):
+        reloaded = new_app(**{**params, state.EXTRA_PARAM: broken})
+        assert not reloaded.exception
+        assert reloaded.title[0].value == t("ui.result.heading", "de")
+        assert state.EXTRA_PARAM not in reloaded.query_params
 
 
 def test_the_share_link_shows_the_updated_result_and_the_extra_answers() -> None:

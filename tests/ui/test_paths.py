@@ -371,11 +371,12 @@ class Paths(RuleBasedStateMachine):
         self.run()
 
     @precondition(lambda self: self.on_result and self.bank.rules.extra_questions)
-    @rule(pick=PICK, choice=PICK)
-    def answer_extra_questions(self, pick: int, choice: int) -> None:
+    @rule(pick=PICK, choice=PICK, reload=st.booleans())
+    def answer_extra_questions(self, pick: int, choice: int, reload: bool) -> None:
         """Where the result offers extra questions (borderline or provisional demands): open
-        them, answer some (from the pick-th on, every other one), and update the result. The
-        extra answers are answers like all others: in the session, the code and the result."""
+        them, answer some (from the pick-th on, every other one), maybe reload (the same extra
+        page with the same count, usability pass m7), and update the result. The extra answers
+        are answers like all others: in the session, the code and the result."""
         if not [b for b in self.at.button if b.key == extra_page.OPEN_KEY]:
             return
         self.at.button(key=extra_page.OPEN_KEY).click().run()
@@ -383,11 +384,30 @@ class Paths(RuleBasedStateMachine):
         offered = [self.bank.item(i) for i in self.at.session_state[state.FLOW_KEY].extra_items]
         assert offered
         assert not any(item.id in self.answers for item in offered)
-        for number, item in enumerate(offered):
-            if (number + pick) % 2 == 0:
-                values = values_of(item, self.bank)
-                self.set_answer(item, values[(choice + number) % len(values)])
-                self.run()
+        position = {item.id: number for number, item in enumerate(offered)}
+        reloaded = not reload
+        while True:  # page by page (extra.PAGE_ITEMS a page)
+            radios = [
+                r.key for r in self.at.radio if r.key and r.key.startswith(state.ITEM_KEY_PREFIX)
+            ]
+            for item_id in [state.item_of_key(str(key)) for key in radios]:
+                number, item = position[item_id], self.bank.item(item_id)
+                if (number + pick) % 2 == 0:
+                    values = values_of(item, self.bank)
+                    self.set_answer(item, values[(choice + number) % len(values)])
+                    self.run()
+            if not reloaded:
+                reloaded = True
+                progress = self.at.get("progress")[0].proto.text
+                self.reload()
+                assert not self.at.exception
+                assert self.at.title[0].value == t("extra.ui.page_heading", self.lang)
+                assert self.at.get("progress")[0].proto.text == progress
+                flow = self.at.session_state[state.FLOW_KEY]
+                assert flow.extra_items == tuple(position)
+            if extra_page.NEXT_KEY not in [b.key for b in self.at.button]:
+                break
+            self.at.button(key=extra_page.NEXT_KEY).click().run()
         self.at.button(key=extra_page.DONE_KEY).click().run()
         self.extra_rounds += 1
 
@@ -646,7 +666,8 @@ def test_every_action_on_one_path(machine: type[Paths]) -> None:
         path.next_page,
         path.open_method_and_come_back,
         lambda: path.open_result(2),
-        lambda: path.answer_extra_questions(0, 1),  # rules 3, short form: where offered
+        lambda: path.answer_extra_questions(0, 1, True),  # rules 3, short form: where offered;
+        # a reload on the extra page stays on it (usability pass m7)
         lambda: path.open_shared_link(True),
         path.browser_back,  # from the result to the last page, every answer kept
         # The session rewrites that entry in place (rules 3: saying the rationales were
@@ -748,9 +769,14 @@ class ColleaguePaths(RuleBasedStateMachine):
 
     @rule()
     def reload(self) -> None:
-        """Reload: a new session opens the same address at the first page not fully rated."""
+        """Reload: a new session opens the same address on the page it names (since flow22's
+        "colleague reload stays on its page"), else at the first page not fully rated."""
+        addressed = self.at.query_params.get(peer.PAGE_PARAM)
         self.at = new_app(**self.at.query_params)
         self.sent = False
+        if addressed is not None and addressed.isdigit():
+            self.page = int(addressed) - 1
+            return
         self.page = next(
             (
                 n
@@ -813,7 +839,12 @@ def test_colleague_paths(colleague: type[ColleaguePaths]) -> None:
 def test_every_colleague_action_on_one_path(colleague: type[ColleaguePaths]) -> None:
     """One fixed way that takes every colleague action, checking the invariants after each."""
     path = colleague()
-    to_last = [path.next_page] * (len(path.pages) - 1)
+
+    def to_last() -> None:
+        while path.page < len(path.pages) - 1:
+            path.next_page()
+            path.check()
+
     steps: list[Callable[[], None]] = [
         lambda: path.rate(0, 2),
         lambda: path.rate(1, 5),  # "can't judge"
@@ -824,15 +855,15 @@ def test_every_colleague_action_on_one_path(colleague: type[ColleaguePaths]) -> 
         lambda: path.rate(3, 1),
         path.back,
         path.next_page,
-        path.reload,  # back on page 1, which is not fully rated
-        *to_last,
+        path.reload,  # stays on page 2, the page in the address
+        to_last,
         path.switch_language,
         path.send,
         path.switch_language,
         path.edit,
         lambda: path.rate(4, 3),
         path.reload,
-        *to_last,
+        to_last,
         path.send,
     ]
     for step in steps:

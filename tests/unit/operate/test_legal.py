@@ -90,6 +90,7 @@ def test_every_parameter_the_app_reads_is_explained() -> None:
         INVITE_PARAM,
         RATED_PARAM,
         PEERS_PARAM,
+        state.EXTRA_PARAM,
     }
     assert set(facts.LINK_PARAMETERS) == read
 
