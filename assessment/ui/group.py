@@ -382,6 +382,7 @@ def _people(group: GroupResult, lang: Language) -> None:
             lang,
             caption=t("ui.group.table_heading", lang),
             title=lambda row: t("ux.stacked.person", lang, number=row[0]),
+            more=t("ux.stacked.grid_cut_people", lang),
             hide_index=True,
             column_config=config,
             column_order=order,

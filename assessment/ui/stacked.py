@@ -22,6 +22,10 @@ from assessment.ui.text import t
 # The width (px) up to which the stacked rows replace the grid (PAGE_STYLE's phone width).
 NARROW_PX = 640
 PAGE_ROWS = 50
+# The desktop grid shows at most this many rows: a Streamlit message holds at most 4 MB, and
+# 10,000 people with their lists of requirement names come to about 5 MB (bench_memory found
+# it). The phone rows page through all of them; the CSV holds every person.
+GRID_ROWS = 2_000
 WIDE_PREFIX = "wide_"
 NARROW_PREFIX = "narrow_"
 STYLE = f"""<style>
@@ -78,6 +82,12 @@ def stacked_html(
     )
 
 
+def _number(value: int, lang: Language) -> str:
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale="de_DE" if lang == "de" else "en_GB"))
+
+
 def _shown(key: str, total: int, lang: Language) -> range:
     """Return the rows shown on a phone: all of a short list, else PAGE_ROWS chosen in a box."""
     if total <= PAGE_ROWS:
@@ -105,13 +115,19 @@ def table(
     *,
     caption: str,
     title: Title | None = None,
+    more: str | None = None,
     **grid: Any,
 ) -> None:
     """Draw frame as a data grid on a desktop (grid: st.dataframe's arguments) and as stacked
-    rows on a phone; caption names the rows for screen readers."""
+    rows on a phone; caption names the rows for screen readers. A grid longer than GRID_ROWS
+    shows its first rows and says so, followed by more (where the rest can be found)."""
     st.html(STYLE)
     with st.container(key=f"{WIDE_PREFIX}{key}"):
-        st.dataframe(frame, **grid)
+        if len(frame) > GRID_ROWS:
+            st.caption(
+                t("ux.stacked.grid_cut", lang, shown=_number(GRID_ROWS, lang)) + " " + (more or "")
+            )
+        st.dataframe(frame.iloc[:GRID_ROWS], **grid)
     order = grid.get("column_order")
     columns = [str(c) for c in (order if order is not None else frame.columns)]
     none = str(grid.get("placeholder") or t("ui.group.none", lang))

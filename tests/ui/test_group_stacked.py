@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment.messages import msg
@@ -64,3 +65,20 @@ def test_a_long_list_shows_a_page_of_rows_at_a_time() -> None:
     assert len(rows) == 7
     line = msg("ux.stacked.line", "de", number=len(CODES) + stacked.PAGE_ROWS + 1)
     assert rows[0].startswith(f"<strong>{line}</strong>")
+
+
+def test_a_grid_longer_than_the_page_holds_shows_its_first_rows_and_says_where_the_rest_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Streamlit message holds at most 4 MB and 10,000 people come to more (bench_memory):
+    the grid shows GRID_ROWS rows and says so; the phone rows and the CSV keep every person."""
+    monkeypatch.setattr(stacked, "GRID_ROWS", 2)
+    at = paste(group_app(lang="de"), CODES)
+    assert not at.exception
+    assert len(CODES) > 2
+    people = at.dataframe[-1].value
+    assert len(people) == 2
+    captions = " ".join(c.value for c in at.caption)
+    assert msg("ux.stacked.grid_cut", "de", shown="2") in captions
+    assert msg("ux.stacked.grid_cut_people", "de") in captions
+    assert len(_rows(_stacked(at)[-1])) == len(CODES)
