@@ -67,8 +67,30 @@ def sample_answers() -> Answers:
     )
 
 
+# numpy first: importing numpy, pandas or Altair for the first time in two script threads at
+# once can hand one of them a partially initialised numpy ("module 'numpy' has no attribute
+# 'ndarray'", seen when many people reached their result on a freshly restarted replica in
+# bench_fault). Every lazy import of a heavy library goes through import_once, one at a time.
+HEAVY_FIRST = ("numpy",)
+_IMPORT_LOCK = threading.Lock()
+
+
+def import_once(*modules: str) -> None:
+    """Import modules (after numpy) one thread at a time; at once if they are loaded already."""
+    import importlib
+    import sys
+
+    wanted = (*HEAVY_FIRST, *modules)
+    if all(name in sys.modules for name in wanted):
+        return
+    with _IMPORT_LOCK:
+        for name in wanted:
+            importlib.import_module(name)
+
+
 def import_pdf_path() -> None:
     """Import what a PDF needs (fpdf2, Altair, vl-convert, the result and the PDF renderer)."""
+    import_once("altair", "fpdf", "vl_convert", "assessment.render.pdf.result")
     import altair  # noqa: F401
     import fpdf  # noqa: F401
     import vl_convert  # noqa: F401

@@ -32,6 +32,7 @@ def _render_view() -> None:
         shared.footer(lang, state.flow().bank_version)
         return
     if state.group_view_requested():
+        warmup.import_once("pandas", "altair", "assessment.ui.group")
         from assessment.ui import group  # pandas: imported for the group view only
 
         lang = group.render()
@@ -54,12 +55,14 @@ def _render_view() -> None:
     code = st.query_params.get(SHARE_PARAM)
     peers = st.query_params.get(PEERS_PARAM)
     if code is not None and peers is not None:
+        warmup.import_once("altair", "assessment.ui.peer")
         from assessment.ui import peer
 
         lang, version = peer.render_mirror(code, peers)
         shared.footer(lang, version)
         return
     if code is not None:
+        warmup.import_once("altair", "assessment.ui.result")
         from assessment.ui import result
 
         lang, version = result.render_shared(code)
@@ -76,6 +79,7 @@ def _render_view() -> None:
     if not current.started:
         start.render(lang)
     elif current.page >= len(state.pages_of(current.bank_version, current.form)):
+        warmup.import_once("altair", "assessment.ui.result")
         if current.extra_items:
             from assessment.ui import extra
 

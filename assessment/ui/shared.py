@@ -528,6 +528,9 @@ def shared_summary(share_code: str, lang: Language) -> Summary:
 @st.cache_data(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_SECONDS, show_spinner=False)
 def chart_spec(share_code: str, lang: Language) -> dict[str, Any]:
     """Return the Vega-Lite spec of the profile chart for a share code (cached)."""
+    from assessment.operate.warmup import import_once
+
+    import_once("altair", "assessment.render.chart")
     from assessment.render.chart import (
         profile_chart_spec,  # Altair: imported on the first result only
     )

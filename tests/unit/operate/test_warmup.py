@@ -372,3 +372,46 @@ def test_a_pdf_between_steps_cancels_the_rest(
     scheduler.wait_then_warm(wait=wait)
     assert steps.done == ["import"]
     assert phase(scheduler) == "done"
+
+
+def test_heavy_imports_run_one_thread_at_a_time_numpy_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two script threads importing numpy, pandas or Altair for the first time at once could
+    hand one a partially initialised numpy (bench_fault: "module 'numpy' has no attribute
+    'ndarray'"): import_once imports numpy first and one thread at a time."""
+    import importlib
+    import sys
+    import threading
+    import time
+
+    from assessment.operate import warmup
+
+    active: list[int] = []
+    most = [0]
+    order: list[str] = []
+    lock = threading.Lock()
+
+    def slow_import(name: str) -> object:
+        with lock:
+            active.append(1)
+            most[0] = max(most[0], len(active))
+            order.append(name)
+        time.sleep(0.01)
+        with lock:
+            active.pop()
+        return object()
+
+    monkeypatch.setattr(importlib, "import_module", slow_import)
+    monkeypatch.delitem(sys.modules, "not_yet_loaded_module", raising=False)
+    threads = [
+        threading.Thread(target=warmup.import_once, args=("not_yet_loaded_module",))
+        for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert most[0] == 1
+    assert order[0] == "numpy"
+    assert order[:2] == ["numpy", "not_yet_loaded_module"]
