@@ -67,16 +67,19 @@ def sample_answers() -> Answers:
     )
 
 
-# numpy first: importing numpy, pandas or Altair for the first time in two script threads at
-# once can hand one of them a partially initialised numpy ("module 'numpy' has no attribute
-# 'ndarray'", seen when many people reached their result on a freshly restarted replica in
-# bench_fault). Every lazy import of a heavy library goes through import_once, one at a time.
-HEAVY_FIRST = ("numpy",)
+# numpy and pandas first: importing numpy, pandas or Altair for the first time in two script
+# threads at once can hand one of them a partially initialised module ("module 'numpy' has no
+# attribute 'ndarray'", "module 'pandas' has no attribute 'Timestamp'": Altair looks pandas up in
+# sys.modules, and Streamlit imports pandas for its first chart), seen when many people reached
+# their result on a freshly restarted replica in bench_fault. Every lazy import of a heavy
+# library goes through import_once, one at a time, after these two.
+HEAVY_FIRST = ("numpy", "pandas")
 _IMPORT_LOCK = threading.Lock()
 
 
 def import_once(*modules: str) -> None:
-    """Import modules (after numpy) one thread at a time; at once if they are loaded already."""
+    """Import modules (after numpy and pandas) one thread at a time; at once if they are loaded
+    already."""
     import importlib
     import sys
 
