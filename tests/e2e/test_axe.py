@@ -32,7 +32,7 @@ from assessment.operate.facts import AXE_CORE_VERSION
 from assessment.peer.codes import Invitation, encode_invitation, invitation_id
 from assessment.ui.peer import COLLECT_VIEW, peer_pages
 from assessment.ui.state import pages_of
-from tests.e2e.journey import DESKTOP, PHONE, TIMEOUT_MS, open_sections
+from tests.e2e.journey import DESKTOP, PHONE, TIMEOUT_MS, open_sections, settled
 from tests.unit.peer.test_peer import own_answers, peer_code
 
 pytestmark = pytest.mark.e2e
@@ -147,6 +147,7 @@ def _rate_and_submit(page: Page, lang: Language) -> None:
     page.locator(".st-key-item_crisis_l1").get_by_test_id("stRadioOption").nth(3).click()
     expect(page.locator(".st-key-item_crisis_l1").get_by_role("radio").nth(3)).to_be_checked()
     for number in range(2, len(peer_pages(load_bank(2), "short")) + 1):
+        settled(page)  # the previous run's button may still be on screen beside the new one
         page.get_by_role("button", name=msg("ui.quest.next", lang)).click()
         expect(page.get_by_text(re.compile(rf"^(Seite|Page) {number} "))).to_be_visible()
     page.get_by_role("button", name=msg("ui.peer.submit", lang)).click()

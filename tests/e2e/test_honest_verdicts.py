@@ -17,7 +17,7 @@ from assessment.bank.load import QUESTIONS_ENV, load_bank
 from assessment.bank.models import LikertItem, Scenario, TradeoffItem
 from assessment.bank.pagination import paginate
 from tests.e2e.conftest import running_app
-from tests.e2e.journey import open_sections
+from tests.e2e.journey import open_sections, settled
 from tests.strategies import FIXTURE_ROOT
 
 pytestmark = pytest.mark.e2e
@@ -91,6 +91,7 @@ def test_starter_answers_with_the_keyboard_and_sees_an_area_to_gain_experience(
             seen.add(_tab_to_next_group(page, seen))
             for key in _moves(item):
                 page.keyboard.press(key)
+            settled(page)  # the answer's run has ended: no group of it is redrawn under the Tab
             expect(page.locator("input[type=radio]:focus")).to_be_checked()
             if getattr(item, "presumes", None):
                 expect(page.locator("label:has(input[type=radio]:focus)")).to_contain_text(UNSURE)
