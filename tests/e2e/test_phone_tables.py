@@ -87,7 +87,7 @@ def test_the_group_page_shows_stacked_rows_not_grids_on_a_phone(page: Page, serv
     statistics: stacked rows at 390 px, nothing cut; the sortable grids on a desktop."""
     _group(page, server)
     page.get_by_text(msg("ui.group.stats_expander", "de")).click()
-    expect(page.get_by_text(msg("ui.group.items_label", "de"))).to_be_visible()
+    expect(page.get_by_text(msg("ui.group.items_label", "de"), exact=True).first).to_be_visible()
     page.wait_for_function(IDLE)
     assert _cut(page) == []
     expect(page.locator(".chart-table-box:not(.sr-only) table").first).to_be_visible()
