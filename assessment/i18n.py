@@ -1,28 +1,14 @@
-"""Languages and bilingual text: the one place that knows German comes first."""
+"""Languages: the one place that knows German comes first (plain Python: every page imports it)."""
 
 from __future__ import annotations
 
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 Language = Literal["de", "en"]
 LANGUAGES: tuple[Language, ...] = ("de", "en")
 DEFAULT_LANGUAGE: Language = "de"
 # Who reads a result: the person themselves, or someone they shared it with (coach, colleague).
 Viewer = Literal["self", "other"]
-
-
-class Text(BaseModel):
-    """A piece of prose in both languages; neither may be empty."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    de: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def __call__(self, language: Language) -> str:
-        return self.de if language == "de" else self.en
 
 
 def parse_language(value: object) -> Language:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -36,10 +34,14 @@ from assessment.bank.models import (
 )
 from assessment.bank.rules import DEFAULT_RULES_VERSION, RulesError, rules_for
 from assessment.bank.rules import MIN_LIKERT_PER_DIMENSION as MIN_LIKERT_PER_DIMENSION
+from assessment.bank.versions import QUESTIONS_DIR as QUESTIONS_DIR
+from assessment.bank.versions import QUESTIONS_ENV as QUESTIONS_ENV
+from assessment.bank.versions import VERSION_FOLDER
+from assessment.bank.versions import available_versions as available_versions
+from assessment.bank.versions import latest_version as latest_version
+from assessment.bank.versions import resolve_root as resolve_root
 from assessment.errors import BankError
 
-QUESTIONS_DIR = Path(__file__).resolve().parents[2] / "questions"
-QUESTIONS_ENV = "SELBSTCHECK_QUESTIONS_DIR"
 MIN_REVERSED_PER_DIMENSION = 2
 MIN_SCENARIOS_PER_DIMENSION = 1
 MIN_SHORT_FORM_LIKERT_PER_DIMENSION = 3
@@ -57,38 +59,6 @@ PREFERENCES_FILE = "preferences.toml"
 # The article every bank is derived from; its quotes must stand in it word for word.
 ARTICLE_FILE = "article-it-leiter-duisburg.txt"
 M = TypeVar("M", bound=BaseModel)
-_VERSION_DIR = re.compile(r"^v([1-9][0-9]{0,2})$")
-
-
-def resolve_root(root: Path = QUESTIONS_DIR) -> Path:
-    """Return the questions folder: the given one, or for the default the one QUESTIONS_ENV names.
-
-    The override lets a deployment (or a test) add bank versions without touching the package.
-    """
-    if root == QUESTIONS_DIR and os.environ.get(QUESTIONS_ENV):
-        return Path(os.environ[QUESTIONS_ENV]).resolve()
-    return root
-
-
-def available_versions(root: Path = QUESTIONS_DIR) -> tuple[int, ...]:
-    """Return the bank versions present under root, oldest first (listed once per process)."""
-    return _listed_versions(resolve_root(root))
-
-
-@cache
-def _listed_versions(root: Path) -> tuple[int, ...]:
-    if not root.is_dir():
-        return ()
-    found = (_VERSION_DIR.match(path.name) for path in root.iterdir() if path.is_dir())
-    return tuple(sorted(int(match.group(1)) for match in found if match))
-
-
-def latest_version(root: Path = QUESTIONS_DIR) -> int:
-    """Return the newest bank version under root."""
-    versions = available_versions(root)
-    if not versions:
-        raise BankError(resolve_root(root), "questions", "no bank version folder (v1, v2, …)")
-    return versions[-1]
 
 
 def load_bank(version: int | None = None, root: Path = QUESTIONS_DIR) -> Bank:
@@ -382,7 +352,7 @@ def _refuse_duplicates(path: Path, ids: list[str], what: str) -> None:
 
 
 def _check_version_name(folder: Path, head_path: Path, head: Mapping[str, Any]) -> None:
-    match = _VERSION_DIR.match(folder.name)
+    match = VERSION_FOLDER.match(folder.name)
     if match and head.get("version") != int(match.group(1)):
         raise BankError(head_path, "version", f"must be {match.group(1)} to match the folder")
 

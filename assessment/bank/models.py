@@ -8,16 +8,20 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+# The choices' keys live in a module of their own, which the start page imports without pydantic.
+from assessment.bank.choices import EXPERIENCE_LEVELS as EXPERIENCE_LEVELS
+from assessment.bank.choices import EXPERIENCE_LEVELS_SPECIALIST as EXPERIENCE_LEVELS_SPECIALIST
+from assessment.bank.choices import FORM_IDS as FORM_IDS
+from assessment.bank.choices import PROFILE_IDS as PROFILE_IDS
+from assessment.bank.choices import SETTING_IDS as SETTING_IDS
+from assessment.bank.choices import Experience as Experience
+from assessment.bank.choices import FormId as FormId
+from assessment.bank.choices import ProfileId as ProfileId
 from assessment.bank.rules import DEFAULT_RULES_VERSION, RulesField
-from assessment.i18n import Text
+from assessment.i18n import Language
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
 Keying = Literal["plus", "minus"]
-FormId = Literal["short", "full"]
-ProfileId = Literal["duisburg", "public", "mittelstand", "industry"]
-# The background chosen on the start page. "specialist" (experienced in IT, not yet leading) is
-# offered from rules 3 on; "experienced" then reads "experienced in heading IT" (issue 22).
-Experience = Literal["starter", "changer", "specialist", "experienced"]
 # What a statement presumes that a career starter may not have had yet.
 Presumes = Literal["team", "budget", "management", "incident", "project"]
 Pole = Literal["a", "b"]
@@ -27,18 +31,6 @@ View = Literal["self", "situation", "knowledge"]
 VIEWS: tuple[View, ...] = ("self", "situation", "knowledge")
 ScenarioSetting = Literal["public", "mittelstand", "industry", "general"]
 
-FORM_IDS: tuple[FormId, ...] = ("short", "full")
-PROFILE_IDS: tuple[ProfileId, ...] = ("duisburg", "public", "mittelstand", "industry")
-# The concrete settings a comparison ranks; "duisburg" is the general profile behind "noch offen".
-SETTING_IDS: tuple[ProfileId, ...] = ("public", "mittelstand", "industry")
-# The backgrounds of banks with rules 2 (kept as released); rules 3 add "specialist".
-EXPERIENCE_LEVELS: tuple[Experience, ...] = ("starter", "changer", "experienced")
-EXPERIENCE_LEVELS_SPECIALIST: tuple[Experience, ...] = (
-    "starter",
-    "changer",
-    "specialist",
-    "experienced",
-)
 
 LIKERT_MIN = 1
 LIKERT_MAX = 5
@@ -46,6 +38,18 @@ LIKERT_MAX = 5
 UNSURE = "na"
 SCENARIO_SCORE_MAX = 3
 SCENARIO_OPTION_IDS = ("a", "b", "c", "d")
+
+
+class Text(BaseModel):
+    """A piece of prose in both languages; neither may be empty."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    de: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def __call__(self, language: Language) -> str:
+        return self.de if language == "de" else self.en
 
 
 class _Frozen(BaseModel):

@@ -1,11 +1,13 @@
-"""Links that carry codes: build `?r=` share links, and pull a code out of pasted text."""
+"""Links that carry codes: build `?r=` share links, and pull a code out of pasted text.
+
+Plain Python (no pydantic, no bank): the start page imports it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from urllib.parse import parse_qs, urlencode
 
-from assessment.codes.share import MAX_CODE_LENGTH
 from assessment.errors import CodeError
 
 SHARE_PARAM = "r"
@@ -16,6 +18,8 @@ INVITE_PARAM = "i"
 PEERS_PARAM = "peers"
 # On a colleague's questionnaire: the peer code of the ratings given so far (a reload resumes).
 RATED_PARAM = "rated"
+# Anything longer than this cannot be a code of ours; refused before any decoding work.
+MAX_CODE_LENGTH = 200
 # Pasted text longer than this cannot hold one of our links.
 MAX_PASTED_LENGTH = 2_000
 

@@ -54,6 +54,7 @@ from assessment.bank.models import (
     ProfileId,
     Scenario,
 )
+from assessment.codes.links import MAX_CODE_LENGTH as MAX_CODE_LENGTH
 from assessment.engine.answers import Answers, check_answers, extra_answered, extra_candidates
 from assessment.errors import BankError, CodeError
 from assessment.i18n import LANGUAGES, Language
@@ -71,8 +72,6 @@ PEER_CODE_FORMAT = PEER_CODE_FORMAT_V1
 PEER_CODE_FORMATS = (PEER_CODE_FORMAT_V1, PEER_CODE_FORMAT_V2, SUMMARY_CODE_FORMAT)
 _UNSURE_DIGIT = LIKERT_MAX + 1
 _BACKGROUNDS: tuple[Experience | None, ...] = (None, "starter", "changer", "experienced")
-# Anything longer than this cannot be a code of ours; refused before any decoding work.
-MAX_CODE_LENGTH = 200
 MAX_PAGE = 255
 _CHECKSUM_BYTES = 4
 _HEADER_BYTES = 3

@@ -6,15 +6,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# Plausible input bounds for a monthly gross salary in euro; outside them the input is refused.
+from assessment.bank.choices import MAX_EXPECTED_SALARY as MAX_EXPECTED_SALARY
+from assessment.bank.choices import MIN_EXPECTED_SALARY as MIN_EXPECTED_SALARY
 from assessment.bank.models import Bank, Experience, ProfileId, SalaryRange
 from assessment.bank.rules import FAR_ABOVE_FACTOR as FAR_ABOVE_FACTOR
 from assessment.i18n import Language
 
 SalaryPosition = Literal["below", "within", "above", "far_above"]
 
-# Plausible input bounds for a monthly gross salary in euro; outside them the input is refused.
-MIN_EXPECTED_SALARY = 500
-MAX_EXPECTED_SALARY = 50_000
 _LOCALES: dict[Language, str] = {"de": "de_DE", "en": "en_GB"}
 
 

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from assessment.bank.load import PATH_FILE, QUESTIONS_DIR, load_bank, read_bank
-from assessment.bank.models import PathStep
+from assessment.bank.models import PathStep, Text
 from assessment.errors import BankError
-from assessment.i18n import Text
 
 # A digit or a German/English number word marks a figure in a text.
 FIGURE = re.compile(

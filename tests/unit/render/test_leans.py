@@ -23,10 +23,11 @@ from assessment.bank.models import (
     Pole,
     Scenario,
     Support,
+    Text,
 )
 from assessment.engine.leans import AxisLean
 from assessment.engine.result import Result, build_result
-from assessment.i18n import Language, Text, Viewer
+from assessment.i18n import Language, Viewer
 from assessment.messages import msg
 from assessment.render import methodology as method
 from assessment.render.export import result_json
