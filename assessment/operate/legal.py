@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.operate import facts
-from assessment.operate.operator import Address, Authority, Operator
+
+if TYPE_CHECKING:  # pydantic models: the views import this module before any operator is read
+    from assessment.operate.operator import Address, Authority, Operator
 
 LegalPageId = Literal["impressum", "datenschutz", "barrierefreiheit"]
 LEGAL_PAGES: tuple[LegalPageId, ...] = ("impressum", "datenschutz", "barrierefreiheit")

@@ -22,17 +22,19 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from assessment.bank.load import latest_version, load_bank
-from assessment.bank.models import (
-    LIKERT_MAX,
-    LIKERT_MIN,
-    SCENARIO_OPTION_IDS,
-    KnowledgeItem,
-    Scenario,
-)
-from assessment.engine.answers import Answers
+from assessment.operate.deferred import DeferredModule, import_serially
+
+if TYPE_CHECKING:
+    from assessment.bank import load as bank_load
+    from assessment.bank import models
+    from assessment.engine import answers as answer_sets
+    from assessment.engine.answers import Answers
+else:  # not needed before a result page (assessment.operate.deferred)
+    bank_load = DeferredModule("assessment.bank.load")
+    models = DeferredModule("assessment.bank.models")
+    answer_sets = DeferredModule("assessment.engine.answers")
 
 # Set to "1" by assessment.ui.launcher (the way the app is served); tests and tools leave it unset.
 WARM_UP_VARIABLE = "SELBSTCHECK_WARM_UP"
@@ -52,13 +54,14 @@ def sample_answers() -> Answers:
     Statements get the middle of the scale, scenarios and knowledge items their first option
     (a), so the sample fits every bank, with or without knowledge items.
     """
-    bank = load_bank(latest_version())
-    middle = (LIKERT_MIN + LIKERT_MAX) // 2
+    bank = bank_load.load_bank(bank_load.latest_version())
+    middle = (models.LIKERT_MIN + models.LIKERT_MAX) // 2
+    chosen = (models.Scenario, models.KnowledgeItem)
     responses: dict[str, int | str] = {
-        item.id: SCENARIO_OPTION_IDS[0] if isinstance(item, Scenario | KnowledgeItem) else middle
+        item.id: models.SCENARIO_OPTION_IDS[0] if isinstance(item, chosen) else middle
         for item in bank.form_items("short")
     }
-    return Answers(
+    return answer_sets.Answers(
         bank_version=bank.version,
         form="short",
         profile="duisburg",
@@ -74,21 +77,17 @@ def sample_answers() -> Answers:
 # their result on a freshly restarted replica in bench_fault. Every lazy import of a heavy
 # library goes through import_once, one at a time, after these two.
 HEAVY_FIRST = ("numpy", "pandas")
-_IMPORT_LOCK = threading.Lock()
 
 
 def import_once(*modules: str) -> None:
     """Import modules (after numpy and pandas) one thread at a time; at once if they are loaded
     already."""
-    import importlib
     import sys
 
     wanted = (*HEAVY_FIRST, *modules)
     if all(name in sys.modules for name in wanted):
         return
-    with _IMPORT_LOCK:
-        for name in wanted:
-            importlib.import_module(name)
+    import_serially(*wanted)  # the one lock of assessment.operate.deferred
 
 
 def import_pdf_path() -> None:
@@ -110,7 +109,7 @@ def warm_chart_renderer() -> bytes:
     from assessment.render.summary import summarize
 
     answers = sample_answers()
-    bank = load_bank(answers.bank_version)
+    bank = bank_load.load_bank(answers.bank_version)
     return chart_png(summarize(build_result(answers, bank), bank, "de"))
 
 
@@ -125,7 +124,7 @@ def warm_pdf_path() -> bytes:
     from assessment.render.pdf.result import build_pdf
 
     answers = sample_answers()
-    bank = load_bank(answers.bank_version)
+    bank = bank_load.load_bank(answers.bank_version)
     return build_pdf(build_result(answers, bank), bank, "de", "")
 
 
@@ -206,6 +205,14 @@ class WarmUpScheduler:
             self._active = max(0, self._active - 1)
             self._last_end = self.clock()
         self._wake.set()
+
+    def quiet_seconds(self) -> float:
+        """Return how long no script run has been running (0 while one runs; infinite before
+        the first one ended). Also asked by assessment.ui.preload."""
+        with self._lock:
+            if self._active > 0:
+                return 0.0
+            return self.clock() - self._last_end
 
     def want(self, start_thread: bool = True) -> None:
         """A page offering a PDF was drawn: warm up once the process is idle (when enabled)."""

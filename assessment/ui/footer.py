@@ -7,21 +7,22 @@ import html
 import logging
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from assessment.i18n import Language
+from assessment.operate.deferred import DeferredModule
 from assessment.operate.legal import LEGAL_PAGES, LegalPageId, legal_title
-from assessment.operate.operator import (
-    OPERATOR_FILE_ENV,
-    Operator,
-    OperatorError,
-    load_operator_file,
-    operator_path,
-)
 from assessment.ui import state
 from assessment.ui.text import PreparedHtml, t
+
+if TYPE_CHECKING:
+    from assessment.operate import operator as operator_file
+    from assessment.operate.operator import Operator, OperatorError
+else:  # pydantic: imported when the first footer is drawn, not with the views (issue 24)
+    operator_file = DeferredModule("assessment.operate.operator")
 
 OPERATOR_CACHE_ENTRIES = 4
 _LOG = logging.getLogger(__name__)
@@ -36,14 +37,14 @@ OPERATOR_HINT = (
 def _load(path: str, modified_ns: int) -> Operator | OperatorError:
     """Return the operator of a file version, or the error it raises (cached per version)."""
     try:
-        return load_operator_file(Path(path))
-    except OperatorError as error:
+        return operator_file.load_operator_file(Path(path))
+    except operator_file.OperatorError as error:
         return error
 
 
 def current_operator() -> Operator | OperatorError | None:
     """Return the configured operator, its error, or None when no operator file is configured."""
-    path = operator_path()
+    path = operator_file.operator_path()
     if path is None:
         return None
     try:
@@ -61,7 +62,7 @@ def legal_href(page: LegalPageId, lang: Language) -> str:
 @lru_cache(maxsize=1)
 def log_operator_hint() -> None:
     """Tell the operator once per process, in the server log, how to add the legal pages."""
-    _LOG.warning(OPERATOR_HINT, OPERATOR_FILE_ENV)
+    _LOG.warning(OPERATOR_HINT, operator_file.OPERATOR_FILE_ENV)
 
 
 def missing_operator_banner(lang: Language) -> None:
@@ -86,7 +87,7 @@ def render_footer(lang: Language, version: int) -> None:
     """Render the footer: version line, then legal links or the private-use banner."""
     st.divider()
     st.caption(t("ui.app.footer", lang, version=version))
-    if isinstance(current_operator(), Operator):
+    if isinstance(current_operator(), operator_file.Operator):
         legal_links(lang)
     else:
         missing_operator_banner(lang)

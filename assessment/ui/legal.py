@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from assessment.i18n import Language
+from assessment.operate.deferred import DeferredModule
 from assessment.operate.legal import LEGAL_PAGES, Block, LegalPageId, build_legal_page, legal_title
-from assessment.operate.operator import Operator
 from assessment.ui import shared, state
 from assessment.ui.footer import current_operator, missing_operator_banner
 from assessment.ui.text import plain_line, t
+
+if TYPE_CHECKING:
+    from assessment.operate import operator as operator_file
+else:  # pydantic: imported with the first operator file read (assessment.ui.footer)
+    operator_file = DeferredModule("assessment.operate.operator")
 
 BACK_KEY = "legal_back"
 
@@ -44,7 +51,7 @@ def render(page: LegalPageId) -> Language:
         on_click=_leave,
     )
     operator = current_operator()
-    if not isinstance(operator, Operator):
+    if not isinstance(operator, operator_file.Operator):
         st.title(legal_title(page, lang), anchor=False)
         if operator is None:
             missing_operator_banner(lang)

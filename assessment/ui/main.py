@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from assessment.codes.links import INVITE_VIEW, PEERS_PARAM, SHARE_PARAM
 from assessment.errors import CodeError
 from assessment.operate import warmup
-from assessment.ui import legal, questionnaire, shared, start, state
+from assessment.operate.deferred import DeferredModule
+from assessment.ui import legal, preload, shared, start, state
 
-# The start page and the questionnaire are imported with this module; the other views (result,
-# peer, method, legal, group) on their first use, so a fresh process draws its first start page
-# without importing the summaries, the peer codes or the legal texts.
+if TYPE_CHECKING:
+    from assessment.ui import questionnaire
+else:  # with pydantic and the validated bank (assessment.operate.deferred)
+    questionnaire = DeferredModule("assessment.ui.questionnaire")
+
+# The start page is imported with this module, and needs neither pydantic nor a validated bank
+# (it shows the newest bank's digest, assessment.bank.digest). The questionnaire is imported on
+# first use, or in the background while the first start page is read (assessment.ui.preload); the
+# other views (result, peer, method, group) on their first use.
 
 
 def render() -> None:
@@ -78,6 +87,7 @@ def _render_view() -> None:
     current = state.flow()
     if not current.started:
         start.render(lang)
+        preload.start_preload()  # what "Check starten" needs, while the page is read
     elif current.page >= len(state.pages_of(current.bank_version, current.form)):
         warmup.import_once("altair", "assessment.ui.result")
         if current.extra_items:

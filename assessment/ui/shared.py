@@ -11,19 +11,22 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
 
-from assessment.bank.load import load_bank
 from assessment.codes import links
 from assessment.codes.links import share_link
-from assessment.engine.answers import Answers
 from assessment.errors import CodeError
 from assessment.i18n import LANGUAGES, Language
 from assessment.messages import msg
+from assessment.operate.deferred import DeferredModule
 from assessment.ui import state
 from assessment.ui.footer import render_footer
 from assessment.ui.text import PreparedHtml, plain, t
 
 if TYPE_CHECKING:
+    from assessment.bank import load as bank_load
+    from assessment.engine.answers import Answers
     from assessment.render.summary import Summary
+else:  # pydantic and the validated bank: not imported by the start page (issue 24)
+    bank_load = DeferredModule("assessment.bank.load")
 
 LANG_WIDGET_KEY = "lang_switch"
 # Shared summaries and charts are cached per share code and language; bounded, short-lived.
@@ -149,15 +152,22 @@ table.chart-table th, table.chart-table td {
 </style>
 """
 
-# A chart's "Show data" shows its raw data set, with internal English column names ("order",
-# "low", "zero"); the chart's own table (chart_text.accessible_chart) shows the same figures in
-# the page's language, so Streamlit's action is hidden (in either language's words).
-_SHOW_DATA = ",".join(f'[aria-label="{msg("streamlit.show_data", lang)}"]' for lang in LANGUAGES)
-PAGE_STYLE = PAGE_STYLE.replace(
-    "</style>",
-    f'[data-testid="stElementToolbarButton"]:has(button:is({_SHOW_DATA}))'
-    " { display: none !important; }\n</style>",
-)
+
+@cache
+def page_style_rules() -> str:
+    """Return PAGE_STYLE with the rule that hides Streamlit's "Show data" (built on the first
+    page, not on import: its words come from the catalogue, issue 24).
+
+    A chart's "Show data" shows its raw data set, with internal English column names ("order",
+    "low", "zero"); the chart's own table (chart_text.accessible_chart) shows the same figures in
+    the page's language, so Streamlit's action is hidden (in either language's words).
+    """
+    labels = ",".join(f'[aria-label="{msg("streamlit.show_data", lang)}"]' for lang in LANGUAGES)
+    return PAGE_STYLE.replace(
+        "</style>",
+        f'[data-testid="stElementToolbarButton"]:has(button:is({labels}))'
+        " { display: none !important; }\n</style>",
+    )
 
 
 # Repairs of Streamlit's own markup that axe-core flags, kept while the page changes:
@@ -248,7 +258,7 @@ ONE_ENTRY_PER_PAGE = ONE_ENTRY_PER_PAGE.replace("__RATED__", links.RATED_PARAM)
 def page_style() -> None:
     """Add the app's few style rules, the accessibility repairs and the history rule (no
     external resources)."""
-    st.html(_prepared(PAGE_STYLE))
+    st.html(_prepared(page_style_rules()))
     st.html(_prepared(A11Y_REPAIRS), unsafe_allow_javascript=True, width="content")
     one_entry_per_page()
 
@@ -521,7 +531,7 @@ def shared_summary(share_code: str, lang: Language) -> Summary:
     from assessment.render.summary import summarize
 
     answers = decode_code(share_code).answers
-    bank = load_bank(answers.bank_version)
+    bank = bank_load.load_bank(answers.bank_version)
     return summarize(build_result(answers, bank), bank, lang, viewer="other")
 
 

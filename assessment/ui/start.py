@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.bank.models import (
+from assessment.bank.choices import (
     EXPERIENCE_LEVELS,
     FORM_IDS,
+    MAX_EXPECTED_SALARY,
+    MIN_EXPECTED_SALARY,
     SETTING_IDS,
-    Bank,
     Experience,
     ProfileId,
 )
-from assessment.engine.salary import MAX_EXPECTED_SALARY, MIN_EXPECTED_SALARY
+from assessment.bank.digest import StartDigest, newest_digest
+from assessment.bank.digest import covers_other_settings as covers_other_settings
 from assessment.i18n import Language
 from assessment.ui import shared, state
 from assessment.ui.text import t
@@ -29,19 +31,9 @@ SALARY_STEP = 100
 SALARY_WIDTH = 320
 
 
-def covers_other_settings(bank: Bank) -> bool:
-    """Return whether the bank's forms ask situations or knowledge questions set in one
-    particular setting (so that a person who chose another one meets them)."""
-    return any(
-        getattr(item, "setting", None) not in (None, "general")
-        for form in bank.forms
-        for item in bank.form_items(form)
-    )
-
-
 def _backgrounds() -> tuple[Experience, ...]:
     """The backgrounds the newest bank offers (bank v3: four, issue 22)."""
-    return state.newest_bank().backgrounds or EXPERIENCE_LEVELS
+    return newest_digest().backgrounds or EXPERIENCE_LEVELS
 
 
 def _chosen(lang: Language) -> None:
@@ -78,8 +70,8 @@ def _start(lang: Language) -> None:
 
 
 def render(lang: Language) -> None:
-    """Render the start page."""
-    bank = state.newest_bank()
+    """Render the start page (from the newest bank's digest: no bank is validated for it)."""
+    digest = newest_digest()
     current = state.flow()
     st.title(t("ui.app.title", lang), anchor=False)
     st.markdown(t("ui.start.lead", lang))
@@ -95,15 +87,15 @@ def render(lang: Language) -> None:
     with right:
         st.markdown(f"**{t('ui.start.duration_heading', lang)}**")
         for form_id in FORM_IDS:
-            form = bank.forms[form_id]
+            form = digest.forms[form_id]
             st.markdown(
                 "- "
                 + t(
                     "ui.start.duration",
                     lang,
                     form=form.name(lang),
-                    items=bank.form_question_count(form_id),
-                    minutes=bank.form_minutes(form_id),
+                    items=form.questions,
+                    minutes=form.minutes,
                 )
             )
     st.markdown(f"**{t('ui.start.privacy_heading', lang)}**")
@@ -118,14 +110,14 @@ def render(lang: Language) -> None:
         format_func=lambda f: t(
             "ui.start.form_option",
             lang,
-            form=bank.forms[f].name(lang),
-            minutes=bank.form_minutes(f),
+            form=digest.forms[f].name(lang),
+            minutes=digest.forms[f].minutes,
         ),
         key=state.widget_key(FORM_KEY, lang),
         on_change=_chosen,
         args=(lang,),
     )
-    if covers_other_settings(bank):
+    if digest.covers_other_settings:
         # UX pass: a Mittelstand person met TVöD and OZG questions in the full form unwarned.
         st.caption(t("start.forms.all_settings", lang))
     st.radio(
@@ -133,7 +125,7 @@ def render(lang: Language) -> None:
         PROFILE_CHOICES,
         index=PROFILE_CHOICES.index(current.profile),
         format_func=lambda p: (
-            t("ui.start.setting_open", lang) if p == "duisburg" else bank.profiles[p].name(lang)
+            t("ui.start.setting_open", lang) if p == "duisburg" else digest.setting_name(p, lang)
         ),
         key=state.widget_key(PROFILE_KEY, lang),
         on_change=_chosen,
@@ -150,7 +142,7 @@ def render(lang: Language) -> None:
         args=(lang,),
         # Four longer labels read better one under the other (bank v3).
         horizontal=len(backgrounds) <= len(EXPERIENCE_LEVELS),
-        help=_background_help(bank, lang),
+        help=_background_help(digest, lang),
     )
     st.number_input(
         t("ui.start.salary_label", lang),
@@ -181,11 +173,11 @@ def render(lang: Language) -> None:
     )
 
 
-def _background_help(bank: Bank, lang: Language) -> str | None:
+def _background_help(digest: StartDigest, lang: Language) -> str | None:
     """Return the background's help: what each of the four backgrounds changes (rules 3, UX
     pass #19), the two-sentence help of rules 2, or none without backgrounds."""
-    if not bank.rules.has_background:
+    if not digest.has_background:
         return None
-    if bank.rules.specialist_background:
+    if digest.specialist_background:
         return t("ux.start.background_help", lang)
     return t("ui.start.background_help", lang)

@@ -22,23 +22,28 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from assessment.bank.load import latest_version, load_bank
-from assessment.bank.models import (
-    EXPERIENCE_LEVELS,
-    Bank,
-    Experience,
-    FormId,
-    Item,
-    ProfileId,
-)
-from assessment.bank.pagination import first_incomplete_page, paginate
+from assessment.bank.choices import EXPERIENCE_LEVELS, Experience, FormId, ProfileId
+from assessment.bank.versions import latest_version
 from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
-from assessment.codes.share import decode_code, encode_progress_code, markable
-from assessment.engine.answers import Answers, PageTiming, extra_candidates
 from assessment.i18n import DEFAULT_LANGUAGE, Language, browser_language, parse_language
+from assessment.operate.deferred import DeferredModule
+
+if TYPE_CHECKING:
+    from assessment.bank import load as bank_load
+    from assessment.bank import pagination
+    from assessment.bank.models import Bank, Item
+    from assessment.codes import share
+    from assessment.engine import answers as answer_sets
+    from assessment.engine.answers import Answers, PageTiming
+else:  # pydantic and the validated bank: not imported by the start page (issue 24)
+    bank_load = DeferredModule("assessment.bank.load")
+    pagination = DeferredModule("assessment.bank.pagination")
+    share = DeferredModule("assessment.codes.share")
+    answer_sets = DeferredModule("assessment.engine.answers")
 
 LANG_PARAM = "lang"
 BACKGROUND_PARAM = "bg"
@@ -152,7 +157,7 @@ def item_of_key(key: str) -> str:
 
 def newest_bank() -> Bank:
     """Return the bank that new questionnaires use (the newest version)."""
-    return load_bank(latest_version())
+    return bank_load.load_bank(latest_version())
 
 
 _PAGES: dict[tuple[int, FormId], tuple[Bank, tuple[tuple[Item, ...], ...]]] = {}
@@ -160,10 +165,10 @@ _PAGES: dict[tuple[int, FormId], tuple[Bank, tuple[tuple[Item, ...], ...]]] = {}
 
 def pages_of(version: int, form: FormId) -> tuple[tuple[Item, ...], ...]:
     """Return the questionnaire pages of a form of a bank version (computed once per bank)."""
-    bank = load_bank(version)
+    bank = bank_load.load_bank(version)
     cached = _PAGES.get((id(bank), form))
     if cached is None or cached[0] is not bank:
-        cached = (bank, paginate(bank, form))
+        cached = (bank, pagination.paginate(bank, form))
         _PAGES[id(bank), form] = cached
     return cached[1]
 
@@ -221,14 +226,14 @@ def set_language(lang: Language) -> None:
 def answers(with_timings: bool = False) -> Answers:
     """Return the session's answers as the domain's Answers."""
     current = flow()
-    return Answers(
+    return answer_sets.Answers(
         bank_version=current.bank_version,
         form=current.form,
         profile=current.profile,
         language=language(),
         background=(
             current.experience
-            if current.experience in load_bank(current.bank_version).backgrounds
+            if current.experience in bank_load.load_bank(current.bank_version).backgrounds
             else None
         ),
         responses=dict(current.responses),
@@ -239,10 +244,10 @@ def answers(with_timings: bool = False) -> Answers:
 
 def _markable_ids(version: int, form: FormId) -> frozenset[str]:
     """Return the items of a form whose changed answers are marked (none without retake marks)."""
-    bank = load_bank(version)
+    bank = bank_load.load_bank(version)
     if not bank.rules.retake_marks:
         return frozenset()
-    return frozenset(item.id for item in bank.form_items(form) if markable(item))
+    return frozenset(item.id for item in bank.form_items(form) if share.markable(item))
 
 
 def rationales_shown() -> None:
@@ -277,7 +282,7 @@ def timings(current: Flow) -> tuple[PageTiming, ...]:
     their page was shown in this session; each names its page (pages without any are left out)."""
     pages = pages_of(current.bank_version, current.form)
     return tuple(
-        PageTiming(items=current.timed_items[index], seconds=seconds, page=index + 1)
+        answer_sets.PageTiming(items=current.timed_items[index], seconds=seconds, page=index + 1)
         for index, seconds in sorted(current.seconds.items())
         if index < len(pages) and current.timed_items.get(index, 0) > 0
     )
@@ -296,7 +301,9 @@ def write_progress() -> None:
 def progress_params() -> dict[str, str]:
     """Return the progress code of the session's answers and page, with the background."""
     current = flow()
-    code = encode_progress_code(answers(), current.page, seen=current.shown_answers is not None)
+    code = share.encode_progress_code(
+        answers(), current.page, seen=current.shown_answers is not None
+    )
     params = {PROGRESS_PARAM: code}
     if current.experience is not None:
         params[BACKGROUND_PARAM] = current.experience
@@ -385,7 +392,7 @@ def restore_from_code(code: str) -> None:
 
     Raises CodeError when the code cannot be read; the session then stays as it was.
     """
-    decoded = decode_code(code)
+    decoded = share.decode_code(code)
     given = decoded.answers
     previous = flow()
     responses = dict(given.responses)
@@ -397,11 +404,11 @@ def restore_from_code(code: str) -> None:
         # but lacks the answers given since it was written; they stay (answers_kept).
         responses = answers_kept(given.responses, previous.responses)
     pages = pages_of(given.bank_version, given.form)
-    done = first_incomplete_page(pages, responses)
+    done = pagination.first_incomplete_page(pages, responses)
     page = min(decoded.page, done) if decoded.kind == "progress" else done
     background = st.query_params.get(BACKGROUND_PARAM)
     # Banks without a background in their answers (v1) still ask for one, for the salary check.
-    offered = load_bank(given.bank_version).backgrounds or EXPERIENCE_LEVELS
+    offered = bank_load.load_bank(given.bank_version).backgrounds or EXPERIENCE_LEVELS
     # The session's own memory of the rationales shown (and its marks) outlives an older code in
     # the URL of the same questionnaire (the browser's Back button): it only ever adds marks.
     same = (previous.bank_version, previous.form) == (given.bank_version, given.form)
@@ -497,7 +504,9 @@ def extra_param(current: Flow) -> str | None:
         return None
     index = {
         item.id: n
-        for n, item in enumerate(extra_candidates(load_bank(current.bank_version), current.form))
+        for n, item in enumerate(
+            answer_sets.extra_candidates(bank_load.load_bank(current.bank_version), current.form)
+        )
     }
     items = "-".join(str(index[item_id]) for item_id in current.extra_items)
     return f"{current.extra_before}.{current.extra_page}.{items}"
@@ -515,7 +524,9 @@ def follow_extra_param() -> None:
     current.extra_items, current.extra_page, current.extra_done = (), 0, False
     if wanted is None:
         return
-    candidates = extra_candidates(load_bank(current.bank_version), current.form)
+    candidates = answer_sets.extra_candidates(
+        bank_load.load_bank(current.bank_version), current.form
+    )
     try:
         before, page, indices = wanted.split(".", 2)
         items = tuple(candidates[int(n)].id for n in indices.split("-"))

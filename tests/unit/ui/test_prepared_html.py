@@ -25,7 +25,7 @@ def test_prepared_html_is_what_streamlit_would_send(text: str) -> None:
 
 def test_the_page_scripts_are_prepared_once_a_process() -> None:
     """The style and the scripts every page sends are prepared once and then reused."""
-    for text in (shared.PAGE_STYLE, shared.A11Y_REPAIRS, shared.ONE_ENTRY_PER_PAGE):
+    for text in (shared.page_style_rules(), shared.A11Y_REPAIRS, shared.ONE_ENTRY_PER_PAGE):
         prepared = shared._prepared(text)
         assert prepared is shared._prepared(text)
         assert prepared.text == clean_text(text)
