@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from assessment.bank.choices import FORM_IDS, SETTING_IDS, Experience, FormId, ProfileId
 from assessment.bank.versions import QUESTIONS_DIR, available_versions, latest_version, resolve_root
+from assessment.deferred import DeferredModule
 from assessment.i18n import Language
-from assessment.operate.deferred import DeferredModule
 
 if TYPE_CHECKING:
     from assessment.bank import load as bank_load
     from assessment.bank.models import Bank
-else:  # only for a bank without a stored digest (assessment.operate.deferred)
+else:  # only for a bank without a stored digest (assessment.deferred)
     bank_load = DeferredModule("assessment.bank.load")
 
 DIGESTS_PATH = Path(__file__).with_name("digests.json")

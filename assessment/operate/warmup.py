@@ -24,14 +24,14 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
-from assessment.operate.deferred import DeferredModule, import_serially
+from assessment.deferred import DeferredModule, import_serially
 
 if TYPE_CHECKING:
     from assessment.bank import load as bank_load
     from assessment.bank import models
     from assessment.engine import answers as answer_sets
     from assessment.engine.answers import Answers
-else:  # not needed before a result page (assessment.operate.deferred)
+else:  # not needed before a result page (assessment.deferred)
     bank_load = DeferredModule("assessment.bank.load")
     models = DeferredModule("assessment.bank.models")
     answer_sets = DeferredModule("assessment.engine.answers")
@@ -87,7 +87,7 @@ def import_once(*modules: str) -> None:
     wanted = (*HEAVY_FIRST, *modules)
     if all(name in sys.modules for name in wanted):
         return
-    import_serially(*wanted)  # the one lock of assessment.operate.deferred
+    import_serially(*wanted)  # the one lock of assessment.deferred
 
 
 def import_pdf_path() -> None:

@@ -12,8 +12,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from assessment.deferred import DeferredModule
 from assessment.i18n import Language
-from assessment.operate.deferred import DeferredModule
 from assessment.operate.legal import LEGAL_PAGES, LegalPageId, legal_title
 from assessment.ui import state
 from assessment.ui.text import PreparedHtml, t

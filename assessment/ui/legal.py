@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from assessment.deferred import DeferredModule
 from assessment.i18n import Language
-from assessment.operate.deferred import DeferredModule
 from assessment.operate.legal import LEGAL_PAGES, Block, LegalPageId, build_legal_page, legal_title
 from assessment.ui import shared, state
 from assessment.ui.footer import current_operator, missing_operator_banner

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from assessment.codes.links import INVITE_VIEW, PEERS_PARAM, SHARE_PARAM
+from assessment.deferred import DeferredModule
 from assessment.errors import CodeError
 from assessment.operate import warmup
-from assessment.operate.deferred import DeferredModule
 from assessment.ui import legal, preload, shared, start, state
 
 if TYPE_CHECKING:
     from assessment.ui import questionnaire
-else:  # with pydantic and the validated bank (assessment.operate.deferred)
+else:  # with pydantic and the validated bank (assessment.deferred)
     questionnaire = DeferredModule("assessment.ui.questionnaire")
 
 # The start page is imported with this module, and needs neither pydantic nor a validated bank

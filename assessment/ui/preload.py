@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 
 from assessment.bank.versions import latest_version
-from assessment.operate.deferred import import_serially
+from assessment.deferred import import_serially
 from assessment.operate.warmup import SCHEDULER, WarmUpScheduler
 from assessment.ui import state
 

@@ -13,10 +13,10 @@ import streamlit as st
 
 from assessment.codes import links
 from assessment.codes.links import share_link
+from assessment.deferred import DeferredModule
 from assessment.errors import CodeError
 from assessment.i18n import LANGUAGES, Language
 from assessment.messages import msg
-from assessment.operate.deferred import DeferredModule
 from assessment.ui import state
 from assessment.ui.footer import render_footer
 from assessment.ui.text import PreparedHtml, plain, t

@@ -29,8 +29,8 @@ import streamlit as st
 from assessment.bank.choices import EXPERIENCE_LEVELS, Experience, FormId, ProfileId
 from assessment.bank.versions import latest_version
 from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.deferred import DeferredModule
 from assessment.i18n import DEFAULT_LANGUAGE, Language, browser_language, parse_language
-from assessment.operate.deferred import DeferredModule
 
 if TYPE_CHECKING:
     from assessment.bank import load as bank_load

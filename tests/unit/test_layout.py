@@ -21,7 +21,7 @@ FLOORS: dict[str, int] = {
     "ui": 6,
     "cli": 6,
 }
-KERNEL = {"__init__", "i18n", "messages", "errors", "files"}
+KERNEL = {"__init__", "i18n", "messages", "errors", "files", "deferred"}
 TOP = {"cli", "__main__"}
 
 

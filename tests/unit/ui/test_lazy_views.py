@@ -1,4 +1,5 @@
-"""The views a first start page does not need are not imported with the page (issue 24)."""
+"""What a first start page does not need is not imported with the page (issue 24): neither the
+other views nor pydantic, the bank's models, the codes or the questionnaire."""
 
 from __future__ import annotations
 
@@ -22,11 +23,25 @@ LAZY = (
     "altair",
     "fpdf",
 )
+# Imported on first use, or by the preload after the first start page (assessment.ui.preload):
+# pydantic and what is built on it, the validated bank, the codes, the operator file.
+WITHOUT_PYDANTIC = (
+    "pydantic",
+    "pydantic_core",
+    "assessment.bank.models",
+    "assessment.bank.load",
+    "assessment.bank.rules",
+    "assessment.codes.share",
+    "assessment.engine.answers",
+    "assessment.engine.salary",
+    "assessment.operate.operator",
+    "assessment.ui.questionnaire",
+)
 
 
-def test_importing_the_page_leaves_the_other_views_unimported() -> None:
-    """`import assessment.ui.main` (what app.py does on the first page) imports none of them."""
-    code = "import json, sys; import assessment.ui.main; print(json.dumps(sorted(sys.modules)))"
+def _imported_by(module: str) -> set[str]:
+    """Return the modules a fresh interpreter holds after importing module."""
+    code = f"import json, sys; import {module}; print(json.dumps(sorted(sys.modules)))"
     done = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -35,10 +50,30 @@ def test_importing_the_page_leaves_the_other_views_unimported() -> None:
         text=True,
         check=True,
     )
-    imported = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_importing_the_page_leaves_the_other_views_unimported() -> None:
+    """`import assessment.ui.main` (what app.py does on the first page) imports none of them."""
+    imported = _imported_by("assessment.ui.main")
     assert "assessment.ui.start" in imported
-    assert "assessment.ui.questionnaire" in imported
+    assert "assessment.bank.digest" in imported
     assert sorted(imported & set(LAZY)) == []
+
+
+def test_importing_the_page_imports_no_pydantic() -> None:
+    """Nor pydantic, the bank's models, the codes or the questionnaire (issue 24: the views'
+    import at most 1.2× `import streamlit`)."""
+    imported = _imported_by("assessment.ui.main")
+    assert sorted(imported & set(WITHOUT_PYDANTIC)) == []
+    assert "streamlit" in imported
+
+
+def test_the_scoring_core_still_imports_what_it_uses() -> None:
+    """The deferral is the views' alone: the scoring core imports the bank and the codes."""
+    imported = _imported_by("assessment.engine.result, assessment.codes.share")
+    assert {"pydantic", "assessment.bank.load", "assessment.codes.share"} <= imported
+    assert "streamlit" not in imported
 
 
 def test_deferred_models_rebuild_under_a_lock() -> None:
