@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -61,14 +61,26 @@ ARTICLE_FILE = "article-it-leiter-duisburg.txt"
 M = TypeVar("M", bound=BaseModel)
 
 
+_BANKS: dict[tuple[int, Path], Bank] = {}
+# One thread validates a bank while others wait for it instead of validating it too (the
+# preload after a first start page and that page's "Check starten", assessment.ui.preload).
+_VALIDATING = threading.RLock()
+
+
 def load_bank(version: int | None = None, root: Path = QUESTIONS_DIR) -> Bank:
     """Return the validated bank of a version (the newest by default); cached per process."""
     folder = resolve_root(root)
-    return _loaded_bank(latest_version(folder) if version is None else version, folder)
+    key = (latest_version(folder) if version is None else version, folder)
+    bank = _BANKS.get(key)
+    if bank is None:
+        with _VALIDATING:
+            bank = _BANKS.get(key)
+            if bank is None:
+                bank = _BANKS[key] = _validated_bank(*key)
+    return bank
 
 
-@cache
-def _loaded_bank(version: int, root: Path) -> Bank:
+def _validated_bank(version: int, root: Path) -> Bank:
     folder = root / f"v{version}"
     if not folder.is_dir():
         raise BankError(folder, f"v{version}", "no such bank version")
