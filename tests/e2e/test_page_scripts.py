@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from assessment.i18n import Language
 from assessment.messages import msg
 from tests.e2e.journey import TIMEOUT_MS, settled
 
@@ -70,21 +71,21 @@ DOCUMENT_SCANS = """async () => {
 WORDS = ("fullscreen", "show_data", "copy_clipboard")
 
 
-def _keys(lang: str) -> list[str]:
+def _keys(lang: Language) -> list[str]:
     return [
         msg(f"streamlit.{word}" if word != "copy_clipboard" else f"ux.words.{word}", lang)
         for word in WORDS
     ]
 
 
-def _start_page(page: Page, server: str, lang: str) -> None:
+def _start_page(page: Page, server: str, lang: Language) -> None:
     page.goto(f"{server}/?lang={lang}")
     expect(page.locator(".st-key-lang_switch")).to_be_visible(timeout=TIMEOUT_MS)
     settled(page)
     expect(page.locator("html")).to_have_attribute("lang", lang, timeout=TIMEOUT_MS)
 
 
-def _added_in(page: Page, shown: str, wanted: str) -> None:
+def _added_in(page: Page, shown: Language, wanted: Language) -> None:
     seen = page.evaluate(ADD_AND_READ, [_keys(shown)])
     assert seen["frame"] is False  # read before the next frame: nothing was painted in between
     assert seen["labels"] == _keys(wanted)
