@@ -68,6 +68,7 @@ DOCUMENT_SCANS = """async () => {
   return scans;
 }"""
 
+SWITCH: dict[Language, str] = {"de": "Deutsch", "en": "English"}
 WORDS = ("fullscreen", "show_data", "copy_clipboard")
 
 
@@ -117,5 +118,26 @@ def test_a_change_does_not_scan_the_whole_page(browser: Browser, server: str) ->
     Streamlit's words or the repairs' tables, charts and drop zones."""
     page = browser.new_page(locale="de-DE")
     _start_page(page, server, "de")
+    assert page.evaluate(DOCUMENT_SCANS) == []
+    page.close()
+
+
+def test_the_group_page_names_its_upload_button_without_scanning(
+    browser: Browser, server: str
+) -> None:
+    """The group page's upload button is named in the page's language, also after a switch
+    there and back; its script keeps one observer, which does not scan the whole page."""
+    page = browser.new_page(locale="de-DE")
+    page.goto(f"{server}/?view=group&lang=de")
+    zone = page.get_by_test_id("stFileUploaderDropzone")
+    expect(zone.get_by_role("button", name=msg("ui.group.upload_button", "de"))).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
+    for lang in ("en", "de"):
+        page.locator(".st-key-lang_switch button").filter(has_text=SWITCH[lang]).click()
+        expect(page.locator("html")).to_have_attribute("lang", lang, timeout=TIMEOUT_MS)
+        settled(page)
+        button = zone.get_by_role("button", name=msg("ui.group.upload_button", lang))
+        expect(button).to_be_visible()
     assert page.evaluate(DOCUMENT_SCANS) == []
     page.close()
