@@ -162,18 +162,39 @@ def _upload_box_style(lang: Language) -> str:
 
 def _upload_button_name(lang: Language) -> str:
     """Name the upload button in the page's language for screen readers (axe does not count
-    the CSS content above as its name); kept when Streamlit redraws the box."""
+    the CSS content above as its name); kept when Streamlit redraws the box.
+
+    One observer per tab (a language switch runs the script again and only hands it the new
+    name), and it looks at what a change added or renamed, not at the whole page (issue 24)."""
     name = json.dumps(t("ui.group.upload_button", lang))
-    box = json.dumps(f".st-key-{FILE_KEY} [data-testid='stFileUploaderDropzone'] button")
+    zone = json.dumps(f".st-key-{FILE_KEY} [data-testid='stFileUploaderDropzone']")
     return (
         "<script>(() => {"
         "const doc = document.querySelector('[data-testid=\"stMain\"]') ? document"
         " : window.parent.document;"
-        f"const name = () => doc.querySelectorAll({box}).forEach((b) => {{"
-        f" if (b.getAttribute('aria-label') !== {name}) {{ b.setAttribute('aria-label', {name}); }}"
+        "const view = doc.defaultView;"
+        f"view.__selbstcheckUploadName = {name};"
+        f"const button = {zone} + ' button';"
+        "const nameIn = (root) => {"
+        " const found = [...root.querySelectorAll(button)];"
+        " if (root.matches && root.matches(button)) { found.push(root); }"
+        " found.forEach((b) => {"
+        "  const wanted = view.__selbstcheckUploadName;"
+        "  if (b.getAttribute('aria-label') !== wanted) { b.setAttribute('aria-label', wanted); }"
         " });"
-        "new MutationObserver(name).observe(doc.body, {childList: true, subtree: true});"
-        "name();"
+        "};"
+        "if (!view.__selbstcheckUploadObserver) {"
+        " view.__selbstcheckUploadObserver = new MutationObserver((records) => {"
+        "  for (const record of records) {"
+        f"   const box = record.target.closest && record.target.closest({zone});"
+        "   if (box) { nameIn(box); }"
+        "   record.addedNodes.forEach((node) => { if (node.nodeType === 1) { nameIn(node); } });"
+        "  }"
+        " });"
+        " view.__selbstcheckUploadObserver.observe(doc.body, {childList: true, subtree: true,"
+        "  attributes: true, attributeFilter: ['aria-label']});"
+        "}"
+        "nameIn(doc);"
         "})();</script>"
     )
 

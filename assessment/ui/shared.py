@@ -176,34 +176,49 @@ def page_style_rules() -> str:
 # - a chart is described by the text beside it (assessment/ui/chart_text.py);
 # - the file uploader's drop zone is role="presentation" but named (presentation-role-conflict):
 #   it becomes a named group.
+# The whole page is repaired once; after that only what a change added (with the chart box or
+# table it landed in) or an element whose role or description was reset, in the observer's own
+# callback: an answer click no longer scans the page (issue 24).
 A11Y_REPAIRS = """<script>(() => {
 const doc = document.querySelector('[data-testid="stMain"]') ? document : window.parent.document;
 if (doc.defaultView.__selbstcheckA11y) { return; }
 doc.defaultView.__selbstcheckA11y = true;
-const repair = () => {
-  doc.querySelectorAll('[data-testid="stTable"] > div:not([tabindex])').forEach((box) => {
+const TABLE = '[data-testid="stTable"]';
+const CHART = '[class*="st-key-chart_"]';
+const ZONE = '[data-testid="stFileUploaderDropzone"][role="presentation"]';
+const within = (root, selector) => {
+  const found = [...root.querySelectorAll(selector)];
+  if (root.matches && root.matches(selector)) { found.push(root); }
+  return found;
+};
+const repair = (root) => {
+  within(root, `${TABLE} > div:not([tabindex])`).forEach((box) => {
     box.setAttribute('tabindex', '0');
     box.setAttribute('role', 'region');
     const head = box.querySelector('th');
     if (head) { box.setAttribute('aria-label', head.textContent.trim()); }
   });
-  doc.querySelectorAll('[class*="st-key-chart_"]').forEach((box) => {
+  within(root, CHART).forEach((box) => {
     const chart = box.querySelector('[data-testid="stVegaLiteChart"]');
     const text = box.querySelector('.chart-description');
     if (chart && text && chart.getAttribute('aria-describedby') !== text.id) {
       chart.setAttribute('aria-describedby', text.id);
     }
   });
-  doc.querySelectorAll('[data-testid="stFileUploaderDropzone"][role="presentation"]')
-    .forEach((zone) => zone.setAttribute('role', 'group'));
+  within(root, ZONE).forEach((zone) => zone.setAttribute('role', 'group'));
 };
-let queued = false;
-new MutationObserver(() => {
-  if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; repair(); }); }
+const scope = (element) => element.closest(`${CHART},${TABLE}`) || element;
+new MutationObserver((records) => {
+  const roots = new Set();
+  for (const record of records) {
+    if (record.type === 'attributes') { roots.add(scope(record.target)); continue; }
+    record.addedNodes.forEach((node) => { if (node.nodeType === 1) { roots.add(scope(node)); } });
+  }
+  roots.forEach(repair);
 }).observe(doc.body, {
   childList: true, subtree: true, attributes: true, attributeFilter: ['role', 'aria-describedby'],
 });
-repair();
+repair(doc);
 })();</script>"""
 
 
@@ -352,75 +367,105 @@ def document_language(lang: Language) -> None:
     st.html(_document_language_script(lang), unsafe_allow_javascript=True, width="content")
 
 
+# document_language's script. Once per tab it installs one observer that puts what a change
+# added or altered into the page's language (an added element with what it holds, a changed
+# attribute, a tooltip's text), in the observer's own callback: nothing English is painted, and an
+# answer click no longer scans the whole page (issue 24). Each run of the script (a language
+# switch) puts the whole page into its language and hands the observer its words.
+WORDS_SCRIPT = """<script>(() => {
+const lang = __LANG__;
+const title = __TITLE__;
+const skip = __SKIP__;
+const words = __WORDS__;
+const names = __NAMES__;
+const doc = document.querySelector('[data-testid="stMain"]') ? document : window.parent.document;
+const view = doc.defaultView;
+const NAMED = names.map((name) => `[${name}]`).join(',');
+const SKIP = '[data-testid="stSkipToContent"]';
+// Tooltips: BaseWeb's and Streamlit's own (a toolbar button's "Copy to clipboard").
+const TIP_TEXT = '[data-baseweb="tooltip"] *, [data-testid="stTooltipContent"] *';
+// Streamlit's aria-labels, titles, placeholders and tooltip texts: [from, to] pairs; a pair
+// ending in a space is a prefix ("Help for ...").
+const say = (text) => {
+  for (const [from, to] of words) {
+    if (from.endsWith(' ') ? text.startsWith(from) : text === from) {
+      return to + text.slice(from.length);
+    }
+  }
+  return null;
+};
+const within = (root, selector) => {
+  const found = [...root.querySelectorAll(selector)];
+  if (root.matches && root.matches(selector)) { found.push(root); }
+  return found;
+};
+const named = (element) => {
+  for (const name of names) {
+    const value = element.getAttribute(name);
+    const said = value && say(value);
+    if (said && said !== value) { element.setAttribute(name, said); }
+  }
+};
+const tip = (element) => {
+  if (element.children.length) { return; }
+  const said = say(element.textContent);
+  // The text node itself changes, so that React, which holds it, can still update it.
+  const node = element.firstChild;
+  if (said && said !== element.textContent) {
+    if (node && node.nodeType === 3) { node.nodeValue = said; } else { element.textContent = said; }
+  }
+};
+const skipLink = (link) => { if (link.textContent !== skip) { link.textContent = skip; } };
+const page = () => {
+  if (doc.documentElement.lang !== lang) { doc.documentElement.lang = lang; }
+  if (doc.title !== title) { doc.title = title; }
+};
+const part = (root) => {
+  within(root, NAMED).forEach(named);
+  within(root, TIP_TEXT).forEach(tip);
+  within(root, SKIP).forEach(skipLink);
+};
+view.__selbstcheckWordsFix = (records) => {
+  page();
+  for (const record of records) {
+    if (record.type === 'attributes') { named(record.target); continue; }
+    const holder = record.type === 'characterData' ? record.target.parentElement : record.target;
+    if (holder && holder.nodeType === 1) {
+      const link = holder.closest(SKIP);
+      if (link) { skipLink(link); } else if (holder.matches(TIP_TEXT)) { tip(holder); }
+    }
+    record.addedNodes.forEach((node) => { if (node.nodeType === 1) { part(node); } });
+  }
+};
+if (!view.__selbstcheckWordsObserver) {
+  view.__selbstcheckWordsObserver = new MutationObserver((records) => {
+    view.__selbstcheckWordsFix(records);
+  });
+  view.__selbstcheckWordsObserver.observe(doc.documentElement, {
+    childList: true, subtree: true, characterData: true, attributes: true,
+    attributeFilter: names,
+  });
+}
+page();
+part(doc);
+})();</script>"""
+
+
 @cache
 def _document_language_script(lang: Language) -> PreparedHtml:
     """Return document_language's script for a language (built once per language: it holds
     catalogue texts only)."""
-    title = t("ui.app.title", lang)
-    return PreparedHtml(
-        "<script>(() => {"
-        f"const lang = {json.dumps(lang)};"
-        f"const title = {json.dumps(title)};"
-        f"const skip = {json.dumps(t('a11y.skip_to_content', lang))};"
-        f"const words = {json.dumps(_streamlit_words(lang))};"
-        f"const names = {json.dumps(WORD_ATTRIBUTES)};"
-        "const doc = document.querySelector('[data-testid=\"stMain\"]') ? document"
-        " : window.parent.document;"
-        "const view = doc.defaultView;"
-        "view.__selbstcheckWords = {lang, title, skip, words, names};"
-        "const apply = () => {"
-        " const words = view.__selbstcheckWords;"
-        " if (doc.documentElement.lang !== words.lang) { doc.documentElement.lang = words.lang; }"
-        " if (doc.title !== words.title) { doc.title = words.title; }"
-        " doc.querySelectorAll('[data-testid=\"stSkipToContent\"]').forEach((link) => {"
-        "  if (link.textContent !== words.skip) { link.textContent = words.skip; }"
-        " });"
-        # Streamlit's aria-labels, titles, placeholders and tooltip texts: [from, to] pairs;
-        # a pair ending in a space is a prefix ("Help for …").
-        " const say = (text) => {"
-        "  for (const [from, to] of words.words) {"
-        "   if (from.endsWith(' ') ? text.startsWith(from) : text === from) {"
-        "    return to + text.slice(from.length);"
-        "   }"
-        "  }"
-        "  return null;"
-        " };"
-        " doc.querySelectorAll(words.names.map((n) => `[${n}]`).join(',')).forEach((e) => {"
-        "  for (const name of words.names) {"
-        "   const value = e.getAttribute(name);"
-        "   const said = value && say(value);"
-        "   if (said && said !== value) { e.setAttribute(name, said); }"
-        "  }"
-        " });"
-        # Tooltips: BaseWeb's and Streamlit's own (a toolbar button's "Copy to clipboard").
-        ' doc.querySelectorAll(\'[data-baseweb="tooltip"] *,'
-        ' [data-testid="stTooltipContent"] *\').forEach((e) => {'
-        "  if (e.children.length) { return; }"
-        "  const said = say(e.textContent);"
-        # The text node itself changes, so that React, which holds it, can still update it.
-        "  const node = e.firstChild;"
-        "  if (said && said !== e.textContent) {"
-        "   if (node && node.nodeType === 3) { node.nodeValue = said; }"
-        "   else { e.textContent = said; }"
-        "  }"
-        " });"
-        "};"
-        "if (!view.__selbstcheckWordsObserver) {"
-        " let queued = false;"
-        " view.__selbstcheckWordsObserver = new MutationObserver(() => {"
-        "  if (!queued) {"
-        "   queued = true;"
-        "   view.requestAnimationFrame(() => { queued = false; apply(); });"
-        "  }"
-        " });"
-        " view.__selbstcheckWordsObserver.observe(doc.documentElement, {childList: true,"
-        "  subtree: true, characterData: true, attributes: true,"
-        f"  attributeFilter: {json.dumps(WORD_ATTRIBUTES)}}});"
-        "}"
-        "document.documentElement.lang = lang;"
-        "apply();"
-        "})();</script>"
-    )
+    values = {
+        "__LANG__": lang,
+        "__TITLE__": t("ui.app.title", lang),
+        "__SKIP__": t("a11y.skip_to_content", lang),
+        "__WORDS__": _streamlit_words(lang),
+        "__NAMES__": WORD_ATTRIBUTES,
+    }
+    script = WORDS_SCRIPT
+    for name, value in values.items():
+        script = script.replace(name, json.dumps(value))
+    return PreparedHtml(script)
 
 
 def footer(lang: Language, version: int) -> None:

@@ -267,6 +267,11 @@ def run() -> list[Row]:
     for name in times:
         spread = ", ".join(f"{m:.0f}" for m in rounds[name])
         print(f"   {name}: median per round {spread} ms")
+    # The same round's medians side by side: how far one round's ratio moves on this machine
+    # (printed only; the rows below stay the medians of all clicks).
+    paired = [a / b for a, b in zip(rounds["app"], rounds["bare"], strict=True)]
+    ratios = ", ".join(f"{r:.2f}" for r in paired)
+    print(f"   app/bare per round {ratios} (median {statistics.median(paired):.2f})")
     app_ms, bare_ms = times["app"], times["bare"]
     return [
         Row(
