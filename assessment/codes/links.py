@@ -16,6 +16,9 @@ INVITE_PARAM = "i"
 PEERS_PARAM = "peers"
 # On a colleague's questionnaire: the peer code of the ratings given so far (a reload resumes).
 RATED_PARAM = "rated"
+# On the own result page: the name typed for the invitation, so that a reload keeps it (the
+# server keeps nothing; the invitation link carries the same name).
+INVITE_NAME_PARAM = "name"
 # Pasted text longer than this cannot hold one of our links.
 MAX_PASTED_LENGTH = 2_000
 

@@ -35,7 +35,7 @@ from assessment.bank.models import (
     ProfileId,
 )
 from assessment.bank.pagination import first_incomplete_page, paginate
-from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.codes.links import INVITE_NAME_PARAM, PROGRESS_PARAM, SHARE_PARAM
 from assessment.codes.share import decode_code, encode_progress_code, markable
 from assessment.engine.answers import Answers, PageTiming, extra_candidates
 from assessment.i18n import DEFAULT_LANGUAGE, Language, browser_language, parse_language
@@ -324,6 +324,8 @@ def flush_url() -> None:
     extra = extra_param(current)
     if extra is not None:
         params[EXTRA_PARAM] = extra
+    if INVITE_NAME_PARAM in st.query_params:  # the invitation's name stays (assessment/ui/peer)
+        params[INVITE_NAME_PARAM] = st.query_params[INVITE_NAME_PARAM]
     st.query_params.from_dict(params)
     current.synced_code = code
     current.synced_extra = extra
