@@ -322,3 +322,42 @@ def test_back_at_the_top_keeps_the_answers_given_and_pages_keep_theirs() -> None
     if _offered(at):  # borderline demands left: the next round starts on its first page
         at.button(key=extra.OPEN_KEY).click().run()
         assert at.button(key=extra.PREVIOUS_KEY).disabled
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_earlier_extra_answers_can_be_seen_and_changed_again(lang: Language) -> None:
+    """Usability verify pass n2: after a round of extra questions the result offers the extra
+    answers given so far, on the extra page with their answers checked (also after a reload on
+    it); a changed answer goes into the result, and leaving without a change claims no new
+    answers."""
+    answers, full = _honest()
+    at = _at_result(answers, lang)
+    at.button(key=extra.OPEN_KEY).click().run()
+    first = item_keys(at)[:3]
+    for key in first:
+        at.radio(key=key).set_value(full[state.item_of_key(key)])
+    at.run()
+    at.button(key=extra.BACK_KEY).click().run()
+    given = {state.item_of_key(k): full[state.item_of_key(k)] for k in first}
+    review = at.button(key=extra.REVIEW_KEY)
+    assert review.label == t("minors22.extra.review_button", lang, count=3)
+    review.click().run()
+    assert not at.exception
+    assert at.title[0].value == t("extra.ui.page_heading", lang)
+    assert t("minors22.extra.review_intro", lang) in texts(at)
+    reloaded = new_app(**dict(at.query_params))
+    assert not reloaded.exception
+    assert {state.item_of_key(k): reloaded.radio(key=k).value for k in item_keys(reloaded)} == given
+    assert t("minors22.extra.review_intro", lang) in texts(reloaded)
+    reloaded.button(key=extra.BACK_KEY).click().run()
+    assert not [i for i in reloaded.info if i.value == t("extra.ui.none_answered", lang)]
+    reloaded.button(key=extra.REVIEW_KEY).click().run()
+    key = item_keys(reloaded)[0]
+    other = next(v for v in reloaded.radio(key=key).options if v != reloaded.radio(key=key).value)
+    reloaded.radio(key=key).set_value(other).run()
+    reloaded.button(key=extra.BACK_KEY).click().run()
+    coded = decode_code(reloaded.query_params[PROGRESS_PARAM]).answers
+    assert len(extra_answered(coded, V3)) == 3
+    assert coded.responses[state.item_of_key(key)] != given[state.item_of_key(key)]
+    shown: Result = reloaded.session_state[result.OWN_RESULT_KEY][1]
+    assert shown.answers.responses == coded.responses
