@@ -361,3 +361,37 @@ def test_earlier_extra_answers_can_be_seen_and_changed_again(lang: Language) -> 
     assert coded.responses[state.item_of_key(key)] != given[state.item_of_key(key)]
     shown: Result = reloaded.session_state[result.OWN_RESULT_KEY][1]
     assert shown.answers.responses == coded.responses
+
+
+def test_the_questionnaire_and_the_result_count_the_extra_questions_alike() -> None:
+    """Usability verify pass n3 ("86 von 86" on the questionnaire beside "99 von 99" on the
+    result): both count the form's questions and name the extra ones beside them."""
+    answers, full = _honest()
+    at = _at_result(answers)
+    _answer_offered(at, full).button(key=extra.DONE_KEY).click().run()
+    shown: Result = at.session_state[result.OWN_RESULT_KEY][1]
+    extras = len(shown.extra)
+    assert extras > 0
+    form = len(V3.forms["short"].items)
+    conditions = len(V3.asked_preferences())
+    said = t(
+        "minors22.count.with_conditions_and_extra",
+        "de",
+        answered=form,
+        total=form,
+        count=conditions,
+        extra=extras,
+    )
+    assert said in texts(at)
+    at.button(key=result.EDIT_KEY).click().run()
+    assert not at.exception
+    pages = len(state.pages_of(3, "short"))
+    assert at.get("progress")[0].proto.text == t(
+        "minors22.count.progress_extra",
+        "de",
+        page=pages,
+        pages=pages,
+        answered=form + conditions,
+        total=form + conditions,
+        extra=extras,
+    )
