@@ -180,20 +180,21 @@ def test_answering_updates_the_result_and_says_what_changed(lang: Language) -> N
 
 
 def test_the_change_sentence_reads_naturally_in_german() -> None:
-    """ "Führung: vorher an der Grenze, jetzt im Zielbereich" — the words of the band labels."""
+    """ "Führung: vorher unter „An der Grenze“, jetzt unter „Stärken“" — the result's
+    section headings (UX pass m4)."""
     assert (
-        t("extra.change", "de", dimension="Führung", before="an der Grenze", after="im Zielbereich")
-        == "Führung: vorher an der Grenze, jetzt im Zielbereich"
+        t("ux.sections.change", "de", dimension="Führung", before="An der Grenze", after="Stärken")
+        == "Führung: vorher unter „An der Grenze“, jetzt unter „Stärken“"
     )
     assert (
         t(
-            "extra.change",
+            "ux.sections.change",
             "en",
             dimension="Leadership",
-            before="borderline",
-            after="within the target band",
+            before="Borderline",
+            after="Strengths",
         )
-        == "Leadership: before borderline, now within the target band"
+        == "Leadership: before under “Borderline”, now under “Strengths”"
     )
 
 
