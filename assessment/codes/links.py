@@ -20,6 +20,10 @@ PEERS_PARAM = "peers"
 RATED_PARAM = "rated"
 # Anything longer than this cannot be a code of ours; refused before any decoding work.
 MAX_CODE_LENGTH = 200
+
+# On the own result page: the name typed for the invitation, so that a reload keeps it (the
+# server keeps nothing; the invitation link carries the same name).
+INVITE_NAME_PARAM = "name"
 # Pasted text longer than this cannot hold one of our links.
 MAX_PASTED_LENGTH = 2_000
 

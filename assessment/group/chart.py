@@ -20,6 +20,8 @@ from assessment.render.chart import (
     CHART_WIDTH,
     FONT,
     INK_COLOUR,
+    LABEL_LINE,
+    MUTED_COLOUR,
     NARROW_CHART,
     row_texts,
     track_and_band,
@@ -63,6 +65,7 @@ def group_chart_rows(
         if spread is None:
             row |= {"q1": None, "median": None, "q3": None, "middle": None}
             row["label"] = row["narrow"] = msg("ui.group.chart_unscored", lang)
+            row["unfirm"] = ""
         else:
             median = format_score(spread.median, lang)
             row |= {"q1": spread.q1, "median": spread.median, "q3": spread.q3}
@@ -81,6 +84,11 @@ def group_chart_rows(
                 msg("ux.group_counts.chart_label_unfirm", lang, unfirm=unfirm, **counts)
                 if unfirm
                 else row["narrow"]
+            )
+            # A phone's chart gives that count a line of its own, beside the target band's text
+            # (usability verify pass n5: the phone lost exactly the number that explains "0").
+            row["unfirm"] = (
+                msg("minors22.group.chart_unfirm", lang, unfirm=unfirm) if unfirm else ""
             )
         dimensions.append(row)
         for score, count in sorted(Counter(dimension.scores).items()):
@@ -116,11 +124,14 @@ def group_chart(section: VersionGroup, bank: Bank, lang: Language) -> alt.LayerC
     most = max((row["count"] for row in dot_rows), default=1)
     y = alt.Y("order:O", axis=None, scale=alt.Scale(paddingInner=0.62, paddingOuter=0.5))
     x_scale = alt.Scale(domain=[0, 100], nice=False)
-    # A phone's chart has no room for the borderline and provisional count beside the label
-    # (the caption and the table below give it): the shorter label there.
+    # A phone's chart has no room for the borderline and provisional count beside the label:
+    # the shorter label there, and the count on the line below it (unfirm_line).
     base = (
         alt.Chart(alt.InlineData(values=dimension_rows))
-        .transform_calculate(label=f"width < {NARROW_CHART} ? datum.narrow : datum.label")
+        .transform_calculate(
+            label=f"width < {NARROW_CHART} ? datum.narrow : datum.label",
+            unfirm_line=f"width < {NARROW_CHART} && datum.unfirm ? datum.unfirm : ''",
+        )
         .encode(y=y)
     )
     scored = base.transform_filter("datum.median != null")
@@ -150,8 +161,16 @@ def group_chart(section: VersionGroup, bank: Bank, lang: Language) -> alt.LayerC
         x=alt.X("median:Q", scale=x_scale)
     )
     name, label, target = row_texts(base, x_scale, offset=15)
+    unfirm = base.mark_text(
+        align="left",
+        baseline="top",
+        dy=15 + LABEL_LINE,
+        fontSize=12,
+        color=MUTED_COLOUR,
+        font=FONT,
+    ).encode(x=alt.X("zero:Q", scale=x_scale), text="unfirm_line:N")
     chart: alt.LayerChart = (
-        alt.layer(track, band, dots, box, median, name, label, target)
+        alt.layer(track, band, dots, box, median, name, label, target, unfirm)
         .properties(
             width=CHART_WIDTH,
             height=GROUP_ROW_HEIGHT * max(1, len(section.dimensions)),

@@ -13,7 +13,19 @@ from assessment.messages import msg
 # Bundled with the pinned test dependency axe-playwright-python 0.1.8; the axe test checks it.
 AXE_CORE_VERSION = "4.12.1"
 # Every query parameter the app reads, in the order the privacy notice lists them.
-LINK_PARAMETERS: tuple[str, ...] = ("p", "r", "lang", "bg", "view", "i", "rated", "peers", "x")
+LINK_PARAMETERS: tuple[str, ...] = (
+    "p",
+    "r",
+    "lang",
+    "bg",
+    "view",
+    "i",
+    "name",
+    "rated",
+    "page",
+    "peers",
+    "x",
+)
 # What the reverse proxy writes about each request (deploy/nginx.conf, `log_format selbstcheck`):
 # each entry's JSON key and the nginx variable it holds, in the log's order. The privacy notice
 # lists these fields; tests/unit/test_deploy.py checks that the shipped log_format holds exactly

@@ -9,6 +9,7 @@ sources and versions.
 from __future__ import annotations
 
 import math
+import re
 
 from pydantic import BaseModel, ConfigDict
 
@@ -99,6 +100,24 @@ def bank_texts(bank: Bank) -> tuple[str, ...]:
     )
     cards = tuple(f"e-CF {d.ecf.code}" for d in bank.dimensions if d.ecf is not None)
     return tuple(part.model_dump_json() for part in parts) + cards
+
+
+# Quotation marks by language: German „…“, English “…”.
+QUOTES: dict[Language, tuple[str, str]] = {"de": ("„", "“"), "en": ("“", "”")}
+# In an English citation of German sources: "und" between two references (after a number or a
+# closing bracket, before a section, article, paragraph, annex, number or a law's name) and
+# German quotation marks (review: "(§ 82) und Kommunalhaushaltsverordnung" on the English page).
+# Names keep theirs ("Zwischen Pioniergeist und Spagat", "Informations- und …").
+_REFERENCE_AND = re.compile(r"(?<=[\d)]) und (?=§|Art\.|Abs\.|Anlage|\d|[A-ZÄÖÜ])")
+_GERMAN_QUOTE = re.compile(r"„([^“”]*)“")
+
+
+def citation(text: str, lang: Language) -> str:
+    """Return a citation for a page in lang: in English with "and" between references and
+    English quotation marks; German unchanged."""
+    if lang == "de":
+        return text
+    return _GERMAN_QUOTE.sub(r"“\1”", _REFERENCE_AND.sub(" and ", text))
 
 
 def cited_sources(bank: Bank) -> tuple[str, ...]:
@@ -278,7 +297,10 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
     def section(key: str, *paragraphs: str) -> Section:
         return Section(heading=msg(f"method.{key}_heading", lang), paragraphs=paragraphs)
 
-    dimensions = "; ".join(f"{d.name(lang)} („{d.anchor.quote}“)" for d in bank.dimensions)
+    opening, closing = QUOTES[lang]
+    dimensions = "; ".join(
+        f"{d.name(lang)} ({opening}{d.anchor.quote}{closing})" for d in bank.dimensions
+    )
     sections = [
         section("purpose", msg("method.purpose", lang), msg("method.not_for", lang)),
         section(
@@ -363,7 +385,7 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
     sections += [Section(heading=h, paragraphs=p) for _, h, p in din.din_sections(bank, lang)]
     settings = ", ".join(bank.profiles[pid].name(lang) for pid in SETTING_IDS)
     sections.append(section("limits", msg("method.limits", lang, settings=settings)))
-    sections.append(section("sources", *sources))
+    sections.append(section("sources", *(citation(source, lang) for source in sources)))
     sections.append(
         section(
             "versions",

@@ -313,9 +313,23 @@ def _comparison_line(match: ProfileMatch, bank: Bank, best: bool, lang: Language
 
 def _answered_text(result: Result, bank: Bank, lang: Language) -> str:
     """Return "72 of 72 questions answered", with the working conditions answered beside the
-    scored questions where the bank asks them (the start page counts both: 86 = 72 + 14)."""
-    answered, total = result.answered, result.total
+    scored questions where the bank asks them (the start page counts both: 86 = 72 + 14), and
+    the extra questions answered after the short form beside them, not inside the form's count
+    (the questionnaire counts the form's questions; usability verify pass n3)."""
+    extra = len(result.extra)
+    answered, total = result.answered - extra, result.total - extra
     conditions = sum(item.id in result.answers.responses for item in bank.asked_preferences())
+    if conditions and extra:
+        return msg(
+            "minors22.count.with_conditions_and_extra",
+            lang,
+            answered=answered,
+            total=total,
+            count=conditions,
+            extra=extra,
+        )
+    if extra:
+        return msg("minors22.count.with_extra", lang, answered=answered, total=total, extra=extra)
     if conditions:
         return msg(
             "answered.with_conditions", lang, answered=answered, total=total, count=conditions

@@ -32,6 +32,9 @@ CHANGES_KEY = "extra_changes"
 BACK_KEY = "extra_back"
 PREVIOUS_KEY = "extra_previous"
 NEXT_KEY = "extra_next"
+# The way back to the extra answers given earlier (usability verify pass n2), like "Antworten
+# ändern" for the questionnaire's own answers.
+REVIEW_KEY = "extra_review"
 # Questions per page: mostly situations and knowledge questions, longer than a statement.
 PAGE_ITEMS = 6
 # Minutes per extra question for the offer's estimate: mostly situations and knowledge questions,
@@ -50,11 +53,20 @@ def _open(items: tuple[str, ...]) -> None:
     state.write_progress()
 
 
+def reviewing(current: state.Flow, bank: Bank) -> bool:
+    """Return whether the extra page shows the extra answers given earlier (every one of its
+    questions was answered when it opened, and none has been added since) rather than new
+    questions; read from the flow, so it holds after a reload on the page too."""
+    answered = extra_answered(state.answers(), bank)
+    return len(answered) == current.extra_before and set(current.extra_items) <= set(answered)
+
+
 def _close() -> None:
-    """Back to the result, which says what the extra answers changed (callback)."""
+    """Back to the result, which says what the extra answers changed (callback); after a
+    review of earlier extra answers there is nothing new to report."""
     current = state.flow()
+    current.extra_done = not reviewing(current, load_bank(current.bank_version))
     current.extra_items = ()
-    current.extra_done = True
     state.write_progress()
 
 
@@ -106,6 +118,13 @@ def render_offer(result: Result, bank: Bank, lang: Language) -> None:
         # (Answers added: the summary's change note says so, once; assessment/ui/result.py.)
         with st.container(key=CHANGES_KEY):
             st.info(t("extra.ui.none_answered", lang))
+    if result.extra:
+        st.button(
+            t("minors22.extra.review_button", lang, count=len(result.extra)),
+            key=REVIEW_KEY,
+            on_click=_open,
+            args=(result.extra,),
+        )
     offer = offer_extra(result.answers, bank, result.match)
     if not offer:
         return
@@ -163,7 +182,10 @@ def render_page(lang: Language) -> None:
         ),
     )
     if page == 0:
-        st.markdown(t("extra.ui.page_intro", lang))
+        if reviewing(current, bank):
+            st.markdown(t("minors22.extra.review_intro", lang))
+        else:
+            st.markdown(t("extra.ui.page_intro", lang))
         st.caption(t("ux.extra.back_help", lang))
     # Numbered among the extra questions ("Situation 2 von 5"), as the progress line counts.
     within_kind = numbers_on_page(items)

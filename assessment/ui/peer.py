@@ -94,6 +94,17 @@ def _compare(share_code: str, lang: Language) -> None:
     )
 
 
+def _name_in_address(name: str) -> None:
+    """Keep the name typed for the invitation in the address (usability verify pass n1): a
+    reload starts a new session and would otherwise lose it, and with it the name in the
+    invitation link. Nothing is stored on the server."""
+    wanted = name.strip()
+    if wanted and st.query_params.get(links.INVITE_NAME_PARAM) != wanted:
+        st.query_params[links.INVITE_NAME_PARAM] = wanted
+    elif not wanted and links.INVITE_NAME_PARAM in st.query_params:
+        del st.query_params[links.INVITE_NAME_PARAM]
+
+
 def render_ask(bank: Bank, share_code: str, form: FormId, lang: Language) -> None:
     """The section "Fremdbild einholen": the invitation link and the box for peer codes."""
     st.header(t("ui.peer.ask_heading", lang), anchor=False)
@@ -103,10 +114,14 @@ def render_ask(bank: Bank, share_code: str, form: FormId, lang: Language) -> Non
     st.markdown(t("ui.peer.ask_intro", lang))
     st.markdown(t("nav.peer.ask_three", lang))
     st.info(t("ui.peer.ask_privacy", lang))
-    if NAME_KEY not in st.session_state and NAME_KEPT_KEY in st.session_state:
-        st.session_state[NAME_KEY] = st.session_state[NAME_KEPT_KEY]
+    if NAME_KEY not in st.session_state:
+        kept = st.session_state.get(NAME_KEPT_KEY)
+        if kept is None:  # a new session (a reload): the name is in the address, if any
+            kept = st.query_params.get(links.INVITE_NAME_PARAM, "")[:MAX_NAME_LENGTH]
+        st.session_state[NAME_KEY] = kept
     name = st.text_input(t("ui.peer.name_label", lang), key=NAME_KEY, max_chars=MAX_NAME_LENGTH)
     st.session_state[NAME_KEPT_KEY] = name
+    _name_in_address(name)
     try:
         name_shown = clean_name(name)
         token = encode_invitation(

@@ -376,15 +376,19 @@ def _draw_page_body(lang: Language) -> None:
     numbers, within_kind = numbered.running, numbered.within_kind
     total = len(numbers)
     answered = sum(item_id in current.responses for item_id in numbers)
+    # Extra questions answered after the short form are not the form's: named beside its count,
+    # as the result names them (usability verify pass n3).
+    extra = len(current.responses) - answered
     st.progress(
         (current.page + 1) / len(pages),
         text=t(
-            "ui.quest.progress",
+            "minors22.count.progress_extra" if extra > 0 else "ui.quest.progress",
             lang,
             page=current.page + 1,
             pages=len(pages),
             answered=answered,
             total=total,
+            extra=extra,
         ),
     )
     _page_jump(lang)

@@ -28,7 +28,7 @@ import streamlit as st
 
 from assessment.bank.choices import EXPERIENCE_LEVELS, Experience, FormId, ProfileId
 from assessment.bank.versions import latest_version
-from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
+from assessment.codes.links import INVITE_NAME_PARAM, PROGRESS_PARAM, SHARE_PARAM
 from assessment.deferred import DeferredModule
 from assessment.i18n import DEFAULT_LANGUAGE, Language, browser_language, parse_language
 
@@ -331,6 +331,8 @@ def flush_url() -> None:
     extra = extra_param(current)
     if extra is not None:
         params[EXTRA_PARAM] = extra
+    if INVITE_NAME_PARAM in st.query_params:  # the invitation's name stays (assessment/ui/peer)
+        params[INVITE_NAME_PARAM] = st.query_params[INVITE_NAME_PARAM]
     st.query_params.from_dict(params)
     current.synced_code = code
     current.synced_extra = extra

@@ -4,6 +4,7 @@ the comparison's link opens in a fresh context."""
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 
 import pytest
@@ -29,6 +30,12 @@ def test_three_colleagues_and_the_comparison(browser: Browser, server: str) -> N
     expect(page.get_by_role("heading", name=msg("ui.peer.ask_heading", "de"))).to_be_visible()
     link = invitation_link(page, "Anna")
     assert "view=invite" in link
+    # The name is in the address (nothing on the server): a reload keeps it and the same
+    # invitation link (usability verify pass n1).
+    page.wait_for_url(re.compile(r"[?&]name=Anna(&|$)"))
+    page.reload()
+    expect(page.get_by_test_id("stCode").filter(has_text="view=invite")).to_have_text(link)
+    expect(page.get_by_label(msg("ui.peer.name_label", "de"))).to_have_value("Anna")
 
     codes = []
     for offset in range(3):

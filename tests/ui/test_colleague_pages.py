@@ -88,3 +88,16 @@ def test_the_comparison_has_a_link_box_in_its_language_after_the_warning(
     assert query[PEERS_PARAM] == [",".join(codes)]
     markdown = [str(m.value) for m in at.markdown]
     assert tv("ui.peer.share_intro", lang, "other") in markdown
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_thank_you_page_does_not_claim_a_trusted_person_was_named(lang: Language) -> None:
+    """Usability verify pass n6: the invitation carries no trusted person, so the thank-you
+    page does not speak of "the trusted person they named" as if the colleague knew who; it
+    says to ask."""
+    at = new_app(view="invite", i=invitation(lang))
+    rate_pages(at, lambda number: 3)
+    at.button(key=peer.SUBMIT_KEY).click().run()
+    said = " ".join(str(m.value) for m in at.markdown)
+    assert ("genannt hat" if lang == "de" else "they named") not in said
+    assert ("fragen Sie die Person danach" if lang == "de" else "so ask them") in said

@@ -180,20 +180,21 @@ def test_answering_updates_the_result_and_says_what_changed(lang: Language) -> N
 
 
 def test_the_change_sentence_reads_naturally_in_german() -> None:
-    """ "Führung: vorher an der Grenze, jetzt im Zielbereich" — the words of the band labels."""
+    """ "Führung: vorher unter „An der Grenze“, jetzt unter „Stärken“" — the result's
+    section headings (UX pass m4)."""
     assert (
-        t("extra.change", "de", dimension="Führung", before="an der Grenze", after="im Zielbereich")
-        == "Führung: vorher an der Grenze, jetzt im Zielbereich"
+        t("ux.sections.change", "de", dimension="Führung", before="An der Grenze", after="Stärken")
+        == "Führung: vorher unter „An der Grenze“, jetzt unter „Stärken“"
     )
     assert (
         t(
-            "extra.change",
+            "ux.sections.change",
             "en",
             dimension="Leadership",
-            before="borderline",
-            after="within the target band",
+            before="Borderline",
+            after="Strengths",
         )
-        == "Leadership: before borderline, now within the target band"
+        == "Leadership: before under “Borderline”, now under “Strengths”"
     )
 
 
@@ -322,3 +323,76 @@ def test_back_at_the_top_keeps_the_answers_given_and_pages_keep_theirs() -> None
     if _offered(at):  # borderline demands left: the next round starts on its first page
         at.button(key=extra.OPEN_KEY).click().run()
         assert at.button(key=extra.PREVIOUS_KEY).disabled
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_earlier_extra_answers_can_be_seen_and_changed_again(lang: Language) -> None:
+    """Usability verify pass n2: after a round of extra questions the result offers the extra
+    answers given so far, on the extra page with their answers checked (also after a reload on
+    it); a changed answer goes into the result, and leaving without a change claims no new
+    answers."""
+    answers, full = _honest()
+    at = _at_result(answers, lang)
+    at.button(key=extra.OPEN_KEY).click().run()
+    first = item_keys(at)[:3]
+    for key in first:
+        at.radio(key=key).set_value(full[state.item_of_key(key)])
+    at.run()
+    at.button(key=extra.BACK_KEY).click().run()
+    given = {state.item_of_key(k): full[state.item_of_key(k)] for k in first}
+    review = at.button(key=extra.REVIEW_KEY)
+    assert review.label == t("minors22.extra.review_button", lang, count=3)
+    review.click().run()
+    assert not at.exception
+    assert at.title[0].value == t("extra.ui.page_heading", lang)
+    assert t("minors22.extra.review_intro", lang) in texts(at)
+    reloaded = new_app(**dict(at.query_params))
+    assert not reloaded.exception
+    assert {state.item_of_key(k): reloaded.radio(key=k).value for k in item_keys(reloaded)} == given
+    assert t("minors22.extra.review_intro", lang) in texts(reloaded)
+    reloaded.button(key=extra.BACK_KEY).click().run()
+    assert not [i for i in reloaded.info if i.value == t("extra.ui.none_answered", lang)]
+    reloaded.button(key=extra.REVIEW_KEY).click().run()
+    key = item_keys(reloaded)[0]
+    other = next(v for v in reloaded.radio(key=key).options if v != reloaded.radio(key=key).value)
+    reloaded.radio(key=key).set_value(other).run()
+    reloaded.button(key=extra.BACK_KEY).click().run()
+    coded = decode_code(reloaded.query_params[PROGRESS_PARAM]).answers
+    assert len(extra_answered(coded, V3)) == 3
+    assert coded.responses[state.item_of_key(key)] != given[state.item_of_key(key)]
+    shown: Result = reloaded.session_state[result.OWN_RESULT_KEY][1]
+    assert shown.answers.responses == coded.responses
+
+
+def test_the_questionnaire_and_the_result_count_the_extra_questions_alike() -> None:
+    """Usability verify pass n3 ("86 von 86" on the questionnaire beside "99 von 99" on the
+    result): both count the form's questions and name the extra ones beside them."""
+    answers, full = _honest()
+    at = _at_result(answers)
+    _answer_offered(at, full).button(key=extra.DONE_KEY).click().run()
+    shown: Result = at.session_state[result.OWN_RESULT_KEY][1]
+    extras = len(shown.extra)
+    assert extras > 0
+    form = len(V3.forms["short"].items)
+    conditions = len(V3.asked_preferences())
+    said = t(
+        "minors22.count.with_conditions_and_extra",
+        "de",
+        answered=form,
+        total=form,
+        count=conditions,
+        extra=extras,
+    )
+    assert said in texts(at)
+    at.button(key=result.EDIT_KEY).click().run()
+    assert not at.exception
+    pages = len(state.pages_of(3, "short"))
+    assert at.get("progress")[0].proto.text == t(
+        "minors22.count.progress_extra",
+        "de",
+        page=pages,
+        pages=pages,
+        answered=form + conditions,
+        total=form + conditions,
+        extra=extras,
+    )

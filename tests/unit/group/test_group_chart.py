@@ -44,7 +44,7 @@ def test_spec_validates_against_the_vega_lite_schema(bank: Bank) -> None:
     spec = group_chart(_personas(), bank, "de").to_dict()  # validates
     assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
     assert spec["height"] == GROUP_ROW_HEIGHT * len(bank.dimensions)
-    assert len(spec["layer"]) == 8
+    assert len(spec["layer"]) == 9
 
 
 def test_rows_carry_the_band_the_quartiles_and_the_met_count(bank: Bank) -> None:
@@ -107,3 +107,45 @@ def test_chart_exports_without_a_browser_and_loads_nothing_from_outside(bank: Ba
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     svg = vl_convert.vegalite_to_svg(spec)
     assert "Führung &amp; Strategie" in svg
+
+
+def _svg_texts(spec: dict[str, Any], width: int) -> list[str]:
+    """Return the texts vl_convert draws for the spec at a width (whole text elements)."""
+    import re
+
+    svg = vl_convert.vegalite_to_svg({**spec, "width": width})
+    return [re.sub(r"<[^>]+>", "", m) for m in re.findall(r"<text[^>]*>(.*?)</text>", svg)]
+
+
+def test_a_phone_chart_keeps_the_borderline_and_provisional_count() -> None:
+    """Usability verify pass n5: the desktop label says "an der Grenze oder vorläufig: N" beside
+    the median; a phone's (narrow) chart says it on a line of its own, for every requirement
+    with such people, in both languages."""
+    from assessment.bank.load import load_bank
+    from tests import simulate
+
+    v3 = load_bank(3)
+    people = [
+        simulate.respond("honest", simulate.draw_person(v3, 2026, n), v3, "short", 2026)
+        for n in range(5)
+    ]
+    section = score_group(people, "duisburg").versions[0]
+    unfirm = {
+        v3.dimension(d.dimension).name("de"): d.borderline + d.provisional
+        for d in section.dimensions
+        if d.distribution is not None and d.borderline + d.provisional
+    }
+    assert unfirm
+    for lang in ("de", "en"):
+        spec = group_chart(section, v3, lang).to_dict()
+        for width in (340, 720):
+            shown = _svg_texts(spec, width)
+            for count in set(unfirm.values()):
+                wanted = (
+                    f"an der Grenze oder vorläufig: {count}"
+                    if lang == "de"
+                    else f"borderline or provisional: {count}"
+                )
+                assert any(text.endswith(wanted) for text in shown), (lang, width, count)
+            lines = [t for t in shown if "vorläufig:" in t or "provisional:" in t]
+            assert len(lines) == len(unfirm), (lang, width)

@@ -9,6 +9,7 @@ import pytest
 import tomli_w
 
 from assessment.codes.links import (
+    INVITE_NAME_PARAM,
     INVITE_PARAM,
     PEERS_PARAM,
     PROGRESS_PARAM,
@@ -20,7 +21,7 @@ from assessment.messages import msg
 from assessment.operate import facts
 from assessment.operate.legal import LEGAL_PAGES, build_legal_page, page_text
 from assessment.operate.operator import Operator, load_operator_file, parse_operator
-from assessment.ui import state
+from assessment.ui import peer, state
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "deploy" / "operator.example.toml"
@@ -88,7 +89,9 @@ def test_every_parameter_the_app_reads_is_explained() -> None:
         state.BACKGROUND_PARAM,
         state.VIEW_PARAM,
         INVITE_PARAM,
+        INVITE_NAME_PARAM,
         RATED_PARAM,
+        peer.PAGE_PARAM,
         PEERS_PARAM,
         state.EXTRA_PARAM,
     }

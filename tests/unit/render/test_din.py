@@ -13,7 +13,7 @@ from assessment.bank.models import SCENARIO_SCORE_MAX, KnowledgeItem, LikertItem
 from assessment.engine import matching, quality
 from assessment.i18n import Language
 from assessment.render import din
-from assessment.render.methodology import CITED_SOURCES, Section, methodology
+from assessment.render.methodology import CITED_SOURCES, Section, citation, methodology
 
 HEADINGS = {
     "de": (
@@ -125,12 +125,13 @@ def test_the_source_list_is_complete(lang: Language) -> None:
         assert needle in text
     assert "e-CF" in text
     for item in bank.knowledge:
-        assert item.source.cite() in listed, item.id
+        # (in English with "and" between references and English quotation marks; minors22)
+        assert citation(item.source.cite(), lang) in listed, item.id
     assert bank.path is not None
     assert bank.path.public is not None
     for step in bank.path.public.steps:
         if step.source is not None:
-            assert step.source in listed
+            assert citation(step.source, lang) in listed
 
 
 # A norm in the test sense (Normwerte, norm sample). Neither "normal" ("den normalen Alltag")

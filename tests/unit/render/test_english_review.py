@@ -3,6 +3,8 @@ that names only views that count; the method page's counts, which add up)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assessment.bank.load import load_bank
@@ -92,3 +94,28 @@ def test_working_condition_answers_are_quoted_as_the_readers(
     assert wishes
     lead = voiced("answered.wish", lang, viewer, answer="").split("„")[0].split("“")[0]
     assert all(w.startswith(lead) for w in wishes)
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
+def test_the_english_method_page_quotes_and_joins_in_english(version: int) -> None:
+    """Usability verify pass n7: the English methodology page uses English quotation marks
+    around the article's German words and "and" between two references of a German source
+    ("(§ 82) and Kommunalhaushaltsverordnung"); names keep their own words; the German page
+    keeps German quotation marks and "und"."""
+    bank = load_bank(version)
+    english = [p for s in methodology(bank, "en") for p in (s.heading, *s.paragraphs)]
+    german = [p for s in methodology(bank, "de") for p in (s.heading, *s.paragraphs)]
+    for text in english:
+        assert "„" not in text, text
+        assert not re.search(r"[\d)] und (§|Art\.|Abs\.|Anlage|\d)", text), text
+    quote = bank.dimensions[0].anchor.quote
+    assert any(f"(“{quote}”)" in text for text in english)
+    assert any(f"(„{quote}“)" in text for text in german)
+    if version == 3:
+        assert any(
+            "Gemeindeordnung NRW (§ 82) and Kommunalhaushaltsverordnung" in t for t in english
+        )
+        assert any(
+            "Gemeindeordnung NRW (§ 82) und Kommunalhaushaltsverordnung" in t for t in german
+        )
+        assert any("Zwischen Pioniergeist und Spagat" in text for text in english)

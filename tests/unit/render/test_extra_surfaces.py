@@ -23,6 +23,7 @@ from assessment.render.extra import change_lines, extra_notes
 from assessment.render.methodology import methodology
 from assessment.render.pdf.result import build_pdf
 from assessment.render.summary import summarize
+from assessment.render.text import render_text
 from tests import simulate
 
 V3 = load_bank(3)
@@ -140,3 +141,27 @@ def test_the_methodology_page_states_the_rule_for_banks_that_offer_extra_questio
     assert expected in v3
     assert f" {EXTRA_PER_DEMAND} " in expected
     assert expected not in v2
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_counts_name_the_extra_questions_beside_the_forms_own(
+    results: tuple[Result, Result], lang: Language
+) -> None:
+    """Usability verify pass n3: the count of answered questions is the form's (as the
+    questionnaire counts them), with the extra questions named beside it – the same sentence on
+    the page's summary, in the PDF and in the text report; without extra answers, no word of
+    them."""
+    plain, extended = results
+    extra = len(extended.extra)
+    form = len(V3.forms["short"].items)
+    assert plain.answered == form
+    said = summarize(extended, V3, lang).answered_text
+    assert said == msg("minors22.count.with_extra", lang, answered=form, total=form, extra=extra)
+    assert str(extended.total) not in said.split()
+    text = render_text(extended, V3, lang)
+    assert said in text
+    reader = PdfReader(io.BytesIO(build_pdf(extended, V3, lang, LINK)))
+    assert said in _flat(" ".join(page.extract_text() for page in reader.pages))
+    assert summarize(plain, V3, lang).answered_text == msg(
+        "overall.answered", lang, answered=form, total=form
+    )
