@@ -98,7 +98,7 @@ def amount_input(
     *,
     amount: int | None,
     bounds: tuple[int, int],
-    on_change: Callable[[Language], object],
+    on_change: Callable[[Language], None],
 ) -> None:
     """Draw the amount field in lang, with the problem of what was typed right under it.
 

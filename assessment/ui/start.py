@@ -60,12 +60,18 @@ def _chosen(lang: Language) -> None:
         current.experience = experience
 
 
-def _salary_entered(lang: Language) -> money.Reading:
-    """Keep a readable amount in the flow (callback); anything else keeps the amount before."""
+def _take_salary(lang: Language) -> money.Reading:
+    """Keep a readable amount (or none, for an emptied field) in the flow; anything else keeps
+    the amount before and is said under the field."""
     reading = money.take_amount(SALARY_KEY, lang, *SALARY_BOUNDS)
     if reading.problem is None:
         state.flow().salary = reading.amount
     return reading
+
+
+def _salary_entered(lang: Language) -> None:
+    """Take the amount typed (callback of the salary field)."""
+    _take_salary(lang)
 
 
 def _start(lang: Language) -> None:
@@ -75,7 +81,7 @@ def _start(lang: Language) -> None:
     if current.experience is None:
         current.background_missing = True
         return
-    if _salary_entered(lang).problem is not None:
+    if _take_salary(lang).problem is not None:
         return  # the field says why, under what was typed
     state.start_questionnaire(
         form=current.form,
