@@ -24,6 +24,8 @@ _LOCALES: dict[Language, str] = {"de": "de_DE", "en": "en_GB"}
 _CURRENCY_WORDS = ("eur", "euro", "€")
 EXAMPLE_AMOUNT = 4_500
 AMOUNT_WIDTH = 320
+# Room for "EUR 50.000,00" and blanks; the browser stops typing there.
+AMOUNT_MAX_CHARS = 24
 
 Problem = Literal["unreadable", "out_of_range"]
 
@@ -112,6 +114,7 @@ def amount_input(
     st.text_input(
         label,
         key=key,
+        max_chars=AMOUNT_MAX_CHARS,
         # Phones show their number pad ("phone" is the input type tel); nothing to autofill.
         type="phone",
         icon=":material/euro:",
