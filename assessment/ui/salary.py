@@ -10,18 +10,19 @@ import streamlit as st
 
 from assessment.engine.salary import MAX_EXPECTED_SALARY, MIN_EXPECTED_SALARY
 from assessment.i18n import Language
-from assessment.ui import state
+from assessment.ui import money, state
 from assessment.ui.text import t
 
 SALARY_AGAIN_KEY = "result_salary"
-SALARY_STEP = 100
-SALARY_WIDTH = 320
+SALARY_BOUNDS = (MIN_EXPECTED_SALARY, MAX_EXPECTED_SALARY)
 
 
-def _entered() -> None:
-    """Take the amount into this session's flow (callback); the URL stays as it is."""
-    value = st.session_state.get(SALARY_AGAIN_KEY)
-    state.flow().salary = int(value) if value is not None else None
+def _entered(lang: Language) -> None:
+    """Take a readable amount into this session's flow (callback); the URL stays as it is.
+    Anything else stays in the field with its problem said under it."""
+    reading = money.take_amount(SALARY_AGAIN_KEY, lang, *SALARY_BOUNDS)
+    if reading.amount is not None:
+        state.flow().salary = reading.amount
 
 
 def offer_salary_again(lang: Language) -> None:
@@ -30,14 +31,11 @@ def offer_salary_again(lang: Language) -> None:
         return
     with st.container(border=True, key="salary_again"):
         st.markdown(t("ui.result.salary_again_intro", lang))
-        st.number_input(
+        money.amount_input(
             t("ui.result.salary_again_label", lang),
-            min_value=MIN_EXPECTED_SALARY,
-            max_value=MAX_EXPECTED_SALARY,
-            value=None,
-            step=SALARY_STEP,
-            placeholder=t("ui.start.salary_placeholder", lang),
-            key=SALARY_AGAIN_KEY,
+            SALARY_AGAIN_KEY,
+            lang,
+            amount=None,
+            bounds=SALARY_BOUNDS,
             on_change=_entered,
-            width=SALARY_WIDTH,
         )

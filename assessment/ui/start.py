@@ -16,7 +16,7 @@ from assessment.bank.choices import (
 from assessment.bank.digest import StartDigest, newest_digest
 from assessment.bank.digest import covers_other_settings as covers_other_settings
 from assessment.i18n import Language
-from assessment.ui import shared, state
+from assessment.ui import money, shared, state
 from assessment.ui.text import t
 
 FORM_KEY = "start_form"
@@ -27,8 +27,7 @@ START_KEY = "start_button"
 GROUP_LINK_KEY = "open_group"
 # The concrete settings first, "not decided yet" (the general Duisburg profile) last.
 PROFILE_CHOICES: tuple[ProfileId, ...] = (*SETTING_IDS, "duisburg")
-SALARY_STEP = 100
-SALARY_WIDTH = 320
+SALARY_BOUNDS = (MIN_EXPECTED_SALARY, MAX_EXPECTED_SALARY)
 
 
 def _backgrounds() -> tuple[Experience, ...]:
@@ -53,6 +52,20 @@ def _chosen(lang: Language) -> None:
         current.experience = experience
 
 
+def _take_salary(lang: Language) -> money.Reading:
+    """Keep a readable amount (or none, for an emptied field) in the flow; anything else keeps
+    the amount before and is said under the field."""
+    reading = money.take_amount(SALARY_KEY, lang, *SALARY_BOUNDS)
+    if reading.problem is None:
+        state.flow().salary = reading.amount
+    return reading
+
+
+def _salary_entered(lang: Language) -> None:
+    """Take the amount typed (callback of the salary field)."""
+    _take_salary(lang)
+
+
 def _start(lang: Language) -> None:
     """Begin the questionnaire with the chosen options (callback of the start button)."""
     _chosen(lang)
@@ -60,12 +73,13 @@ def _start(lang: Language) -> None:
     if current.experience is None:
         current.background_missing = True
         return
-    salary = st.session_state.get(SALARY_KEY)
+    if _take_salary(lang).problem is not None:
+        return  # the field says why, under what was typed
     state.start_questionnaire(
         form=current.form,
         profile=current.profile,
         experience=current.experience,
-        salary=int(salary) if salary is not None else None,
+        salary=current.salary,
     )
 
 
@@ -144,15 +158,13 @@ def render(lang: Language) -> None:
         horizontal=len(backgrounds) <= len(EXPERIENCE_LEVELS),
         help=_background_help(digest, lang),
     )
-    st.number_input(
+    money.amount_input(
         t("ui.start.salary_label", lang),
-        min_value=MIN_EXPECTED_SALARY,
-        max_value=MAX_EXPECTED_SALARY,
-        value=None,
-        step=SALARY_STEP,
-        placeholder=t("ui.start.salary_placeholder", lang),
-        key=SALARY_KEY,
-        width=SALARY_WIDTH,
+        SALARY_KEY,
+        lang,
+        amount=current.salary,
+        bounds=SALARY_BOUNDS,
+        on_change=_salary_entered,
     )
     st.caption(f"{t('ui.start.salary_note', lang)} {t('ui.start.salary_reload', lang)}")
     if current.background_missing and current.experience is None:

@@ -267,3 +267,35 @@ def test_bad_link_shows_a_message(browser: Browser, server: str) -> None:
         expect(page.get_by_role("button", name="Start the check")).to_be_visible()
     finally:
         context.close()
+
+
+def test_salary_typed_the_german_way_is_taken(browser: Browser, server: str) -> None:
+    """UX pass: "4.500" is 4.500 € (the number field read 4.5 and refused it behind an English
+    tooltip); a refused amount is said right under the field in German, and a switch to English
+    shows the amount kept as €4,500."""
+    context = browser.new_context(viewport=DESKTOP, locale="de-DE")
+    try:
+        page = context.new_page()
+        page.goto(server)
+        field = page.locator(".st-key-start_salary input")
+        field.fill("4.500")
+        field.press("Tab")
+        expect(field).to_have_value("4.500\u00a0€")
+        expect(page.get_by_role("alert")).to_have_count(0)
+        field.fill("45")
+        field.press("Tab")
+        alert = page.get_by_role("alert")
+        expect(alert).to_contain_text("zwischen 500\u00a0€ und 50.000\u00a0€")
+        expect(alert).to_contain_text("Betrag von 4.500\u00a0€")
+        expect(field).to_have_value("45")
+        box, said = field.bounding_box(), alert.bounding_box()
+        assert box
+        assert said
+        assert 0 <= said["y"] - (box["y"] + box["height"]) < 80  # right under the field
+        field.fill("4.500 €")
+        field.press("Tab")
+        expect(page.get_by_role("alert")).to_have_count(0)
+        page.locator(".st-key-lang_switch button").filter(has_text="English").click()
+        expect(page.locator(".st-key-start_salary__en input")).to_have_value("€4,500")
+    finally:
+        context.close()

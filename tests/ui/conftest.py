@@ -90,7 +90,7 @@ def start(
     at.radio(key=start_key(at, "start_profile")).set_value(profile)
     at.radio(key=start_key(at, "start_background")).set_value(background)
     if salary is not None:
-        at.number_input(key="start_salary").set_value(salary)
+        at.text_input(key=start_key(at, "start_salary")).input(str(salary))
     at.run()
     return at.button(key="start_button").click().run()
 

@@ -37,18 +37,18 @@ def test_salary_can_be_entered_again_after_a_reload() -> None:
     """After a reload the result says why the comparison is missing and takes the salary again,
     for this session only: the URL does not change."""
     at = complete(start(new_app(), background="experienced", salary=6100))
-    assert not [n for n in at.number_input if n.key == SALARY_AGAIN_KEY]
+    assert not [n for n in at.text_input if n.key == SALARY_AGAIN_KEY]
     reloaded = new_app(**at.query_params)
     assert "Ihre Erwartung" not in texts(reloaded)
     assert msg("ui.result.salary_again_intro", "de").replace("*", "") in texts(reloaded).replace(
         "*", ""
     )
     before = dict(reloaded.query_params)
-    reloaded.number_input(key=SALARY_AGAIN_KEY).set_value(6100).run()
+    reloaded.text_input(key=SALARY_AGAIN_KEY).input("6100").run()
     assert not reloaded.exception
     assert "Ihre Erwartung von 6.100\u00a0€ liegt in der Spanne" in texts(reloaded)
     assert dict(reloaded.query_params) == before
-    assert not [n for n in reloaded.number_input if n.key == SALARY_AGAIN_KEY]
+    assert not [n for n in reloaded.text_input if n.key == SALARY_AGAIN_KEY]
     assert "6100" not in reloaded.code[0].value
 
 
@@ -56,4 +56,4 @@ def test_no_salary_field_on_a_shared_result() -> None:
     """A shared link never asks for a salary: it is someone else's result."""
     at = complete(start(new_app()))
     shared = new_app(r=at.code[0].value.split("r=")[1])
-    assert not [n for n in shared.number_input if n.key == SALARY_AGAIN_KEY]
+    assert not [n for n in shared.text_input if n.key == SALARY_AGAIN_KEY]
