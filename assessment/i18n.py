@@ -11,6 +11,24 @@ DEFAULT_LANGUAGE: Language = "de"
 Viewer = Literal["self", "other"]
 
 
+# Babel's locale of each language (numbers, currency, dates).
+LOCALES: dict[Language, str] = {"de": "de_DE", "en": "en_GB"}
+
+
+def format_euro(amount: int, lang: Language) -> str:
+    """Return a whole-euro amount the local way (4.500 € / €4,500); Babel is imported on use."""
+    from babel.numbers import format_currency
+
+    return format_currency(
+        amount,
+        "EUR",
+        locale=LOCALES[lang],
+        format_type="standard",
+        currency_digits=False,
+        format="#,##0\u00a0¤" if lang == "de" else "¤#,##0",
+    )
+
+
 def parse_language(value: object) -> Language:
     """Return a supported language for any outside value, German when it is not one."""
     if isinstance(value, str) and value.strip().lower() in LANGUAGES:

@@ -11,11 +11,9 @@ from assessment.bank.choices import MAX_EXPECTED_SALARY as MAX_EXPECTED_SALARY
 from assessment.bank.choices import MIN_EXPECTED_SALARY as MIN_EXPECTED_SALARY
 from assessment.bank.models import Bank, Experience, ProfileId, SalaryRange
 from assessment.bank.rules import FAR_ABOVE_FACTOR as FAR_ABOVE_FACTOR
-from assessment.i18n import Language
+from assessment.i18n import format_euro as format_euro
 
 SalaryPosition = Literal["below", "within", "above", "far_above"]
-
-_LOCALES: dict[Language, str] = {"de": "de_DE", "en": "en_GB"}
 
 
 class SalaryCheck(BaseModel):
@@ -60,18 +58,4 @@ def check_salary(
         expected=expected,
         position=position,
         tariff_bound=profile == "public",
-    )
-
-
-def format_euro(amount: int, language: Language) -> str:
-    """Return a whole-euro amount formatted for the language (4.200 € / €4,200)."""
-    from babel.numbers import format_currency
-
-    return format_currency(
-        amount,
-        "EUR",
-        locale=_LOCALES[language],
-        format_type="standard",
-        currency_digits=False,
-        format="#,##0\u00a0¤" if language == "de" else "¤#,##0",
     )

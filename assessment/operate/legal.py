@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from assessment.i18n import Language
+from assessment.i18n import LOCALES, Language
 from assessment.messages import msg
 from assessment.operate import facts
 
@@ -21,7 +21,6 @@ _TITLE_KEYS: dict[LegalPageId, str] = {
     "datenschutz": "legal.privacy_title",
     "barrierefreiheit": "legal.accessibility_title",
 }
-_LOCALES: dict[Language, str] = {"de": "de_DE", "en": "en_GB"}
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ def legal_title(page: LegalPageId, lang: Language) -> str:
 def _day(day: dt.date, lang: Language) -> str:
     from babel.dates import format_date
 
-    return format_date(day, format="long", locale=_LOCALES[lang])
+    return format_date(day, format="long", locale=LOCALES[lang])
 
 
 def _address(address: Address) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ from assessment.bank.models import (
 )
 from assessment.engine import matching, quality, scoring
 from assessment.engine.extra import EXTRA_PER_DEMAND
-from assessment.i18n import Language
+from assessment.i18n import LOCALES, Language
 from assessment.messages import msg
 from assessment.render import din
 from assessment.render.fit import method_paragraphs
@@ -54,13 +54,10 @@ def outside_sources(bank: Bank) -> tuple[Source, ...]:
     return tuple(found)
 
 
-_LOCALES = {"de": "de_DE", "en": "en_GB"}
-
-
 def _number(value: float, lang: Language) -> str:
     from babel.numbers import format_decimal
 
-    return str(format_decimal(value, locale=_LOCALES[lang]))
+    return str(format_decimal(value, locale=LOCALES[lang]))
 
 
 def _plural_value(value: float) -> int | float:
@@ -393,7 +390,7 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
                 "method.version",
                 lang,
                 version=bank.version,
-                released=format_date(bank.released, "long", locale=_LOCALES[lang]),
+                released=format_date(bank.released, "long", locale=LOCALES[lang]),
             ),
             *(entry(lang) for entry in bank.changelog),
         )

@@ -15,11 +15,11 @@ from typing import Literal
 
 import streamlit as st
 
-from assessment.i18n import Language
+from assessment.i18n import LOCALES, Language
+from assessment.i18n import format_euro as format_euro
 from assessment.ui import state
 from assessment.ui.text import t
 
-_LOCALES: dict[Language, str] = {"de": "de_DE", "en": "en_GB"}
 # What may surround the number: the currency as a sign or a word, and blanks of any kind.
 _CURRENCY_WORDS = ("eur", "euro", "€")
 EXAMPLE_AMOUNT = 4_500
@@ -38,19 +38,6 @@ class Reading:
     problem: Problem | None = None
 
 
-def format_euro(amount: int, lang: Language) -> str:
-    """Return a whole-euro amount the local way (4.500 € / €4,500), as the result shows it."""
-    from babel.numbers import format_currency
-
-    return format_currency(
-        amount,
-        "EUR",
-        locale=_LOCALES[lang],
-        currency_digits=False,
-        format="#,##0\u00a0¤" if lang == "de" else "¤#,##0",
-    )
-
-
 def parse_amount(text: str, lang: Language) -> Decimal | None:
     """Return the number in text as the language writes it, or None when it is not one.
 
@@ -65,7 +52,7 @@ def parse_amount(text: str, lang: Language) -> Decimal | None:
     if not bare or any(c.isalpha() for c in bare):
         return None
     try:
-        number = parse_decimal(bare, locale=_LOCALES[lang], strict=True)
+        number = parse_decimal(bare, locale=LOCALES[lang], strict=True)
     except (NumberFormatError, ArithmeticError, ValueError):
         return None
     return number if number.is_finite() else None
