@@ -10,8 +10,9 @@ reaches a result only after many pages) or a page offering a PDF (a result) — 
 start page, so a fresh server's first interactions run without it. Each step waits until no
 script run of any session (a whole page or the questionnaire's fragment) has been running for
 IDLE_SECONDS, so a click that comes while it warms waits for one step at most, not for the whole
-warm-up; the steps are small (one library at a time), the longest is the chart renderer's start,
-which holds the GIL for about a second (`start_chart_renderer`). A PDF requested before the
+warm-up; the steps are small (one library group at a time). The longest is the chart
+renderer's start (`start_chart_renderer`, about a second of a core), which lets the GIL go; the
+imports hold it in slices of up to a few hundred ms under load. A PDF requested before the
 warm-up ended makes the rest of it needless (the download warms the caches); one requested while
 a step runs waits for that step instead of competing with it.
 """
@@ -125,8 +126,8 @@ TINY_CHART = {
 
 def start_chart_renderer() -> dict[str, object]:
     """Compile the smallest chart: vl-convert starts its JavaScript engine and loads the
-    Vega-Lite compiler (about a second that holds the GIL: the longest step; the real chart's
-    first rendering, `warm_chart_renderer`, is then about a third of it)."""
+    Vega-Lite compiler (about a second of a core, the longest step; a thread sleeping 1 ms woke
+    within 2 ms while it ran, so it lets the GIL go)."""
     import vl_convert
 
     spec: dict[str, object] = vl_convert.vegalite_to_vega(TINY_CHART)
