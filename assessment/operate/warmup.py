@@ -1,17 +1,20 @@
 """Warm the slow first use of the PDF path (fpdf2, Altair, vl-convert) in a background thread.
 
-The first PDF in a process takes about a second longer than the next one: imports, the chart
-renderer's start and the font tables. A served process does that work once, so that the first
-person who downloads a PDF does not wait for it — but not while anybody waits for a page: the
-warm-up holds the GIL for about a second, and at server start it made the first "Check starten"
-click three times slower (issue 24). So `SCHEDULER` starts it only after a page offering a PDF
-(a result) has been drawn, and only once no script run of any session (a whole page or the
-questionnaire's fragment) has been running for IDLE_SECONDS: the person is reading the result.
-It runs in steps (warm_steps), each again only after such a quiet spell, so a click that comes
-while it warms waits for one step at most, not for the whole warm-up; the longest step is the
-chart renderer's first start, which holds the GIL. A PDF requested before the warm-up ran makes
-the rest of it needless (the download warms the caches); one requested while a step runs waits
-for that step instead of competing with it.
+The first PDF in a process takes seconds longer than the next one: imports, the chart
+renderer's start (V8 and the Vega-Lite compiler) and the font tables. A served process does that
+work once, so that the first person who downloads a PDF does not wait for it — but not while
+anybody waits for a page: at server start the warm-up in one piece made the first "Check
+starten" click three times slower (issue 24). So `SCHEDULER` starts it only after a page whose
+reader pauses was drawn — a questionnaire page (a person reads each statement for seconds, and
+reaches a result only after many pages) or a page offering a PDF (a result) — never after the
+start page, so a fresh server's first interactions run without it. Each step waits until no
+script run of any session (a whole page or the questionnaire's fragment) has been running for
+IDLE_SECONDS, so a click that comes while it warms waits for one step at most, not for the whole
+warm-up; the steps are small (one library group at a time). The longest is the chart
+renderer's start (`start_chart_renderer`, about a second of a core), which lets the GIL go; the
+imports hold it in slices of up to a few hundred ms under load. A PDF requested before the
+warm-up ended makes the rest of it needless (the download warms the caches); one requested while
+a step runs waits for that step instead of competing with it.
 """
 
 from __future__ import annotations
@@ -90,20 +93,49 @@ def import_once(*modules: str) -> None:
     import_serially(*wanted)  # the one lock of assessment.deferred
 
 
+def import_data_libraries() -> None:
+    """Import numpy and pandas (Altair's and Streamlit's charts need them; import_once's order)."""
+    import_once()
+
+
+def import_chart_libraries() -> None:
+    """Import Altair (the chart on the result page and in the PDF)."""
+    import_once("altair")
+
+
+def import_pdf_libraries() -> None:
+    """Import fpdf2, vl-convert and the result's scoring and PDF renderer."""
+    import_once("fpdf", "vl_convert", "assessment.engine.result", "assessment.render.pdf.result")
+
+
 def import_pdf_path() -> None:
     """Import what a PDF needs (fpdf2, Altair, vl-convert, the result and the PDF renderer)."""
-    import_once("altair", "fpdf", "vl_convert", "assessment.render.pdf.result")
-    import altair  # noqa: F401
-    import fpdf  # noqa: F401
-    import vl_convert  # noqa: F401
+    import_data_libraries()
+    import_chart_libraries()
+    import_pdf_libraries()
 
-    from assessment.engine.result import build_result  # noqa: F401
-    from assessment.render.pdf.result import build_pdf  # noqa: F401
+
+# The smallest Vega-Lite chart: compiling it starts vl-convert's JavaScript engine.
+TINY_CHART = {
+    "data": {"values": [{"x": 1}]},
+    "mark": "point",
+    "encoding": {"x": {"field": "x", "type": "quantitative"}},
+}
+
+
+def start_chart_renderer() -> dict[str, object]:
+    """Compile the smallest chart: vl-convert starts its JavaScript engine and loads the
+    Vega-Lite compiler (about a second of a core, the longest step; a thread sleeping 1 ms woke
+    within 2 ms while it ran, so it lets the GIL go)."""
+    import vl_convert
+
+    spec: dict[str, object] = vl_convert.vegalite_to_vega(TINY_CHART)
+    return spec
 
 
 def warm_chart_renderer() -> bytes:
-    """Render the sample result's chart once and return the PNG: vl-convert's first start, the
-    step that holds the GIL longest."""
+    """Render the sample result's chart once and return the PNG: the renderer's first Vega view,
+    fonts and PNG encoding."""
     from assessment.engine.result import build_result
     from assessment.render.pdf.result import chart_png
     from assessment.render.summary import summarize
@@ -115,7 +147,14 @@ def warm_chart_renderer() -> bytes:
 
 def warm_steps() -> tuple[Callable[[], object], ...]:
     """Return the warm-up's steps in order (looked up when called, so tests can replace them)."""
-    return (import_pdf_path, warm_chart_renderer, warm_pdf_path)
+    return (
+        import_data_libraries,
+        import_chart_libraries,
+        import_pdf_libraries,
+        start_chart_renderer,
+        warm_chart_renderer,
+        warm_pdf_path,
+    )
 
 
 def warm_pdf_path() -> bytes:
@@ -167,13 +206,13 @@ Phase = Literal["not wanted", "waiting", "running", "done"]
 
 
 class WarmUpScheduler:
-    """Decide when each step of the warm-up runs: after a PDF was offered, once the process has
-    gone idle, and again before every further step.
+    """Decide when each step of the warm-up runs: after a questionnaire page or a PDF offer was
+    drawn, once the process has gone idle, and again before every further step.
 
     Every script run reports its start and end (assessment.ui.main for a whole page,
-    assessment.ui.questionnaire for its fragment); a view offering a PDF calls `want`, a PDF
-    download calls `before_pdf`. The clock and the waiting are injectable, so the decisions are
-    tested without timing.
+    assessment.ui.questionnaire for its fragment); a questionnaire page and a view offering a PDF
+    call `want`, a PDF download calls `before_pdf`. The clock and the waiting are injectable, so
+    the decisions are tested without timing.
     """
 
     def __init__(
@@ -215,7 +254,8 @@ class WarmUpScheduler:
             return self.clock() - self._last_end
 
     def want(self, start_thread: bool = True) -> None:
-        """A page offering a PDF was drawn: warm up once the process is idle (when enabled)."""
+        """A page whose reader pauses was drawn (a questionnaire page, a page offering a PDF):
+        warm up step by step whenever the process is idle (when enabled)."""
         if not warm_up_enabled():
             return
         with self._lock:

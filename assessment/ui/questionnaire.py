@@ -519,3 +519,6 @@ def render(lang: Language) -> None:
 
     st.title(title, anchor=False)
     _page_body(lang)
+    # The person reads for seconds between clicks: the PDF warm-up runs in those pauses, step by
+    # step, so the path is warm when the result comes (never after the start page: issue 24).
+    warmup.SCHEDULER.want()

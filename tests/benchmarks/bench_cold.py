@@ -4,14 +4,17 @@
   interpreter (median of REPEAT);
 - the first start page on a freshly started server (launcher), app beside the bare page, over a
   real websocket (tests/loadclient.py);
-- the first PDF in a fresh process, cold beside warm (the second PDF of the same process), and
-  the first PDF after the launcher's background warm-up has run;
-- issue 24: on a fresh server as served (launcher, warm-up on) beside one with
-  SELBSTCHECK_WARM_UP=0, the first "Check starten" click READ_START seconds after the first page;
-  then a shared result, and its PDF pressed READ_RESULT seconds later beside a later PDF (another
-  code, another tab) on the same server.
+- the first PDF in a fresh process, cold beside warm (the second PDF of the same process: two
+  full forms), and the first PDF after the warm-up's steps have all run;
+- issue 24: fresh servers as served (launcher, warm-up on) and with SELBSTCHECK_WARM_UP=0, in
+  turn, FIRST_USE_SERVERS each: the first interaction and "Check starten" (the same code on both:
+  the warm-up waits for a questionnaire page, so a difference is noise; median and spread), then
+  the first questionnaire page's statements answered READ_ITEM seconds apart (the warm-up's
+  steps run in these pauses: what differs, with the slowest click), the RSS after that page; then
+  a shared result and its PDF pressed READ_RESULT seconds later beside a later PDF (another code,
+  another tab) on the same server.
 
-All of it on the newest bank (tests.loadclient.share_codes: bank v3; the shared result and the
+All of it on the newest bank (tests.loadclient.share_codes: bank v3; the shared results and the
 PDFs are of a full form). BENCH_QUICK=1: one server each, 2 imports each.
 """
 
@@ -23,6 +26,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.benchmarks.common import Row, effort
@@ -32,10 +37,14 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 BARE_APP = Path(__file__).resolve().parent / "bare" / "bare_app.py"
 REPEAT = effort(5, 2)
-# A person reads the start page before "Check starten", and a result before pressing PDF.
+# A person reads the start page before "Check starten", each statement before answering it, and a
+# result before pressing PDF. People take 3–10 s for a statement; READ_ITEM is shorter, so that
+# clicks come while the warm-up's steps run (its worst case is measured, and the run stays short).
 READ_START = 1.5
+READ_ITEM = 1.5
+ANSWERS = 8  # the first page's statements (bank v3)
 READ_RESULT = 3.0
-FIRST_USE_SERVERS = effort(3, 1)
+FIRST_USE_SERVERS = effort(4, 1)  # each with the warm-up on and off, in turn
 FRESH_SERVERS = effort(3, 1)
 SHARED_PDF_KEY = "download_shared_pdf"  # assessment.ui.result.SHARED_PDF_KEY
 
@@ -60,7 +69,7 @@ from assessment.engine.result import build_result
 from tests.loadclient import share_codes
 from assessment.codes.share import decode_code
 times = []
-for code in share_codes(3)[1:3]:
+for code in share_codes(4)[1::2]:  # two full forms
     answers = decode_code(code).answers
     bank = load_bank(answers.bank_version)
     started = time.perf_counter()
@@ -95,7 +104,8 @@ import psutil
 from assessment.operate import warmup
 process = psutil.Process()
 before = process.memory_info().rss
-warmup.warm_pdf_path()
+for step in warmup.warm_steps():
+    step()
 print((process.memory_info().rss - before) / 1e6)
 """
 MB = 1_000_000
@@ -127,12 +137,24 @@ async def _pdf_seconds(url: str, code: str, pause: float) -> float:
         return time.perf_counter() - started
 
 
-Uses = tuple[float, float, float, float]
+@dataclass
+class FirstUses:
+    """What one fresh server served (seconds, bytes): the first two interactions, the first
+    questionnaire page's answers, the RSS after them, and two PDFs of shared results."""
+
+    choice: float
+    start: float
+    answers: list[float]
+    rss: int
+    first_pdf: float
+    later_pdf: float
 
 
-async def _first_uses(url: str, codes: list[str]) -> Uses:
-    """Return the first interaction (a background chosen), the "Check starten" click after it,
-    the first PDF and a later PDF, in seconds."""
+async def _first_uses(url: str, codes: list[str], rss: Callable[[], int]) -> FirstUses:
+    """Walk a fresh server as its first visitor: the start page read, a background chosen,
+    "Check starten", the first questionnaire page's statements answered READ_ITEM seconds
+    apart; then a shared result's PDF pressed READ_RESULT seconds after it (the process's first
+    PDF), and another one's (a later PDF)."""
     flow = Flow()
     async with StreamlitSession(url) as tab:
         await tab.open()
@@ -141,65 +163,114 @@ async def _first_uses(url: str, codes: list[str]) -> Uses:
         choice = await tab.set({key: index})
         await asyncio.sleep(READ_START / 3)
         click = await tab.click(flow.start_key)
-        if not click.keyed(flow.item_prefix):
+        items = click.keyed(flow.item_prefix)
+        if not items:
             raise AssertionError("Check starten did not open the questionnaire")
+        answers = []
+        for number, item in enumerate(items[:ANSWERS]):
+            await asyncio.sleep(READ_ITEM)
+            answers.append((await tab.set({item.key or "": number % len(item.options)})).seconds)
+        await asyncio.sleep(READ_ITEM)
+        after_page = rss()
     first_pdf = await _pdf_seconds(url, codes[0], READ_RESULT)
     later_pdf = await _pdf_seconds(url, codes[1], READ_RESULT)
-    return choice.seconds, click.seconds, first_pdf, later_pdf
+    return FirstUses(choice.seconds, click.seconds, answers, after_page, first_pdf, later_pdf)
 
 
-def _first_use_runs(warm_up: str, codes: list[str]) -> list[Uses]:
-    runs = []
+def _first_use_runs(codes: list[str]) -> dict[str, list[FirstUses]]:
+    """Return the first uses of fresh servers, warm-up on ("1") and off ("0") in turn."""
+    runs: dict[str, list[FirstUses]] = {"1": [], "0": []}
     for _ in range(FIRST_USE_SERVERS):
-        with StreamlitServer(APP, environment={"SELBSTCHECK_WARM_UP": warm_up}) as server:
-            runs.append(asyncio.run(_first_uses(server.url, codes)))
+        for warm_up, done in runs.items():
+            with StreamlitServer(APP, environment={"SELBSTCHECK_WARM_UP": warm_up}) as server:
+                done.append(asyncio.run(_first_uses(server.url, codes, server.rss)))
     return runs
 
 
+def _spread(values: list[float], scale: float = 1e3) -> str:
+    return f"{min(values) * scale:,.0f}–{max(values) * scale:,.0f}"
+
+
 def _first_use_rows(codes: list[str]) -> list[Row]:
-    warm = _first_use_runs("1", codes)
-    cold = _first_use_runs("0", codes)
-    for label, runs in (("warm-up on", warm), ("warm-up off", cold)):
-        print(
-            f"   {label}: first choice / Check starten / first PDF / later PDF: "
-            + ", ".join(" / ".join(f"{x * 1e3:.0f}" for x in run) for run in runs)
-            + " ms"
-        )
+    runs = _first_use_runs(codes)
+    warm, cold = runs["1"], runs["0"]
+    for label, done in (("warm-up on", warm), ("warm-up off", cold)):
+        for run in done:
+            print(
+                f"   {label}: first choice {run.choice * 1e3:.0f}, Check starten"
+                f" {run.start * 1e3:.0f}, answers "
+                + " ".join(f"{x * 1e3:.0f}" for x in run.answers)
+                + f" ms; RSS {run.rss / MB:.0f} MB; first / later PDF"
+                f" {run.first_pdf:.2f} / {run.later_pdf:.2f} s"
+            )
 
-    def median(runs: list[Uses], index: int) -> float:
-        return statistics.median(run[index] for run in runs) * 1e3
+    def med(done: list[FirstUses], value: Callable[[FirstUses], float]) -> float:
+        return statistics.median(value(run) for run in done)
 
+    def answers(done: list[FirstUses]) -> list[float]:
+        return [x for run in done for x in run.answers]
+
+    n = FIRST_USE_SERVERS
+    same_code = "same code on both up to here (the warm-up waits for a questionnaire page)"
+    ratios = [run.first_pdf / run.later_pdf for run in warm]
     return [
         Row(
-            f"first interaction, fresh server, warm-up on (median of {FIRST_USE_SERVERS})",
-            median(warm, 0),
+            f"first interaction, fresh server, warm-up on (median of {n}, alternating; on "
+            f"{_spread([r.choice for r in warm])}, off {_spread([r.choice for r in cold])} ms;"
+            f" {same_code})",
+            med(warm, lambda r: r.choice) * 1e3,
             "ms",
             "the same, warm-up off",
-            median(cold, 0),
-            "≤ 1.1×",
+            med(cold, lambda r: r.choice) * 1e3,
+            "≤ 1.1× (a difference is noise)",
         ),
         Row(
-            "then 'Check starten', warm-up on",
-            median(warm, 1),
+            f"then 'Check starten', warm-up on (on {_spread([r.start for r in warm])}, off "
+            f"{_spread([r.start for r in cold])} ms; {same_code})",
+            med(warm, lambda r: r.start) * 1e3,
             "ms",
             "the same, warm-up off",
-            median(cold, 1),
-            "≤ 1.1×",
+            med(cold, lambda r: r.start) * 1e3,
+            "≤ 1.1× (a difference is noise)",
         ),
         Row(
-            f"served, warm-up on: first PDF {READ_RESULT:g} s after the result",
-            median(warm, 2),
+            f"first page's {ANSWERS} answers {READ_ITEM:g} s apart, warm-up on (its steps run"
+            f" in these pauses), p50 ({n * ANSWERS} clicks)",
+            statistics.median(answers(warm)) * 1e3,
             "ms",
+            "the same, warm-up off",
+            statistics.median(answers(cold)) * 1e3,
+        ),
+        Row(
+            "the same answers, slowest (a click during a step)",
+            max(answers(warm)) * 1e3,
+            "ms",
+            "slowest, warm-up off",
+            max(answers(cold)) * 1e3,
+        ),
+        Row(
+            "RSS after the first questionnaire page, warm-up on",
+            med(warm, lambda r: r.rss) / MB,
+            "MB",
+            "warm-up off",
+            med(cold, lambda r: r.rss) / MB,
+        ),
+        Row(
+            f"served, warm-up on: first PDF {READ_RESULT:g} s after a shared result (after the"
+            f" first page above; first / later per server {min(ratios):.2f}–"
+            f"{max(ratios):.2f}×)",
+            med(warm, lambda r: r.first_pdf),
+            "s",
             "a later PDF (same server)",
-            median(warm, 3),
+            med(warm, lambda r: r.later_pdf),
             "≤ 1×, noise aside",
         ),
         Row(
             "served, warm-up off: first PDF",
-            median(cold, 2),
-            "ms",
+            med(cold, lambda r: r.first_pdf),
+            "s",
             "a later PDF (same server)",
-            median(cold, 3),
+            med(cold, lambda r: r.later_pdf),
         ),
     ]
 
@@ -244,5 +315,5 @@ def run() -> list[Row]:
             statistics.median(run[2] for run in bare_runs) / MB,
         ),
         Row("RSS added by the PDF warm-up", warm_up_mb, "MB"),
-        *_first_use_rows(share_codes(2)),
+        *_first_use_rows(share_codes(4)[1::2]),  # two full forms
     ]

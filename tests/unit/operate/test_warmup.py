@@ -33,11 +33,45 @@ def test_warm_pdf_path_builds_a_pdf() -> None:
 
 
 def test_warm_up_steps_end_with_the_pdf() -> None:
-    """The steps import, start the chart renderer (a real PNG), then build the sample PDF."""
+    """The steps import one library group at a time, start the chart renderer, render the
+    sample's chart (a real PNG), then build the sample PDF."""
     steps = warmup.warm_steps()
-    assert steps == (warmup.import_pdf_path, warmup.warm_chart_renderer, warmup.warm_pdf_path)
+    assert steps == (
+        warmup.import_data_libraries,
+        warmup.import_chart_libraries,
+        warmup.import_pdf_libraries,
+        warmup.start_chart_renderer,
+        warmup.warm_chart_renderer,
+        warmup.warm_pdf_path,
+    )
     warmup.import_pdf_path()
+    assert "marks" in warmup.start_chart_renderer()  # a compiled Vega spec
     assert warmup.warm_chart_renderer().startswith(b"\x89PNG")
+
+
+def test_each_import_step_loads_its_libraries() -> None:
+    """Each import step leaves its libraries loaded (in a fresh interpreter: this one may have
+    them already), and the data step loads no chart or PDF library, so a step stays small."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from assessment.operate import warmup\n"
+        "heavy = ('numpy', 'pandas', 'altair', 'fpdf', 'vl_convert')\n"
+        "for step in (warmup.import_data_libraries, warmup.import_chart_libraries,\n"
+        "             warmup.import_pdf_libraries):\n"
+        "    step()\n"
+        "    print(' '.join(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.splitlines() == [
+        "numpy pandas",
+        "numpy pandas altair",
+        "numpy pandas altair fpdf vl_convert",
+    ]
 
 
 @pytest.mark.usefixtures("fresh")
@@ -132,8 +166,9 @@ def _scheduler(clock: FakeClock) -> warmup.WarmUpScheduler:
     return warmup.WarmUpScheduler(clock=clock, idle_seconds=1.0)
 
 
-def test_no_warm_up_before_a_pdf_is_offered(enabled: list[str]) -> None:
-    """Start page and questionnaire runs never start the warm-up (the first click stays fast)."""
+def test_no_warm_up_before_a_page_asks_for_it(enabled: list[str]) -> None:
+    """Script runs alone (the start page's) never start the warm-up (the first click stays
+    fast)."""
     clock = FakeClock()
     scheduler = _scheduler(clock)
     for _ in range(3):
@@ -143,7 +178,7 @@ def test_no_warm_up_before_a_pdf_is_offered(enabled: list[str]) -> None:
         clock.now += 5
     assert scheduler.seconds_to_wait() is None
     assert not scheduler.claim()
-    scheduler.wait_then_warm(wait=lambda seconds: pytest.fail("waited without a PDF offered"))
+    scheduler.wait_then_warm(wait=lambda seconds: pytest.fail("waited without being wanted"))
     assert enabled == []
     assert phase(scheduler) == "not wanted"
 
@@ -415,3 +450,36 @@ def test_heavy_imports_run_one_thread_at_a_time_numpy_and_pandas_first(
         thread.join()
     assert most[0] == 1
     assert order[:3] == ["numpy", "pandas", "not_yet_loaded_module"]
+
+
+def test_questionnaire_page_asks_for_the_warm_up_the_start_page_does_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Served, the start page and its choices schedule nothing (a fresh server's first clicks
+    run without the warm-up); the first questionnaire page schedules it, to run in the pauses
+    while the person reads, long before a result. Its answers (fragment runs) each delay it."""
+    from tests.ui.conftest import item_keys, new_app, start, start_key
+
+    monkeypatch.setenv(warmup.WARM_UP_VARIABLE, "1")
+    clock = FakeClock()
+    scheduler = _NoThread(clock=clock, idle_seconds=1.0)
+    monkeypatch.setattr(warmup, "SCHEDULER", scheduler)
+    at = new_app()
+    at.radio(key=start_key(at, "start_background")).set_value("changer").run()
+    assert phase(scheduler) == "not wanted"
+    clock.now += 5
+    assert not scheduler.claim()
+
+    start(at)
+    assert not at.exception
+    keys = item_keys(at)
+    assert keys  # a questionnaire page is shown
+    assert phase(scheduler) == "waiting"
+    assert scheduler.seconds_to_wait() == pytest.approx(1.0)  # counted from the run's end
+    clock.now += 0.5
+    first = at.radio(key=keys[0])
+    first.set_value(first.options[0]).run()  # an answer: the idle time starts again
+    assert not at.exception
+    assert scheduler.seconds_to_wait() == pytest.approx(1.0)
+    clock.now += 1.0
+    assert scheduler.claim()
