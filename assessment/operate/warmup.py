@@ -10,11 +10,12 @@ reaches a result only after many pages) or a page offering a PDF (a result) — 
 start page, so a fresh server's first interactions run without it. Each step waits until no
 script run of any session (a whole page or the questionnaire's fragment) has been running for
 IDLE_SECONDS, so a click that comes while it warms waits for one step at most, not for the whole
-warm-up; the steps are small (one library group at a time). The longest is the chart
-renderer's start (`start_chart_renderer`, about a second of a core), which lets the GIL go; the
-imports hold it in slices of up to a few hundred ms under load. A PDF requested before the
-warm-up ended makes the rest of it needless (the download warms the caches); one requested while
-a step runs waits for that step instead of competing with it.
+warm-up; such a click doubles the quiet spell the next steps wait for, so a person who clicks
+fast meets a step once or twice. The steps are small (one library group at a time); the longest
+is the chart renderer's start (`start_chart_renderer`, about a second of a core), which lets the
+GIL go; the imports hold it in slices of up to a few hundred ms under load. A PDF requested
+before the warm-up ended makes the rest of it needless (the download warms the caches); one
+requested while a step runs waits for that step instead of competing with it.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ _LOCK = threading.Lock()
 _started: threading.Thread | None = None
 # How long no script run may have been running before the warm-up starts.
 IDLE_SECONDS = 1.0
+# A click that came while a step ran doubles the quiet spell the next steps wait for, up to this:
+# a person who clicks fast meets a step once or twice, and the rest waits for slower moments (a
+# longer item, a page change, the result), where it is paid by nobody.
+MAX_IDLE_SECONDS = 8.0
 # A download waits at most this long for a running warm-up, then builds its PDF anyway.
 MAX_PDF_WAIT_SECONDS = 30.0
 
@@ -222,6 +227,7 @@ class WarmUpScheduler:
     ) -> None:
         self.clock = clock
         self.idle_seconds = idle_seconds
+        self.quiet_seconds = idle_seconds  # the quiet spell the next step waits for
         self.phase: Phase = "not wanted"
         self.thread: threading.Thread | None = None
         self._active = 0
@@ -234,9 +240,12 @@ class WarmUpScheduler:
         self._cancelled = False
 
     def run_started(self) -> None:
-        """A script run began (any session)."""
+        """A script run began (any session); one that begins while a step runs doubles the
+        quiet spell before the next step (up to MAX_IDLE_SECONDS)."""
         with self._lock:
             self._active += 1
+            if self.phase == "running":  # this click competes with a step: back off
+                self.quiet_seconds = min(2 * self.quiet_seconds, MAX_IDLE_SECONDS)
 
     def run_ended(self) -> None:
         """A script run ended (any session); the idle time counts from now."""
@@ -274,14 +283,14 @@ class WarmUpScheduler:
             if self.phase != "waiting":
                 return None
             if self._active > 0:
-                return self.idle_seconds
-            return max(0.0, self._last_end + self.idle_seconds - self.clock())
+                return self.quiet_seconds
+            return max(0.0, self._last_end + self.quiet_seconds - self.clock())
 
     def claim(self) -> bool:
         """Move from waiting to running (a step) if the process is idle now; return whether it
         did."""
         with self._lock:
-            idle = self._active == 0 and self.clock() - self._last_end >= self.idle_seconds
+            idle = self._active == 0 and self.clock() - self._last_end >= self.quiet_seconds
             if self.phase != "waiting" or not idle:
                 return False
             self.phase = "running"

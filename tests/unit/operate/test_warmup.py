@@ -374,7 +374,8 @@ def test_a_click_during_a_step_delays_the_next_step(
     stepped: tuple[warmup.WarmUpScheduler, FakeClock, _Steps],
 ) -> None:
     """A click that comes while a step runs makes the next step wait until the process has been
-    idle again: the click competes with one step at most, not with the whole warm-up."""
+    idle again, for twice as long: the click competes with one step at most, not with the whole
+    warm-up, and a fast clicker is not met by the next step either."""
     scheduler, clock, steps = stepped
     steps.click_during_first = True
     waits: list[float] = []
@@ -385,9 +386,31 @@ def test_a_click_during_a_step_delays_the_next_step(
         clock.now += seconds
 
     scheduler.wait_then_warm(wait=wait)
-    assert waits == [pytest.approx(1.0)]
+    assert waits == [pytest.approx(2.0)]  # counted from the click run's end, doubled
     assert steps.done == ["import", "chart", "pdf"]
     assert phase(scheduler) == "done"
+
+
+def test_clicks_during_steps_double_the_quiet_spell_up_to_a_limit(enabled: list[str]) -> None:
+    """Each run that starts while a step runs doubles the quiet spell before the next step, up
+    to MAX_IDLE_SECONDS; runs between steps (the person reading at their pace) change nothing."""
+    clock = FakeClock()
+    scheduler = _scheduler(clock)
+    scheduler.want(start_thread=False)
+    scheduler.run_started()  # between steps
+    scheduler.run_ended()
+    assert scheduler.seconds_to_wait() == pytest.approx(1.0)
+    clock.now += 1.0
+    spells = []
+    for _ in range(6):
+        assert scheduler.claim()
+        scheduler.run_started()  # a click during the step
+        scheduler.run_ended()
+        scheduler._step_ended(last=False, worked=True)
+        spells.append(scheduler.seconds_to_wait())
+        clock.now += scheduler.quiet_seconds
+    assert spells == [2.0, 4.0, 8.0, 8.0, 8.0, 8.0]
+    assert warmup.MAX_IDLE_SECONDS == 8.0
 
 
 def test_a_pdf_between_steps_cancels_the_rest(
