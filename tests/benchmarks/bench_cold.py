@@ -38,10 +38,11 @@ APP = ROOT / "app.py"
 BARE_APP = Path(__file__).resolve().parent / "bare" / "bare_app.py"
 REPEAT = effort(5, 2)
 # A person reads the start page before "Check starten", each statement before answering it, and a
-# result before pressing PDF. People take 3–10 s for a statement; READ_ITEM is shorter, so that
-# clicks come while the warm-up's steps run (its worst case is measured, and the run stays short).
+# result before pressing PDF. People take 3–10 s for a statement (the short form's 86 questions
+# take about 22 minutes); READ_ITEM is the fast end of that, so that clicks still come while the
+# warm-up's steps run (its worst case is measured, and the run stays short).
 READ_START = 1.5
-READ_ITEM = 1.5
+READ_ITEM = 3.0
 ANSWERS = 8  # the first page's statements (bank v3)
 READ_RESULT = 3.0
 FIRST_USE_SERVERS = effort(4, 1)  # each with the warm-up on and off, in turn
