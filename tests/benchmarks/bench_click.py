@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.benchmarks.common import Row
+from tests.benchmarks.common import STEADY, Row
 from tests.loadclient import StreamlitServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -241,7 +241,7 @@ def run() -> list[Row]:
             times: dict[str, list[float]] = {"app": [], "bare": []}
             rounds: dict[str, list[float]] = {"app": [], "bare": []}
             loaded: dict[str, list[float]] = {"app": [], "bare": []}
-            with StreamlitServer(APP) as app, StreamlitServer(BARE_APP) as bare:
+            with StreamlitServer(APP, environment=STEADY) as app, StreamlitServer(BARE_APP) as bare:
                 pages = {}
                 for name, server in (("app", app), ("bare", bare)):
                     page = browser.new_page(locale=LOCALE)

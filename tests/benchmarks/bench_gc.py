@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.benchmarks.bench_load import COMPLETE
-from tests.benchmarks.common import Row, effort
+from tests.benchmarks.common import STEADY, Row, effort
 from tests.loadclient import LoadReport, StreamlitServer, run_load, share_codes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,9 +27,6 @@ PEOPLE = 1
 WAVES = effort(4, 2)  # 4 waves × 1 person × 104 interactions = 416 reruns
 FLOW = COMPLETE  # as bench_load's people who complete the form
 MB = 1_000_000
-# Steady state: no PDF warm-up thread competing with the first measured clicks (bench_cold
-# measures the warm-up; a served process has long finished it when people arrive).
-STEADY = {"SELBSTCHECK_WARM_UP": "0"}
 
 
 @dataclass

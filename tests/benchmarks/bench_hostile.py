@@ -29,7 +29,7 @@ from websockets.asyncio.client import connect
 from assessment.ui import group as group_page
 from assessment.ui import result as result_page
 from assessment.ui.state import GROUP_VIEW, ITEM_KEY_PREFIX, VIEW_PARAM
-from tests.benchmarks.common import Row, effort
+from tests.benchmarks.common import STEADY, Row, effort
 from tests.loadclient import SUBPROTOCOL, StreamlitServer, StreamlitSession, share_codes, ws_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +41,6 @@ PASTERS = 3
 PASTE_BYTES = 20_000_000
 PDF_TABS = 5
 PDF_PRESSES = 20
-STEADY = {"SELBSTCHECK_WARM_UP": "0"}
 # The flooding visitors' addresses as a proxy in front names them (deploy/nginx.conf sends
 # X-Forwarded-For; uvicorn trusts it from loopback): loopback itself is never penalised. Each
 # flood comes from its own address, so each row sees the first cut-off.

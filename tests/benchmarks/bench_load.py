@@ -30,7 +30,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.benchmarks.common import Row, effort
+from tests.benchmarks.common import STEADY, Row, effort
 from tests.loadclient import (
     FINISH,
     Flow,
@@ -54,9 +54,6 @@ START = (("start_profile", 1), ("start_background", 0))
 ONE_PAGE = Flow(start_choices=START, pages=1, shared_result=True)
 COMPLETE = Flow(start_choices=START, pages=None, shared_result=False)
 MB = 1_000_000
-# Steady state: no PDF warm-up thread competing with the first measured clicks (bench_cold
-# measures the warm-up; a served process has long finished it when people arrive).
-STEADY = {"SELBSTCHECK_WARM_UP": "0"}
 
 
 @dataclass

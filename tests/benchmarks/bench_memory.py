@@ -27,7 +27,7 @@ from assessment.ui import group as group_page
 from assessment.ui import result as result_page
 from assessment.ui.state import GROUP_VIEW, VIEW_PARAM
 from tests.benchmarks.bench_load import COMPLETE
-from tests.benchmarks.common import Row, effort
+from tests.benchmarks.common import STEADY, Row, effort
 from tests.loadclient import (
     LoadClientError,
     Person,
@@ -42,7 +42,6 @@ BARE_APP = Path(__file__).resolve().parent / "bare" / "bare_app.py"
 GROUP_CODES = effort(10_000, 2_000)
 SAMPLE_SECONDS = 0.05
 MB = 1_000_000
-STEADY = {"SELBSTCHECK_WARM_UP": "0"}
 
 
 @dataclass

@@ -41,6 +41,9 @@ def median_seconds(action: Callable[[], object], repeat: int = 7, number: int = 
 
 # BENCH_QUICK=1 runs every module with less effort (fewer people, rounds and repeats), to prove
 # that it runs; its figures are not the README's. `make bench` runs in full.
+# Steady state: no PDF warm-up thread competing with the measured clicks (bench_cold measures the
+# warm-up; a served process has long finished it when people arrive).
+STEADY = {"SELBSTCHECK_WARM_UP": "0"}
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 
 
