@@ -227,7 +227,7 @@ class WarmUpScheduler:
     ) -> None:
         self.clock = clock
         self.idle_seconds = idle_seconds
-        self.quiet_seconds = idle_seconds  # the quiet spell the next step waits for
+        self.spell_seconds = idle_seconds  # the quiet spell the next step waits for
         self.phase: Phase = "not wanted"
         self.thread: threading.Thread | None = None
         self._active = 0
@@ -245,7 +245,7 @@ class WarmUpScheduler:
         with self._lock:
             self._active += 1
             if self.phase == "running":  # this click competes with a step: back off
-                self.quiet_seconds = min(2 * self.quiet_seconds, MAX_IDLE_SECONDS)
+                self.spell_seconds = min(2 * self.spell_seconds, MAX_IDLE_SECONDS)
 
     def run_ended(self) -> None:
         """A script run ended (any session); the idle time counts from now."""
@@ -283,14 +283,14 @@ class WarmUpScheduler:
             if self.phase != "waiting":
                 return None
             if self._active > 0:
-                return self.quiet_seconds
-            return max(0.0, self._last_end + self.quiet_seconds - self.clock())
+                return self.spell_seconds
+            return max(0.0, self._last_end + self.spell_seconds - self.clock())
 
     def claim(self) -> bool:
         """Move from waiting to running (a step) if the process is idle now; return whether it
         did."""
         with self._lock:
-            idle = self._active == 0 and self.clock() - self._last_end >= self.quiet_seconds
+            idle = self._active == 0 and self.clock() - self._last_end >= self.spell_seconds
             if self.phase != "waiting" or not idle:
                 return False
             self.phase = "running"

@@ -408,7 +408,7 @@ def test_clicks_during_steps_double_the_quiet_spell_up_to_a_limit(enabled: list[
         scheduler.run_ended()
         scheduler._step_ended(last=False, worked=True)
         spells.append(scheduler.seconds_to_wait())
-        clock.now += scheduler.quiet_seconds
+        clock.now += scheduler.spell_seconds
     assert spells == [2.0, 4.0, 8.0, 8.0, 8.0, 8.0]
     assert warmup.MAX_IDLE_SECONDS == 8.0
 
