@@ -142,7 +142,7 @@ def test_a_fast_run_is_the_same_result_as_its_link_with_a_separate_hint(
         at.segmented_control(key="lang_switch").set_value("en").run()
     at = complete(at, strong)  # the clock never moves: every page in no time
     flow = at.session_state[state.FLOW_KEY]
-    assert flow.seconds and state.timings(flow), "the pages were timed"
+    assert state.timings(flow), "the pages were timed"
     shown = texts(at)
     hint = msg("ux3.speed.hint", lang, count=len(state.timings(flow)))
     assert hint in shown

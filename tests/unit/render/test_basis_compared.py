@@ -12,9 +12,11 @@ import re
 import pytest
 
 from assessment.bank.load import load_bank
-from assessment.engine.result import build_result
+from assessment.bank.models import Bank
+from assessment.engine.result import Result, build_result
 from assessment.engine.scoring import DimensionScore, ViewScore
 from assessment.i18n import LANGUAGES, Language, Viewer
+from assessment.messages import msg
 from assessment.render.pdf.result import build_pdf
 from assessment.render.summary import summarize
 from assessment.render.text import render_text
@@ -46,20 +48,22 @@ def _reviewed_case() -> DimensionScore:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_sentence_names_the_mean_it_compared_with(lang: Language, viewer: Viewer) -> None:
     text = basis_text(_reviewed_case(), lang, viewer) or ""
-    assert "(100)" in text and "(50)" in text
+    assert "(100)" in text
+    assert "(50)" in text
     mean = {"de": "Mittel aus Situationen und Wissen (50)", "en": "situations and the knowledge"}
     assert mean[lang] in text
-    assert "weicht davon" not in text and "differs from them" not in text
+    assert "weicht davon" not in text
+    assert "differs from them" not in text
 
 
-def _evidence_sets() -> list[tuple[str, object]]:
+def _evidence_sets() -> list[tuple[Bank, Result]]:
     found = []
     for version in V3:
         bank = load_bank(version)
         for answer_set in answer_sets(version):
             result = build_result(answer_set.answers, bank)
             if any(s.basis == "evidence" for s in result.scores):
-                found.append((answer_set.name, (bank, result)))
+                found.append((bank, result))
     return found
 
 
@@ -77,20 +81,26 @@ def _pdf_text(pdf: bytes) -> str:
 def test_every_surface_gives_both_numbers(lang: Language) -> None:
     cases = _evidence_sets()
     assert cases, "no sample person whose verdict rests on the evidence"
-    bank, result = cases[0][1]  # type: ignore[misc]
+    bank, result = cases[0]
     evidence = [s for s in result.scores if s.basis == "evidence"]
     own_page = summarize(result, bank, lang)
     shared = summarize(result, bank, lang, viewer="other")
     report = _flat(render_text(result, bank, lang))
-    pdf = _pdf_text(build_pdf(result, bank, lang, "https://example.org/?r=x"))
+    pdfs = {
+        viewer: _pdf_text(build_pdf(result, bank, lang, "https://example.org/?r=x", viewer=viewer))
+        for viewer in ("self", "other")
+    }
     for score in evidence:
         own = next(v.score for v in score.views if v.view == "self")
         for summary in (own_page, shared):
             card = next(c for c in summary.cards if c.dimension == score.dimension)
             assert card.basis is not None
-            assert f"({own})" in card.basis and f"({score.score}" in card.basis
-            assert _flat(card.basis) in report or summary is shared
-            assert _flat(card.basis)[:60] in pdf or summary is shared
-        rests = own_page.rests_on or ""
+            assert f"({own})" in card.basis
+            assert f"({score.score}" in card.basis
+            assert _flat(card.basis)[:60] in pdfs[summary.viewer]
+        own_card = next(c for c in own_page.cards if c.dimension == score.dimension)
+        assert _flat(own_card.basis or "") in report
         if len(evidence) < sum(s.score is not None for s in result.scores):
-            assert f"{own}" in rests and f"{score.score})" in rests
+            name = bank.dimension(score.dimension).name(lang)
+            item = msg("ux3.basis.rests_item", lang, name=name, own=own, evidence=score.score)
+            assert item in (own_page.rests_on or "")
