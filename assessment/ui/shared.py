@@ -76,6 +76,9 @@ def page_html(
 
 
 LinkKind = Literal["share", "progress"]
+# Codes that are not cut short but foreign: "the end is usually missing" would mislead (UX pass
+# 3, m-3); every other reason (cut off, wrong length, damaged) keeps that advice.
+FOREIGN_REASONS = frozenset({"too_long", "bad_characters", "not_a_code", "not_canonical"})
 
 
 def render_code_error(error: CodeError, lang: Language, kind: LinkKind = "share") -> None:
@@ -84,7 +87,8 @@ def render_code_error(error: CodeError, lang: Language, kind: LinkKind = "share"
     and a way to start afresh (UX pass m9)."""
     st.title(t("ui.error.heading", lang), anchor=False)
     st.error(plain(error.message(lang)))
-    st.write(t(f"ux.link_error.{kind}", lang))
+    foreign = kind == "share" and error.reason in FOREIGN_REASONS
+    st.write(t("ux3.link_error.share_foreign" if foreign else f"ux.link_error.{kind}", lang))
     st.button(
         t("ui.app.restart", lang), key="error_restart", type="primary", on_click=state.restart
     )
