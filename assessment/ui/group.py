@@ -266,6 +266,7 @@ def _invalid_lines(invalid: tuple[InvalidLine, ...], lang: Language) -> None:
             lang,
             caption=title,
             title=lambda row: t("ux.stacked.line", lang, number=row[0]),
+            rows_only=True,  # the reasons in full, at every width (UX pass 3, m-2)
             hide_index=True,
         )
 
@@ -330,6 +331,10 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
         f"group_demands_v{section.bank_version}",
         lang,
         caption=t("ui.group.demands_heading", lang),
+        # Seven to ten columns: more than the page's column holds even at 1280 px (six showed,
+        # the rest behind a sideways scroll), so every count shows as "column: value" at every
+        # width (UX pass 3, m-2).
+        rows_only=True,
         hide_index=True,
     )
     st.caption(t("ui.group.demands_caption", lang))
