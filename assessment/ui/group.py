@@ -337,9 +337,10 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
         rows_only=True,
         hide_index=True,
     )
-    st.caption(t("ui.group.demands_caption", lang))
-    if bank.rules.honest_verdicts:
-        st.caption(t("ux.group_counts.firm", lang))
+    if bank.rules.honest_verdicts:  # "Erfüllt" defined once: firmly (UX pass 3)
+        st.caption(t("ux.group_counts.firm", lang) + " " + t("ux3.group.unscored", lang))
+    else:
+        st.caption(t("ui.group.demands_caption", lang))
     st.markdown(plain(levels_line(section.levels, lang)))
     if section.revised:
         st.warning(t("group.revised_people", lang, count=section.revised, people=section.people))
