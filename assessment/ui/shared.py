@@ -129,6 +129,11 @@ h1:focus, h1:focus-visible { outline: none !important; }
     overflow-wrap: anywhere !important; hyphens: auto;
   }
 }
+/* On a phone the page begins just under Streamlit's header (60 px), not after an empty band of
+   about 65 px more (Streamlit's 6rem top padding; UX pass 3, old m13). */
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 3.75rem !important; }
+}
 /* A long German title ("Gruppenauswertung") fits a phone's line instead of breaking mid-word. */
 @media (max-width: 640px) {
   [data-testid="stMain"] h1 { font-size: 2rem; hyphens: auto; }
