@@ -109,6 +109,17 @@ def _too_fast(answers: Answers) -> list[QualityFlag]:
     return [QualityFlag(kind="too_fast", count=len(fast), where=tuple(fast))] if fast else []
 
 
+def speed_flag(answers: Answers) -> QualityFlag | None:
+    """Return the speed observation of a session's own timings, or None (UX pass 3, m-1).
+
+    The app shows it to the person in their session only, as a hint of its own: the timings are
+    in no code, so a result built from them would differ after a reload and from the shared one.
+    The app therefore builds every result without timings; check_quality still reads timings
+    given to it (API and JSON input, pinned results)."""
+    flags = _too_fast(answers)
+    return flags[0] if flags else None
+
+
 def longest_run(values: list[int]) -> int:
     """Return the length of the longest run of equal consecutive values."""
     best = run = 0

@@ -3,6 +3,7 @@ and the person's own score as a dot. Pure Altair, for the page and (via vl_conve
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import altair as alt
@@ -19,6 +20,13 @@ ROW_HEIGHT = 46
 # Gleichg…" in a label column). The PDF keeps its column of names.
 PAGE_ROW_HEIGHT = 62
 NAME_OFFSET = 13
+# The own dot (a filled circle of OWN_SIZE px², radius √size / 2) is drawn at its score but never
+# across the plot's ends: its centre stays its own radius inside 0–100 at the drawn width (UX
+# pass 3, m-13; the group chart does the same, group/chart.DOT_POSITION). The tooltip keeps the
+# score.
+OWN_SIZE = 150
+OWN_INSET = f"{math.sqrt(OWN_SIZE) / 2:.3f} * 100 / max(width, 1)"
+OWN_POSITION = f"clamp(datum.self, {OWN_INSET}, 100 - {OWN_INSET})"
 
 
 def mirror_chart_rows(mirror: Mirror, bank: Bank, lang: Language) -> list[dict[str, Any]]:
@@ -68,8 +76,9 @@ def mirror_chart(
     )
     own = (
         base.transform_filter("datum.self != null")
-        .mark_point(filled=True, size=150, color=INK_COLOUR, opacity=1, shape="circle")
-        .encode(x=alt.X("self:Q", scale=x_scale), tooltip=[alt.Tooltip("self:Q")])
+        .transform_calculate(position=OWN_POSITION)
+        .mark_point(filled=True, size=OWN_SIZE, color=INK_COLOUR, opacity=1, shape="circle")
+        .encode(x=alt.X("position:Q", scale=x_scale), tooltip=[alt.Tooltip("self:Q")])
     )
     layers: list[alt.Chart] = [others, median, own]
     width, row_height = CHART_WIDTH - 240, ROW_HEIGHT

@@ -263,16 +263,17 @@ def reaching_unsure(result: Result) -> int:
 def combined_reading(result: Result, bank: Bank, lang: Language) -> str | None:
     """Return the sentence under the counts that says how "alle Sichten zusammen" follows from
     the views, as the engine applies it (engine/scoring.combine_views, matching.band_v2): the
-    mean of the views with enough answers (the evidence views alone where the self-description
-    contradicts them), met only when the uncertainty range lies within or above the target
-    range, borderline when it touches or crosses an edge; with the borderline demands whose
-    score already reaches the range. None where the views are not shown apart (rules 1 and 2)."""
+    mean of the views with enough answers (the evidence views alone where the self view differs
+    from their mean beyond the uncertainty), met only when the uncertainty range lies within or
+    above the target range, borderline when it touches or crosses an edge; with the borderline
+    demands whose score already reaches the range. None where the views are not shown apart
+    (rules 1 and 2)."""
     if not bank.rules.views_apart:
         return None
     evidence = any(s.basis == "evidence" for s in result.scores)
     parts = [
         msg(
-            "ux.reading.rule_evidence" if evidence else "ux.reading.rule",
+            "ux3.basis.reading_evidence" if evidence else "ux.reading.rule",
             lang,
             percent=range_percent(bank.rules.borderline_z),
         )

@@ -358,7 +358,7 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
                     sd_value=_plural_value(quality.SCATTER_MIN_SD),
                 ),
                 msg(
-                    "method.quality_speed",
+                    "ux3.speed.method",
                     lang,
                     seconds=_number(quality.MIN_SECONDS_PER_ITEM, lang),
                 ),

@@ -156,15 +156,28 @@ def view_cells(score: DimensionScore, lang: Language) -> tuple[ViewCell, ...]:
     return tuple(cells)
 
 
+def _own_score(score: DimensionScore) -> int | None:
+    """Return the self view's score of a demand (rules 3), None where it has none."""
+    return next((v.score for v in score.views if v.view == "self"), None)
+
+
 def basis_text(score: DimensionScore, lang: Language, viewer: Viewer) -> str | None:
-    """Return how the demand's verdict follows from its views (rules 3), or None without views."""
+    """Return how the demand's verdict follows from its views (rules 3), or None without views.
+
+    Resting on the evidence names what was compared, with both numbers: the self view against
+    the mean of the views that count (UX pass 3, M-A) – the demand's score is that mean."""
     if score.basis is None:
         return None
     if score.basis == "evidence":
         scored = {view.view for view in score.views if view.score is not None}
         if "knowledge" not in scored:  # the knowledge cell reads "—": do not name it
-            return voiced("basis.situations", lang, viewer)
-        return voiced("views.basis_evidence", lang, viewer)
+            which = "situation"
+        elif "situation" not in scored:
+            which = "knowledge"
+        else:
+            which = "both"
+        own, evidence = _own_score(score), score.score
+        return voiced(f"ux3.basis.{which}", lang, viewer, own=own, evidence=evidence)
     return msg("views.basis_combined", lang)
 
 
@@ -196,12 +209,21 @@ def rests_on(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str 
         else:
             parts.append(voiced(f"views.rests_{view}_none", lang, viewer))
     text = "; ".join(parts) + "."
-    evidence = [s.dimension for s in result.scores if s.basis == "evidence"]
+    evidence = [s for s in result.scores if s.basis == "evidence"]
     if evidence and len(evidence) == sum(s.score is not None for s in result.scores):
-        text += " " + voiced("views.rests_evidence_all", lang, viewer, count=len(evidence))
+        text += " " + voiced("ux3.basis.rests_all", lang, viewer, count=len(evidence))
     elif evidence:
-        names = ", ".join(bank.dimension(d).name(lang) for d in evidence)
-        text += " " + voiced("views.rests_evidence", lang, viewer, names=names)
+        names = ", ".join(
+            msg(
+                "ux3.basis.rests_item",
+                lang,
+                name=bank.dimension(s.dimension).name(lang),
+                own=_own_score(s),
+                evidence=s.score,
+            )
+            for s in evidence
+        )
+        text += " " + voiced("ux3.basis.rests", lang, viewer, names=names)
     return text
 
 

@@ -187,7 +187,7 @@ def render_page(lang: Language) -> None:
         else:
             st.markdown(t("extra.ui.page_intro", lang))
         st.caption(t("ux.extra.back_help", lang))
-    # Numbered among the extra questions ("Situation 2 von 5"), as the progress line counts.
+    # Numbered among the extra questions ("Zusatzsituation 2 von 5"), as the progress line counts.
     within_kind = numbers_on_page(items)
     number = sum(len(shown) for shown in pages[:page])
     for dimension_id in dict.fromkeys(str(item.dimension) for item in pages[page]):
@@ -196,7 +196,7 @@ def render_page(lang: Language) -> None:
         for item in pages[page]:
             if item.dimension == dimension_id:
                 number += 1
-                item_widget(item, number, within_kind.get(item.id), bank, lang)
+                item_widget(item, number, within_kind.get(item.id), bank, lang, extra=True)
     last = page == len(pages) - 1
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         st.button(

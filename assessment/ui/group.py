@@ -287,6 +287,7 @@ def _invalid_lines(invalid: tuple[InvalidLine, ...], lang: Language) -> None:
             lang,
             caption=title,
             title=lambda row: t("ux.stacked.line", lang, number=row[0]),
+            rows_only=True,  # the reasons in full, at every width (UX pass 3, m-2)
             hide_index=True,
         )
 
@@ -351,11 +352,16 @@ def _version(section: VersionGroup, digest: str, profile: ProfileId, lang: Langu
         f"group_demands_v{section.bank_version}",
         lang,
         caption=t("ui.group.demands_heading", lang),
+        # Seven to ten columns: more than the page's column holds even at 1280 px (six showed,
+        # the rest behind a sideways scroll), so every count shows as "column: value" at every
+        # width (UX pass 3, m-2).
+        rows_only=True,
         hide_index=True,
     )
-    st.caption(t("ui.group.demands_caption", lang))
-    if bank.rules.honest_verdicts:
-        st.caption(t("ux.group_counts.firm", lang))
+    if bank.rules.honest_verdicts:  # "Erfüllt" defined once: firmly (UX pass 3)
+        st.caption(t("ux.group_counts.firm", lang) + " " + t("ux3.group.unscored", lang))
+    else:
+        st.caption(t("ui.group.demands_caption", lang))
     st.markdown(plain(levels_line(section.levels, lang)))
     if section.revised:
         st.warning(t("group.revised_people", lang, count=section.revised, people=section.people))

@@ -243,11 +243,11 @@ def _tradeoff(
 
 
 def _scenario(
-    item: Scenario, key: str, number: tuple[int, int], chosen: int | str | None, lang: Language
+    item: Scenario, key: str, heading: str, chosen: int | str | None, lang: Language
 ) -> int | str | None:
     """A situation with four single actions; the ratings stay hidden until the result."""
     options = {option.id: plain(option.text(lang)) for option in item.options}
-    st.markdown(f"**{situation_number(number, lang)}**")
+    st.markdown(f"**{heading}**")
     st.markdown(plain(item.situation(lang)))
     values: tuple[int | str, ...] = SCENARIO_OPTION_IDS
     return st.radio(
@@ -265,14 +265,14 @@ def _scenario(
 def _knowledge(
     item: KnowledgeItem,
     key: str,
-    number: tuple[int, int],
+    heading: str,
     chosen: int | str | None,
     lang: Language,
 ) -> int | str | None:
     """A question with one right answer, and "can't say"; the key stays hidden until the result."""
     options: dict[int | str, str] = {option.id: plain(option.text(lang)) for option in item.options}
     options[UNSURE] = t("ui.quest.cannot_say", lang)
-    st.markdown(f"**{knowledge_number(number, lang)}**")
+    st.markdown(f"**{heading}**")
     values: tuple[int | str, ...] = (*SCENARIO_OPTION_IDS, UNSURE)
     return st.radio(
         plain(item.stem(lang)),
@@ -315,20 +315,39 @@ def _preference(
 
 
 def item_widget(
-    item: Item, number: int, within_kind: tuple[int, int] | None, bank: Bank, lang: Language
+    item: Item,
+    number: int,
+    within_kind: tuple[int, int] | None,
+    bank: Bank,
+    lang: Language,
+    *,
+    extra: bool = False,
 ) -> None:
     """Draw one item's question and radio in a box, preselected from the flow; a choice goes
     into the flow and the URL (also used by the extra questions, assessment/ui/extra.py).
     number counts all items; within_kind a situation's or knowledge question's number among its
-    kind ("Situation 3 von 12", bank/pagination.numbers_within_kind)."""
+    kind ("Situation 3 von 12", bank/pagination.numbers_within_kind); extra: one of the extra
+    questions, numbered among them ("Zusatzsituation 1 von 4", UX pass 3, m-8)."""
     current = state.flow()
     key = state.item_key(item.id, lang, current.generation)
     chosen = current.responses.get(item.id)
     with st.container(border=True):
         if isinstance(item, Scenario):
-            value = _scenario(item, key, within_kind or (number, number), chosen, lang)
+            which = within_kind or (number, number)
+            heading = (
+                t("ux3.extra.situation_of", lang, number=which[0], total=which[1])
+                if extra
+                else situation_number(which, lang)
+            )
+            value = _scenario(item, key, heading, chosen, lang)
         elif isinstance(item, KnowledgeItem):
-            value = _knowledge(item, key, within_kind or (number, number), chosen, lang)
+            which = within_kind or (number, number)
+            heading = (
+                t("ux3.extra.knowledge_of", lang, number=which[0], total=which[1])
+                if extra
+                else knowledge_number(which, lang)
+            )
+            value = _knowledge(item, key, heading, chosen, lang)
         elif isinstance(item, TradeoffItem):
             value = _tradeoff(item, key, number, chosen, bank, lang)
         elif isinstance(item, PreferenceItem):

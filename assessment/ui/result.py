@@ -11,6 +11,7 @@ from assessment.bank.models import Bank
 from assessment.codes import links
 from assessment.codes.links import PROGRESS_PARAM
 from assessment.codes.share import decode_code, encode_share_code
+from assessment.engine.quality import speed_flag
 from assessment.engine.result import Result, build_result
 from assessment.errors import CodeError
 from assessment.i18n import Language, Viewer
@@ -325,7 +326,9 @@ def render_summary(
 def _own_result(lang: Language) -> tuple[Result, Summary, str]:
     """Return this session's result, summary and share code, computed once per change."""
     current = state.flow()
-    answers = state.answers(with_timings=True)
+    # Never the session's timings: the result is the one every link and reload shows (UX pass
+    # 3, m-1); the speed observation is a hint of its own (_speed_hint).
+    answers = state.answers()
     key = (answers.model_dump_json(), lang, current.experience, current.salary)
     cached = st.session_state.get(OWN_RESULT_KEY)
     if cached is not None and cached[0] == key:
@@ -336,6 +339,14 @@ def _own_result(lang: Language) -> tuple[Result, Summary, str]:
     code = encode_share_code(answers)
     st.session_state[OWN_RESULT_KEY] = (key, result, summary, code)
     return result, summary, code
+
+
+def _speed_hint(lang: Language) -> None:
+    """Show the speed observation of this session's answer times, labelled as outside the
+    result: not a quality note, not provisional-making, not in the link (UX pass 3, m-1)."""
+    flag = speed_flag(state.answers(with_timings=True))
+    if flag is not None:
+        st.info(t("ux3.speed.hint", lang, count=flag.count), icon=":material/timer:")
 
 
 def _edit() -> None:
@@ -402,6 +413,11 @@ def render_own(lang: Language) -> None:
     result, summary, share_code = _own_result(lang)
     bank = load_bank(result.bank_version)
     current = state.flow()
+
+    def after_brief() -> None:
+        _speed_hint(lang)
+        extra.render_offer(result, bank, lang)
+
     shared.scroll_to_top("result", t("ui.result.heading", lang))
     st.title(t("ui.result.heading", lang), anchor=False)
     render_summary(
@@ -412,7 +428,7 @@ def render_own(lang: Language) -> None:
         salary_offer=offer_salary_again,
         # Extra questions for demands not yet firm (rules 3): below the summary, so that a phone
         # shows the verdict first (UX pass).
-        after_brief=lambda: extra.render_offer(result, bank, lang),
+        after_brief=after_brief,
         just_updated=current.extra_done and len(result.extra) > current.extra_before,
         method_back=state.progress_params(),
     )

@@ -79,6 +79,9 @@ def page_html(
 
 
 LinkKind = Literal["share", "progress"]
+# Codes that are not cut short but foreign: "the end is usually missing" would mislead (UX pass
+# 3, m-3); every other reason (cut off, wrong length, damaged) keeps that advice.
+FOREIGN_REASONS = frozenset({"too_long", "bad_characters", "not_a_code", "not_canonical"})
 
 
 def render_code_error(error: CodeError, lang: Language, kind: LinkKind = "share") -> None:
@@ -87,7 +90,8 @@ def render_code_error(error: CodeError, lang: Language, kind: LinkKind = "share"
     and a way to start afresh (UX pass m9)."""
     st.title(t("ui.error.heading", lang), anchor=False)
     st.error(plain(error.message(lang)))
-    st.write(t(f"ux.link_error.{kind}", lang))
+    foreign = kind == "share" and error.reason in FOREIGN_REASONS
+    st.write(t("ux3.link_error.share_foreign" if foreign else f"ux.link_error.{kind}", lang))
     st.button(
         t("ui.app.restart", lang), key="error_restart", type="primary", on_click=state.restart
     )
@@ -127,6 +131,11 @@ h1:focus, h1:focus-visible { outline: none !important; }
   [data-testid="stMain"] th *, [data-testid="stMain"] td * {
     overflow-wrap: anywhere !important; hyphens: auto;
   }
+}
+/* On a phone the page begins just under Streamlit's header (60 px), not after an empty band of
+   about 65 px more (Streamlit's 6rem top padding; UX pass 3, old m13). */
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 3.75rem !important; }
 }
 /* A long German title ("Gruppenauswertung") fits a phone's line instead of breaking mid-word. */
 @media (max-width: 640px) {

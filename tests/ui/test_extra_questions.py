@@ -5,6 +5,8 @@ what changed — on the own page, the share link and in both languages."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -396,3 +398,20 @@ def test_the_questionnaire_and_the_result_count_the_extra_questions_alike() -> N
         total=form + conditions,
         extra=extras,
     )
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_extra_page_names_its_situations_extra(lang: Language) -> None:
+    """UX pass 3, m-8: "Situation 1 von 12" on the extra page collided with the questionnaire's
+    own "Situation 1 von 12" (another situation); the extra page says "Zusatzsituation 1 von n"
+    and "Zusätzliche Wissensfrage 1 von n"."""
+    answers, _ = _honest()
+    at = _at_result(answers)
+    if lang == "en":
+        at.segmented_control(key="lang_switch").set_value("en").run()
+    at.button(key=extra.OPEN_KEY).click().run()
+    assert not at.exception
+    shown = texts(at)
+    pattern = {"de": r"Zusatzsituation 1 von (\d+)", "en": r"Extra situation 1 of (\d+)"}[lang]
+    assert re.search(pattern, shown)
+    assert {"de": "Situation 1 von", "en": "Situation 1 of"}[lang] not in shown

@@ -60,3 +60,15 @@ def test_the_setting_box_says_results_are_placed_anew(lang: Language) -> None:
     at = group_app(lang=lang).run()
     assert not at.exception
     assert msg("ux.group_counts.setting_note", lang) in texts(at)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_met_is_defined_once(lang: Language) -> None:
+    """UX pass 3: "„Erfüllt“ zählt die Personen, deren Ergebnis … lautet" followed by "Erfüllt
+    heißt fest: …" were two definitions; the firm one stays, with what "not scorable" means."""
+    at = paste(group_app(lang=lang), CODES)
+    assert not at.exception
+    shown = texts(at)
+    assert shown.count(msg("ux.group_counts.firm", lang)) == 1
+    assert msg("ui.group.demands_caption", lang) not in shown
+    assert msg("ux3.group.unscored", lang) in shown

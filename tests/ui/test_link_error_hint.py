@@ -50,3 +50,18 @@ def test_a_wrong_length_is_said_in_plain_words(lang: Language) -> None:
     assert "questionnaire" not in text
     assert "Länge" not in text
     assert "length" not in text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize(
+    "code", ["A" * 20_000, "<script>alert(1)</script>", "hallo-welt"], ids=["long", "chars", "word"]
+)
+def test_a_foreign_code_is_not_said_to_miss_its_end(lang: Language, code: str) -> None:
+    """UX pass 3, m-3: too long, foreign characters, not a code – the advice fits that error
+    (something was pasted in or changed), not "usually the end gets lost when copying"."""
+    at = new_app(**{SHARE_PARAM: code, "lang": lang})
+    assert not at.exception
+    page = _flat(texts(at))
+    assert _flat(msg("ux3.link_error.share_foreign", lang)) in page
+    for cut in ("meist fehlt beim Kopieren das Ende", "usually the end gets lost"):
+        assert cut not in page

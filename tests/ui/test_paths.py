@@ -603,8 +603,21 @@ class Paths(RuleBasedStateMachine):
         at = self.at
         assert not [r for r in at.radio if r.key and r.key.startswith(state.ITEM_KEY_PREFIX)]
         expected = self.expected_summary(self.lang)
+        own = at.session_state[result_page.OWN_RESULT_KEY][1]
         shown = at.session_state[result_page.OWN_RESULT_KEY][2]
         assert shown.model_dump() == expected.model_dump()
+        # Own result = shared result (UX pass 3, m-1): what the share link opens has the same
+        # scores, quality notes, provisional flag and verdict as the owner's page.
+        links = [c.value for c in at.code if c.value.startswith(f"?{SHARE_PARAM}=")]
+        assert len(links) == 1, "the result page shows one share link"
+        code = links[0].removeprefix(f"?{SHARE_PARAM}=")
+        other = build_result(decode_code(code).answers, self.bank)
+        assert (own.scores, own.quality, own.tentative, own.match) == (
+            other.scores,
+            other.quality,
+            other.tentative,
+            other.match,
+        )
         assert plain(expected.headline) in [h.value for h in at.header]
         for card in expected.cards:
             assert plain(card.verdict).replace("\\", "") in texts(at)

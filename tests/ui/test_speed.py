@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from assessment.bank.load import load_bank
 from assessment.engine.answers import Answers
 from assessment.engine.quality import MIN_SECONDS_PER_ITEM, check_quality
+from assessment.i18n import Language
 from assessment.ui import state
 from tests.ui.conftest import answer_page, item_keys, new_app, start, strong, texts
 
@@ -120,3 +121,41 @@ def test_a_resumed_code_times_only_the_items_answered_after_it(clock: ManualCloc
     current = at.session_state[state.FLOW_KEY]
     assert current.timed_items == {1: 3}
     assert current.seconds == {1: 30.0}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_fast_run_is_the_same_result_as_its_link_with_a_separate_hint(
+    clock: ManualClock, lang: Language
+) -> None:
+    """UX pass 3, m-1: pages answered in no time show the session's own speed hint, labelled as
+    outside the result; the verdict is not provisional for it and the quality notes are those of
+    the shared link (and of a reload), which carries no timings."""
+    from assessment.codes.links import SHARE_PARAM
+    from assessment.codes.share import decode_code
+    from assessment.engine.result import build_result
+    from assessment.messages import msg
+    from assessment.ui import result as result_page
+    from tests.ui.conftest import complete
+
+    at = start(new_app())
+    if lang == "en":
+        at.segmented_control(key="lang_switch").set_value("en").run()
+    at = complete(at, strong)  # the clock never moves: every page in no time
+    flow = at.session_state[state.FLOW_KEY]
+    assert state.timings(flow), "the pages were timed"
+    shown = texts(at)
+    hint = msg("ux3.speed.hint", lang, count=len(state.timings(flow)))
+    assert hint in shown
+    own = at.session_state[result_page.OWN_RESULT_KEY][1]
+    assert "too_fast" not in [flag.kind for flag in own.quality]
+    assert not own.tentative
+    assert not [word for word in TENTATIVE if word in shown]
+    links = [c.value for c in at.code if c.value.startswith(f"?{SHARE_PARAM}=")]
+    code = links[0].removeprefix(f"?{SHARE_PARAM}=")
+    other = build_result(decode_code(code).answers, load_bank(flow.bank_version))
+    assert (own.quality, own.tentative, own.match) == (other.quality, other.tentative, other.match)
+    reloaded = new_app(**at.query_params)
+    assert not reloaded.exception
+    again = reloaded.session_state[result_page.OWN_RESULT_KEY][1]
+    assert (again.quality, again.tentative, again.match) == (own.quality, own.tentative, own.match)
+    assert msg("ux3.speed.hint", lang, count=1).split("**")[1] not in texts(reloaded)

@@ -230,7 +230,8 @@ class ResultLayout(PageLayout):
         brief = summary.brief
         if brief and brief.reading:  # how the combined count follows (UX pass M1)
             self.paragraph(brief.reading, SMALL, colour=MUTED, after=0.8)
-        met = "" if summary.brief and not summary.rests_on else f"{summary.met_text}. "
+        # The one-screen summary's first line already gives the count (UX pass 3, m-10).
+        met = "" if summary.brief else f"{summary.met_text}. "
         self.paragraph(f"{met}{summary.overall_text}", BODY, after=0.8)
         self.paragraph(summary.answered_text, SMALL, colour=MUTED)
         if summary.extra_note:  # what the extra answers changed: once, here, as on the page

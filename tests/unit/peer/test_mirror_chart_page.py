@@ -45,3 +45,33 @@ def test_the_page_chart_names_each_demand_above_its_bar(lang: Language) -> None:
     # The PDF keeps its column of names (its print size is tested in test_peer_pdf.py).
     pdf = mirror_chart(mirror, bank, lang).to_dict(validate=False)
     assert [n for n in _walk(pdf) if n.get("labelLimit") == 230]
+
+
+@pytest.mark.parametrize("width", [300, 560])
+@pytest.mark.parametrize("names_above", [True, False])
+def test_an_own_dot_at_0_or_100_is_drawn_inside_the_plot(width: int, names_above: bool) -> None:
+    """UX pass 3, m-13: at a phone's and a desktop's width the own dot at 0 or 100 lies wholly
+    within the 0–100 plot (as the group chart's dots do), and its tooltip keeps the score."""
+    import re
+
+    import vl_convert
+
+    bank = load_bank(3)
+    mirror = mirror_codes(own_answers(), [peer_code(value) for value in (1, 2, 3)])
+    rows = tuple(
+        row.model_copy(update={"self_score": 100 if index % 2 else 0})
+        for index, row in enumerate(mirror.dimensions)
+    )
+    chart = mirror_chart(
+        mirror.model_copy(update={"dimensions": rows}), bank, "de", names_above=names_above
+    )
+    svg = vl_convert.vegalite_to_svg(chart.properties(width=width).to_dict())
+    dots = re.findall(
+        r'aria-label="[^"]*self: (\d+)"[^>]*aria-roledescription="point" '
+        r'transform="translate\(([\d.-]+),[^)]*\)" d="M([\d.]+),',
+        svg,
+    )
+    assert {score for score, _, _ in dots} == {"0", "100"}
+    for _, x, radius in dots:
+        assert float(x) - float(radius) >= -0.5
+        assert float(x) + float(radius) <= width + 0.5

@@ -36,11 +36,11 @@ def test_basis_names_the_knowledge_part_only_where_it_counts(
     situation = ViewScore(view="situation", score=20, uncertainty=10, answered=3, total=3)
     knowledge = ViewScore(view="knowledge", score=None, answered=0, total=1)
     without = basis_text(_score(self_view, situation, knowledge), lang, viewer)
-    assert without == voiced("basis.situations", lang, viewer)
+    assert without == voiced("ux3.basis.situation", lang, viewer, own=90, evidence=20)
     assert without == basis_text(_score(self_view, situation), lang, viewer)
     counted = knowledge.model_copy(update={"score": 100, "uncertainty": 0, "answered": 1})
     assert basis_text(_score(self_view, situation, counted), lang, viewer) == voiced(
-        "views.basis_evidence", lang, viewer
+        "ux3.basis.both", lang, viewer, own=90, evidence=20
     )
     assert {"en": "knowledge part", "de": "Wissensteil"}[lang] not in without
 

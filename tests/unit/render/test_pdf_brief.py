@@ -73,3 +73,24 @@ def test_page_one_holds_the_one_screen_summary(
     assert brief.where[-1].key == "career"
     second = _words(_page_text(document, tmp_path, 2))
     assert _words(brief.where_heading) not in second
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not installed")
+@pytest.mark.parametrize(
+    ("version", "form", "lang", "viewer"), CASES, ids=[f"v{c[0]}-{c[1]}-{c[3]}" for c in CASES]
+)
+def test_page_one_gives_the_count_once(
+    version: int, form: str, lang: Language, viewer: Viewer, tmp_path: Path
+) -> None:
+    """UX pass 3, m-10: "0 von 12 Anforderungen erfüllt, 7 an der Grenze" stands once on page 1
+    (the one-screen summary's first line), not again before the overall text."""
+    short, full = share_codes(2, version=version)
+    answers = decode_code(short if form == "short" else full).answers
+    bank = load_bank(version)
+    result = build_result(answers, bank)
+    summary = summarize(result, bank, lang, viewer)
+    first = _words(_page_text(build_pdf(result, bank, lang, LINK, viewer=viewer), tmp_path, 1))
+    assert summary.brief is not None
+    start = first.index(_words(summary.brief.rests_on))  # the count, under the verdict
+    end = first.index(_words(summary.overall_text), start)
+    assert first[start:end].count(_words(summary.met_text)) == 1, "not again before the overall"

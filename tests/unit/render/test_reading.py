@@ -78,7 +78,7 @@ def _claims_hold(result: Result, version: int, lang: Language) -> None:
             else []
         )
     evidence = any(s.basis == "evidence" for s in result.scores)
-    assert ("Selbstbeschreibung" in reading or "self-view" in reading) == evidence
+    assert ("Selbstbild" in reading or "self-view" in reading) == evidence
 
 
 def test_range_percent_is_the_95_range_of_rules_3() -> None:

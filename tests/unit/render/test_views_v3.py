@@ -70,8 +70,11 @@ def test_every_card_shows_the_three_views_with_the_engines_figures(
                 assert (cell.score, cell.uncertainty) == (found.score, found.uncertainty)
         evidence = scores[card.dimension].basis == "evidence"
         knows = any(v.view == "knowledge" and v.score is not None for v in engine.values())
-        # Resting on the evidence names the knowledge part only where it has a score (review D11).
-        rests = msg("views.basis_evidence" if knows else "basis.situations", lang)
+        # Resting on the evidence names the knowledge part only where it has a score (review D11),
+        # and what was compared with both numbers (UX pass 3, M-A).
+        own = engine["self"].score if "self" in engine else None
+        key = "ux3.basis.both" if knows else "ux3.basis.situation"
+        rests = msg(key, lang, own=own, evidence=scores[card.dimension].score)
         assert (card.basis == rests) is evidence
 
 
