@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 Language = Literal["de", "en"]
@@ -27,6 +28,13 @@ def format_euro(amount: int, lang: Language) -> str:
         currency_digits=False,
         format="#,##0\u00a0¤" if lang == "de" else "¤#,##0",
     )
+
+
+def format_day(day: dt.date, lang: Language) -> str:
+    """Return a date written out for the language (28. November 2026 / 28 November 2026)."""
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale=LOCALES[lang])
 
 
 def parse_language(value: object) -> Language:

@@ -3,11 +3,10 @@ file and the app's own facts; plain text, no markup, in German or English."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from assessment.i18n import LOCALES, Language
+from assessment.i18n import Language, format_day
 from assessment.messages import msg
 from assessment.operate import facts
 
@@ -51,12 +50,6 @@ class LegalPage:
 def legal_title(page: LegalPageId, lang: Language) -> str:
     """Return the title of a legal page (the footer's link text)."""
     return msg(_TITLE_KEYS[page], lang)
-
-
-def _day(day: dt.date, lang: Language) -> str:
-    from babel.dates import format_date
-
-    return format_date(day, format="long", locale=LOCALES[lang])
 
 
 def _address(address: Address) -> tuple[str, ...]:
@@ -190,8 +183,8 @@ def _accessibility(operator: Operator, lang: Language) -> tuple[Section, ...]:
     method = msg(
         "legal.a11y_method_text",
         lang,
-        date=_day(a11y.statement_date, lang),
-        reviewed=_day(a11y.last_reviewed, lang),
+        date=format_day(a11y.statement_date, lang),
+        reviewed=format_day(a11y.last_reviewed, lang),
         tested=facts.how_tested(lang),
     )
     return (

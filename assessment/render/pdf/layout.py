@@ -16,7 +16,6 @@ set, so that a PDF whose reader has gone stops costing CPU within a step.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import io
 import os
 import threading
@@ -30,6 +29,7 @@ from urllib.parse import urlsplit
 
 from assessment.errors import SelbstcheckError
 from assessment.i18n import Language
+from assessment.i18n import format_day as format_day
 from assessment.messages import msg
 
 if TYPE_CHECKING:
@@ -47,7 +47,6 @@ FONT_DIR_VARIABLE = "SELBSTCHECK_FONT_DIR"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 FONT = "DejaVu"
 LINK_SCHEMES = ("http", "https")
-_LOCALES: dict[Language, str] = {"de": "de_DE", "en": "en_GB"}
 
 # Charts are drawn at twice their pixels; the comparison chart at this width.
 CHART_SCALE = 2
@@ -286,20 +285,13 @@ def is_web_link(link: str) -> bool:
     return clean and parts.scheme.lower() in LINK_SCHEMES and bool(parts.netloc)
 
 
-def format_day(day: dt.date, lang: Language) -> str:
-    """Return a date written out for the language (28. November 2026 / 28 November 2026)."""
-    from babel.dates import format_date
-
-    return format_date(day, format="long", locale=_LOCALES[lang])
-
-
 def chart_to_png(chart: alt.TopLevelMixin, width: int, height: int) -> bytes:
     """Return an Altair chart drawn at width × height pixels (doubled), without a browser."""
     import vl_convert
 
     checkpoint()
     sized = chart.properties(width=width, height=height)
-    png: bytes = vl_convert.vegalite_to_png(sized.to_dict(), scale=CHART_SCALE)
+    png: bytes = vl_convert.vegalite_to_png(sized.to_dict(validate=False), scale=CHART_SCALE)
     checkpoint()
     return png
 
