@@ -340,14 +340,15 @@ def _page_body(lang: Language) -> None:
         st.rerun(scope="app")
     warmup.SCHEDULER.run_started()  # a fragment run is a script run for the PDF warm-up too
     try:
-        _draw_page_body(lang)
-        _buttons(lang)
+        _buttons(lang, _draw_page_body(lang))
         state.flush_url()  # a fragment run does not reach the end of main.render
     finally:
         warmup.SCHEDULER.run_ended()
 
 
-def _draw_page_body(lang: Language) -> None:
+def _draw_page_body(lang: Language) -> state.Flow:
+    """Draw the progress line, the page overview, the page's items and the missing-answers
+    list; return the session's flow."""
     current = state.flow()
     bank = load_bank(current.bank_version)
     pages = state.pages_of(current.bank_version, current.form)
@@ -355,7 +356,7 @@ def _draw_page_body(lang: Language) -> None:
     numbered = numbering(current.bank_version, current.form)
     numbers, within_kind = numbered.running, numbered.within_kind
     total = len(numbers)
-    answered = sum(item_id in current.responses for item_id in numbers)
+    answered = len(numbers.keys() & current.responses.keys())
     st.progress(
         (current.page + 1) / len(pages),
         text=t(
@@ -367,7 +368,7 @@ def _draw_page_body(lang: Language) -> None:
             total=total,
         ),
     )
-    _page_jump(lang)
+    _page_jump(lang, current)
     if current.resumed:
         st.info(t("ui.quest.resumed", lang))
 
@@ -395,6 +396,7 @@ def _draw_page_body(lang: Language) -> None:
             for item in missing
         )
         st.error("\n".join(lines))
+    return current
 
 
 def page_topic(items: tuple[Item, ...], numbered: Numbering, lang: Language) -> str:
@@ -437,11 +439,10 @@ def _jump(key: str) -> None:
     _page_changed()
 
 
-def _page_jump(lang: Language) -> None:
+def _page_jump(lang: Language, current: state.Flow) -> None:
     """A compact page overview once the result has been shown and every question is answered
     (back with "Antworten ändern", usability pass m17): a select box of the pages with their
     topics."""
-    current = state.flow()
     pages = state.pages_of(current.bank_version, current.form)
     # Not during the first pass (it would appear with the last answer); a reload on a page
     # after the result knows the result was seen from the code (rules 3) or not at all.
@@ -468,9 +469,8 @@ def _page_jump(lang: Language) -> None:
     )
 
 
-def _buttons(lang: Language) -> None:
+def _buttons(lang: Language, current: state.Flow) -> None:
     """ "Zurück" and "Weiter" (or "Auswerten" on the last page)."""
-    current = state.flow()
     last = current.page == len(state.pages_of(current.bank_version, current.form)) - 1
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         st.button(
