@@ -110,9 +110,15 @@ def numbers_on_page(items: Sequence[Item]) -> dict[str, tuple[int, int]]:
     return numbers
 
 
-def render_offer(result: Result, bank: Bank, lang: Language) -> None:
+def render_offer(
+    result: Result,
+    bank: Bank,
+    lang: Language,
+    offer: dict[str, tuple[str, ...]] | None = None,
+) -> None:
     """Say when the last round of extra questions added no answer, and offer extra questions
-    for the demands still borderline or provisional (nothing for banks whose rules offer none)."""
+    for the demands still borderline or provisional (nothing for banks whose rules offer none).
+    offer: offer_extra's answer for this result, when the caller has it already."""
     current = state.flow()
     if current.extra_done and len(result.extra) <= current.extra_before:
         # (Answers added: the summary's change note says so, once; assessment/ui/result.py.)
@@ -125,7 +131,8 @@ def render_offer(result: Result, bank: Bank, lang: Language) -> None:
             on_click=_open,
             args=(result.extra,),
         )
-    offer = offer_extra(result.answers, bank, result.match)
+    if offer is None:
+        offer = offer_extra(result.answers, bank, result.match)
     if not offer:
         return
     items = tuple(item_id for ids in offer.values() for item_id in ids)

@@ -105,8 +105,11 @@ def _name_in_address(name: str) -> None:
         del st.query_params[links.INVITE_NAME_PARAM]
 
 
-def render_ask(bank: Bank, share_code: str, form: FormId, lang: Language) -> None:
-    """The section "Fremdbild einholen": the invitation link and the box for peer codes."""
+def render_ask(
+    bank: Bank, share_code: str, form: FormId, lang: Language, invitation: str | None = None
+) -> None:
+    """The section "Fremdbild einholen": the invitation link and the box for peer codes.
+    invitation: the invitation's id of the share code's answers, when the caller has it."""
     st.header(t("ui.peer.ask_heading", lang), anchor=False)
     if not bank.peer:
         st.markdown(t("ui.peer.unavailable", lang))
@@ -130,7 +133,11 @@ def render_ask(bank: Bank, share_code: str, form: FormId, lang: Language) -> Non
                 form=form,
                 language=lang,
                 name=name_shown,
-                invitation_id=invitation_id(decode_code(share_code).answers),
+                invitation_id=(
+                    invitation
+                    if invitation is not None
+                    else invitation_id(decode_code(share_code).answers)
+                ),
             )
         )
     except InvitationError as error:

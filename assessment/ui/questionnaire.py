@@ -18,11 +18,9 @@ from assessment.bank.models import (
     Item,
     KnowledgeItem,
     LikertItem,
-    PreferenceBlock,
     PreferenceItem,
     Scenario,
     TradeoffItem,
-    ValidityItem,
 )
 from assessment.bank.pagination import numbers_within_kind
 from assessment.i18n import Language
@@ -167,151 +165,147 @@ def _index(values: tuple[int | str, ...], chosen: int | str | None) -> int | Non
     return values.index(chosen)
 
 
-def _five_point(
-    item_id: str,
-    key: str,
-    label: str,
-    labels: list[str],
-    chosen: int | str | None,
-    offers_unsure: bool,
-    bank: Bank,
-    lang: Language,
-    collapsed: bool = False,
-) -> int | str | None:
-    """A five-point radio; where offered, "can't judge yet" follows after the scale.
+@dataclass(frozen=True)
+class Drawn:
+    """What an item's box shows: the Markdown above its radio, the radio's label, values and
+    their labels, and how the radio is laid out. Bank texts only, never an answer."""
 
-    Return the radio's value (None when nothing is chosen)."""
-    values = UNSURE_VALUES if offers_unsure else LIKERT_VALUES
-    unsure = bank.unsure_label(lang) if bank.unsure_label is not None else ""
-    return st.radio(
-        label,
-        values,
-        index=_index(values, chosen),
-        format_func=lambda value: unsure if value == UNSURE else labels[int(value) - LIKERT_MIN],
-        key=key,
-        horizontal=True,
-        on_change=_answered,
-        args=(item_id, key, values),
-        label_visibility="collapsed" if collapsed else "visible",
-    )
-
-
-def _statement(
-    item: LikertItem | ValidityItem,
-    key: str,
-    number: int,
-    chosen: int | str | None,
-    bank: Bank,
-    lang: Language,
-) -> int | str | None:
-    """A five-point statement; one that presumes experience also offers "can't judge yet"."""
-    presumes = item.presumes if isinstance(item, LikertItem) else None
-    return _five_point(
-        item.id,
-        key,
-        t("ui.quest.item_label", lang, number=number, text=plain(item.text(lang))),
-        [label(lang) for label in bank.likert_labels],
-        chosen,
-        presumes is not None and bank.unsure_label is not None,
-        bank,
-        lang,
-    )
-
-
-def _tradeoff(
-    item: TradeoffItem,
-    key: str,
-    number: int,
-    chosen: int | str | None,
-    bank: Bank,
-    lang: Language,
-) -> int | str | None:
-    """A trade-off: two respectable statements, a five-point scale between them."""
-    a, b = plain(item.a(lang)), plain(item.b(lang))
-    st.markdown(t("ui.quest.tradeoff_poles", lang, number=number, a=a, b=b))
-    return _five_point(
-        item.id,
-        key,
-        t("ui.quest.tradeoff_label", lang, number=number, a=a, b=b),
-        [t(f"ui.quest.tradeoff_{n}", lang) for n in LIKERT_VALUES],
-        chosen,
-        item.presumes is not None and bank.unsure_label is not None,
-        bank,
-        lang,
-        collapsed=True,
-    )
-
-
-def _scenario(
-    item: Scenario, key: str, heading: str, chosen: int | str | None, lang: Language
-) -> int | str | None:
-    """A situation with four single actions; the ratings stay hidden until the result."""
-    options = {option.id: plain(option.text(lang)) for option in item.options}
-    st.markdown(f"**{heading}**")
-    st.markdown(plain(item.situation(lang)))
-    values: tuple[int | str, ...] = SCENARIO_OPTION_IDS
-    return st.radio(
-        plain(item.situation(lang)),
-        values,
-        index=_index(values, chosen),
-        format_func=lambda option_id: options[str(option_id)],  # type: ignore[index]
-        key=key,
-        on_change=_answered,
-        args=(item.id, key, values),
-        label_visibility="collapsed",
-    )
-
-
-def _knowledge(
-    item: KnowledgeItem,
-    key: str,
-    heading: str,
-    chosen: int | str | None,
-    lang: Language,
-) -> int | str | None:
-    """A question with one right answer, and "can't say"; the key stays hidden until the result."""
-    options: dict[int | str, str] = {option.id: plain(option.text(lang)) for option in item.options}
-    options[UNSURE] = t("ui.quest.cannot_say", lang)
-    st.markdown(f"**{heading}**")
-    values: tuple[int | str, ...] = (*SCENARIO_OPTION_IDS, UNSURE)
-    return st.radio(
-        plain(item.stem(lang)),
-        values,
-        index=_index(values, chosen),
-        format_func=lambda option_id: options[option_id],
-        key=key,
-        on_change=_answered,
-        args=(item.id, key, values),
-    )
+    markdown: tuple[str, ...]
+    label: str
+    values: tuple[int | str, ...]
+    labels: dict[int | str, str]
+    horizontal: bool
+    collapsed: bool
 
 
 # The working-conditions answers as stored: 1 want, 2 can live with, 3 would chafe.
 PREFERENCE_VALUES: tuple[int | str, ...] = tuple(range(1, len(PREFERENCE_ANSWERS) + 1))
+# Drawn items per bank, item, number and language: an answer reruns the page body, which draws
+# every item of the page again. Bounded by the banks' items, their numbers and the languages;
+# emptied when it is full (it holds no answer, only bank and catalogue texts).
+DRAWN_ENTRIES = 4096
+_DRAWN: dict[tuple[int, str, int, tuple[int, int] | None, Language, bool], tuple[Bank, Drawn]] = {}
 
 
-def _preference(
-    item: PreferenceItem,
-    key: str,
+def drawn(
+    item: Item,
     number: int,
-    chosen: int | str | None,
-    block: PreferenceBlock | None,
+    within_kind: tuple[int, int] | None,
+    bank: Bank,
     lang: Language,
-) -> int | str | None:
-    """A working condition: want it, can live with it, or it would chafe (three answers)."""
-    labels = {
-        value: block.labels.of(answer)(lang) if block is not None else answer
-        for value, answer in zip(PREFERENCE_VALUES, PREFERENCE_ANSWERS, strict=True)
+    extra: bool = False,
+) -> Drawn:
+    """Return what an item's box shows (built once per bank, item, number, language and whether
+    it is one of the extra questions)."""
+    key = (id(bank), item.id, number, within_kind, lang, extra)
+    cached = _DRAWN.get(key)
+    if cached is None or cached[0] is not bank:
+        if len(_DRAWN) >= DRAWN_ENTRIES:
+            _DRAWN.clear()
+        cached = (bank, _draw(item, number, within_kind, bank, lang, extra))
+        _DRAWN[key] = cached
+    return cached[1]
+
+
+def _five_point_labels(
+    labels: list[str], offers_unsure: bool, bank: Bank, lang: Language
+) -> tuple[tuple[int | str, ...], dict[int | str, str]]:
+    """Return a five-point radio's values and their labels; where offered, "can't judge yet"
+    follows after the scale."""
+    values = UNSURE_VALUES if offers_unsure else LIKERT_VALUES
+    unsure = bank.unsure_label(lang) if bank.unsure_label is not None else ""
+    return values, {
+        value: unsure if value == UNSURE else labels[int(value) - LIKERT_MIN] for value in values
     }
-    return st.radio(
-        t("ui.quest.item_label", lang, number=number, text=plain(item.text(lang))),
-        PREFERENCE_VALUES,
-        index=_index(PREFERENCE_VALUES, chosen),
-        format_func=lambda value: labels[value],
-        key=key,
-        horizontal=True,
-        on_change=_answered,
-        args=(item.id, key, PREFERENCE_VALUES),
+
+
+def _heading(item: Item, which: tuple[int, int], lang: Language, extra: bool) -> str:
+    """Return a situation's or knowledge question's heading ("Situation 3 von 12"); an extra
+    question is numbered among the extra ones ("Zusatzsituation 1 von 4", UX pass 3, m-8)."""
+    if isinstance(item, Scenario):
+        if extra:
+            return t("ux3.extra.situation_of", lang, number=which[0], total=which[1])
+        return situation_number(which, lang)
+    if extra:
+        return t("ux3.extra.knowledge_of", lang, number=which[0], total=which[1])
+    return knowledge_number(which, lang)
+
+
+def _draw(
+    item: Item,
+    number: int,
+    within_kind: tuple[int, int] | None,
+    bank: Bank,
+    lang: Language,
+    extra: bool,
+) -> Drawn:
+    if isinstance(item, Scenario):
+        # A situation with four single actions; the ratings stay hidden until the result.
+        situation = plain(item.situation(lang))
+        return Drawn(
+            (f"**{_heading(item, within_kind or (number, number), lang, extra)}**", situation),
+            situation,
+            SCENARIO_OPTION_IDS,
+            {option.id: plain(option.text(lang)) for option in item.options},
+            horizontal=False,
+            collapsed=True,
+        )
+    if isinstance(item, KnowledgeItem):
+        # A question with one right answer, and "can't say"; the key stays hidden until the
+        # result.
+        options: dict[int | str, str] = {
+            option.id: plain(option.text(lang)) for option in item.options
+        }
+        options[UNSURE] = t("ui.quest.cannot_say", lang)
+        return Drawn(
+            (f"**{_heading(item, within_kind or (number, number), lang, extra)}**",),
+            plain(item.stem(lang)),
+            (*SCENARIO_OPTION_IDS, UNSURE),
+            options,
+            horizontal=False,
+            collapsed=False,
+        )
+    if isinstance(item, TradeoffItem):
+        # Two respectable statements, a five-point scale between them.
+        a, b = plain(item.a(lang)), plain(item.b(lang))
+        values, labels = _five_point_labels(
+            [t(f"ui.quest.tradeoff_{n}", lang) for n in LIKERT_VALUES],
+            item.presumes is not None and bank.unsure_label is not None,
+            bank,
+            lang,
+        )
+        return Drawn(
+            (t("ui.quest.tradeoff_poles", lang, number=number, a=a, b=b),),
+            t("ui.quest.tradeoff_label", lang, number=number, a=a, b=b),
+            values,
+            labels,
+            horizontal=True,
+            collapsed=True,
+        )
+    label = t("ui.quest.item_label", lang, number=number, text=plain(item.text(lang)))
+    if isinstance(item, PreferenceItem):
+        # A working condition: want it, can live with it, or it would chafe (three answers).
+        block = bank.preferences
+        return Drawn(
+            (),
+            label,
+            PREFERENCE_VALUES,
+            {
+                value: block.labels.of(answer)(lang) if block is not None else answer
+                for value, answer in zip(PREFERENCE_VALUES, PREFERENCE_ANSWERS, strict=True)
+            },
+            horizontal=True,
+            collapsed=False,
+        )
+    # A five-point statement; one that presumes experience also offers "can't judge yet".
+    presumes = item.presumes if isinstance(item, LikertItem) else None
+    values, labels = _five_point_labels(
+        [word(lang) for word in bank.likert_labels],
+        presumes is not None and bank.unsure_label is not None,
+        bank,
+        lang,
     )
+    return Drawn((), label, values, labels, horizontal=True, collapsed=False)
 
 
 def item_widget(
@@ -320,6 +314,7 @@ def item_widget(
     within_kind: tuple[int, int] | None,
     bank: Bank,
     lang: Language,
+    current: state.Flow | None = None,
     *,
     extra: bool = False,
 ) -> None:
@@ -327,34 +322,26 @@ def item_widget(
     into the flow and the URL (also used by the extra questions, assessment/ui/extra.py).
     number counts all items; within_kind a situation's or knowledge question's number among its
     kind ("Situation 3 von 12", bank/pagination.numbers_within_kind); extra: one of the extra
-    questions, numbered among them ("Zusatzsituation 1 von 4", UX pass 3, m-8)."""
-    current = state.flow()
+    questions, numbered among them ("Zusatzsituation 1 von 4", UX pass 3, m-8). current is this
+    session's flow, when the caller has it at hand."""
+    current = current or state.flow()
     key = state.item_key(item.id, lang, current.generation)
-    chosen = current.responses.get(item.id)
+    shown = drawn(item, number, within_kind, bank, lang, extra)
     with st.container(border=True):
-        if isinstance(item, Scenario):
-            which = within_kind or (number, number)
-            heading = (
-                t("ux3.extra.situation_of", lang, number=which[0], total=which[1])
-                if extra
-                else situation_number(which, lang)
-            )
-            value = _scenario(item, key, heading, chosen, lang)
-        elif isinstance(item, KnowledgeItem):
-            which = within_kind or (number, number)
-            heading = (
-                t("ux3.extra.knowledge_of", lang, number=which[0], total=which[1])
-                if extra
-                else knowledge_number(which, lang)
-            )
-            value = _knowledge(item, key, heading, chosen, lang)
-        elif isinstance(item, TradeoffItem):
-            value = _tradeoff(item, key, number, chosen, bank, lang)
-        elif isinstance(item, PreferenceItem):
-            value = _preference(item, key, number, chosen, bank.preferences, lang)
-        else:
-            value = _statement(item, key, number, chosen, bank, lang)
-    state.adopt_widget_answer(item.id, value)
+        for text in shown.markdown:
+            st.markdown(text)
+        value = st.radio(
+            shown.label,
+            shown.values,
+            index=_index(shown.values, current.responses.get(item.id)),
+            format_func=shown.labels.__getitem__,
+            key=key,
+            horizontal=shown.horizontal,
+            on_change=_answered,
+            args=(item.id, key, shown.values),
+            label_visibility="collapsed" if shown.collapsed else "visible",
+        )
+    state.adopt_widget_answer(item.id, value, current)
 
 
 @st.fragment
@@ -379,14 +366,15 @@ def _page_body(lang: Language) -> None:
         st.rerun(scope="app")
     warmup.SCHEDULER.run_started()  # a fragment run is a script run for the PDF warm-up too
     try:
-        _draw_page_body(lang)
-        _buttons(lang)
+        _buttons(lang, _draw_page_body(lang))
         state.flush_url()  # a fragment run does not reach the end of main.render
     finally:
         warmup.SCHEDULER.run_ended()
 
 
-def _draw_page_body(lang: Language) -> None:
+def _draw_page_body(lang: Language) -> state.Flow:
+    """Draw the progress line, the page overview, the page's items and the missing-answers
+    list; return the session's flow."""
     current = state.flow()
     bank = load_bank(current.bank_version)
     pages = state.pages_of(current.bank_version, current.form)
@@ -394,7 +382,7 @@ def _draw_page_body(lang: Language) -> None:
     numbered = numbering(current.bank_version, current.form)
     numbers, within_kind = numbered.running, numbered.within_kind
     total = len(numbers)
-    answered = sum(item_id in current.responses for item_id in numbers)
+    answered = len(numbers.keys() & current.responses.keys())
     # Extra questions answered after the short form are not the form's: named beside its count,
     # as the result names them (usability verify pass n3).
     extra = len(current.responses) - answered
@@ -410,7 +398,7 @@ def _draw_page_body(lang: Language) -> None:
             extra=extra,
         ),
     )
-    _page_jump(lang)
+    _page_jump(lang, current)
     if current.resumed:
         st.info(t("ui.quest.resumed", lang))
 
@@ -428,7 +416,7 @@ def _draw_page_body(lang: Language) -> None:
     if intro:
         st.markdown(t(intro, lang))
     for item in page:
-        item_widget(item, numbers[item.id], within_kind.get(item.id), bank, lang)
+        item_widget(item, numbers[item.id], within_kind.get(item.id), bank, lang, current)
 
     missing = [item for item in page if item.id not in current.responses]
     if current.show_missing and missing:
@@ -438,6 +426,7 @@ def _draw_page_body(lang: Language) -> None:
             for item in missing
         )
         st.error("\n".join(lines))
+    return current
 
 
 def page_topic(items: tuple[Item, ...], numbered: Numbering, lang: Language) -> str:
@@ -480,11 +469,10 @@ def _jump(key: str) -> None:
     _page_changed()
 
 
-def _page_jump(lang: Language) -> None:
+def _page_jump(lang: Language, current: state.Flow) -> None:
     """A compact page overview once the result has been shown and every question is answered
     (back with "Antworten ändern", usability pass m17): a select box of the pages with their
     topics."""
-    current = state.flow()
     pages = state.pages_of(current.bank_version, current.form)
     # Not during the first pass (it would appear with the last answer); a reload on a page
     # after the result knows the result was seen from the code (rules 3) or not at all.
@@ -511,9 +499,8 @@ def _page_jump(lang: Language) -> None:
     )
 
 
-def _buttons(lang: Language) -> None:
+def _buttons(lang: Language, current: state.Flow) -> None:
     """ "Zurück" and "Weiter" (or "Auswerten" on the last page)."""
-    current = state.flow()
     last = current.page == len(state.pages_of(current.bank_version, current.form)) - 1
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         st.button(

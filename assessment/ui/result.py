@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -11,11 +12,13 @@ from assessment.bank.models import Bank
 from assessment.codes import links
 from assessment.codes.links import PROGRESS_PARAM
 from assessment.codes.share import decode_code, encode_share_code
+from assessment.engine.extra import offer_extra
 from assessment.engine.quality import speed_flag
 from assessment.engine.result import Result, build_result
 from assessment.errors import CodeError
 from assessment.i18n import Language, Viewer
 from assessment.operate import warmup
+from assessment.peer.codes import invitation_id
 from assessment.render.brief import (
     axis_cards,
     setting_name,
@@ -323,22 +326,46 @@ def render_summary(
     st.markdown(t("ui.result.method_link", lang, link=link))
 
 
-def _own_result(lang: Language) -> tuple[Result, Summary, str]:
-    """Return this session's result, summary and share code, computed once per change."""
+@dataclass(frozen=True)
+class OwnPage:
+    """What the own result page derives from the result besides the summary: the extra
+    questions to offer, the invitation's id and the progress link's parameters (the way back
+    from the methodology page). Computed with the result, once per change of the answers."""
+
+    offer: dict[str, tuple[str, ...]]
+    invitation: str
+    method_back: dict[str, str]
+
+
+def _own_result(lang: Language) -> tuple[Result, Summary, str, OwnPage]:
+    """Return this session's result, summary, share code and the rest the page derives from
+    them, computed once per change (kept in the session only, as the answers are)."""
     current = state.flow()
     # Never the session's timings: the result is the one every link and reload shows (UX pass
     # 3, m-1); the speed observation is a hint of its own (_speed_hint).
     answers = state.answers()
-    key = (answers.model_dump_json(), lang, current.experience, current.salary)
+    key = (
+        answers.model_dump_json(),
+        lang,
+        current.experience,
+        current.salary,
+        current.page,
+        current.shown_answers is not None,
+    )
     cached = st.session_state.get(OWN_RESULT_KEY)
     if cached is not None and cached[0] == key:
-        return cached[1], cached[2], cached[3]
+        return cached[1], cached[2], cached[3], cached[4]
     bank = load_bank(answers.bank_version)
     result = build_result(answers, bank, current.experience, current.salary)
     summary = summarize(result, bank, lang)
     code = encode_share_code(answers)
-    st.session_state[OWN_RESULT_KEY] = (key, result, summary, code)
-    return result, summary, code
+    page = OwnPage(
+        offer=offer_extra(result.answers, bank, result.match),
+        invitation=invitation_id(decode_code(code).answers),
+        method_back=state.progress_params(),
+    )
+    st.session_state[OWN_RESULT_KEY] = (key, result, summary, code, page)
+    return result, summary, code, page
 
 
 def _speed_hint(lang: Language) -> None:
@@ -410,13 +437,13 @@ def render_own(lang: Language) -> None:
     """Render the result of this session's answers, with salary check, sharing and downloads."""
     state.rationales_shown()  # from here on, changed scenario and knowledge answers are marked
     state.flow().result_shown = True
-    result, summary, share_code = _own_result(lang)
+    result, summary, share_code, page = _own_result(lang)
     bank = load_bank(result.bank_version)
     current = state.flow()
 
     def after_brief() -> None:
         _speed_hint(lang)
-        extra.render_offer(result, bank, lang)
+        extra.render_offer(result, bank, lang, page.offer)
 
     shared.scroll_to_top("result", t("ui.result.heading", lang))
     st.title(t("ui.result.heading", lang), anchor=False)
@@ -430,10 +457,10 @@ def render_own(lang: Language) -> None:
         # shows the verdict first (UX pass).
         after_brief=after_brief,
         just_updated=current.extra_done and len(result.extra) > current.extra_before,
-        method_back=state.progress_params(),
+        method_back=page.method_back,
     )
     _share(result, bank, share_code, lang)
-    peer.render_ask(bank, share_code, result.answers.form, lang)
+    peer.render_ask(bank, share_code, result.answers.form, lang, page.invitation)
     st.divider()
     if bank.rules.retake_marks:
         st.caption(t("retake.edit_marks", lang))

@@ -542,13 +542,14 @@ def follow_extra_param() -> None:
     current.extra_items = items
 
 
-def adopt_widget_answer(item_id: str, value: int | str | None) -> None:
+def adopt_widget_answer(item_id: str, value: int | str | None, current: Flow | None = None) -> None:
     """Record an answer that a radio shows but the flow lacks; the radio's value wins.
 
     Its callback has not run when a new session's first run carries the click (the tab
-    reconnected to a restarted server or another replica): the click is still kept.
+    reconnected to a restarted server or another replica): the click is still kept. current is
+    this session's flow, when the caller has it at hand.
     """
-    current = flow()
+    current = current or flow()
     if value is not None and current.responses.get(item_id) != value:
         current.responses[item_id] = value
         write_progress()
