@@ -161,7 +161,7 @@ def test_a_quality_note_is_pointed_to_under_the_verdict(version: int) -> None:
 def test_the_german_rule_names_whose_uncertainty_range_it_means() -> None:
     """Usability verify pass n7: "„Erfüllt“ heißt: Sein 95-%-Unsicherheitsbereich …" had no noun
     for "Sein" (die Anforderung is feminine); the rule names the score."""
-    for key in ("ux.reading.rule", "ux.reading.rule_evidence"):
+    for key in ("ux.reading.rule", "ux3.basis.reading_evidence"):
         text = msg(key, "de", percent=95)
         assert "heißt: Sein" not in text
         assert "Der 95-%-Unsicherheitsbereich des Werts" in text
