@@ -1,7 +1,8 @@
 """The expected salary on the result page: entered again after a reload (session only).
 
 The salary never goes into a URL, so a reload (or a link opened in a new tab) forgets it. The
-result page then offers the field once more; the amount stays in this session.
+result page then offers the field once more; the amount stays in this session. An amount the
+session has can be changed there too.
 """
 
 from __future__ import annotations
@@ -18,16 +19,28 @@ SALARY_BOUNDS = (MIN_EXPECTED_SALARY, MAX_EXPECTED_SALARY)
 
 
 def _entered(lang: Language) -> None:
-    """Take a readable amount into this session's flow (callback); the URL stays as it is.
-    Anything else stays in the field with its problem said under it."""
+    """Take a readable amount (or none, for an emptied field) into this session's flow
+    (callback); the URL stays as it is. Anything else stays in the field with its problem said
+    under it, and the amount before still applies."""
     reading = money.take_amount(SALARY_AGAIN_KEY, lang, *SALARY_BOUNDS)
-    if reading.amount is not None:
+    if reading.problem is None:
         state.flow().salary = reading.amount
 
 
 def offer_salary_again(lang: Language) -> None:
-    """When this session has no expected salary, say why and offer to enter it (session only)."""
-    if state.flow().salary is not None:
+    """Offer the expected salary's field (session only): when this session has none, say why and
+    ask for it; when it has one, let it be changed (a typo in range is otherwise stuck until a
+    reload, which loses it; UX verify pass 4, N-1)."""
+    salary = state.flow().salary
+    if salary is not None:
+        money.amount_input(
+            t("ux4.salary.change_label", lang),
+            SALARY_AGAIN_KEY,
+            lang,
+            amount=salary,
+            bounds=SALARY_BOUNDS,
+            on_change=_entered,
+        )
         return
     with st.container(border=True, key="salary_again"):
         st.markdown(t("ui.result.salary_again_intro", lang))

@@ -10,6 +10,7 @@ from assessment.i18n import Language
 from assessment.ui import state
 from assessment.ui.salary import SALARY_AGAIN_KEY
 from assessment.ui.start import SALARY_KEY
+from assessment.ui.text import t
 from tests.ui.conftest import complete, new_app, start, start_key, texts
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
@@ -129,6 +130,24 @@ def test_result_page_takes_the_amount_again_the_local_way(lang: Language) -> Non
     type_salary(reloaded, TYPED[lang], SALARY_AGAIN_KEY)
     assert not reloaded.error
     assert CHECKED[lang] in texts(reloaded)
-    assert not [n for n in reloaded.text_input if n.key and SALARY_AGAIN_KEY in n.key]
+    assert salary_field(reloaded, SALARY_AGAIN_KEY) == SHOWN[lang]  # the field stays, to change
     switched = switch(reloaded, OTHER[lang])
     assert CHECKED[OTHER[lang]] in texts(switched)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_amount_entered_can_be_changed_and_removed_on_the_result(lang: Language) -> None:
+    """UX verify pass 4, N-1: once an amount is entered the field stayed hidden, so a typo in
+    range (45.000 for 4.500) was stuck until a reload, which loses it. The field stays, filled
+    with the amount, labelled as the way to change it; emptying it removes the amount."""
+    at = type_salary(new_app(lang=lang), "45000")
+    done = complete(start(at, background="experienced"))
+    label = done.text_input(key=start_key(done, SALARY_AGAIN_KEY)).label
+    assert label.startswith(t("ux4.salary.change_label", lang)[:20])
+    assert kept_salary(done) == 45_000
+    type_salary(done, TYPED[lang], SALARY_AGAIN_KEY)
+    assert kept_salary(done) == 4_500
+    assert CHECKED[lang] in texts(done)
+    type_salary(done, "", SALARY_AGAIN_KEY)
+    assert kept_salary(done) is None
+    assert CHECKED[lang] not in texts(done)
