@@ -1,5 +1,6 @@
 """The self/others chart: per dimension the colleagues' range as a bar, their median as a tick
-and the person's own score as a dot. Pure Altair, for the page and (via vl_convert) the PDF."""
+and the person's own score as a dot on a line of its uncertainty. Pure Altair, for the page and
+(via vl_convert) the PDF."""
 
 from __future__ import annotations
 
@@ -29,6 +30,11 @@ OWN_INSET = f"{math.sqrt(OWN_SIZE) / 2:.3f} * 100 / max(width, 1)"
 OWN_POSITION = f"clamp(datum.self, {OWN_INSET}, 100 - {OWN_INSET})"
 
 
+def _clamped(score: int | None, by: int) -> int | None:
+    """Return score + by within 0–100 (None without a score)."""
+    return None if score is None else max(0, min(100, score + by))
+
+
 def mirror_chart_rows(mirror: Mirror, bank: Bank, lang: Language) -> list[dict[str, Any]]:
     """Return one row per dimension that has figures (self score, colleagues' low/median/high)."""
     return [
@@ -36,6 +42,10 @@ def mirror_chart_rows(mirror: Mirror, bank: Bank, lang: Language) -> list[dict[s
             "order": index,
             "name": bank.dimension(row.dimension).name(lang),
             "self": row.self_score,
+            # The own score's uncertainty as a line (UX pass 3, m-4): the table's "no clear
+            # difference" is read against it, so the chart shows it too.
+            "self_low": _clamped(row.self_score, -(row.self_uncertainty or 0)),
+            "self_high": _clamped(row.self_score, row.self_uncertainty or 0),
             "low": row.low,
             "median": row.median,
             "high": row.high,
@@ -74,13 +84,22 @@ def mirror_chart(
     median = base.mark_tick(color=MUTED_COLOUR, thickness=3, size=22).encode(
         x=alt.X("median:Q", scale=x_scale)
     )
+    own_range = (
+        base.transform_filter("datum.self != null")
+        .mark_rule(color=INK_COLOUR, strokeWidth=2)
+        .encode(
+            x=alt.X("self_low:Q", scale=x_scale),
+            x2="self_high:Q",
+            tooltip=[alt.Tooltip("self_low:Q"), alt.Tooltip("self_high:Q")],
+        )
+    )
     own = (
         base.transform_filter("datum.self != null")
         .transform_calculate(position=OWN_POSITION)
         .mark_point(filled=True, size=OWN_SIZE, color=INK_COLOUR, opacity=1, shape="circle")
         .encode(x=alt.X("position:Q", scale=x_scale), tooltip=[alt.Tooltip("self:Q")])
     )
-    layers: list[alt.Chart] = [others, median, own]
+    layers: list[alt.Chart] = [others, median, own_range, own]
     width, row_height = CHART_WIDTH - 240, ROW_HEIGHT
     if names_above:
         name = base.mark_text(

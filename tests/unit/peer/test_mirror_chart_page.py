@@ -75,3 +75,29 @@ def test_an_own_dot_at_0_or_100_is_drawn_inside_the_plot(width: int, names_above
     for _, x, radius in dots:
         assert float(x) - float(radius) >= -0.5
         assert float(x) + float(radius) <= width + 0.5
+
+
+@pytest.mark.parametrize("names_above", [True, False])
+def test_the_own_score_carries_its_uncertainty_as_a_line(names_above: bool) -> None:
+    """UX pass 3, m-4: the table said "no clear difference" where the chart showed the own dot
+    far from the colleagues' bar, because the chart drew no uncertainty for the own score. A
+    line from score − uncertainty to score + uncertainty (within 0–100) lies under the dot."""
+    bank = load_bank(3)
+    mirror = mirror_codes(own_answers(), [peer_code(value) for value in (1, 2, 3)])
+    spec = mirror_chart(mirror, bank, "de", names_above=names_above).to_dict()  # validates
+    [line] = [
+        layer
+        for layer in spec["layer"]
+        if layer.get("mark", {}).get("type") == "rule"
+        and layer["encoding"]["x"]["field"] == "self_low"
+    ]
+    assert line["encoding"]["x2"]["field"] == "self_high"
+    data = {row["order"]: row for row in _walk(spec) if "self_low" in row and "order" in row}
+    drawn = [row for row in mirror.dimensions if row.difference != "too_few"]
+    assert len(data) == len(drawn)
+    for order, row in enumerate(drawn):
+        uncertainty = row.self_uncertainty or 0
+        assert row.self_score is not None
+        assert data[order]["self_low"] == max(0, row.self_score - uncertainty)
+        assert data[order]["self_high"] == min(100, row.self_score + uncertainty)
+    assert any(row.self_uncertainty for row in drawn)
