@@ -24,6 +24,11 @@ Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
 Keying = Literal["plus", "minus"]
 # What a statement presumes that a career starter may not have had yet.
 Presumes = Literal["team", "budget", "management", "incident", "project"]
+# A statement's answer scale (rules 4, `frequency_scale`): agreement, or how often it happened.
+Scale = Literal["agree", "frequency"]
+# Why a statement's desirable answer is not obvious (rules 4, `wording_checks`): a trap (the
+# answer that looks good scores lower) or balanced wording (both answers are respectable).
+Wording = Literal["trap", "balanced"]
 Pole = Literal["a", "b"]
 # The three views of a demand from rules 3 on: what people say about themselves (statements), how
 # they decide (scenarios), what they know (knowledge items); scored apart, shown side by side.
@@ -157,6 +162,11 @@ class LikertItem(_Frozen):
     presumes: Presumes | None = None
     peer: Text | None = Field(
         default=None, description="The statement about someone else, for the peer questionnaire"
+    )
+    scale: Scale = "agree"
+    wording: Wording | None = None
+    wording_note: str | None = Field(
+        default=None, description="Why the desirable answer is not obvious (for check-bank)"
     )
 
 

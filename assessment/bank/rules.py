@@ -8,7 +8,7 @@ are bank v1's, unchanged; rules 2 are the honest verdicts of DESIGN.md.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Annotated, Any
 
@@ -106,6 +106,17 @@ class RuleSet:
     # own in both forms, never scored); share codes carry the answers, and the result shows the
     # setting fit as a realistic job preview per setting (assessment/engine/fit.py).
     preferences: bool = False
+    # Rules 4 (bank v4, issue 19 continued; questions/drafts/v4/NOTES.md). The self view is
+    # compared with each evidence view on its own, never set aside on the strength of a single
+    # item, and a verdict's firm answers count every view that agrees with it
+    # (assessment/engine/scoring.py documents the rule where it acts).
+    per_view_disagreement: bool = False
+    # Statements may ask how often something happened (`scale = "frequency"`: never, once,
+    # 2–3 times, more often; "no occasion" is never scored) instead of agreement.
+    frequency_scale: bool = False
+    # check-bank asks that at least a third of the statements be marked `wording = "trap"` or
+    # `"balanced"` with a `wording_note` saying why the desirable answer is not obvious.
+    wording_checks: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -115,6 +126,39 @@ MIN_LIKERT_PER_DIMENSION_V2 = 4
 # Rules 1 only: an expectation this far above the article's range is called outside what it
 # calls realistic (the article sets no such threshold; rules 2 compare neutrally).
 FAR_ABOVE_FACTOR = 1.25
+
+# Rules 3 (bank v3, issues 19 and 20); rules 4 start from them.
+_RULES_3 = RuleSet(
+    version=3,
+    min_likert_per_dimension=MIN_LIKERT_PER_DIMENSION_V2,
+    similar_option_lengths=True,
+    supported_settings=True,
+    has_background=True,
+    honest_verdicts=True,
+    validity_checks=True,
+    tentative_on_quality=True,
+    starter_gaps_are_experience=True,
+    salary_outlier_factor=None,
+    views_apart=True,
+    knowledge_part=True,
+    cue_checks=True,
+    min_scenarios_full=3,
+    min_scenarios_short=1,
+    min_knowledge_items=16,
+    min_validity_items=8,
+    consistency_notice=True,
+    retake_marks=True,
+    borderline_z=1.96,
+    min_firm_answers=4,
+    knockout_floors=True,
+    strong_needs_heavy_met=True,
+    starter_path=True,
+    extra_questions=True,
+    specialist_background=True,
+    lean_texts=True,
+    scatter_statements_only=True,
+    preferences=True,
+)
 
 RULES: Mapping[int, RuleSet] = MappingProxyType(
     {
@@ -142,36 +186,14 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             starter_gaps_are_experience=True,
             salary_outlier_factor=None,
         ),
-        3: RuleSet(
-            version=3,
-            min_likert_per_dimension=MIN_LIKERT_PER_DIMENSION_V2,
-            similar_option_lengths=True,
-            supported_settings=True,
-            has_background=True,
-            honest_verdicts=True,
-            validity_checks=True,
-            tentative_on_quality=True,
-            starter_gaps_are_experience=True,
-            salary_outlier_factor=None,
-            views_apart=True,
-            knowledge_part=True,
-            cue_checks=True,
-            min_scenarios_full=3,
-            min_scenarios_short=1,
-            min_knowledge_items=16,
-            min_validity_items=8,
-            consistency_notice=True,
-            retake_marks=True,
-            borderline_z=1.96,
-            min_firm_answers=4,
-            knockout_floors=True,
-            strong_needs_heavy_met=True,
-            starter_path=True,
-            extra_questions=True,
-            specialist_background=True,
-            lean_texts=True,
-            scatter_statements_only=True,
-            preferences=True,
+        3: _RULES_3,
+        # Rules 4 = rules 3 but where the fields above say otherwise.
+        4: replace(
+            _RULES_3,
+            version=4,
+            per_view_disagreement=True,
+            frequency_scale=True,
+            wording_checks=True,
         ),
     }
 )

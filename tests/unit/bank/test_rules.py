@@ -40,12 +40,17 @@ def test_the_rule_sets_differ_as_the_design_says() -> None:
     assert (one.salary_outlier_factor, two.salary_outlier_factor) == (1.25, None)
     flags = [f.name for f in dataclasses.fields(RuleSet) if f.type in ("bool", bool)]
     assert not any(getattr(one, flag) for flag in flags)
-    three = RULES[3]
-    assert all(getattr(three, flag) for flag in flags)
-    # Rules 2 hold every flag up to the salary rule; rules 3's own ones (issues 19, 20) are off.
-    rules_3_only = flags[flags.index("views_apart") :]
-    assert all(getattr(two, flag) for flag in flags if flag not in rules_3_only)
-    assert not any(getattr(two, flag) for flag in rules_3_only)
+    three, four = RULES[3], RULES[4]
+    assert all(getattr(four, flag) for flag in flags)
+    # Rules 2 hold every flag up to the salary rule; rules 3's own ones (issues 19, 20) are off,
+    # and rules 3 hold every flag but rules 4's own ones (bank v4).
+    rules_3_only = flags[flags.index("views_apart") : flags.index("per_view_disagreement")]
+    rules_4_only = flags[flags.index("per_view_disagreement") :]
+    assert all(getattr(two, flag) for flag in flags if flag not in rules_3_only + rules_4_only)
+    assert not any(getattr(two, flag) for flag in rules_3_only + rules_4_only)
+    assert all(getattr(three, flag) for flag in flags if flag not in rules_4_only)
+    assert not any(getattr(three, flag) for flag in rules_4_only)
+    assert dataclasses.replace(four, version=3, **dict.fromkeys(rules_4_only, False)) == three
     assert (two.borderline_z, three.borderline_z) == (1.0, 1.96)
     assert (two.min_firm_answers, three.min_firm_answers) == (0, 4)
 
@@ -55,10 +60,10 @@ def test_bank_json_and_schema_name_the_rules_version() -> None:
     assert load_bank(2).model_dump(mode="json")["rules"] == 2
     assert load_bank(1).model_dump(mode="json")["rules"] == 1
     schema = Bank.model_json_schema()["properties"]["rules"]
-    assert schema == {"default": 1, "enum": [1, 2, 3], "title": "Rules", "type": "integer"}
+    assert schema == {"default": 1, "enum": [1, 2, 3, 4], "title": "Rules", "type": "integer"}
 
 
-@pytest.mark.parametrize("version", [0, 4, 9, -1, "2", 2.0, True, None])
+@pytest.mark.parametrize("version", [0, 5, 9, -1, "2", 2.0, True, None])
 def test_an_unknown_rules_version_is_refused_by_name(version: object) -> None:
     """rules_for refuses anything but a known version number, naming it in German and English."""
     with pytest.raises(RulesError) as caught:
@@ -66,7 +71,7 @@ def test_an_unknown_rules_version_is_refused_by_name(version: object) -> None:
     assert caught.value.key == "rules.unknown"
     assert caught.value.message("de") == (
         f"Regelwerk {version!r} ist unbekannt: Dieser Selbstcheck wertet nur nach den"
-        " Regelwerken 1, 2, 3 aus."
+        " Regelwerken 1, 2, 3, 4 aus."
     )
     assert caught.value.message("en").startswith(f"Rules version {version!r} is unknown")
 
