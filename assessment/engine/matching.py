@@ -267,6 +267,14 @@ def band_v2(
     return found
 
 
+def supporting_answers(score: DimensionScore, target: Target, rules: RuleSet) -> int:
+    """Return the scored answers a demand's verdict is judged firm on: the answers its score
+    rests on (rules 3), or in rules 4 those of the views that agree with the verdict."""
+    if not rules.per_view_disagreement:
+        return score.scored_answers
+    return firm_answers(score, target, band_v2(score, target, rules.borderline_z)[0])
+
+
 def side(value: int, target: Target) -> Band:
     """Return on which side of a target range a score lies: below, within or above."""
     return band_of(value, target.low, target.high)[0]

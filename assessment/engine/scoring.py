@@ -41,11 +41,11 @@ scores and uncertainties, and change how they combine:
   error, never its weight, so that a view's weight does not depend on how it was answered.
 - basis "evidence": the self view is set aside only when every evidence view that counts
   differs from it, each compared on its own, by more than DISAGREEMENT_Z (1.96) times their
-  joint standard error √(SE_self² + SE_view²), all on the same side of it, and at least one of
-  them rests on MIN_OUTVOTING_ANSWERS (2) or more scored answers. An evidence view within the
-  uncertainty of the self view agrees with it and keeps it; a view of a single answer may agree
-  but never outvotes (on the short form, with one situation and at most one knowledge item per
-  demand, the self view is therefore never set aside unless extra questions add evidence). The
+  joint standard error √(SE_self² + SE_view²), all on the same side of it, and together they
+  rest on MIN_OUTVOTING_ANSWERS (2) or more scored answers. An evidence view within the
+  uncertainty of the self view agrees with it and keeps it; a lone answer may agree but never
+  outvotes (on the short form, one situation and one knowledge item that both lie beyond the
+  uncertainty on the same side set the self view aside; one situation alone does not). The
   score is then the weighted mean of the evidence views.
 - basis "combined" otherwise: the weighted mean of every view that counts, with standard error
   √(Σ w² SE²) / Σ w (views taken as independent). The score always lies between the lowest and
@@ -108,7 +108,8 @@ DISAGREEMENT_Z = 1.96
 # Rules 4: a view weighs by its scored answers up to this many (the fewest situations the full
 # form asks per demand); views of this many answers or more weigh alike.
 FULL_VIEW_ANSWERS = 3
-# Rules 4: only an evidence view of at least this many scored answers can set the self view aside.
+# Rules 4: the evidence views set the self view aside only when they rest on at least this many
+# scored answers together (a single answer never does).
 MIN_OUTVOTING_ANSWERS = 2
 
 Status = Literal["scored", "experience", "missing"]
@@ -172,6 +173,11 @@ class DimensionScore(BaseModel):
     )
     scored_answers: int = Field(
         default=0, ge=0, description="Answers that count towards the score (all views it rests on)"
+    )
+    differing: tuple[View, ...] = Field(
+        default=(),
+        description="Rules 4: the evidence views that differ from the self view, each on its own,"
+        " beyond 1.96 joint standard errors (basis evidence: all of them, on one side)",
     )
 
     def view(self, view: View) -> ViewScore | None:
@@ -485,14 +491,13 @@ def disagrees(own: ViewPoints, other: ViewPoints) -> int:
 
 def self_set_aside(own: ViewPoints, evidence: list[ViewPoints]) -> bool:
     """Return whether rules 4 set the self view aside: every evidence view that counts lies
-    beyond the uncertainty on the same side of it, and one of them rests on at least
+    beyond the uncertainty on the same side of it, and together they rest on at least
     MIN_OUTVOTING_ANSWERS scored answers (a single answer never outvotes the self view)."""
     sides = {disagrees(own, view) for view in evidence}
     return (
-        bool(evidence)
-        and len(sides) == 1
+        len(sides) == 1
         and 0 not in sides
-        and any(view.count >= MIN_OUTVOTING_ANSWERS for view in evidence)
+        and sum(view.count for view in evidence) >= MIN_OUTVOTING_ANSWERS
     )
 
 
@@ -547,6 +552,13 @@ def _score_v3(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
             if i in responses and responses[i] != UNSURE
         ]
         own_view = next((v for v in views if v.view == "self"), None)
+        differing: tuple[View, ...] = ()
+        if bank.rules.per_view_disagreement and own_view and own_view.points is not None:
+            differing = tuple(
+                v.view
+                for v in views
+                if v.view != "self" and v.points is not None and disagrees(own_view, v)
+            )
         scores.append(
             DimensionScore(
                 dimension=dimension_id,
@@ -562,6 +574,7 @@ def _score_v3(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
                 views=tuple(v.score() for v in views),
                 basis=None if combined is None else combined[2],
                 scored_answers=0 if combined is None else combined[3],
+                differing=differing,
             )
         )
     return tuple(scores)

@@ -478,7 +478,7 @@ def _combine_v4(
     agree = np.zeros(people, dtype=np.bool_)
     above = np.zeros(people, dtype=np.bool_)
     below = np.zeros(people, dtype=np.bool_)
-    outvoting = np.zeros(people, dtype=np.bool_)
+    answers = np.zeros(people, dtype=np.int64)
     with np.errstate(all="ignore"):
         for view in (situation, knowledge):
             difference = view.points - own_view.points
@@ -487,7 +487,8 @@ def _combine_v4(
             agree |= view.enough & within
             above |= view.enough & ~within & (difference > 0)
             below |= view.enough & ~within & (difference < 0)
-            outvoting |= view.enough & (view.count >= MIN_OUTVOTING_ANSWERS)
+            answers = answers + np.where(view.enough, view.count, 0)
+    outvoting = answers >= MIN_OUTVOTING_ANSWERS
     apart = own_view.enough & ~agree & (above != below) & outvoting
     evidence_mean, evidence_error = _weighted((situation, knowledge))
     all_mean, all_error = _weighted((own_view, situation, knowledge))
