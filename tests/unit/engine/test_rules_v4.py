@@ -267,7 +267,7 @@ def _views(draw: st.DrawFn) -> list[ViewPoints]:
         floor = 25 / count**0.5
         views.append(
             ViewPoints(
-                view=view,  # type: ignore[arg-type]
+                view=view,
                 points=draw(st.floats(0, 100)),
                 error=draw(st.floats(floor, 60)),
                 count=count,
@@ -346,12 +346,12 @@ def test_scored_people_lie_between_their_views(r4: Bank, form: FormId) -> None:
     assert people
     for person in people:
         for score in score_answers(person, r4):
-            shown = [v for v in score.views if v.score is not None]
+            shown = [v.score for v in score.views if v.score is not None]
             if score.score is None:
                 continue
-            assert min(v.score for v in shown) <= score.score <= max(v.score for v in shown)  # type: ignore[type-var]
+            assert min(shown) <= score.score <= max(shown)
             if score.basis == "evidence":
-                assert sum(v.scored for v in shown if v.view != "self") >= 2
+                assert sum(v.scored for v in score.views if v.view != "self") >= 2
 
 
 def test_results_build_under_rules_4(r4: Bank) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import PROFILE_IDS, Bank
+from assessment.bank.models import PROFILE_IDS, Bank, ProfileId
 from assessment.bank.rules import RULES
 from assessment.group.batch import judge_people, judge_person
 from tests.personas import random_answers
@@ -36,7 +36,7 @@ def test_batch_differs_from_rules_3_where_rules_4_do(r4: Bank) -> None:
     """The arrays do apply rules 4: some people's bands differ from bank v3's (rules 3)."""
     v3 = load_bank(3)
     people = random_answers(r4, 200, seed=5, answered_share=0.9)
-    profile = "duisburg"
+    profile: ProfileId = "duisburg"
     under_4 = judge_people(people, r4, r4.profiles[profile])
     under_3 = judge_people(people, v3, v3.profiles[profile])
     assert any(a.bands != b.bands for a, b in zip(under_4, under_3, strict=True))
