@@ -265,9 +265,10 @@ def rests_on(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str 
             parts.append(voiced(f"views.rests_{view}_none", lang, viewer))
     text = "; ".join(parts) + "."
     evidence = [s for s in result.scores if s.basis == "evidence"]
-    block = "rules4.basis" if bank.rules.per_view_disagreement else "ux3.basis"
+    per_view = bank.rules.per_view_disagreement  # rules 4: each other view on its own
     if evidence and len(evidence) == sum(s.score is not None for s in result.scores):
-        text += " " + voiced(f"{block}.rests_all", lang, viewer, count=len(evidence))
+        key = "rules4.basis.rests_all" if per_view else "ux3.basis.rests_all"
+        text += " " + voiced(key, lang, viewer, count=len(evidence))
     elif evidence:
         names = ", ".join(
             msg(
@@ -279,7 +280,8 @@ def rests_on(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str 
             )
             for s in evidence
         )
-        text += " " + voiced(f"{block}.rests", lang, viewer, names=names)
+        key = "rules4.basis.rests" if per_view else "ux3.basis.rests"
+        text += " " + voiced(key, lang, viewer, names=names)
     return text
 
 

@@ -23,7 +23,7 @@ from assessment.render.brief import combined_reading
 from assessment.render.din import din_sections
 from assessment.render.methodology import methodology
 from assessment.render.summary import summarize
-from assessment.render.views import basis_text
+from assessment.render.views import basis_text, rests_on
 from tests.personas import random_answers
 
 VIEWERS: tuple[Viewer, ...] = ("self", "other")
@@ -207,3 +207,32 @@ def test_the_summary_reading_says_how_rules_4_combine(v3: Bank, r4: Bank, lang: 
     new = combined_reading(build_result(person, r4), r4, lang) or ""
     assert new.startswith(msg("rules4.basis.reading", lang, cap=FULL_VIEW_ANSWERS, percent=95))
     assert not old.startswith(msg("rules4.basis.reading", lang, cap=FULL_VIEW_ANSWERS, percent=95))
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_headline_says_each_other_view_was_compared(
+    r4: Bank, lang: Language, viewer: Viewer
+) -> None:
+    """The sentence under the headline names the demands resting on the other views with rules
+    4's reason (each other view on its own), not rules 3's mean."""
+    for person in random_answers(r4, 100, seed=42, answered_share=1.0, form="full"):
+        result = build_result(person, r4)
+        resting = [s for s in result.scores if s.basis == "evidence"]
+        if resting and len(resting) < sum(s.score is not None for s in result.scores):
+            break
+    else:
+        raise AssertionError("no person with some demands resting on the other views")
+    text = rests_on(result, r4, lang, viewer) or ""
+    names = ", ".join(
+        msg(
+            "ux3.basis.rests_item",
+            lang,
+            name=r4.dimension(s.dimension).name(lang),
+            own=next(v.score for v in s.views if v.view == "self"),
+            evidence=s.score,
+        )
+        for s in resting
+    )
+    assert voiced("rules4.basis.rests", lang, viewer, names=names) in text
+    assert voiced("ux3.basis.rests", lang, viewer, names=names) not in text
