@@ -77,9 +77,12 @@ def _points_of(view: View, values: list[float], total: int) -> ViewPoints:
     )
 
 
-def _expected_error(views: Mapping[View, tuple[list[float], int]]) -> float:
-    """Return a demand's standard error by the scoring rule (a large one without any score)."""
-    combined = combine_views([_points_of(v, values, total) for v, (values, total) in views.items()])
+def _expected_error(views: Mapping[View, tuple[list[float], int]], per_view: bool) -> float:
+    """Return a demand's standard error by the scoring rule (a large one without any score);
+    `per_view`: the bank's rules 4 combine rule."""
+    combined = combine_views(
+        [_points_of(v, values, total) for v, (values, total) in views.items()], per_view
+    )
     return float("inf") if combined is None else combined[1]
 
 
@@ -134,6 +137,7 @@ def offer_extra(
         return {}
     offer: dict[str, tuple[str, ...]] = {}
     budget = limit
+    per_view = bank.rules.per_view_disagreement
     for dimension_id in unfirm_demands(match):
         pool = [
             item
@@ -145,7 +149,9 @@ def offer_extra(
         views = _demand_views(answers, bank, dimension_id)
         chosen: list[str] = []
         while pool and len(chosen) < min(per_demand, budget):
-            errors = [_expected_error(_with_typical(views, view_of(item))) for item in pool]
+            errors = [
+                _expected_error(_with_typical(views, view_of(item)), per_view) for item in pool
+            ]
             item = pool.pop(errors.index(min(errors)))  # the first of equals: form order
             views = _with_typical(views, view_of(item))
             chosen.append(item.id)

@@ -12,6 +12,11 @@ than rules.min_firm_answers scored answers (never "below"); knock-out floors (a 
 interval lies wholly below its setting's floor caps the level at "gaps"); and "strong" only when
 every weight-3 demand is within or above its band — the weight-3 demands that are not
 (borderline, provisional, below, or without a score) are named in `open_heavy`.
+
+Rules 4 (`per_view_disagreement`) count a verdict's firm answers differently (`firm_answers`): a
+demand below, within or above its range rests firmly on the scored answers of every view whose
+score lies on the same side, the self view included where the score set it aside; fewer than
+rules.min_firm_answers make it "provisional" as in rules 3.
 """
 
 from __future__ import annotations
@@ -234,23 +239,59 @@ def shortfall(value: float, low: float, high: float) -> float:
 
 
 def band_v2(
-    score: DimensionScore, target: Target, z: float = 1.0, min_firm: int = 0
+    score: DimensionScore,
+    target: Target,
+    z: float = 1.0,
+    min_firm: int = 0,
+    agreeing: bool = False,
 ) -> tuple[Band, int]:
     """Return the band of a score with its uncertainty, and the gap in points (never shown).
 
     A band edge within z standard errors reads borderline (rules 2: one; rules 3: 1.96); a score
-    on fewer than min_firm scored answers is provisional (rules 3), whatever its position.
+    on fewer than min_firm scored answers is provisional (rules 3), whatever its position. With
+    `agreeing` (rules 4, `per_view_disagreement`) the firm answers are those of the views that
+    agree with the verdict (firm_answers).
     """
     if score.score is None:
         return ("experience" if score.status == "experience" else "unknown"), 0
-    if score.scored_answers < min_firm:
+    if not agreeing and score.scored_answers < min_firm:
         return "provisional", 0
     value, error = score.score, z * (score.uncertainty or 0)
     near_low = target.low > 0 and abs(value - target.low) <= error
     near_high = target.high < 100 and abs(value - target.high) <= error
-    if near_low or near_high:
-        return "borderline", 0
-    return band_of(value, target.low, target.high)
+    found: tuple[Band, int] = (
+        ("borderline", 0) if near_low or near_high else band_of(value, target.low, target.high)
+    )
+    if agreeing and firm_answers(score, target, found[0]) < min_firm:
+        return "provisional", 0
+    return found
+
+
+def supporting_answers(score: DimensionScore, target: Target, rules: RuleSet) -> int:
+    """Return the scored answers a demand's verdict is judged firm on: the answers its score
+    rests on (rules 3), or in rules 4 those of the views that agree with the verdict."""
+    if not rules.per_view_disagreement:
+        return score.scored_answers
+    return firm_answers(score, target, band_v2(score, target, rules.borderline_z)[0])
+
+
+def side(value: int, target: Target) -> Band:
+    """Return on which side of a target range a score lies: below, within or above."""
+    return band_of(value, target.low, target.high)[0]
+
+
+def firm_answers(score: DimensionScore, target: Target, band: Band) -> int:
+    """Return the scored answers a verdict rests on firmly in rules 4: for a verdict below,
+    within or above the target range, those of every view that counts and whose score lies on
+    the same side (the self view too where the score set it aside); for any other band, the
+    answers the score rests on (rules 3)."""
+    if band not in ("below", "within", "above"):
+        return score.scored_answers
+    return sum(
+        view.scored
+        for view in score.views
+        if view.score is not None and side(view.score, target) == band
+    )
 
 
 def axis_fit(score: DimensionScore, target: AxisTarget | None) -> AxisFit:
@@ -347,7 +388,13 @@ def _match_v2(scores: tuple[DimensionScore, ...], profile: Profile, rules: RuleS
     knocked = []
     for score in scores:
         target = profile.targets[score.dimension]
-        band, gap = band_v2(score, target, rules.borderline_z, rules.min_firm_answers)
+        band, gap = band_v2(
+            score,
+            target,
+            rules.borderline_z,
+            rules.min_firm_answers,
+            agreeing=rules.per_view_disagreement,
+        )
         if rules.knockout_floors and band != "provisional" and knocked_out(score, target):
             knocked.append(score.dimension)
         matches.append(

@@ -18,7 +18,7 @@ from assessment.engine.matching import (
 )
 from assessment.engine.quality import QualityFlag, check_quality
 from assessment.engine.salary import SalaryCheck, check_salary
-from assessment.engine.scoring import DimensionScore, score_answers
+from assessment.engine.scoring import DimensionScore, score_answers, view_weight
 
 
 class BandChange(BaseModel):
@@ -91,10 +91,13 @@ class Result(BaseModel):
     )
 
 
-def carried_by_self(scores: tuple[DimensionScore, ...], match: ProfileMatch) -> tuple[str, ...]:
+def carried_by_self(
+    scores: tuple[DimensionScore, ...], match: ProfileMatch, per_view: bool = False
+) -> tuple[str, ...]:
     """Return the demands of a match that reach their target range, or its edge, only because
     the self-description counts: the score rests on the views combined, the self view among
-    them, and the mean of the evidence views that count is below the range (or none counts)."""
+    them, and the mean of the evidence views that count is below the range (or none counts);
+    with `per_view` (rules 4) their mean weighted as the score weighs them (view_weight)."""
     bands = {m.dimension: m for m in match.dimensions}
     carried = []
     for score in scores:
@@ -104,8 +107,10 @@ def carried_by_self(scores: tuple[DimensionScore, ...], match: ProfileMatch) -> 
             continue
         if not (found.met or found.band == "borderline"):
             continue
-        evidence = [v.score for v in score.views if v.view != "self" and v.score is not None]
-        if not evidence or sum(evidence) / len(evidence) < found.low:
+        evidence = [v for v in score.views if v.view != "self" and v.score is not None]
+        weights = [view_weight(v.scored) if per_view else 1 for v in evidence]
+        mean = sum(w * (v.score or 0) for w, v in zip(weights, evidence, strict=True))
+        if not evidence or mean / sum(weights) < found.low:
             carried.append(score.dimension)
     return tuple(carried)
 
@@ -161,7 +166,9 @@ def build_result(
         ),
         tentative=tentative,
         self_based=self_based,
-        self_carried=carried_by_self(scores, match) if self_based else (),
+        self_carried=(
+            carried_by_self(scores, match, bank.rules.per_view_disagreement) if self_based else ()
+        ),
         revised=answers.revised if bank.rules.retake_marks else (),
         extra=extra,
         extra_changes=changes,

@@ -28,6 +28,35 @@ The demand's score, the one bands and levels use, then follows one rule:
 - basis "combined" otherwise: the equal-weight mean of every view that counts, with standard
   error √(Σ SE²) / k for k views (views taken as independent).
 
+Rules 4 (`per_view_disagreement`, bank v4; questions/drafts/v4/NOTES.md) keep the views, their
+scores and uncertainties, and change how they combine:
+
+- weights: a view weighs by the answers it rests on, up to FULL_VIEW_ANSWERS (3, the fewest
+  situations the full form asks per demand): w = min(n, 3) for n scored answers. So a lone
+  knowledge item or situation weighs a third of a view of three answers, and views of three or
+  more weigh alike (rules 3's equal weights). These are inverse-variance weights under the
+  assumed item spread (a view's error variance is ASSUMED_ITEM_SD² / n), capped because the
+  views measure a requirement by different methods: beyond three answers, more statements must
+  not outweigh the situations again (issue 19). The person's own spread sets a view's standard
+  error, never its weight, so that a view's weight does not depend on how it was answered.
+- basis "evidence": the self view is set aside only when every evidence view that counts
+  differs from it, each compared on its own, by more than DISAGREEMENT_Z (1.96) times their
+  joint standard error √(SE_self² + SE_view²), all on the same side of it, and together they
+  rest on MIN_OUTVOTING_ANSWERS (2) or more scored answers. An evidence view within the
+  uncertainty of the self view agrees with it and keeps it; a lone answer may agree but never
+  outvotes (on the short form, one situation and one knowledge item that both lie beyond the
+  uncertainty on the same side set the self view aside; one situation alone does not). The
+  score is then the weighted mean of the evidence views.
+- basis "combined" otherwise: the weighted mean of every view that counts, with standard error
+  √(Σ w² SE²) / Σ w (views taken as independent). The score always lies between the lowest and
+  the highest view it rests on, and a verdict never rests on the self view alone where an
+  evidence view counts.
+- firm answers (engine/matching.firm_answers): a verdict below, within or above the target
+  range counts the scored answers of every view that counts and agrees with it – whose shown
+  score lies on the same side of the band edge (below the range, within it, above it) – the
+  set-aside self view included; a borderline verdict counts the answers its score rests on, as
+  rules 3. Fewer than `min_firm_answers` (4) make it "vorläufig", as in rules 3.
+
 Extra questions (rules with `extra_questions`): a short-form item set extended by answered items
 of the full form (`extra_candidates`) scores each such answer in its view exactly as if the form
 had asked it; the quality checks read the form's own items only.
@@ -76,6 +105,12 @@ POINTS_PER_STEP = 100 / (LIKERT_MAX - LIKERT_MIN)
 # Rules 3: the self view differs from the evidence views beyond this many joint standard errors
 # (1.96: outside the 95 % interval of the difference) → the demand rests on the evidence alone.
 DISAGREEMENT_Z = 1.96
+# Rules 4: a view weighs by its scored answers up to this many (the fewest situations the full
+# form asks per demand); views of this many answers or more weigh alike.
+FULL_VIEW_ANSWERS = 3
+# Rules 4: the evidence views set the self view aside only when they rest on at least this many
+# scored answers together (a single answer never does).
+MIN_OUTVOTING_ANSWERS = 2
 
 Status = Literal["scored", "experience", "missing"]
 Basis = Literal["combined", "evidence"]
@@ -98,6 +133,7 @@ class ViewScore(BaseModel):
         ge=0,
         description="Statements: can't-judge-yet (never scored); knowledge: can't-say (scored 0)",
     )
+    scored: int = Field(default=0, ge=0, description="Answers that count towards this view's score")
 
 
 class DimensionScore(BaseModel):
@@ -137,6 +173,11 @@ class DimensionScore(BaseModel):
     )
     scored_answers: int = Field(
         default=0, ge=0, description="Answers that count towards the score (all views it rests on)"
+    )
+    differing: tuple[View, ...] = Field(
+        default=(),
+        description="Rules 4: the evidence views that differ from the self view, each on its own,"
+        " beyond 1.96 joint standard errors (basis evidence: all of them, on one side)",
     )
 
     def view(self, view: View) -> ViewScore | None:
@@ -361,6 +402,7 @@ class ViewPoints:
             answered=self.given,
             total=self.total,
             unsure=self.unsure,
+            scored=self.count if self.points is not None else 0,
         )
 
 
@@ -401,12 +443,17 @@ def _pooled(views: list[ViewPoints]) -> tuple[float, float]:
     return mean, error
 
 
-def combine_views(views: list[ViewPoints]) -> tuple[float, float, Basis, int] | None:
+def combine_views(
+    views: list[ViewPoints], per_view: bool = False
+) -> tuple[float, float, Basis, int] | None:
     """Return a demand's score, its standard error, its basis and the answers it rests on, by
-    the rule in the module docstring; None when no view has enough answers."""
+    the rule in the module docstring (rules 3; rules 4 with `per_view`, the RuleSet's
+    `per_view_disagreement`); None when no view has enough answers."""
     counting = [v for v in views if v.points is not None]
     if not counting:
         return None
+    if per_view:
+        return _combine_v4(counting)
     own = [v for v in counting if v.view == "self"]
     evidence = [v for v in counting if v.view != "self"]
     if own and evidence:
@@ -415,6 +462,52 @@ def combine_views(views: list[ViewPoints]) -> tuple[float, float, Basis, int] | 
         if abs((own[0].points or 0.0) - evidence_mean) > DISAGREEMENT_Z * joint:
             return evidence_mean, evidence_error, "evidence", sum(v.count for v in evidence)
     mean, error = _pooled(counting)
+    return mean, error, "combined", sum(v.count for v in counting)
+
+
+def view_weight(count: int) -> int:
+    """Return a view's weight in rules 4: its scored answers, at most FULL_VIEW_ANSWERS."""
+    return min(count, FULL_VIEW_ANSWERS)
+
+
+def _weighted(views: list[ViewPoints]) -> tuple[float, float]:
+    """Return the weighted mean of views (rules 4) and its standard error √(Σ w² SE²) / Σ w."""
+    weights = [view_weight(v.count) for v in views]
+    total = sum(weights)
+    mean = sum(w * (v.points or 0.0) for w, v in zip(weights, views, strict=True)) / total
+    spread = sum((w * (v.error or 0.0)) ** 2 for w, v in zip(weights, views, strict=True))
+    return mean, math.sqrt(spread) / total
+
+
+def disagrees(own: ViewPoints, other: ViewPoints) -> int:
+    """Return on which side of the self view another view lies beyond DISAGREEMENT_Z joint
+    standard errors (−1 below, +1 above), 0 where it agrees within the uncertainty."""
+    difference = (other.points or 0.0) - (own.points or 0.0)
+    joint = math.sqrt((own.error or 0.0) ** 2 + (other.error or 0.0) ** 2)
+    if abs(difference) <= DISAGREEMENT_Z * joint:
+        return 0
+    return 1 if difference > 0 else -1
+
+
+def self_set_aside(own: ViewPoints, evidence: list[ViewPoints]) -> bool:
+    """Return whether rules 4 set the self view aside: every evidence view that counts lies
+    beyond the uncertainty on the same side of it, and together they rest on at least
+    MIN_OUTVOTING_ANSWERS scored answers (a single answer never outvotes the self view)."""
+    sides = {disagrees(own, view) for view in evidence}
+    return (
+        len(sides) == 1
+        and 0 not in sides
+        and sum(view.count for view in evidence) >= MIN_OUTVOTING_ANSWERS
+    )
+
+
+def _combine_v4(counting: list[ViewPoints]) -> tuple[float, float, Basis, int]:
+    own = next((v for v in counting if v.view == "self"), None)
+    evidence = [v for v in counting if v.view != "self"]
+    if own is not None and self_set_aside(own, evidence):
+        mean, error = _weighted(evidence)
+        return mean, error, "evidence", sum(v.count for v in evidence)
+    mean, error = _weighted(counting)
     return mean, error, "combined", sum(v.count for v in counting)
 
 
@@ -445,7 +538,7 @@ def _score_v3(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
             for view in VIEWS
             if (entries := _view_entries(tables, answers, extra, dimension_id, view))
         ]
-        combined = combine_views(views)
+        combined = combine_views(views, bank.rules.per_view_disagreement)
         status: Status = "scored"
         if combined is None:
             own = next((v for v in views if v.view == "self"), None)
@@ -459,6 +552,13 @@ def _score_v3(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
             if i in responses and responses[i] != UNSURE
         ]
         own_view = next((v for v in views if v.view == "self"), None)
+        differing: tuple[View, ...] = ()
+        if bank.rules.per_view_disagreement and own_view and own_view.points is not None:
+            differing = tuple(
+                v.view
+                for v in views
+                if v.view != "self" and v.points is not None and disagrees(own_view, v)
+            )
         scores.append(
             DimensionScore(
                 dimension=dimension_id,
@@ -474,6 +574,7 @@ def _score_v3(answers: Answers, bank: Bank) -> tuple[DimensionScore, ...]:
                 views=tuple(v.score() for v in views),
                 basis=None if combined is None else combined[2],
                 scored_answers=0 if combined is None else combined[3],
+                differing=differing,
             )
         )
     return tuple(scores)

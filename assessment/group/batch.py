@@ -79,7 +79,9 @@ from assessment.engine.quality import (
 from assessment.engine.scoring import (
     ASSUMED_ITEM_SD,
     DISAGREEMENT_Z,
+    FULL_VIEW_ANSWERS,
     MIN_ANSWERED_SHARE,
+    MIN_OUTVOTING_ANSWERS,
     POINTS_PER_STEP,
     item_value,
     score_answers,
@@ -314,6 +316,10 @@ class _Scores:
     uncertainty: Ints
     experience: Bools  # status "experience" (no score)
     scored_answers: Ints
+    # Rules 4: each view's shown score and its scored answers (0 where it does not count), in
+    # VIEWS order: self, situation, knowledge (zeros before rules 3).
+    view_scores: Ints
+    view_scored: Ints
 
 
 def _scores(layout: _FormLayout, digits: NDArray[np.uint8], profile: Profile) -> _Scores:
@@ -327,9 +333,15 @@ def _scores(layout: _FormLayout, digits: NDArray[np.uint8], profile: Profile) ->
     return _Scores(*(np.stack(part, axis=1) for part in zip(*columns, strict=True)))
 
 
-def _demand_v2(
-    layout: _FormLayout, digits: NDArray[np.uint8], dimension_id: str
-) -> tuple[Ints, Bools, Ints, Bools, Ints]:
+_Demand = tuple[Ints, Bools, Ints, Bools, Ints, Ints, Ints]
+
+
+def _no_views(people: int) -> Ints:
+    """Rules 1 and 2: no views apart (three zero columns, as _Scores.view_scores holds them)."""
+    return np.zeros((people, 3), dtype=np.int64)
+
+
+def _demand_v2(layout: _FormLayout, digits: NDArray[np.uint8], dimension_id: str) -> _Demand:
     """Rules 1 and 2: one list of statements and scenarios (score_answers, _score_v2)."""
     items = [
         item
@@ -345,13 +357,23 @@ def _demand_v2(
             ~view.enough & (view.unsure > 0) & (view.given >= MIN_ANSWERED_SHARE * len(items))
         )
     uncertainty = _half_up(view.error)
-    return score, view.enough, uncertainty, experience, np.where(view.enough, view.count, 0)
+    people = digits.shape[0]
+    return (
+        score,
+        view.enough,
+        uncertainty,
+        experience,
+        np.where(view.enough, view.count, 0),
+        _no_views(people),
+        _no_views(people),
+    )
 
 
 def _demand_v3(
     layout: _FormLayout, digits: NDArray[np.uint8], dimension_id: str, profile: Profile
-) -> tuple[Ints, Bools, Ints, Bools, Ints]:
-    """Rules 3: three views apart, combined by the rule of score_answers (combine_views)."""
+) -> _Demand:
+    """Rules 3 and 4: three views apart, combined by the rule of score_answers
+    (combine_views)."""
     bank = layout.bank
     own = bank.form_items_of(layout.form, dimension_id)
     extra = [item for item in layout.extra if item.dimension == dimension_id]
@@ -369,7 +391,44 @@ def _demand_v3(
         for kind in (LikertItem, Scenario, KnowledgeItem)
     ]
     own_view, situation, knowledge = views
-    people = digits.shape[0]
+    if bank.rules.per_view_disagreement:
+        mean, error, apart = _combine_v4(own_view, situation, knowledge)
+    else:
+        mean, error, apart = _combine_v3(own_view, situation, knowledge)
+    evidence_count = np.where(situation.enough, situation.count, 0) + np.where(
+        knowledge.enough, knowledge.count, 0
+    )
+    scored_answers = np.where(
+        apart, evidence_count, evidence_count + np.where(own_view.enough, own_view.count, 0)
+    )
+    has_score = own_view.enough | situation.enough | knowledge.enough
+    experience = (
+        ~has_score
+        & (own_view.total > 0)
+        & (own_view.unsure > 0)
+        & (own_view.given >= MIN_ANSWERED_SHARE * own_view.total)
+    )
+    # A view counts only with answers, so only where the form (or an extra question) asks it.
+    view_scores = np.stack([np.where(v.enough, _half_up(v.points), 0) for v in views], axis=1)
+    view_scored = np.stack([np.where(v.enough, v.count, 0) for v in views], axis=1)
+    return (
+        _half_up(mean),
+        has_score,
+        _half_up(error),
+        experience,
+        np.where(has_score, scored_answers, 0),
+        view_scores,
+        view_scored,
+    )
+
+
+def _combine_v3(
+    own_view: _View, situation: _View, knowledge: _View
+) -> tuple[Floats, Floats, Bools]:
+    """Rules 3's combine rule for arrays: the score, its error, and where the self view is set
+    aside (combine_views)."""
+    views = (own_view, situation, knowledge)
+    people = own_view.enough.shape[0]
     with np.errstate(all="ignore"):
         evidence_k = situation.enough.astype(np.int64) + knowledge.enough
         evidence_sum = np.zeros(people)
@@ -393,26 +452,65 @@ def _demand_v3(
             all_squares = all_squares + np.where(view.enough, _square(view.error), 0.0)
         mean = np.where(apart, evidence_mean, all_sum / all_k)
         error = np.where(apart, evidence_error, np.sqrt(all_squares) / all_k)
-    evidence_count = np.where(situation.enough, situation.count, 0) + np.where(
-        knowledge.enough, knowledge.count, 0
-    )
-    scored_answers = np.where(
-        apart, evidence_count, evidence_count + np.where(own_view.enough, own_view.count, 0)
-    )
-    has_score = all_k > 0
-    experience = (
-        ~has_score
-        & (own_view.total > 0)
-        & (own_view.unsure > 0)
-        & (own_view.given >= MIN_ANSWERED_SHARE * own_view.total)
-    )
+    return mean, error, apart
+
+
+def _weighted(views: Sequence[_View]) -> tuple[Floats, Floats]:
+    """Rules 4's weighted mean of the views that count and its error (scoring._weighted)."""
+    people = views[0].enough.shape[0]
+    weight_sum = np.zeros(people, dtype=np.int64)
+    points_sum = np.zeros(people)
+    squares = np.zeros(people)
+    with np.errstate(all="ignore"):
+        for view in views:
+            weight = np.where(view.enough, np.minimum(view.count, FULL_VIEW_ANSWERS), 0)
+            weight_sum = weight_sum + weight
+            points_sum = points_sum + np.where(view.enough, weight * view.points, 0.0)
+            squares = squares + np.where(view.enough, _square(weight * view.error), 0.0)
+        return points_sum / weight_sum, np.sqrt(squares) / weight_sum
+
+
+def _combine_v4(
+    own_view: _View, situation: _View, knowledge: _View
+) -> tuple[Floats, Floats, Bools]:
+    """Rules 4's combine rule for arrays (scoring._combine_v4, self_set_aside)."""
+    people = own_view.enough.shape[0]
+    agree = np.zeros(people, dtype=np.bool_)
+    above = np.zeros(people, dtype=np.bool_)
+    below = np.zeros(people, dtype=np.bool_)
+    answers = np.zeros(people, dtype=np.int64)
+    with np.errstate(all="ignore"):
+        for view in (situation, knowledge):
+            difference = view.points - own_view.points
+            joint = np.sqrt(_square(own_view.error) + _square(view.error))
+            within = np.abs(difference) <= DISAGREEMENT_Z * joint
+            agree |= view.enough & within
+            above |= view.enough & ~within & (difference > 0)
+            below |= view.enough & ~within & (difference < 0)
+            answers = answers + np.where(view.enough, view.count, 0)
+    outvoting = answers >= MIN_OUTVOTING_ANSWERS
+    apart = own_view.enough & ~agree & (above != below) & outvoting
+    evidence_mean, evidence_error = _weighted((situation, knowledge))
+    all_mean, all_error = _weighted((own_view, situation, knowledge))
     return (
-        _half_up(mean),
-        has_score,
-        _half_up(error),
-        experience,
-        np.where(has_score, scored_answers, 0),
+        np.where(apart, evidence_mean, all_mean),
+        np.where(apart, evidence_error, all_error),
+        apart,
     )
+
+
+def _agreeing_answers(scores: _Scores, band: Ints, low: Ints, high: Ints) -> Ints:
+    """Return the firm answers of rules 4 (matching.firm_answers): a verdict below, within or
+    above counts the scored answers of the views whose shown score lies on its side; any other
+    band the answers its score rests on."""
+    agreeing = np.zeros(band.shape, dtype=np.int64)
+    for index in range(scores.view_scores.shape[2]):
+        value = scores.view_scores[:, :, index]
+        counted = scores.view_scored[:, :, index]
+        view_band = np.where(value < low, _BELOW, np.where(value > high, _ABOVE, _WITHIN))
+        agreeing += np.where((counted > 0) & (view_band == band), counted, 0)
+    sided = (band == _BELOW) | (band == _WITHIN) | (band == _ABOVE)
+    return np.where(sided, agreeing, scores.scored_answers)
 
 
 def _bands(scores: _Scores, bank: Bank, profile: Profile) -> tuple[Ints, Ints, Bools]:
@@ -433,7 +531,11 @@ def _bands(scores: _Scores, bank: Bank, profile: Profile) -> tuple[Ints, Ints, B
         )
         band = np.where(near, _BORDERLINE, band)
         gap = np.where(near, 0, gap)
-        firm = scores.scored_answers >= rules.min_firm_answers
+        if rules.per_view_disagreement:  # rules 4: the answers of the views that agree
+            firm_count = _agreeing_answers(scores, band, low, high)
+        else:
+            firm_count = scores.scored_answers
+        firm = firm_count >= rules.min_firm_answers
         band = np.where(firm, band, _PROVISIONAL)
         gap = np.where(firm, gap, 0)
         if rules.knockout_floors:

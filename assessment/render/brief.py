@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.models import SETTING_IDS, Bank
+from assessment.engine import scoring
 from assessment.engine.extra import offer_extra, unfirm_demands
 from assessment.engine.result import Result
 from assessment.i18n import Language
@@ -271,15 +272,27 @@ def combined_reading(result: Result, bank: Bank, lang: Language) -> str | None:
     if not bank.rules.views_apart:
         return None
     evidence = any(s.basis == "evidence" for s in result.scores)
+    per_view = bank.rules.per_view_disagreement  # rules 4: weighted, each view on its own
+    if per_view:
+        key = "rules4.basis.reading"
+    else:
+        key = "ux3.basis.reading_evidence" if evidence else "ux.reading.rule"
     parts = [
         msg(
-            "ux3.basis.reading_evidence" if evidence else "ux.reading.rule",
+            key,
             lang,
             percent=range_percent(bank.rules.borderline_z),
+            cap=scoring.FULL_VIEW_ANSWERS,
         )
     ]
     if any(m.band == "provisional" for m in result.match.dimensions):
-        parts.append(msg("ux.reading.provisional", lang, minimum=bank.rules.min_firm_answers))
+        parts.append(
+            msg(
+                "rules4.basis.provisional" if per_view else "ux.reading.provisional",
+                lang,
+                minimum=bank.rules.min_firm_answers,
+            )
+        )
     border = len(result.match.borderline)
     reaching = reaching_unsure(result)
     if reaching:

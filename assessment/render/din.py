@@ -162,7 +162,9 @@ def din_sections(bank: Bank, lang: Language) -> tuple[tuple[str, str, tuple[str,
     if intervals_agree(bank):
         cutoff_paragraphs.append(
             msg(
-                "method.din.cutoffs_rules",
+                "rules4.basis.cutoffs"
+                if bank.rules.per_view_disagreement
+                else "method.din.cutoffs_rules",
                 lang,
                 z=_number(bank.rules.borderline_z, lang),
                 firm=bank.rules.min_firm_answers,

@@ -219,7 +219,6 @@ def _views_section(bank: Bank, lang: Language) -> Section:
     """The three views of a demand and how they combine (rules 3), from engine/scoring.py's
     constants as its module docstring states the rule."""
     full = bank.form_items("full")
-    z = scoring.DISAGREEMENT_Z
     paragraphs = [
         msg(
             "method.views",
@@ -237,7 +236,7 @@ def _views_section(bank: Bank, lang: Language) -> Section:
             sd=_number(scoring.ASSUMED_ITEM_SD, lang),
             sd_value=_plural_value(scoring.ASSUMED_ITEM_SD),
         ),
-        msg("method.views_combine", lang, z=_number(z, lang), level=_coverage(z)),
+        _views_combine(bank, lang),
         msg(
             "method.views_consistency",
             lang,
@@ -251,6 +250,23 @@ def _views_section(bank: Bank, lang: Language) -> Section:
     if bank.rules.extra_questions:
         paragraphs.append(msg("extra.method", lang, per_demand=EXTRA_PER_DEMAND))
     return Section(heading=msg("method.views_heading", lang), paragraphs=tuple(paragraphs))
+
+
+def _views_combine(bank: Bank, lang: Language) -> str:
+    """How the views combine into a demand's score: rules 3's mean and its comparison with the
+    mean of situations and knowledge, or rules 4's weights and comparison with each view."""
+    z = scoring.DISAGREEMENT_Z
+    if not bank.rules.per_view_disagreement:
+        return msg("method.views_combine", lang, z=_number(z, lang), level=_coverage(z))
+    return msg(
+        "rules4.basis.method",
+        lang,
+        z=_number(z, lang),
+        level=_coverage(z),
+        cap=scoring.FULL_VIEW_ANSWERS,
+        minimum=scoring.MIN_OUTVOTING_ANSWERS,
+        firm=bank.rules.min_firm_answers,
+    )
 
 
 def _coverage(z: float) -> int:

@@ -20,6 +20,7 @@ from assessment.engine.matching import (
     DimensionMatch,
     ProfileMatch,
     demand_marks,
+    supporting_answers,
     weighted_gap,
 )
 from assessment.engine.result import Result
@@ -629,10 +630,12 @@ def _card_v2(
         ),
         verdict=(
             voiced(
-                "v2.verdict_provisional",
+                "rules4.basis.verdict_provisional"
+                if bank.rules.per_view_disagreement
+                else "v2.verdict_provisional",
                 lang,
                 viewer,
-                scored=score.scored_answers,
+                scored=supporting_answers(score, target, bank.rules),
                 minimum=bank.rules.min_firm_answers,
                 low=match.low,
                 high=match.high,
@@ -670,7 +673,11 @@ def _card_v2(
         if bank.rules.lean_texts
         else _axis_text(axis, bank, profile_id, lang, viewer),
         views=view_cells(score, lang) if bank.rules.views_apart else (),
-        basis=basis_text(score, lang, viewer) if bank.rules.views_apart else None,
+        basis=(
+            basis_text(score, lang, viewer, bank.rules.per_view_disagreement)
+            if bank.rules.views_apart
+            else None
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assessment.bank.models import UNSURE, VIEWS, Bank, KnowledgeItem
 from assessment.bank.pagination import numbers_within_kind
+from assessment.engine import scoring
 from assessment.engine.matching import ProfileMatch
 from assessment.engine.result import Result
 from assessment.engine.scoring import DimensionScore, ViewScore
@@ -161,13 +162,18 @@ def _own_score(score: DimensionScore) -> int | None:
     return next((v.score for v in score.views if v.view == "self"), None)
 
 
-def basis_text(score: DimensionScore, lang: Language, viewer: Viewer) -> str | None:
+def basis_text(
+    score: DimensionScore, lang: Language, viewer: Viewer, per_view: bool = False
+) -> str | None:
     """Return how the demand's verdict follows from its views (rules 3), or None without views.
 
     Resting on the evidence names what was compared, with both numbers: the self view against
-    the mean of the views that count (UX pass 3, M-A) – the demand's score is that mean."""
+    the mean of the views that count (UX pass 3, M-A) – the demand's score is that mean. With
+    `per_view` (rules 4) the sentence says what rules 4 compared: each other view on its own."""
     if score.basis is None:
         return None
+    if per_view:
+        return _basis_v4(score, lang, viewer)
     if score.basis == "evidence":
         scored = {view.view for view in score.views if view.score is not None}
         if "knowledge" not in scored:  # the knowledge cell reads "—": do not name it
@@ -179,6 +185,55 @@ def basis_text(score: DimensionScore, lang: Language, viewer: Viewer) -> str | N
         own, evidence = _own_score(score), score.score
         return voiced(f"ux3.basis.{which}", lang, viewer, own=own, evidence=evidence)
     return msg("views.basis_combined", lang)
+
+
+def _named(views: Sequence[ViewScore], lang: Language) -> str:
+    """Return evidence views by name with their scores ("das Situationsurteil (40) und …")."""
+    return msg("rules4.basis.names_and", lang).join(
+        msg(f"rules4.basis.named_{view.view}", lang, score=view.score) for view in views
+    )
+
+
+def _basis_v4(score: DimensionScore, lang: Language, viewer: Viewer) -> str:
+    """Return the basis sentence of rules 4 (engine/scoring.py "Rules 4"): the other views the
+    score rests on where the self view is set aside, else the weighted mean, and where an other
+    view differs from the self view beyond the uncertainty, why the self view still counts."""
+    own = score.view("self")
+    evidence = [v for v in score.views if v.view != "self" and v.score is not None]
+    if score.basis == "evidence" and own is not None and own.score is not None:
+        side = "below" if (score.score or 0) < own.score else "above"
+        return voiced(
+            "rules4.basis.apart",
+            lang,
+            viewer,
+            count=len(evidence),
+            names=_named(evidence, lang),
+            evidence=score.score,
+            side=msg(f"rules4.basis.side_{side}", lang),
+            own=own.score,
+            minimum=scoring.MIN_OUTVOTING_ANSWERS,
+        )
+    text = msg("rules4.basis.combined", lang, cap=scoring.FULL_VIEW_ANSWERS)
+    differing = [v for v in evidence if v.view in score.differing]
+    if not differing or own is None or own.score is None:
+        return text
+    agreeing = [v for v in evidence if v.view not in score.differing]
+    if agreeing:
+        reason = msg("rules4.basis.kept_agrees", lang, name=_named(agreeing, lang))
+    elif len({v.score is not None and v.score < own.score for v in differing}) > 1:
+        reason = msg("rules4.basis.kept_split", lang)
+    else:  # every differing view rests on fewer answers than can set the self view aside
+        reason = msg("rules4.basis.kept_single", lang)
+    kept = voiced(
+        "rules4.basis.kept",
+        lang,
+        viewer,
+        count=len(differing),
+        names=_named(differing, lang),
+        own=own.score,
+        reason=reason,
+    )
+    return f"{text} {kept[:1].upper()}{kept[1:]}"
 
 
 def _reaching(scores: Sequence[DimensionScore], match: ProfileMatch) -> dict[str, tuple[int, int]]:
@@ -210,8 +265,10 @@ def rests_on(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str 
             parts.append(voiced(f"views.rests_{view}_none", lang, viewer))
     text = "; ".join(parts) + "."
     evidence = [s for s in result.scores if s.basis == "evidence"]
+    per_view = bank.rules.per_view_disagreement  # rules 4: each other view on its own
     if evidence and len(evidence) == sum(s.score is not None for s in result.scores):
-        text += " " + voiced("ux3.basis.rests_all", lang, viewer, count=len(evidence))
+        key = "rules4.basis.rests_all" if per_view else "ux3.basis.rests_all"
+        text += " " + voiced(key, lang, viewer, count=len(evidence))
     elif evidence:
         names = ", ".join(
             msg(
@@ -223,7 +280,8 @@ def rests_on(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str 
             )
             for s in evidence
         )
-        text += " " + voiced("ux3.basis.rests", lang, viewer, names=names)
+        key = "rules4.basis.rests" if per_view else "ux3.basis.rests"
+        text += " " + voiced(key, lang, viewer, names=names)
     return text
 
 
