@@ -108,7 +108,10 @@ class PeerAnswers(BaseModel):
     language: Language = "de"
     responses: dict[str, PeerValue] = Field(
         default_factory=dict,
-        description='Item id → 1–5 (1–4 on a frequency statement), or "na" (can\'t judge); unrated items absent',
+        description=(
+            'Item id → 1–5 (1–4 on a frequency statement), or "na" (can\'t judge);'
+            " unrated items absent"
+        ),
         max_length=500,
     )
     invitation_id: str | None = Field(
