@@ -101,6 +101,7 @@ def test_a_frequency_answer_survives_a_language_switch(value: int | str) -> None
     english = next(k for k in item_keys(at) if state.item_of_key(k) == PLAIN_FREQUENCY)
     assert at.radio(key=english).value == value
     shown = at.radio(key=english)
+    assert shown.index is not None
     assert shown.options[shown.index] == FREQUENCY_LABELS["en"][1 if value == 2 else 4]
     _switch(at, "de")
     again = next(k for k in item_keys(at) if state.item_of_key(k) == PLAIN_FREQUENCY)

@@ -41,7 +41,8 @@ def _ratings(**responses: int | str) -> PeerAnswers:
 
 def test_peer_code_round_trip_with_frequency_ratings(root: Path) -> None:
     """'More often' and 'can't judge' on frequency statements come back from the peer code."""
-    ratings = _ratings(**{PLAIN_FREQUENCY: 4, TEAM_FREQUENCY: UNSURE, "crisis_l2": 5})
+    given: dict[str, int | str] = {PLAIN_FREQUENCY: 4, TEAM_FREQUENCY: UNSURE, "crisis_l2": 5}
+    ratings = _ratings(**given)
     assert decode_peer_code(encode_peer_code(ratings, root), root) == ratings
 
 
