@@ -30,6 +30,7 @@ from assessment.bank.models import (
     Scenario,
     TradeoffItem,
     ValidityItem,
+    answer_values,
 )
 from assessment.engine.answers import Answers
 
@@ -144,7 +145,7 @@ def _answers(
         if isinstance(item, LikertItem | TradeoffItem) and item.presumes is not None
     )
     chosen = (
-        (item, (PERSONAS | VIEW_PERSONAS)[persona](item, index, presuming))
+        (item, _on_scale(item, (PERSONAS | VIEW_PERSONAS)[persona](item, index, presuming)))
         for index, item in enumerate(items[:kept])
     )
     return Answers(
@@ -158,6 +159,14 @@ def _answers(
             **(_preferences(bank) if answered_share == 1.0 else {}),
         },
     )
+
+
+def _on_scale(item: Item, value: int | str | None) -> int | str | None:
+    """Return a persona's answer within the item's scale: on a frequency statement (rules 4,
+    1–4) a 5 becomes 4, "more often"; every other answer stays as it is."""
+    if isinstance(value, int) and isinstance(item, LikertItem):
+        return min(value, max(answer_values(item)))
+    return value
 
 
 def _preferences(bank: Bank) -> dict[str, int | str]:

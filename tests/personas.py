@@ -17,6 +17,8 @@ from assessment.bank.models import (
     LikertItem,
     ProfileId,
     Scenario,
+    answer_values,
+    offers_unsure,
 )
 from assessment.engine.answers import Answers
 
@@ -98,8 +100,8 @@ def random_answers(
                 if isinstance(item, KnowledgeItem)
                 else (
                     UNSURE
-                    if getattr(item, "presumes", None) and rng.random() < UNSURE_SHARE
-                    else rng.randint(1, 5)
+                    if offers_unsure(item) and rng.random() < UNSURE_SHARE
+                    else rng.randint(1, max(answer_values(item)))
                 )
             )
             for item in bank.form_items(chosen)

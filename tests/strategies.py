@@ -150,7 +150,7 @@ def released_answers(draw: st.DrawFn, version: int | None = None) -> Answers:
     import random
 
     from assessment.bank.load import available_versions
-    from assessment.bank.models import KnowledgeItem
+    from assessment.bank.models import KnowledgeItem, answer_values, offers_unsure
     from assessment.codes.share import markable, preference_items
     from assessment.engine.answers import extra_candidates
 
@@ -173,11 +173,12 @@ def released_answers(draw: st.DrawFn, version: int | None = None) -> Answers:
             if rng.random() < unsure:
                 return UNSURE
             return item.key if rng.random() < right else rng.choice(SCENARIO_OPTION_IDS)
-        if getattr(item, "presumes", None) and rng.random() < unsure:
+        if offers_unsure(item) and rng.random() < unsure:  # type: ignore[arg-type]
             return UNSURE
+        top = max(answer_values(item))  # type: ignore[arg-type]  # 4 on a frequency statement
         if isinstance(item, LikertItem) and rng.random() < ideal:
-            return 5 if item.keying == "plus" else 1
-        return favourite if rng.random() < loyal else rng.randint(1, 5)
+            return top if item.keying == "plus" else 1
+        return min(favourite, top) if rng.random() < loyal else rng.randint(1, top)
 
     responses: dict[str, int | str] = {
         item.id: choice(item) for item in bank.form_items(form) if rng.random() < answered

@@ -34,6 +34,7 @@ from assessment.bank.models import (
 )
 from assessment.bank.rules import DEFAULT_RULES_VERSION, RulesError, rules_for
 from assessment.bank.rules import MIN_LIKERT_PER_DIMENSION as MIN_LIKERT_PER_DIMENSION
+from assessment.bank.statements import check_statements
 from assessment.bank.versions import QUESTIONS_DIR as QUESTIONS_DIR
 from assessment.bank.versions import QUESTIONS_ENV as QUESTIONS_ENV
 from assessment.bank.versions import VERSION_FOLDER
@@ -167,6 +168,7 @@ def read_bank(folder: Path) -> Bank:
         folder, dimensions, likert, scenarios, seen_items, rules.min_likert_per_dimension
     )
     _check_pairs(pairs, {item.id: item for item in likert})
+    check_statements(rules, likert, seen_items, folder / "items")
     _check_tradeoffs(dimensions, tradeoffs, seen_items)
     presuming = [i.id for i in likert if i.presumes] + [i.id for i in tradeoffs if i.presumes]
     if presuming and "unsure_label" not in head:

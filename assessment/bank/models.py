@@ -39,9 +39,18 @@ ScenarioSetting = Literal["public", "mittelstand", "industry", "general"]
 
 LIKERT_MIN = 1
 LIKERT_MAX = 5
-# The answer "Kann ich (noch) nicht einschätzen" to a statement that presumes experience.
+# The answer "Kann ich (noch) nicht einschätzen" to a statement that presumes experience; on a
+# frequency statement the same value is "keine Gelegenheit" (no occasion), offered on every one.
 UNSURE = "na"
+# A frequency statement (rules 4, `scale = "frequency"`) is answered in the same slots as an
+# agreement statement: 1 nie, 2 einmal, 3 2–3-mal, 4 öfter (never, once, 2–3 times, more often),
+# and "na" = keine Gelegenheit; 5 is not an answer. Keyed like agreement (minus reverses the four
+# steps), the steps are spread evenly over the 1–5 scale (1, 2⅓, 3⅔, 5), so that the self view's
+# 0–100 reads them as 0, 33, 67, 100 (assessment/engine/scoring.py, item_value).
+FREQUENCY_MAX = 4
 SCENARIO_SCORE_MAX = 3
+LIKERT_VALUES: tuple[int, ...] = tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
+FREQUENCY_VALUES: tuple[int, ...] = tuple(range(LIKERT_MIN, FREQUENCY_MAX + 1))
 SCENARIO_OPTION_IDS = ("a", "b", "c", "d")
 
 
@@ -163,11 +172,32 @@ class LikertItem(_Frozen):
     peer: Text | None = Field(
         default=None, description="The statement about someone else, for the peer questionnaire"
     )
-    scale: Scale = "agree"
+    scale: Scale = Field(
+        default="agree",
+        description='"frequency" (rules 4): answered never, once, 2–3 times, more often (1–4)'
+        ' or no occasion ("na", never scored)',
+    )
     wording: Wording | None = None
     wording_note: str | None = Field(
         default=None, description="Why the desirable answer is not obvious (for check-bank)"
     )
+
+
+def answer_values(item: Item) -> tuple[int, ...]:
+    """Return the numbered answers of a statement, trade-off or unlikely virtue: 1–5, or 1–4 for
+    a frequency statement (its "no occasion" is UNSURE, on every frequency statement)."""
+    if isinstance(item, LikertItem) and item.scale == "frequency":
+        return FREQUENCY_VALUES
+    return LIKERT_VALUES
+
+
+def offers_unsure(item: Item) -> bool:
+    """Return whether an item offers UNSURE besides its numbered answers: a frequency statement
+    always ("keine Gelegenheit"), a statement or trade-off that presumes experience ("Kann ich
+    (noch) nicht einschätzen"). Knowledge items offer "can't say" on their own terms."""
+    if isinstance(item, LikertItem) and item.scale == "frequency":
+        return True
+    return getattr(item, "presumes", None) is not None
 
 
 class PeerPoles(_Frozen):

@@ -20,6 +20,9 @@ Banks whose rules offer a fourth background (rules 3: "specialist") keep the fla
 bits at 0 and carry the background as the lowest digit of the answers instead: 0 = none, then
 1–4 in the bank's order of backgrounds (`Bank.backgrounds`). Formats 1 and 2 of banks v1 and v2
 are unchanged.
+Banks whose rules have a frequency scale (rules 4) take a frequency statement as 0, 1–4 for its
+answers (never, once, 2–3 times, more often: the same values 1–4 as in the answers) or 5 for "no
+occasion" (UNSURE), the digits of a knowledge item; no bank before v4 has such a statement.
 Banks whose rules ask the working-conditions block (`preferences`, bank v3) add, after the marks,
 one digit per preference item in bank order: 0 unanswered, 1 want, 2 can live with, 3 would chafe.
 """
@@ -40,6 +43,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from assessment.bank.load import QUESTIONS_DIR, load_bank
 from assessment.bank.models import (
     FORM_IDS,
+    FREQUENCY_MAX,
+    FREQUENCY_VALUES,
     LIKERT_MAX,
     PREFERENCE_ANSWERS,
     PROFILE_IDS,
@@ -50,6 +55,7 @@ from assessment.bank.models import (
     FormId,
     Item,
     KnowledgeItem,
+    LikertItem,
     PreferenceItem,
     ProfileId,
     Scenario,
@@ -78,6 +84,8 @@ _HEADER_BYTES = 3
 _ALPHABET = re.compile(r"^[A-Za-z0-9_-]*$")
 _KINDS: tuple[CodeKind, ...] = ("result", "progress")
 _KNOWLEDGE_UNSURE_DIGIT = len(SCENARIO_OPTION_IDS) + 1
+# A frequency statement (rules 4): 0 unanswered, 1–4 never … more often, 5 no occasion.
+_FREQUENCY_UNSURE_DIGIT = FREQUENCY_MAX + 1
 # The flags bit of a progress code (rules with retake marks) saying the rationales were shown.
 _SEEN_FLAG = 1 << 7
 
@@ -109,7 +117,14 @@ def _radix(item: Item) -> int:
         return len(SCENARIO_OPTION_IDS) + 1
     if isinstance(item, KnowledgeItem):
         return _KNOWLEDGE_UNSURE_DIGIT + 1
+    if _frequency(item):
+        return _FREQUENCY_UNSURE_DIGIT + 1
     return _UNSURE_DIGIT + 1 if getattr(item, "presumes", None) else LIKERT_MAX + 1
+
+
+def _frequency(item: Item) -> bool:
+    """Return whether an item is a frequency statement (rules 4): digits 1–4, 5 no occasion."""
+    return isinstance(item, LikertItem) and item.scale == "frequency"
 
 
 # A preference answer's digit: 0 unanswered, 1–3 (want, can live with, would chafe).
@@ -213,7 +228,13 @@ def encode_code(
         if isinstance(response, int):
             digit = response
         elif response == UNSURE:
-            digit = _KNOWLEDGE_UNSURE_DIGIT if isinstance(item, KnowledgeItem) else _UNSURE_DIGIT
+            digit = (
+                _KNOWLEDGE_UNSURE_DIGIT
+                if isinstance(item, KnowledgeItem)
+                else _FREQUENCY_UNSURE_DIGIT
+                if _frequency(item)
+                else _UNSURE_DIGIT
+            )
         elif isinstance(response, str):
             digit = SCENARIO_OPTION_IDS.index(response) + 1
         number = number * radix + digit
@@ -328,6 +349,8 @@ def decode_code(code: str, root: Path = QUESTIONS_DIR) -> DecodedCode:
             responses[item.id] = (
                 UNSURE if digit == _KNOWLEDGE_UNSURE_DIGIT else SCENARIO_OPTION_IDS[digit - 1]
             )
+        elif _frequency(item):
+            responses[item.id] = UNSURE if digit == _FREQUENCY_UNSURE_DIGIT else digit
         else:
             responses[item.id] = UNSURE if digit == _UNSURE_DIGIT else digit
     revised: list[str] = []
@@ -390,6 +413,8 @@ def digit_values(item: Item) -> tuple[int | str | None, ...]:
         return (None, *SCENARIO_OPTION_IDS)
     if isinstance(item, KnowledgeItem):
         return (None, *SCENARIO_OPTION_IDS, UNSURE)
+    if _frequency(item):
+        return (None, *FREQUENCY_VALUES, UNSURE)
     likert: tuple[int | str | None, ...] = (None, *range(1, LIKERT_MAX + 1))
     return (*likert, UNSURE) if getattr(item, "presumes", None) else likert
 

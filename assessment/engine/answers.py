@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assessment.bank.models import (
+    FREQUENCY_MAX,
     LIKERT_MAX,
     LIKERT_MIN,
     PREFERENCE_ANSWERS,
@@ -70,8 +71,10 @@ class Answers(BaseModel):
     responses: dict[str, LikertValue | OptionId] = Field(
         default_factory=dict,
         description=(
-            "Item id → value 1–5 (statement, trade-off, validity statement), scenario option"
-            ' a–d, or "na" (can\'t judge yet, only where the statement presumes experience);'
+            "Item id → value 1–5 (statement, trade-off, validity statement; 1–4 on a frequency"
+            " statement: never, once, 2–3 times, more often), scenario option a–d, or 'na'"
+            " (can't judge yet, only where the statement presumes experience; no occasion, on"
+            " every frequency statement);"
             " unanswered items absent; a short form of rules with extra questions may also"
             " answer the full form's remaining statements, situations and knowledge items"
         ),
@@ -124,6 +127,10 @@ def check_answers(answers: Answers, bank: Bank) -> Answers:
         elif kind is _Kind.KNOWLEDGE:
             if value not in SCENARIO_OPTION_IDS and value != UNSURE:
                 raise AnswersError("answers.knowledge_value", item=item_id)
+        elif kind is _Kind.FREQUENCY:
+            # Never, once, 2–3 times, more often (1–4), or "na": no occasion (always offered).
+            if value != UNSURE and not (isinstance(value, int) and value <= FREQUENCY_MAX):
+                raise AnswersError("frequency.answers_value", item=item_id)
         elif value == UNSURE:
             if kind is not _Kind.OFFERS_UNSURE:
                 raise AnswersError("answers.unsure_not_offered", item=item_id)
@@ -149,6 +156,7 @@ class _Kind(Enum):
     SCENARIO = "scenario"
     KNOWLEDGE = "knowledge"
     OFFERS_UNSURE = "offers_unsure"  # a statement that presumes experience
+    FREQUENCY = "frequency"  # a frequency statement (rules 4): 1–4 or no occasion
     FIVE_POINT = "five_point"
 
 
@@ -162,6 +170,8 @@ def _kind(item: Item) -> _Kind:
         return _Kind.SCENARIO
     if isinstance(item, KnowledgeItem):
         return _Kind.KNOWLEDGE
+    if isinstance(item, LikertItem) and item.scale == "frequency":
+        return _Kind.FREQUENCY
     if getattr(item, "presumes", None) is not None:
         return _Kind.OFFERS_UNSURE
     return _Kind.FIVE_POINT

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assessment.bank.models import (
     LIKERT_MAX,
     LIKERT_MIN,
+    LIKERT_VALUES,
     PROFILE_IDS,
     UNSURE,
     Bank,
@@ -36,6 +37,7 @@ from assessment.bank.models import (
     Scenario,
     TradeoffItem,
     ValidityItem,
+    answer_values,
 )
 from assessment.engine.answers import Answers
 from assessment.engine.scoring import item_value
@@ -203,7 +205,7 @@ def _values(item: Item) -> ValueTable:
     """Return an item's response → keyed value table (item_value for every choice)."""
     if isinstance(item, Scenario):
         return {option.id: item_value(item, option.id) for option in item.options}
-    return {value: item_value(item, value) for value in range(LIKERT_MIN, LIKERT_MAX + 1)}
+    return {value: item_value(item, value) for value in answer_values(item)}
 
 
 def _plan(bank: Bank, form: str) -> _FormPlan:
@@ -229,9 +231,16 @@ def _build_plan(bank: Bank, form: FormId) -> _FormPlan:
     items = bank.form_items(form)
     in_form = bank.index.form_item_ids[form]
     full = bank.index.form_item_ids["full"]
-    pairs = tuple((p.plus, p.minus) for p in bank.pairs if p.plus in in_form and p.minus in in_form)
+    # Agreed opposites read agreement: a pair with a frequency statement (rules 4: "öfter" is no
+    # agreement) is left out of the check.
+    agreeing = [
+        p
+        for p in bank.pairs
+        if answer_values(bank.item(p.plus)) == answer_values(bank.item(p.minus)) == LIKERT_VALUES
+    ]
+    pairs = tuple((p.plus, p.minus) for p in agreeing if p.plus in in_form and p.minus in in_form)
     threshold = agreed_opposites_threshold(
-        len(pairs), sum(p.plus in full and p.minus in full for p in bank.pairs)
+        len(pairs), sum(p.plus in full and p.minus in full for p in agreeing)
     )
     # The scatter check pools statements, and trade-offs unless the rules leave them out.
     kinds: tuple[type[LikertItem | TradeoffItem], ...] = (

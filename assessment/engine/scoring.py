@@ -8,7 +8,9 @@ the person on the dimension's axis instead of adding to its level.
 Rules 3 (`views_apart`, bank v3; V3_CONTRACT.md "Scoring") score each demand from up to three
 views kept apart, each on 0–100 with its own standard error:
 
-- self: the statements, exactly as rules 2 score them (can't-judge-yet never scores);
+- self: the statements, exactly as rules 2 score them (can't-judge-yet never scores); a
+  frequency statement (rules 4) reads never, once, 2–3 times, more often as 0, 33, 67, 100
+  (item_value) and its "no occasion" never scores, like can't-judge-yet;
 - situation: the scenarios, option score 0–3 → 0, 33, 67, 100;
 - knowledge: the share right; a wrong answer and "can't say" both count as not known (0), a
   right one 100, and nothing is subtracted beyond that (no guessing penalty). An item of one
@@ -76,6 +78,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.models import (
+    FREQUENCY_MAX,
     LIKERT_MAX,
     LIKERT_MIN,
     PROFILE_IDS,
@@ -89,6 +92,7 @@ from assessment.bank.models import (
     Scenario,
     TradeoffItem,
     View,
+    answer_values,
 )
 from assessment.engine.answers import EXTRA_SOURCE_FORM, Answers, extra_answered
 
@@ -198,6 +202,12 @@ def item_value(item: Item, response: int | str) -> float:
         score = item.option(str(response)).score
         return LIKERT_MIN + (LIKERT_MAX - LIKERT_MIN) * score / SCENARIO_SCORE_MAX
     value = int(response)
+    if isinstance(item, LikertItem) and item.scale == "frequency":
+        # Never, once, 2–3 times, more often (1–4; keying minus reverses them), spread evenly over
+        # 1–5 like the scenario scores: 1, 2⅓, 3⅔, 5 → 0, 33, 67, 100 points. "No occasion" is
+        # UNSURE and never reaches here (it is in no value table).
+        step = FREQUENCY_MAX - value if item.keying == "minus" else value - LIKERT_MIN
+        return LIKERT_MIN + (LIKERT_MAX - LIKERT_MIN) * step / (FREQUENCY_MAX - LIKERT_MIN)
     reverse = (isinstance(item, LikertItem) and item.keying == "minus") or (
         isinstance(item, TradeoffItem) and item.high == "a"
     )
@@ -254,7 +264,7 @@ def _table(item: Item) -> ValueTable:
     choices: tuple[int | str, ...] = (
         tuple(option.id for option in item.options)
         if isinstance(item, Scenario)
-        else tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
+        else answer_values(item)
     )
     return {c: item_value(item, c) for c in choices}
 

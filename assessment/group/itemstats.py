@@ -27,6 +27,7 @@ from assessment.bank.models import (
     LikertItem,
 )
 from assessment.engine.answers import Answers
+from assessment.engine.scoring import item_value
 from assessment.errors import BankError, CodeError
 from assessment.i18n import Language
 from assessment.messages import msg
@@ -179,6 +180,10 @@ def dimension_statistics(
     complete = raw[~np.isnan(raw).any(axis=1)]
     reverse = np.array([i.keying == "minus" for i in items])
     keyed = np.where(reverse, LIKERT_MIN + LIKERT_MAX - complete, complete)
+    for j, item in enumerate(items):
+        if item.scale == "frequency":
+            # Never … more often (1–4) keyed on the 1–5 scale as the scoring reads them.
+            keyed[:, j] = [item_value(item, int(v)) for v in complete[:, j]]
     n = len(complete)
     too_few = n < MIN_RESPONSES_FOR_STATS
 

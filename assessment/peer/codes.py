@@ -11,8 +11,9 @@ Peer code:
   codes still decode. Their trade-off ratings are read and never compared.)
 The ratings are one mixed-radix integer over the rated items in order (format 5: the form's
 statements; format 3: its statements and trade-offs): 0 = not rated, 1–5, 6 = "Kann ich nicht
-beurteilen". Scenarios and validity statements are not in the peer questionnaire. Only the
-canonical string of a content is accepted, as for share codes.
+beurteilen". A frequency statement (rules 4) is rated 1–4 (never, once, 2–3 times, more often)
+or 6; its digit 5 is refused. Scenarios and validity statements are not in the peer
+questionnaire. Only the canonical string of a content is accepted, as for share codes.
 
 The invitation id is derived from the person's answers (bank version, form, responses without
 the targeted extra questions; not the language or setting), so the person's page knows which
@@ -46,6 +47,7 @@ from assessment.bank.models import (
     FormId,
     LikertItem,
     TradeoffItem,
+    answer_values,
 )
 from assessment.codes.share import (
     MAX_CODE_LENGTH,
@@ -106,7 +108,10 @@ class PeerAnswers(BaseModel):
     language: Language = "de"
     responses: dict[str, PeerValue] = Field(
         default_factory=dict,
-        description='Item id → 1–5, or "na" (can\'t judge); unrated items absent',
+        description=(
+            'Item id → 1–5 (1–4 on a frequency statement), or "na" (can\'t judge);'
+            " unrated items absent"
+        ),
         max_length=500,
     )
     invitation_id: str | None = Field(
@@ -336,10 +341,15 @@ def _layout(bank: Bank, form: FormId, code_format: PeerCodeFormat) -> tuple[int,
 
 def check_peer_answers(answers: PeerAnswers, bank: Bank) -> PeerAnswers:
     """Return the ratings if every one names an item that its code format rates in the form."""
-    allowed = {item.id for item in peer_items(bank, answers.form, answers.code_format)}
-    for item_id in answers.responses:
-        if item_id not in allowed:
+    allowed = {item.id: item for item in peer_items(bank, answers.form, answers.code_format)}
+    for item_id, value in answers.responses.items():
+        item = allowed.get(item_id)
+        if item is None:
             raise CodeError("code.peer_unknown_item", item=item_id)
+        # A frequency statement (rules 4) is rated 1–4 (never … more often) or "na"; the digit
+        # 5 of the ratings is no answer to it.
+        if isinstance(value, int) and value not in answer_values(item):
+            raise CodeError("code.peer_frequency_value", item=item_id)
     if answers.code_format == PEER_CODE_FORMAT_V1 and answers.invitation_id is not None:
         raise CodeError("code.peer_not_a_code")
     return answers

@@ -19,6 +19,7 @@ from assessment.peer.codes import (
 )
 from assessment.peer.compare import MIN_PEERS, DimensionMirror, Mirror
 from assessment.peer.summary import Summary
+from assessment.render.scale import frequency_labels, is_frequency
 
 WIDTH = 88
 # Refusal reasons that name "your result": they have a text about the person for someone else.
@@ -242,6 +243,8 @@ def render_peer_ratings(peer: PeerAnswers, bank: Bank, lang: Language) -> str:
             answer = msg("peer.rating_none", lang)
         elif value == UNSURE:
             answer = msg("peer.rating_na", lang)
+        elif is_frequency(item):
+            answer = f"{value} – {frequency_labels(lang)[value]}"
         elif isinstance(item, LikertItem):
             answer = f"{value} – {labels[int(value) - 1]}"
         else:

@@ -10,7 +10,16 @@ from typing import Any
 import streamlit as st
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import LIKERT_MAX, LIKERT_MIN, UNSURE, Bank, FormId, LikertItem
+from assessment.bank.models import (
+    LIKERT_MAX,
+    LIKERT_MIN,
+    LIKERT_VALUES,
+    UNSURE,
+    Bank,
+    FormId,
+    LikertItem,
+    TradeoffItem,
+)
 from assessment.bank.pagination import MAX_STATEMENTS_PER_PAGE
 from assessment.codes import links
 from assessment.codes.share import decode_code, encode_share_code
@@ -35,6 +44,7 @@ from assessment.peer.codes import (
 from assessment.peer.compare import MAX_PEERS, MIN_PEERS, Mirror, mirror_codes, summarize_codes
 from assessment.peer.summary import MAX_SUMMARY_PEERS, encode_summary
 from assessment.peer.text import MirrorText, describe_mirror, summary_lines
+from assessment.render.scale import FREQUENCY_CHOICES, frequency_labels, is_frequency
 from assessment.ui import shared, state
 from assessment.ui.chart_text import ChartText, accessible_chart
 from assessment.ui.text import plain, plain_line, t, tv
@@ -76,6 +86,24 @@ ADD_ERROR_KEY = "mirror_add_error"
 # and later ones as left out; the link stays short).
 MAX_PASTED_CODES = 2 * MAX_PEERS
 VALUES: tuple[int | str, ...] = (*range(LIKERT_MIN, LIKERT_MAX + 1), UNSURE)
+
+
+def _values(item: LikertItem | TradeoffItem) -> tuple[int | str, ...]:
+    """Return the ratings a statement offers: 1–5, or 1–4 on a frequency statement (rules 4:
+    never … more often), and "Kann ich nicht beurteilen" (UNSURE) last."""
+    return FREQUENCY_CHOICES if is_frequency(item) else VALUES
+
+
+def _labels(item: LikertItem, bank: Bank, lang: Language) -> dict[int | str, str]:
+    """Return each rating's label: the bank's agreement labels or the frequency scale's, and
+    "Kann ich nicht beurteilen" for UNSURE (a colleague may not know; no occasion included)."""
+    if is_frequency(item):
+        labels = frequency_labels(lang)
+    else:
+        scale = LIKERT_VALUES
+        labels = {v: word(lang) for v, word in zip(scale, bank.likert_labels, strict=True)}
+    labels[UNSURE] = t("peer.rating_na", lang)
+    return labels
 
 
 # -- on the result page ----------------------------------------------------------------------
@@ -198,11 +226,17 @@ def _store(token: str, invitation: Invitation, ratings: dict[str, int | str]) ->
         del st.query_params[links.RATED_PARAM]
 
 
-def _rate(token: str, invitation: Invitation, item_id: str, lang: Language) -> None:
+def _rate(
+    token: str,
+    invitation: Invitation,
+    item_id: str,
+    lang: Language,
+    values: tuple[int | str, ...] = VALUES,
+) -> None:
     """Keep one rating as it is clicked (callback); there is no form that could lose it."""
     ratings = dict(_saved(token))
     value = st.session_state.get(_rating_key(item_id, lang))
-    if value in VALUES:
+    if value in values:
         ratings[item_id] = value
     else:
         ratings.pop(item_id, None)
@@ -241,7 +275,7 @@ def _submit(token: str, invitation: Invitation, lang: Language) -> None:
         # A radio clicked in the same run as the button: its callback may not have run yet.
         key = _rating_key(item.id, lang)
         value = st.session_state[key] if key in st.session_state else saved.get(item.id)
-        if value in VALUES:
+        if value in _values(item):
             responses[item.id] = value
     _store(token, invitation, responses)
     if not responses:
@@ -265,30 +299,30 @@ def _saved(token: str) -> dict[str, int | str]:
 
 
 def _radio(
-    item_id: str,
+    item: LikertItem,
     label: str,
-    labels: list[str],
+    labels: dict[int | str, str],
     rated: tuple[str, Invitation, dict[str, int | str]],
     lang: Language,
 ) -> None:
     token, invitation, saved = rated
+    item_id = item.id
     key = _rating_key(item_id, lang)
+    values = _values(item)
     # Preselected from the session's ratings (never the radio's own state): a radio drawn anew
     # in another language, or after a reload, shows them.
     value = saved.get(item_id)
     shown = st.radio(
         label,
-        VALUES,
-        index=VALUES.index(value) if value in VALUES else None,
-        format_func=lambda value: (
-            t("peer.rating_na", lang) if value == UNSURE else labels[int(value) - LIKERT_MIN]
-        ),
+        values,
+        index=values.index(value) if value in values else None,
+        format_func=labels.__getitem__,
         key=key,
         horizontal=True,
         on_change=_rate,
-        args=(token, invitation, item_id, lang),
+        args=(token, invitation, item_id, lang, values),
     )
-    if shown in VALUES and shown != value:
+    if shown in values and shown != value:
         # A click whose callback did not run (a tab that reconnected to a new session).
         _store(token, invitation, {**saved, item_id: shown})
 
@@ -386,7 +420,6 @@ def _intro(invitation: Invitation, page: int, lang: Language) -> None:
 
 def _questionnaire(token: str, invitation: Invitation, bank: Bank, lang: Language) -> None:
     _resume(token, invitation)
-    scale = [label(lang) for label in bank.likert_labels]
     # Statements only: the trade-offs ask what matters to the person, which colleagues cannot
     # know and the comparison never used; less to answer for colleagues.
     pages = peer_pages(bank, invitation.form)
@@ -404,9 +437,9 @@ def _questionnaire(token: str, invitation: Invitation, bank: Bank, lang: Languag
         text = plain(peer_statement(item, lang, invitation.name))
         with st.container(key=f"item_{item.id}"):
             _radio(
-                item.id,
+                item,
                 t("ui.quest.item_label", lang, number=number, text=text),
-                scale,
+                _labels(item, bank, lang),
                 (token, invitation, _saved(token)),
                 lang,
             )

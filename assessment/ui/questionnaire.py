@@ -26,6 +26,7 @@ from assessment.bank.pagination import numbers_within_kind
 from assessment.i18n import Language
 from assessment.operate import warmup
 from assessment.render.review import knowledge_number, situation_number
+from assessment.render.scale import FREQUENCY_CHOICES, frequency_labels, is_frequency
 from assessment.ui import shared, state
 from assessment.ui.text import plain, t
 
@@ -296,6 +297,11 @@ def _draw(
             },
             horizontal=True,
             collapsed=False,
+        )
+    if is_frequency(item):
+        # How often it happened (rules 4): never … more often, and "no occasion" on every one.
+        return Drawn(
+            (), label, FREQUENCY_CHOICES, frequency_labels(lang), horizontal=True, collapsed=False
         )
     # A five-point statement; one that presumes experience also offers "can't judge yet".
     presumes = item.presumes if isinstance(item, LikertItem) else None

@@ -21,6 +21,7 @@ from assessment.bank.models import (
     ProfileId,
     Scenario,
     ValidityItem,
+    answer_values,
 )
 from assessment.i18n import Language, parse_language
 from assessment.operate.operator import OPERATOR_FILE_ENV
@@ -48,7 +49,8 @@ def strong(item: Item) -> int | str:
     (bank v2: the middle of every trade-off, no unlikely virtue; bank v3: every knowledge
     question right)."""
     if isinstance(item, LikertItem):
-        return 5 if item.keying == "plus" else 1
+        # A frequency statement (rules 4) ends at 4, "more often".
+        return max(answer_values(item)) if item.keying == "plus" else 1
     if isinstance(item, ValidityItem):
         return 1
     if isinstance(item, KnowledgeItem):
@@ -61,7 +63,7 @@ def strong(item: Item) -> int | str:
 def weak(item: Item) -> int | str:
     """The mirror image of strong: the lowest possible score on every item."""
     if isinstance(item, LikertItem):
-        return 1 if item.keying == "plus" else 5
+        return 1 if item.keying == "plus" else max(answer_values(item))
     if isinstance(item, KnowledgeItem):
         return next(option.id for option in item.options if option.id != item.key)
     if isinstance(item, PreferenceItem):
