@@ -349,6 +349,18 @@ KNOW_DIFFICULTY_SD = 0.6  # item difficulties (logits), fixed per item id
 UNSURE_PROPENSITY = (0.4, 0.9)  # range of a person's chance to say "can't say" when not knowing
 GERMAN_SHARE = 0.75
 
+# --- bank v4's statements (rules 4; see "Bank v4" in the module docstring) ------------------------
+# A faker on a balanced statement: 0 = no push (answers it honestly), 1 = one coin per person
+# decides whether they agree or disagree with every balanced statement at the pole (a sensitivity
+# run, `--set BALANCED_COIN=1`). Set from first principles, not fitted: see the docstring.
+BALANCED_COIN = 0
+# Frequency statements ("how often in the last twelve months"): the occasions a person had, at
+# least one and on average this many (1 + Poisson(mean − 1)), by background; on each the person
+# acts in the keyed way with the share their honest keyed self-report gives on the 1–5 scale.
+OCCASIONS: dict[Experience, float] = {"starter": 2.0, "changer": 3.0, "experienced": 4.0}
+# The counts that open each frequency answer: never, once, 2–3 times, more often.
+FREQUENCY_FROM = (0, 1, 2, 4)
+
 # --- the fakers ----------------------------------------------------------------------------------
 FakerKind = Literal["naive", "smart", "moderate", "cue_rule", "coached_retake", "self_enhancer"]
 FAKER_KINDS: tuple[FakerKind, ...] = (
@@ -479,11 +491,19 @@ def _five(agreement: float, extreme: bool) -> int:
     return max(LIKERT_MIN, min(LIKERT_MAX, math.floor(agreement + 0.5)))
 
 
+def apparent(item: LikertItem) -> int:
+    """Return the direction, in keyed terms, in which a statement's answer looks desirable: +1
+    (the key's: every statement before rules 4), -1 (a trap: the answer that looks good scores
+    lower) or 0 (balanced: both answers look respectable)."""
+    return {None: 1, "trap": -1, "balanced": 0}[item.wording]
+
+
 def keyed_self(person: Person, item: LikertItem, rng: random.Random) -> float:
-    """Return the honest keyed self-report of a statement before acquiescence and rounding."""
+    """Return the honest keyed self-report of a statement before acquiescence and rounding
+    (leniency in the direction that looks desirable)."""
     trait = person.traits[item.dimension]
     noise = rng.gauss(0, ITEM_NOISE_SD)
-    return 3 + SELF_INTERCEPT + SELF_LOADING * trait + person.leniency + noise
+    return 3 + SELF_INTERCEPT + SELF_LOADING * trait + person.leniency * apparent(item) + noise
 
 
 def _agreement(item: LikertItem, keyed: float) -> float:
@@ -534,11 +554,14 @@ def honest_answer(
     person: Person, item: Item, rng: random.Random, self_lift: float = 0.0
 ) -> int | str | None:
     """Return what the person answers honestly to one item (None: an item the model does not
-    answer); `self_lift` steps are added to a keyed statement before rounding."""
+    answer); `self_lift` steps are added to a statement in the direction that looks desirable
+    (none on a balanced one) before rounding."""
     if isinstance(item, LikertItem):
         if item.presumes and rng.random() < UNSURE_BY_BACKGROUND[person.background]:
             return UNSURE
-        keyed = keyed_self(person, item, rng) + self_lift
+        keyed = keyed_self(person, item, rng) + self_lift * apparent(item)
+        if item.scale == "frequency":
+            return frequency_answer(person, item, keyed, rng)
         agreement = _agreement(item, keyed) + person.acquiescence
         return _five(agreement, person.extreme)
     if isinstance(item, ValidityItem):
@@ -557,6 +580,41 @@ def honest_answer(
             return UNSURE
         return rng.choice(SCENARIO_OPTION_IDS)
     return None
+
+
+def frequency_responses() -> tuple[int | str, ...]:
+    """Return the answers of a frequency statement in order (never, once, 2–3 times, more
+    often): the engine's where it names them (assessment.bank.models.FREQUENCY_ANSWERS), else
+    the agreement scale's 1, 2, 4, 5, which score like agreement (ends at the ends)."""
+    models = importlib.import_module("assessment.bank.models")
+    named = getattr(models, "FREQUENCY_ANSWERS", None)
+    return tuple(named) if named else (1, 2, 4, 5)
+
+
+def _poisson(mean: float, rng: random.Random) -> int:
+    """Return a Poisson draw (Knuth's method: small means only)."""
+    limit, count, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        count += 1
+        product *= rng.random()
+    return count
+
+
+def frequency_answer(
+    person: Person, item: LikertItem, keyed: float, rng: random.Random
+) -> int | str:
+    """Return the honest answer to a frequency statement from the keyed self-report `keyed`
+    (1–5, leniency and any lift included): the person had 1 + Poisson(OCCASIONS − 1) occasions
+    and acted in the keyed way on each with the share (keyed − 1) / 4 (clipped); the count asked
+    is that of the keyed way for a plus-keyed statement and of the other for a minus-keyed one.
+    Acquiescence and extreme responding are ways of using an agreement scale, not counts."""
+    share = min(1.0, max(0.0, (keyed - LIKERT_MIN) / (LIKERT_MAX - LIKERT_MIN)))
+    occasions = 1 + _poisson(OCCASIONS[person.background] - 1, rng)
+    count = sum(rng.random() < share for _ in range(occasions))
+    if item.keying == "minus":
+        count = occasions - count
+    category = max(i for i, start in enumerate(FREQUENCY_FROM) if count >= start)
+    return frequency_responses()[category]
 
 
 def option_weights(person: Person, scenario: Scenario) -> list[float]:
@@ -600,8 +658,37 @@ def _guess_unsure(bank: Bank, responses: dict[str, int | str], rng: random.Rando
             responses[item_id] = rng.choice(SCENARIO_OPTION_IDS)
 
 
-def _desirable(item: LikertItem) -> int:
-    return LIKERT_MAX if item.keying == "plus" else LIKERT_MIN
+def _pole(item: LikertItem, keyed_high: bool) -> int | str:
+    """Return a statement's answer at the keyed high (or low) end of its scale."""
+    agree = keyed_high == (item.keying == "plus")
+    if item.scale == "frequency":
+        ends = frequency_responses()
+        return ends[-1] if agree else ends[0]
+    return LIKERT_MAX if agree else LIKERT_MIN
+
+
+def _top(item: LikertItem) -> int | str:
+    """Return the most agreeing answer of a statement (the top of the frequency scale)."""
+    return frequency_responses()[-1] if item.scale == "frequency" else LIKERT_MAX
+
+
+def _desirable(item: LikertItem, coin: bool | None = None) -> int | str | None:
+    """Return the answer at the pole that looks desirable (the key's, against it on a trap);
+    on a balanced statement none (None), or with a person's coin (BALANCED_COIN) the agreeing
+    (True) or disagreeing (False) end."""
+    direction = apparent(item)
+    if direction == 0:
+        if coin is None:
+            return None
+        return _pole(item, keyed_high=coin == (item.keying == "plus"))
+    return _pole(item, keyed_high=direction > 0)
+
+
+def _coin(kind: FakerKind, person: Person, seed: int) -> bool | None:
+    """Return a pole faker's coin for balanced statements (None: no push, BALANCED_COIN = 0)."""
+    if not BALANCED_COIN:
+        return None
+    return _rng(seed, "balanced coin", kind, person.index).random() < 0.5
 
 
 def faker_responses(
@@ -611,20 +698,26 @@ def faker_responses(
     form: FormId,
     honest: random.Random,
     rng: random.Random,
+    coin: bool | None = None,
 ) -> tuple[dict[str, int | str], tuple[str, ...]]:
     """Return a faker's answers to a form and the ids it revised after seeing the rationales.
 
     `honest` draws the person's honest answers (the same draws as for an honest person), `rng`
-    what the faking adds (cue ties, guesses).
+    what the faking adds (cue ties, guesses); `coin` the pole a pole faker takes on balanced
+    statements (None: answered honestly).
     """
     lift = MODERATE_LIFT if kind == "moderate" else 0.0
     responses = honest_responses(person, bank, form, honest, self_lift=lift)
     revised: list[str] = []
     for item in bank.form_items(form):
-        if kind == "naive" and isinstance(item, LikertItem | ValidityItem):
+        if kind == "naive" and isinstance(item, LikertItem):
+            responses[item.id] = _top(item)
+        elif kind == "naive" and isinstance(item, ValidityItem):
             responses[item.id] = LIKERT_MAX
         elif kind in ("smart", "cue_rule", "self_enhancer") and isinstance(item, LikertItem):
-            responses[item.id] = _desirable(item)
+            desirable = _desirable(item, coin)
+            if desirable is not None:
+                responses[item.id] = desirable
         elif kind in ("smart", "cue_rule") and isinstance(item, ValidityItem):
             responses[item.id] = SMART_VIRTUE
         elif kind == "smart" and isinstance(item, Scenario):
@@ -653,7 +746,8 @@ def respond(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> 
         responses = honest_responses(person, bank, form, honest)
     else:
         faking = _rng(seed, "faking", kind, person.index, form)
-        responses, revised = faker_responses(kind, person, bank, form, honest, faking)
+        coin = _coin(kind, person, seed)
+        responses, revised = faker_responses(kind, person, bank, form, honest, faking, coin)
     return Answers(
         bank_version=bank.version,
         form=form,
@@ -1151,16 +1245,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="change a model parameter (e.g. LENIENCY_SD=0.2) for a sensitivity run",
     )
     parser.add_argument(
+        "--bank",
+        type=int,
+        default=None,
+        metavar="N",
+        help="the bank version (3 or later; default: the newest released bank)",
+    )
+    parser.add_argument(
         "--questions",
         type=Path,
         default=None,
         metavar="DIR",
-        help="a questions folder holding v3 (e.g. another branch's, exported), instead of ours",
+        help="a questions folder holding the bank (e.g. another branch's, exported), not ours",
     )
     args = parser.parse_args(argv)
     for assignment in args.set:
         _override(assignment)
-    bank = load_bank(3) if args.questions is None else load_bank(3, args.questions)
+    bank = load_bank(args.bank) if args.questions is None else load_bank(args.bank, args.questions)
+    if not bank.rules.views_apart:
+        raise SystemExit(f"--bank {bank.version}: the model needs rules 3 or later (three views)")
     if args.candidates:
         print_candidates(bank, args.honest, args.fakers, args.seed)
         return 0
