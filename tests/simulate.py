@@ -1,7 +1,7 @@
-"""Simulated respondents for bank v3: an honest population and six kinds of fakers.
+"""Simulated respondents for banks v3 and v4: an honest population and six kinds of fakers.
 
-Run ``python -m tests.simulate`` (from the worktree root, ``PYTHONPATH=$PWD``) for the figures the
-methodology page cites: the consistency notice's false alarms on honest people (overall and per
+Run ``python -m tests.simulate`` (from the worktree root, ``PYTHONPATH=$PWD``; ``--bank 3`` or
+``--bank 4``, default the newest released bank) for the figures the methodology page cites: the consistency notice's false alarms on honest people (overall and per
 background) and its catch rate per faker kind, each level's share, per form. The unit tests in
 tests/unit/engine/test_simulation.py run the same harness on a few hundred people. For the
 decision on issue 19 point 4, ``--payoff`` measures what faking gains against an honest twin and
@@ -44,14 +44,56 @@ Honest population
 - Language: German with probability GERMAN_SHARE, else English (the cue rule reads it).
 - Setting: uniform over the four profiles.
 
+Bank v4's statements (rules 4): what looks desirable, and frequency answers
+---------------------------------------------------------------------------
+Bank v4 keeps v3's situations and knowledge items and rewrites the statements; some are marked
+``wording = "trap"`` (the answer that looks good scores lower) or ``"balanced"`` (both answers are
+respectable), some ask ``scale = "frequency"`` (never / once / 2–3 times / more often; "keine
+Gelegenheit" is the UNSURE value). Faking in this model is a push toward the answer that *looks*
+desirable, so each statement has an apparent direction in keyed terms (`apparent`): +1 (every
+statement of v3, and v4's plain ones: the key's), −1 (a trap: against the key), 0 (balanced: none).
+
+- Honest leniency is the same social desirability at a small scale, so it follows the apparent
+  direction too: the keyed self-report is 3 + SELF_INTERCEPT + SELF_LOADING·θ_d + apparent·
+  leniency + ε. SELF_INTERCEPT (the statement's location) and acquiescence (agreement whatever
+  the content) do not depend on the wording. On bank v3 apparent = +1 everywhere, so its draws and
+  figures are exactly those of before (``--bank 3``; the v3 figures in this docstring hold).
+- Fakers push toward the apparent pole: smart, cue-rule and self-enhancing fakers answer a
+  trap at its look-good end (the keyed low end), the moderate faker lifts it MODERATE_LIFT steps
+  *down* the key. The naive faker agrees fully with everything (the top of either scale), as
+  before: it reads neither keying nor wording.
+- On a balanced statement there is no apparent desirable answer, so there is **no push**
+  (BALANCED_COIN = 0): fakers answer it as they honestly would, and honest leniency is 0 there.
+  Why not a coin per person: a balanced statement is one whose two answers a reviewer found
+  equally respectable (its `wording_note`), so a person trying to look good has nothing to move
+  toward; a coin that sends a faker to one pole of every balanced statement is a response style
+  about agreeing, which the model already has (acquiescence, the naive faker), and its size could
+  only be guessed. ``--set BALANCED_COIN=1`` measures the alternative (one coin per person:
+  agree or disagree at the pole on every balanced statement).
+- Frequency statements (`frequency_answer`): the honest answer is a count. The person had
+  1 + Poisson(OCCASIONS[background] − 1) occasions in the twelve months (starter 2, changer 3,
+  experienced 4 on average: opportunity rises with time in IT roles) and acted in the keyed way on
+  each with the share (keyed − 1) / 4 of the same keyed self-report as above (trait, leniency in
+  the apparent direction, item noise; a moderate faker's lift included, clipped to 0–1); a
+  minus-keyed statement counts the other way. The count is answered as never (0), once (1),
+  2–3 times (2–3) or more often (4+). "Keine Gelegenheit" with the background's
+  UNSURE_BY_BACKGROUND where the statement `presumes` experience, as "Kann ich (noch) nicht
+  einschätzen" on an agreement statement. Acquiescence and extreme responding belong to an
+  agreement scale and do not touch counts. The model does *not* assume that counts are harder
+  to inflate (no data): the lift acts on the same latent share, and only few occasions limit it.
+  Pole fakers answer "more often" (or "never") at the apparent pole. Until the engine names the
+  frequency answers (assessment.bank.models.FREQUENCY_ANSWERS) they are 1, 2, 4, 5 of the
+  agreement scale and score like agreement (`frequency_responses`).
+
 Fakers (drawn from the same population, then answering to look good)
 --------------------------------------------------------------------
 - naive: "trifft voll zu" (5) on every statement and unlikely virtue, whatever the keying; the
   honest answers elsewhere.
-- smart: the desirable pole on every statement (5 plus-keyed, 1 minus-keyed), modest on the
-  unlikely virtues (2), the longest option of every scenario (in the person's language);
+- smart: the desirable pole on every statement (5 plus-keyed, 1 minus-keyed; bank v4: the
+  apparent one, honest on balanced statements), modest on the unlikely virtues (2), the longest option of every scenario (in the person's language);
   knowledge guessed, never "can't say".
-- moderate: the keyed self-report MODERATE_LIFT (1.5) steps above the honest value; otherwise
+- moderate: the keyed self-report MODERATE_LIFT (1.5) steps above the honest value (bank v4: in
+  the apparent direction, so down on a trap and not at all on a balanced statement); otherwise
   honest.
 - cue_rule: statements as the smart faker; on scenarios an option the naive verb rule matches
   (asks, consults, checks first or escalates: check-bank's word lists where the bank has them,
@@ -1335,6 +1377,9 @@ class Features:
     demands_above: int  # demands resting on the evidence with the self view above it
     cant_say: float  # share of "can't say" among the knowledge answers that count
     virtues: float  # mean agreement with the unlikely virtues (1–5)
+    # Rules 4: the keyed points of the plain statements minus those of the traps (None: the form
+    # has no trap; 0: none of one kind answered) — fakers pulled towards the look-good answer.
+    trap_gap: float | None = None
 
 
 def features_of(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> Features:
@@ -1373,7 +1418,25 @@ def features_of(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int)
         demands_above=above,
         cant_say=sum(v == UNSURE for v in known) / len(known) if known else 0.0,
         virtues=sum(virtues) / len(virtues) if virtues else 0.0,
+        trap_gap=trap_gap(answers, bank),
     )
+
+
+def trap_gap(answers: Answers, bank: Bank) -> float | None:
+    """Return the mean keyed points (0–100) of a person's plain statements minus those of the
+    traps (None: the form has no trap; 0.0: no scorable answer of one of the two kinds)."""
+    statements = [i for i in bank.form_items(answers.form) if isinstance(i, LikertItem)]
+    if not any(item.wording == "trap" for item in statements):
+        return None
+    points: dict[str | None, list[float]] = {None: [], "trap": []}
+    for item in statements:
+        value = answers.responses.get(item.id)
+        if item.wording in points and value is not None and value != UNSURE:
+            points[item.wording].append(mean_points(item_value(item, value)))
+    plain, trap = points[None], points["trap"]
+    if not plain or not trap:
+        return 0.0
+    return sum(plain) / len(plain) - sum(trap) / len(trap)
 
 
 def population_features(
@@ -1444,7 +1507,8 @@ def _discriminant(fit: Sequence[Features], against: Kind) -> Callable[[FormId], 
     def vector(f: Features) -> list[float] | None:
         if f.self_view is None or f.evidence is None or f.demand_gap is None:
             return None
-        return [f.self_view, f.evidence, f.demand_gap, f.demands_above, f.cant_say, f.virtues]
+        found = [f.self_view, f.evidence, f.demand_gap, f.demands_above, f.cant_say, f.virtues]
+        return found if f.trap_gap is None else [*found, f.trap_gap]
 
     weights: dict[str, object] = {}
     for form in FORM_IDS:
@@ -1475,7 +1539,7 @@ def candidate_rules(fit: Sequence[Features]) -> list[Candidate]:
         )
 
     residual = _residual(fit)
-    return [
+    rules = [
         Candidate(f"engine: self >= {ceiling:g} and gap >= {gap:g}", engine),
         Candidate(
             "gap overall (no ceiling)",
@@ -1501,8 +1565,22 @@ def candidate_rules(fit: Sequence[Features]) -> list[Candidate]:
             "residual + 10 x virtues",
             lambda form: lambda f: None if (r := residual(form)(f)) is None else r + 10 * f.virtues,
         ),
-        Candidate("discriminant vs moderate (bound)", _discriminant(fit, "moderate")),
     ]
+    if any(f.trap_gap is not None for f in fit):  # rules 4: traps (bank v4 on)
+        rules += [
+            Candidate("traps: plain minus trap statements", lambda form: lambda f: f.trap_gap),
+            Candidate(
+                "traps + residual",
+                lambda form: (
+                    lambda f: (
+                        None
+                        if (r := residual(form)(f)) is None or f.trap_gap is None
+                        else r + f.trap_gap
+                    )
+                ),
+            ),
+        ]
+    return [*rules, Candidate("discriminant vs moderate (bound)", _discriminant(fit, "moderate"))]
 
 
 @dataclass(frozen=True, slots=True)
