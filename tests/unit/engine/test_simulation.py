@@ -15,6 +15,7 @@ import pytest
 
 from assessment.bank.load import load_bank
 from assessment.bank.models import FORM_IDS, Bank, KnowledgeItem, LikertItem, Scenario
+from assessment.bank.rules import rules_for
 from assessment.engine import quality
 from assessment.engine.result import build_result
 from assessment.engine.scoring import item_value
@@ -264,3 +265,127 @@ def test_no_rule_on_the_evidence_catches_90_percent_of_moderate_fakers(bank: Ban
     engine = simulate.measure(candidates[0], people)
     assert engine.caught["smart"] >= MIN_CAUGHT
     assert bound.caught["moderate"] >= engine.caught["moderate"]
+
+
+# --- bank v4's statements: traps, balanced wording, frequency answers (rules 4) ---------------
+
+
+def marked_bank(bank: Bank) -> Bank:
+    """Return a bank with the given bank's items under rules 4, every sixth statement a trap,
+    every sixth from the fourth balanced and every fifth from the second a frequency statement:
+    the statement kinds of bank v4 on items whose answers the model already knows."""
+    likert = []
+    for index, item in enumerate(bank.likert):
+        wording = {0: "trap", 3: "balanced"}.get(index % 6)
+        likert.append(
+            item.model_copy(
+                update={
+                    "wording": wording,
+                    "wording_note": "fixture" if wording else None,
+                    "scale": "frequency" if index % 5 == 1 else "agree",
+                }
+            )
+        )
+    fields = {name: getattr(bank, name) for name in Bank.model_fields}
+    return Bank(**{**fields, "likert": tuple(likert), "rules": rules_for(4)})
+
+
+@pytest.fixture(scope="module")
+def marked() -> Bank:
+    return marked_bank(load_bank(3))
+
+
+def _keyed(item: LikertItem, answer: int | str) -> float:
+    return item_value(item, answer)
+
+
+def test_fakers_push_toward_the_answer_that_looks_desirable(marked: Bank) -> None:
+    """Smart fakers and self-enhancers answer a plain statement at the key's pole and a trap at
+    its look-good pole (against the key), and a balanced one as they honestly would; the naive
+    faker agrees fully with every statement; the moderate faker lifts plain statements, lowers
+    traps and leaves balanced ones alone (keyed, against the honest twin)."""
+    top = simulate.frequency_responses()[-1]
+    seen: set[tuple[str | None, str]] = set()
+    for index in range(8):
+        person = simulate.draw_person(marked, SEED, index)
+        honest = simulate.respond("honest", person, marked, "full", SEED).responses
+        smart = simulate.respond("smart", person, marked, "full", SEED).responses
+        enhancer = simulate.respond("self_enhancer", person, marked, "full", SEED).responses
+        naive = simulate.respond("naive", person, marked, "full", SEED).responses
+        moderate = simulate.respond("moderate", person, marked, "full", SEED).responses
+        for item in marked.form_items("full"):
+            if not isinstance(item, LikertItem):
+                continue
+            seen.add((item.wording, item.scale))
+            assert enhancer[item.id] == smart[item.id]
+            assert naive[item.id] == (top if item.scale == "frequency" else 5)
+            if item.wording == "balanced":
+                assert smart[item.id] == honest[item.id]
+                assert moderate[item.id] == honest[item.id]
+                continue
+            pole = 5.0 if item.wording is None else 1.0
+            assert _keyed(item, smart[item.id]) == pole, item.id
+            if honest[item.id] != "na":
+                own, faked = _keyed(item, honest[item.id]), _keyed(item, moderate[item.id])
+                assert (faked >= own) if item.wording is None else (faked <= own), item.id
+    assert {(None, "agree"), ("trap", "agree"), ("balanced", "agree")} <= seen
+    assert {(None, "frequency"), ("trap", "frequency")} & seen
+
+
+def test_honest_leniency_follows_the_apparent_direction(marked: Bank) -> None:
+    """The same statement as a trap draws the same noise and sits twice the person's leniency
+    lower on the key (leniency pulls toward the look-good answer); balanced, one leniency lower;
+    on bank v3 every statement is plain, so its figures are those of before."""
+    person = simulate.draw_person(marked, SEED, 4)
+    item = next(i for i in marked.likert if i.wording is None)
+    plain = simulate.keyed_self(person, item, random.Random(1))  # noqa: S311 - test data
+    for wording, factor in (("trap", 2), ("balanced", 1)):
+        copy = item.model_copy(update={"wording": wording})
+        shifted = simulate.keyed_self(person, copy, random.Random(1))  # noqa: S311
+        assert shifted == pytest.approx(plain - factor * person.leniency)
+    assert all(simulate.apparent(i) == 1 for i in load_bank(3).likert)
+
+
+def test_frequency_answers_rise_with_the_trait_and_the_occasions(marked: Bank) -> None:
+    """Frequency statements are answered from the scale's four answers, "keine Gelegenheit"
+    only where the statement presumes experience (as often as the background's can't-judge
+    share), and the count rises with the trait: experienced people report more than starters."""
+    answers = set(simulate.frequency_responses())
+    frequency = [i for i in marked.form_items("full") if isinstance(i, LikertItem)]
+    frequency = [i for i in frequency if i.scale == "frequency"]
+    assert frequency
+    means: dict[str, float] = {}
+    for background in ("starter", "experienced"):
+        values: list[float] = []
+        for index in range(120):
+            person = simulate.draw_person(marked, SEED, index, background=background)
+            given = simulate.respond("honest", person, marked, "full", SEED).responses
+            for item in frequency:
+                if given[item.id] == "na":
+                    assert item.presumes
+                    continue
+                assert given[item.id] in answers
+                values.append(_keyed(item, given[item.id]))
+        means[background] = sum(values) / len(values)
+    assert means["starter"] < means["experienced"]
+
+
+def test_a_coin_per_person_sends_fakers_to_one_pole_of_every_balanced_statement(
+    marked: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sensitivity run BALANCED_COIN = 1: a smart faker agrees (or disagrees) at the pole
+    with every balanced statement, by one coin per person; both sides of the coin occur."""
+    monkeypatch.setattr(simulate, "BALANCED_COIN", 1)
+    sides = set()
+    for index in range(12):
+        person = simulate.draw_person(marked, SEED, index)
+        smart = simulate.respond("smart", person, marked, "full", SEED).responses
+        balanced = [i for i in marked.form_items("full") if isinstance(i, LikertItem) and i.wording]
+        agreed = {
+            smart[i.id] in (5, simulate.frequency_responses()[-1])
+            for i in balanced
+            if i.wording == "balanced"
+        }
+        assert len(agreed) == 1
+        sides |= agreed
+    assert sides == {True, False}
