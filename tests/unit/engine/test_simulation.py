@@ -1,5 +1,6 @@
-"""The simulation harness (tests/simulate.py) on bank v3: the consistency notice's rates at the
-engine's constants, the level sentences' claim over a population, and the harness's determinism.
+"""The simulation harness (tests/simulate.py) on bank v3 and the newest bank: the consistency
+notice's rates at the engine's constants (issue 19's targets on both banks), the level sentences'
+claim over a population, the harness's determinism, and the model of rules 4's statements.
 
 A few hundred people per form keep this quick; `python -m tests.simulate` runs the heavy version
 (6,000 honest people and 600 per faker kind, per form) whose figures the methodology cites.
@@ -10,12 +11,14 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
+from functools import cache
 
 import pytest
 
 from assessment.bank.load import load_bank
 from assessment.bank.models import FORM_IDS, Bank, KnowledgeItem, LikertItem, Scenario
 from assessment.bank.rules import rules_for
+from assessment.bank.versions import latest_version
 from assessment.engine import quality
 from assessment.engine.result import build_result
 from assessment.engine.scoring import item_value
@@ -33,6 +36,17 @@ HONEST = 450
 FAKERS = 80
 
 
+# The rates issue 19 sets as targets are checked on bank v3 and on the newest bank; the rest of
+# the harness on v3 (its pinned figures).
+NEWEST = latest_version()
+VERSIONS = tuple(sorted({3, NEWEST}))
+
+
+@cache
+def _outcomes(version: int) -> list[Outcome]:
+    return simulate.simulate(load_bank(version), HONEST, FAKERS, SEED)
+
+
 @pytest.fixture(scope="module")
 def bank() -> Bank:
     return load_bank(3)
@@ -40,7 +54,7 @@ def bank() -> Bank:
 
 @pytest.fixture(scope="module")
 def outcomes(bank: Bank) -> list[Outcome]:
-    return simulate.simulate(bank, HONEST, FAKERS, SEED)
+    return _outcomes(3)
 
 
 def _share(
@@ -55,29 +69,47 @@ def _share(
     return sum(o.engine_notice for o in chosen) / len(chosen)
 
 
+# Targets a bank misses under the documented model, with the measured figure (strict xfail: a
+# bank that meets one makes its test fail until the mark goes).
+UNMET: dict[tuple[str, int], str] = {
+    ("moderate", 3): "issue 19 point 4 asks >= 90 % of moderate fakers; in the documented model"
+    " no rule within the false-alarm limits gets there on bank v3: the best linear rule on every"
+    " input a faker cannot fake catches about 55-65 %, the engine's about 40-45 %"
+    " (tests/simulate.py docstring, 'Moderate fakers'; `python -m tests.simulate --candidates`)",
+}
+
+
+def _versions(target: str) -> list[object]:
+    return [
+        pytest.param(
+            version,
+            id=f"v{version}",
+            marks=[pytest.mark.xfail(reason=UNMET[target, version], strict=True)]
+            if (target, version) in UNMET
+            else [],
+        )
+        for version in VERSIONS
+    ]
+
+
 @pytest.mark.parametrize("form", FORM_IDS)
-def test_false_alarms_on_honest_people_within_the_targets(
-    outcomes: list[Outcome], form: str
-) -> None:
+@pytest.mark.parametrize("version", _versions("false alarms"))
+def test_false_alarms_on_honest_people_within_the_targets(version: int, form: str) -> None:
+    outcomes = _outcomes(version)
     assert _share(outcomes, "honest", form) <= MAX_FALSE_ALARMS
     assert _share(outcomes, "honest", form, "starter") <= MAX_FALSE_ALARMS_STARTERS
 
 
 @pytest.mark.parametrize("form", FORM_IDS)
-def test_smart_fakers_are_caught(outcomes: list[Outcome], form: str) -> None:
-    assert _share(outcomes, "smart", form) >= MIN_CAUGHT
+@pytest.mark.parametrize("version", _versions("smart"))
+def test_smart_fakers_are_caught(version: int, form: str) -> None:
+    assert _share(_outcomes(version), "smart", form) >= MIN_CAUGHT
 
 
 @pytest.mark.parametrize("form", FORM_IDS)
-@pytest.mark.xfail(
-    reason="issue 19 point 4 asks >= 90 % of moderate fakers; in the documented model no rule"
-    " within the false-alarm limits gets there: the best linear rule on every input a faker"
-    " cannot fake catches about 55-65 %, the engine's about 40-45 % (tests/simulate.py"
-    " docstring, 'Moderate fakers'; `python -m tests.simulate --candidates`)",
-    strict=True,
-)
-def test_moderate_fakers_are_caught_as_issue_19_asks(outcomes: list[Outcome], form: str) -> None:
-    assert _share(outcomes, "moderate", form) >= MIN_CAUGHT
+@pytest.mark.parametrize("version", _versions("moderate"))
+def test_moderate_fakers_are_caught_as_issue_19_asks(version: int, form: str) -> None:
+    assert _share(_outcomes(version), "moderate", form) >= MIN_CAUGHT
 
 
 @pytest.mark.parametrize("form", FORM_IDS)
