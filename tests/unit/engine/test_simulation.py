@@ -22,6 +22,7 @@ from assessment.bank.versions import latest_version
 from assessment.engine import quality
 from assessment.engine.result import build_result
 from assessment.engine.scoring import item_value
+from assessment.render import din
 from tests import simulate
 from tests.simulate import (
     FAKER_KINDS,
@@ -421,3 +422,38 @@ def test_a_coin_per_person_sends_fakers_to_one_pole_of_every_balanced_statement(
         assert len(agreed) == 1
         sides |= agreed
     assert sides == {True, False}
+
+
+# The page's figure per harness group: (kind, background).
+PAGE_GROUPS = {
+    "honest": ("honest", None),
+    "starters": ("honest", "starter"),
+    "smart": ("smart", None),
+    "self_enhancer": ("self_enhancer", None),
+    "moderate": ("moderate", None),
+}
+
+
+@pytest.mark.parametrize("version", sorted(din.SIMULATED))
+def test_the_methodology_pages_figures_agree_with_the_harness(
+    version: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each bank's figures on the methodology page (assessment/render/din.py, measured with
+    `python -m tests.simulate --bank N` on 6,000 + 600 people) agree with this smaller run of the
+    same harness on that bank, at the thresholds they were measured at, within three standard
+    errors of the smaller sample (plus a point): the page cites the harness, bank by bank."""
+    for name, value in din.SIMULATED_AT[version].items():
+        monkeypatch.setattr(quality, name, value, raising=False)
+    ceiling, gap = din.SIMULATED_AT[version]["SELF_CEILING"], din.SIMULATED_AT[version]["SELF_GAP"]
+    outcomes = _outcomes(version)
+    for figure, (kind, background) in PAGE_GROUPS.items():
+        for form, cited in zip(FORM_IDS, din.SIMULATED[version][figure], strict=True):
+            chosen = [
+                o
+                for o in outcomes
+                if o.kind == kind and o.form == form and background in (None, o.background)
+            ]
+            measured, n = simulate.rate(chosen, ceiling, gap)
+            p = cited / 100
+            noise = 3 * math.sqrt(max(p * (1 - p), 0.01) / n) + 0.01
+            assert abs(measured - p) <= noise, (version, figure, form, measured, cited)
