@@ -82,8 +82,8 @@ statement of v3, and v4's plain ones: the key's), −1 (a trap: against the key)
   agreement scale and do not touch counts. The model does *not* assume that counts are harder
   to inflate (no data): the lift acts on the same latent share, and only few occasions limit it.
   Pole fakers answer "more often" (or "never") at the apparent pole. Until the engine names the
-  frequency answers (assessment.bank.models.FREQUENCY_ANSWERS) they are 1, 2, 4, 5 of the
-  agreement scale and score like agreement (`frequency_responses`).
+  frequency answers (assessment.bank.models.FREQUENCY_VALUES: 1–4, scored evenly onto 1–5)
+  they are 1, 2, 4, 5 of the agreement scale and score like agreement (`frequency_responses`).
 
 Fakers (drawn from the same population, then answering to look good)
 --------------------------------------------------------------------
@@ -626,10 +626,10 @@ def honest_answer(
 
 def frequency_responses() -> tuple[int | str, ...]:
     """Return the answers of a frequency statement in order (never, once, 2–3 times, more
-    often): the engine's where it names them (assessment.bank.models.FREQUENCY_ANSWERS), else
+    often): the engine's where it names them (assessment.bank.models.FREQUENCY_VALUES), else
     the agreement scale's 1, 2, 4, 5, which score like agreement (ends at the ends)."""
     models = importlib.import_module("assessment.bank.models")
-    named = getattr(models, "FREQUENCY_ANSWERS", None)
+    named = getattr(models, "FREQUENCY_VALUES", None)
     return tuple(named) if named else (1, 2, 4, 5)
 
 
