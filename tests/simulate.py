@@ -1,8 +1,9 @@
 """Simulated respondents for banks v3 and v4: an honest population and six kinds of fakers.
 
 Run ``python -m tests.simulate`` (from the worktree root, ``PYTHONPATH=$PWD``; ``--bank 3`` or
-``--bank 4``, default the newest released bank) for the figures the methodology page cites: the consistency notice's false alarms on honest people (overall and per
-background) and its catch rate per faker kind, each level's share, per form. The unit tests in
+``--bank 4``, default the newest released bank) for the figures the methodology page cites: the
+consistency notice's false alarms on honest people (overall and per background) and its catch
+rate per faker kind, each level's share, per form. The unit tests in
 tests/unit/engine/test_simulation.py run the same harness on a few hundred people. For the
 decision on issue 19 point 4, ``--payoff`` measures what faking gains against an honest twin and
 ``--length`` what a longer full form would catch (the last two sections below;
@@ -90,8 +91,8 @@ Fakers (drawn from the same population, then answering to look good)
 - naive: "trifft voll zu" (5) on every statement and unlikely virtue, whatever the keying; the
   honest answers elsewhere.
 - smart: the desirable pole on every statement (5 plus-keyed, 1 minus-keyed; bank v4: the
-  apparent one, honest on balanced statements), modest on the unlikely virtues (2), the longest option of every scenario (in the person's language);
-  knowledge guessed, never "can't say".
+  apparent one, honest on balanced statements), modest on the unlikely virtues (2), the longest
+  option of every scenario (in the person's language); knowledge guessed, never "can't say".
 - moderate: the keyed self-report MODERATE_LIFT (1.5) steps above the honest value (bank v4: in
   the apparent direction, so down on a trap and not at all on a balanced statement); otherwise
   honest.
@@ -709,12 +710,12 @@ def _pole(item: LikertItem, keyed_high: bool) -> int | str:
     return LIKERT_MAX if agree else LIKERT_MIN
 
 
-def _top(item: LikertItem) -> int | str:
+def top_answer(item: LikertItem) -> int | str:
     """Return the most agreeing answer of a statement (the top of the frequency scale)."""
     return frequency_responses()[-1] if item.scale == "frequency" else LIKERT_MAX
 
 
-def _desirable(item: LikertItem, coin: bool | None = None) -> int | str | None:
+def apparent_pole(item: LikertItem, coin: bool | None = None) -> int | str | None:
     """Return the answer at the pole that looks desirable (the key's, against it on a trap);
     on a balanced statement none (None), or with a person's coin (BALANCED_COIN) the agreeing
     (True) or disagreeing (False) end."""
@@ -753,11 +754,11 @@ def faker_responses(
     revised: list[str] = []
     for item in bank.form_items(form):
         if kind == "naive" and isinstance(item, LikertItem):
-            responses[item.id] = _top(item)
+            responses[item.id] = top_answer(item)
         elif kind == "naive" and isinstance(item, ValidityItem):
             responses[item.id] = LIKERT_MAX
         elif kind in ("smart", "cue_rule", "self_enhancer") and isinstance(item, LikertItem):
-            desirable = _desirable(item, coin)
+            desirable = apparent_pole(item, coin)
             if desirable is not None:
                 responses[item.id] = desirable
         elif kind in ("smart", "cue_rule") and isinstance(item, ValidityItem):
