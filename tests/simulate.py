@@ -1,8 +1,9 @@
-"""Simulated respondents for bank v3: an honest population and six kinds of fakers.
+"""Simulated respondents for banks v3 and v4: an honest population and six kinds of fakers.
 
-Run ``python -m tests.simulate`` (from the worktree root, ``PYTHONPATH=$PWD``) for the figures the
-methodology page cites: the consistency notice's false alarms on honest people (overall and per
-background) and its catch rate per faker kind, each level's share, per form. The unit tests in
+Run ``python -m tests.simulate`` (from the worktree root, ``PYTHONPATH=$PWD``; ``--bank 3`` or
+``--bank 4``, default the newest released bank) for the figures the methodology page cites: the
+consistency notice's false alarms on honest people (overall and per background) and its catch
+rate per faker kind, each level's share, per form. The unit tests in
 tests/unit/engine/test_simulation.py run the same harness on a few hundred people. For the
 decision on issue 19 point 4, ``--payoff`` measures what faking gains against an honest twin and
 ``--length`` what a longer full form would catch (the last two sections below;
@@ -44,14 +45,56 @@ Honest population
 - Language: German with probability GERMAN_SHARE, else English (the cue rule reads it).
 - Setting: uniform over the four profiles.
 
+Bank v4's statements (rules 4): what looks desirable, and frequency answers
+---------------------------------------------------------------------------
+Bank v4 keeps v3's situations and knowledge items and rewrites the statements; some are marked
+``wording = "trap"`` (the answer that looks good scores lower) or ``"balanced"`` (both answers are
+respectable), some ask ``scale = "frequency"`` (never / once / 2–3 times / more often; "keine
+Gelegenheit" is the UNSURE value). Faking in this model is a push toward the answer that *looks*
+desirable, so each statement has an apparent direction in keyed terms (`apparent`): +1 (every
+statement of v3, and v4's plain ones: the key's), −1 (a trap: against the key), 0 (balanced: none).
+
+- Honest leniency is the same social desirability at a small scale, so it follows the apparent
+  direction too: the keyed self-report is 3 + SELF_INTERCEPT + SELF_LOADING·θ_d + apparent·
+  leniency + ε. SELF_INTERCEPT (the statement's location) and acquiescence (agreement whatever
+  the content) do not depend on the wording. On bank v3 apparent = +1 everywhere, so its draws and
+  figures are exactly those of before (``--bank 3``; the v3 figures in this docstring hold).
+- Fakers push toward the apparent pole: smart, cue-rule and self-enhancing fakers answer a
+  trap at its look-good end (the keyed low end), the moderate faker lifts it MODERATE_LIFT steps
+  *down* the key. The naive faker agrees fully with everything (the top of either scale), as
+  before: it reads neither keying nor wording.
+- On a balanced statement there is no apparent desirable answer, so there is **no push**
+  (BALANCED_COIN = 0): fakers answer it as they honestly would, and honest leniency is 0 there.
+  Why not a coin per person: a balanced statement is one whose two answers a reviewer found
+  equally respectable (its `wording_note`), so a person trying to look good has nothing to move
+  toward; a coin that sends a faker to one pole of every balanced statement is a response style
+  about agreeing, which the model already has (acquiescence, the naive faker), and its size could
+  only be guessed. ``--set BALANCED_COIN=1`` measures the alternative (one coin per person:
+  agree or disagree at the pole on every balanced statement).
+- Frequency statements (`frequency_answer`): the honest answer is a count. The person had
+  1 + Poisson(OCCASIONS[background] − 1) occasions in the twelve months (starter 2, changer 3,
+  experienced 4 on average: opportunity rises with time in IT roles) and acted in the keyed way on
+  each with the share (keyed − 1) / 4 of the same keyed self-report as above (trait, leniency in
+  the apparent direction, item noise; a moderate faker's lift included, clipped to 0–1); a
+  minus-keyed statement counts the other way. The count is answered as never (0), once (1),
+  2–3 times (2–3) or more often (4+). "Keine Gelegenheit" with the background's
+  UNSURE_BY_BACKGROUND where the statement `presumes` experience, as "Kann ich (noch) nicht
+  einschätzen" on an agreement statement. Acquiescence and extreme responding belong to an
+  agreement scale and do not touch counts. The model does *not* assume that counts are harder
+  to inflate (no data): the lift acts on the same latent share, and only few occasions limit it.
+  Pole fakers answer "more often" (or "never") at the apparent pole. Until the engine names the
+  frequency answers (assessment.bank.models.FREQUENCY_VALUES: 1–4, scored evenly onto 1–5)
+  they are 1, 2, 4, 5 of the agreement scale and score like agreement (`frequency_responses`).
+
 Fakers (drawn from the same population, then answering to look good)
 --------------------------------------------------------------------
 - naive: "trifft voll zu" (5) on every statement and unlikely virtue, whatever the keying; the
   honest answers elsewhere.
-- smart: the desirable pole on every statement (5 plus-keyed, 1 minus-keyed), modest on the
-  unlikely virtues (2), the longest option of every scenario (in the person's language);
-  knowledge guessed, never "can't say".
-- moderate: the keyed self-report MODERATE_LIFT (1.5) steps above the honest value; otherwise
+- smart: the desirable pole on every statement (5 plus-keyed, 1 minus-keyed; bank v4: the
+  apparent one, honest on balanced statements), modest on the unlikely virtues (2), the longest
+  option of every scenario (in the person's language); knowledge guessed, never "can't say".
+- moderate: the keyed self-report MODERATE_LIFT (1.5) steps above the honest value (bank v4: in
+  the apparent direction, so down on a trap and not at all on a balanced statement); otherwise
   honest.
 - cue_rule: statements as the smart faker; on scenarios an option the naive verb rule matches
   (asks, consults, checks first or escalates: check-bank's word lists where the bank has them,
@@ -349,6 +392,18 @@ KNOW_DIFFICULTY_SD = 0.6  # item difficulties (logits), fixed per item id
 UNSURE_PROPENSITY = (0.4, 0.9)  # range of a person's chance to say "can't say" when not knowing
 GERMAN_SHARE = 0.75
 
+# --- bank v4's statements (rules 4; see "Bank v4" in the module docstring) ------------------------
+# A faker on a balanced statement: 0 = no push (answers it honestly), 1 = one coin per person
+# decides whether they agree or disagree with every balanced statement at the pole (a sensitivity
+# run, `--set BALANCED_COIN=1`). Set from first principles, not fitted: see the docstring.
+BALANCED_COIN = 0
+# Frequency statements ("how often in the last twelve months"): the occasions a person had, at
+# least one and on average this many (1 + Poisson(mean − 1)), by background; on each the person
+# acts in the keyed way with the share their honest keyed self-report gives on the 1–5 scale.
+OCCASIONS: dict[Experience, float] = {"starter": 2.0, "changer": 3.0, "experienced": 4.0}
+# The counts that open each frequency answer: never, once, 2–3 times, more often.
+FREQUENCY_FROM = (0, 1, 2, 4)
+
 # --- the fakers ----------------------------------------------------------------------------------
 FakerKind = Literal["naive", "smart", "moderate", "cue_rule", "coached_retake", "self_enhancer"]
 FAKER_KINDS: tuple[FakerKind, ...] = (
@@ -479,11 +534,19 @@ def _five(agreement: float, extreme: bool) -> int:
     return max(LIKERT_MIN, min(LIKERT_MAX, math.floor(agreement + 0.5)))
 
 
+def apparent(item: LikertItem) -> int:
+    """Return the direction, in keyed terms, in which a statement's answer looks desirable: +1
+    (the key's: every statement before rules 4), -1 (a trap: the answer that looks good scores
+    lower) or 0 (balanced: both answers look respectable)."""
+    return {None: 1, "trap": -1, "balanced": 0}[item.wording]
+
+
 def keyed_self(person: Person, item: LikertItem, rng: random.Random) -> float:
-    """Return the honest keyed self-report of a statement before acquiescence and rounding."""
+    """Return the honest keyed self-report of a statement before acquiescence and rounding
+    (leniency in the direction that looks desirable)."""
     trait = person.traits[item.dimension]
     noise = rng.gauss(0, ITEM_NOISE_SD)
-    return 3 + SELF_INTERCEPT + SELF_LOADING * trait + person.leniency + noise
+    return 3 + SELF_INTERCEPT + SELF_LOADING * trait + person.leniency * apparent(item) + noise
 
 
 def _agreement(item: LikertItem, keyed: float) -> float:
@@ -534,11 +597,14 @@ def honest_answer(
     person: Person, item: Item, rng: random.Random, self_lift: float = 0.0
 ) -> int | str | None:
     """Return what the person answers honestly to one item (None: an item the model does not
-    answer); `self_lift` steps are added to a keyed statement before rounding."""
+    answer); `self_lift` steps are added to a statement in the direction that looks desirable
+    (none on a balanced one) before rounding."""
     if isinstance(item, LikertItem):
         if item.presumes and rng.random() < UNSURE_BY_BACKGROUND[person.background]:
             return UNSURE
-        keyed = keyed_self(person, item, rng) + self_lift
+        keyed = keyed_self(person, item, rng) + self_lift * apparent(item)
+        if item.scale == "frequency":
+            return frequency_answer(person, item, keyed, rng)
         agreement = _agreement(item, keyed) + person.acquiescence
         return _five(agreement, person.extreme)
     if isinstance(item, ValidityItem):
@@ -557,6 +623,41 @@ def honest_answer(
             return UNSURE
         return rng.choice(SCENARIO_OPTION_IDS)
     return None
+
+
+def frequency_responses() -> tuple[int | str, ...]:
+    """Return the answers of a frequency statement in order (never, once, 2–3 times, more
+    often): the engine's where it names them (assessment.bank.models.FREQUENCY_VALUES), else
+    the agreement scale's 1, 2, 4, 5, which score like agreement (ends at the ends)."""
+    models = importlib.import_module("assessment.bank.models")
+    named = getattr(models, "FREQUENCY_VALUES", None)
+    return tuple(named) if named else (1, 2, 4, 5)
+
+
+def _poisson(mean: float, rng: random.Random) -> int:
+    """Return a Poisson draw (Knuth's method: small means only)."""
+    limit, count, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        count += 1
+        product *= rng.random()
+    return count
+
+
+def frequency_answer(
+    person: Person, item: LikertItem, keyed: float, rng: random.Random
+) -> int | str:
+    """Return the honest answer to a frequency statement from the keyed self-report `keyed`
+    (1–5, leniency and any lift included): the person had 1 + Poisson(OCCASIONS − 1) occasions
+    and acted in the keyed way on each with the share (keyed − 1) / 4 (clipped); the count asked
+    is that of the keyed way for a plus-keyed statement and of the other for a minus-keyed one.
+    Acquiescence and extreme responding are ways of using an agreement scale, not counts."""
+    share = min(1.0, max(0.0, (keyed - LIKERT_MIN) / (LIKERT_MAX - LIKERT_MIN)))
+    occasions = 1 + _poisson(OCCASIONS[person.background] - 1, rng)
+    count = sum(rng.random() < share for _ in range(occasions))
+    if item.keying == "minus":
+        count = occasions - count
+    category = max(i for i, start in enumerate(FREQUENCY_FROM) if count >= start)
+    return frequency_responses()[category]
 
 
 def option_weights(person: Person, scenario: Scenario) -> list[float]:
@@ -600,8 +701,37 @@ def _guess_unsure(bank: Bank, responses: dict[str, int | str], rng: random.Rando
             responses[item_id] = rng.choice(SCENARIO_OPTION_IDS)
 
 
-def _desirable(item: LikertItem) -> int:
-    return LIKERT_MAX if item.keying == "plus" else LIKERT_MIN
+def _pole(item: LikertItem, keyed_high: bool) -> int | str:
+    """Return a statement's answer at the keyed high (or low) end of its scale."""
+    agree = keyed_high == (item.keying == "plus")
+    if item.scale == "frequency":
+        ends = frequency_responses()
+        return ends[-1] if agree else ends[0]
+    return LIKERT_MAX if agree else LIKERT_MIN
+
+
+def top_answer(item: LikertItem) -> int | str:
+    """Return the most agreeing answer of a statement (the top of the frequency scale)."""
+    return frequency_responses()[-1] if item.scale == "frequency" else LIKERT_MAX
+
+
+def apparent_pole(item: LikertItem, coin: bool | None = None) -> int | str | None:
+    """Return the answer at the pole that looks desirable (the key's, against it on a trap);
+    on a balanced statement none (None), or with a person's coin (BALANCED_COIN) the agreeing
+    (True) or disagreeing (False) end."""
+    direction = apparent(item)
+    if direction == 0:
+        if coin is None:
+            return None
+        return _pole(item, keyed_high=coin == (item.keying == "plus"))
+    return _pole(item, keyed_high=direction > 0)
+
+
+def _coin(kind: FakerKind, person: Person, seed: int) -> bool | None:
+    """Return a pole faker's coin for balanced statements (None: no push, BALANCED_COIN = 0)."""
+    if not BALANCED_COIN:
+        return None
+    return _rng(seed, "balanced coin", kind, person.index).random() < 0.5
 
 
 def faker_responses(
@@ -611,20 +741,26 @@ def faker_responses(
     form: FormId,
     honest: random.Random,
     rng: random.Random,
+    coin: bool | None = None,
 ) -> tuple[dict[str, int | str], tuple[str, ...]]:
     """Return a faker's answers to a form and the ids it revised after seeing the rationales.
 
     `honest` draws the person's honest answers (the same draws as for an honest person), `rng`
-    what the faking adds (cue ties, guesses).
+    what the faking adds (cue ties, guesses); `coin` the pole a pole faker takes on balanced
+    statements (None: answered honestly).
     """
     lift = MODERATE_LIFT if kind == "moderate" else 0.0
     responses = honest_responses(person, bank, form, honest, self_lift=lift)
     revised: list[str] = []
     for item in bank.form_items(form):
-        if kind == "naive" and isinstance(item, LikertItem | ValidityItem):
+        if kind == "naive" and isinstance(item, LikertItem):
+            responses[item.id] = top_answer(item)
+        elif kind == "naive" and isinstance(item, ValidityItem):
             responses[item.id] = LIKERT_MAX
         elif kind in ("smart", "cue_rule", "self_enhancer") and isinstance(item, LikertItem):
-            responses[item.id] = _desirable(item)
+            desirable = apparent_pole(item, coin)
+            if desirable is not None:
+                responses[item.id] = desirable
         elif kind in ("smart", "cue_rule") and isinstance(item, ValidityItem):
             responses[item.id] = SMART_VIRTUE
         elif kind == "smart" and isinstance(item, Scenario):
@@ -653,7 +789,8 @@ def respond(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> 
         responses = honest_responses(person, bank, form, honest)
     else:
         faking = _rng(seed, "faking", kind, person.index, form)
-        responses, revised = faker_responses(kind, person, bank, form, honest, faking)
+        coin = _coin(kind, person, seed)
+        responses, revised = faker_responses(kind, person, bank, form, honest, faking, coin)
     return Answers(
         bank_version=bank.version,
         form=form,
@@ -1151,16 +1288,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="change a model parameter (e.g. LENIENCY_SD=0.2) for a sensitivity run",
     )
     parser.add_argument(
+        "--bank",
+        type=int,
+        default=None,
+        metavar="N",
+        help="the bank version (3 or later; default: the newest released bank)",
+    )
+    parser.add_argument(
         "--questions",
         type=Path,
         default=None,
         metavar="DIR",
-        help="a questions folder holding v3 (e.g. another branch's, exported), instead of ours",
+        help="a questions folder holding the bank (e.g. another branch's, exported), not ours",
     )
     args = parser.parse_args(argv)
     for assignment in args.set:
         _override(assignment)
-    bank = load_bank(3) if args.questions is None else load_bank(3, args.questions)
+    bank = load_bank(args.bank) if args.questions is None else load_bank(args.bank, args.questions)
+    if not bank.rules.views_apart:
+        raise SystemExit(f"--bank {bank.version}: the model needs rules 3 or later (three views)")
     if args.candidates:
         print_candidates(bank, args.honest, args.fakers, args.seed)
         return 0
@@ -1232,6 +1378,9 @@ class Features:
     demands_above: int  # demands resting on the evidence with the self view above it
     cant_say: float  # share of "can't say" among the knowledge answers that count
     virtues: float  # mean agreement with the unlikely virtues (1–5)
+    # Rules 4: the keyed points of the plain statements minus those of the traps (None: the form
+    # has no trap; 0: none of one kind answered) — fakers pulled towards the look-good answer.
+    trap_gap: float | None = None
 
 
 def features_of(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> Features:
@@ -1270,7 +1419,25 @@ def features_of(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int)
         demands_above=above,
         cant_say=sum(v == UNSURE for v in known) / len(known) if known else 0.0,
         virtues=sum(virtues) / len(virtues) if virtues else 0.0,
+        trap_gap=trap_gap(answers, bank),
     )
+
+
+def trap_gap(answers: Answers, bank: Bank) -> float | None:
+    """Return the mean keyed points (0–100) of a person's plain statements minus those of the
+    traps (None: the form has no trap; 0.0: no scorable answer of one of the two kinds)."""
+    statements = [i for i in bank.form_items(answers.form) if isinstance(i, LikertItem)]
+    if not any(item.wording == "trap" for item in statements):
+        return None
+    points: dict[str | None, list[float]] = {None: [], "trap": []}
+    for item in statements:
+        value = answers.responses.get(item.id)
+        if item.wording in points and value is not None and value != UNSURE:
+            points[item.wording].append(mean_points(item_value(item, value)))
+    plain, trap = points[None], points["trap"]
+    if not plain or not trap:
+        return 0.0
+    return sum(plain) / len(plain) - sum(trap) / len(trap)
 
 
 def population_features(
@@ -1341,7 +1508,8 @@ def _discriminant(fit: Sequence[Features], against: Kind) -> Callable[[FormId], 
     def vector(f: Features) -> list[float] | None:
         if f.self_view is None or f.evidence is None or f.demand_gap is None:
             return None
-        return [f.self_view, f.evidence, f.demand_gap, f.demands_above, f.cant_say, f.virtues]
+        found = [f.self_view, f.evidence, f.demand_gap, f.demands_above, f.cant_say, f.virtues]
+        return found if f.trap_gap is None else [*found, f.trap_gap]
 
     weights: dict[str, object] = {}
     for form in FORM_IDS:
@@ -1372,7 +1540,7 @@ def candidate_rules(fit: Sequence[Features]) -> list[Candidate]:
         )
 
     residual = _residual(fit)
-    return [
+    rules = [
         Candidate(f"engine: self >= {ceiling:g} and gap >= {gap:g}", engine),
         Candidate(
             "gap overall (no ceiling)",
@@ -1398,8 +1566,22 @@ def candidate_rules(fit: Sequence[Features]) -> list[Candidate]:
             "residual + 10 x virtues",
             lambda form: lambda f: None if (r := residual(form)(f)) is None else r + 10 * f.virtues,
         ),
-        Candidate("discriminant vs moderate (bound)", _discriminant(fit, "moderate")),
     ]
+    if any(f.trap_gap is not None for f in fit):  # rules 4: traps (bank v4 on)
+        rules += [
+            Candidate("traps: plain minus trap statements", lambda form: lambda f: f.trap_gap),
+            Candidate(
+                "traps + residual",
+                lambda form: (
+                    lambda f: (
+                        None
+                        if (r := residual(form)(f)) is None or f.trap_gap is None
+                        else r + f.trap_gap
+                    )
+                ),
+            ),
+        ]
+    return [*rules, Candidate("discriminant vs moderate (bound)", _discriminant(fit, "moderate"))]
 
 
 @dataclass(frozen=True, slots=True)

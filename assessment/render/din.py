@@ -23,39 +23,50 @@ from assessment.engine import matching, quality
 from assessment.i18n import Language
 from assessment.messages import msg
 
-# The simulation's measured figures (tests/simulate.py, seed 2026, bank v3 as of stop 27,
-# 6,000 honest people and 600 per faker kind and form; sim3's README "Simulation"), in percent,
-# (short form, full form). They hold for the consistency notice at these thresholds only: the
-# page states them while quality.SELF_CEILING and SELF_GAP are these, else the marked placeholder.
-SIMULATED_AT = {"SELF_CEILING": 90, "SELF_GAP": 20}
-SIMULATED: dict[str, tuple[float, float]] = {
-    "honest": (0.9, 0.7),
-    "starters": (0.3, 0.4),
-    "smart": (100.0, 100.0),
-    "self_enhancer": (88.2, 90.5),
-    "moderate": (43.2, 45.5),
+# The simulation's measured figures per bank version (tests/simulate.py, seed 2026, 6,000 honest
+# people and 600 per faker kind and form), in percent, (short form, full form): bank v3 as of stop
+# 27 (sim3's README "Simulation"); bank v4 with `--bank 4` (tests/simulate.py's docstring, "Bank
+# v4: measured"). They hold for the consistency notice at the thresholds they were measured at:
+# the page states a bank's figures while quality.SELF_CEILING and SELF_GAP are these, else the
+# marked placeholder (as for a bank without measured figures).
+SIMULATED_AT: dict[int, dict[str, int]] = {
+    3: {"SELF_CEILING": 90, "SELF_GAP": 20},
+}
+SIMULATED: dict[int, dict[str, tuple[float, float]]] = {
+    3: {
+        "honest": (0.9, 0.7),
+        "starters": (0.3, 0.4),
+        "smart": (100.0, 100.0),
+        "self_enhancer": (88.2, 90.5),
+        "moderate": (43.2, 45.5),
+    },
 }
 
 
-def simulation_applies() -> bool:
-    """Return whether the measured figures belong to the notice's thresholds in the code."""
-    return all(getattr(quality, name, None) == value for name, value in SIMULATED_AT.items())
+def simulation_applies(version: int) -> bool:
+    """Return whether a bank version has measured figures and they belong to the notice's
+    thresholds in the code."""
+    measured_at = SIMULATED_AT.get(version)
+    return measured_at is not None and all(
+        getattr(quality, name, None) == value for name, value in measured_at.items()
+    )
 
 
-def _faking_figures(lang: Language) -> str:
-    if not simulation_applies():
+def _faking_figures(version: int, lang: Language) -> str:
+    if not simulation_applies(version):
         return msg("method.din.faking_pending", lang)
+    figures, measured_at = SIMULATED[version], SIMULATED_AT[version]
 
     def pair(kind: str) -> str:
-        short, full = SIMULATED[kind]
+        short, full = figures[kind]
         sign = " %" if lang == "de" else "%"  # German spaces the sign, English does not
         return f"{_number(short, lang)}{sign} / {_number(full, lang)}{sign}"
 
     return msg(
         "method.din.faking_figures",
         lang,
-        ceiling=SIMULATED_AT["SELF_CEILING"],
-        gap=SIMULATED_AT["SELF_GAP"],
+        ceiling=measured_at["SELF_CEILING"],
+        gap=measured_at["SELF_GAP"],
         honest=pair("honest"),
         starters=pair("starters"),
         smart=pair("smart"),
@@ -195,7 +206,7 @@ def din_sections(bank: Bank, lang: Language) -> tuple[tuple[str, str, tuple[str,
             "faking",
             lang,
             msg("method.din.faking", lang),
-            _faking_figures(lang),
+            _faking_figures(bank.version, lang),
         ),
         _section(
             "fairness",

@@ -1,5 +1,6 @@
-"""The simulation harness (tests/simulate.py) on bank v3: the consistency notice's rates at the
-engine's constants, the level sentences' claim over a population, and the harness's determinism.
+"""The simulation harness (tests/simulate.py) on bank v3 and the newest bank: the consistency
+notice's rates at the engine's constants (issue 19's targets on both banks), the level sentences'
+claim over a population, the harness's determinism, and the model of rules 4's statements.
 
 A few hundred people per form keep this quick; `python -m tests.simulate` runs the heavy version
 (6,000 honest people and 600 per faker kind, per form) whose figures the methodology cites.
@@ -10,14 +11,18 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
+from functools import cache
 
 import pytest
 
 from assessment.bank.load import load_bank
 from assessment.bank.models import FORM_IDS, Bank, KnowledgeItem, LikertItem, Scenario
+from assessment.bank.rules import rules_for
+from assessment.bank.versions import latest_version
 from assessment.engine import quality
 from assessment.engine.result import build_result
 from assessment.engine.scoring import item_value
+from assessment.render import din
 from tests import simulate
 from tests.simulate import (
     FAKER_KINDS,
@@ -32,6 +37,17 @@ HONEST = 450
 FAKERS = 80
 
 
+# The rates issue 19 sets as targets are checked on bank v3 and on the newest bank; the rest of
+# the harness on v3 (its pinned figures).
+NEWEST = latest_version()
+VERSIONS = tuple(sorted({3, NEWEST}))
+
+
+@cache
+def _outcomes(version: int) -> list[Outcome]:
+    return simulate.simulate(load_bank(version), HONEST, FAKERS, SEED)
+
+
 @pytest.fixture(scope="module")
 def bank() -> Bank:
     return load_bank(3)
@@ -39,7 +55,7 @@ def bank() -> Bank:
 
 @pytest.fixture(scope="module")
 def outcomes(bank: Bank) -> list[Outcome]:
-    return simulate.simulate(bank, HONEST, FAKERS, SEED)
+    return _outcomes(3)
 
 
 def _share(
@@ -54,29 +70,47 @@ def _share(
     return sum(o.engine_notice for o in chosen) / len(chosen)
 
 
+# Targets a bank misses under the documented model, with the measured figure (strict xfail: a
+# bank that meets one makes its test fail until the mark goes).
+UNMET: dict[tuple[str, int], str] = {
+    ("moderate", 3): "issue 19 point 4 asks >= 90 % of moderate fakers; in the documented model"
+    " no rule within the false-alarm limits gets there on bank v3: the best linear rule on every"
+    " input a faker cannot fake catches about 55-65 %, the engine's about 40-45 %"
+    " (tests/simulate.py docstring, 'Moderate fakers'; `python -m tests.simulate --candidates`)",
+}
+
+
+def _versions(target: str) -> list[object]:
+    return [
+        pytest.param(
+            version,
+            id=f"v{version}",
+            marks=[pytest.mark.xfail(reason=UNMET[target, version], strict=True)]
+            if (target, version) in UNMET
+            else [],
+        )
+        for version in VERSIONS
+    ]
+
+
 @pytest.mark.parametrize("form", FORM_IDS)
-def test_false_alarms_on_honest_people_within_the_targets(
-    outcomes: list[Outcome], form: str
-) -> None:
+@pytest.mark.parametrize("version", _versions("false alarms"))
+def test_false_alarms_on_honest_people_within_the_targets(version: int, form: str) -> None:
+    outcomes = _outcomes(version)
     assert _share(outcomes, "honest", form) <= MAX_FALSE_ALARMS
     assert _share(outcomes, "honest", form, "starter") <= MAX_FALSE_ALARMS_STARTERS
 
 
 @pytest.mark.parametrize("form", FORM_IDS)
-def test_smart_fakers_are_caught(outcomes: list[Outcome], form: str) -> None:
-    assert _share(outcomes, "smart", form) >= MIN_CAUGHT
+@pytest.mark.parametrize("version", _versions("smart"))
+def test_smart_fakers_are_caught(version: int, form: str) -> None:
+    assert _share(_outcomes(version), "smart", form) >= MIN_CAUGHT
 
 
 @pytest.mark.parametrize("form", FORM_IDS)
-@pytest.mark.xfail(
-    reason="issue 19 point 4 asks >= 90 % of moderate fakers; in the documented model no rule"
-    " within the false-alarm limits gets there: the best linear rule on every input a faker"
-    " cannot fake catches about 55-65 %, the engine's about 40-45 % (tests/simulate.py"
-    " docstring, 'Moderate fakers'; `python -m tests.simulate --candidates`)",
-    strict=True,
-)
-def test_moderate_fakers_are_caught_as_issue_19_asks(outcomes: list[Outcome], form: str) -> None:
-    assert _share(outcomes, "moderate", form) >= MIN_CAUGHT
+@pytest.mark.parametrize("version", _versions("moderate"))
+def test_moderate_fakers_are_caught_as_issue_19_asks(version: int, form: str) -> None:
+    assert _share(_outcomes(version), "moderate", form) >= MIN_CAUGHT
 
 
 @pytest.mark.parametrize("form", FORM_IDS)
@@ -264,3 +298,162 @@ def test_no_rule_on_the_evidence_catches_90_percent_of_moderate_fakers(bank: Ban
     engine = simulate.measure(candidates[0], people)
     assert engine.caught["smart"] >= MIN_CAUGHT
     assert bound.caught["moderate"] >= engine.caught["moderate"]
+
+
+# --- bank v4's statements: traps, balanced wording, frequency answers (rules 4) ---------------
+
+
+def marked_bank(bank: Bank) -> Bank:
+    """Return a bank with the given bank's items under rules 4, every sixth statement a trap,
+    every sixth from the fourth balanced and every fifth from the second a frequency statement:
+    the statement kinds of bank v4 on items whose answers the model already knows."""
+    likert = []
+    for index, item in enumerate(bank.likert):
+        wording = {0: "trap", 3: "balanced"}.get(index % 6)
+        likert.append(
+            item.model_copy(
+                update={
+                    "wording": wording,
+                    "wording_note": "fixture" if wording else None,
+                    "scale": "frequency" if index % 5 == 1 else "agree",
+                }
+            )
+        )
+    fields = {name: getattr(bank, name) for name in Bank.model_fields}
+    return Bank(**{**fields, "likert": tuple(likert), "rules": rules_for(4)})
+
+
+@pytest.fixture(scope="module")
+def marked() -> Bank:
+    return marked_bank(load_bank(3))
+
+
+def _keyed(item: LikertItem, answer: int | str) -> float:
+    return item_value(item, answer)
+
+
+def test_fakers_push_toward_the_answer_that_looks_desirable(marked: Bank) -> None:
+    """Smart fakers and self-enhancers answer a plain statement at the key's pole and a trap at
+    its look-good pole (against the key), and a balanced one as they honestly would; the naive
+    faker agrees fully with every statement; the moderate faker lifts plain statements, lowers
+    traps and leaves balanced ones alone (keyed, against the honest twin)."""
+    top = simulate.frequency_responses()[-1]
+    seen: set[tuple[str | None, str]] = set()
+    for index in range(8):
+        person = simulate.draw_person(marked, SEED, index)
+        honest = simulate.respond("honest", person, marked, "full", SEED).responses
+        smart = simulate.respond("smart", person, marked, "full", SEED).responses
+        enhancer = simulate.respond("self_enhancer", person, marked, "full", SEED).responses
+        naive = simulate.respond("naive", person, marked, "full", SEED).responses
+        moderate = simulate.respond("moderate", person, marked, "full", SEED).responses
+        for item in marked.form_items("full"):
+            if not isinstance(item, LikertItem):
+                continue
+            seen.add((item.wording, item.scale))
+            assert enhancer[item.id] == smart[item.id]
+            assert naive[item.id] == (top if item.scale == "frequency" else 5)
+            if item.wording == "balanced":
+                assert smart[item.id] == honest[item.id]
+                assert moderate[item.id] == honest[item.id]
+                continue
+            pole = 5.0 if item.wording is None else 1.0
+            assert _keyed(item, smart[item.id]) == pole, item.id
+            if honest[item.id] != "na":
+                own, faked = _keyed(item, honest[item.id]), _keyed(item, moderate[item.id])
+                assert (faked >= own) if item.wording is None else (faked <= own), item.id
+    assert {(None, "agree"), ("trap", "agree"), ("balanced", "agree")} <= seen
+    assert {(None, "frequency"), ("trap", "frequency")} & seen
+
+
+def test_honest_leniency_follows_the_apparent_direction(marked: Bank) -> None:
+    """The same statement as a trap draws the same noise and sits twice the person's leniency
+    lower on the key (leniency pulls toward the look-good answer); balanced, one leniency lower;
+    on bank v3 every statement is plain, so its figures are those of before."""
+    person = simulate.draw_person(marked, SEED, 4)
+    item = next(i for i in marked.likert if i.wording is None)
+    plain = simulate.keyed_self(person, item, random.Random(1))  # noqa: S311 - test data
+    for wording, factor in (("trap", 2), ("balanced", 1)):
+        copy = item.model_copy(update={"wording": wording})
+        shifted = simulate.keyed_self(person, copy, random.Random(1))  # noqa: S311
+        assert shifted == pytest.approx(plain - factor * person.leniency)
+    assert all(simulate.apparent(i) == 1 for i in load_bank(3).likert)
+
+
+def test_frequency_answers_rise_with_the_trait_and_the_occasions(marked: Bank) -> None:
+    """Frequency statements are answered from the scale's four answers, "keine Gelegenheit"
+    only where the statement presumes experience (as often as the background's can't-judge
+    share), and the count rises with the trait: experienced people report more than starters."""
+    answers = set(simulate.frequency_responses())
+    frequency = [i for i in marked.form_items("full") if isinstance(i, LikertItem)]
+    frequency = [i for i in frequency if i.scale == "frequency"]
+    assert frequency
+    means: dict[str, float] = {}
+    for background in ("starter", "experienced"):
+        values: list[float] = []
+        for index in range(120):
+            person = simulate.draw_person(marked, SEED, index, background=background)
+            given = simulate.respond("honest", person, marked, "full", SEED).responses
+            for item in frequency:
+                if given[item.id] == "na":
+                    assert item.presumes
+                    continue
+                assert given[item.id] in answers
+                values.append(_keyed(item, given[item.id]))
+        means[background] = sum(values) / len(values)
+    assert means["starter"] < means["experienced"]
+
+
+def test_a_coin_per_person_sends_fakers_to_one_pole_of_every_balanced_statement(
+    marked: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sensitivity run BALANCED_COIN = 1: a smart faker agrees (or disagrees) at the pole
+    with every balanced statement, by one coin per person; both sides of the coin occur."""
+    monkeypatch.setattr(simulate, "BALANCED_COIN", 1)
+    sides = set()
+    for index in range(12):
+        person = simulate.draw_person(marked, SEED, index)
+        smart = simulate.respond("smart", person, marked, "full", SEED).responses
+        balanced = [i for i in marked.form_items("full") if isinstance(i, LikertItem) and i.wording]
+        agreed = {
+            smart[i.id] in (5, simulate.frequency_responses()[-1])
+            for i in balanced
+            if i.wording == "balanced"
+        }
+        assert len(agreed) == 1
+        sides |= agreed
+    assert sides == {True, False}
+
+
+# The page's figure per harness group: (kind, background).
+PAGE_GROUPS = {
+    "honest": ("honest", None),
+    "starters": ("honest", "starter"),
+    "smart": ("smart", None),
+    "self_enhancer": ("self_enhancer", None),
+    "moderate": ("moderate", None),
+}
+
+
+@pytest.mark.parametrize("version", sorted(din.SIMULATED))
+def test_the_methodology_pages_figures_agree_with_the_harness(
+    version: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each bank's figures on the methodology page (assessment/render/din.py, measured with
+    `python -m tests.simulate --bank N` on 6,000 + 600 people) agree with this smaller run of the
+    same harness on that bank, at the thresholds they were measured at, within three standard
+    errors of the smaller sample (plus a point): the page cites the harness, bank by bank."""
+    for name, value in din.SIMULATED_AT[version].items():
+        monkeypatch.setattr(quality, name, value, raising=False)
+    ceiling, gap = din.SIMULATED_AT[version]["SELF_CEILING"], din.SIMULATED_AT[version]["SELF_GAP"]
+    outcomes = _outcomes(version)
+    for figure, (kind, background) in PAGE_GROUPS.items():
+        for form, cited in zip(FORM_IDS, din.SIMULATED[version][figure], strict=True):
+            chosen = [
+                o
+                for o in outcomes
+                if o.kind == kind and o.form == form and background in (None, o.background)
+            ]
+            measured, n = simulate.rate(chosen, ceiling, gap)
+            p = cited / 100
+            noise = 3 * math.sqrt(max(p * (1 - p), 0.01) / n) + 0.01
+            assert abs(measured - p) <= noise, (version, figure, form, measured, cited)

@@ -10,6 +10,7 @@ import pytest
 
 from assessment.bank.load import load_bank, quotes_missing_from_article
 from assessment.bank.models import SCENARIO_SCORE_MAX, KnowledgeItem, LikertItem, Scenario
+from assessment.bank.versions import available_versions
 from assessment.engine import matching, quality
 from assessment.i18n import Language
 from assessment.render import din
@@ -180,29 +181,54 @@ def test_one_interval_is_stated_when_borderline_and_comparison_agree(lang: Langu
         assert two in v2
 
 
-@pytest.mark.parametrize("lang", ["de", "en"])
-def test_faking_figures_only_at_the_thresholds_they_were_measured_at(
-    lang: Language, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The simulation's figures show while the notice's thresholds in the code are the ones
-    they were measured at; otherwise the page says, in capitals, that they are still open."""
-    for name, value in din.SIMULATED_AT.items():
-        monkeypatch.setattr(quality, name, value, raising=False)
-    faking = _sections(lang)[HEADINGS[lang][3]]
+def _faking_paragraph(version: int, lang: Language) -> str:
+    heading = HEADINGS[lang][3]
+    faking = next(s for s in methodology(load_bank(version), lang) if s.heading == heading)
     figures = [p for p in faking.paragraphs if "Quellcode" in p or "source code" in p]
     assert len(figures) == 1
-    short, full = din.SIMULATED["moderate"]
+    return figures[0]
+
+
+@pytest.mark.parametrize("version", sorted(din.SIMULATED))
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_faking_figures_only_at_the_thresholds_they_were_measured_at(
+    version: int, lang: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each bank's page shows its own simulation's figures while the notice's thresholds in the
+    code are the ones they were measured at; otherwise the page says, in capitals, that they are
+    still open."""
+    for name, value in din.SIMULATED_AT[version].items():
+        monkeypatch.setattr(quality, name, value, raising=False)
+    figures = _faking_paragraph(version, lang)
+    short, full = din.SIMULATED[version]["moderate"]
 
     def shown(value: float) -> str:
         return f"{value:g}".replace(".", DECIMAL[lang])
 
     sign = " %" if lang == "de" else "%"  # English writes 95%, German 95 %
-    assert f"{shown(short)}{sign} / {shown(full)}{sign}" in figures[0]
-    assert f"{din.SIMULATED_AT['SELF_CEILING']} " in figures[0]
-    assert "PLATZHALTER" not in figures[0]
-    assert "PLACEHOLDER" not in figures[0]
-    monkeypatch.setattr(quality, "SELF_GAP", din.SIMULATED_AT["SELF_GAP"] + 1, raising=False)
-    faking = _sections(lang)[HEADINGS[lang][3]]
-    marked = [p for p in faking.paragraphs if "Quellcode" in p or "source code" in p]
-    assert len(marked) == 1
-    assert marked[0].startswith("[PLATZHALTER" if lang == "de" else "[PLACEHOLDER")
+    assert f"{shown(short)}{sign} / {shown(full)}{sign}" in figures
+    assert f"{din.SIMULATED_AT[version]['SELF_CEILING']} " in figures
+    assert "PLATZHALTER" not in figures
+    assert "PLACEHOLDER" not in figures
+    gap = din.SIMULATED_AT[version]["SELF_GAP"]
+    monkeypatch.setattr(quality, "SELF_GAP", gap + 1, raising=False)
+    marked = _faking_paragraph(version, lang)
+    assert marked.startswith("[PLATZHALTER" if lang == "de" else "[PLACEHOLDER")
+
+
+def test_a_bank_cites_its_own_figures_or_none() -> None:
+    """A result of bank v3 keeps citing v3's figures whatever later banks measure; every
+    released bank with a methodology page either has figures of its own or the placeholder,
+    never another bank's."""
+    for version in available_versions():
+        if version < 3:
+            continue
+        text = _faking_paragraph(version, "de")
+        if not din.simulation_applies(version):
+            assert text.startswith("[PLATZHALTER")
+            continue
+        for other in din.SIMULATED:
+            short, full = din.SIMULATED[other]["moderate"]
+            pair = f"{short:g} % / {full:g} %".replace(".", ",")
+            if din.SIMULATED[other] != din.SIMULATED[version]:
+                assert (pair in text) == (other == version), (version, other)
