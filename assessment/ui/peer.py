@@ -106,16 +106,27 @@ def _name_in_address(name: str) -> None:
 
 
 def render_ask(
-    bank: Bank, share_code: str, form: FormId, lang: Language, invitation: str | None = None
+    bank: Bank,
+    share_code: str,
+    form: FormId,
+    lang: Language,
+    invitation: str | None = None,
+    *,
+    starter: bool = False,
 ) -> None:
     """The section "Fremdbild einholen": the invitation link and the box for peer codes.
-    invitation: the invitation's id of the share code's answers, when the caller has it."""
+    invitation: the invitation's id of the share code's answers, when the caller has it.
+    starter: the person starts their career, so whom to ask is named as the next steps do
+    (trainer, internship supervisor, lecturer, a side job; UX pass 3, m-11)."""
     st.header(t("ui.peer.ask_heading", lang), anchor=False)
     if not bank.peer:
         st.markdown(t("ui.peer.unavailable", lang))
         return
-    st.markdown(t("ui.peer.ask_intro", lang))
-    st.markdown(t("nav.peer.ask_three", lang))
+    st.markdown(t("ux5.peer.starter_intro" if starter else "ui.peer.ask_intro", lang))
+    st.markdown(t("ux5.peer.starter_three" if starter else "nav.peer.ask_three", lang))
+    # Two colleagues with exactly the same ratings give the same code, which counts once
+    # (UX pass 3, m-6): said where the person invites, not only under the comparison.
+    st.caption(t("ux5.peer.same_code_once", lang))
     st.info(t("ui.peer.ask_privacy", lang))
     if NAME_KEY not in st.session_state:
         kept = st.session_state.get(NAME_KEPT_KEY)

@@ -460,7 +460,14 @@ def render_own(lang: Language) -> None:
         method_back=page.method_back,
     )
     _share(result, bank, share_code, lang)
-    peer.render_ask(bank, share_code, result.answers.form, lang, page.invitation)
+    peer.render_ask(
+        bank,
+        share_code,
+        result.answers.form,
+        lang,
+        page.invitation,
+        starter=result.answers.background == "starter",
+    )
     st.divider()
     if bank.rules.retake_marks:
         st.caption(t("retake.edit_marks", lang))
