@@ -154,7 +154,9 @@ def render_ask(
     except InvitationError as error:
         st.error(plain(error.message(lang)))
     else:
-        invite = links.invite_link(shared.base_url(), token, lang)
+        # No language in the link: a colleague reads the invitation in their browser's
+        # language, else in the one it carries (state.adopt_link_language; UX pass 3, m-12).
+        invite = links.invite_link(shared.base_url(), token)
         st.markdown(t("ui.peer.invite_link_label", lang))
         st.code(invite, language=None, wrap_lines=True)
         st.markdown(t("ui.peer.collect_link_label", lang))
@@ -475,8 +477,7 @@ def render_invite() -> tuple[Language, int]:
         st.title(t("ui.peer.invite_error_title", lang), anchor=False)
         st.error(plain(error.message(lang)))
         return lang, state.flow().bank_version
-    if state.LANG_PARAM not in st.query_params:
-        st.session_state[state.LANG_KEY] = invitation.language
+    state.adopt_link_language(invitation.language)
     lang = shared.language_switch(state.set_view_language)
     bank = load_bank(invitation.bank_version)
     if st.query_params.get(state.VIEW_PARAM) == COLLECT_VIEW:
@@ -599,8 +600,9 @@ def _downloads(
     intro = "ui.peer.share_intro_summary" if mirror.source == "summary" else "ui.peer.share_intro"
     st.markdown(tv(intro, lang, viewer))
     st.code(
-        # In the page's language (UX pass #16): a comparison read in English is shared in English.
-        links.mirror_link(shared.base_url(), share_code, peer_codes, lang),
+        # No language in the link (UX pass 3, m-12): it opens in the reader's browser language,
+        # else in the share code's (state.adopt_link_language).
+        links.mirror_link(shared.base_url(), share_code, peer_codes),
         language=None,
         wrap_lines=True,
     )
@@ -608,7 +610,7 @@ def _downloads(
     def pdf() -> bytes:
         from assessment.peer.pdf import build_mirror_pdf
 
-        printed = shared.printed_mirror_link_for(share_code, peer_codes, lang)
+        printed = shared.printed_mirror_link_for(share_code, peer_codes)
         return build_mirror_pdf(mirror, bank, lang, printed, viewer=viewer)
 
     def json() -> str:
@@ -700,8 +702,7 @@ def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
         return lang, state.flow().bank_version
     answers = decoded.answers
     share_code = encode_share_code(answers) if decoded.kind == "progress" else code.strip()
-    if state.LANG_PARAM not in st.query_params:
-        st.session_state[state.LANG_KEY] = answers.language
+    state.adopt_link_language(answers.language)
     lang = shared.language_switch(state.set_view_language)
     peer_codes = links.codes_from_text(peers_param, MAX_PASTED_CODES)
     bank = load_bank(answers.bank_version)

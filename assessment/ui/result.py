@@ -516,8 +516,7 @@ def render_shared(code: str) -> tuple[Language, int]:
         lang = shared.language_switch(state.set_view_language)
         shared.render_code_error(error, lang)
         return lang, state.flow().bank_version
-    if state.LANG_PARAM not in st.query_params:
-        st.session_state[state.LANG_KEY] = decoded.answers.language
+    state.adopt_link_language(decoded.answers.language)
     if PROGRESS_PARAM in st.query_params:
         del st.query_params[PROGRESS_PARAM]
     lang = shared.language_switch(state.set_view_language)
