@@ -84,6 +84,24 @@ def accepted_language(header: str | None) -> Language | None:
     return "en" if english > german else DEFAULT_LANGUAGE
 
 
+def stated_language(accept_language: str | None, locale: str | None) -> Language | None:
+    """Return the language of ours a browser asks for, or None when it names neither (a French
+    browser, no header and no locale): the Accept-Language header's choice where it names German,
+    English or "*"; without a header, the locale (navigator.language)."""
+    if accept_language and accept_language.strip():
+        primaries = {
+            tag.split(";", 1)[0].strip().lower().split("-", 1)[0]
+            for tag in accept_language.split(",")
+        }
+        if primaries & {"de", "en", "*"}:
+            return accepted_language(accept_language)
+        return None
+    primary = (locale or "").strip().lower().split("-", 1)[0]
+    if primary == "en":
+        return "en"
+    return "de" if primary == "de" else None
+
+
 def browser_language(accept_language: str | None, locale: str | None) -> Language:
     """Return the language for a first visit: the Accept-Language header's choice; without a
     header, the browser's locale (navigator.language); German otherwise."""

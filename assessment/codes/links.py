@@ -41,15 +41,19 @@ def method_link(base_url: str, lang: str, back: Mapping[str, str] | None = None)
     return f"{base}?{urlencode({'view': 'method', 'lang': lang, **(back or {})})}"
 
 
-def invite_link(base_url: str, token: str, lang: str) -> str:
-    """Return the invitation link of a token on a base URL."""
+def invite_link(base_url: str, token: str, lang: str | None = None) -> str:
+    """Return the invitation link of a token on a base URL; with lang, the link opens in that
+    language, else in the reader's browser language or, failing that, the invitation's own."""
     base = base_url.split("?", 1)[0].split("#", 1)[0]
-    return f"{base}?{urlencode({'view': INVITE_VIEW, INVITE_PARAM: token, 'lang': lang})}"
+    params = {"view": INVITE_VIEW, INVITE_PARAM: token}
+    if lang is not None:
+        params["lang"] = lang
+    return f"{base}?{urlencode(params)}"
 
 
 def mirror_link(base_url: str, code: str, peer_codes: list[str], lang: str | None = None) -> str:
     """Return the link of the comparison of a share code with peer codes; with lang, the link
-    opens in that language (else in the share code's)."""
+    opens in that language, else in the reader's browser language or the share code's."""
     base = base_url.split("?", 1)[0].split("#", 1)[0]
     params = {SHARE_PARAM: code, PEERS_PARAM: ",".join(peer_codes)}
     if lang is not None:

@@ -21,7 +21,7 @@ from assessment.bank.load import QUESTIONS_DIR, load_bank
 from assessment.bank.models import Bank, FormId, ProfileId
 from assessment.codes.links import code_from_text
 from assessment.codes.share import decode_answers_many, decode_code, response_digits
-from assessment.engine.answers import Answers
+from assessment.engine.answers import Answers, extra_answered
 from assessment.engine.matching import Level
 from assessment.errors import BankError, CodeError, SelbstcheckError
 from assessment.files import FileRefusedError, read_regular_file
@@ -261,6 +261,8 @@ def parse_codes(text: str, root: Path = QUESTIONS_DIR) -> tuple[list[Answers], l
     A person is counted once: a line whose answers (bank version, form and every response) equal
     an earlier line's is listed as a skipped duplicate, whatever its language, setting, page or
     kind of code (a share code, a progress link, the English code of the same answers).
+    A line whose code is an earlier version of another line's (the same person before more
+    extra questions: `earlier_versions`) is skipped as well, the later code counts.
     """
     _check_size(len(text))
     text = text.removeprefix("\ufeff")
@@ -269,6 +271,7 @@ def parse_codes(text: str, root: Path = QUESTIONS_DIR) -> tuple[list[Answers], l
     if filled > MAX_GROUP_LINES:
         raise GroupError("group.too_many_lines", lines=filled, limit=MAX_GROUP_LINES)
     found: list[Answers] = []
+    found_lines: list[int] = []
     invalid: list[InvalidLine] = []
     seen: dict[AnswersKey, int] = {}
     first = True
@@ -289,12 +292,68 @@ def parse_codes(text: str, root: Path = QUESTIONS_DIR) -> tuple[list[Answers], l
             else:
                 seen[key] = number
                 found.append(outcome)
+                found_lines.append(number)
         elif outcome is not None:
             invalid.append(_invalid(number, line, outcome))
         elif not first:
             invalid.append(_invalid(number, line, ("group.no_code", ())))
         first = False
-    return found, invalid
+    later = earlier_versions(found, root)
+    if not later:
+        return found, invalid
+    for index, newer in later.items():
+        number = found_lines[index]
+        refusal: Refusal = (EARLIER_VERSION, (("line", found_lines[newer]),))
+        invalid.append(_invalid(number, lines[number - 1], refusal))
+    invalid.sort(key=lambda line: line.line)
+    return [person for index, person in enumerate(found) if index not in later], invalid
+
+
+# Why a line is skipped when its code is an earlier version of another line's.
+EARLIER_VERSION = "ux5.group.earlier_version"
+# A code's extra answers as (item, response) pairs.
+_Answered = frozenset[tuple[str, int | str]]
+
+
+def earlier_versions(people: Sequence[Answers], root: Path = QUESTIONS_DIR) -> dict[int, int]:
+    """Return, for each code that is an earlier version of another, the index of the latest one.
+
+    One person's share link from before and from after the extra questions: the same bank,
+    form, setting and background, and the same answers to the questionnaire's own questions
+    (and the working conditions), the later code adding extra answers to the earlier one's
+    (none or fewer, each the same). Only codes with extra answers can be later versions, so a
+    group without any costs one look at each code's extra answers. Where several later codes
+    hold one earlier code, the one with the most answers counts (the first of them on a tie).
+    """
+    banks: dict[int, Bank] = {}
+    extras: list[frozenset[str]] = []
+    for person in people:
+        bank = banks.get(person.bank_version)
+        if bank is None:
+            bank = banks[person.bank_version] = load_bank(person.bank_version, root)
+        extras.append(frozenset(extra_answered(person, bank)))
+    if not any(extras):
+        return {}
+    base: dict[tuple[object, ...], list[tuple[int, _Answered]]] = {}
+    for index, (person, extra) in enumerate(zip(people, extras, strict=True)):
+        if not banks[person.bank_version].rules.extra_questions:
+            continue
+        own = frozenset((i, v) for i, v in person.responses.items() if i not in extra)
+        key = (person.bank_version, person.form, person.profile, person.background, own)
+        base.setdefault(key, []).append((index, frozenset((i, person.responses[i]) for i in extra)))
+    later: dict[int, int] = {}
+    for same in base.values():
+        if len(same) < 2:
+            continue
+        for index, answered in same:
+            holders = [
+                (len(other), -other_index)
+                for other_index, other in same
+                if other_index != index and answered < other
+            ]
+            if holders:
+                later[index] = -max(holders)[1]
+    return later
 
 
 def _decoded_lines(lines: list[str], root: Path) -> list[tuple[Answers, bytes] | None]:
@@ -324,6 +383,11 @@ def answers_key(answers: Answers, root: Path = QUESTIONS_DIR) -> AnswersKey:
 def duplicates(invalid: Sequence[InvalidLine]) -> int:
     """Return how many skipped lines were duplicates of an earlier line's answers."""
     return sum(line.key == "group.duplicate" for line in invalid)
+
+
+def earlier(invalid: Sequence[InvalidLine]) -> list[InvalidLine]:
+    """Return the skipped lines whose code is an earlier version of another line's."""
+    return [line for line in invalid if line.key == EARLIER_VERSION]
 
 
 def _refusal(error: CodeError) -> Refusal:

@@ -8,6 +8,7 @@ a single person's answers. Built with the layout engine of assessment.render.pdf
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from assessment.bank.load import QUESTIONS_DIR, load_bank
@@ -70,6 +71,7 @@ def group_layout(
     *,
     today: dt.date | None = None,
     root: Path = QUESTIONS_DIR,
+    notes: Sequence[str] = (),
 ) -> tuple[PageLayout, list[bytes]]:
     """Return where everything of the group summary goes, and its chart PNGs."""
     banks = {
@@ -81,7 +83,7 @@ def group_layout(
     day = format_day(today or dt.date.today(), lang)
     sizes = [png_size(png) for png in pngs]
     layout = balanced_layout(
-        lambda breaks: _GroupLayout(group, banks, sizes, skipped, day, lang, root, breaks)
+        lambda breaks: _GroupLayout(group, banks, sizes, skipped, day, lang, root, breaks, notes)
     )
     return layout, pngs
 
@@ -93,13 +95,15 @@ def build_group_pdf(
     *,
     today: dt.date | None = None,
     root: Path = QUESTIONS_DIR,
+    notes: Sequence[str] = (),
 ) -> bytes:
     """Return the group summary as a PDF: one section (with its chart) per bank version.
 
     skipped is the number of input lines that held no readable code; it is reported, never
-    their content.
+    their content. notes are printed under the counts (which line is an earlier version of
+    which: `group.text.earlier_notes`).
     """
-    layout, pngs = group_layout(group, skipped, lang, today=today, root=root)
+    layout, pngs = group_layout(group, skipped, lang, today=today, root=root, notes=notes)
     return draw_pdf(layout, pngs, msg("group_pdf.title", lang))
 
 
@@ -116,10 +120,12 @@ class _GroupLayout(PageLayout):
         lang: Language,
         root: Path,
         breaks: frozenset[int] = frozenset(),
+        notes: Sequence[str] = (),
     ) -> None:
         super().__init__(lang, BODY, breaks)
         self.group = group
         self.banks = banks
+        self.notes = tuple(notes)
         newest = banks[group.versions[-1].bank_version] if group.versions else load_bank(None, root)
         self._header(newest.profiles[group.profile].name(lang), skipped, day)
         for index, section in enumerate(group.versions):
@@ -148,6 +154,8 @@ class _GroupLayout(PageLayout):
         self.y += 4
         counts = msg("group.counts", lang, people=group.people, invalid=skipped)
         self.paragraph(counts, BODY + 2, bold=True, after=1.2)
+        for note in self.notes:
+            self.paragraph(note, BODY, after=1.2)
         self.paragraph(msg("group_pdf.anonymous", lang), SMALL, colour=MUTED)
         if group.mixed_versions:
             self.y += 1

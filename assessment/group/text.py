@@ -20,6 +20,7 @@ from assessment.group.overview import (
     InvalidLine,
     VersionGroup,
     duplicates,
+    earlier,
 )
 from assessment.group.preferences import preference_section
 from assessment.i18n import Language
@@ -52,6 +53,15 @@ def render_invalid(invalid: Sequence[InvalidLine], lang: Language) -> list[str]:
         for i in invalid
     )
     return lines
+
+
+def earlier_notes(invalid: Sequence[InvalidLine], lang: Language) -> list[str]:
+    """Return one sentence per line skipped as an earlier version of another line's code: which
+    line it is, which line counts instead (the page, the PDF and the text say the same)."""
+    return [
+        msg("ux5.group.earlier_note", lang, line=line.line, later=dict(line.params)["line"])
+        for line in earlier(invalid)
+    ]
 
 
 def count_columns(dimension: DimensionGroup) -> list[tuple[str, int]]:
@@ -262,6 +272,7 @@ def render_group_text(
     ]
     if duplicates(invalid):
         lines.append(_wrap(msg("group.duplicates_dropped", lang, count=duplicates(invalid))))
+    lines.extend(_wrap(note) for note in earlier_notes(invalid, lang))
     if group.mixed_versions:
         lines.append(_wrap(msg("group.mixed_versions", lang, count=len(group.versions))))
     for section in group.versions:
@@ -290,6 +301,9 @@ def group_json(
             for i in invalid
         ],
         "duplicates_dropped": duplicates(invalid),
+        "earlier_versions": [
+            {"line": i.line, "counted": dict(i.params)["line"]} for i in earlier(invalid)
+        ],
         "item_stats": stats.model_dump(mode="json") if stats is not None else None,
         "flags": [
             {**flag.model_dump(mode="json"), "message": flag.reason(lang)}

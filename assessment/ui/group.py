@@ -36,6 +36,7 @@ from assessment.group.overview import (
     InvalidLine,
     VersionGroup,
     duplicates,
+    earlier,
     group_table,
     parse_codes,
     score_group,
@@ -44,6 +45,7 @@ from assessment.group.overview import (
 from assessment.group.preferences import preference_section
 from assessment.group.text import (
     development_lines,
+    earlier_notes,
     format_score,
     levels_line,
     mark_sections,
@@ -67,6 +69,7 @@ CSV_KEY = "group_csv"
 PDF_KEY = "group_pdf"
 PEOPLE_TABLE_KEY = "group_people"
 INVALID_TABLE_KEY = "group_invalid"
+EARLIER_KEY = "group_earlier"
 # The general Duisburg profile first: a coach's group has not chosen one setting.
 PROFILE_CHOICES: tuple[ProfileId, ...] = PROFILE_IDS
 UPLOAD_TYPES = ("txt", "csv")
@@ -428,7 +431,8 @@ def _downloads(evaluation: Evaluation, lang: Language) -> None:
     def pdf() -> bytes:
         from assessment.group.pdf import build_group_pdf
 
-        return build_group_pdf(group, len(evaluation.invalid), lang)
+        notes = earlier_notes(evaluation.invalid, lang)
+        return build_group_pdf(group, len(evaluation.invalid), lang, notes=notes)
 
     st.header(t("ui.group.downloads_heading", lang), anchor=False)
     shared.download_row(
@@ -603,10 +607,16 @@ def _results(text: str, lang: Language) -> None:
     doubled = duplicates(invalid)
     if doubled:
         st.info(t("group.duplicates_dropped", lang, count=doubled))
+    # One person's code from before and from after more extra questions: the later one counts.
+    notes = earlier_notes(invalid, lang)
+    if notes:
+        with st.container(key=EARLIER_KEY):
+            st.info("\n".join(f"- {plain(note)}" for note in notes) if len(notes) > 1 else notes[0])
+    readable = doubled + peer_lines + len(earlier(invalid))
     if peer_lines:
         st.warning(t("ui.group.peer_intro", lang, count=peer_lines))
-    if len(invalid) > doubled + peer_lines:
-        st.warning(t("ui.group.invalid_intro", lang, count=len(invalid) - doubled - peer_lines))
+    if len(invalid) > readable:
+        st.warning(t("ui.group.invalid_intro", lang, count=len(invalid) - readable))
     if invalid:
         _invalid_lines(invalid, lang)
     if group.mixed_versions:

@@ -134,16 +134,27 @@ def _name_in_address(name: str) -> None:
 
 
 def render_ask(
-    bank: Bank, share_code: str, form: FormId, lang: Language, invitation: str | None = None
+    bank: Bank,
+    share_code: str,
+    form: FormId,
+    lang: Language,
+    invitation: str | None = None,
+    *,
+    starter: bool = False,
 ) -> None:
     """The section "Fremdbild einholen": the invitation link and the box for peer codes.
-    invitation: the invitation's id of the share code's answers, when the caller has it."""
+    invitation: the invitation's id of the share code's answers, when the caller has it.
+    starter: the person starts their career, so whom to ask is named as the next steps do
+    (trainer, internship supervisor, lecturer, a side job; UX pass 3, m-11)."""
     st.header(t("ui.peer.ask_heading", lang), anchor=False)
     if not bank.peer:
         st.markdown(t("ui.peer.unavailable", lang))
         return
-    st.markdown(t("ui.peer.ask_intro", lang))
-    st.markdown(t("nav.peer.ask_three", lang))
+    st.markdown(t("ux5.peer.starter_intro" if starter else "ui.peer.ask_intro", lang))
+    st.markdown(t("ux5.peer.starter_three" if starter else "nav.peer.ask_three", lang))
+    # Two colleagues with exactly the same ratings give the same code, which counts once
+    # (UX pass 3, m-6): said where the person invites, not only under the comparison.
+    st.caption(t("ux5.peer.same_code_once", lang))
     st.info(t("ui.peer.ask_privacy", lang))
     if NAME_KEY not in st.session_state:
         kept = st.session_state.get(NAME_KEPT_KEY)
@@ -171,7 +182,9 @@ def render_ask(
     except InvitationError as error:
         st.error(plain(error.message(lang)))
     else:
-        invite = links.invite_link(shared.base_url(), token, lang)
+        # No language in the link: a colleague reads the invitation in their browser's
+        # language, else in the one it carries (state.adopt_link_language; UX pass 3, m-12).
+        invite = links.invite_link(shared.base_url(), token)
         st.markdown(t("ui.peer.invite_link_label", lang))
         st.code(invite, language=None, wrap_lines=True)
         st.markdown(t("ui.peer.collect_link_label", lang))
@@ -497,8 +510,7 @@ def render_invite() -> tuple[Language, int]:
         st.title(t("ui.peer.invite_error_title", lang), anchor=False)
         st.error(plain(error.message(lang)))
         return lang, state.flow().bank_version
-    if state.LANG_PARAM not in st.query_params:
-        st.session_state[state.LANG_KEY] = invitation.language
+    state.adopt_link_language(invitation.language)
     lang = shared.language_switch(state.set_view_language)
     bank = load_bank(invitation.bank_version)
     if st.query_params.get(state.VIEW_PARAM) == COLLECT_VIEW:
@@ -621,8 +633,9 @@ def _downloads(
     intro = "ui.peer.share_intro_summary" if mirror.source == "summary" else "ui.peer.share_intro"
     st.markdown(tv(intro, lang, viewer))
     st.code(
-        # In the page's language (UX pass #16): a comparison read in English is shared in English.
-        links.mirror_link(shared.base_url(), share_code, peer_codes, lang),
+        # No language in the link (UX pass 3, m-12): it opens in the reader's browser language,
+        # else in the share code's (state.adopt_link_language).
+        links.mirror_link(shared.base_url(), share_code, peer_codes),
         language=None,
         wrap_lines=True,
     )
@@ -630,7 +643,7 @@ def _downloads(
     def pdf() -> bytes:
         from assessment.peer.pdf import build_mirror_pdf
 
-        printed = shared.printed_mirror_link_for(share_code, peer_codes, lang)
+        printed = shared.printed_mirror_link_for(share_code, peer_codes)
         return build_mirror_pdf(mirror, bank, lang, printed, viewer=viewer)
 
     def json() -> str:
@@ -722,8 +735,7 @@ def render_mirror(code: str, peers_param: str) -> tuple[Language, int]:
         return lang, state.flow().bank_version
     answers = decoded.answers
     share_code = encode_share_code(answers) if decoded.kind == "progress" else code.strip()
-    if state.LANG_PARAM not in st.query_params:
-        st.session_state[state.LANG_KEY] = answers.language
+    state.adopt_link_language(answers.language)
     lang = shared.language_switch(state.set_view_language)
     peer_codes = links.codes_from_text(peers_param, MAX_PASTED_CODES)
     bank = load_bank(answers.bank_version)

@@ -460,7 +460,14 @@ def render_own(lang: Language) -> None:
         method_back=page.method_back,
     )
     _share(result, bank, share_code, lang)
-    peer.render_ask(bank, share_code, result.answers.form, lang, page.invitation)
+    peer.render_ask(
+        bank,
+        share_code,
+        result.answers.form,
+        lang,
+        page.invitation,
+        starter=result.answers.background == "starter",
+    )
     st.divider()
     if bank.rules.retake_marks:
         st.caption(t("retake.edit_marks", lang))
@@ -509,8 +516,7 @@ def render_shared(code: str) -> tuple[Language, int]:
         lang = shared.language_switch(state.set_view_language)
         shared.render_code_error(error, lang)
         return lang, state.flow().bank_version
-    if state.LANG_PARAM not in st.query_params:
-        st.session_state[state.LANG_KEY] = decoded.answers.language
+    state.adopt_link_language(decoded.answers.language)
     if PROGRESS_PARAM in st.query_params:
         del st.query_params[PROGRESS_PARAM]
     lang = shared.language_switch(state.set_view_language)

@@ -569,7 +569,7 @@ def printed_link_for(code: str) -> str:
 
 def printed_mirror_link_for(code: str, peer_codes: list[str], lang: Language | None = None) -> str:
     """Return the comparison link a PDF prints: the codes on the public base, like
-    printed_link_for (with lang: in that language)."""
+    printed_link_for (with lang: in that language; without, in the reader's)."""
     return links.mirror_link(public_base(), code, peer_codes, lang)
 
 

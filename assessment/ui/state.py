@@ -30,7 +30,13 @@ from assessment.bank.choices import EXPERIENCE_LEVELS, Experience, FormId, Profi
 from assessment.bank.versions import latest_version
 from assessment.codes.links import INVITE_NAME_PARAM, PROGRESS_PARAM, SHARE_PARAM
 from assessment.deferred import DeferredModule
-from assessment.i18n import DEFAULT_LANGUAGE, Language, browser_language, parse_language
+from assessment.i18n import (
+    DEFAULT_LANGUAGE,
+    Language,
+    browser_language,
+    parse_language,
+    stated_language,
+)
 
 if TYPE_CHECKING:
     from assessment.bank import load as bank_load
@@ -199,6 +205,15 @@ def adopt_url_language() -> Language:
     elif LANG_KEY not in st.session_state:
         st.session_state[LANG_KEY] = browser_language(accept_language(), st.context.locale)
     return language()
+
+
+def adopt_link_language(sent: Language) -> None:
+    """Choose the language of a link someone sent (a shared result, a comparison, an invitation):
+    the viewer's browser where it asks for German or English, else the sender's (sent, the
+    language the code or invitation carries) – unless the address names one (`?lang=`: this
+    tab's own switch, so a reload keeps it; UX pass 3, m-12)."""
+    if LANG_PARAM not in st.query_params:
+        st.session_state[LANG_KEY] = stated_language(accept_language(), st.context.locale) or sent
 
 
 def accept_language() -> str | None:

@@ -78,13 +78,14 @@ def test_the_comparison_has_a_link_box_in_its_language_after_the_warning(
 ) -> None:
     """m10 (already on main since flow22; held here): the comparison page, with enough codes or
     too few, has its link in a code box (copy button, shown on phones too) in the page's
-    language, with the sentence that the link carries the colleagues' codes."""
+    language, with the sentence that the link carries the colleagues' codes. The link names no
+    language: it opens in the reader's (UX pass 3, m-12)."""
     codes = [peer_code(v) for v in range(1, count + 1)]
     at = mirror_app(lang, codes)
     assert not at.exception
     (box,) = [c.value for c in at.code if f"{PEERS_PARAM}=" in c.value]
     query = parse_qs(urlsplit(box).query)
-    assert query["lang"] == [lang]
+    assert "lang" not in query
     assert query[PEERS_PARAM] == [",".join(codes)]
     markdown = [str(m.value) for m in at.markdown]
     assert tv("ui.peer.share_intro", lang, "other") in markdown

@@ -78,9 +78,10 @@ def test_the_address_names_the_page_and_back_in_the_browser_shows_it() -> None:
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_the_comparison_share_link_keeps_the_language(lang: Language) -> None:
-    """The comparison opened in a language offers a link that opens it in the same language
-    (UX pass #16: `…&peers=A,B` lost `lang`, and opened in the share code's language)."""
+def test_the_comparison_share_link_opens_in_the_readers_language(lang: Language) -> None:
+    """The comparison offers a link with the codes and no language: it opens in the reader's
+    browser language, else in the share code's (UX pass 3, m-12; UX pass #16 had put the page's
+    language in it, which a reader with another browser language could not escape)."""
     answers = own_answers()
     shown_in = lang
     share = encode_share_code(answers)
@@ -91,6 +92,6 @@ def test_the_comparison_share_link_keeps_the_language(lang: Language) -> None:
     assert offered
     for link in offered:
         query = parse_qs(urlsplit(link).query)
-        assert query["lang"] == [shown_in]
+        assert "lang" not in query
         assert query[SHARE_PARAM] == [share]
         assert query[PEERS_PARAM] == [",".join(peers)]
