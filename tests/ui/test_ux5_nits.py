@@ -1,5 +1,6 @@
 """Small fixes of UX verify pass 4: the salary box with an unusable amount typed (N-2) and the
-methodology page opened in a new tab (N-5). N-4 (the extra page's "dort") is fixed on main."""
+methodology page opened in a new tab (N-5); N-4 (the extra page's "dort") is fixed on main and
+held here."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from streamlit.testing.v1 import AppTest
 from assessment.codes.share import encode_share_code
 from assessment.i18n import Language
 from assessment.messages import msg
-from assessment.ui import method, state
+from assessment.ui import extra, method, state
 from assessment.ui.salary import SALARY_AGAIN_KEY
-from tests.ui.conftest import complete, new_app, start
+from tests.ui.conftest import complete, item_keys, new_app, start
 from tests.ui.test_extra_questions import _at_result, _honest
 from tests.ui.test_method_way_back import _method_query
 from tests.ui.test_salary_field import type_salary
@@ -77,3 +78,22 @@ def test_the_method_page_from_a_shared_result_or_the_start_page() -> None:
     start_page = new_app(view=state.METHOD_VIEW, lang="de")
     assert msg("ux5.method.other_tab_own", "de") not in [i.value for i in start_page.info]
     assert not [b for b in start_page.button if b.key == method.CLOSE_KEY]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_extra_pages_say_where_more_questions_open(lang: Language) -> None:
+    """N-4 (fixed on main in 067547a; held here): the extra page and the page of the extra
+    answers given ("ansehen oder ändern") name the result page, not a "dort" without referent."""
+    answers, full = _honest()
+    at = _at_result(answers, lang)
+    at.button(key=extra.OPEN_KEY).click().run()
+    help_text = msg("ux.extra.back_help", lang)
+    assert help_text in [str(c.value) for c in at.caption]
+    assert ("auf der Ergebnisseite" if lang == "de" else "on the result page") in help_text
+    assert " dort " not in help_text
+    key = item_keys(at)[0]
+    at.radio(key=key).set_value(full[state.item_of_key(key)]).run()
+    at.button(key=extra.BACK_KEY).click().run()
+    at.button(key=extra.REVIEW_KEY).click().run()
+    assert msg("minors22.extra.review_intro", lang) in [str(m.value) for m in at.markdown]
+    assert help_text in [str(c.value) for c in at.caption]
