@@ -20,8 +20,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from assessment.bank.load import QUESTIONS_DIR, load_bank
 from assessment.bank.models import Bank, FormId, ProfileId
 from assessment.codes.links import code_from_text
-from assessment.codes.share import decode_answers_many, decode_code, response_digits
-from assessment.engine.answers import Answers, extra_answered
+from assessment.codes.share import (
+    decode_answers_many,
+    decode_code,
+    preference_items,
+    response_digits,
+)
+from assessment.engine.answers import Answers, extra_candidates
 from assessment.engine.matching import Level
 from assessment.errors import BankError, CodeError, SelbstcheckError
 from assessment.files import FileRefusedError, read_regular_file
@@ -313,6 +318,8 @@ def parse_codes(text: str, root: Path = QUESTIONS_DIR) -> tuple[list[Answers], l
 EARLIER_VERSION = "ux5.group.earlier_version"
 # A code's extra answers as (item, response) pairs.
 _Answered = frozenset[tuple[str, int | str]]
+# Codes with the same own answers compared as versions of one person, at most.
+MAX_VERSIONS_COMPARED = 100
 
 
 def earlier_versions(people: Sequence[Answers], root: Path = QUESTIONS_DIR) -> dict[int, int]:
@@ -322,37 +329,50 @@ def earlier_versions(people: Sequence[Answers], root: Path = QUESTIONS_DIR) -> d
     form, setting and background, and the same answers to the questionnaire's own questions
     (and the working conditions), the later code adding extra answers to the earlier one's
     (none or fewer, each the same). Only codes with extra answers can be later versions, so a
-    group without any costs one look at each code's extra answers. Where several later codes
-    hold one earlier code, the one with the most answers counts (the first of them on a tie).
+    group without any costs one set intersection per code. Where several later codes hold one
+    earlier code, the one with the most answers counts (the first of them on a tie). Codes with
+    the same own answers are compared among themselves only up to MAX_VERSIONS_COMPARED of them
+    (one person has a few versions; thousands are no person's, and would cost their square).
     """
-    banks: dict[int, Bank] = {}
+    # Per bank version and form: the extra questions, and the own items (the form's and the
+    # working conditions), in a fixed order, whose answers are compared as one tuple.
+    layouts: dict[tuple[int, str], tuple[frozenset[str], tuple[str, ...]]] = {}
     extras: list[frozenset[str]] = []
     for person in people:
-        bank = banks.get(person.bank_version)
-        if bank is None:
-            bank = banks[person.bank_version] = load_bank(person.bank_version, root)
-        extras.append(frozenset(extra_answered(person, bank)))
+        layout = layouts.get((person.bank_version, person.form))
+        if layout is None:
+            bank = load_bank(person.bank_version, root)
+            own_ids = (
+                *(item.id for item in bank.form_items(person.form)),
+                *(item.id for item in preference_items(bank)),
+            )
+            extra_ids = frozenset(item.id for item in extra_candidates(bank, person.form))
+            layout = layouts[person.bank_version, person.form] = (extra_ids, own_ids)
+        extras.append(layout[0].intersection(person.responses) if layout[0] else frozenset())
     if not any(extras):
         return {}
     base: dict[tuple[object, ...], list[tuple[int, _Answered]]] = {}
     for index, (person, extra) in enumerate(zip(people, extras, strict=True)):
-        if not banks[person.bank_version].rules.extra_questions:
+        extra_ids, own_ids = layouts[person.bank_version, person.form]
+        if not extra_ids:
             continue
-        own = frozenset((i, v) for i, v in person.responses.items() if i not in extra)
+        responses = person.responses
+        own = tuple(map(responses.get, own_ids))
         key = (person.bank_version, person.form, person.profile, person.background, own)
-        base.setdefault(key, []).append((index, frozenset((i, person.responses[i]) for i in extra)))
+        base.setdefault(key, []).append((index, frozenset((i, responses[i]) for i in extra)))
     later: dict[int, int] = {}
     for same in base.values():
-        if len(same) < 2:
+        if not 1 < len(same) <= MAX_VERSIONS_COMPARED:
             continue
+        # Longest first (the first on a tie): the first code that holds another is its latest.
+        longest_first = sorted(same, key=lambda entry: (-len(entry[1]), entry[0]))
         for index, answered in same:
-            holders = [
-                (len(other), -other_index)
-                for other_index, other in same
-                if other_index != index and answered < other
-            ]
-            if holders:
-                later[index] = -max(holders)[1]
+            for other_index, other in longest_first:
+                if len(other) <= len(answered):
+                    break
+                if answered < other:
+                    later[index] = other_index
+                    break
     return later
 
 

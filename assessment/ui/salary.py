@@ -42,8 +42,14 @@ def offer_salary_again(lang: Language) -> None:
             on_change=_entered,
         )
         return
+    typed = st.session_state.get(state.widget_key(SALARY_AGAIN_KEY, lang))
     with st.container(border=True, key="salary_again"):
-        st.markdown(t("ui.result.salary_again_intro", lang))
+        # Something typed, but no amount taken: not "none given" next to a field that shows one
+        # (UX verify pass 4, N-2); the problem is said under the field.
+        invalid = isinstance(typed, str) and bool(typed.strip())
+        st.markdown(
+            t("ux5.salary.invalid_intro" if invalid else "ui.result.salary_again_intro", lang)
+        )
         money.amount_input(
             t("ui.result.salary_again_label", lang),
             SALARY_AGAIN_KEY,

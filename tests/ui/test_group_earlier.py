@@ -21,7 +21,7 @@ def test_a_code_from_before_the_extra_questions_is_named_and_not_counted(lang: L
     counts = msg("group.counts", lang, people=1, invalid=1)
     assert any(counts in m.value for m in at.markdown)
     note = msg("ux5.group.earlier_note", lang, line=1, later=2)
-    assert [i.value for i in at.get("info") if note in i.value] == [note]
+    assert [i.value for i in at.info if note in i.value] == [note]
     assert not at.warning
     reasons = [
         row

@@ -38,7 +38,7 @@ def test_back_from_the_method_page_returns_to_the_own_result(lang: Language) -> 
     page = new_app(**query)  # a new tab: a new session
     assert not page.exception
     assert page.title[0].value == t("method.title", lang)
-    assert page.button(key=method.BACK_KEY).label == t("ux22b.method.back_own", lang)
+    assert page.button(key=method.BACK_KEY).label == t("ux5.method.open_here_own", lang)
     page.button(key=method.BACK_KEY).click().run()
     assert not page.exception
     assert page.title[0].value == t("ui.result.heading", lang)
@@ -55,7 +55,7 @@ def test_back_from_the_method_page_returns_to_a_shared_result() -> None:
     query = _method_query(at)
     assert query[SHARE_PARAM] == code
     page = new_app(**query)
-    assert page.button(key=method.BACK_KEY).label == t("ux22b.method.back_shared", "de")
+    assert page.button(key=method.BACK_KEY).label == t("ux5.method.open_here_shared", "de")
     page.button(key=method.BACK_KEY).click().run()
     assert not page.exception
     assert dict(page.query_params) == {SHARE_PARAM: code, "lang": "de"}

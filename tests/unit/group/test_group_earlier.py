@@ -7,7 +7,12 @@ from assessment.bank.load import load_bank
 from assessment.bank.models import LikertItem
 from assessment.codes.share import encode_progress_code, encode_share_code
 from assessment.engine.answers import Answers, extra_candidates
-from assessment.group.overview import EARLIER_VERSION, parse_codes, score_group
+from assessment.group.overview import (
+    EARLIER_VERSION,
+    MAX_VERSIONS_COMPARED,
+    parse_codes,
+    score_group,
+)
 from assessment.group.pdf import build_group_pdf
 from assessment.group.text import earlier_notes, group_json, render_group_text
 from assessment.messages import msg
@@ -101,3 +106,22 @@ def test_the_text_json_and_pdf_exports_say_which_line_counts() -> None:
         notes = earlier_notes(invalid, lang)
         assert note in _text(build_group_pdf(group, 1, lang, today=DAY, notes=notes), lang)
     assert group_json(group, invalid, None, "en")["earlier_versions"] == [{"line": 1, "counted": 2}]
+
+
+def test_more_codes_with_the_same_own_answers_than_one_person_has_versions_are_not_compared() -> (
+    None
+):
+    """Up to MAX_VERSIONS_COMPARED codes with the same own answers are compared as versions; a
+    crowd of them is no person's, and each counts (no cost of their square)."""
+    likert = sum(isinstance(item, LikertItem) for item in EXTRA)
+    crowd = [
+        with_extra(BEFORE, count, value) for count in range(1, likert + 1) for value in range(1, 6)
+    ]
+    assert len(crowd) >= MAX_VERSIONS_COMPARED
+    found, invalid = parse_codes("\n".join(encode_share_code(a) for a in [BEFORE, *crowd]))
+    assert (len(found), invalid) == (len(crowd) + 1, [])
+    # Fewer: compared, and each value's chain (1, 2 … 10 extra answers) counts as its longest.
+    few = crowd[:50]
+    found, invalid = parse_codes("\n".join(encode_share_code(a) for a in [BEFORE, *few]))
+    assert found == [a for a in few if len(a.responses) == max(len(b.responses) for b in few)]
+    assert len(found) == 5
