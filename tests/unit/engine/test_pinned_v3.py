@@ -14,88 +14,16 @@ import pytest
 
 from assessment.bank.load import load_bank
 from assessment.bank.models import (
-    UNSURE,
     Bank,
-    Item,
-    KnowledgeItem,
-    LikertItem,
-    Scenario,
-    ValidityItem,
 )
 from assessment.codes.share import decode_code, encode_share_code
-from assessment.engine.answers import Answers, extra_candidates
 from assessment.engine.result import build_result
-from tests.pins import fingerprint, spread_answer
+from tests.pins import fingerprint, full_answers, self_praising, short_with_extra_and_marks
 
 
 @pytest.fixture(scope="module")
 def bank3() -> Bank:
     return load_bank(3)
-
-
-def _self_praise(item: Item, index: int) -> int | str:
-    """Every statement at its desirable pole, no unlikely virtue claimed, situations in turn,
-    every knowledge item "can't say": a self-description far above the evidence."""
-    if isinstance(item, ValidityItem):
-        return 1
-    if isinstance(item, LikertItem):
-        return 5 if item.keying == "plus" else 1
-    if isinstance(item, Scenario):
-        return item.options[index % len(item.options)].id
-    if isinstance(item, KnowledgeItem):
-        return UNSURE
-    return 3
-
-
-def _preferences(bank: Bank) -> dict[str, int | str]:
-    return {item.id: 1 + (index * 2) % 3 for index, item in enumerate(bank.asked_preferences())}
-
-
-def _full(bank: Bank) -> Answers:
-    return Answers(
-        bank_version=3,
-        form="full",
-        profile="mittelstand",
-        background="specialist",
-        responses={
-            **{item.id: spread_answer(item, n) for n, item in enumerate(bank.form_items("full"))},
-            **_preferences(bank),
-        },
-    )
-
-
-def _short_with_extra_and_marks(bank: Bank) -> Answers:
-    """The short form in English, ten extra questions, three answers changed after the
-    rationales were shown."""
-    items = bank.form_items("short")
-    extra = extra_candidates(bank, "short")[:10]
-    marked = [item.id for item in items if isinstance(item, Scenario | KnowledgeItem)][:3]
-    return Answers(
-        bank_version=3,
-        form="short",
-        profile="public",
-        background="starter",
-        language="en",
-        responses={
-            **{item.id: spread_answer(item, n + 1) for n, item in enumerate(items)},
-            **{item.id: spread_answer(item, n + 2) for n, item in enumerate(extra)},
-            **_preferences(bank),
-        },
-        revised=tuple(marked),
-    )
-
-
-def _self_praising(bank: Bank) -> Answers:
-    return Answers(
-        bank_version=3,
-        form="full",
-        profile="industry",
-        background="experienced",
-        responses={
-            **{item.id: _self_praise(item, n) for n, item in enumerate(bank.form_items("full"))},
-            **_preferences(bank),
-        },
-    )
 
 
 FULL_CODE = (
@@ -392,9 +320,9 @@ SELF_PRAISING_RESULT: dict[str, Any] = {
 
 
 PINNED = [
-    pytest.param(_full, FULL_CODE, FULL_RESULT, id="full-mittelstand-specialist"),
-    pytest.param(_short_with_extra_and_marks, SHORT_CODE, SHORT_RESULT, id="short-extra-marks-en"),
-    pytest.param(_self_praising, SELF_PRAISING_CODE, SELF_PRAISING_RESULT, id="self-praising"),
+    pytest.param(full_answers, FULL_CODE, FULL_RESULT, id="full-mittelstand-specialist"),
+    pytest.param(short_with_extra_and_marks, SHORT_CODE, SHORT_RESULT, id="short-extra-marks-en"),
+    pytest.param(self_praising, SELF_PRAISING_CODE, SELF_PRAISING_RESULT, id="self-praising"),
 ]
 
 
