@@ -145,7 +145,7 @@ def _answers(
         if isinstance(item, LikertItem | TradeoffItem) and item.presumes is not None
     )
     chosen = (
-        (item, _on_scale(item, (PERSONAS | VIEW_PERSONAS)[persona](item, index, presuming)))
+        (item, on_scale(item, (PERSONAS | VIEW_PERSONAS)[persona](item, index, presuming)))
         for index, item in enumerate(items[:kept])
     )
     return Answers(
@@ -161,11 +161,13 @@ def _answers(
     )
 
 
-def _on_scale(item: Item, value: int | str | None) -> int | str | None:
-    """Return a persona's answer within the item's scale: on a frequency statement (rules 4,
-    1–4) a 5 becomes 4, "more often"; every other answer stays as it is."""
+def on_scale(item: Item, value: int | str | None) -> int | str | None:
+    """Return an answer given on the agreement scale (1–5) on the item's own scale: on a
+    frequency statement (rules 4, 1–4) the step nearest in points (1 → 1, 2 → 2, 3 → 3, 4 → 3,
+    5 → 4: 0, 33, 67, 67, 100 points for 0, 25, 50, 75, 100); every other answer as it is."""
     if isinstance(value, int) and isinstance(item, LikertItem):
-        return min(value, max(answer_values(item)))
+        top = max(answer_values(item))
+        return math.floor((value - 1) * (top - 1) / 4 + 0.5) + 1
     return value
 
 

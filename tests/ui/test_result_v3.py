@@ -8,7 +8,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import KnowledgeItem, LikertItem, Scenario, ValidityItem
+from assessment.bank.models import (
+    KnowledgeItem,
+    LikertItem,
+    Scenario,
+    ValidityItem,
+    answer_values,
+)
 from assessment.engine.answers import Answers
 from assessment.engine.result import build_result
 from assessment.messages import msg
@@ -28,7 +34,8 @@ def self_above(item: object) -> int | str:
     """The statements at the ceiling, the weakest option in each situation, every knowledge
     question answered "can't say", no unlikely virtue, trade-offs in the middle."""
     if isinstance(item, LikertItem):
-        return 5 if item.keying == "plus" else 1
+        # A frequency statement (rules 4) ends at 4, "more often".
+        return max(answer_values(item)) if item.keying == "plus" else 1
     if isinstance(item, Scenario):
         return min(item.options, key=lambda option: option.score).id
     if isinstance(item, KnowledgeItem):

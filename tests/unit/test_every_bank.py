@@ -19,7 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from assessment.bank.load import QUESTIONS_DIR, load_bank
-from assessment.bank.models import LikertItem, TradeoffItem, ValidityItem
+from assessment.bank.models import LikertItem, TradeoffItem, ValidityItem, answer_values
 from assessment.cli import run
 from assessment.codes.share import decode_code, encode_share_code
 from assessment.engine.result import Result, build_result
@@ -375,7 +375,12 @@ def test_peer_round_trip(version: int, capsys: pytest.CaptureFixture[str], tmp_p
                 bank_version=version,
                 form=answers.form,
                 responses={
-                    item.id: ("na" if (index + rater) % 7 == 0 else 1 + (index + rater) % 5)
+                    # 1–5 in turn, 1–4 on a frequency statement (rules 4)
+                    item.id: (
+                        "na"
+                        if (index + rater) % 7 == 0
+                        else 1 + (index + rater) % len(answer_values(item))
+                    )
                     for index, item in enumerate(items)
                 },
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assessment.bank.models import Bank, KnowledgeItem, PreferenceItem, Scenario
+from assessment.bank.models import Bank, KnowledgeItem, LikertItem, PreferenceItem, Scenario
 from assessment.engine import answers
 from assessment.engine.answers import Answers, check_answers
 from assessment.errors import AnswersError
@@ -21,6 +21,8 @@ def test_the_kinds_are_those_of_the_items(released_bank: Bank) -> None:
             want = answers._Kind.SCENARIO
         elif isinstance(item, KnowledgeItem):
             want = answers._Kind.KNOWLEDGE
+        elif isinstance(item, LikertItem) and item.scale == "frequency":
+            want = answers._Kind.FREQUENCY
         elif getattr(item, "presumes", None) is not None:
             want = answers._Kind.OFFERS_UNSURE
         else:
@@ -36,11 +38,14 @@ def test_the_kinds_follow_the_bank_object(released_bank: Bank) -> None:
 
 def test_every_item_refuses_a_value_of_another_kind(released_bank: Bank) -> None:
     """Each kind still refuses what it refused before the table: an option id on a five-point
-    item, a number on a situation, "can't judge yet" where it is not offered."""
+    item, a number on a situation, "can't judge yet" where it is not offered, 5 on a frequency
+    statement."""
     for form in released_bank.forms:
         for item in released_bank.form_items(form):
             if isinstance(item, Scenario | KnowledgeItem):
                 wrong: int | str = 3
+            elif isinstance(item, LikertItem) and item.scale == "frequency":
+                wrong = 5  # never … more often are 1–4; "no occasion" is always offered
             elif getattr(item, "presumes", None) is None:
                 wrong = "na"
             else:

@@ -27,6 +27,7 @@ from assessment.bank.models import (
     LikertItem,
     ProfileId,
     Scenario,
+    answer_values,
 )
 from assessment.bank.rules import RULES
 from assessment.cli import run
@@ -76,7 +77,8 @@ def population(bank: Bank, count: int = POPULATION, seed: int = SEED) -> list[An
                 level = traits.get(item.dimension or "", 3) + rng.choice((-1, 0, 0, 1))
                 level = min(5, max(1, level))
                 minus = isinstance(item, LikertItem) and item.keying == "minus"
-                responses[item.id] = 6 - level if minus else level
+                # A frequency statement (rules 4) ends at 4, "more often".
+                responses[item.id] = min(6 - level if minus else level, max(answer_values(item)))
         people.append(
             Answers(
                 bank_version=bank.version,

@@ -25,7 +25,7 @@ from assessment.render.brief import MAX_STEPS, MAX_STRONGEST, comparison_differs
 from assessment.render.summary import Summary, summarize
 from assessment.render.views import with_peers
 from tests import simulate
-from tests.banks import RELEASED
+from tests.banks import RELEASED, on_scale
 
 
 def _answer(item: Item, level: int, lean: int = 3) -> int | str:
@@ -40,7 +40,9 @@ def _answer(item: Item, level: int, lean: int = 3) -> int | str:
     if isinstance(item, TradeoffItem):
         return lean if item.high == "b" else 6 - lean  # towards the axis's pole b
     if isinstance(item, LikertItem):
-        return level if item.keying == "plus" else 6 - level
+        answer = on_scale(item, level if item.keying == "plus" else 6 - level)
+        assert answer is not None
+        return answer
     return 1
 
 

@@ -46,6 +46,7 @@ from assessment.render.pdf.layout import (
 )
 from assessment.render.pdf.result import WHAT_NOW_STEPS, ResultLayout, build_pdf, result_layout
 from assessment.render.summary import Summary, summarize
+from tests.banks import on_scale
 
 LINK = "http://localhost:8501/?r=CODE"
 MIN_CHART_POINTS = 7.0
@@ -74,7 +75,9 @@ def _answer(pattern: str, item: Item) -> int | str:
     if not isinstance(item, LikertItem):
         return 1  # a validity item: no unlikely virtue claimed
     level = {"strong": 5, "weak": 1, "borderline": 3, "starter": 2, "shared": 2}[pattern]
-    return level if item.keying == "plus" else 6 - level
+    answer = on_scale(item, level if item.keying == "plus" else 6 - level)
+    assert answer is not None
+    return answer
 
 
 def _answers(bank: Bank, pattern: str, lang: Language) -> Answers:

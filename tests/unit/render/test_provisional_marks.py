@@ -15,6 +15,7 @@ from assessment.bank.models import (
     LikertItem,
     Scenario,
     TradeoffItem,
+    answer_values,
 )
 from assessment.engine.answers import Answers
 from assessment.engine.result import Result, build_result
@@ -34,7 +35,8 @@ pytestmark = pytest.mark.skipif(
 
 def _best(item: Item) -> int | str:
     if isinstance(item, LikertItem):
-        return 5 if item.keying == "plus" else 1
+        # A frequency statement (rules 4) ends at 4, "more often".
+        return max(answer_values(item)) if item.keying == "plus" else 1
     if isinstance(item, Scenario):
         return max(item.options, key=lambda o: o.score).id
     if isinstance(item, KnowledgeItem):
