@@ -1381,6 +1381,9 @@ class Features:
     # Rules 4: the keyed points of the plain statements minus those of the traps (None: the form
     # has no trap; 0: none of one kind answered) — fakers pulled towards the look-good answer.
     trap_gap: float | None = None
+    # The scatter check's input: the pooled spread of keyed statements within demands (None: too
+    # few statements for the check, quality.SCATTER_MIN_ITEMS).
+    spread: float | None = None
 
 
 def features_of(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> Features:
@@ -1388,6 +1391,7 @@ def features_of(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int)
     answers = respond(kind, person, bank, form, seed)
     scores = build_result(answers, bank).scores
     self_view, situation, knowledge = view_points(answers, bank)
+    spread, counted = quality.pooled_spread(answers, bank)
     gaps = []
     above = 0
     for score in scores:
@@ -1420,6 +1424,7 @@ def features_of(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int)
         cant_say=sum(v == UNSURE for v in known) / len(known) if known else 0.0,
         virtues=sum(virtues) / len(virtues) if virtues else 0.0,
         trap_gap=trap_gap(answers, bank),
+        spread=spread if counted >= quality.SCATTER_MIN_ITEMS else None,
     )
 
 
@@ -1570,6 +1575,7 @@ def candidate_rules(fit: Sequence[Features]) -> list[Candidate]:
     if any(f.trap_gap is not None for f in fit):  # rules 4: traps (bank v4 on)
         rules += [
             Candidate("traps: plain minus trap statements", lambda form: lambda f: f.trap_gap),
+            Candidate("scatter: spread within demands", lambda form: lambda f: f.spread),
             Candidate(
                 "traps + residual",
                 lambda form: (
