@@ -330,6 +330,8 @@ form)::
 
 The consistency notice as built (self view at a ceiling and above the evidence) catches no one on
 v4, and no pair of thresholds helps: the traps keep every faker's self view far from any ceiling.
+With a coin per person on the balanced statements (``--set BALANCED_COIN=1``, 2,000 + 300) the
+same: 0 % caught at 90/20, at most 3 % at any pair within the limits.
 **Issue 19's targets on v4 with this notice: false alarms met (0 %); smart and moderate fakers
 missed (0 %).** What does separate fakers on v4 is the traps themselves, and today the scatter
 check reads them by accident: fakers' plain and trap statements pull apart within a demand, so
