@@ -358,6 +358,29 @@ limits; the best linear bound 79 % (87 % at the limits themselves; v3: 55 % / 65
 the model because the model says fakers do not see through a trap — an assumption as strong as
 the traps' wording, and the one a pilot should test first. Honest people's spread on it is their
 leniency twice over (plain up, traps down), which is why it does not reach 90 % either.
+
+Does faking pay on v4? ``python -m tests.simulate --bank 4 --payoff --fakers 600`` (2,400 results
+per row; scored by rules 4 as built on 5 December 2026, before rules 4's own combine rule), against
+v3's table above::
+
+                          verdict better %   better, unmarked %   demands lifted into "met"
+    kind           form      v3      v4          v3      v4            v3      v4
+    moderate       short   23.9     3.9        14.2     0.9          1.57    0.24
+    moderate       full    22.2     5.1         9.3     0.5          1.52    0.27
+    self_enhancer  short   32.7    10.4         3.4     0.0          2.78    0.61
+    self_enhancer  full    27.9     7.2         2.5     0.0          2.13    0.44
+    smart          short   11.0    13.0         0.0     0.0          2.81    1.00
+    smart          full    11.8     9.7         0.0     0.0          2.27    0.50
+    cue_rule       short   14.8    15.2         0.1     0.0          2.95    0.25
+    cue_rule       full    15.1    11.0         0.0     0.0          1.97    0.24
+    coached_retake short   48.0    35.6         0.0     0.0          2.94    1.89
+    coached_retake full    96.0    97.2         0.0     0.0          6.70    6.55
+
+On v4 moderate faking barely pays: the lift on the plain statements is paid back on the traps, so
+the self view hardly moves (a better verdict than the honest twin for 4–5 % instead of 22–24 %,
+without any mark for under 1 % instead of 9–14 %); self-enhancers gain far less too. Pole fakers
+gain about as often as they lose, as on v3, now always with the scatter notice. These figures
+hold for the model's assumption that fakers do not see through a trap.
 """
 
 from __future__ import annotations
