@@ -303,61 +303,62 @@ per demand and a re-fitted rule would come near 90 %; at 0.35, no length would.
 
 Bank v4: measured (``--bank 4``)
 --------------------------------
-Bank v4 of 5 December 2026 (content4's statements: 13 traps, 14 balanced, 11 frequency statements
-of 60; the short form 36 statements) with freq4's frequency scoring (1–4 spread evenly over the
-scale), seed 2026, the model above unchanged (BALANCED_COIN = 0). Honest people's self view
-averages 52 on the full form (v3: 61), 49 on the short one, against an evidence of 58 as before:
-under the model, leniency now pushes 13 statements down the key and 14 not at all, so honest
-people describe themselves a little *below* their evidence. Smart, cue-rule and self-enhancing
-fakers answer every trap at its look-good end: their self view is 59 (short) / 67 (full), not
-100 as on v3; a moderate faker's lift up on the plain statements and down on the traps nearly
-cancels (its self view 49 / 57, honest 49 / 52).
+Bank v4 of 5 December 2026 (content4's reviewed statements: 14 traps, 9 balanced and 12 frequency
+statements of 60; the short form's 36 statements 9, 9 and 10) with freq4's frequency scoring
+(1–4 spread evenly over the scale), seed 2026, the model above unchanged (BALANCED_COIN = 0).
+Honest people's self view averages 52 on the full form (v3: 61), 50 on the short one, against an
+evidence of 58 as before: under the model, leniency now pushes 14 statements down the key and 9
+not at all, so honest people describe themselves a little *below* their evidence. Smart,
+cue-rule and self-enhancing fakers answer every trap at its look-good end: their self view is
+63 (short) / 70 (full), not 100 as on v3; a moderate faker's lift up on the plain statements and
+down on the traps nearly cancels (its self view 52 / 58, its honest twin's 50 / 52).
 
 ``python -m tests.simulate --bank 4 --sweep`` (6,000 honest people and 600 per faker kind, per
-form)::
+form; the scatter rows from 1,000 honest people and 150 per kind)::
 
-                                  v3 (90/20)           v4 (90/20)     v4 best pair (65/15)
+                                  v3 (90/20)           v4 (90/20)     v4 best pair (60/20)
                                   short    full        short  full    worst form
-    false alarms, all             0.9 %    0.7 %       0.0 %  0.0 %   0.7 %
+    false alarms, all             0.9 %    0.7 %       0.0 %  0.0 %   0.6 %
     false alarms, starters        0.3 %    0.4 %       0.0 %  0.0 %   0.1 %
-    caught: smart               100   %  100   %       0.0 %  0.0 %   2.7 %
+    caught: smart               100   %  100   %       0.0 %  0.0 %  19.0 %
             moderate             43.2 %   45.5 %       0.0 %  0.0 %   0.3 %
-            cue rule             99.8 %  100   %       0.0 %  0.0 %   1.2 %
-            self-enhancer        88.2 %   90.5 %       0.0 %  0.0 %   0.2 %
-    scatter notice: honest        3.1 %    1.4 %       9.4 %  10.5 %  (1,000 honest people and
-                    smart         0   %    0   %     100   %  100   %   150 per kind, per form)
-                    moderate      0   %    0.7 %      66.7 %   94.7 %
+            cue rule             99.8 %  100   %       0.0 %  0.0 %  10.7 %
+            self-enhancer        88.2 %   90.5 %       0.0 %  0.0 %  13.3 %
+    scatter notice: honest        3.1 %    1.4 %      11.5 %  11.8 %
+                    starters      3.5 %    1.4 %      10.4 %  12.7 %
+                    smart         0   %    0   %     100   %  100   %
+                    moderate      0   %    0.7 %      83.3 %   95.3 %
 
 The consistency notice as built (self view at a ceiling and above the evidence) catches no one on
-v4, and no pair of thresholds helps: the traps keep every faker's self view far from any ceiling.
-With a coin per person on the balanced statements (``--set BALANCED_COIN=1``, 2,000 + 300) the
-same: 0 % caught at 90/20, at most 3 % at any pair within the limits.
-**Issue 19's targets on v4 with this notice: false alarms met (0 %); smart and moderate fakers
-missed (0 %).** What does separate fakers on v4 is the traps themselves, and today the scatter
-check reads them by accident: fakers' plain and trap statements pull apart within a demand, so
-the scatter notice fires for every smart faker and 67 % / 95 % of moderate ones — but also for
-9.4 % / 10.5 % of honest people (v3: 3.1 % / 1.4 %; any notice on the 6,000: 11.2 % / 11.5 %),
-whose leniency pulls the same way at a small scale (and whose frequency answers spread more than
-agreement). The scatter notice says the answers look random, which is not what it would be
-catching; a rule of its own would have to say what it sees. A rule built for it,
+v4, and no pair of thresholds helps much: the traps keep every faker's self view far from any
+ceiling (the best pair within the limits, 60/20, catches 19 % of smart fakers and 0.3 % of
+moderate ones). **Issue 19's targets on v4 with this notice: false alarms met (0 %); smart and
+moderate fakers missed (0 %).** What does separate fakers on v4 is the traps themselves, and today
+the scatter check reads them by accident: fakers' plain and trap statements pull apart within a
+demand, so the scatter notice fires for every smart faker and 83 % / 95 % of moderate ones — but
+also for 11.5 % / 11.8 % of honest people (v3: 3.1 % / 1.4 %; any notice on the 6,000: 12.7 % /
+11.9 %), whose leniency pulls the same way at a small scale (and whose frequency answers spread
+more than agreement). The scatter notice says the answers look random, which is not what it would
+be catching; a rule of its own would have to say what it sees. A rule built for it,
 ``--candidates --bank 4 --honest 3000 --fakers 400`` (fitted on 2027, measured on 2026; worst
 form; threshold a point inside the false-alarm limits)::
 
     rule                                   false alarms   caught: naive smart moderate cue self_enh.
                                            all  starters
     engine: self >= 90 and gap >= 20       0.0 %  0.0 %     0 %    0 %    0.0 %    0 %    0 %
-    self over the honest line on evidence  1.0 %  0.6 %   0.2 %  8.8 %    0.0 %  6.2 %  5.0 %
-    traps: plain minus trap statements     1.0 %  1.1 %   100 %  100 %   69.2 %  100 %  100 %
-    scatter: spread within demands         1.0 %  1.6 %   100 %  100 %   34.8 %  100 %  100 %
-    discriminant vs moderate (bound)       1.0 %  1.1 %     0 %  100 %   78.8 %  100 %  100 %
-    discriminant, at the limits themselves 2.0 %  1.9 %     0 %  100 %   87.2 %  100 %  100 %
+    self over the honest line on evidence  1.0 %  0.4 %   0.2 %   23 %    0.2 %   15 %   11 %
+    traps: plain minus trap statements     1.0 %  0.8 %     0 %  100 %   76.8 %  100 %  100 %
+    scatter: spread within demands         1.0 %  1.8 %   100 %  100 %   44.8 %  100 %  100 %
+    discriminant vs moderate (bound)       1.0 %  1.1 %     0 %  100 %   82.2 %  100 %  100 %
+    discriminant, at the limits themselves 2.0 %  1.7 %     0 %  100 %   90.8 %  100 %  100 %
 
 The trap gap (mean keyed points of the plain statements minus those of the traps) catches every
-smart, cue-rule and self-enhancing faker and 69 % of moderate ones in the worse form within the
-limits; the best linear bound 79 % (87 % at the limits themselves; v3: 55 % / 65 %). It works in
-the model because the model says fakers do not see through a trap — an assumption as strong as
-the traps' wording, and the one a pilot should test first. Honest people's spread on it is their
-leniency twice over (plain up, traps down), which is why it does not reach 90 % either.
+smart, cue-rule and self-enhancing faker and 77 % of moderate ones in the worse form within the
+limits; the best linear bound 82 % (91 % at the limits themselves, where out of sample the false
+alarms land a little above them; v3: 55 % / 65 %). It works in the model because the model says
+fakers do not see through a trap — an assumption as strong as the traps' wording, and the one a
+pilot should test first. Honest people's spread on it is their leniency twice over (plain up,
+traps down), which is why it does not reach 90 % within the limits either.
 
 Does faking pay on v4? ``python -m tests.simulate --bank 4 --payoff --fakers 600`` (2,400 results
 per row; scored by rules 4 as built on 5 December 2026, before rules 4's own combine rule), against
