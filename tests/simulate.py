@@ -366,22 +366,22 @@ v3's table above::
 
                           verdict better %   better, unmarked %   demands lifted into "met"
     kind           form      v3      v4          v3      v4            v3      v4
-    moderate       short   23.9     3.9        14.2     0.9          1.57    0.24
-    moderate       full    22.2     5.1         9.3     0.5          1.52    0.27
-    self_enhancer  short   32.7    10.4         3.4     0.0          2.78    0.61
-    self_enhancer  full    27.9     7.2         2.5     0.0          2.13    0.44
-    smart          short   11.0    13.0         0.0     0.0          2.81    1.00
-    smart          full    11.8     9.7         0.0     0.0          2.27    0.50
-    cue_rule       short   14.8    15.2         0.1     0.0          2.95    0.25
-    cue_rule       full    15.1    11.0         0.0     0.0          1.97    0.24
-    coached_retake short   48.0    35.6         0.0     0.0          2.94    1.89
-    coached_retake full    96.0    97.2         0.0     0.0          6.70    6.55
+    moderate       short   23.9     7.5        14.2     1.6          1.57    0.40
+    moderate       full    22.2     6.8         9.3     0.5          1.52    0.30
+    self_enhancer  short   32.7    12.5         3.4     0.0          2.78    0.85
+    self_enhancer  full    27.9     6.2         2.5     0.0          2.13    0.61
+    smart          short   11.0    14.4         0.0     0.0          2.81    1.33
+    smart          full    11.8     8.2         0.0     0.0          2.27    0.93
+    cue_rule       short   14.8    13.5         0.1     0.0          2.95    0.28
+    cue_rule       full    15.1     7.7         0.0     0.0          1.97    0.22
+    coached_retake short   48.0    35.8         0.0     0.0          2.94    2.01
+    coached_retake full    96.0    97.1         0.0     0.0          6.70    6.62
 
-On v4 moderate faking barely pays: the lift on the plain statements is paid back on the traps, so
-the self view hardly moves (a better verdict than the honest twin for 4–5 % instead of 22–24 %,
-without any mark for under 1 % instead of 9–14 %); self-enhancers gain far less too. Pole fakers
-gain about as often as they lose, as on v3, now always with the scatter notice. These figures
-hold for the model's assumption that fakers do not see through a trap.
+On v4 moderate faking pays far less: the lift on the plain statements is paid back on the traps,
+so the self view hardly moves (a better verdict than the honest twin for 7–8 % instead of 22–24 %,
+worse for 4–5 %; without any mark for 0.5–1.6 % instead of 9–14 %); self-enhancers gain far less
+too. Pole fakers gain about as often as they lose, as on v3, now always with the scatter notice.
+These figures hold for the model's assumption that fakers do not see through a trap.
 """
 
 from __future__ import annotations
