@@ -332,8 +332,12 @@ form; the scatter rows from 1,000 honest people and 150 per kind)::
 The consistency notice as built (self view at a ceiling and above the evidence) catches no one on
 v4, and no pair of thresholds helps much: the traps keep every faker's self view far from any
 ceiling (the best pair within the limits, 60/20, catches 19 % of smart fakers and 0.3 % of
-moderate ones). **Issue 19's targets on v4 with this notice: false alarms met (0 %); smart and
-moderate fakers missed (0 %).** What does separate fakers on v4 is the traps themselves, and today
+moderate ones). With a coin per person on the balanced statements (``--set BALANCED_COIN=1``,
+2,000 honest people and 300 per kind) the same: 0 % caught at 90/20, any notice for 11.5 % /
+11.3 % of honest people, 100 % of smart and 88 % / 96 % of moderate fakers.
+
+**Issue 19's targets on v4 with this notice: false alarms met (0 %); smart and moderate fakers
+missed (0 %).** What does separate fakers on v4 is the traps themselves, and today
 the scatter check reads them by accident: fakers' plain and trap statements pull apart within a
 demand, so the scatter notice fires for every smart faker and 83 % / 95 % of moderate ones — but
 also for 11.5 % / 11.8 % of honest people (v3: 3.1 % / 1.4 %; any notice on the 6,000: 12.7 % /
