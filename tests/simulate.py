@@ -4,8 +4,9 @@ Run ``python -m tests.simulate`` (from the worktree root, ``PYTHONPATH=$PWD``; `
 ``--bank 4``, default the newest released bank) for the figures the methodology page cites: the
 consistency notice's false alarms on honest people (overall and per background) and its catch
 rate per faker kind, each level's share, per form. Every command quoted below for a bank v3
-figure needs ``--bank 3`` now that v4 is the newest bank; it gives exactly those figures. The unit tests in
-tests/unit/engine/test_simulation.py run the same harness on a few hundred people. For the
+figure needs ``--bank 3`` now that v4 is the newest bank; it gives exactly those figures. The
+unit tests in tests/unit/engine/test_simulation.py run the same harness on a few hundred people.
+For the
 decision on issue 19 point 4, ``--payoff`` measures what faking gains against an honest twin and
 ``--length`` what a longer full form would catch (the last two sections below;
 tests/unit/engine/test_simulation_payoff.py).
