@@ -6,9 +6,8 @@ consistency notice's false alarms on honest people (overall and per background) 
 rate per faker kind, each level's share, per form. Every command quoted below for a bank v3
 figure needs ``--bank 3`` now that v4 is the newest bank; it gives exactly those figures. The
 unit tests in tests/unit/engine/test_simulation.py run the same harness on a few hundred people.
-For the
-decision on issue 19 point 4, ``--payoff`` measures what faking gains against an honest twin and
-``--length`` what a longer full form would catch (the last two sections below;
+For the decision on issue 19 point 4, ``--payoff`` measures what faking gains against an honest
+twin and ``--length`` what a longer full form would catch (sections below;
 tests/unit/engine/test_simulation_payoff.py).
 
 The model is an assumption, not a measurement: every figure it produces holds for this model
