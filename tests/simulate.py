@@ -3,10 +3,11 @@
 Run ``python -m tests.simulate`` (from the worktree root, ``PYTHONPATH=$PWD``; ``--bank 3`` or
 ``--bank 4``, default the newest released bank) for the figures the methodology page cites: the
 consistency notice's false alarms on honest people (overall and per background) and its catch
-rate per faker kind, each level's share, per form. The unit tests in
-tests/unit/engine/test_simulation.py run the same harness on a few hundred people. For the
-decision on issue 19 point 4, ``--payoff`` measures what faking gains against an honest twin and
-``--length`` what a longer full form would catch (the last two sections below;
+rate per faker kind, each level's share, per form. Every command quoted below for a bank v3
+figure needs ``--bank 3`` now that v4 is the newest bank; it gives exactly those figures. The
+unit tests in tests/unit/engine/test_simulation.py run the same harness on a few hundred people.
+For the decision on issue 19 point 4, ``--payoff`` measures what faking gains against an honest
+twin and ``--length`` what a longer full form would catch (sections below;
 tests/unit/engine/test_simulation_payoff.py).
 
 The model is an assumption, not a measurement: every figure it produces holds for this model
@@ -300,6 +301,92 @@ self-over-the-line rule 87 % at +0 and 91 % from +16, a re-chosen gap-and-ceilin
 the released pair still 46 %. So the first thing a bank v4 needs is not length but a measured
 leniency spread (a pilot with real respondents): below about 0.2 steps, 8–16 more evidence items
 per demand and a re-fitted rule would come near 90 %; at 0.35, no length would.
+
+Bank v4: measured (``--bank 4``)
+--------------------------------
+Bank v4 of 5 December 2026 (content4's reviewed statements: 14 traps, 9 balanced and 12 frequency
+statements of 60; the short form's 36 statements 9, 9 and 10) with freq4's frequency scoring
+(1–4 spread evenly over the scale), seed 2026, the model above unchanged (BALANCED_COIN = 0).
+Honest people's self view averages 52 on the full form (v3: 61), 50 on the short one, against an
+evidence of 58 as before: under the model, leniency now pushes 14 statements down the key and 9
+not at all, so honest people describe themselves a little *below* their evidence. Smart,
+cue-rule and self-enhancing fakers answer every trap at its look-good end: their self view is
+63 (short) / 70 (full), not 100 as on v3; a moderate faker's lift up on the plain statements and
+down on the traps nearly cancels (its self view 52 / 58, its honest twin's 50 / 52).
+
+``python -m tests.simulate --bank 4 --sweep`` (6,000 honest people and 600 per faker kind, per
+form; the scatter rows from 1,000 honest people and 150 per kind)::
+
+                                  v3 (90/20)           v4 (90/20)     v4 best pair (60/20)
+                                  short    full        short  full    worst form
+    false alarms, all             0.9 %    0.7 %       0.0 %  0.0 %   0.6 %
+    false alarms, starters        0.3 %    0.4 %       0.0 %  0.0 %   0.1 %
+    caught: smart               100   %  100   %       0.0 %  0.0 %  19.0 %
+            moderate             43.2 %   45.5 %       0.0 %  0.0 %   0.3 %
+            cue rule             99.8 %  100   %       0.0 %  0.0 %  10.7 %
+            self-enhancer        88.2 %   90.5 %       0.0 %  0.0 %  13.3 %
+    scatter notice: honest        3.1 %    1.4 %      11.5 %  11.8 %
+                    starters      3.5 %    1.4 %      10.4 %  12.7 %
+                    smart         0   %    0   %     100   %  100   %
+                    moderate      0   %    0.7 %      83.3 %   95.3 %
+
+The consistency notice as built (self view at a ceiling and above the evidence) catches no one on
+v4, and no pair of thresholds helps much: the traps keep every faker's self view far from any
+ceiling (the best pair within the limits, 60/20, catches 19 % of smart fakers and 0.3 % of
+moderate ones). With a coin per person on the balanced statements (``--set BALANCED_COIN=1``,
+2,000 honest people and 300 per kind) the same: 0 % caught at 90/20, any notice for 11.5 % /
+11.3 % of honest people, 100 % of smart and 88 % / 96 % of moderate fakers.
+
+**Issue 19's targets on v4 with this notice: false alarms met (0 %); smart and moderate fakers
+missed (0 %).** What does separate fakers on v4 is the traps themselves, and today
+the scatter check reads them by accident: fakers' plain and trap statements pull apart within a
+demand, so the scatter notice fires for every smart faker and 83 % / 95 % of moderate ones — but
+also for 11.5 % / 11.8 % of honest people (v3: 3.1 % / 1.4 %; any notice on the 6,000: 12.7 % /
+11.9 %), whose leniency pulls the same way at a small scale (and whose frequency answers spread
+more than agreement). The scatter notice says the answers look random, which is not what it would
+be catching; a rule of its own would have to say what it sees. A rule built for it,
+``--candidates --bank 4 --honest 3000 --fakers 400`` (fitted on 2027, measured on 2026; worst
+form; threshold a point inside the false-alarm limits)::
+
+    rule                                   false alarms   caught: naive smart moderate cue self_enh.
+                                           all  starters
+    engine: self >= 90 and gap >= 20       0.0 %  0.0 %     0 %    0 %    0.0 %    0 %    0 %
+    self over the honest line on evidence  1.0 %  0.4 %   0.2 %   23 %    0.2 %   15 %   11 %
+    traps: plain minus trap statements     1.0 %  0.8 %     0 %  100 %   76.8 %  100 %  100 %
+    scatter: spread within demands         1.0 %  1.8 %   100 %  100 %   44.8 %  100 %  100 %
+    discriminant vs moderate (bound)       1.0 %  1.1 %     0 %  100 %   82.2 %  100 %  100 %
+    discriminant, at the limits themselves 2.0 %  1.7 %     0 %  100 %   90.8 %  100 %  100 %
+
+The trap gap (mean keyed points of the plain statements minus those of the traps) catches every
+smart, cue-rule and self-enhancing faker and 77 % of moderate ones in the worse form within the
+limits; the best linear bound 82 % (91 % at the limits themselves, where out of sample the false
+alarms land a little above them; v3: 55 % / 65 %). It works in the model because the model says
+fakers do not see through a trap — an assumption as strong as the traps' wording, and the one a
+pilot should test first. Honest people's spread on it is their leniency twice over (plain up,
+traps down), which is why it does not reach 90 % within the limits either.
+
+Does faking pay on v4? ``python -m tests.simulate --bank 4 --payoff --fakers 600`` (2,400 results
+per row; scored by rules 4 as built on 5 December 2026, before rules 4's own combine rule), against
+v3's table above::
+
+                          verdict better %   better, unmarked %   demands lifted into "met"
+    kind           form      v3      v4          v3      v4            v3      v4
+    moderate       short   23.9     7.5        14.2     1.6          1.57    0.40
+    moderate       full    22.2     6.8         9.3     0.5          1.52    0.30
+    self_enhancer  short   32.7    12.5         3.4     0.0          2.78    0.85
+    self_enhancer  full    27.9     6.2         2.5     0.0          2.13    0.61
+    smart          short   11.0    14.4         0.0     0.0          2.81    1.33
+    smart          full    11.8     8.2         0.0     0.0          2.27    0.93
+    cue_rule       short   14.8    13.5         0.1     0.0          2.95    0.28
+    cue_rule       full    15.1     7.7         0.0     0.0          1.97    0.22
+    coached_retake short   48.0    35.8         0.0     0.0          2.94    2.01
+    coached_retake full    96.0    97.1         0.0     0.0          6.70    6.62
+
+On v4 moderate faking pays far less: the lift on the plain statements is paid back on the traps,
+so the self view hardly moves (a better verdict than the honest twin for 7–8 % instead of 22–24 %,
+worse for 4–5 %; without any mark for 0.5–1.6 % instead of 9–14 %); self-enhancers gain far less
+too. Pole fakers gain about as often as they lose, as on v3, now always with the scatter notice.
+These figures hold for the model's assumption that fakers do not see through a trap.
 """
 
 from __future__ import annotations
@@ -1381,6 +1468,9 @@ class Features:
     # Rules 4: the keyed points of the plain statements minus those of the traps (None: the form
     # has no trap; 0: none of one kind answered) — fakers pulled towards the look-good answer.
     trap_gap: float | None = None
+    # The scatter check's input: the pooled spread of keyed statements within demands (None: too
+    # few statements for the check, quality.SCATTER_MIN_ITEMS).
+    spread: float | None = None
 
 
 def features_of(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> Features:
@@ -1388,6 +1478,7 @@ def features_of(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int)
     answers = respond(kind, person, bank, form, seed)
     scores = build_result(answers, bank).scores
     self_view, situation, knowledge = view_points(answers, bank)
+    spread, counted = quality.pooled_spread(answers, bank)
     gaps = []
     above = 0
     for score in scores:
@@ -1420,6 +1511,7 @@ def features_of(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int)
         cant_say=sum(v == UNSURE for v in known) / len(known) if known else 0.0,
         virtues=sum(virtues) / len(virtues) if virtues else 0.0,
         trap_gap=trap_gap(answers, bank),
+        spread=spread if counted >= quality.SCATTER_MIN_ITEMS else None,
     )
 
 
@@ -1570,6 +1662,7 @@ def candidate_rules(fit: Sequence[Features]) -> list[Candidate]:
     if any(f.trap_gap is not None for f in fit):  # rules 4: traps (bank v4 on)
         rules += [
             Candidate("traps: plain minus trap statements", lambda form: lambda f: f.trap_gap),
+            Candidate("scatter: spread within demands", lambda form: lambda f: f.spread),
             Candidate(
                 "traps + residual",
                 lambda form: (

@@ -31,6 +31,7 @@ from assessment.messages import msg
 # marked placeholder (as for a bank without measured figures).
 SIMULATED_AT: dict[int, dict[str, int]] = {
     3: {"SELF_CEILING": 90, "SELF_GAP": 20},
+    4: {"SELF_CEILING": 90, "SELF_GAP": 20},
 }
 SIMULATED: dict[int, dict[str, tuple[float, float]]] = {
     3: {
@@ -39,6 +40,15 @@ SIMULATED: dict[int, dict[str, tuple[float, float]]] = {
         "smart": (100.0, 100.0),
         "self_enhancer": (88.2, 90.5),
         "moderate": (43.2, 45.5),
+    },
+    # Bank v4 (content4's statements with freq4's frequency scoring, 5 December 2026): the traps
+    # keep every faker's self view far below the notice's ceiling, so it fires for no one.
+    4: {
+        "honest": (0.0, 0.0),
+        "starters": (0.0, 0.0),
+        "smart": (0.0, 0.0),
+        "self_enhancer": (0.0, 0.0),
+        "moderate": (0.0, 0.0),
     },
 }
 

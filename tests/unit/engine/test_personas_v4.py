@@ -33,6 +33,7 @@ from assessment.bank.models import (
     TradeoffItem,
     ValidityItem,
 )
+from assessment.engine import quality
 from assessment.engine.answers import Answers
 from assessment.engine.result import Result, build_result
 from assessment.engine.scoring import item_value
@@ -300,13 +301,22 @@ def _trap_points(result: Result) -> float:
 @pytest.mark.parametrize("form", ["short", "full"])
 def test_fakers_fall_into_the_traps(form: FormId) -> None:
     """Whoever answers to look good scores the traps at the bottom of the key (0) while an
-    honest expert scores them at their level; so on v4 the smart faker's self view is far from
-    the ceiling that v3's smart faker reached (100)."""
+    honest expert scores them at their level; so on v4 a demand with a trap never gets the
+    faker's self view to 100, and its self view overall stays below the consistency notice's
+    ceiling that v3's smart faker reached (100)."""
+    trapped = {
+        i.dimension
+        for i in BANK.form_items(form)
+        if isinstance(i, LikertItem) and i.wording == "trap"
+    }
+    assert trapped
     for answer in (SMART, CUE, OVERCONFIDENT):
         result = result_of(answer, form)
         assert _trap_points(result) == 0
-        own = result.scores
-        assert all((view(result, s.dimension, "self") or 0) < 100 for s in own)
+        assert all((view(result, d, "self") or 0) < 100 for d in trapped)
+        own, _, _ = quality.view_points(result.answers, BANK)
+        assert own is not None
+        assert own < quality.SELF_CEILING
     assert _trap_points(result_of(honest(MUNICIPAL_HEAD), form)) >= 75
 
 
