@@ -466,17 +466,35 @@ def combine_views(
 
 
 def view_weight(count: int) -> int:
-    """Return a view's weight in rules 4: its scored answers, at most FULL_VIEW_ANSWERS."""
+    """Return an evidence view's weight in rules 4: its scored answers, at most FULL_VIEW_ANSWERS."""
     return min(count, FULL_VIEW_ANSWERS)
 
 
-def _weighted(views: list[ViewPoints]) -> tuple[float, float]:
-    """Return the weighted mean of views (rules 4) and its standard error √(Σ w² SE²) / Σ w."""
-    weights = [view_weight(v.count) for v in views]
-    total = sum(weights)
-    mean = sum(w * (v.points or 0.0) for w, v in zip(weights, views, strict=True)) / total
-    spread = sum((w * (v.error or 0.0)) ** 2 for w, v in zip(weights, views, strict=True))
-    return mean, math.sqrt(spread) / total
+def self_weight(own: ViewPoints, evidence: list[ViewPoints]) -> int:
+    """Return the self view's weight in rules 4: as an evidence view of its answers, but never
+    more than the lightest evidence view that counts (the self view weighs as one evidence view
+    at most, so more statements never outweigh a situation or a knowledge item)."""
+    weight = view_weight(own.count)
+    return min(weight, *(view_weight(v.count) for v in evidence)) if evidence else weight
+
+
+def _weighted(pairs: list[tuple[int, float, float]]) -> tuple[float, float]:
+    """Return the weighted mean of (weight, points, error) and its standard error
+    √(Σ w² SE²) / Σ w (views taken as independent)."""
+    total = sum(w for w, _, _ in pairs)
+    mean = sum(w * points for w, points, _ in pairs) / total
+    return mean, math.sqrt(sum((w * error) ** 2 for w, _, error in pairs)) / total
+
+
+def _evidence_pairs(evidence: list[ViewPoints]) -> list[tuple[int, float, float]]:
+    return [(view_weight(v.count), v.points or 0.0, v.error or 0.0) for v in evidence]
+
+
+def evidence_bound(evidence: list[ViewPoints]) -> float:
+    """Return the upper end of the evidence's 95 % interval (rules 4): their weighted mean plus
+    DISAGREEMENT_Z standard errors. The self view counts at most this high."""
+    mean, error = _weighted(_evidence_pairs(evidence))
+    return mean + DISAGREEMENT_Z * error
 
 
 def disagrees(own: ViewPoints, other: ViewPoints) -> int:
@@ -504,10 +522,17 @@ def self_set_aside(own: ViewPoints, evidence: list[ViewPoints]) -> bool:
 def _combine_v4(counting: list[ViewPoints]) -> tuple[float, float, Basis, int]:
     own = next((v for v in counting if v.view == "self"), None)
     evidence = [v for v in counting if v.view != "self"]
-    if own is not None and self_set_aside(own, evidence):
-        mean, error = _weighted(evidence)
+    pairs = _evidence_pairs(evidence)
+    if own is None:
+        mean, error = _weighted(pairs)
+        return mean, error, "combined", sum(v.count for v in evidence)
+    if evidence and self_set_aside(own, evidence):
+        mean, error = _weighted(pairs)
         return mean, error, "evidence", sum(v.count for v in evidence)
-    mean, error = _weighted(counting)
+    points = own.points or 0.0
+    if evidence:
+        points = min(points, evidence_bound(evidence))
+    mean, error = _weighted([(self_weight(own, evidence), points, own.error or 0.0), *pairs])
     return mean, error, "combined", sum(v.count for v in counting)
 
 

@@ -134,41 +134,75 @@ def _short_demand(bank: Bank, knowledge: bool) -> str:
 
 def test_one_situation_no_longer_outvotes_three_statements(v3: Bank, r4: Bank) -> None:
     """Self 75 on three statements, one situation at 0: rules 3 read the demand 0 (the
-    situation alone); rules 4 keep the self view and weigh the lone situation a third."""
+    situation alone); rules 4 keep the self view, but it weighs as the lone situation does and
+    counts only up to the situation's 95 % upper bound (0 + 1.96 × 25 = 49): (49 + 0) / 2."""
     dimension = _short_demand(v3, knowledge=False)
     answers = _answers(v3, dimension, _demand((4,), 0, None))
     before, after = _score(v3, answers, dimension), _score(r4, answers, dimension)
     assert (before.view("self").score, before.view("situation").score) == (75, 0)  # type: ignore[union-attr]
     assert (before.score, before.basis) == (0, "evidence")
     assert after.basis == "combined"
-    assert after.score == round((3 * 75 + 1 * 0) / 4)  # 56
+    assert after.score == 25  # (min(75, 0 + 1.96 × 25) + 0) / 2 = 24.5, half up
     assert after.scored_answers == 4
 
 
 def test_a_self_view_equal_to_the_situations_is_kept(v3: Bank, r4: Bank) -> None:
     """Self 100, situation 100, one knowledge item wrong: rules 3 drop the self view against the
-    mean (50) and read 50; under rules 4 the situation agrees with the self view, so it counts."""
+    mean (50) and read 50; under rules 4 the situation agrees with the self view, so it counts –
+    as one view among three, and only up to the evidence's 95 % upper bound (50 + 1.96 × 17.7 =
+    84.6), so that a self-description at the ceiling does not buy the verdict: 62."""
     dimension = _short_demand(v3, knowledge=True)
     answers = _answers(v3, dimension, _demand((5,), 3, "wrong"))
     before, after = _score(v3, answers, dimension), _score(r4, answers, dimension)
     assert (before.score, before.basis) == (50, "evidence")
     assert after.basis == "combined"
     assert after.differing == ("knowledge",)
-    assert after.score == round((3 * 100 + 100 + 0) / 5)  # 80
+    bound = 50 + DISAGREEMENT_Z * (25**2 + 25**2) ** 0.5 / 2
+    assert after.score == round((bound + 100 + 0) / 3)  # 62
 
 
-def test_a_single_cant_say_does_not_halve_a_requirement(v3: Bank, r4: Bank) -> None:
-    """Self 67, situation 67, one knowledge item "Kann ich nicht sagen" (scored 0, as invited):
-    rules 3 read 44; under rules 4 the lone item moves the score by no more than its share of the
-    answers the score rests on (one of five)."""
+def test_a_single_cant_say_weighs_as_in_rules_3_on_the_short_form(v3: Bank, r4: Bank) -> None:
+    """Left open on purpose (faking resistance first): self 67, situation 67, one knowledge item
+    "Kann ich nicht sagen" (scored 0, as invited) read 44 under both rules on the short form.
+    Weighing the lone item less than the three statements would let the statements outweigh the
+    situation and the knowledge item again, and on the short form faking then pays about twice
+    as often (questions/drafts/v4/NOTES.md "Rules 4: the combine rule chosen"). Under rules 4
+    the self view weighs as the lightest evidence view at most, so here all three weigh alike."""
     dimension = _short_demand(v3, knowledge=True)
     answers = _answers(v3, dimension, _demand((4, 4, 3), 2, "unsure"))
     before, after = _score(v3, answers, dimension), _score(r4, answers, dimension)
     assert [v.score for v in before.views] == [67, 67, 0]
-    assert before.score == 44
-    assert after.score is not None
-    assert after.score >= 67 * 4 / 5 - 1  # one of five answers, rounded views
-    assert after.score == 53
+    assert before.score == after.score == 44
+    assert after.basis == "combined"
+
+
+def test_a_lone_knowledge_item_moves_a_full_form_requirement_less(v3: Bank, r4: Bank) -> None:
+    """Full form, three situations and a single knowledge item answered "can't say": rules 3
+    weigh the item as a third of the requirement, rules 4 as a fifth (situations 3, self view 1
+    as the lightest evidence view, the item 1)."""
+    dimension = next(
+        d
+        for d in v3.dimension_ids
+        if sum(
+            isinstance(i, KnowledgeItem) and i.counts_for("duisburg")
+            for i in v3.form_items_of("full", d)
+        )
+        == 1
+    )
+    answers = _answers(v3, dimension, _demand((4, 4, 3), 2, "unsure"), form="full")
+    without = _answers(v3, dimension, _demand((4, 4, 3), 2, None), form="full")
+    after = _score(r4, answers, dimension)
+    own, situation, knowledge = (after.view(v) for v in ("self", "situation", "knowledge"))
+    assert own is not None and situation is not None and knowledge is not None
+    assert (knowledge.score, knowledge.scored, situation.scored) == (0, 1, 3)
+    assert after.basis == "combined"
+    assert after.score == round((own.score + 3 * situation.score) / 5)  # type: ignore[operator]
+    moved = {
+        rules: (_score(bank, without, dimension).score or 0)
+        - (_score(bank, answers, dimension).score or 0)
+        for rules, bank in ((3, v3), (4, r4))
+    }
+    assert 0 < moved[4] < moved[3]
 
 
 def test_a_set_aside_self_view_that_agrees_keeps_below_firm(v3: Bank, r4: Bank) -> None:
