@@ -193,7 +193,9 @@ def test_a_lone_knowledge_item_moves_a_full_form_requirement_less(v3: Bank, r4: 
     without = _answers(v3, dimension, _demand((4, 4, 3), 2, None), form="full")
     after = _score(r4, answers, dimension)
     own, situation, knowledge = (after.view(v) for v in ("self", "situation", "knowledge"))
-    assert own is not None and situation is not None and knowledge is not None
+    assert own is not None
+    assert situation is not None
+    assert knowledge is not None
     assert (knowledge.score, knowledge.scored, situation.scored) == (0, 1, 3)
     assert after.basis == "combined"
     assert after.score == round((own.score + 3 * situation.score) / 5)  # type: ignore[operator]
@@ -398,3 +400,44 @@ def test_results_build_under_rules_4(r4: Bank) -> None:
                 assert firm_answers(score, targets[score.dimension], match.band) >= (
                     r4.rules.min_firm_answers
                 )
+
+
+# --- faking resistance: rules 4 pay no more for faking than rules 3 -------------------------
+
+# Faker kinds and forms guarded, people per kind and form, and the slack in percentage points (a
+# sample this small: the 600-per-kind run in questions/drafts/v4/NOTES.md is the measurement).
+GUARDED_KINDS = ("smart", "moderate", "cue_rule", "self_enhancer")
+GUARD_PEOPLE = 30
+GUARD_SLACK = 5.0
+
+
+def _better_share(bank: Bank, kind: str, form: FormId) -> float:
+    """Return the share (%) of a kind's fakers whose overall verdict beats their honest twin's,
+    every setting (tests.simulate.twin_payoffs, the people of seed 2026)."""
+    from tests.simulate import draw_person, twin_payoffs
+
+    payoffs = [
+        payoff
+        for index in range(7000, 7000 + GUARD_PEOPLE)
+        for payoff in twin_payoffs(
+            kind,  # type: ignore[arg-type]
+            draw_person(bank, 2026, index),
+            bank,
+            form,
+            2026,
+        )
+    ]
+    return 100 * sum(p.better for p in payoffs) / len(payoffs)
+
+
+@pytest.mark.parametrize("form", ["short", "full"])
+@pytest.mark.parametrize("kind", GUARDED_KINDS)
+def test_faking_pays_no_more_than_under_rules_3(
+    v3: Bank, r4: Bank, kind: str, form: FormId
+) -> None:
+    """Issue 19's point: describing oneself well must not buy the verdict. On the same simulated
+    fakers and their honest twins, rules 4 give a better verdict than the twin's no more often
+    than rules 3 do (a few points of slack for the small sample). Rules 4 as first built – the
+    self view weighing by its three statements – failed this for smart fakers on the short form
+    (about 67 % against 11 %)."""
+    assert _better_share(r4, kind, form) <= _better_share(v3, kind, form) + GUARD_SLACK
