@@ -25,7 +25,7 @@ from assessment.render.din import din_sections
 from assessment.render.methodology import methodology
 from assessment.render.path import career_path, station_lines
 from assessment.render.summary import summarize
-from assessment.render.views import basis_text, rests_on
+from assessment.render.views import basis_text, combined_sentence, rests_on
 from tests.personas import random_answers
 
 VIEWERS: tuple[Viewer, ...] = ("self", "other")
@@ -101,7 +101,7 @@ def test_a_lone_differing_answer_says_why_the_self_view_counts(
         56, "combined", (_view("self", 75, 3), _view("situation", 0, 1)), ("situation",)
     )
     text = basis_text(score, lang, viewer, per_view=True) or ""
-    assert msg("rules4.basis.combined", lang, cap=FULL_VIEW_ANSWERS) in text
+    assert combined_sentence(lang) in text
     assert msg("rules4.basis.kept_single", lang) in text
     assert "(75)" in text
     # the sentence may begin with the view's name (English): compared without case
@@ -131,9 +131,9 @@ def test_an_agreeing_view_is_named_as_the_reason(lang: Language) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_agreeing_views_only_name_the_weights(lang: Language) -> None:
     score = _demand(70, "combined", (_view("self", 75, 3), _view("situation", 67, 1)))
-    assert basis_text(score, lang, "self", per_view=True) == msg(
-        "rules4.basis.combined", lang, cap=FULL_VIEW_ANSWERS
-    )
+    text = basis_text(score, lang, "self", per_view=True)
+    assert text == combined_sentence(lang)
+    assert text == msg("rules4.basis.combined", lang, cap=FULL_VIEW_ANSWERS, level=95)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -165,6 +165,13 @@ def test_the_method_page_describes_the_rules_of_its_bank(
     assert rule3[lang] not in new
     assert firm3[lang] in old
     assert firm4[lang] in new
+    # The self view weighs as the lightest other view at most and counts up to their upper bound.
+    cap4 = {
+        "de": "hebt den Wert nicht über das, was die übrigen Sichten zulassen",
+        "en": "does not lift the score beyond what the other views allow",
+    }
+    assert cap4[lang] in new
+    assert cap4[lang] not in old
 
 
 def _provisional_on_many_answers(bank: Bank) -> tuple[Result, str, ProfileId]:
