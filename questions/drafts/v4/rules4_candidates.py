@@ -15,9 +15,9 @@ import argparse
 import json
 import math
 import sys
-from dataclasses import replace
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from assessment.bank.load import load_bank
@@ -91,12 +91,12 @@ def self_at_most(of: Callable[[list[float]], float]) -> Weights:
 
 CANDIDATES: dict[str, Combine | None] = {
     "rules3": None,
-    "rules4": scoring._combine_v4,
+    "rules4": rule(by_answers),  # rules 4 as first built (before the chosen rule)
     "A": rule(equal),
     "B-lightest": rule(self_at_most(min)),
     "B-mean": rule(self_at_most(lambda ev: sum(ev) / len(ev))),
     "C": rule(self_at_most(sum)),
-    "D-clipB": rule(self_at_most(min), clip=True),
+    "D-clipB": rule(self_at_most(min), clip=True),  # chosen: scoring._combine_v4 now
     "E": rule(equal, pooled=True),
     "E-lightest": rule(self_at_most(min), pooled=True),
 }
@@ -105,7 +105,8 @@ CANDIDATES: dict[str, Combine | None] = {
 def run(questions: Path, fakers: int, seed: int, part: int, parts: int) -> dict[str, list[float]]:
     rules3 = load_bank(3)
     rules4 = load_bank(3, questions)
-    assert rules4.rules.per_view_disagreement
+    if not rules4.rules.per_view_disagreement:
+        raise SystemExit(f"{questions}/v3/bank.toml must say rules = 4")
     original = scoring._combine_v4
     # key "cand|kind|form" -> [n, better, no notice, unmarked, strong, provisional, demands,
     # set aside, worse]
@@ -178,7 +179,7 @@ def table(found: dict[str, list[float]]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--questions", type=Path, default=Path("/tmp/rules4q"))
+    parser.add_argument("--questions", type=Path, help="a questions folder whose v3 names rules 4")
     parser.add_argument("--fakers", type=int, default=600)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--part", default="0/1")
@@ -192,6 +193,8 @@ def main() -> int:
                 total[key] = [a + b for a, b in zip(total[key], row, strict=True)]
         print(table(total))
         return 0
+    if args.questions is None:
+        parser.error("--questions is needed (a copy of questions/ whose v3 says rules = 4)")
     part, parts = (int(x) for x in args.part.split("/"))
     found = run(args.questions, args.fakers, args.seed, part, parts)
     if args.out:
