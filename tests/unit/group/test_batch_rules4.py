@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import PROFILE_IDS, Bank, ProfileId
+from assessment.bank.models import FORM_IDS, PROFILE_IDS, Bank, ProfileId
 from assessment.bank.rules import RULES
 from assessment.group.batch import judge_people, judge_person
 from tests.personas import random_answers
-from tests.simulate import FORM_IDS, draw_person, respond
+from tests.simulate import draw_person, respond
 
 
 @pytest.fixture(scope="module")
