@@ -1,11 +1,13 @@
 """Rules 4 (bank v4, issue 19; questions/drafts/v4/NOTES.md): the self view is compared with each
-evidence view on its own, a view weighs by the answers it rests on (at most three), a single
-answer never sets the self view aside, and a verdict's firm answers are those of every view that
-agrees with it.
+evidence view on its own, evidence views weigh by the answers they rest on (at most three), the
+self view as the lightest of them at most and only up to their 95 % upper bound, a single answer
+never sets the self view aside, and a verdict's firm answers are those of every view that agrees
+with it. Faking must pay no more than under rules 3 (test_faking_pays_no_more_than_under_rules_3).
 
 Bank v4 is written in parallel, so these tests score bank v3's content under rules 4 (the same
 bank with its rules replaced) next to bank v3 as released: each finding holds under rules 3 (the
-released behaviour, pinned in test_pinned_v3.py) and is closed under rules 4.
+released behaviour, pinned in test_pinned_v3.py) and is closed under rules 4, but for the lone
+"can't say" on the short form, left as rules 3 have it so that faking does not pay more.
 """
 
 from __future__ import annotations
