@@ -33,26 +33,38 @@ The demand's score, the one bands and levels use, then follows one rule:
 Rules 4 (`per_view_disagreement`, bank v4; questions/drafts/v4/NOTES.md) keep the views, their
 scores and uncertainties, and change how they combine:
 
-- weights: a view weighs by the answers it rests on, up to FULL_VIEW_ANSWERS (3, the fewest
-  situations the full form asks per demand): w = min(n, 3) for n scored answers. So a lone
-  knowledge item or situation weighs a third of a view of three answers, and views of three or
-  more weigh alike (rules 3's equal weights). These are inverse-variance weights under the
-  assumed item spread (a view's error variance is ASSUMED_ITEM_SD² / n), capped because the
-  views measure a requirement by different methods: beyond three answers, more statements must
-  not outweigh the situations again (issue 19). The person's own spread sets a view's standard
-  error, never its weight, so that a view's weight does not depend on how it was answered.
+- weights: an evidence view weighs by the answers it rests on, up to FULL_VIEW_ANSWERS (3, the
+  fewest situations the full form asks per demand): w = min(n, 3) for n scored answers. The self
+  view weighs as one evidence view at most: min(n, 3), but never more than the lightest evidence
+  view that counts. So more statements never outweigh a situation or a knowledge item (on the
+  short form, three statements, one situation and one knowledge item weigh 1 : 1 : 1, as in
+  rules 3), while a lone knowledge item beside three situations weighs a fifth, not a third.
+  These are inverse-variance weights under the assumed item spread (a view's error variance is
+  ASSUMED_ITEM_SD² / n), capped because the views measure a requirement by different methods.
+  The person's own spread sets a view's standard error, never its weight.
+- the self view's cap: where evidence views count, the self view counts at most up to the upper
+  end of their 95 % interval – their weighted mean plus DISAGREEMENT_Z (1.96) standard errors.
+  A self-description above what the evidence allows buys nothing beyond that bound; a modest one
+  counts as given. The self view's own score is shown unchanged.
 - basis "evidence": the self view is set aside only when every evidence view that counts
   differs from it, each compared on its own, by more than DISAGREEMENT_Z (1.96) times their
   joint standard error √(SE_self² + SE_view²), all on the same side of it, and together they
   rest on MIN_OUTVOTING_ANSWERS (2) or more scored answers. An evidence view within the
   uncertainty of the self view agrees with it and keeps it; a lone answer may agree but never
   outvotes (on the short form, one situation and one knowledge item that both lie beyond the
-  uncertainty on the same side set the self view aside; one situation alone does not). The
-  score is then the weighted mean of the evidence views.
-- basis "combined" otherwise: the weighted mean of every view that counts, with standard error
-  √(Σ w² SE²) / Σ w (views taken as independent). The score always lies between the lowest and
-  the highest view it rests on, and a verdict never rests on the self view alone where an
-  evidence view counts.
+  uncertainty on the same side set the self view aside; one situation alone does not – the
+  self view then counts, capped at the situation's upper bound). The score is then the weighted
+  mean of the evidence views.
+- basis "combined" otherwise: the weighted mean of every view that counts (the self view capped
+  as above), with standard error √(Σ w² SE²) / Σ w (views taken as independent). The score
+  always lies between the lowest and the highest view it rests on, and a verdict never rests on
+  the self view alone where an evidence view counts, nor on a self view above the evidence's
+  95 % interval.
+- why: rules 4 as first built weighed the self view by its answers too (3 : 1 : 1 on the short
+  form); simulated smart fakers then beat their honest twin's verdict in 68 % of short-form
+  results against 11 % under rules 3. The rule above pays faking no more than rules 3 for every
+  faker kind, within simulation noise (questions/drafts/v4/NOTES.md, tests/unit/engine/
+  test_rules_v4.py test_faking_pays_no_more_than_under_rules_3).
 - firm answers (engine/matching.firm_answers): a verdict below, within or above the target
   range counts the scored answers of every view that counts and agrees with it – whose shown
   score lies on the same side of the band edge (below the range, within it, above it) – the
@@ -109,8 +121,8 @@ POINTS_PER_STEP = 100 / (LIKERT_MAX - LIKERT_MIN)
 # Rules 3: the self view differs from the evidence views beyond this many joint standard errors
 # (1.96: outside the 95 % interval of the difference) → the demand rests on the evidence alone.
 DISAGREEMENT_Z = 1.96
-# Rules 4: a view weighs by its scored answers up to this many (the fewest situations the full
-# form asks per demand); views of this many answers or more weigh alike.
+# Rules 4: an evidence view weighs by its scored answers up to this many (the fewest situations
+# the full form asks per demand); the self view weighs as the lightest evidence view at most.
 FULL_VIEW_ANSWERS = 3
 # Rules 4: the evidence views set the self view aside only when they rest on at least this many
 # scored answers together (a single answer never does).
@@ -476,17 +488,36 @@ def combine_views(
 
 
 def view_weight(count: int) -> int:
-    """Return a view's weight in rules 4: its scored answers, at most FULL_VIEW_ANSWERS."""
+    """Return an evidence view's weight in rules 4: its scored answers, at most
+    FULL_VIEW_ANSWERS (the self view's weight: self_weight)."""
     return min(count, FULL_VIEW_ANSWERS)
 
 
-def _weighted(views: list[ViewPoints]) -> tuple[float, float]:
-    """Return the weighted mean of views (rules 4) and its standard error √(Σ w² SE²) / Σ w."""
-    weights = [view_weight(v.count) for v in views]
-    total = sum(weights)
-    mean = sum(w * (v.points or 0.0) for w, v in zip(weights, views, strict=True)) / total
-    spread = sum((w * (v.error or 0.0)) ** 2 for w, v in zip(weights, views, strict=True))
-    return mean, math.sqrt(spread) / total
+def self_weight(own: ViewPoints, evidence: list[ViewPoints]) -> int:
+    """Return the self view's weight in rules 4: as an evidence view of its answers, but never
+    more than the lightest evidence view that counts (the self view weighs as one evidence view
+    at most, so more statements never outweigh a situation or a knowledge item)."""
+    weight = view_weight(own.count)
+    return min(weight, *(view_weight(v.count) for v in evidence)) if evidence else weight
+
+
+def _weighted(pairs: list[tuple[int, float, float]]) -> tuple[float, float]:
+    """Return the weighted mean of (weight, points, error) and its standard error
+    √(Σ w² SE²) / Σ w (views taken as independent)."""
+    total = sum(w for w, _, _ in pairs)
+    mean = sum(w * points for w, points, _ in pairs) / total
+    return mean, math.sqrt(sum((w * error) ** 2 for w, _, error in pairs)) / total
+
+
+def _evidence_pairs(evidence: list[ViewPoints]) -> list[tuple[int, float, float]]:
+    return [(view_weight(v.count), v.points or 0.0, v.error or 0.0) for v in evidence]
+
+
+def evidence_bound(evidence: list[ViewPoints]) -> float:
+    """Return the upper end of the evidence's 95 % interval (rules 4): their weighted mean plus
+    DISAGREEMENT_Z standard errors. The self view counts at most this high."""
+    mean, error = _weighted(_evidence_pairs(evidence))
+    return mean + DISAGREEMENT_Z * error
 
 
 def disagrees(own: ViewPoints, other: ViewPoints) -> int:
@@ -514,10 +545,17 @@ def self_set_aside(own: ViewPoints, evidence: list[ViewPoints]) -> bool:
 def _combine_v4(counting: list[ViewPoints]) -> tuple[float, float, Basis, int]:
     own = next((v for v in counting if v.view == "self"), None)
     evidence = [v for v in counting if v.view != "self"]
-    if own is not None and self_set_aside(own, evidence):
-        mean, error = _weighted(evidence)
+    pairs = _evidence_pairs(evidence)
+    if own is None:
+        mean, error = _weighted(pairs)
+        return mean, error, "combined", sum(v.count for v in evidence)
+    if evidence and self_set_aside(own, evidence):
+        mean, error = _weighted(pairs)
         return mean, error, "evidence", sum(v.count for v in evidence)
-    mean, error = _weighted(counting)
+    points = own.points or 0.0
+    if evidence:
+        points = min(points, evidence_bound(evidence))
+    mean, error = _weighted([(self_weight(own, evidence), points, own.error or 0.0), *pairs])
     return mean, error, "combined", sum(v.count for v in counting)
 
 

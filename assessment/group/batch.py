@@ -455,30 +455,26 @@ def _combine_v3(
     return mean, error, apart
 
 
-def _weighted(views: Sequence[_View]) -> tuple[Floats, Floats]:
-    """Rules 4's weighted mean of the views that count and its error (scoring._weighted)."""
-    people = views[0].enough.shape[0]
-    weight_sum = np.zeros(people, dtype=np.int64)
-    points_sum = np.zeros(people)
-    squares = np.zeros(people)
-    with np.errstate(all="ignore"):
-        for view in views:
-            weight = np.where(view.enough, np.minimum(view.count, FULL_VIEW_ANSWERS), 0)
-            weight_sum = weight_sum + weight
-            points_sum = points_sum + np.where(view.enough, weight * view.points, 0.0)
-            squares = squares + np.where(view.enough, _square(weight * view.error), 0.0)
-        return points_sum / weight_sum, np.sqrt(squares) / weight_sum
+def _weight(view: _View) -> Ints:
+    """Return an evidence view's weight per person in rules 4 (scoring.view_weight), 0 where it
+    does not count."""
+    return np.where(view.enough, np.minimum(view.count, FULL_VIEW_ANSWERS), 0)
 
 
 def _combine_v4(
     own_view: _View, situation: _View, knowledge: _View
 ) -> tuple[Floats, Floats, Bools]:
-    """Rules 4's combine rule for arrays (scoring._combine_v4, self_set_aside)."""
+    """Rules 4's combine rule for arrays (scoring._combine_v4, self_set_aside, self_weight,
+    evidence_bound)."""
     people = own_view.enough.shape[0]
     agree = np.zeros(people, dtype=np.bool_)
     above = np.zeros(people, dtype=np.bool_)
     below = np.zeros(people, dtype=np.bool_)
     answers = np.zeros(people, dtype=np.int64)
+    weight_sum = np.zeros(people, dtype=np.int64)
+    points_sum = np.zeros(people)
+    squares = np.zeros(people)
+    lightest = np.full(people, FULL_VIEW_ANSWERS, dtype=np.int64)
     with np.errstate(all="ignore"):
         for view in (situation, knowledge):
             difference = view.points - own_view.points
@@ -488,10 +484,27 @@ def _combine_v4(
             above |= view.enough & ~within & (difference > 0)
             below |= view.enough & ~within & (difference < 0)
             answers = answers + np.where(view.enough, view.count, 0)
-    outvoting = answers >= MIN_OUTVOTING_ANSWERS
-    apart = own_view.enough & ~agree & (above != below) & outvoting
-    evidence_mean, evidence_error = _weighted((situation, knowledge))
-    all_mean, all_error = _weighted((own_view, situation, knowledge))
+            weight = _weight(view)
+            weight_sum = weight_sum + weight
+            points_sum = points_sum + np.where(view.enough, weight * view.points, 0.0)
+            squares = squares + np.where(view.enough, _square(weight * view.error), 0.0)
+            lightest = np.where(view.enough, np.minimum(lightest, weight), lightest)
+        evidence = weight_sum > 0
+        evidence_mean = points_sum / weight_sum
+        evidence_error = np.sqrt(squares) / weight_sum
+        outvoting = answers >= MIN_OUTVOTING_ANSWERS
+        apart = own_view.enough & ~agree & (above != below) & outvoting
+        own_weight = np.where(
+            own_view.enough, np.minimum(np.minimum(own_view.count, FULL_VIEW_ANSWERS), lightest), 0
+        )
+        bound = evidence_mean + DISAGREEMENT_Z * evidence_error
+        own_points = np.where(evidence, np.minimum(own_view.points, bound), own_view.points)
+        total = weight_sum + own_weight
+        all_mean = (points_sum + np.where(own_view.enough, own_weight * own_points, 0.0)) / total
+        all_error = (
+            np.sqrt(squares + np.where(own_view.enough, _square(own_weight * own_view.error), 0.0))
+            / total
+        )
     return (
         np.where(apart, evidence_mean, all_mean),
         np.where(apart, evidence_error, all_error),

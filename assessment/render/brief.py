@@ -267,8 +267,11 @@ def combined_reading(result: Result, bank: Bank, lang: Language) -> str | None:
     mean of the views with enough answers (the evidence views alone where the self view differs
     from their mean beyond the uncertainty), met only when the uncertainty range lies within or
     above the target range, borderline when it touches or crosses an edge; with the borderline
-    demands whose score already reaches the range. None where the views are not shown apart
-    (rules 1 and 2)."""
+    demands whose score already reaches the range. Rules 4 (`per_view_disagreement`) say their
+    own rule: situations and knowledge weighted by their answers, the self view as the lighter of
+    them at most and only up to their 95 % upper bound, set aside only where each other view on
+    its own differs from it, firm on the answers of the views that agree. None where the
+    views are not shown apart (rules 1 and 2)."""
     if not bank.rules.views_apart:
         return None
     evidence = any(s.basis == "evidence" for s in result.scores)

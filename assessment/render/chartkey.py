@@ -17,5 +17,7 @@ def chart_key(summary: Summary, lang: Language, viewer: Viewer, *, uncertain: bo
         "ui.result.chart_caption_v2" if uncertain else "ui.result.chart_caption", lang, viewer
     )
     if any(card.band == PROVISIONAL_BAND for card in summary.cards):
-        key += " " + msg("nav.provisional_key", lang) + "."
+        agreeing = summary.rules.per_view_disagreement  # rules 4: answers that point its way
+        provisional = "rules4.basis.provisional_key" if agreeing else "nav.provisional_key"
+        key += " " + msg(provisional, lang) + "."
     return key

@@ -48,6 +48,8 @@ class StationView(_Frozen):
     focus: tuple[str, ...]
     # The demands it builds whose score is provisional: "Krisenfestigkeit (vorläufig 100)".
     provisional: tuple[str, ...] = ()
+    # Rules 4: a verdict is provisional when too few answers point its way (firm_answers).
+    agreeing: bool = False
 
 
 class PathView(_Frozen):
@@ -108,6 +110,7 @@ def _station(
             for d, score in provisional.items()
             if d in station.builds and score is not None
         ),
+        agreeing=bank.rules.per_view_disagreement,
     )
 
 
@@ -184,7 +187,8 @@ def station_lines(station: StationView, lang: Language, viewer: Viewer) -> tuple
     if station.focus:
         lines.append(voiced("path.focus", lang, viewer, names=", ".join(station.focus)))
     if station.provisional:
-        lines.append(msg("nav.path_provisional", lang, names=", ".join(station.provisional)))
+        key = "rules4.basis.path_provisional" if station.agreeing else "nav.path_provisional"
+        lines.append(msg(key, lang, names=", ".join(station.provisional)))
     return tuple(lines)
 
 

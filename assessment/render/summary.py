@@ -700,11 +700,14 @@ def _groups_v2(
     own = {"experience": suffix}
     if bank.rules.specialist_background and background == "specialist":
         own["development"] = "_specialist"
+    intros = {key: f"v2.group_{key}_intro{own.get(key, '')}" for key, _ in groups}
+    if bank.rules.per_view_disagreement:  # rules 4: too few answers point the verdict's way
+        intros["provisional"] = "rules4.basis.group_provisional_intro"
     return tuple(
         CardGroup(
             key=key,
             heading=msg(f"v2.group_{key}", lang),
-            intro=voiced(f"v2.group_{key}_intro{own.get(key, '')}", lang, viewer),
+            intro=voiced(intros[key], lang, viewer),
             dimensions=tuple(members),
         )
         for key, members in groups

@@ -22,6 +22,7 @@ from assessment.engine.result import Result
 from assessment.engine.scoring import DimensionScore, ViewScore
 from assessment.i18n import Language, Viewer
 from assessment.messages import msg, voiced
+from assessment.render.brief import range_percent
 from assessment.render.review import knowledge_label
 
 if TYPE_CHECKING:  # pragma: no cover - imported for the type only
@@ -194,6 +195,16 @@ def _named(views: Sequence[ViewScore], lang: Language) -> str:
     )
 
 
+def combined_sentence(lang: Language) -> str:
+    """Return rules 4's sentence on how the views combine: weights and the self view's cap."""
+    return msg(
+        "rules4.basis.combined",
+        lang,
+        cap=scoring.FULL_VIEW_ANSWERS,
+        level=range_percent(scoring.DISAGREEMENT_Z),
+    )
+
+
 def _basis_v4(score: DimensionScore, lang: Language, viewer: Viewer) -> str:
     """Return the basis sentence of rules 4 (engine/scoring.py "Rules 4"): the other views the
     score rests on where the self view is set aside, else the weighted mean, and where an other
@@ -213,7 +224,7 @@ def _basis_v4(score: DimensionScore, lang: Language, viewer: Viewer) -> str:
             own=own.score,
             minimum=scoring.MIN_OUTVOTING_ANSWERS,
         )
-    text = msg("rules4.basis.combined", lang, cap=scoring.FULL_VIEW_ANSWERS)
+    text = combined_sentence(lang)
     differing = [v for v in evidence if v.view in score.differing]
     if not differing or own is None or own.score is None:
         return text

@@ -1,11 +1,13 @@
 """Rules 4 (bank v4, issue 19; questions/drafts/v4/NOTES.md): the self view is compared with each
-evidence view on its own, a view weighs by the answers it rests on (at most three), a single
-answer never sets the self view aside, and a verdict's firm answers are those of every view that
-agrees with it.
+evidence view on its own, evidence views weigh by the answers they rest on (at most three), the
+self view as the lightest of them at most and only up to their 95 % upper bound, a single answer
+never sets the self view aside, and a verdict's firm answers are those of every view that agrees
+with it. Faking must pay no more than under rules 3 (test_faking_pays_no_more_than_under_rules_3).
 
 Bank v4 is written in parallel, so these tests score bank v3's content under rules 4 (the same
 bank with its rules replaced) next to bank v3 as released: each finding holds under rules 3 (the
-released behaviour, pinned in test_pinned_v3.py) and is closed under rules 4.
+released behaviour, pinned in test_pinned_v3.py) and is closed under rules 4, but for the lone
+"can't say" on the short form, left as rules 3 have it so that faking does not pay more.
 """
 
 from __future__ import annotations
@@ -134,41 +136,77 @@ def _short_demand(bank: Bank, knowledge: bool) -> str:
 
 def test_one_situation_no_longer_outvotes_three_statements(v3: Bank, r4: Bank) -> None:
     """Self 75 on three statements, one situation at 0: rules 3 read the demand 0 (the
-    situation alone); rules 4 keep the self view and weigh the lone situation a third."""
+    situation alone); rules 4 keep the self view, but it weighs as the lone situation does and
+    counts only up to the situation's 95 % upper bound (0 + 1.96 × 25 = 49): (49 + 0) / 2."""
     dimension = _short_demand(v3, knowledge=False)
     answers = _answers(v3, dimension, _demand((4,), 0, None))
     before, after = _score(v3, answers, dimension), _score(r4, answers, dimension)
     assert (before.view("self").score, before.view("situation").score) == (75, 0)  # type: ignore[union-attr]
     assert (before.score, before.basis) == (0, "evidence")
     assert after.basis == "combined"
-    assert after.score == round((3 * 75 + 1 * 0) / 4)  # 56
+    assert after.score == 25  # (min(75, 0 + 1.96 × 25) + 0) / 2 = 24.5, half up
     assert after.scored_answers == 4
 
 
 def test_a_self_view_equal_to_the_situations_is_kept(v3: Bank, r4: Bank) -> None:
     """Self 100, situation 100, one knowledge item wrong: rules 3 drop the self view against the
-    mean (50) and read 50; under rules 4 the situation agrees with the self view, so it counts."""
+    mean (50) and read 50; under rules 4 the situation agrees with the self view, so it counts –
+    as one view among three, and only up to the evidence's 95 % upper bound (50 + 1.96 × 17.7 =
+    84.6), so that a self-description at the ceiling does not buy the verdict: 62."""
     dimension = _short_demand(v3, knowledge=True)
     answers = _answers(v3, dimension, _demand((5,), 3, "wrong"))
     before, after = _score(v3, answers, dimension), _score(r4, answers, dimension)
     assert (before.score, before.basis) == (50, "evidence")
     assert after.basis == "combined"
     assert after.differing == ("knowledge",)
-    assert after.score == round((3 * 100 + 100 + 0) / 5)  # 80
+    bound = 50 + DISAGREEMENT_Z * (25**2 + 25**2) ** 0.5 / 2
+    assert after.score == round((bound + 100 + 0) / 3)  # 62
 
 
-def test_a_single_cant_say_does_not_halve_a_requirement(v3: Bank, r4: Bank) -> None:
-    """Self 67, situation 67, one knowledge item "Kann ich nicht sagen" (scored 0, as invited):
-    rules 3 read 44; under rules 4 the lone item moves the score by no more than its share of the
-    answers the score rests on (one of five)."""
+def test_a_single_cant_say_weighs_as_in_rules_3_on_the_short_form(v3: Bank, r4: Bank) -> None:
+    """Left open on purpose (faking resistance first): self 67, situation 67, one knowledge item
+    "Kann ich nicht sagen" (scored 0, as invited) read 44 under both rules on the short form.
+    Weighing the lone item less than the three statements would let the statements outweigh the
+    situation and the knowledge item again, and on the short form faking then pays about twice
+    as often (questions/drafts/v4/NOTES.md "Rules 4: the combine rule chosen"). Under rules 4
+    the self view weighs as the lightest evidence view at most, so here all three weigh alike."""
     dimension = _short_demand(v3, knowledge=True)
     answers = _answers(v3, dimension, _demand((4, 4, 3), 2, "unsure"))
     before, after = _score(v3, answers, dimension), _score(r4, answers, dimension)
     assert [v.score for v in before.views] == [67, 67, 0]
-    assert before.score == 44
-    assert after.score is not None
-    assert after.score >= 67 * 4 / 5 - 1  # one of five answers, rounded views
-    assert after.score == 53
+    assert before.score == after.score == 44
+    assert after.basis == "combined"
+
+
+def test_a_lone_knowledge_item_moves_a_full_form_requirement_less(v3: Bank, r4: Bank) -> None:
+    """Full form, three situations and a single knowledge item answered "can't say": rules 3
+    weigh the item as a third of the requirement, rules 4 as a fifth (situations 3, self view 1
+    as the lightest evidence view, the item 1)."""
+    dimension = next(
+        d
+        for d in v3.dimension_ids
+        if sum(
+            isinstance(i, KnowledgeItem) and i.counts_for("duisburg")
+            for i in v3.form_items_of("full", d)
+        )
+        == 1
+    )
+    answers = _answers(v3, dimension, _demand((4, 4, 3), 2, "unsure"), form="full")
+    without = _answers(v3, dimension, _demand((4, 4, 3), 2, None), form="full")
+    after = _score(r4, answers, dimension)
+    own, situation, knowledge = (after.view(v) for v in ("self", "situation", "knowledge"))
+    assert own is not None
+    assert situation is not None
+    assert knowledge is not None
+    assert (knowledge.score, knowledge.scored, situation.scored) == (0, 1, 3)
+    assert after.basis == "combined"
+    assert after.score == round((own.score + 3 * situation.score) / 5)  # type: ignore[operator]
+    moved = {
+        rules: (_score(bank, without, dimension).score or 0)
+        - (_score(bank, answers, dimension).score or 0)
+        for rules, bank in ((3, v3), (4, r4))
+    }
+    assert 0 < moved[4] < moved[3]
 
 
 def test_a_set_aside_self_view_that_agrees_keeps_below_firm(v3: Bank, r4: Bank) -> None:
@@ -364,3 +402,44 @@ def test_results_build_under_rules_4(r4: Bank) -> None:
                 assert firm_answers(score, targets[score.dimension], match.band) >= (
                     r4.rules.min_firm_answers
                 )
+
+
+# --- faking resistance: rules 4 pay no more for faking than rules 3 -------------------------
+
+# Faker kinds and forms guarded, people per kind and form, and the slack in percentage points (a
+# sample this small: the 600-per-kind run in questions/drafts/v4/NOTES.md is the measurement).
+GUARDED_KINDS = ("smart", "moderate", "cue_rule", "self_enhancer")
+GUARD_PEOPLE = 30
+GUARD_SLACK = 5.0
+
+
+def _better_share(bank: Bank, kind: str, form: FormId) -> float:
+    """Return the share (%) of a kind's fakers whose overall verdict beats their honest twin's,
+    every setting (tests.simulate.twin_payoffs, the people of seed 2026)."""
+    from tests.simulate import draw_person, twin_payoffs
+
+    payoffs = [
+        payoff
+        for index in range(7000, 7000 + GUARD_PEOPLE)
+        for payoff in twin_payoffs(
+            kind,  # type: ignore[arg-type]
+            draw_person(bank, 2026, index),
+            bank,
+            form,
+            2026,
+        )
+    ]
+    return 100 * sum(p.better for p in payoffs) / len(payoffs)
+
+
+@pytest.mark.parametrize("form", ["short", "full"])
+@pytest.mark.parametrize("kind", GUARDED_KINDS)
+def test_faking_pays_no_more_than_under_rules_3(
+    v3: Bank, r4: Bank, kind: str, form: FormId
+) -> None:
+    """Issue 19's point: describing oneself well must not buy the verdict. On the same simulated
+    fakers and their honest twins, rules 4 give a better verdict than the twin's no more often
+    than rules 3 do (a few points of slack for the small sample). Rules 4 as first built – the
+    self view weighing by its three statements – failed this for smart fakers on the short form
+    (about 67 % against 11 %)."""
+    assert _better_share(r4, kind, form) <= _better_share(v3, kind, form) + GUARD_SLACK

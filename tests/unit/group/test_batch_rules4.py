@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import PROFILE_IDS, Bank, ProfileId
+from assessment.bank.models import FORM_IDS, PROFILE_IDS, Bank, ProfileId
 from assessment.bank.rules import RULES
 from assessment.group.batch import judge_people, judge_person
 from tests.personas import random_answers
+from tests.simulate import draw_person, respond
 
 
 @pytest.fixture(scope="module")
@@ -40,3 +41,19 @@ def test_batch_differs_from_rules_3_where_rules_4_do(r4: Bank) -> None:
     under_4 = judge_people(people, r4, r4.profiles[profile])
     under_3 = judge_people(people, v3, v3.profiles[profile])
     assert any(a.bands != b.bands for a, b in zip(under_4, under_3, strict=True))
+
+
+def test_batch_equals_person_path_for_fakers_under_rules_4(r4: Bank) -> None:
+    """Simulated fakers (self view far above the evidence: the self view's weight and its cap at
+    the evidence's 95 % upper bound decide their scores): the arrays give the same figures."""
+    v3 = load_bank(3)
+    people = [
+        respond(kind, draw_person(v3, 2026, index), v3, form, 2026)
+        for kind in ("smart", "moderate", "self_enhancer")
+        for form in FORM_IDS
+        for index in range(15)
+    ]
+    for profile in PROFILE_IDS:
+        chosen = [p.model_copy(update={"profile": profile}) for p in people]
+        found = judge_people(chosen, r4, r4.profiles[profile])
+        assert found == [judge_person(p, r4, r4.profiles[profile]) for p in chosen]

@@ -20,10 +20,12 @@ from assessment.engine.scoring import FULL_VIEW_ANSWERS, DimensionScore, ViewSco
 from assessment.i18n import LANGUAGES, Language, Viewer
 from assessment.messages import msg, voiced
 from assessment.render.brief import combined_reading
+from assessment.render.chartkey import chart_key
 from assessment.render.din import din_sections
 from assessment.render.methodology import methodology
+from assessment.render.path import career_path, station_lines
 from assessment.render.summary import summarize
-from assessment.render.views import basis_text, rests_on
+from assessment.render.views import basis_text, combined_sentence, rests_on
 from tests.personas import random_answers
 
 VIEWERS: tuple[Viewer, ...] = ("self", "other")
@@ -99,7 +101,7 @@ def test_a_lone_differing_answer_says_why_the_self_view_counts(
         56, "combined", (_view("self", 75, 3), _view("situation", 0, 1)), ("situation",)
     )
     text = basis_text(score, lang, viewer, per_view=True) or ""
-    assert msg("rules4.basis.combined", lang, cap=FULL_VIEW_ANSWERS) in text
+    assert combined_sentence(lang) in text
     assert msg("rules4.basis.kept_single", lang) in text
     assert "(75)" in text
     # the sentence may begin with the view's name (English): compared without case
@@ -129,9 +131,9 @@ def test_an_agreeing_view_is_named_as_the_reason(lang: Language) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_agreeing_views_only_name_the_weights(lang: Language) -> None:
     score = _demand(70, "combined", (_view("self", 75, 3), _view("situation", 67, 1)))
-    assert basis_text(score, lang, "self", per_view=True) == msg(
-        "rules4.basis.combined", lang, cap=FULL_VIEW_ANSWERS
-    )
+    text = basis_text(score, lang, "self", per_view=True)
+    assert text == combined_sentence(lang)
+    assert text == msg("rules4.basis.combined", lang, cap=FULL_VIEW_ANSWERS, level=95)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -163,6 +165,13 @@ def test_the_method_page_describes_the_rules_of_its_bank(
     assert rule3[lang] not in new
     assert firm3[lang] in old
     assert firm4[lang] in new
+    # The self view weighs as the lightest other view at most and counts up to their upper bound.
+    cap4 = {
+        "de": "hebt den Wert nicht über das, was die übrigen Sichten zulassen",
+        "en": "does not lift the score beyond what the other views allow",
+    }
+    assert cap4[lang] in new
+    assert cap4[lang] not in old
 
 
 def _provisional_on_many_answers(bank: Bank) -> tuple[Result, str, ProfileId]:
@@ -236,3 +245,41 @@ def test_the_headline_says_each_other_view_was_compared(
     )
     assert voiced("rules4.basis.rests", lang, viewer, names=names) in text
     assert voiced("ux3.basis.rests", lang, viewer, names=names) not in text
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_provisional_groups_keys_and_stations_say_too_few_answers_point_its_way(
+    v3: Bank, r4: Bank, lang: Language, viewer: Viewer
+) -> None:
+    """Under rules 4 a verdict is provisional when too few answers point its way, even where the
+    score rests on many: the group's intro, the chart key and the path's stations say that, never
+    rules 3's "too few scored answers for a firm assessment"; rules 3 keep their words."""
+    result, _, _ = _provisional_on_many_answers(r4)
+    found = {}
+    answers = result.answers.model_copy(update={"background": "starter"})
+    for bank, key in ((r4, "rules4.basis"), (v3, None)):
+        scored = build_result(answers, bank)
+        summary = summarize(scored, bank, lang, viewer)
+        if not any(card.band == "provisional" for card in summary.cards):
+            continue
+        group = next(g for g in summary.groups if g.key == "provisional")
+        chart = chart_key(summary, lang, viewer, uncertain=True)
+        path = career_path(scored, bank, lang, viewer)
+        assert path is not None
+        station = next(s for s in path.stations if s.provisional)
+        names = ", ".join(station.provisional)
+        line = station_lines(station, lang, viewer)[-1]
+        found[bank.rules.per_view_disagreement] = (group.intro, chart, line, names)
+        if key:
+            assert group.intro == voiced(f"{key}.group_provisional_intro", lang, viewer)
+            assert msg(f"{key}.provisional_key", lang) in chart
+            assert line == msg(f"{key}.path_provisional", lang, names=names)
+    assert True in found
+    old_intro = voiced("v2.group_provisional_intro", lang, viewer)
+    assert found[True][0] != old_intro
+    assert msg("nav.provisional_key", lang) not in found[True][1]
+    if False in found:
+        assert found[False][0] == old_intro
+        assert msg("nav.provisional_key", lang) in found[False][1]
+        assert found[False][2] == msg("nav.path_provisional", lang, names=found[False][3])

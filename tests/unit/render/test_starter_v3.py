@@ -43,8 +43,10 @@ def _experience_cards(summary: Summary) -> list[str]:
     return [f"{c.band_label} {c.verdict}" for c in summary.cards if c.dimension in members]
 
 
-def test_only_rules_3_ask_for_the_starter_path() -> None:
+def test_rules_3_and_later_ask_for_the_starter_path() -> None:
+    """Rules 3 bring the starter path and every later rules version inherits it (rules 4)."""
     assert [v for v, rules in RULES.items() if rules.starter_path] == [v for v in RULES if v >= 3]
+    assert RULES[4].starter_path
 
 
 @pytest.mark.parametrize("viewer", ["self", "other"])
