@@ -474,6 +474,11 @@ def _combine_v4(
     weight_sum = np.zeros(people, dtype=np.int64)
     points_sum = np.zeros(people)
     squares = np.zeros(people)
+    # Each evidence view's weighted points and squared error, summed after the self view's below
+    # in the person path's order (self, situation, knowledge), so that each rounding meets the
+    # same number.
+    point_terms: list[Floats] = []
+    square_terms: list[Floats] = []
     lightest = np.full(people, FULL_VIEW_ANSWERS, dtype=np.int64)
     with np.errstate(all="ignore"):
         for view in (situation, knowledge):
@@ -486,8 +491,10 @@ def _combine_v4(
             answers = answers + np.where(view.enough, view.count, 0)
             weight = _weight(view)
             weight_sum = weight_sum + weight
-            points_sum = points_sum + np.where(view.enough, weight * view.points, 0.0)
-            squares = squares + np.where(view.enough, _square(weight * view.error), 0.0)
+            point_terms.append(np.where(view.enough, weight * view.points, 0.0))
+            square_terms.append(np.where(view.enough, _square(weight * view.error), 0.0))
+            points_sum = points_sum + point_terms[-1]
+            squares = squares + square_terms[-1]
             lightest = np.where(view.enough, np.minimum(lightest, weight), lightest)
         evidence = weight_sum > 0
         evidence_mean = points_sum / weight_sum
@@ -500,11 +507,13 @@ def _combine_v4(
         bound = evidence_mean + DISAGREEMENT_Z * evidence_error
         own_points = np.where(evidence, np.minimum(own_view.points, bound), own_view.points)
         total = weight_sum + own_weight
-        all_mean = (points_sum + np.where(own_view.enough, own_weight * own_points, 0.0)) / total
-        all_error = (
-            np.sqrt(squares + np.where(own_view.enough, _square(own_weight * own_view.error), 0.0))
-            / total
-        )
+        all_points = np.where(own_view.enough, own_weight * own_points, 0.0)
+        all_squares = np.where(own_view.enough, _square(own_weight * own_view.error), 0.0)
+        for point_term, square_term in zip(point_terms, square_terms, strict=True):
+            all_points = all_points + point_term
+            all_squares = all_squares + square_term
+        all_mean = all_points / total
+        all_error = np.sqrt(all_squares) / total
     return (
         np.where(apart, evidence_mean, all_mean),
         np.where(apart, evidence_error, all_error),
