@@ -909,6 +909,14 @@ def notice_fires(
     return self_view >= ceiling and self_view - evidence >= gap
 
 
+def look_good_fires(trap_gap: float | None, threshold: float | None = None) -> bool:
+    """Return whether the consistency notice on the traps (rules 4) fires for a trap gap
+    (quality.look_good_answers; None: no verdict) at a threshold (default: the engine's
+    quality.LOOK_GOOD_GAP, read at the call so that a sweep or test may set it)."""
+    limit = quality.LOOK_GOOD_GAP if threshold is None else threshold
+    return trap_gap is not None and trap_gap >= limit
+
+
 # --- running a population ------------------------------------------------------------------------
 
 
@@ -929,13 +937,19 @@ class Outcome:
     revised: int
     broken_claims: tuple[str, ...]
     bands: tuple[str, ...]
+    # Rules 4: the trap gap the notice on the traps reads (None: rules without it, or too few
+    # statements of a kind answered).
+    trap_gap: float | None = None
 
     @property
     def evidence(self) -> float | None:
         return evidence_of(self.situation, self.knowledge)
 
     def notice(self, ceiling: float, gap: float) -> bool:
-        return notice_fires(self.self_view, self.evidence, ceiling, gap)
+        """Return whether the consistency notice fires: the self view at `ceiling` and `gap`
+        above the evidence, or (rules 4) the trap gap at the engine's LOOK_GOOD_GAP."""
+        fires = notice_fires(self.self_view, self.evidence, ceiling, gap)
+        return fires or look_good_fires(self.trap_gap)
 
 
 def broken_level_claims(match: ProfileMatch) -> tuple[str, ...]:
@@ -980,6 +994,7 @@ def outcome(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> 
     answers = respond(kind, person, bank, form, seed)
     result = build_result(answers, bank)
     self_view, situation, knowledge = view_points(answers, bank)
+    traps = quality.look_good_answers(answers, bank) if bank.rules.look_good_notice else None
     # The level sentences are checked against every setting, not only the person's own.
     broken = {
         claim
@@ -1000,6 +1015,7 @@ def outcome(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> 
         revised=len(answers.revised),
         broken_claims=tuple(sorted(broken)),
         bands=tuple(m.band for m in result.match.dimensions),
+        trap_gap=None if traps is None else traps[0],
     )
 
 
@@ -1150,6 +1166,59 @@ def best_thresholds(points: Sequence[Operating]) -> Operating:
     return max(grid, key=_slack)
 
 
+def look_good_sweep(
+    outcomes: Sequence[Outcome], thresholds: Iterable[int]
+) -> list[tuple[int, Operating]]:
+    """Return the consistency notice's rates (both rules, the self view's at the engine's
+    constants) with the trap gap's threshold set to each of `thresholds` (rules 4)."""
+    ceiling, gap = engine_thresholds()
+    groups = _groups(outcomes)
+    saved = quality.LOOK_GOOD_GAP
+    points = []
+    try:
+        for threshold in thresholds:
+            quality.LOOK_GOOD_GAP = threshold
+            points.append((threshold, operating(outcomes, int(ceiling), int(gap), groups)))
+    finally:
+        quality.LOOK_GOOD_GAP = saved
+    return points
+
+
+def best_look_good(points: Sequence[tuple[int, Operating]]) -> tuple[int, Operating]:
+    """Return the trap gap's threshold to recommend: as best_thresholds, among the GRID_STEP
+    multiples whose false alarms stay FALSE_ALARM_MARGIN inside both limits, the one that catches
+    the most of the worse-caught MUST_CATCH kind (the lowest; without one, the highest)."""
+    grid = [(t, p) for t, p in points if t % GRID_STEP == 0] or list(points)
+    safe = [
+        (t, p)
+        for t, p in grid
+        if p.false_alarms <= MAX_FALSE_ALARMS - FALSE_ALARM_MARGIN
+        and p.false_alarms_starters <= MAX_FALSE_ALARMS_STARTERS - FALSE_ALARM_MARGIN
+    ]
+    if not safe:
+        return max(grid, key=lambda found: found[0])
+    return max(safe, key=lambda f: (min(f[1].caught[k] for k in MUST_CATCH), -f[0]))
+
+
+def print_look_good_sweep(points: Sequence[tuple[int, Operating]]) -> None:
+    """Print the trap gap's sweep (worst of the two forms) and the recommended threshold."""
+    print("\nThe notice on the traps: threshold sweep (worst of the two forms)")
+    print("trap gap | false alarms: all  starters | caught: " + " ".join(FAKER_KINDS))
+    for threshold, p in points:
+        caught = " ".join(f"{_pct(p.caught[k]).strip():>7}" for k in FAKER_KINDS)
+        print(
+            f"{threshold:>8} | {_pct(p.false_alarms):>17} {_pct(p.false_alarms_starters):>9}"
+            f" | {caught}"
+        )
+    threshold, best = best_look_good(points)
+    caught = ", ".join(f"{k} {_pct(v).strip()}" for k, v in best.caught.items())
+    print(
+        f"\nRecommended: LOOK_GOOD_GAP = {threshold} (engine: {quality.LOOK_GOOD_GAP}):"
+        f" false alarms {_pct(best.false_alarms).strip()} (starters"
+        f" {_pct(best.false_alarms_starters).strip()}); caught {caught}"
+    )
+
+
 # --- the printed tables --------------------------------------------------------------------------
 
 
@@ -1165,7 +1234,7 @@ def table(outcomes: Sequence[Outcome], ceiling: float, gap: float) -> str:
         f" and self - mean(situation, knowledge) >= {gap:g}",
         "",
         f"{'kind':<15} {'form':<6} {'background':<12} {'n':>6} {'notice':>8} {'any notice':>11}"
-        f" {'top level':>10} {'revised':>8}",
+        f" {'top level':>10} {'revised':>8} {'scatter':>8}",
     ]
     groups: dict[tuple[str, str, str], list[Outcome]] = defaultdict(list)
     for o in outcomes:
@@ -1182,9 +1251,11 @@ def table(outcomes: Sequence[Outcome], ceiling: float, gap: float) -> str:
                 anything = sum(bool(o.flags) or o.notice(ceiling, gap) for o in chosen) / n
                 top = sum(o.level == "strong" for o in chosen) / n
                 revised = sum(o.revised > 0 for o in chosen) / n
+                scattered = sum("scatter" in o.flags for o in chosen) / n
                 lines.append(
                     f"{kind:<15} {form:<6} {background:<12} {n:>6} {_pct(notice):>8}"
                     f" {_pct(anything):>11} {_pct(top):>10} {_pct(revised):>8}"
+                    f" {_pct(scattered):>8}"
                 )
     lines += ["", "Levels in the honest population (own setting)", ""]
     levels = ("strong", "partial", "gaps", "uncertain", "experience", "insufficient")
@@ -1446,6 +1517,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" false alarms {_pct(best.false_alarms).strip()} (starters"
             f" {_pct(best.false_alarms_starters).strip()}); caught {caught}"
         )
+        if bank.rules.look_good_notice:
+            print_look_good_sweep(look_good_sweep(outcomes, range(40, 76, GRID_STEP)))
     return 0
 
 
