@@ -16,6 +16,7 @@ from assessment.bank.load import load_bank
 from assessment.bank.models import (
     UNSURE,
     Bank,
+    Experience,
     FormId,
     KnowledgeItem,
     LikertItem,
@@ -44,7 +45,7 @@ Keyed = Callable[[LikertItem, int], float | str]
 
 
 def answers_of(
-    keyed: Keyed, form: FormId = "full", background: str = "experienced", bank: Bank = BANK
+    keyed: Keyed, form: FormId = "full", background: Experience = "experienced", bank: Bank = BANK
 ) -> Answers:
     """Return answers to every item of a form: statements by `keyed` (the statement and its
     position among the statements → a keyed value, or UNSURE), situations at a middling option,
@@ -71,7 +72,7 @@ def answers_of(
         bank_version=bank.version,
         form=form,
         profile="duisburg",
-        background=background,  # type: ignore[arg-type]
+        background=background,
         responses=responses,
     )
 
@@ -102,13 +103,11 @@ def test_the_statistic_is_plain_minus_trap_points() -> None:
     scale; balanced statements and can't-judge answers count in neither; the traps named are
     those answered below the middle, lowest first, then in the form's order."""
     rng = random.Random(4)  # noqa: S311 - reproducible test data
-    chosen = {
-        item.id: rng.choice(
-            (*answer_values(item), UNSURE) if offers_unsure(item) else answer_values(item)
-        )
-        for item in BANK.form_items("full")
-        if isinstance(item, LikertItem)
-    }
+    chosen: dict[str, int | str] = {}
+    for item in BANK.form_items("full"):
+        if isinstance(item, LikertItem):
+            options: tuple[int | str, ...] = answer_values(item)
+            chosen[item.id] = rng.choice((*options, UNSURE) if offers_unsure(item) else options)
     base = answers_of(lenient)
     answers = base.model_copy(update={"responses": {**base.responses, **chosen}})
     statements = [i for i in BANK.form_items("full") if isinstance(i, LikertItem)]
@@ -137,10 +136,8 @@ def test_the_notice_fires_on_answers_that_follow_what_looks_good() -> None:
     ]
     assert flag.count >= quality.LOOK_GOOD_GAP
     assert set(flag.where) == {i.id for i in traps}
-    assert [item_value(BANK.item(i), answers.responses[i]) for i in flag.where] == sorted(  # type: ignore[arg-type]
-        item_value(BANK.item(i), answers.responses[i])  # type: ignore[arg-type]
-        for i in flag.where
-    )
+    named = [item_value(BANK.item(i), answers.responses[i]) for i in flag.where]
+    assert named == sorted(named)
     result = build_result(answers, BANK)
     assert result.self_based
     assert result.tentative
@@ -195,7 +192,7 @@ def test_simulated_honest_people_rarely_get_it_and_pole_fakers_always() -> None:
             in _kinds(
                 simulate.respond(
                     "honest",
-                    simulate.draw_person(BANK, 7, index, background=background),  # type: ignore[arg-type]
+                    simulate.draw_person(BANK, 7, index, background=background),
                     BANK,
                     "full",
                     7,
@@ -258,7 +255,7 @@ def test_the_group_view_counts_the_notice_as_the_engine_does() -> None:
     for index in range(30):
         person = simulate.draw_person(BANK, 11, index)
         for kind in ("honest", "moderate"):
-            people.append(simulate.respond(kind, person, BANK, "full", 11))  # type: ignore[arg-type]
+            people.append(simulate.respond(kind, person, BANK, "full", 11))
     profile = BANK.profiles["duisburg"]
     for form in ("short", "full"):
         _, covered = _form_layout(BANK, form).digits([a for a in people if a.form == form])
