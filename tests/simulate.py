@@ -387,6 +387,56 @@ so the self view hardly moves (a better verdict than the honest twin for 7–8 %
 worse for 4–5 %; without any mark for 0.5–1.6 % instead of 9–14 %); self-enhancers gain far less
 too. Pole fakers gain about as often as they lose, as on v3, now always with the scatter notice.
 These figures hold for the model's assumption that fakers do not see through a trap.
+
+Bank v4: the notice on the traps (rules 4)
+------------------------------------------
+The figures above are those of rules 4 before this notice. Rules 4 now add a consistency notice
+read from the traps (assessment/engine/quality.py, ``look_good_answers``): the mean keyed points
+(0–100) of the form's plain statements minus those of its traps (`quality.look_good_answers`, the
+candidate "traps: plain minus trap statements" above), firing at ``LOOK_GOOD_GAP`` with at least 6
+plain statements and 3 traps scored. `Outcome.notice` fires for either notice (the trap gap at
+the engine's constant, read at the call), so the main table, the (ceiling, gap) sweep and the
+methodology page's figures are the engine's notice as a whole; on rules 4 ``--sweep`` adds the trap
+gap's own sweep (`look_good_sweep`; the self view's pair at the engine's constants) and recommends
+its threshold as `best_thresholds` does (a multiple of 5, false alarms a point inside the limits,
+then the most moderate fakers). ``python -m tests.simulate --bank 4 --sweep`` (seed 2026, 6,000
+honest people and 600 per faker kind, per form; worst form in the sweep)::
+
+    trap gap  false alarms    caught: naive smart moderate cue_rule coached self_enh.
+              all  starters
+       40     9.0 %  6.9 %     100 %  100 %   95.7 %    100 %    7.3 %   100 %
+       45     5.1 %  3.8 %       0 %  100 %   91.0 %    100 %    4.7 %   100 %
+       50     2.6 %  1.6 %       0 %  100 %   84.5 %    100 %    1.8 %   100 %
+       55     1.1 %  0.8 %       0 %  100 %   75.7 %    100 %    0.7 %   100 %
+     * 60     0.4 %  0.3 %       0 %  100 %   63.2 %    100 %    0.3 %   100 %
+       65     0.2 %  0.1 %       0 %  100 %   49.7 %    100 %    0.2 %   100 %
+
+At 60 (the engine's), per form (short / full): false alarms 0.4 % / 0.4 %, starters 0.2 % / 0.3 %;
+smart, cue-rule and self-enhancing fakers 100 % / 100 %; moderate fakers 63.2 % / 80.2 % (starters
+among them 48.3 % / 76.1 %: their "can't judge yet" leaves fewer statements to lift); naive fakers
+0 % (they agree with every statement, plain and trap alike, and get the unlikely-virtues and
+scatter notices instead); coached retakes 0.3 % / 0.3 % (the retake marks say it). On seed 2027
+(the same run with ``--seed 2027``) the false alarms at 55 are 1.2 % / 1.3 % and at 60 0.4 % /
+0.5 %: 55 would leave no point of slack on the full form. Issue 19's targets on v4: false alarms
+met, smart fakers met, moderate fakers missed (63 % in the worse form; 90 % on both forms would
+take a threshold of 45 and 5 % false alarms). Honest people's trap gap is their leniency twice
+over (SD 0.35 steps ≈ 17.5 points of it): the same limit as on v3, now on a signal that does not
+clip at "trifft voll zu".
+
+The scatter check under rules 4 (RuleSet.scatter_centres_kinds) takes each statement less the
+person's own mean for its kind (same wording and scale) before pooling within demands: a trap is
+meant to sit apart from the plain statements of its demand, a balanced one by the person's
+leniency, and a frequency answer is a count whose spread grows with few occasions. Measured on the
+same run (the table's scatter column; v3 from ``--bank 3 --honest 6000 --fakers 150``)::
+
+    scatter notice        v3 short  v3 full   v4 before       v4 centred (short / full)
+    honest                  2.7 %    1.5 %    11.5 % / 11.8 %   2.8 % / 1.1 %
+    honest starters         3.9 %    2.3 %    10.4 % / 12.7 %   2.6 % / 1.1 %
+
+Leaving the traps out instead (the pool of plain and balanced statements) still gives 7.8 % /
+6.6 % (starters 3.9 % / 12.3 %; 3,000 honest people): balanced statements and frequency answers
+spread too. Naive fakers (every statement agreed with) still get the scatter notice (100 %), and
+uniformly random answers still do (tests/unit/engine/test_look_good_v4.py).
 """
 
 from __future__ import annotations
