@@ -112,7 +112,9 @@ EVIDENCE_MIN_ANSWERS = 3
 # traps down) and averages 20–25 points. Set on the simulation (`python -m tests.simulate --bank 4
 # --sweep`, tests/simulate.py "Bank v4: the notice on the traps"): the lowest multiple of 5 whose
 # false alarms stay a point inside issue 19's limits (≤ 2 % of honest people, ≤ 4 % of starters)
-# on both forms and two seeds; 55 gives 1.1–1.3 % on the full form.
+# on both forms and two seeds; 55 gives 1.1–1.3 % on the full form. At 60 (short / full): false
+# alarms 0.4 % / 0.4 % (starters 0.2 % / 0.3 %), smart, cue-rule and self-enhancing fakers 100 %,
+# moderate fakers 63 % / 80 % (issue 19 asks 90 %; a threshold of 45 would get there at 5 %).
 LOOK_GOOD_GAP = 60
 LOOK_GOOD_MIN_PLAIN = SELF_MIN_STATEMENTS
 LOOK_GOOD_MIN_TRAPS = 3

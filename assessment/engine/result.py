@@ -50,8 +50,8 @@ class Result(BaseModel):
     )
     self_based: bool = Field(
         default=False,
-        description="Rules 3: the consistency notice fired; the verdict is shown as resting"
-        " mainly on self-description",
+        description="Rules 3: the consistency notice fired (rules 4: or the notice on the traps,"
+        " quality.SELF_BASED_FLAGS); the verdict is shown as resting mainly on self-description",
     )
     self_carried: tuple[str, ...] = Field(
         default=(),
