@@ -445,7 +445,7 @@ for 9.5 % / 7.5 % (the table above before the changes: 7.5 % / 6.8 %) and one wi
 longer fires for moderate fakers (83 % / 95 % before, 0–0.2 % now), whom it marked as answering at
 random; the notice on the traps marks 63 % / 80 % of them for what it sees. Smart, cue-rule and
 self-enhancing fakers: a better verdict for 13.4 / 9.8 %, 14.5 / 7.9 % and 13.3 / 9.2 %, never
-unmarked; coached retakes as before (22.0 % / 97.5 %, always with the retake marks).
+unmarked; coached retakes 22.0 % / 97.5 % (before: 35.8 % / 97.1 %), always with the retake marks.
 """
 
 from __future__ import annotations
