@@ -387,6 +387,65 @@ so the self view hardly moves (a better verdict than the honest twin for 7–8 %
 worse for 4–5 %; without any mark for 0.5–1.6 % instead of 9–14 %); self-enhancers gain far less
 too. Pole fakers gain about as often as they lose, as on v3, now always with the scatter notice.
 These figures hold for the model's assumption that fakers do not see through a trap.
+
+Bank v4: the notice on the traps (rules 4)
+------------------------------------------
+The figures above are those of rules 4 before this notice. Rules 4 now add a consistency notice
+read from the traps (assessment/engine/quality.py, ``look_good_answers``): the mean keyed points
+(0–100) of the form's plain statements minus those of its traps (`quality.look_good_answers`, the
+candidate "traps: plain minus trap statements" above), firing at ``LOOK_GOOD_GAP`` with at least 6
+plain statements and 3 traps scored. `Outcome.notice` fires for either notice (the trap gap at
+the engine's constant, read at the call), so the main table, the (ceiling, gap) sweep and the
+methodology page's figures are the engine's notice as a whole; on rules 4 ``--sweep`` adds the trap
+gap's own sweep (`look_good_sweep`; the self view's pair at the engine's constants) and recommends
+its threshold as `best_thresholds` does (a multiple of 5, false alarms a point inside the limits,
+then the most moderate fakers). ``python -m tests.simulate --bank 4 --sweep`` (seed 2026, 6,000
+honest people and 600 per faker kind, per form; worst form in the sweep)::
+
+    trap gap  false alarms    caught: naive smart moderate cue_rule coached self_enh.
+              all  starters
+       40     9.0 %  6.9 %     100 %  100 %   95.7 %    100 %    7.3 %   100 %
+       45     5.1 %  3.8 %       0 %  100 %   91.0 %    100 %    4.7 %   100 %
+       50     2.6 %  1.6 %       0 %  100 %   84.5 %    100 %    1.8 %   100 %
+       55     1.1 %  0.8 %       0 %  100 %   75.7 %    100 %    0.7 %   100 %
+     * 60     0.4 %  0.3 %       0 %  100 %   63.2 %    100 %    0.3 %   100 %
+       65     0.2 %  0.1 %       0 %  100 %   49.7 %    100 %    0.2 %   100 %
+
+At 60 (the engine's), per form (short / full): false alarms 0.4 % / 0.4 %, starters 0.2 % / 0.3 %;
+smart, cue-rule and self-enhancing fakers 100 % / 100 %; moderate fakers 63.2 % / 80.2 % (starters
+among them 48.3 % / 76.1 %: their "can't judge yet" leaves fewer statements to lift); naive fakers
+0 % (they agree with every statement, plain and trap alike, and get the unlikely-virtues and
+scatter notices instead); coached retakes 0.3 % / 0.3 % (the retake marks say it). On seed 2027
+(the same run with ``--seed 2027``) the false alarms at 55 are 1.2 % / 1.3 % and at 60 0.4 % /
+0.5 %: 55 would leave no point of slack on the full form. Issue 19's targets on v4: false alarms
+met, smart fakers met, moderate fakers missed (63 % in the worse form; 90 % on both forms would
+take a threshold of 45 and 5 % false alarms). Honest people's trap gap is their leniency twice
+over (SD 0.35 steps ≈ 17.5 points of it): the same limit as on v3, now on a signal that does not
+clip at "trifft voll zu".
+
+The scatter check under rules 4 (RuleSet.scatter_centres_kinds) takes each statement less the
+person's own mean for its kind (same wording and scale) before pooling within demands: a trap is
+meant to sit apart from the plain statements of its demand, a balanced one by the person's
+leniency, and a frequency answer is a count whose spread grows with few occasions. Measured on the
+same run (the table's scatter column; v3 from ``--bank 3 --honest 6000 --fakers 150``)::
+
+    scatter notice        v3 short  v3 full   v4 before       v4 centred (short / full)
+    honest                  2.7 %    1.5 %    11.5 % / 11.8 %   2.8 % / 1.1 %
+    honest starters         3.9 %    2.3 %    10.4 % / 12.7 %   2.6 % / 1.1 %
+
+Leaving the traps out instead (the pool of plain and balanced statements) still gives 7.8 % /
+6.6 % (starters 3.9 % / 12.3 %; 3,000 honest people): balanced statements and frequency answers
+spread too. Naive fakers (every statement agreed with) still get the scatter notice (100 %), and
+uniformly random answers still do (tests/unit/engine/test_look_good_v4.py).
+
+Does faking pay with both changes? ``python -m tests.simulate --bank 4 --payoff --fakers 600``
+(2,400 results per row; short / full): moderate fakers get a better verdict than their honest twin
+for 9.5 % / 7.5 % (the table above before the changes: 7.5 % / 6.8 %) and one without any mark for
+4.3 % / 1.9 % (before: 1.6 % / 0.5 %; v3: 14.2 % / 9.3 %). The rise is the scatter notice's: it no
+longer fires for moderate fakers (83 % / 95 % before, 0–0.2 % now), whom it marked as answering at
+random; the notice on the traps marks 63 % / 80 % of them for what it sees. Smart, cue-rule and
+self-enhancing fakers: a better verdict for 13.4 / 9.8 %, 14.5 / 7.9 % and 13.3 / 9.2 %, never
+unmarked; coached retakes 22.0 % / 97.5 % (before: 35.8 % / 97.1 %), always with the retake marks.
 """
 
 from __future__ import annotations
@@ -909,6 +968,14 @@ def notice_fires(
     return self_view >= ceiling and self_view - evidence >= gap
 
 
+def look_good_fires(trap_gap: float | None, threshold: float | None = None) -> bool:
+    """Return whether the consistency notice on the traps (rules 4) fires for a trap gap
+    (quality.look_good_answers; None: no verdict) at a threshold (default: the engine's
+    quality.LOOK_GOOD_GAP, read at the call so that a sweep or test may set it)."""
+    limit = quality.LOOK_GOOD_GAP if threshold is None else threshold
+    return trap_gap is not None and trap_gap >= limit
+
+
 # --- running a population ------------------------------------------------------------------------
 
 
@@ -929,13 +996,19 @@ class Outcome:
     revised: int
     broken_claims: tuple[str, ...]
     bands: tuple[str, ...]
+    # Rules 4: the trap gap the notice on the traps reads (None: rules without it, or too few
+    # statements of a kind answered).
+    trap_gap: float | None = None
 
     @property
     def evidence(self) -> float | None:
         return evidence_of(self.situation, self.knowledge)
 
     def notice(self, ceiling: float, gap: float) -> bool:
-        return notice_fires(self.self_view, self.evidence, ceiling, gap)
+        """Return whether the consistency notice fires: the self view at `ceiling` and `gap`
+        above the evidence, or (rules 4) the trap gap at the engine's LOOK_GOOD_GAP."""
+        fires = notice_fires(self.self_view, self.evidence, ceiling, gap)
+        return fires or look_good_fires(self.trap_gap)
 
 
 def broken_level_claims(match: ProfileMatch) -> tuple[str, ...]:
@@ -980,6 +1053,7 @@ def outcome(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> 
     answers = respond(kind, person, bank, form, seed)
     result = build_result(answers, bank)
     self_view, situation, knowledge = view_points(answers, bank)
+    traps = quality.look_good_answers(answers, bank) if bank.rules.look_good_notice else None
     # The level sentences are checked against every setting, not only the person's own.
     broken = {
         claim
@@ -1000,6 +1074,7 @@ def outcome(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> 
         revised=len(answers.revised),
         broken_claims=tuple(sorted(broken)),
         bands=tuple(m.band for m in result.match.dimensions),
+        trap_gap=None if traps is None else traps[0],
     )
 
 
@@ -1150,6 +1225,59 @@ def best_thresholds(points: Sequence[Operating]) -> Operating:
     return max(grid, key=_slack)
 
 
+def look_good_sweep(
+    outcomes: Sequence[Outcome], thresholds: Iterable[int]
+) -> list[tuple[int, Operating]]:
+    """Return the consistency notice's rates (both rules, the self view's at the engine's
+    constants) with the trap gap's threshold set to each of `thresholds` (rules 4)."""
+    ceiling, gap = engine_thresholds()
+    groups = _groups(outcomes)
+    saved = quality.LOOK_GOOD_GAP
+    points = []
+    try:
+        for threshold in thresholds:
+            quality.LOOK_GOOD_GAP = threshold
+            points.append((threshold, operating(outcomes, int(ceiling), int(gap), groups)))
+    finally:
+        quality.LOOK_GOOD_GAP = saved
+    return points
+
+
+def best_look_good(points: Sequence[tuple[int, Operating]]) -> tuple[int, Operating]:
+    """Return the trap gap's threshold to recommend: as best_thresholds, among the GRID_STEP
+    multiples whose false alarms stay FALSE_ALARM_MARGIN inside both limits, the one that catches
+    the most of the worse-caught MUST_CATCH kind (the lowest; without one, the highest)."""
+    grid = [(t, p) for t, p in points if t % GRID_STEP == 0] or list(points)
+    safe = [
+        (t, p)
+        for t, p in grid
+        if p.false_alarms <= MAX_FALSE_ALARMS - FALSE_ALARM_MARGIN
+        and p.false_alarms_starters <= MAX_FALSE_ALARMS_STARTERS - FALSE_ALARM_MARGIN
+    ]
+    if not safe:
+        return max(grid, key=lambda found: found[0])
+    return max(safe, key=lambda f: (min(f[1].caught[k] for k in MUST_CATCH), -f[0]))
+
+
+def print_look_good_sweep(points: Sequence[tuple[int, Operating]]) -> None:
+    """Print the trap gap's sweep (worst of the two forms) and the recommended threshold."""
+    print("\nThe notice on the traps: threshold sweep (worst of the two forms)")
+    print("trap gap | false alarms: all  starters | caught: " + " ".join(FAKER_KINDS))
+    for threshold, p in points:
+        caught = " ".join(f"{_pct(p.caught[k]).strip():>7}" for k in FAKER_KINDS)
+        print(
+            f"{threshold:>8} | {_pct(p.false_alarms):>17} {_pct(p.false_alarms_starters):>9}"
+            f" | {caught}"
+        )
+    threshold, best = best_look_good(points)
+    caught = ", ".join(f"{k} {_pct(v).strip()}" for k, v in best.caught.items())
+    print(
+        f"\nRecommended: LOOK_GOOD_GAP = {threshold} (engine: {quality.LOOK_GOOD_GAP}):"
+        f" false alarms {_pct(best.false_alarms).strip()} (starters"
+        f" {_pct(best.false_alarms_starters).strip()}); caught {caught}"
+    )
+
+
 # --- the printed tables --------------------------------------------------------------------------
 
 
@@ -1165,7 +1293,7 @@ def table(outcomes: Sequence[Outcome], ceiling: float, gap: float) -> str:
         f" and self - mean(situation, knowledge) >= {gap:g}",
         "",
         f"{'kind':<15} {'form':<6} {'background':<12} {'n':>6} {'notice':>8} {'any notice':>11}"
-        f" {'top level':>10} {'revised':>8}",
+        f" {'top level':>10} {'revised':>8} {'scatter':>8}",
     ]
     groups: dict[tuple[str, str, str], list[Outcome]] = defaultdict(list)
     for o in outcomes:
@@ -1182,9 +1310,11 @@ def table(outcomes: Sequence[Outcome], ceiling: float, gap: float) -> str:
                 anything = sum(bool(o.flags) or o.notice(ceiling, gap) for o in chosen) / n
                 top = sum(o.level == "strong" for o in chosen) / n
                 revised = sum(o.revised > 0 for o in chosen) / n
+                scattered = sum("scatter" in o.flags for o in chosen) / n
                 lines.append(
                     f"{kind:<15} {form:<6} {background:<12} {n:>6} {_pct(notice):>8}"
                     f" {_pct(anything):>11} {_pct(top):>10} {_pct(revised):>8}"
+                    f" {_pct(scattered):>8}"
                 )
     lines += ["", "Levels in the honest population (own setting)", ""]
     levels = ("strong", "partial", "gaps", "uncertain", "experience", "insufficient")
@@ -1446,6 +1576,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" false alarms {_pct(best.false_alarms).strip()} (starters"
             f" {_pct(best.false_alarms_starters).strip()}); caught {caught}"
         )
+        if bank.rules.look_good_notice:
+            print_look_good_sweep(look_good_sweep(outcomes, range(40, 76, GRID_STEP)))
     return 0
 
 

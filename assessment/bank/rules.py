@@ -117,6 +117,15 @@ class RuleSet:
     # check-bank asks that at least a third of the statements be marked `wording = "trap"` or
     # `"balanced"` with a `wording_note` saying why the desirable answer is not obvious.
     wording_checks: bool = False
+    # The consistency notice reads the traps (assessment/engine/quality.py, "look_good_answers"):
+    # ordinary statements answered far more favourably than the trap statements of the same form
+    # (whose look-good answer scores lower) say that the answers follow what looks good.
+    look_good_notice: bool = False
+    # The scatter check centres each kind of statement (plain, trap, balanced; agreement or
+    # frequency) on the person's own mean for that kind before pooling within demands: a trap is
+    # meant to pull apart from the plain statements of its demand, and a count of occasions sits
+    # elsewhere on its scale than an agreement; neither is carelessness.
+    scatter_centres_kinds: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -194,6 +203,8 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             per_view_disagreement=True,
             frequency_scale=True,
             wording_checks=True,
+            look_good_notice=True,
+            scatter_centres_kinds=True,
         ),
     }
 )

@@ -13,6 +13,18 @@ its edge while the evidence alone stays below — are named on every surface (Re
 Unlikely virtues marked `counts_lean` count "trifft eher zu" as endorsed too. The scatter check
 pools the statements only (issue 21: trade-offs place a person between two respectable poles;
 RuleSet.scatter_statements_only).
+
+Rules 4 (bank v4, issue 19 point 4) add a consistency notice built on the traps,
+"look_good_answers": some statements are marked `wording = "trap"` — the answer that looks good
+scores lower there. Honest answering moves plain statements and traps of a person the same way
+(their trait) and pulls them apart only by the person's leniency; answering what looks good pulls
+them apart by far more. The notice fires when the mean keyed points (0–100) of the form's plain
+statements (no `wording`) exceed those of its traps by at least LOOK_GOOD_GAP. Its consequences are
+the rules-3 notice's: developmental feedback, the Fremdbild recommended, the verdict shown as
+resting mainly on self-description (Result.self_based, Result.self_carried); the flag names the
+traps answered on their look-good side, lowest first, and the result quotes the first. The
+scatter check centres each kind of statement on the person's own mean for it before pooling
+(RuleSet.scatter_centres_kinds): traps and plain statements of one demand are meant to differ.
 """
 
 from __future__ import annotations
@@ -50,7 +62,12 @@ FlagKind = Literal[
     "unlikely_virtues",
     "scatter",
     "self_above_evidence",
+    "look_good_answers",
 ]
+
+# The flags whose consequence is the consistency notice: the verdict is shown as resting mainly on
+# self-description and the Fremdbild is recommended (Result.self_based).
+SELF_BASED_FLAGS: frozenset[str] = frozenset({"self_above_evidence", "look_good_answers"})
 
 # A run of this many identical Likert answers in presentation order is straight-lining.
 LONG_STRING_MIN_RUN = 10
@@ -88,6 +105,19 @@ SELF_GAP = 20
 # knowledge items together) to compare.
 SELF_MIN_STATEMENTS = 6
 EVIDENCE_MIN_ANSWERS = 3
+# Rules 4, the consistency notice on the traps: the mean keyed points (0–100) of the plain
+# statements at least LOOK_GOOD_GAP above those of the traps (each "can't judge yet" or "no
+# occasion" left out), with at least LOOK_GOOD_MIN_PLAIN plain statements and LOOK_GOOD_MIN_TRAPS
+# traps scorably answered. Honest people's gap is about twice their leniency (plain statements up,
+# traps down) and averages 20–25 points. Set on the simulation (`python -m tests.simulate --bank 4
+# --sweep`, tests/simulate.py "Bank v4: the notice on the traps"): the lowest multiple of 5 whose
+# false alarms stay a point inside issue 19's limits (≤ 2 % of honest people, ≤ 4 % of starters)
+# on both forms and two seeds; 55 gives 1.1–1.3 % on the full form. At 60 (short / full): false
+# alarms 0.4 % / 0.4 % (starters 0.2 % / 0.3 %), smart, cue-rule and self-enhancing fakers 100 %,
+# moderate fakers 63 % / 80 % (issue 19 asks 90 %; a threshold of 45 would get there at 5 %).
+LOOK_GOOD_GAP = 60
+LOOK_GOOD_MIN_PLAIN = SELF_MIN_STATEMENTS
+LOOK_GOOD_MIN_TRAPS = 3
 
 
 class QualityFlag(BaseModel):
@@ -196,6 +226,11 @@ class _FormPlan:
     situation: tuple[tuple[str, Item, ValueTable], ...]
     knowledge: tuple[tuple[str, int | str, frozenset[str]], ...]
     evidence_ids: tuple[str, ...]
+    # Rules 4: the plain statements and the traps (the notice on the traps), and the kinds the
+    # scatter check centres each statement on (ids per kind; empty: no centring).
+    plain: tuple[tuple[str, Item, ValueTable], ...] = ()
+    traps: tuple[tuple[str, Item, ValueTable], ...] = ()
+    spread_kinds: tuple[tuple[str, ...], ...] = ()
 
 
 _PLANS: dict[int, tuple[Bank, dict[str, _FormPlan]]] = {}
@@ -253,6 +288,11 @@ def _build_plan(bank: Bank, form: FormId) -> _FormPlan:
             spread_groups.append(
                 tuple((i.id, i, _values(i)) for i in of_dimension if isinstance(i, kind))
             )
+    statements = [i for i in items if isinstance(i, LikertItem)]
+    spread_kinds: dict[tuple[str | None, str], list[str]] = {}
+    if bank.rules.scatter_centres_kinds:
+        for item in statements:
+            spread_kinds.setdefault((item.wording, item.scale), []).append(item.id)
     return _FormPlan(
         run_ids=tuple(i.id for i in items if not isinstance(i, Scenario | TradeoffItem)),
         pairs=pairs,
@@ -271,6 +311,9 @@ def _build_plan(bank: Bank, form: FormId) -> _FormPlan:
             if isinstance(i, KnowledgeItem)
         ),
         evidence_ids=tuple(i.id for i in items if isinstance(i, Scenario | KnowledgeItem)),
+        plain=tuple((i.id, i, _values(i)) for i in statements if i.wording is None),
+        traps=tuple((i.id, i, _values(i)) for i in statements if i.wording == "trap"),
+        spread_kinds=tuple(tuple(ids) for ids in spread_kinds.values()),
     )
 
 
@@ -279,17 +322,39 @@ def _value(item: Item, table: ValueTable, response: int | str) -> float:
     return item_value(item, response) if found is None else found
 
 
+def kind_means(answers: Answers, bank: Bank) -> dict[str, float]:
+    """Return, per statement the person answered scorably, the mean keyed value of their answers
+    to the statements of its kind (same wording and scale) — what the scatter check subtracts
+    under rules that centre the kinds (RuleSet.scatter_centres_kinds); empty otherwise."""
+    plan = _plan(bank, answers.form)
+    responses = answers.responses
+    means: dict[str, float] = {}
+    if not plan.spread_kinds:
+        return means
+    tables = {
+        item_id: (item, table) for group in plan.spread_groups for item_id, item, table in group
+    }
+    for ids in plan.spread_kinds:
+        answered = [i for i in ids if responses.get(i, UNSURE) != UNSURE and i in tables]
+        if answered:
+            mean = sum(_value(*tables[i], responses[i]) for i in answered) / len(answered)
+            means.update(dict.fromkeys(answered, mean))
+    return means
+
+
 def pooled_spread(answers: Answers, bank: Bank) -> tuple[float, int]:
     """Return the pooled SD of keyed answers within each dimension's statements and within each
     dimension's trade-offs (oriented to the axis; not under rules that leave them out,
-    RuleSet.scatter_statements_only), and how many answers counted."""
+    RuleSet.scatter_statements_only), and how many answers counted. Under rules that centre the
+    kinds of statements, each answer is taken less the person's mean for its kind (kind_means)."""
     squares = 0.0
     freedom = 0
     counted = 0
     responses = answers.responses
+    centres = kind_means(answers, bank)
     for group in _plan(bank, answers.form).spread_groups:
         values = [
-            _value(item, table, responses[item_id])
+            _value(item, table, responses[item_id]) - centres.get(item_id, 0.0)
             for item_id, item, table in group
             if responses.get(item_id, UNSURE) != UNSURE
         ]
@@ -349,6 +414,17 @@ def _check_v2(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
         gap = self_above_evidence(answers, bank)
         if gap is not None:
             flags.append(QualityFlag(kind="self_above_evidence", count=max(1, gap)))
+    if bank.rules.look_good_notice:
+        found = look_good_answers(answers, bank)
+        if found is not None and found[0] >= LOOK_GOOD_GAP:
+            gap_points, traps = found
+            flags.append(
+                QualityFlag(
+                    kind="look_good_answers",
+                    count=max(1, math.floor(gap_points + 0.5)),
+                    where=traps,
+                )
+            )
 
     flags.extend(_too_fast(answers))
     return tuple(flags)
@@ -400,3 +476,35 @@ def self_above_evidence(answers: Answers, bank: Bank) -> int | None:
     if own >= SELF_CEILING and gap >= SELF_GAP:
         return math.floor(gap + 0.5)
     return None
+
+
+def look_good_answers(answers: Answers, bank: Bank) -> tuple[float, tuple[str, ...]] | None:
+    """Return the trap gap — the mean keyed points (0–100) of the form's plain statements minus
+    those of its traps — and the traps answered on their look-good side (below the keyed
+    midpoint), lowest first, then in the form's order; None where fewer than LOOK_GOOD_MIN_PLAIN
+    plain statements or LOOK_GOOD_MIN_TRAPS traps were scorably answered (or the form has none)."""
+    plan = _plan(bank, answers.form)
+    responses = answers.responses
+
+    def keyed(group: tuple[tuple[str, Item, ValueTable], ...]) -> list[tuple[float, str]]:
+        return [
+            (_value(item, table, responses[item_id]), item_id)
+            for item_id, item, table in group
+            if responses.get(item_id, UNSURE) != UNSURE
+        ]
+
+    plain, traps = keyed(plan.plain), keyed(plan.traps)
+    if len(plain) < LOOK_GOOD_MIN_PLAIN or len(traps) < LOOK_GOOD_MIN_TRAPS:
+        return None
+
+    def mean(values: list[tuple[float, str]]) -> float:
+        return sum(value for value, _ in values) / len(values)
+
+    midpoint = (LIKERT_MIN + LIKERT_MAX) / 2
+    order = {item_id: position for position, (item_id, _, _) in enumerate(plan.traps)}
+    looking_good = sorted(
+        ((value, item_id) for value, item_id in traps if value < midpoint),
+        key=lambda found: (found[0], order[found[1]]),
+    )
+    gap = (mean(plain) - mean(traps)) / (LIKERT_MAX - LIKERT_MIN) * 100
+    return gap, tuple(item_id for _, item_id in looking_good)

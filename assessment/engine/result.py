@@ -16,7 +16,7 @@ from assessment.engine.matching import (
     compare_profiles,
     match_profile,
 )
-from assessment.engine.quality import QualityFlag, check_quality
+from assessment.engine.quality import SELF_BASED_FLAGS, QualityFlag, check_quality
 from assessment.engine.salary import SalaryCheck, check_salary
 from assessment.engine.scoring import DimensionScore, score_answers, view_weight
 
@@ -50,8 +50,8 @@ class Result(BaseModel):
     )
     self_based: bool = Field(
         default=False,
-        description="Rules 3: the consistency notice fired; the verdict is shown as resting"
-        " mainly on self-description",
+        description="Rules 3: the consistency notice fired (rules 4: or the notice on the traps,"
+        " quality.SELF_BASED_FLAGS); the verdict is shown as resting mainly on self-description",
     )
     self_carried: tuple[str, ...] = Field(
         default=(),
@@ -126,7 +126,7 @@ def build_result(
     scores = score_answers(answers, bank)
     quality = check_quality(answers, bank)
     tentative = bank.rules.tentative_on_quality and bool(quality)
-    self_based = any(flag.kind == "self_above_evidence" for flag in quality)
+    self_based = any(flag.kind in SELF_BASED_FLAGS for flag in quality)
     comparison = compare_profiles(scores, bank, tentative)
     # The comparison matched every setting already; a person who chose one gets that match.
     profile = bank.profiles[answers.profile]

@@ -66,6 +66,9 @@ from assessment.engine.quality import (
     AGREE_FROM,
     EVIDENCE_MIN_ANSWERS,
     LONG_STRING_MIN_RUN,
+    LOOK_GOOD_GAP,
+    LOOK_GOOD_MIN_PLAIN,
+    LOOK_GOOD_MIN_TRAPS,
     SCATTER_MIN_ITEMS,
     SCATTER_MIN_SD,
     SELF_CEILING,
@@ -661,9 +664,20 @@ def _tentative(layout: _FormLayout, digits: NDArray[np.uint8], profile: Profile)
     squares = np.zeros(people)
     freedom = np.zeros(people, dtype=np.int64)
     counted = np.zeros(people, dtype=np.int64)
+    # Rules 4: each kind of statement centred on the person's own mean for it (kind_means).
+    members = {i: (m, t) for group in plan.spread_groups for i, m, t in group}
+    centres: dict[str, Floats] = {}
+    with np.errstate(all="ignore"):
+        for ids in plan.spread_kinds:
+            kind_values = [column(i, _valued(*members[i])) for i in ids if i in members]
+            mean, _ = _mean_of(kind_values, people)
+            centres.update(dict.fromkeys(ids, mean))
     with np.errstate(all="ignore"):
         for group in plan.spread_groups:
-            values = [column(item_id, _valued(member, table)) for item_id, member, table in group]
+            values = [
+                column(item_id, _valued(member, table)) - centres.get(item_id, 0.0)
+                for item_id, member, table in group
+            ]
             count = sum((~np.isnan(v) for v in values), np.zeros(people, dtype=np.int64))
             summed = np.zeros(people)
             for value in values:
@@ -683,7 +697,28 @@ def _tentative(layout: _FormLayout, digits: NDArray[np.uint8], profile: Profile)
 
     if bank.rules.consistency_notice:
         fires |= _self_above_evidence(plan, column, profile, people)
+    if bank.rules.look_good_notice and plan.traps:
+        plain, plain_count = _mean_of([column(i, _valued(m, t)) for i, m, t in plan.plain], people)
+        traps, trap_count = _mean_of([column(i, _valued(m, t)) for i, m, t in plan.traps], people)
+        gap = (plain - traps) / (LIKERT_MAX - LIKERT_MIN) * 100
+        fires |= (
+            (plain_count >= LOOK_GOOD_MIN_PLAIN)
+            & (trap_count >= LOOK_GOOD_MIN_TRAPS)
+            & (gap >= LOOK_GOOD_GAP)
+        )
     return fires
+
+
+def _mean_of(values: list[Floats], people: int) -> tuple[Floats, Ints]:
+    """Return per person the mean of the values that are not NaN (NaN where none) and their
+    count, adding in the order given (as the per-person checks add)."""
+    count = sum((~np.isnan(v) for v in values), np.zeros(people, dtype=np.int64))
+    summed = np.zeros(people)
+    for value in values:
+        summed = summed + np.where(np.isnan(value), 0.0, value)
+    with np.errstate(all="ignore"):
+        mean: Floats = summed / count
+    return mean, count
 
 
 def _valued(member: Item, table: dict[int | str, float]) -> Callable[[int | str], float | None]:

@@ -27,11 +27,12 @@ from assessment.messages import msg
 # people and 600 per faker kind and form), in percent, (short form, full form): bank v3 as of stop
 # 27 (sim3's README "Simulation"); bank v4 with `--bank 4` (tests/simulate.py's docstring, "Bank
 # v4: measured"). They hold for the consistency notice at the thresholds they were measured at:
-# the page states a bank's figures while quality.SELF_CEILING and SELF_GAP are these, else the
-# marked placeholder (as for a bank without measured figures).
+# the page states a bank's figures while quality.SELF_CEILING and SELF_GAP (rules 4: and
+# LOOK_GOOD_GAP, the notice on the traps) are these, else the marked placeholder (as for a bank
+# without measured figures).
 SIMULATED_AT: dict[int, dict[str, int]] = {
     3: {"SELF_CEILING": 90, "SELF_GAP": 20},
-    4: {"SELF_CEILING": 90, "SELF_GAP": 20},
+    4: {"SELF_CEILING": 90, "SELF_GAP": 20, "LOOK_GOOD_GAP": 60},
 }
 SIMULATED: dict[int, dict[str, tuple[float, float]]] = {
     3: {
@@ -41,14 +42,14 @@ SIMULATED: dict[int, dict[str, tuple[float, float]]] = {
         "self_enhancer": (88.2, 90.5),
         "moderate": (43.2, 45.5),
     },
-    # Bank v4 (content4's statements with freq4's frequency scoring, 5 December 2026): the traps
-    # keep every faker's self view far below the notice's ceiling, so it fires for no one.
+    # Bank v4 (content4's statements with freq4's frequency scoring, 5 December 2026): the notice
+    # on the traps (`python -m tests.simulate --bank 4`); the self view's notice fires for no one.
     4: {
-        "honest": (0.0, 0.0),
-        "starters": (0.0, 0.0),
-        "smart": (0.0, 0.0),
-        "self_enhancer": (0.0, 0.0),
-        "moderate": (0.0, 0.0),
+        "honest": (0.4, 0.4),
+        "starters": (0.2, 0.3),
+        "smart": (100.0, 100.0),
+        "self_enhancer": (100.0, 100.0),
+        "moderate": (63.2, 80.2),
     },
 }
 
@@ -72,6 +73,17 @@ def _faking_figures(version: int, lang: Language) -> str:
         sign = " %" if lang == "de" else "%"  # German spaces the sign, English does not
         return f"{_number(short, lang)}{sign} / {_number(full, lang)}{sign}"
 
+    if "LOOK_GOOD_GAP" in measured_at:  # rules 4: the notice on the traps
+        return msg(
+            "rules4.look_good.faking_figures",
+            lang,
+            gap=measured_at["LOOK_GOOD_GAP"],
+            honest=pair("honest"),
+            starters=pair("starters"),
+            smart=pair("smart"),
+            enhancer=pair("self_enhancer"),
+            moderate=pair("moderate"),
+        )
     return msg(
         "method.din.faking_figures",
         lang,

@@ -247,6 +247,19 @@ def _views_section(bank: Bank, lang: Language) -> Section:
         ),
         msg("method.views_shown", lang),
     ]
+    if bank.rules.look_good_notice:
+        traps = [i for i in full if isinstance(i, LikertItem) and i.wording == "trap"]
+        paragraphs.insert(
+            -1,
+            msg(
+                "rules4.look_good.method",
+                lang,
+                traps=len(traps),
+                gap=quality.LOOK_GOOD_GAP,
+                plain=quality.LOOK_GOOD_MIN_PLAIN,
+                minimum=quality.LOOK_GOOD_MIN_TRAPS,
+            ),
+        )
     if bank.rules.extra_questions:
         paragraphs.append(msg("extra.method", lang, per_demand=EXTRA_PER_DEMAND))
     return Section(heading=msg("method.views_heading", lang), paragraphs=tuple(paragraphs))
@@ -366,7 +379,9 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
                 ),
                 msg("method.quality_virtues", lang, count=len(bank.virtues)),
                 msg(
-                    "leans.quality_scatter"
+                    "rules4.look_good.quality_scatter"
+                    if bank.rules.scatter_centres_kinds
+                    else "leans.quality_scatter"
                     if bank.rules.scatter_statements_only
                     else "method.quality_scatter",
                     lang,

@@ -35,11 +35,12 @@ from assessment.render.path import PathView
 from assessment.render.retake import revised_note
 from assessment.render.review import scenario_label
 from assessment.render.views import (
-    CONSISTENCY_FLAG,
+    CONSISTENCY_FLAGS,
     KnowledgeReview,
     ViewCell,
     basis_text,
     consistency_notice,
+    consistency_tentative,
     knowledge_reviews,
     rests_on,
     self_based_overall,
@@ -739,7 +740,7 @@ def _quality_notices_v2(result: Result, lang: Language, viewer: Viewer) -> tuple
             count=flag.count,
         )
         for flag in result.quality
-        if flag.kind != CONSISTENCY_FLAG
+        if flag.kind not in CONSISTENCY_FLAGS
     )
 
 
@@ -833,9 +834,9 @@ def _summarize_v2(result: Result, bank: Bank, lang: Language, viewer: Viewer) ->
     if result.tentative:
         headline = msg("v2.tentative_headline", lang, headline=headline)
         # Only the consistency notice (rules 3): not a note on response quality.
-        only_consistency = all(flag.kind == CONSISTENCY_FLAG for flag in result.quality)
+        only_consistency = all(flag.kind in CONSISTENCY_FLAGS for flag in result.quality)
         overall += " " + (
-            voiced("views.tentative_text", lang, viewer)
+            consistency_tentative(result, lang, viewer)
             if only_consistency
             else msg("v2.tentative_text", lang)
         )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from assessment.bank.models import UNSURE, VIEWS, Bank, KnowledgeItem
+from assessment.bank.models import UNSURE, VIEWS, Bank, KnowledgeItem, LikertItem
 from assessment.bank.pagination import numbers_within_kind
 from assessment.engine import scoring
 from assessment.engine.matching import ProfileMatch
@@ -30,6 +30,9 @@ if TYPE_CHECKING:  # pragma: no cover - imported for the type only
 
 # The quality flag of the consistency notice (engine/quality.py, rules 3).
 CONSISTENCY_FLAG = "self_above_evidence"
+# Rules 4: the consistency notice on the traps (the same consequences, its own words).
+LOOK_GOOD_FLAG = "look_good_answers"
+CONSISTENCY_FLAGS = frozenset({CONSISTENCY_FLAG, LOOK_GOOD_FLAG})
 # The fourth column: the colleagues' view (Fremdbild), where one exists.
 PEERS = "peers"
 
@@ -297,10 +300,11 @@ def rests_on(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str 
 
 
 def consistency_notice(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str | None:
-    """Return the consistency notice (rules 3) when it fired, else None."""
+    """Return the consistency notice (rules 3) when it fired, else None; where only the notice
+    on the traps fired (rules 4), its own words, quoting the trap it names first."""
     if not bank.rules.consistency_notice:
         return None
-    if not (result.self_based or any(f.kind == CONSISTENCY_FLAG for f in result.quality)):
+    if not (result.self_based or any(f.kind in CONSISTENCY_FLAGS for f in result.quality)):
         return None
     carried = [bank.dimension(d).name(lang) for d in result.self_carried]
     including = [
@@ -317,7 +321,26 @@ def consistency_notice(result: Result, bank: Bank, lang: Language, viewer: Viewe
         parts.append(voiced("views.consistency_includes", lang, viewer, names=", ".join(including)))
     if not parts:
         parts.append(voiced("views.consistency_evidence", lang, viewer))
+    traps = next((f for f in result.quality if f.kind == LOOK_GOOD_FLAG and f.where), None)
+    quoted = None if traps is None else bank.item(traps.where[0])
+    if isinstance(quoted, LikertItem) and all(f.kind != CONSISTENCY_FLAG for f in result.quality):
+        statement = quoted.text(lang)
+        return voiced(
+            "rules4.look_good.notice",
+            lang,
+            viewer,
+            statement=statement,
+            basis=" ".join(parts),
+        )
     return voiced("views.consistency", lang, viewer, basis=" ".join(parts))
+
+
+def consistency_tentative(result: Result, lang: Language, viewer: Viewer) -> str:
+    """Return why the verdict is provisional when only a consistency notice fired: the self view
+    above the evidence (rules 3), else the answers on the traps (rules 4)."""
+    if any(f.kind == CONSISTENCY_FLAG for f in result.quality):
+        return voiced("views.tentative_text", lang, viewer)
+    return voiced("rules4.look_good.tentative_text", lang, viewer)
 
 
 def self_based_overall(result: Result, bank: Bank, lang: Language, viewer: Viewer) -> str | None:

@@ -77,16 +77,12 @@ UNMET: dict[tuple[str, int], str] = {
     " no rule within the false-alarm limits gets there on bank v3: the best linear rule on every"
     " input a faker cannot fake catches about 55-65 %, the engine's about 40-45 %"
     " (tests/simulate.py docstring, 'Moderate fakers'; `python -m tests.simulate --candidates`)",
-    ("smart", 4): "on bank v4 the consistency notice (self >= 90 and 20 above the evidence)"
-    " catches 0.0 % of smart fakers on either form (`python -m tests.simulate --bank 4`, 600 per"
-    " form): the traps pull their self view to about 63 (short) / 70 (full), far from the"
-    " ceiling; re-set thresholds catch at most 19 % within the false-alarm limits (--sweep:"
-    " 60/20). What catches them on v4 is the scatter notice (100 %) and a rule on the traps"
-    " themselves (--candidates; tests/simulate.py docstring 'Bank v4: measured')",
-    ("moderate", 4): "on bank v4 the consistency notice catches 0.0 % of moderate fakers on either"
-    " form (`python -m tests.simulate --bank 4`); re-set thresholds at most 0.3 %; a rule on the"
-    " traps 77 %, the best linear bound 82 % (--candidates; tests/simulate.py docstring 'Bank v4:"
-    " measured')",
+    ("moderate", 4): "on bank v4 the consistency notice on the traps (plain statements at least"
+    " 60 points above the traps) catches 63.2 % (short) / 80.2 % (full) of moderate fakers at 0.4 %"
+    " false alarms (`python -m tests.simulate --bank 4 --sweep`, 6,000 + 600 per form); 55 points"
+    " would catch 75.7 % / 87.2 % at 1.1 % false alarms, outside the point of slack; a threshold"
+    " that catches 90 % on both forms gives 5 % false alarms (tests/simulate.py docstring 'Bank"
+    " v4: the notice on the traps')",
 }
 
 

@@ -207,13 +207,18 @@ def test_faking_figures_only_at_the_thresholds_they_were_measured_at(
 
     sign = " %" if lang == "de" else "%"  # English writes 95%, German 95 %
     assert f"{shown(short)}{sign} / {shown(full)}{sign}" in figures
-    assert f"{din.SIMULATED_AT[version]['SELF_CEILING']} " in figures
+    measured_at = din.SIMULATED_AT[version]
+    # The threshold the figures belong to: the traps' gap where rules 4 measured it, else the
+    # self view's ceiling.
+    threshold = measured_at.get("LOOK_GOOD_GAP", measured_at["SELF_CEILING"])
+    assert f"{threshold} " in figures
     assert "PLATZHALTER" not in figures
     assert "PLACEHOLDER" not in figures
-    gap = din.SIMULATED_AT[version]["SELF_GAP"]
-    monkeypatch.setattr(quality, "SELF_GAP", gap + 1, raising=False)
-    marked = _faking_paragraph(version, lang)
-    assert marked.startswith("[PLATZHALTER" if lang == "de" else "[PLACEHOLDER")
+    for name, value in measured_at.items():
+        monkeypatch.setattr(quality, name, value + 1, raising=False)
+        marked = _faking_paragraph(version, lang)
+        assert marked.startswith("[PLATZHALTER" if lang == "de" else "[PLACEHOLDER"), name
+        monkeypatch.setattr(quality, name, value, raising=False)
 
 
 def test_a_bank_cites_its_own_figures_or_none() -> None:
