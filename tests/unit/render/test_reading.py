@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessment.bank.load import load_bank
+from assessment.engine.matching import supporting_answers
 from assessment.engine.result import Result, build_result
-from assessment.engine.scoring import DimensionScore
+from assessment.engine.scoring import FULL_VIEW_ANSWERS, DimensionScore
 from assessment.i18n import LANGUAGES, Language
 from assessment.messages import msg
 from assessment.render.brief import range_percent
@@ -31,6 +32,7 @@ def _claims_hold(result: Result, version: int, lang: Language) -> None:
     sentence names exactly the borderline demands that reach their range."""
     bank = load_bank(version)
     z = bank.rules.borderline_z
+    per_view = bank.rules.per_view_disagreement
     scores: dict[str, DimensionScore] = {s.dimension: s for s in result.scores}
     for match in result.match.dimensions:
         score = scores[match.dimension]
@@ -40,9 +42,15 @@ def _claims_hold(result: Result, version: int, lang: Language) -> None:
         counting = [v.score for v in score.views if v.score is not None]
         if score.basis == "evidence":
             counting = [v.score for v in score.views if v.score is not None and v.view != "self"]
-        assert abs(match.score - sum(counting) / len(counting)) <= 1
+        if per_view:
+            # Rules 4: a weighted mean, the self view capped: between the lowest and highest.
+            assert min(counting) - 1 <= match.score <= max(counting) + 1
+        else:
+            assert abs(match.score - sum(counting) / len(counting)) <= 1
         if match.band == "provisional":
-            assert score.scored_answers < bank.rules.min_firm_answers
+            target = bank.profiles[result.answers.profile].targets[match.dimension]
+            supporting = supporting_answers(score, target, bank.rules)
+            assert supporting < bank.rules.min_firm_answers
             continue
         lower = match.score - z * (match.uncertainty or 0)
         upper = match.score + z * (match.uncertainty or 0)
@@ -72,13 +80,20 @@ def _claims_hold(result: Result, version: int, lang: Language) -> None:
         if 1 < border != len(reaching):
             assert border in numbers
     else:
-        assert numbers == [range_percent(z)] + (
+        # Rules 4 name the views' weight cap and the 95 % range twice (the self view's cap).
+        stated = (
+            [FULL_VIEW_ANSWERS, range_percent(z), range_percent(z)]
+            if per_view
+            else [range_percent(z)]
+        )
+        assert numbers == stated + (
             [bank.rules.min_firm_answers]
             if any(m.band == "provisional" for m in result.match.dimensions)
             else []
         )
     evidence = any(s.basis == "evidence" for s in result.scores)
-    assert ("Selbstbild" in reading or "self-view" in reading) == evidence
+    # Rules 4's sentence always says how the self view counts; rules 3's names it when set aside.
+    assert ("Selbstbild" in reading or "self-view" in reading) == (evidence or per_view)
 
 
 def test_range_percent_is_the_95_range_of_rules_3() -> None:
