@@ -428,8 +428,9 @@ def test_cli_mirror_prints_the_views_with_the_colleagues_column(
     from assessment.codes.share import encode_share_code
     from assessment.peer.codes import PeerAnswers, encode_peer_code, peer_items
 
-    bank = load_bank(V3[-1])
-    own = _selfabove().answers
+    selfabove = _selfabove()
+    bank = load_bank(selfabove.version)
+    own = selfabove.answers
     # Without the knowledge answers, so that the share code of any release carries it.
     own = own.model_copy(
         update={
