@@ -88,7 +88,7 @@ MAX_PASTED_CODES = 2 * MAX_PEERS
 VALUES: tuple[int | str, ...] = (*range(LIKERT_MIN, LIKERT_MAX + 1), UNSURE)
 
 
-def _values(item: LikertItem | TradeoffItem) -> tuple[int | str, ...]:
+def rating_values(item: LikertItem | TradeoffItem) -> tuple[int | str, ...]:
     """Return the ratings a statement offers: 1–5, or 1–4 on a frequency statement (rules 4:
     never … more often), and "Kann ich nicht beurteilen" (UNSURE) last."""
     return FREQUENCY_CHOICES if is_frequency(item) else VALUES
@@ -288,7 +288,7 @@ def _submit(token: str, invitation: Invitation, lang: Language) -> None:
         # A radio clicked in the same run as the button: its callback may not have run yet.
         key = _rating_key(item.id, lang)
         value = st.session_state[key] if key in st.session_state else saved.get(item.id)
-        if value in _values(item):
+        if value in rating_values(item):
             responses[item.id] = value
     _store(token, invitation, responses)
     if not responses:
@@ -321,7 +321,7 @@ def _radio(
     token, invitation, saved = rated
     item_id = item.id
     key = _rating_key(item_id, lang)
-    values = _values(item)
+    values = rating_values(item)
     # Preselected from the session's ratings (never the radio's own state): a radio drawn anew
     # in another language, or after a reload, shows them.
     value = saved.get(item_id)

@@ -421,6 +421,8 @@ def _draw_page_body(lang: Language) -> state.Flow:
         intro = "ui.quest.statements_intro"
     if intro:
         st.markdown(t(intro, lang))
+    if any(is_frequency(item) for item in page):
+        st.markdown(t("frequency.page_intro", lang))
     for item in page:
         item_widget(item, numbers[item.id], within_kind.get(item.id), bank, lang, current)
 

@@ -18,7 +18,7 @@ from assessment.i18n import Language
 from assessment.peer.codes import Invitation, encode_invitation
 from assessment.ui import peer, state
 from tests.frequencybank import FIXTURE_VERSION, PLAIN_FREQUENCY, TEAM_FREQUENCY, frequency_bank
-from tests.ui.conftest import answer_page, item_keys, new_app, start, strong
+from tests.ui.conftest import answer_page, item_keys, new_app, start, strong, texts
 from tests.ui.test_peer_views import peer_item, rating_keys
 
 pytestmark = pytest.mark.usefixtures("slow_clock")
@@ -69,6 +69,7 @@ def test_frequency_statement_shows_its_scale_in_both_languages() -> None:
     key = _to_page_with(at, PLAIN_FREQUENCY)
     radio = at.radio(key=key)
     assert radio.options == FREQUENCY_LABELS["de"]
+    assert "„keine Gelegenheit“ – das zählt weder für noch gegen Sie" in texts(at)
     item = load_bank(FIXTURE_VERSION).item(PLAIN_FREQUENCY)
     assert isinstance(item, LikertItem)
     assert item.presumes is None

@@ -68,8 +68,6 @@ from assessment.bank.load import (
 )
 from assessment.bank.models import (
     FORM_IDS,
-    LIKERT_MAX,
-    LIKERT_MIN,
     UNSURE,
     Bank,
     Experience,
@@ -81,6 +79,7 @@ from assessment.bank.models import (
     ProfileId,
     Scenario,
     TradeoffItem,
+    answer_values,
 )
 from assessment.codes.links import (
     INVITE_VIEW,
@@ -154,6 +153,8 @@ def place(url: dict[str, str]) -> tuple[object, ...]:
 def offers_unsure(item: Item, bank: Bank) -> bool:
     """Return whether an item offers "Kann ich (noch) nicht einschätzen" (what presumes
     experience, in a bank that has the answer)."""
+    if isinstance(item, LikertItem) and item.scale == "frequency":
+        return True  # "keine Gelegenheit" (rules 4), on every frequency statement
     presumes = item.presumes if isinstance(item, LikertItem | TradeoffItem) else None
     return presumes is not None and bank.unsure_label is not None
 
@@ -166,7 +167,7 @@ def values_of(item: Item, bank: Bank) -> tuple[int | str, ...]:
         return (*(option.id for option in item.options), UNSURE)
     if isinstance(item, PreferenceItem):  # want, can live with, would chafe
         return (1, 2, 3)
-    return tuple(range(LIKERT_MIN, LIKERT_MAX + 1))
+    return answer_values(item)  # 1–5; 1–4 on a frequency statement (rules 4)
 
 
 class Paths(RuleBasedStateMachine):
@@ -756,7 +757,10 @@ class ColleaguePaths(RuleBasedStateMachine):
         """Click a rating on the page (a new one or another for a statement rated before)."""
         items = self.pages[self.page]
         item = items[pick % len(items)]
-        value = peer.VALUES[choice % len(peer.VALUES)]
+        # The agreement ratings' index; on a frequency statement (1–4) the same but 5 → 1.
+        values = peer.rating_values(item)
+        index = choice % len(peer.VALUES)
+        value = UNSURE if index == len(peer.VALUES) - 1 else values[index % (len(values) - 1)]
         self.at.radio(key=self.key(item.id)).set_value(value).run()
         self.ratings[item.id] = value
 

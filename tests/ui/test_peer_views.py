@@ -27,6 +27,7 @@ from assessment.peer.codes import (
     peer_items,
 )
 from assessment.ui import peer, state
+from tests.banks import on_scale
 from tests.ui.conftest import new_app, start, texts
 from tests.ui.test_app_v2 import complete_v2
 from tests.ui.test_shared_view import shown
@@ -445,9 +446,12 @@ def test_codes_for_another_invitation_are_refused_on_the_comparison() -> None:
 
 def _peer_code_for(version: int, value: int) -> str:
     """A peer code rating every statement of the short form of bank `version` alike (no
-    invitation), so that it fits a result on that bank."""
+    invitation; a frequency statement on its nearest step), so that it fits a result on that
+    bank."""
     bank = load_bank(version)
-    responses: dict[str, int | str] = {item.id: value for item in peer_items(bank, "short")}
+    responses: dict[str, int | str] = {
+        item.id: on_scale(item, value) or value for item in peer_items(bank, "short")
+    }
     return encode_peer_code(PeerAnswers(bank_version=version, form="short", responses=responses))
 
 
