@@ -135,3 +135,36 @@ def self_praising(bank: Bank) -> Answers:
             **_preferences(bank),
         },
     )
+
+
+def _look_good(item: Item, index: int) -> int | str:
+    """The answer that looks good on every statement: the keyed pole, against the key on a trap
+    (rules 4), the middle of a balanced one; no unlikely virtue claimed; situations in turn;
+    knowledge items known and "can't say" in turn."""
+    if isinstance(item, ValidityItem):
+        return 1
+    if isinstance(item, LikertItem):
+        values = answer_values(item)
+        if item.wording == "balanced":
+            return values[len(values) // 2]
+        high = (item.keying == "plus") != (item.wording == "trap")
+        return max(values) if high else min(values)
+    if isinstance(item, Scenario):
+        return item.options[index % len(item.options)].id
+    if isinstance(item, KnowledgeItem):
+        return item.key if index % 2 else UNSURE
+    return 3
+
+
+def looking_good(bank: Bank) -> Answers:
+    """The short form answered the way that looks good (see _look_good), Duisburg, a changer."""
+    return Answers(
+        bank_version=bank.version,
+        form="short",
+        profile="duisburg",
+        background="changer",
+        responses={
+            **{item.id: _look_good(item, n) for n, item in enumerate(bank.form_items("short"))},
+            **_preferences(bank),
+        },
+    )
