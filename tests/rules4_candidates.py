@@ -1,7 +1,7 @@
 """Compare candidate combine rules for rules 4 on bank v3's content (faking payoff and honest
 figures). Not shipped; run from the worktree root:
 
-    PYTHONPATH=$PWD .venv/bin/python questions/drafts/v4/rules4_candidates.py \
+    PYTHONPATH=$PWD .venv/bin/python tests/rules4_candidates.py \
         --questions /tmp/rules4q --fakers 600 --part K/N
 
 /tmp/rules4q is a copy of questions/ whose v3/bank.toml says `rules = 4`. Each candidate replaces
