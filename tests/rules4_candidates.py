@@ -21,11 +21,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from assessment.bank.load import load_bank
-from assessment.bank.models import PROFILE_IDS
+from assessment.bank.models import FORM_IDS, PROFILE_IDS
 from assessment.engine import scoring
 from assessment.engine.result import build_result
 from assessment.engine.scoring import ViewPoints, self_set_aside
-from tests.simulate import FORM_IDS, KINDS, LEVEL_RANK, draw_person, honest_twin, respond
+from tests.simulate import KINDS, LEVEL_RANK, draw_person, honest_twin, respond
 
 Combine = Callable[[list[ViewPoints]], tuple[float, float, scoring.Basis, int]]
 Weights = Callable[[ViewPoints | None, list[ViewPoints]], tuple[float, list[float]]]
