@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.models import SETTING_IDS, Bank
-from assessment.engine import scoring
 from assessment.engine.extra import offer_extra, unfirm_demands
 from assessment.engine.result import Result
 from assessment.i18n import Language

@@ -15,7 +15,7 @@ from assessment.bank.load import load_bank
 from assessment.bank.models import UNSURE, KnowledgeItem, LikertItem, Scenario, TradeoffItem
 from assessment.engine.answers import Answers
 from assessment.engine.result import build_result
-from assessment.i18n import LANGUAGES, Language
+from assessment.i18n import LANGUAGES, Language, Viewer
 from assessment.messages import msg
 from assessment.render.methodology import methodology
 from assessment.render.pdf.result import build_pdf
@@ -71,9 +71,11 @@ def test_rules_4_reading_is_short_plain_and_points_to_the_exact_rule(
     bank = load_bank(version)
     result = build_result(_answers(version), bank)
     readings = []
-    for viewer in ("self", "other"):
-        summary = summarize(result, bank, lang, viewer)  # type: ignore[arg-type]
-        assert summary.brief is not None and summary.brief.reading is not None
+    viewers: tuple[Viewer, ...] = ("self", "other")
+    for viewer in viewers:
+        summary = summarize(result, bank, lang, viewer)
+        assert summary.brief is not None
+        assert summary.brief.reading is not None
         readings.append(summary.brief.reading)
     plain = msg("reading4.reading", lang)
     for reading in readings:
@@ -103,7 +105,8 @@ def test_the_pdf_carries_the_plain_reading_not_the_rule(version: int) -> None:
 def test_rules_3_keep_their_sentence(version: int, lang: Language) -> None:
     bank = load_bank(version)
     summary = summarize(build_result(_answers(version), bank), bank, lang)
-    assert summary.brief is not None and summary.brief.reading is not None
+    assert summary.brief is not None
+    assert summary.brief.reading is not None
     assert msg("reading4.reading", lang) not in summary.brief.reading
     assert "95" in summary.brief.reading
 
@@ -144,6 +147,7 @@ def test_a_lone_cant_say_is_named_on_its_card(version: int, lang: Language) -> N
             continue
         card = next(c for c in summary.cards if c.dimension == score.dimension)
         cell = next(c for c in card.views if c.view == "knowledge")
-        assert one in cell.detail and unsure in cell.detail, cell.detail
+        assert one in cell.detail, cell.detail
+        assert unsure in cell.detail, cell.detail
         lone += 1
     assert lone, "no knowledge view on a single question answered “Kann ich nicht sagen”"
