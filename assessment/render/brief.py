@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment.bank.models import SETTING_IDS, Bank
-from assessment.engine import scoring
 from assessment.engine.extra import offer_extra, unfirm_demands
 from assessment.engine.result import Result
 from assessment.i18n import Language
@@ -268,26 +267,20 @@ def combined_reading(result: Result, bank: Bank, lang: Language) -> str | None:
     from their mean beyond the uncertainty), met only when the uncertainty range lies within or
     above the target range, borderline when it touches or crosses an edge; with the borderline
     demands whose score already reaches the range. Rules 4 (`per_view_disagreement`) say their
-    own rule: situations and knowledge weighted by their answers, the self view as the lighter of
-    them at most and only up to their 95 % upper bound, set aside only where each other view on
-    its own differs from it, firm on the answers of the views that agree. None where the
-    views are not shown apart (rules 1 and 2)."""
+    rule in plain words (UX pass 5, finding 1): the self view weighs no more than situations or
+    knowledge and is capped by what they allow with their uncertainty, and "erfüllt" means safely
+    within the range; the exact rule is on the methodology page (rules4.basis.method). Firm on
+    the answers of the views that agree. None where the views are not shown apart (rules 1
+    and 2)."""
     if not bank.rules.views_apart:
         return None
     evidence = any(s.basis == "evidence" for s in result.scores)
     per_view = bank.rules.per_view_disagreement  # rules 4: weighted, each view on its own
-    if per_view:
-        key = "rules4.basis.reading"
+    if per_view:  # in plain words; the exact rule is on the methodology page (UX pass 5)
+        parts = [msg("reading4.reading", lang)]
     else:
         key = "ux3.basis.reading_evidence" if evidence else "ux.reading.rule"
-    parts = [
-        msg(
-            key,
-            lang,
-            percent=range_percent(bank.rules.borderline_z),
-            cap=scoring.FULL_VIEW_ANSWERS,
-        )
-    ]
+        parts = [msg(key, lang, percent=range_percent(bank.rules.borderline_z))]
     if any(m.band == "provisional" for m in result.match.dimensions):
         parts.append(
             msg(

@@ -236,7 +236,7 @@ def _views_section(bank: Bank, lang: Language) -> Section:
             sd=_number(scoring.ASSUMED_ITEM_SD, lang),
             sd_value=_plural_value(scoring.ASSUMED_ITEM_SD),
         ),
-        _views_combine(bank, lang),
+        *_views_combine(bank, lang),
         msg(
             "method.views_consistency",
             lang,
@@ -265,20 +265,24 @@ def _views_section(bank: Bank, lang: Language) -> Section:
     return Section(heading=msg("method.views_heading", lang), paragraphs=tuple(paragraphs))
 
 
-def _views_combine(bank: Bank, lang: Language) -> str:
+def _views_combine(bank: Bank, lang: Language) -> tuple[str, ...]:
     """How the views combine into a demand's score: rules 3's mean and its comparison with the
     mean of situations and knowledge, or rules 4's weights and comparison with each view."""
     z = scoring.DISAGREEMENT_Z
     if not bank.rules.per_view_disagreement:
-        return msg("method.views_combine", lang, z=_number(z, lang), level=_coverage(z))
-    return msg(
-        "rules4.basis.method",
-        lang,
-        z=_number(z, lang),
-        level=_coverage(z),
-        cap=scoring.FULL_VIEW_ANSWERS,
-        minimum=scoring.MIN_OUTVOTING_ANSWERS,
-        firm=bank.rules.min_firm_answers,
+        return (msg("method.views_combine", lang, z=_number(z, lang), level=_coverage(z)),)
+    # The plain-words version first (UX pass 5, finding 5), then the exact rule.
+    return (
+        msg("reading4.method_plain", lang),
+        msg(
+            "rules4.basis.method",
+            lang,
+            z=_number(z, lang),
+            level=_coverage(z),
+            cap=scoring.FULL_VIEW_ANSWERS,
+            minimum=scoring.MIN_OUTVOTING_ANSWERS,
+            firm=bank.rules.min_firm_answers,
+        ),
     )
 
 

@@ -45,6 +45,7 @@ def _claims_hold(result: Result, version: int, lang: Language) -> None:
         if per_view:
             # Rules 4: a weighted mean, the self view capped: between the lowest and highest.
             assert min(counting) - 1 <= match.score <= max(counting) + 1
+            _plain_claims_hold(score, match.score, z)
         else:
             assert abs(match.score - sum(counting) / len(counting)) <= 1
         if match.band == "provisional":
@@ -66,7 +67,11 @@ def _claims_hold(result: Result, version: int, lang: Language) -> None:
     assert summary.brief is not None
     reading = summary.brief.reading
     assert reading is not None
-    assert f"{range_percent(z)}" in reading
+    if per_view:  # rules 4 in plain words: the exact rule is one click away (UX pass 5)
+        assert reading.startswith(msg("reading4.reading", lang))
+        assert msg("method.title", lang) in reading
+    else:
+        assert f"{range_percent(z)}" in reading
     reaching = [
         m
         for m in result.match.dimensions
@@ -80,12 +85,8 @@ def _claims_hold(result: Result, version: int, lang: Language) -> None:
         if 1 < border != len(reaching):
             assert border in numbers
     else:
-        # Rules 4 name the views' weight cap and the 95 % range twice (the self view's cap).
-        stated = (
-            [FULL_VIEW_ANSWERS, range_percent(z), range_percent(z)]
-            if per_view
-            else [range_percent(z)]
-        )
+        # Rules 4's plain sentence names no figure; rules 3's names the 95 % range.
+        stated = [] if per_view else [range_percent(z)]
         assert numbers == stated + (
             [bank.rules.min_firm_answers]
             if any(m.band == "provisional" for m in result.match.dimensions)
@@ -94,6 +95,32 @@ def _claims_hold(result: Result, version: int, lang: Language) -> None:
     evidence = any(s.basis == "evidence" for s in result.scores)
     # Rules 4's sentence always says how the self view counts; rules 3's names it when set aside.
     assert ("Selbstbild" in reading or "self-view" in reading) == (evidence or per_view)
+
+
+def _plain_claims_hold(score: DimensionScore, combined: int, z: float) -> None:
+    """Rules 4's plain sentence: "Das Selbstbild wiegt nie mehr als die Situationen oder das
+    Wissen, und ein sehr gutes Selbstbild hebt den Wert nicht über das, was Situationen und
+    Wissen mit ihrer Unsicherheit zulassen." Recomputed from the views the card shows: each view
+    weighs by its scored answers (at most FULL_VIEW_ANSWERS), the self view no more than any
+    situation or knowledge view that counts and at most up to their 95 % upper end; the score is
+    that weighted mean (the self view left out where it is set aside)."""
+    evidence = [v for v in score.views if v.view != "self" and v.score is not None]
+    own = next((v for v in score.views if v.view == "self" and v.score is not None), None)
+    if not evidence:
+        return  # nothing to weigh the self view against: the sentence claims nothing here
+    weights = [min(v.scored, FULL_VIEW_ANSWERS) for v in evidence]
+    total = sum(weights)
+    mean = sum(w * (v.score or 0) for w, v in zip(weights, evidence, strict=True)) / total
+    error = sum((w * (v.uncertainty or 0)) ** 2 for w, v in zip(weights, evidence, strict=True))
+    upper = mean + z * error**0.5 / total
+    if own is None or score.basis == "evidence":
+        assert abs(combined - mean) <= 1.5
+        return
+    weight = min(own.scored, FULL_VIEW_ANSWERS, *weights)  # never more than situations or knowledge
+    capped = min(own.score or 0, upper)  # never above what they allow with their uncertainty
+    expected = (total * mean + weight * capped) / (total + weight)
+    assert abs(combined - expected) <= 2
+    assert combined <= max(upper, mean) + 2
 
 
 def test_range_percent_is_the_95_range_of_rules_3() -> None:

@@ -387,12 +387,17 @@ def test_knowledge_questions_have_pages_of_their_own(version: int, form: str) ->
         assert not knowledge_pages
 
 
-def test_the_knowledge_intro_says_no_guessing_and_cant_say_counts_as_not_known() -> None:
+def test_the_knowledge_intro_says_a_guess_never_costs_more_than_cant_say() -> None:
+    """UX pass 5, finding 2: "can't say" and a wrong answer both count as not known, so a guess
+    never costs more; and the result says how many knowledge questions a score rests on."""
     de, en = msg("ui.quest.knowledge_intro", "de"), msg("ui.quest.knowledge_intro", "en")
-    assert "Raten müssen Sie nicht" in de
-    assert "„Kann ich nicht sagen“ zählt als nicht gewusst" in de
-    assert "no need to guess" in en
-    assert "counts as not known" in en
+    assert "„Kann ich nicht sagen“ und eine falsche Antwort zählen beide als nicht gewusst" in de
+    assert "Ein Tipp kostet also nie mehr als „Kann ich nicht sagen“" in de
+    assert "auf wie vielen Wissensfragen ihr Wert beruht" in de
+    assert "Raten müssen Sie nicht" not in de
+    assert "both count as not known, so a guess never costs more than “Can't say”" in en
+    assert "how many knowledge questions its score rests on" in en
+    assert "no need to guess" not in en
 
 
 def test_summary_round_trips() -> None:
