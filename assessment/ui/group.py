@@ -616,7 +616,9 @@ def _results(text: str, lang: Language) -> None:
     if peer_lines:
         st.warning(t("ui.group.peer_intro", lang, count=peer_lines))
     if len(invalid) > readable:
-        st.warning(t("ui.group.invalid_intro", lang, count=len(invalid) - readable))
+        # Lines skipped for a reason named above were not evaluated either: say so.
+        intro = "fixnew.group.invalid_intro_others" if readable else "ui.group.invalid_intro"
+        st.warning(t(intro, lang, count=len(invalid) - readable))
     if invalid:
         _invalid_lines(invalid, lang)
     if group.mixed_versions:
