@@ -612,11 +612,15 @@ def _results(text: str, lang: Language) -> None:
     if notes:
         with st.container(key=EARLIER_KEY):
             st.info("\n".join(f"- {plain(note)}" for note in notes) if len(notes) > 1 else notes[0])
-    readable = doubled + peer_lines + len(earlier(invalid))
+    not_evaluated = peer_lines + len(earlier(invalid))  # readable, named above, not counted
+    readable = doubled + not_evaluated
     if peer_lines:
         st.warning(t("ui.group.peer_intro", lang, count=peer_lines))
     if len(invalid) > readable:
-        st.warning(t("ui.group.invalid_intro", lang, count=len(invalid) - readable))
+        # Earlier versions and colleagues' codes were not evaluated either: say so. (A
+        # duplicate's answers are evaluated, once, with the line it repeats.)
+        intro = "fixnew.group.invalid_intro_others" if not_evaluated else "ui.group.invalid_intro"
+        st.warning(t(intro, lang, count=len(invalid) - readable))
     if invalid:
         _invalid_lines(invalid, lang)
     if group.mixed_versions:

@@ -1,6 +1,6 @@
 """The bank v2 questionnaire and result in AppTest: can't judge yet, trade-offs, areas to gain
 experience, borderline verdicts, scenario rationales after the result, the methodology page;
-the newest bank (v3) keeps these item kinds and adds knowledge items."""
+the newest bank (v3 and later) keeps these item kinds and adds knowledge items."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from assessment.bank.models import (
     TradeoffItem,
     ValidityItem,
 )
+from assessment.bank.versions import latest_version
 from assessment.i18n import Language
 from assessment.messages import msg
 from assessment.ui import state
@@ -27,6 +28,8 @@ from tests.ui.conftest import headings, item_keys, new_app, start, texts
 pytestmark = pytest.mark.usefixtures("slow_clock")
 
 UNSURE_DE = "Kann ich (noch) nicht einschätzen"
+# A frequency statement's answers (rules 4), "no occasion" last.
+FREQUENCY_OPTIONS = ("never", "once", "two_three", "more_often", "no_occasion")
 
 
 def middling(item: Item) -> int | str:
@@ -80,15 +83,18 @@ def fixture_questions(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_new_questionnaire_uses_the_newest_bank_with_its_item_kinds() -> None:
-    """New users get the newest bank (v3): presuming statements offer "can't judge yet" set after
-    the scale, trade-offs come on their own pages with both poles, knowledge items offer a to d
-    and "can't say" last."""
+    """New users get the newest bank (v3 or later): presuming statements offer "can't judge
+    yet" set after the scale, trade-offs come on their own pages with both poles, knowledge items
+    offer a to d and "can't say" last; where the bank asks how often (rules 4), never to more
+    often and "no occasion" last."""
     at = start(new_app(), form="full", background="starter")
     assert not at.exception
-    assert "Fragenkatalog Version 3" in texts(at)
-    assert at.session_state[state.FLOW_KEY].bank_version == 3
-    bank = load_bank(3)
+    newest = latest_version()
+    assert f"Fragenkatalog Version {newest}" in texts(at)
+    assert at.session_state[state.FLOW_KEY].bank_version == newest
+    bank = load_bank(newest)
     seen_unsure = seen_tradeoff = seen_knowledge = False
+    seen_frequency = not bank.rules.frequency_scale
     for _ in range(60):
         keys = item_keys(at)
         if not keys:
@@ -100,6 +106,9 @@ def test_new_questionnaire_uses_the_newest_bank_with_its_item_kinds() -> None:
                 assert options[-1] == msg("ui.quest.cannot_say", "de")
                 assert len(options) == 5
                 seen_knowledge = True
+            elif isinstance(item, LikertItem) and item.scale == "frequency":  # rules 4
+                assert options == [msg(f"frequency.{k}", "de") for k in FREQUENCY_OPTIONS]
+                seen_frequency = True
             elif getattr(item, "presumes", None):
                 assert options[-1] == UNSURE_DE
                 assert len(options) == 6
@@ -119,6 +128,7 @@ def test_new_questionnaire_uses_the_newest_bank_with_its_item_kinds() -> None:
     assert seen_unsure
     assert seen_tradeoff
     assert seen_knowledge
+    assert seen_frequency
     assert not item_keys(at)
     assert at.title[0].value == "Ihr Ergebnis"
 

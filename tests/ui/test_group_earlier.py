@@ -30,3 +30,27 @@ def test_a_code_from_before_the_extra_questions_is_named_and_not_counted(lang: L
         if msg("ux5.group.earlier_version", lang, line=2) in row
     ]
     assert len(reasons) == 1
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_unreadable_line_sentence_leaves_out_the_earlier_version(lang: Language) -> None:
+    """Before, after and one unreadable line: two lines skipped, and the warning about the
+    unreadable one does not claim that every other line is evaluated (the earlier version is
+    not): it says "every other line except those named above"."""
+    lines = [encode_share_code(BEFORE), encode_share_code(AFTER), "kein Code hier"]
+    at = paste(group_app(lang=lang), lines)
+    assert not at.exception
+    counts = msg("group.counts", lang, people=1, invalid=2)
+    assert any(counts in m.value for m in at.markdown)
+    assert [w.value for w in at.warning] == [
+        msg("fixnew.group.invalid_intro_others", lang, count=1)
+    ]
+    assert msg("ui.group.invalid_intro", lang, count=1) not in [w.value for w in at.warning]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_only_unreadable_lines_keep_the_plain_sentence(lang: Language) -> None:
+    """With no line skipped for another reason, every other line is evaluated, as it says."""
+    at = paste(group_app(lang=lang), [encode_share_code(AFTER), "kein Code hier"])
+    assert not at.exception
+    assert [w.value for w in at.warning] == [msg("ui.group.invalid_intro", lang, count=1)]

@@ -40,9 +40,16 @@ def _order(at: AppTest) -> list[tuple[str, str]]:
     return [(kind, text.replace("\\", "")) for kind, text in _walk(at.main)]
 
 
-def _own(version: int, level: int, profile: ProfileId, lean: int = 3) -> tuple[AppTest, Summary]:
-    """Open one's own result (the finished questionnaire's progress code) of answers at level."""
-    bank, result = _result(version, level, form="short", profile=profile, lean=lean)
+def _own(
+    version: int,
+    level: int,
+    profile: ProfileId,
+    lean: int = 3,
+    levels: dict[str, int] | None = None,
+) -> tuple[AppTest, Summary]:
+    """Open one's own result (the finished questionnaire's progress code) of answers at level
+    (per dimension where levels says otherwise)."""
+    bank, result = _result(version, level, form="short", profile=profile, lean=lean, levels=levels)
     # The working-conditions page is part of the questionnaire: answered, as a person would.
     responses = _preferences(bank) | dict(result.answers.responses)
     result = build_result(result.answers.model_copy(update={"responses": responses}), bank)
@@ -80,8 +87,10 @@ def test_the_summary_comes_first_and_the_rest_is_in_sections(version: int) -> No
 
 def test_sections_with_nothing_to_say_are_left_out() -> None:
     """Short form, trade-offs in the middle, a setting without preferred ranges, the same open
-    points everywhere: no trade-off section, no comparison; the summary offers the full form."""
-    at, summary = _own(NEWEST, 4, "mittelstand")
+    points everywhere: no trade-off section, no comparison; the summary offers the full form.
+    The technical foundation is answered at the top: the settings set it different floors, so
+    at 4 (on a frequency statement 67 points, rules 4) it would be met in one setting only."""
+    at, summary = _own(NEWEST, 4, "mittelstand", levels={"foundation": 5})
     brief = summary.brief
     assert brief is not None
     assert brief.telling_axes == ()

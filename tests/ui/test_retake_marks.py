@@ -1,6 +1,7 @@
 """Retake marks in the app (rules 3): after the result page showed the rationales, a changed
 scenario or knowledge answer is marked, and the mark survives a reload, the language switch, the
-browser's Back button and the share link."""
+browser's Back button and the share link. A new questionnaire runs on the newest bank, so these
+tests do too (its rules keep the marks); the group page's test uses bank v3's answers."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from assessment.bank.load import load_bank
 from assessment.bank.models import Item, KnowledgeItem, LikertItem, Scenario, ValidityItem
+from assessment.bank.versions import latest_version
 from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM, code_from_text
 from assessment.codes.share import (
     DecodedCode,
@@ -22,6 +24,7 @@ from assessment.ui.state import LANG_PARAM
 from tests.ui.conftest import complete, item_keys, new_app, start, texts
 
 V3 = load_bank(3)
+NEWEST = load_bank(latest_version())
 MARKS = {
     "de": "Nach Anzeige der Begründungen geändert:",
     "en": "Changed after the rationales were shown:",
@@ -29,7 +32,8 @@ MARKS = {
 
 
 def _first(item: Item) -> int | str:
-    """A plain persona for every item kind of bank v3 (knowledge: the first option)."""
+    """A plain persona for every item kind of bank v3 and later (knowledge: the first option;
+    4 is "more often" on a frequency statement of rules 4)."""
     if isinstance(item, LikertItem):
         return 4
     if isinstance(item, ValidityItem):
@@ -48,7 +52,8 @@ def _other(value: int | str) -> int | str:
 
 def _at_result(lang: str = "de") -> AppTest:
     at = complete(start(new_app(lang=lang)), _first)
-    assert at.session_state[state.FLOW_KEY].bank_version == 3
+    assert at.session_state[state.FLOW_KEY].bank_version == NEWEST.version
+    assert NEWEST.rules.retake_marks
     assert not at.exception
     return at
 
@@ -62,7 +67,7 @@ def _change_on_last_page(at: AppTest, kind: type | UnionType) -> str:
     (or, if it holds none, the nearest earlier page with one); return its id."""
     at.button(key=result.EDIT_KEY).click().run()
     for _ in range(30):
-        bank = load_bank(3)
+        bank = load_bank(at.session_state[state.FLOW_KEY].bank_version)
         for key in item_keys(at):
             item = bank.item(state.item_of_key(key))
             if isinstance(item, kind):
@@ -148,7 +153,7 @@ def test_browser_back_from_the_result_keeps_the_session_marks() -> None:
     # overrides an answer the session holds (state.answers_kept): nothing new to mark.
     other = next(
         item.id
-        for item in V3.form_items(plain.form)
+        for item in NEWEST.form_items(plain.form)
         if isinstance(item, Scenario) and item.id != scenario
     )
     edited = dict(plain.responses) | {other: _other(plain.responses[other])}

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from assessment.bank.load import load_bank
 from assessment.bank.models import Item, KnowledgeItem, LikertItem, Scenario, TradeoffItem
+from assessment.bank.versions import latest_version
 from assessment.codes.links import PROGRESS_PARAM, SHARE_PARAM
 from assessment.codes.share import encode_share_code
 from assessment.engine.answers import Answers
@@ -78,15 +79,18 @@ def test_shared_page_offers_the_pdf_about_the_person() -> None:
 
 def test_english_page_shows_the_german_quote_with_a_marked_rendering() -> None:
     """The English result keeps the article's German words and adds "(our translation: …)";
-    the German page shows the words alone."""
+    the German page shows the words alone (new answers use the newest bank, so its rendering)."""
     english = complete(start(new_app(lang="en"), profile="public"), _low)
     german = complete(start(new_app(), profile="public"), _low)
     shown = [m.value.replace("\\", "") for m in english.markdown]
     anchors_en = [line for line in shown if "(our translation: “" in line]
     assert len(anchors_en) >= 9
-    assert "erprobte Nerven im Krisenfall" in texts(english)
-    assert "tested nerves in a crisis" in texts(english)
-    assert "erprobte Nerven im Krisenfall" in texts(german)
+    anchor = load_bank(latest_version()).dimension("crisis").anchor
+    assert anchor.quote == "erprobte Nerven im Krisenfall"
+    assert anchor.quote_en is not None
+    assert anchor.quote in texts(english)
+    assert f"(our translation: “{anchor.quote_en}”)" in "\n".join(shown)
+    assert anchor.quote in texts(german)
     assert "Übersetzung" not in texts(german)
 
 

@@ -32,8 +32,8 @@ def bank4() -> Bank:
 
 
 FULL_CODE = (
-    "AgQFB7hdYtivL1ZEwjnDtJjYeebeu1anaA0nflPR14m3s6Alc"
-    "d_1HtJjJJyParD32s3fw4ddKs2nyJecOo_jZqbtA2XPSv2vzB4"
+    "AgQFCoINVMNgOVHdlpW8J5cmpewEfv0OhoOupNWkurRWe5n6E"
+    "-Kb27rODkbfpo1RW5g3rbEiXdDL5fRENWJ35vhM2pxrKg_ZbHo"
 )
 
 FULL_RESULT: dict[str, Any] = {
@@ -137,7 +137,7 @@ FULL_RESULT: dict[str, Any] = {
 }
 
 
-SHORT_CODE = "AgQKAgGEm4C5YJr_yuEVC8lIFaKfaeHO-dr6Ov4Z_d_fVNq5Zk17Z2yGVTBdIRPcCnPFV9Edoq75Ud3OVlg"
+SHORT_CODE = "AgQKArr0flLDbihN8JXq3kO-jznKweUg1BS4JaD4tf7v-pt8WXevE-HvuxAM-z6WKmjFW_s0ILAi25emFaY"
 
 SHORT_RESULT: dict[str, Any] = {
     "dimensions": {
@@ -245,8 +245,8 @@ SHORT_RESULT: dict[str, Any] = {
 
 
 SELF_PRAISING_CODE = (
-    "AgQHB7hdYtivL1ZEwjnDtJqJBHZUkHloSmDljgxQ01tyem6G7"
-    "9bV3WkLvzeC39n7zcykhwHJajJReZmr4QAYN0ZCMDZJEHkxC88"
+    "AgQHCoINVMNgOVHdlpW8J5lzYoSdxKU_upIcAVffyljqCjLiV"
+    "KuGpkDBxERyInbsEQE1RftSJeDp-OFyDyWQaKyviLkXMDj4YbY"
 )
 
 SELF_PRAISING_RESULT: dict[str, Any] = {
@@ -351,7 +351,7 @@ SELF_PRAISING_RESULT: dict[str, Any] = {
 }
 
 
-LOOKING_GOOD_CODE = "AgQACb4s1pjJIhPwFHkl3DsfUq0kP5pijUrorb5TjQLlkj3nqQ"
+LOOKING_GOOD_CODE = "AgQADULZeWxnGQzqVMFXFmzqok84cwPpkHMUOnd1EINcf0FteA"
 
 LOOKING_GOOD_RESULT: dict[str, Any] = {
     "dimensions": {
