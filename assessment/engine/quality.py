@@ -126,7 +126,7 @@ LOOK_GOOD_MIN_TRAPS = 3
 # each side with at least AGREEMENT_MIN_EACH statements scorably answered. Frequency statements,
 # unlikely virtues and "can't judge yet" stay out. Set on the simulation's honest people (its
 # model has acquiescence and extreme responders; 6,000 per form, seeds 2026 and 7, measured with
-# quality.agreement_style): the lowest multiple of 5 % whose false alarms stay at half issue's
+# quality.agreement_style): the lowest multiple of 5 % whose false alarms stay at half the
 # limit (≤ 0.5 % of honest people and of starters; the limit is 1 %) on both forms and seeds.
 # Share (short / full form): 0.60 → 0.9–1.1 % / 0.8–1.0 % (starters up to 1.3 %); 0.65 → 0.3 % /
 # 0.3–0.5 % (starters up to 0.7 %); 0.70 → 0.10–0.13 % / 0.05–0.22 % (starters up to 0.3 %);
