@@ -332,12 +332,8 @@ def _build_plan(bank: Bank, form: FormId) -> _FormPlan:
         plain=tuple((i.id, i, _values(i)) for i in statements if i.wording is None),
         traps=tuple((i.id, i, _values(i)) for i in statements if i.wording == "trap"),
         spread_kinds=tuple(tuple(ids) for ids in spread_kinds.values()),
-        agree_plus=tuple(
-            i.id for i in statements if i.scale == "agree" and i.keying == "plus"
-        ),
-        agree_minus=tuple(
-            i.id for i in statements if i.scale == "agree" and i.keying == "minus"
-        ),
+        agree_plus=tuple(i.id for i in statements if i.scale == "agree" and i.keying == "plus"),
+        agree_minus=tuple(i.id for i in statements if i.scale == "agree" and i.keying == "minus"),
     )
 
 

@@ -725,10 +725,13 @@ def _agreement_style(
 
     def side(ids: tuple[str, ...]) -> tuple[Ints, Ints, Ints]:
         values = [column(item_id, number) for item_id in ids]
-        zero = np.zeros(people, dtype=np.int64)
-        answered = sum((~np.isnan(v) for v in values), zero)
-        agreed = sum((v >= AGREE_FROM for v in values), zero)
-        rejected = sum((v <= DISAGREE_UP_TO for v in values), zero)
+        answered: Ints = np.zeros(people, dtype=np.int64)
+        agreed: Ints = np.zeros(people, dtype=np.int64)
+        rejected: Ints = np.zeros(people, dtype=np.int64)
+        for value in values:
+            answered = answered + ~np.isnan(value)
+            agreed = agreed + (value >= AGREE_FROM)
+            rejected = rejected + (value <= DISAGREE_UP_TO)
         return answered, agreed, rejected
 
     plus, plus_agreed, plus_rejected = side(plan.agree_plus)

@@ -65,7 +65,7 @@ def _kinds(answers: Answers, bank: Bank = BANK) -> list[str]:
 def test_a_yes_sayer_gets_the_agreement_notice_not_the_scatter_one(
     form: FormId, agree: int, kind: str
 ) -> None:
-    """"Trifft voll zu" (or "trifft eher zu") and "öfter" everywhere: the agreement notice, never
+    """ "Trifft voll zu" (or "trifft eher zu") and "öfter" everywhere: the agreement notice, never
     the notice that calls the answers random (they are anything but)."""
     answers = same_answer(agree, form)
     kinds = _kinds(answers)
@@ -73,7 +73,8 @@ def test_a_yes_sayer_gets_the_agreement_notice_not_the_scatter_one(
     assert "scatter" not in kinds
     if agree == 5:  # without the agreement check these answers would be called scattered
         spread, counted = quality.pooled_spread(answers, BANK)
-        assert counted >= quality.SCATTER_MIN_ITEMS and spread >= quality.SCATTER_MIN_SD
+        assert counted >= quality.SCATTER_MIN_ITEMS
+        assert spread >= quality.SCATTER_MIN_SD
     plan = quality.quality_plan(BANK, form)
     flag = next(f for f in check_quality(answers, BANK) if f.kind == kind)
     assert flag.count == len(plan.agree_plus) + len(plan.agree_minus)
@@ -83,7 +84,7 @@ def test_a_yes_sayer_gets_the_agreement_notice_not_the_scatter_one(
 @pytest.mark.parametrize("form", ["short", "full"])
 @pytest.mark.parametrize("frequency", [1, 4, UNSURE])
 def test_a_nay_sayer_gets_the_mirror_notice(form: FormId, frequency: int | str) -> None:
-    """"Trifft gar nicht zu" everywhere (whatever the frequency answers): "rejected_all"."""
+    """ "Trifft gar nicht zu" everywhere (whatever the frequency answers): "rejected_all"."""
     answers = same_answer(1, form, frequency=frequency)
     kinds = _kinds(answers)
     assert "rejected_all" in kinds
@@ -92,7 +93,7 @@ def test_a_nay_sayer_gets_the_mirror_notice(form: FormId, frequency: int | str) 
 
 
 def test_the_middle_answer_everywhere_is_neither() -> None:
-    """"Teils, teils" everywhere agrees with nothing and rejects nothing."""
+    """ "Teils, teils" everywhere agrees with nothing and rejects nothing."""
     assert agreement_style(same_answer(3), BANK) is None
 
 
@@ -147,7 +148,8 @@ def test_rules_3_have_no_agreement_check() -> None:
     v3 = load_bank(3)
     assert not v3.rules.agreement_check
     kinds = _kinds(same_answer(5, bank=v3), v3)
-    assert "agreed_all" not in kinds and "rejected_all" not in kinds
+    assert "agreed_all" not in kinds
+    assert "rejected_all" not in kinds
     assert "agreed_all" not in _kinds(same_answer(1, bank=v3), v3)
 
 
@@ -190,5 +192,6 @@ def test_every_agreement_statement_is_counted_once() -> None:
         assert len(set(ids)) == len(ids)
         for item_id in ids:
             item = BANK.item(item_id)
-            assert isinstance(item, LikertItem) and item.scale == "agree"
+            assert isinstance(item, LikertItem)
+            assert item.scale == "agree"
             assert answer_values(item) == (1, 2, 3, 4, 5)
