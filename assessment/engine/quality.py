@@ -25,6 +25,15 @@ resting mainly on self-description (Result.self_based, Result.self_carried); the
 traps answered on their look-good side, lowest first, and the result quotes the first. The
 scatter check centres each kind of statement on the person's own mean for it before pooling
 (RuleSet.scatter_centres_kinds): traps and plain statements of one demand are meant to differ.
+
+Rules 4 also add the agreement check (RuleSet.agreement_check; ux5 pass, finding 3):
+"agreed_all" where a person agrees (≥ AGREE_FROM) with at least AGREEMENT_SHARE of the form's
+plus-keyed and of its minus-keyed agreement statements, "rejected_all" where they disagree with
+that share of both (agreement_style). Such answers spread within a demand because its statements
+point in opposite directions, not at random, so where the check fires the scatter flag is left
+out (and with it the unlikely virtues' "together with the wide spread" wording); the straight-
+lining, unlikely-virtues and trap notices stay beside it, as each says something true of the
+same answers. The flag makes the result provisional like the other quality flags.
 """
 
 from __future__ import annotations
