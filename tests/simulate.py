@@ -560,7 +560,11 @@ FAKER_KINDS: tuple[FakerKind, ...] = (
     "coached_retake",
     "self_enhancer",
 )
-Kind = Literal["honest", FakerKind]
+# The yes-sayer (ux5 pass, finding 3: the agreement check, quality.agreement_style) answers
+# every statement and unlikely virtue at the agreeing end ("trifft voll zu", "öfter") and the
+# rest honestly. It is no faker and not in KINDS: the existing kinds' people, seeds and figures
+# stay as they were; `respond(..., "yes_sayer", ...)` draws it on demand (tests, measures).
+Kind = Literal["honest", FakerKind, "yes_sayer"]
 KINDS: tuple[Kind, ...] = ("honest", *FAKER_KINDS)
 MODERATE_LIFT = 1.5
 SMART_VIRTUE = 2
@@ -933,6 +937,13 @@ def respond(kind: Kind, person: Person, bank: Bank, form: FormId, seed: int) -> 
     revised: tuple[str, ...] = ()
     if kind == "honest":
         responses = honest_responses(person, bank, form, honest)
+    elif kind == "yes_sayer":
+        responses = honest_responses(person, bank, form, honest)
+        for item in bank.form_items(form):
+            if isinstance(item, LikertItem):
+                responses[item.id] = top_answer(item)
+            elif isinstance(item, ValidityItem):
+                responses[item.id] = LIKERT_MAX
     else:
         faking = _rng(seed, "faking", kind, person.index, form)
         coin = _coin(kind, person, seed)

@@ -126,6 +126,10 @@ class RuleSet:
     # meant to pull apart from the plain statements of its demand, and a count of occasions sits
     # elsewhere on its scale than an agreement; neither is carelessness.
     scatter_centres_kinds: bool = False
+    # The agreement check (assessment/engine/quality.py, "agreed_all" and "rejected_all"):
+    # agreeing (or disagreeing) with nearly all agreement statements of both keyings says the
+    # answers follow a way of answering, not the person; it replaces the scatter notice there.
+    agreement_check: bool = False
 
 
 # Statements per dimension at least: rules 1's six; rules 2 ask fewer, since trade-offs and
@@ -205,6 +209,7 @@ RULES: Mapping[int, RuleSet] = MappingProxyType(
             wording_checks=True,
             look_good_notice=True,
             scatter_centres_kinds=True,
+            agreement_check=True,
         ),
     }
 )

@@ -25,6 +25,15 @@ resting mainly on self-description (Result.self_based, Result.self_carried); the
 traps answered on their look-good side, lowest first, and the result quotes the first. The
 scatter check centres each kind of statement on the person's own mean for it before pooling
 (RuleSet.scatter_centres_kinds): traps and plain statements of one demand are meant to differ.
+
+Rules 4 also add the agreement check (RuleSet.agreement_check; ux5 pass, finding 3):
+"agreed_all" where a person agrees (≥ AGREE_FROM) with at least AGREEMENT_SHARE of the form's
+plus-keyed and of its minus-keyed agreement statements, "rejected_all" where they disagree with
+that share of both (agreement_style). Such answers spread within a demand because its statements
+point in opposite directions, not at random, so where the check fires the scatter flag is left
+out (and with it the unlikely virtues' "together with the wide spread" wording); the straight-
+lining, unlikely-virtues and trap notices stay beside it, as each says something true of the
+same answers. The flag makes the result provisional like the other quality flags.
 """
 
 from __future__ import annotations
@@ -63,6 +72,8 @@ FlagKind = Literal[
     "scatter",
     "self_above_evidence",
     "look_good_answers",
+    "agreed_all",
+    "rejected_all",
 ]
 
 # The flags whose consequence is the consistency notice: the verdict is shown as resting mainly on
@@ -118,6 +129,19 @@ EVIDENCE_MIN_ANSWERS = 3
 LOOK_GOOD_GAP = 60
 LOOK_GOOD_MIN_PLAIN = SELF_MIN_STATEMENTS
 LOOK_GOOD_MIN_TRAPS = 3
+# Rules 4, the agreement check (acquiescence and its mirror): agreeing (≥ AGREE_FROM) with at
+# least AGREEMENT_SHARE of the plus-keyed AND of the minus-keyed agreement statements answered
+# ("agreed_all"), or disagreeing (≤ DISAGREE_UP_TO) with that share of both ("rejected_all"),
+# each side with at least AGREEMENT_MIN_EACH statements scorably answered. Frequency statements,
+# unlikely virtues and "can't judge yet" stay out. Set on the simulation's honest people (its
+# model has acquiescence and extreme responders; 6,000 per form, seeds 2026 and 7, measured with
+# quality.agreement_style): the lowest multiple of 5 % whose false alarms stay at half the
+# limit (≤ 0.5 % of honest people and of starters; the limit is 1 %) on both forms and seeds.
+# Share (short / full form): 0.60 → 0.9–1.1 % / 0.8–1.0 % (starters up to 1.3 %); 0.65 → 0.3 % /
+# 0.3–0.5 % (starters up to 0.7 %); 0.70 → 0.10–0.13 % / 0.05–0.22 % (starters up to 0.3 %);
+# 0.80 → ≤ 0.02 %. Answering "trifft voll zu" (or "trifft gar nicht zu") everywhere always fires.
+AGREEMENT_SHARE = 0.7
+AGREEMENT_MIN_EACH = 4
 
 
 class QualityFlag(BaseModel):
@@ -231,6 +255,9 @@ class _FormPlan:
     plain: tuple[tuple[str, Item, ValueTable], ...] = ()
     traps: tuple[tuple[str, Item, ValueTable], ...] = ()
     spread_kinds: tuple[tuple[str, ...], ...] = ()
+    # Rules 4: the agreement statements by keying (the agreement check).
+    agree_plus: tuple[str, ...] = ()
+    agree_minus: tuple[str, ...] = ()
 
 
 _PLANS: dict[int, tuple[Bank, dict[str, _FormPlan]]] = {}
@@ -314,6 +341,8 @@ def _build_plan(bank: Bank, form: FormId) -> _FormPlan:
         plain=tuple((i.id, i, _values(i)) for i in statements if i.wording is None),
         traps=tuple((i.id, i, _values(i)) for i in statements if i.wording == "trap"),
         spread_kinds=tuple(tuple(ids) for ids in spread_kinds.values()),
+        agree_plus=tuple(i.id for i in statements if i.scale == "agree" and i.keying == "plus"),
+        agree_minus=tuple(i.id for i in statements if i.scale == "agree" and i.keying == "minus"),
     )
 
 
@@ -414,6 +443,15 @@ def _check_v2(answers: Answers, bank: Bank) -> tuple[QualityFlag, ...]:
         gap = self_above_evidence(answers, bank)
         if gap is not None:
             flags.append(QualityFlag(kind="self_above_evidence", count=max(1, gap)))
+    if bank.rules.agreement_check:
+        agreement = agreement_style(answers, bank)
+        if agreement is not None:
+            # Answers that agree (or disagree) with nearly everything spread within a demand
+            # because its statements point in opposite directions, not at random: the
+            # agreement notice explains that spread, so the scatter notice (and the unlikely
+            # virtues' "together with the wide spread" wording) would contradict it.
+            flags = [flag for flag in flags if flag.kind != "scatter"]
+            flags.append(QualityFlag(kind=agreement[0], count=agreement[1]))
     if bank.rules.look_good_notice:
         found = look_good_answers(answers, bank)
         if found is not None and found[0] >= LOOK_GOOD_GAP:
@@ -508,3 +546,30 @@ def look_good_answers(answers: Answers, bank: Bank) -> tuple[float, tuple[str, .
     )
     gap = (mean(plain) - mean(traps)) / (LIKERT_MAX - LIKERT_MIN) * 100
     return gap, tuple(item_id for _, item_id in looking_good)
+
+
+def agreement_style(
+    answers: Answers, bank: Bank
+) -> tuple[Literal["agreed_all", "rejected_all"], int] | None:
+    """Return the agreement check's finding (rules 4): "agreed_all" where the person agreed
+    (≥ AGREE_FROM) with at least AGREEMENT_SHARE of the plus-keyed and of the minus-keyed
+    agreement statements answered, "rejected_all" where they disagreed (≤ DISAGREE_UP_TO) with
+    that share of both, with how many statements they agreed with (or rejected); else None.
+    Each side needs AGREEMENT_MIN_EACH statements scorably answered."""
+    plan = _plan(bank, answers.form)
+    responses = answers.responses
+
+    def answered(ids: tuple[str, ...]) -> list[int]:
+        return [int(v) for v in (responses.get(i) for i in ids) if isinstance(v, int)]
+
+    plus, minus = answered(plan.agree_plus), answered(plan.agree_minus)
+    if len(plus) < AGREEMENT_MIN_EACH or len(minus) < AGREEMENT_MIN_EACH:
+        return None
+    for kind, hit in (
+        ("agreed_all", lambda v: v >= AGREE_FROM),
+        ("rejected_all", lambda v: v <= DISAGREE_UP_TO),
+    ):
+        on_plus, on_minus = sum(map(hit, plus)), sum(map(hit, minus))
+        if on_plus >= AGREEMENT_SHARE * len(plus) and on_minus >= AGREEMENT_SHARE * len(minus):
+            return kind, on_plus + on_minus  # type: ignore[return-value]
+    return None

@@ -64,6 +64,9 @@ from assessment.engine.matching import (
 )
 from assessment.engine.quality import (
     AGREE_FROM,
+    AGREEMENT_MIN_EACH,
+    AGREEMENT_SHARE,
+    DISAGREE_UP_TO,
     EVIDENCE_MIN_ANSWERS,
     LONG_STRING_MIN_RUN,
     LOOK_GOOD_GAP,
@@ -697,6 +700,8 @@ def _tentative(layout: _FormLayout, digits: NDArray[np.uint8], profile: Profile)
 
     if bank.rules.consistency_notice:
         fires |= _self_above_evidence(plan, column, profile, people)
+    if bank.rules.agreement_check:
+        fires |= _agreement_style(plan, column, number, people)
     if bank.rules.look_good_notice and plan.traps:
         plain, plain_count = _mean_of([column(i, _valued(m, t)) for i, m, t in plan.plain], people)
         traps, trap_count = _mean_of([column(i, _valued(m, t)) for i, m, t in plan.traps], people)
@@ -706,6 +711,37 @@ def _tentative(layout: _FormLayout, digits: NDArray[np.uint8], profile: Profile)
             & (trap_count >= LOOK_GOOD_MIN_TRAPS)
             & (gap >= LOOK_GOOD_GAP)
         )
+    return fires
+
+
+def _agreement_style(
+    plan: Any,
+    column: Callable[[str, Callable[[int | str], float | None]], Floats],
+    number: Callable[[int | str], float | None],
+    people: int,
+) -> Bools:
+    """The agreement check (quality.agreement_style) for every person: nearly all agreement
+    statements of both keyings agreed with, or nearly all of both rejected."""
+
+    def side(ids: tuple[str, ...]) -> tuple[Ints, Ints, Ints]:
+        values = [column(item_id, number) for item_id in ids]
+        answered: Ints = np.zeros(people, dtype=np.int64)
+        agreed: Ints = np.zeros(people, dtype=np.int64)
+        rejected: Ints = np.zeros(people, dtype=np.int64)
+        for value in values:
+            answered = answered + ~np.isnan(value)
+            agreed = agreed + (value >= AGREE_FROM)
+            rejected = rejected + (value <= DISAGREE_UP_TO)
+        return answered, agreed, rejected
+
+    plus, plus_agreed, plus_rejected = side(plan.agree_plus)
+    minus, minus_agreed, minus_rejected = side(plan.agree_minus)
+    enough = (plus >= AGREEMENT_MIN_EACH) & (minus >= AGREEMENT_MIN_EACH)
+    agreeing = (plus_agreed >= AGREEMENT_SHARE * plus) & (minus_agreed >= AGREEMENT_SHARE * minus)
+    rejecting = (plus_rejected >= AGREEMENT_SHARE * plus) & (
+        minus_rejected >= AGREEMENT_SHARE * minus
+    )
+    fires: Bools = enough & (agreeing | rejecting)
     return fires
 
 

@@ -392,6 +392,19 @@ def methodology(bank: Bank, lang: Language) -> tuple[Section, ...]:
                     sd=_number(quality.SCATTER_MIN_SD, lang),
                     sd_value=_plural_value(quality.SCATTER_MIN_SD),
                 ),
+                *(
+                    (
+                        msg(
+                            "rules4.agreement.method",
+                            lang,
+                            share=round(quality.AGREEMENT_SHARE * 100),
+                            minimum=quality.AGREEMENT_MIN_EACH,
+                            honest=msg("rules4.agreement.honest", lang),
+                        ),
+                    )
+                    if bank.rules.agreement_check
+                    else ()
+                ),
                 msg(
                     "ux3.speed.method",
                     lang,
