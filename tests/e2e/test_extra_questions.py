@@ -1,6 +1,6 @@
-"""Targeted extra questions in a real Chromium (the newest bank, short form): a result with borderline
-demands offers them, the person answers them on their page, each answer reaches the address at
-once, and the updated result says what changed."""
+"""Targeted extra questions in a real Chromium (the newest bank, short form): a result with
+borderline demands offers them, the person answers them on their page, each answer reaches the
+address at once, and the updated result says what changed."""
 
 from __future__ import annotations
 
