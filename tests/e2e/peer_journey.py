@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from assessment.bank.load import load_bank
 from assessment.messages import msg
-from assessment.ui.peer import peer_pages
+from assessment.ui.peer import peer_pages, rating_values
 
 FORM_BUTTON = "ui.peer.submit"
 
@@ -27,7 +27,8 @@ def invitation_link(page: Page, name: str) -> str:
 def answer_as_colleague(
     page: Page, link: str, offset: int, limit: int | None = None, version: int | None = None
 ) -> str:
-    """Open an invitation, rate the statements (option offset, offset+1, …), return the code.
+    """Open an invitation, rate the statements (option offset, offset+1, … of each statement's
+    own ratings, "Kann ich nicht beurteilen" included), return the code.
 
     `version`: the bank the invitation is for (default: the newest bank)."""
     page.goto(link)
@@ -43,7 +44,8 @@ def answer_as_colleague(
             if limit is not None and number >= limit:
                 break
             container = page.locator(f".st-key-item_{item.id}")
-            index = (offset + number) % 6
+            # Every option in turn: a frequency statement offers fewer than an agreement one.
+            index = (offset + number) % len(rating_values(item))
             container.get_by_test_id("stRadioOption").nth(index).click()
             expect(container.get_by_role("radio").nth(index)).to_be_checked()
             number += 1

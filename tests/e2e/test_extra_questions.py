@@ -1,6 +1,6 @@
-"""Targeted extra questions in a real Chromium (bank v3, short form): a result with borderline
-demands offers them, the person answers them on their page, each answer reaches the address at
-once, and the updated result says what changed."""
+"""Targeted extra questions in a real Chromium (the newest bank, short form): a result with
+borderline demands offers them, the person answers them on their page, each answer reaches the
+address at once, and the updated result says what changed."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def _extra_in(query_string: str) -> tuple[str, ...]:
     codes = parse_qs(query_string).get(PROGRESS_PARAM)
     if not codes:
         return ()
-    return extra_answered(decode_code(codes[0]).answers, load_bank(3))
+    return extra_answered(decode_code(codes[0]).answers, load_bank())
 
 
 def _answered(count: int) -> Callable[[str], bool]:
@@ -51,7 +51,7 @@ def test_a_person_answers_the_extra_questions_and_sees_what_changed(
     page: Page, server: str
 ) -> None:
     """Offer → page of the offered items → every answer in the URL → the updated result."""
-    bank = load_bank(3)
+    bank = load_bank()
     answers = simulate.respond("honest", simulate.draw_person(bank, 2026, 0), bank, "short", 2026)
     # The working-conditions page is part of the questionnaire: answered, as a person would.
     wishes = {item.id: 2 for item in bank.asked_preferences()}
@@ -61,7 +61,7 @@ def test_a_person_answers_the_extra_questions_and_sees_what_changed(
         for ids in offer_extra(answers, bank, build_result(answers, bank).match).values()
         for i in ids
     ]
-    code = encode_progress_code(answers, len(pages_of(3, "short")))
+    code = encode_progress_code(answers, len(pages_of(bank.version, "short")))
     page.goto(f"{server}/?p={code}&lang=de")
     expect(page.get_by_text(msg("extra.ui.offer_heading", "de"))).to_be_visible()
     page.get_by_role("button", name=msg("extra.ui.offer_button", "de")).click()

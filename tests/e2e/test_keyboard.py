@@ -8,8 +8,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from assessment.bank.load import load_bank
+from assessment.bank.models import UNSURE, Bank, Item, offers_unsure
 from assessment.codes.share import encode_progress_code
 from assessment.engine.answers import Answers
+from assessment.render.scale import frequency_labels, is_frequency
 from assessment.ui.state import pages_of
 from tests.e2e.journey import RECONNECT_TIMEOUT_MS, settled
 
@@ -109,6 +111,14 @@ def _focus_is_visible(page: Page) -> bool:
     return width >= 2
 
 
+def _unsure_label(item: Item, bank: Bank) -> str:
+    """Return the German label of an item's answer besides its numbered ones (the last one)."""
+    if is_frequency(item):
+        return frequency_labels("de")[UNSURE]
+    assert bank.unsure_label is not None
+    return bank.unsure_label("de")
+
+
 def test_whole_journey_with_the_keyboard_alone(browser: Browser, server: str) -> None:
     """Start → every questionnaire page → result → share link → PDF, keys only; after Weiter
     the focus is on the new page's heading; the page's lang follows the language."""
@@ -145,13 +155,14 @@ def test_whole_journey_with_the_keyboard_alone(browser: Browser, server: str) ->
                 _answered(page, answered)  # the last answer's run is drawn before the next Tab
             seen.add(_tab_to_next_group(page, seen))
             answered += 1
-            if getattr(item, "presumes", None):
-                # From the first choice, ArrowLeft wraps to the last: "can't judge yet".
+            if offers_unsure(item):
+                # From the first choice, ArrowLeft wraps to the last: "can't judge yet" on a
+                # statement that presumes experience, "keine Gelegenheit" on a frequency one.
                 page.keyboard.press("ArrowLeft")
                 focused = page.locator("input[type=radio]:focus")
                 expect(focused).to_be_checked()
                 expect(page.locator("label:has(input[type=radio]:focus)")).to_contain_text(
-                    "Kann ich (noch) nicht einschätzen"
+                    _unsure_label(item, bank)
                 )
                 unsure_chosen += 1
             else:
@@ -163,7 +174,7 @@ def test_whole_journey_with_the_keyboard_alone(browser: Browser, server: str) ->
         assert _focus_is_visible(page)
         page.keyboard.press("Enter")
 
-    assert unsure_chosen == sum(bool(getattr(i, "presumes", None)) for p in pages for i in p)
+    assert unsure_chosen == sum(offers_unsure(i) for p in pages for i in p)
     assert unsure_chosen > 0
     expect(page.get_by_role("heading", name="Ihr Ergebnis", exact=True)).to_be_visible()
     # The server's first result imports the chart libraries: above 20 s at load average 25.

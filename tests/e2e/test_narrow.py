@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from assessment.bank.load import load_bank
+from assessment.bank.models import answer_values
 from assessment.codes.share import encode_share_code
 from assessment.engine.answers import Answers
 from assessment.engine.result import build_result
@@ -43,12 +44,15 @@ def page(browser: Browser) -> Iterator[Page]:
 def _mixed_answers() -> Answers:
     """Answers whose open points differ between the environments: the table's widest form."""
     bank = load_bank(NEWEST)
-    rated = {item.id for item in bank.form_items("full")}
+    rated = {item.id: item for item in bank.form_items("full")}
     for seed in range(1, 200):  # the first fixed, reproducible mix whose open points differ
         rnd = random.Random(seed)  # noqa: S311
-        # Five-point items get a random step; the working conditions keep their answer (1–3).
+        # Numbered items get a random step of their own scale (a frequency statement has fewer);
+        # the working conditions keep their answer (1–3).
         responses = {
-            key: rnd.randint(1, 5) if isinstance(value, int) and key in rated else value
+            key: rnd.choice(answer_values(rated[key]))
+            if isinstance(value, int) and key in rated
+            else value
             for key, value in _responses("full").items()
         }
         answers = Answers(bank_version=NEWEST, form="full", profile="duisburg", responses=responses)

@@ -12,8 +12,6 @@ from streamlit.testing.v1.element_tree import Block, Node
 
 from assessment.bank.load import latest_version, load_bank
 from assessment.bank.models import (
-    LIKERT_MAX,
-    LIKERT_MIN,
     PREFERENCE_ANSWERS,
     Bank,
     Item,
@@ -21,8 +19,11 @@ from assessment.bank.models import (
     PreferenceItem,
     Scenario,
     TradeoffItem,
+    answer_values,
+    offers_unsure,
 )
 from assessment.codes.links import SHARE_PARAM
+from assessment.render.scale import is_frequency
 from assessment.ui.state import pages_of
 from tests.benchmarks.bare import bare_views
 from tests.loadclient import share_codes
@@ -37,17 +38,18 @@ TOLERANCE = 0.15
 
 def _kind_and_options(item: Item, bank: Bank) -> tuple[str, int]:
     """Return how the questionnaire draws an item: its kind and its radio's number of options
-    (assessment/ui/questionnaire.py)."""
-    unsure = 1 if bank.unsure_label is not None else 0
+    (assessment/ui/questionnaire.py): its numbered answers (1–4 on a frequency statement) and
+    the one besides them, "keine Gelegenheit" on every frequency statement, "can't judge yet"
+    where a statement presumes experience and the bank names that answer."""
     if isinstance(item, Scenario):
         return bare_views.SITUATIONS, len(item.options)
     if isinstance(item, KnowledgeItem):
         return bare_views.KNOWLEDGE, len(item.options) + 1  # and "can't say"
     if isinstance(item, PreferenceItem):
         return bare_views.PREFERENCES, len(PREFERENCE_ANSWERS)
-    presumes = unsure if getattr(item, "presumes", None) is not None else 0
+    besides = offers_unsure(item) and (is_frequency(item) or bank.unsure_label is not None)
     kind = bare_views.TRADEOFFS if isinstance(item, TradeoffItem) else bare_views.STATEMENTS
-    return kind, LIKERT_MAX - LIKERT_MIN + 1 + presumes
+    return kind, len(answer_values(item)) + besides
 
 
 def test_the_bare_twin_has_the_pages_of_the_newest_banks_short_form() -> None:

@@ -22,17 +22,19 @@ TRADEOFF = ("klar A", "eher A", "beides gleich", "eher B", "klar B")
 PREFERENCE = ("möchte ich", "kann ich mit leben", "würde mich stören")
 # The newest bank's short form (bank v4), page by page: the kind of its questions and each
 # question's number of options (a statement that presumes experience adds "can't judge yet", a
-# knowledge question "can't say"). tests/unit/test_loadclient.py checks it against the bank.
+# knowledge question "can't say"; a frequency statement has 4 counts and "keine Gelegenheit",
+# 5 whether or not it presumes experience). tests/unit/test_bench_bare.py checks it against the
+# bank.
 STATEMENTS = "statements"
 TRADEOFFS = "tradeoffs"
 SITUATIONS = "situations"
 KNOWLEDGE = "knowledge"
 PREFERENCES = "preferences"
 SHORT_FORM: tuple[tuple[str, tuple[int, ...]], ...] = (
-    (STATEMENTS, (5, 6, 6, 5, 5, 5, 6, 6)),
-    (STATEMENTS, (5, 6, 5, 5, 5, 6, 6, 6)),
-    (STATEMENTS, (5, 6, 5, 6, 6, 6, 6, 6)),
-    (STATEMENTS, (5, 5, 5, 5, 6, 6, 5, 5)),
+    (STATEMENTS, (5, 6, 6, 5, 5, 5, 5, 6)),
+    (STATEMENTS, (5, 6, 5, 5, 5, 5, 5, 6)),
+    (STATEMENTS, (5, 5, 5, 6, 5, 6, 5, 5)),
+    (STATEMENTS, (5, 5, 5, 5, 6, 5, 5, 5)),
     (STATEMENTS, (5, 6, 6, 5, 5, 5, 5, 5)),
     (TRADEOFFS, (5,) * 6),
     (TRADEOFFS, (5,) * 6),
