@@ -31,10 +31,10 @@ SITUATIONS = "situations"
 KNOWLEDGE = "knowledge"
 PREFERENCES = "preferences"
 SHORT_FORM: tuple[tuple[str, tuple[int, ...]], ...] = (
-    (STATEMENTS, (5, 6, 6, 5, 5, 5, 5, 6)),
+    (STATEMENTS, (6, 6, 6, 5, 5, 5, 5, 6)),
     (STATEMENTS, (5, 6, 5, 5, 5, 5, 5, 6)),
     (STATEMENTS, (5, 5, 5, 6, 5, 6, 5, 5)),
-    (STATEMENTS, (5, 5, 5, 5, 6, 5, 5, 5)),
+    (STATEMENTS, (5, 5, 6, 5, 6, 5, 5, 5)),
     (STATEMENTS, (5, 6, 6, 5, 5, 5, 5, 5)),
     (TRADEOFFS, (5,) * 6),
     (TRADEOFFS, (5,) * 6),
