@@ -42,14 +42,14 @@ SIMULATED: dict[int, dict[str, tuple[float, float]]] = {
         "self_enhancer": (88.2, 90.5),
         "moderate": (43.2, 45.5),
     },
-    # Bank v4 (content4's statements with freq4's frequency scoring, 5 December 2026): the notice
-    # on the traps (`python -m tests.simulate --bank 4`); the self view's notice fires for no one.
+    # Bank v4 as released (5 December 2026, seed 2026, `python -m tests.simulate --bank 4`): the
+    # notice on the traps; the self view's notice fires for almost no one.
     4: {
-        "honest": (0.4, 0.4),
-        "starters": (0.2, 0.3),
+        "honest": (0.5, 0.5),
+        "starters": (0.4, 0.2),
         "smart": (100.0, 100.0),
         "self_enhancer": (100.0, 100.0),
-        "moderate": (63.2, 80.2),
+        "moderate": (61.0, 79.2),
     },
 }
 

@@ -78,8 +78,8 @@ UNMET: dict[tuple[str, int], str] = {
     " input a faker cannot fake catches about 55-65 %, the engine's about 40-45 %"
     " (tests/simulate.py docstring, 'Moderate fakers'; `python -m tests.simulate --candidates`)",
     ("moderate", 4): "on bank v4 the consistency notice on the traps (plain statements at least"
-    " 60 points above the traps) catches 63.2 % (short) / 80.2 % (full) of moderate fakers at 0.4 %"
-    " false alarms (`python -m tests.simulate --bank 4 --sweep`, 6,000 + 600 per form); 55 points"
+    " 60 points above the traps) catches 61.0 % (short) / 79.2 % (full) of moderate fakers at 0.5 %"
+    " false alarms (`python -m tests.simulate --bank 4`, 6,000 + 600 per form); 55 points"
     " would catch 75.7 % / 87.2 % at 1.1 % false alarms, outside the point of slack; a threshold"
     " that catches 90 % on both forms gives 5 % false alarms (tests/simulate.py docstring 'Bank"
     " v4: the notice on the traps')",
