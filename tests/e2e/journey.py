@@ -131,6 +131,7 @@ def answer_page(page: Page, limit: int | None = None) -> list[str]:
 def next_page(page: Page) -> None:
     """Press Weiter (or Auswerten) and wait until the URL names the next page."""
     before = page_in(query(page))
+    settled(page)
     page.get_by_role("button", name="Weiter").or_(
         page.get_by_role("button", name="Auswerten")
     ).click()
@@ -183,6 +184,7 @@ def click_after_reconnect(page: Page, item_id: str) -> None:
     """Wait for the reconnected app, click an answer, and wait until the URL carries it."""
     container = page.locator(f".st-key-item_{item_id}")
     expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=RECONNECT_TIMEOUT_MS)
+    settled(page, RECONNECT_TIMEOUT_MS)
     expect(container).to_be_visible()
     index = choice_for(item_id)
     container.get_by_test_id("stRadioOption").nth(index).click()

@@ -123,15 +123,23 @@ def test_start_page(page: Page, artifacts: Path) -> None:
     assert "salary" not in page.url
 
 
+def _press(page: Page, label: str) -> None:
+    """Press a page button once the last answer's run has finished: on a busy machine the
+    previous run's button can still be on screen beside the new one (Streamlit keeps stale
+    elements until a run ends)."""
+    _settled(page)
+    page.get_by_role("button", name=label).click()
+
+
 def test_questionnaire_by_clicking_survives_a_reload(page: Page, artifacts: Path) -> None:
     """Answer by clicking; an incomplete page is refused; a reload keeps page and answers."""
     first = _answer(page, limit=2)
-    page.get_by_role("button", name="Weiter").click()
+    _press(page, "Weiter")
     expect(page.get_by_role("alert")).to_contain_text("Auf dieser Seite fehlen noch Antworten")
     expect(_progress(page)).to_contain_text(f"Seite 1 von {PAGES}")
     first += _answer(page)[2:]
     expect(page.get_by_role("alert")).to_have_count(0)  # the list follows every answer
-    page.get_by_role("button", name="Weiter").click()
+    _press(page, "Weiter")
     expect(_progress(page)).to_contain_text(f"Seite 2 von {PAGES}")
     expect(page.get_by_role("alert")).to_have_count(0)
     partial = _answer(page, limit=3)
@@ -145,15 +153,15 @@ def test_questionnaire_by_clicking_survives_a_reload(page: Page, artifacts: Path
         expect(container.get_by_role("radio").nth(index)).to_be_checked()
 
     _answer(page)
-    page.get_by_role("button", name="Weiter").click()
+    _press(page, "Weiter")
     for number in range(3, PAGES + 1):
         expect(_progress(page)).to_contain_text(f"Seite {number} von {PAGES}")
         _answer(page)
         if number == PAGES:
             _screenshots(page, artifacts, "last-page")
         if number < PAGES:
-            page.get_by_role("button", name="Weiter").click()
-    page.get_by_role("button", name="Auswerten").click()
+            _press(page, "Weiter")
+    _press(page, "Auswerten")
     expect(page.get_by_role("heading", name="Ihr Ergebnis")).to_be_visible()
 
 
