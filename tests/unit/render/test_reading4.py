@@ -96,7 +96,7 @@ def test_the_pdf_carries_the_plain_reading_not_the_rule(version: int) -> None:
     result = build_result(_answers(version), bank)
     reader = PdfReader(io.BytesIO(build_pdf(result, bank, "de", "https://example.org/?r=x")))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-    assert "Das Selbstbild wiegt nie mehr als die Situationen oder das Wissen" in text
+    assert "Das Selbstbild wiegt nie mehr als Situationen oder Wissen" in text
     assert "gewichtet nach ihren Antworten (höchstens" not in text
 
 
